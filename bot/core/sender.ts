@@ -1,0 +1,34 @@
+/**
+ * The outbox worker's view of a platform: deliver one neutral message, or say why not.
+ * Each platform adapter (slack/, teams/, playground/) provides one.
+ */
+import type { OutboundMessage, Recipient, Reply } from '../../domain/messages';
+
+export interface DeliveryRequest {
+  recipient: Recipient;
+  replies: Reply[];
+  purpose: OutboundMessage['purpose'];
+  /** For updates: the externalRef returned when the replaced message was delivered. */
+  replacesRef: unknown | null;
+}
+
+export interface DeliveryResult {
+  /** Where the platform put the message (e.g. Slack channel + ts), kept for later updates. */
+  externalRef: unknown | null;
+}
+
+export interface Sender {
+  deliver(request: DeliveryRequest): Promise<DeliveryResult>;
+}
+
+/** A failed delivery. Retryable ones go back to the outbox with backoff (or Retry-After). */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './2026_11_28_001_initial';
+
+/**
+ * Every migration, listed by hand: a static provider works where there is no file system
+ * (Workers), and the same list generates the SQL files that wrangler applies to D1.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_001_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

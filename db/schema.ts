@@ -1,0 +1,293 @@
+/**
+ * Kysely's view of the database. Times are UTC ISO strings; JSON columns hold text that the
+ * repositories parse with zod on the way out. Booleans are 0/1 (SQLite and D1 have no bool).
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface DialoguesTable {
+  id: string;
+  name: string;
+  short_name: string;
+  date: string | null;
+  format: string;
+  location: string;
+  description: string;
+  status: string;
+  call_note: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallsTable {
+  id: string;
+  title: string;
+  reference_prefix: string;
+  opens_at: string;
+  closes_at: string;
+  zone: string;
+  archived: number;
+  /** Last reference number handed out; bumped in the submission's atomic write. */
+  last_reference: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CallDialoguesTable {
+  call_id: string;
+  dialogue_id: string;
+}
+
+export interface FaqEntriesTable {
+  id: string;
+  call_id: string | null;
+  question: string;
+  variants: string; // JSON string[]
+  answer: string;
+  source: string;
+  source_url: string | null;
+  topic: string | null;
+  archived: Generated<number>;
+  updated_at: string;
+}
+
+export interface UnansweredQuestionsTable {
+  id: string;
+  text: string;
+  platform: string;
+  person_id: string | null;
+  asked_at: string;
+  best_match_id: string | null;
+  status: string; // open | answered | dismissed
+  answered_faq_id: string | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  display_name: string | null;
+  email: string | null;
+  time_zone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdentitiesTable {
+  platform: string;
+  scope: string; // Slack team id, Teams tenant id, '' when none
+  user_id: string;
+  person_id: string;
+  created_at: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  name_key: string; // lower-cased, spaces folded: one organisation per name and country
+  country: string;
+  stakeholder_type: string;
+  website: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  call_id: string;
+  person_id: string;
+  organisation_id: string | null;
+  platform: string;
+  reference: string | null;
+  status: string; // draft | submitted | withdrawn
+  answers: string; // JSON Partial<ApplicationAnswers>
+  current_step: string | null;
+  /** Set by each submission attempt; the outbox rows of that attempt are guarded by it. */
+  submit_token: string | null;
+  version: Generated<number>;
+  // Denormalised from answers at submission, for filters and balance at scale.
+  organisation_name: string | null;
+  stakeholder_type: string | null;
+  country: string | null;
+  regional_group: string | null;
+  participation: string | null;
+  travel_support: number | null;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  withdrawn_at: string | null;
+}
+
+export interface ApplicationDialoguesTable {
+  application_id: string;
+  dialogue_id: string;
+  status: string;
+  round: number;
+  updated_at: string;
+}
+
+export interface RepresentativesTable {
+  application_id: string;
+  position: number;
+  name: string;
+  gender: string;
+  email: string;
+  role: string;
+  nationality: string;
+}
+
+export interface ApplicationEventsTable {
+  id: string;
+  application_id: string;
+  at: string;
+  kind: string; // created | step_saved | submitted | edited | withdrawn | decision | info_answer | message
+  actor_ref: string;
+  detail: string; // JSON
+}
+
+export interface DecisionsTable {
+  id: string;
+  application_id: string;
+  dialogue_id: string;
+  round: number;
+  outcome: string;
+  reason: string | null;
+  decider_name: string;
+  decider_ref: string;
+  decided_at: string;
+}
+
+export interface ConversationStateTable {
+  key: string; // platform:scope:user
+  state: string; // JSON
+  updated_at: string;
+}
+
+export interface ProcessedEventsTable {
+  id: string; // platform:event id
+  received_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  dedupe_key: string;
+  platform: string;
+  recipient: string; // JSON Recipient
+  purpose: string;
+  payload: string; // JSON Reply[]
+  replaces: string | null; // dedupe key of the message this one updates
+  status: string; // pending | sending | delivered | failed
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+  /** Where the platform put it (Slack channel+ts, Teams conversation+activity id), JSON. */
+  external_ref: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_ref: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string; // JSON
+}
+
+export interface AdminUsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: string; // admin | secretariat | reviewer
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AdminSessionsTable {
+  id: string; // SHA-256 of the cookie token, never the token itself
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface LoginAttemptsTable {
+  key: string; // "email:<addr>" or "ip:<addr>"
+  window_start: string;
+  failures: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: string;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  person_id: string;
+  dialogue_id: string;
+  recipient: string; // JSON Recipient
+  created_at: string;
+  notified_at: string | null;
+}
+
+/** Conversations the bot has seen: where it may post, and what admins may pick as channels. */
+export interface ConversationsTable {
+  platform: string;
+  id: string; // Slack channel id, Teams conversation id
+  scope: string;
+  kind: string; // personal | channel | group
+  name: string | null;
+  user_id: string | null; // for personal conversations: whose
+  service_url: string | null; // Teams
+  data: string | null; // JSON extra reference fields
+  updated_at: string;
+}
+
+/** Reviewer channel per call and platform; call_id '' is the default for every call. */
+export interface ReviewChannelsTable {
+  call_id: string;
+  platform: string;
+  address: string;
+  updated_at: string;
+}
+
+export interface Database {
+  dialogues: DialoguesTable;
+  calls: CallsTable;
+  call_dialogues: CallDialoguesTable;
+  faq_entries: FaqEntriesTable;
+  unanswered_questions: UnansweredQuestionsTable;
+  people: PeopleTable;
+  identities: IdentitiesTable;
+  organisations: OrganisationsTable;
+  applications: ApplicationsTable;
+  application_dialogues: ApplicationDialoguesTable;
+  representatives: RepresentativesTable;
+  application_events: ApplicationEventsTable;
+  decisions: DecisionsTable;
+  conversation_state: ConversationStateTable;
+  processed_events: ProcessedEventsTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  admin_users: AdminUsersTable;
+  admin_sessions: AdminSessionsTable;
+  login_attempts: LoginAttemptsTable;
+  settings: SettingsTable;
+  subscriptions: SubscriptionsTable;
+  conversations: ConversationsTable;
+  review_channels: ReviewChannelsTable;
+}
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type NewApplicationRow = Insertable<ApplicationsTable>;
+export type ApplicationUpdate = Updateable<ApplicationsTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type DialogueRow = Selectable<DialoguesTable>;
+export type CallRow = Selectable<CallsTable>;
+export type FaqRow = Selectable<FaqEntriesTable>;
+export type AdminUserRow = Selectable<AdminUsersTable>;

@@ -1,0 +1,102 @@
+/**
+ * What the conversation engine and the jobs need from storage. db/ implements these with Kysely;
+ * tests may too. Every method that changes more than one row is atomic.
+ */
+import type { OutboundMessage, Recipient } from './messages';
+import type {
+  Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, Person, Platform,
+} from './types';
+
+export interface IdentityInput {
+  platform: Platform;
+  scope: string;
+  userId: string;
+  displayName?: string | null;
+  email?: string | null;
+  timeZone?: string | null;
+}
+
+export type SubmitResult =
+  | { ok: true; application: Application; firstSubmission: boolean }
+  | { ok: false; reason: 'not_found' | 'already_submitted' | 'withdrawn' };
+
+export type DecideResult =
+  | { ok: true; decision: Decision; application: Application }
+  | { ok: false; reason: 'already_decided'; existing: Decision }
+  | { ok: false; reason: 'not_pending' | 'not_found' };
+
+export interface CatalogPort {
+  listDialogues(): Promise<Dialogue[]>;
+  listCalls(): Promise<Call[]>;
+  listFaq(): Promise<FaqEntry[]>;
+  getSetting<T = unknown>(key: string): Promise<T | null>;
+  /** Reviewer channel for a call and platform (call-specific first, then the default). */
+  reviewChannel(callId: string, platform: Platform): Promise<string | null>;
+}
+
+export interface PeoplePort {
+  /** Finds or creates the person behind a platform identity, refreshing name/email/zone. */
+  personFor(identity: IdentityInput): Promise<Person>;
+  /** Where to reach a person on the platform they applied from. */
+  identitiesOf(personId: string): Promise<IdentityInput[]>;
+}
+
+export interface ApplicationsPort {
+  findForPerson(personId: string, callId: string): Promise<Application | null>;
+  listForPerson(personId: string): Promise<Application[]>;
+  get(id: string): Promise<Application | null>;
+  /** Returns the person's application for the call, creating a draft only if there is none. */
+  openDraft(input: { callId: string; personId: string; platform: Platform; now: string }): Promise<Application>;
+  saveStep(input: { id: string; answers: Partial<ApplicationAnswers>; currentStep: string | null; now: string; actorRef: string }): Promise<Application>;
+  /**
+   * Submits a draft, or resubmits an edited application, with its outbox messages in one atomic
+   * write. A second submission of the same draft changes nothing (`already_submitted`).
+   */
+  submit(input: {
+    id: string;
+    answers: ApplicationAnswers;
+    regionalGroup: string;
+    now: string;
+    actorRef: string;
+    /** Built by the caller once the reference is known. */
+    messages: (application: Application) => OutboundMessage[];
+  }): Promise<SubmitResult>;
+  /** Reopens a submitted application for editing (it stays submitted until resubmitted). */
+  withdraw(input: { id: string; now: string; actorRef: string; messages: (application: Application) => OutboundMessage[] }): Promise<Application | null>;
+  decide(input: {
+    applicationId: string;
+    dialogueId: string;
+    outcome: DecisionOutcome;
+    reason: string | null;
+    deciderName: string;
+    deciderRef: string;
+    now: string;
+    messages: (application: Application, decision: Decision) => OutboundMessage[];
+  }): Promise<DecideResult>;
+  /** The applicant's answer to a request for information: back to review, messages atomically. */
+  answerInfoRequest(input: {
+    id: string;
+    text: string;
+    now: string;
+    actorRef: string;
+    messages: (application: Application) => OutboundMessage[];
+  }): Promise<Application | null>;
+  decisionsFor(applicationId: string): Promise<Decision[]>;
+  /** Drafts of a call with no submission yet, for reminders. */
+  unfinishedDrafts(callId: string): Promise<Application[]>;
+}
+
+export interface ConversationPort {
+  getState<T>(key: string): Promise<T | null>;
+  setState(key: string, state: unknown, now: string): Promise<void>;
+  clearState(key: string): Promise<void>;
+  recordUnanswered(input: { text: string; platform: Platform; personId: string | null; bestMatchId: string | null; now: string }): Promise<void>;
+  subscribe(input: { personId: string; dialogueId: string; recipient: Recipient; now: string }): Promise<'created' | 'exists'>;
+}
+
+export interface OutboxPort {
+  /** Adds messages not sent before (by dedupe key); returns how many were new. */
+  enqueue(messages: OutboundMessage[], now: string): Promise<number>;
+}
+
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort {}

@@ -1,0 +1,130 @@
+/**
+ * The call's vocabulary. Plain data shapes shared by every layer; the database rows, chat
+ * payloads and admin forms are translated into these at the edges.
+ */
+
+export type Platform = 'slack' | 'teams' | 'playground';
+
+export type DialogueFormat = 'hybrid' | 'in_person' | 'online';
+export type DialogueStatus = 'announced' | 'active' | 'archived';
+
+export interface Dialogue {
+  id: string; // slug, e.g. "firearms"
+  name: string; // "Constructive Dialogue on Firearms"
+  shortName: string; // "Firearms"
+  date: string | null; // ISO calendar date of the meeting, "2023-05-05"
+  format: DialogueFormat;
+  location: string; // "Vienna, Austria, and online"
+  description: string; // what it follows / is about, from the call text
+  status: DialogueStatus;
+  /** What the call text says about when applications open, for dialogues not yet in a call. */
+  callNote: string | null;
+  sortOrder: number;
+}
+
+/** An application window covering one or more dialogues. */
+export interface Call {
+  id: string; // slug, e.g. "cd-2023-firearms-ta"
+  title: string;
+  referencePrefix: string; // "CD-2023" -> references CD-2023-0042
+  dialogueIds: string[];
+  opensAt: string; // UTC ISO instant
+  closesAt: string; // UTC ISO instant; applications are accepted strictly before it
+  zone: string; // IANA zone the dates were set in, e.g. "Europe/Vienna"
+  archived: boolean;
+}
+
+export interface FaqEntry {
+  id: string;
+  callId: string | null; // null: applies to every call
+  question: string;
+  /** Other ways people ask it; indexed with the question. */
+  variants: string[];
+  answer: string;
+  /** The passage of the call (or other document) the answer rests on, quoted. */
+  source: string;
+  sourceUrl: string | null;
+  /**
+   * Facts computed at answer time rather than written in the entry: "deadline" adds the deadline in
+   * the asker's zone and Vienna time, "dialogues" the announced dialogue dates, "status" the asker's
+   * own application.
+   */
+  topic: 'deadline' | 'dialogues' | 'status' | 'apply' | null;
+  updatedAt: string;
+}
+
+export interface Person {
+  id: string;
+  displayName: string | null;
+  email: string | null;
+  timeZone: string | null;
+}
+
+export type StakeholderType = 'ngo_ecosoc' | 'ngo' | 'academia' | 'private_sector' | 'other';
+export type Gender = 'female' | 'male' | 'non_binary' | 'prefer_not_to_say';
+export type Participation = 'in_person' | 'online';
+export type OrganisationFocus = 'none' | 'grassroots' | 'victim_led' | 'victim_focused';
+
+export interface Representative {
+  name: string;
+  gender: Gender;
+  email: string;
+  role: string;
+  nationality: string; // ISO 3166-1 alpha-2
+}
+
+/** A complete, validated application. Drafts hold a Partial of this. */
+export interface ApplicationAnswers {
+  dialogueIds: string[];
+  participation: Participation;
+  organisationName: string;
+  stakeholderType: StakeholderType;
+  organisationFocus: OrganisationFocus;
+  country: string; // ISO 3166-1 alpha-2 of the headquarters
+  website: string;
+  areasOfWork: string;
+  relevance: Record<string, string>; // dialogueId -> why this organisation is relevant
+  representatives: Representative[];
+  travelSupport: boolean;
+  travelJustification: string | null;
+  consent: true;
+}
+
+export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
+export type DialogueReviewStatus = 'pending' | 'approved' | 'rejected' | 'info_requested' | 'withdrawn';
+
+export interface ApplicationDialogue {
+  dialogueId: string;
+  status: DialogueReviewStatus;
+  /** Increments each time the application comes back to review (edit, answer to a request). */
+  round: number;
+}
+
+export interface Application {
+  id: string;
+  callId: string;
+  personId: string;
+  platform: Platform;
+  reference: string | null; // assigned at first submission
+  status: ApplicationStatus;
+  answers: Partial<ApplicationAnswers>;
+  currentStep: string | null;
+  dialogues: ApplicationDialogue[];
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+export type DecisionOutcome = 'approve' | 'reject' | 'request_info';
+
+export interface Decision {
+  id: string;
+  applicationId: string;
+  dialogueId: string;
+  round: number;
+  outcome: DecisionOutcome;
+  reason: string | null;
+  deciderName: string;
+  deciderRef: string; // "slack:T1/U1", "teams:<aad>", "admin:<id>", "playground:reviewer"
+  decidedAt: string;
+}
