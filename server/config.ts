@@ -1,0 +1,111 @@
+/**
+ * Configuration, read once from the environment and checked with zod, so that a bad value stops
+ * the start with one message naming every bad variable rather than failing later at random.
+ */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const url = (fallback?: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional())
+    .transform((v) => v ?? fallback);
+
+/** A base URL always ends in "/" so that relative method paths join cleanly. */
+const baseUrl = (fallback: string) => url(fallback).transform((v) => (v && !v.endsWith('/') ? `${v}/` : v) as string);
+
+const boolish = (fallback: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+      if (['0', 'false', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+      return z.NEVER;
+    });
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: url(),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('file:data/dialogue-desk.sqlite')
+      .refine((v) => v.startsWith('file:'), 'must look like file:PATH (SQLite)'),
+    DIALOGUES_CLOCK: optionalText.pipe(z.iso.datetime({ offset: true, message: 'must be an ISO instant like 2023-01-20T09:00:00Z' }).optional()),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    PLAYGROUND: boolish(true),
+    ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
+    ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_API_URL: baseUrl('https://slack.com/api/'),
+    SLACK_REVIEW_CHANNEL: optionalText,
+    SLACK_REVIEWERS: optionalText,
+    TEAMS_APP_ID: optionalText,
+    TEAMS_APP_PASSWORD: optionalText,
+    TEAMS_TENANT_ID: optionalText,
+    TEAMS_OPENID_METADATA_URL: url('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+    TEAMS_TOKEN_URL: url(),
+    TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
+    TEAMS_REVIEW_CONVERSATION: optionalText,
+    TEAMS_REVIEWERS: optionalText,
+  })
+  .superRefine((c, ctx) => {
+    if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    }
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN (or use SLACK_APP_TOKEN for Socket Mode)' });
+    }
+    if (c.TEAMS_APP_ID && !c.TEAMS_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is required with TEAMS_APP_ID' });
+    }
+  })
+  .transform((c) => ({
+    ...c,
+    TEAMS_TOKEN_URL:
+      c.TEAMS_TOKEN_URL ??
+      `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
+    slackEnabled: Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)),
+    teamsEnabled: Boolean(c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD),
+    slackReviewers: splitList(c.SLACK_REVIEWERS),
+    teamsReviewers: splitList(c.TEAMS_REVIEWERS),
+  }));
+
+export type Config = z.infer<typeof configSchema>;
+
+function splitList(v: string | undefined): string[] {
+  return (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env on Node, the Worker's env bindings on Workers). */
+export function loadConfig(env: Record<string, unknown>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`);
+  throw new ConfigError(problems);
+}
