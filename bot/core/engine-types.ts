@@ -1,7 +1,19 @@
 import type { Actor, EngineResult, InboundEvent } from './types';
 import type { Reply } from '../../domain/messages';
+import type { DecideResult } from '../../domain/ports';
+import type { DecisionOutcome } from '../../domain/types';
 
-/** The conversation engine as the platform adapters see it. */
+export interface DecideInput {
+  applicationId: string;
+  dialogueId: string;
+  outcome: DecisionOutcome;
+  reason: string | null;
+  deciderName: string;
+  /** "slack:T1/U1", "teams:<aad id>", "admin:<user id>", "playground:<name>" */
+  deciderRef: string;
+}
+
+/** The conversation engine as the platform adapters and the admin panel see it. */
 export interface Engine {
   /** Handles one inbound event and returns what to say back to the same person. */
   handle(event: InboundEvent): Promise<EngineResult>;
@@ -9,4 +21,10 @@ export interface Engine {
   home(actor: Actor): Promise<Reply[]>;
   /** The first form step (or the step to resume) for the actor, e.g. to open a Slack modal at once. */
   openForm(actor: Actor): Promise<EngineResult>;
+  /**
+   * A reviewer's decision from any surface (chat card or admin panel), checked against the review
+   * rules. Every reviewer card of the application is updated and the applicant told, via the outbox.
+   * The caller has already checked that the decider may decide.
+   */
+  decide(input: DecideInput): Promise<DecideResult>;
 }
