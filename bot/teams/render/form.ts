@@ -1,0 +1,128 @@
+/**
+ * Application form steps and one-question prompts as Adaptive Cards. Client-side checks
+ * (isRequired, regex, maxLength) save a round trip; the server checks again and its messages
+ * are shown under the fields with the person's values kept.
+ */
+import type { FormFieldView, FormView, PromptView } from '../../../domain/messages';
+import {
+  adaptiveCard, executeAction, FORM_VERB, PROMPT_VERB, submitAction, textBlock,
+  type AdaptiveCard, type AdaptiveElement,
+} from './adaptive';
+
+export interface FormRenderOptions {
+  /** Dialogs (task modules) only run Action.Submit; chat cards use Action.Execute. */
+  surface?: 'chat' | 'dialog';
+}
+
+/** Renders one form step (or the summary to confirm). */
+export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {}): AdaptiveCard {
+  const body: AdaptiveElement[] = [
+    textBlock(`${form.title} (${form.stepNumber}/${form.stepCount})`, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+  ];
+  if (form.intro) body.push(textBlock(form.intro));
+  if (form.summary) {
+    body.push({ type: 'FactSet', facts: form.summary.map((f) => ({ title: f.label, value: f.value })) });
+  }
+  for (const field of form.fields) body.push(...fieldElements(field));
+
+  const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id);
+  const data = { formId: form.formId, draftId: form.draftId, stepId: form.stepId, ...(multi.length ? { multi } : {}) };
+  const action = opts.surface === 'dialog'
+    ? submitAction(form.submitLabel, { ...data, verb: FORM_VERB }, 'positive')
+    : executeAction(form.submitLabel, FORM_VERB, data, { style: 'positive', associatedInputs: 'auto' });
+  return adaptiveCard(body, [action]);
+}
+
+/** One free-text question; its answer comes back as a submission on `prompt.formId`. */
+export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions & { error?: string; value?: string } = {}): AdaptiveCard {
+  const body: AdaptiveElement[] = [
+    textBlock(prompt.title, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    {
+      type: 'Input.Text',
+      id: 'text',
+      label: prompt.label,
+      isMultiline: true,
+      isRequired: true,
+      errorMessage: `${prompt.label} is required`,
+      maxLength: prompt.maxLength,
+      ...(opts.value ? { value: opts.value } : {}),
+    },
+  ];
+  if (opts.error) body.push(errorBlock(opts.error));
+  const data = { formId: prompt.formId, contextId: prompt.contextId };
+  const action = opts.surface === 'dialog'
+    ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
+    : executeAction(prompt.submitLabel, PROMPT_VERB, data, { associatedInputs: 'auto' });
+  return adaptiveCard(body, [action]);
+}
+
+/** Re-applies what the person typed and the server's messages to a step, e.g. after field errors. */
+export function withValuesAndErrors(
+  form: FormView,
+  values: Record<string, string | string[] | undefined>,
+  errors: Record<string, string>,
+): FormView {
+  return {
+    ...form,
+    fields: form.fields.map((f) => {
+      const v = values[f.id];
+      return { ...f, ...(v !== undefined ? { value: v } : {}), ...(errors[f.id] ? { error: errors[f.id] } : {}) };
+    }),
+  };
+}
+
+function fieldElements(f: FormFieldView): AdaptiveElement[] {
+  const common = {
+    id: f.id,
+    label: f.label,
+    isRequired: f.required,
+    // Shown by the client when isRequired/regex fail; the label makes it specific.
+    errorMessage: f.error ?? `Please check ${f.label}`,
+  };
+  const value = Array.isArray(f.value) ? f.value.join(',') : f.value;
+  const withValue = value !== undefined && value !== '' ? { value } : {};
+  let input: AdaptiveElement;
+  switch (f.kind) {
+    case 'select':
+    case 'multiselect':
+      input = {
+        type: 'Input.ChoiceSet',
+        ...common,
+        style: f.kind === 'select' && (f.options?.length ?? 0) <= 5 ? 'expanded' : 'compact',
+        isMultiSelect: f.kind === 'multiselect',
+        choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+        ...withValue,
+      };
+      break;
+    case 'checkbox':
+      input = {
+        type: 'Input.Toggle',
+        ...common,
+        title: f.help ?? f.label,
+        valueOn: 'true',
+        valueOff: 'false',
+        ...(value !== undefined ? { value: value === 'true' || value === 'yes' || value === 'on' ? 'true' : 'false' } : {}),
+      };
+      break;
+    default:
+      input = {
+        type: 'Input.Text',
+        ...common,
+        ...(f.kind === 'textarea' ? { isMultiline: true } : {}),
+        ...(f.kind === 'email' ? { style: 'Email' } : f.kind === 'url' ? { style: 'Url' } : {}),
+        ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+        ...(f.pattern ? { regex: f.pattern } : {}),
+        ...(f.placeholder ? { placeholder: f.placeholder } : {}),
+        ...withValue,
+      };
+  }
+  const out: AdaptiveElement[] = [input];
+  if (f.help && f.kind !== 'checkbox') out.push(textBlock(f.help, { size: 'Small', isSubtle: true, spacing: 'None' }));
+  if (f.error) out.push(errorBlock(f.error));
+  return out;
+}
+
+function errorBlock(message: string): AdaptiveElement {
+  return textBlock(message, { color: 'Attention', size: 'Small', spacing: 'None' });
+}
