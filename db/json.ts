@@ -1,0 +1,70 @@
+/**
+ * JSON columns: written with `toJson`, read back through a zod schema so that a malformed row
+ * fails loudly at the storage edge instead of deep inside the engine or a renderer.
+ */
+import { z } from 'zod';
+import type { Recipient, Reply } from '../domain/messages';
+import type { ApplicationAnswers } from '../domain/types';
+import { AppError } from '../domain/errors';
+
+export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** Parses a JSON column; `what` names the column in the error so logs point at the bad row. */
+export function parseJson<S extends z.ZodType>(text: string | null, schema: S, what: string): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = text === null ? null : JSON.parse(text);
+  } catch {
+    throw new AppError('corrupt_data', `Stored ${what} is not valid JSON.`, 500);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError('corrupt_data', `Stored ${what} has an unexpected shape.`, 500);
+  return parsed.data;
+}
+
+export const stringArray = z.array(z.string());
+export const anyJson = z.unknown();
+
+// Answers are validated by the form's own schemas when they come in; here we only insist on an
+// object so drafts with any subset of fields round-trip untouched.
+export const answersJson = z.record(z.string(), z.unknown()).transform((v) => v as Partial<ApplicationAnswers>);
+
+export const recipientJson: z.ZodType<Recipient> = z.object({
+  platform: z.enum(['slack', 'teams', 'playground']),
+  kind: z.enum(['user', 'channel']),
+  address: z.string(),
+  scope: z.string().optional(),
+});
+
+// Replies are produced by our own code and rendered by our own renderers; checking the
+// discriminant is enough to catch a row written by something else.
+export const repliesJson = z
+  .array(z.looseObject({ kind: z.enum(['text', 'card', 'form', 'prompt']) }))
+  .transform((v) => v as unknown as Reply[]);
+
+/** Stable JSON (object keys sorted) so equal content always gives equal text and fingerprint. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** SHA-256 hex of the canonical JSON; Web Crypto so it runs on Node and Workers alike. */
+export async function fingerprint(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(value));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export const newId = (): string => crypto.randomUUID();
