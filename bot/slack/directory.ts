@@ -1,0 +1,76 @@
+/**
+ * Lookups against Slack that change rarely, cached in memory: a user's name and time zone (1 h),
+ * DM channel ids (they never change), and reviewer channel members (5 min, so that someone
+ * removed from the channel loses the right to decide soon after).
+ */
+import { z } from 'zod';
+import type { SlackClient } from './client';
+
+const PROFILE_TTL_MS = 60 * 60 * 1000;
+const MEMBERS_TTL_MS = 5 * 60 * 1000;
+const MEMBER_PAGES_MAX = 20;
+
+const usersInfoSchema = z.looseObject({
+  user: z.looseObject({
+    tz: z.string().optional(),
+    real_name: z.string().optional(),
+    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+  }),
+});
+const openSchema = z.looseObject({ channel: z.looseObject({ id: z.string().min(1) }) });
+const membersSchema = z.looseObject({
+  members: z.array(z.string()),
+  response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
+});
+
+export interface Profile {
+  displayName?: string;
+  timeZone?: string;
+}
+
+export interface Directory {
+  profile(userId: string): Promise<Profile>;
+  dmChannel(userId: string): Promise<string>;
+  channelMembers(channel: string): Promise<Set<string>>;
+}
+
+export function createDirectory(client: SlackClient, now: () => number = Date.now): Directory {
+  const profiles = new Map<string, { at: number; value: Profile }>();
+  const dms = new Map<string, string>();
+  const members = new Map<string, { at: number; value: Set<string> }>();
+
+  return {
+    async profile(userId) {
+      const hit = profiles.get(userId);
+      if (hit && now() - hit.at < PROFILE_TTL_MS) return hit.value;
+      const { user } = usersInfoSchema.parse(await client.call('users.info', { user: userId }));
+      const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
+      const value: Profile = { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}) };
+      profiles.set(userId, { at: now(), value });
+      return value;
+    },
+
+    async dmChannel(userId) {
+      const hit = dms.get(userId);
+      if (hit) return hit;
+      const { channel } = openSchema.parse(await client.call('conversations.open', { users: userId }));
+      dms.set(userId, channel.id);
+      return channel.id;
+    },
+
+    async channelMembers(channel) {
+      const hit = members.get(channel);
+      if (hit && now() - hit.at < MEMBERS_TTL_MS) return hit.value;
+      const value = new Set<string>();
+      let cursor: string | undefined;
+      for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+        const res = membersSchema.parse(await client.call('conversations.members', { channel, limit: 1000, ...(cursor ? { cursor } : {}) }));
+        for (const m of res.members) value.add(m);
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+      members.set(channel, { at: now(), value });
+      return value;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Events API callbacks (DMs, mentions, App Home) and the /dialogues slash command. All are
+ * acknowledged at once; the engine runs after the ack.
+ */
+import {
+  appHomeOpenedEventSchema, appMentionEventSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema,
+  urlVerificationSchema, type EventCallback, type SlashCommand,
+} from './schemas';
+import { ACK, actorWithProfile, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import type { ReplyTarget } from './respond';
+
+/** The bot's own user id in this workspace, from the envelope's authorizations. */
+function botUserId(env: EventCallback): string | undefined {
+  return env.authorizations?.find((a) => a.is_bot)?.user_id;
+}
+
+/** Removes the mention that addressed the bot (or, if we do not know its id, leading mentions). */
+export function stripMention(text: string, botId?: string): string {
+  const stripped = botId ? text.replaceAll(new RegExp(`<@${botId}(\\|[^>]*)?>`, 'g'), ' ') : text.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
+  return stripped.replace(/\s+/g, ' ').trim();
+}
+
+/** Handles an Events API request body (url_verification or event_callback). */
+export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<Outcome> {
+  const challenge = urlVerificationSchema.safeParse(raw);
+  if (challenge.success) return { body: { challenge: challenge.data.challenge } };
+  const env = eventCallbackSchema.safeParse(raw);
+  if (!env.success) {
+    rt.log.warn('slack.event_unparsed', { issues: env.error.issues.length });
+    return ACK;
+  }
+  const task = route(rt, env.data);
+  if (!task) return ACK;
+  return {
+    later: async () => {
+      // Slack redelivers when our ack was slow; the stored event id makes the second one a no-op.
+      if (!(await rt.isNew(`slack:${env.data.event_id}`))) {
+        rt.log.info('slack.duplicate_event', { eventId: env.data.event_id });
+        return;
+      }
+      await task();
+    },
+  };
+}
+
+/** The work for one event, or null for events we ignore (our own messages, edits, other tabs). */
+function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | null {
+  const team = env.team_id;
+  const bot = botUserId(env);
+  switch (env.event.type) {
+    case 'message': {
+      const ev = messageEventSchema.safeParse(env.event);
+      if (!ev.success) return null;
+      const e = ev.data;
+      // Subtypes are edits, joins, bot posts and the like; bot_id marks any bot, us included.
+      if (e.subtype || e.bot_id || !e.user || e.user === bot) return null;
+      if (e.channel_type !== 'im' && !e.channel.startsWith('D')) return null;
+      const target: ReplyTarget = { kind: 'channel', channel: e.channel, ...(e.thread_ts ? { threadTs: e.thread_ts } : {}) };
+      const user = e.user;
+      return afterAck(rt, 'message', target, async () => {
+        const actor = await actorWithProfile(rt, user, team);
+        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: true }, text: e.text });
+        rt.deps.kickOutbox();
+        await rt.responder.deliver(result.replies, target);
+      });
+    }
+    case 'app_mention': {
+      const ev = appMentionEventSchema.safeParse(env.event);
+      if (!ev.success) return null;
+      const e = ev.data;
+      if (e.bot_id || !e.user || e.user === bot) return null;
+      const target: ReplyTarget = { kind: 'channel', channel: e.channel, threadTs: e.thread_ts ?? e.ts };
+      const user = e.user;
+      return afterAck(rt, 'mention', target, async () => {
+        const actor = await actorWithProfile(rt, user, team);
+        const text = stripMention(e.text, bot);
+        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: false }, text });
+        rt.deps.kickOutbox();
+        await rt.responder.deliver(result.replies, target);
+      });
+    }
+    case 'app_home_opened': {
+      const ev = appHomeOpenedEventSchema.safeParse(env.event);
+      if (!ev.success || (ev.data.tab && ev.data.tab !== 'home')) return null;
+      const user = ev.data.user;
+      return afterAck(rt, 'home', null, async () => {
+        const actor = await actorWithProfile(rt, user, team);
+        await rt.responder.publishHome(user, await rt.deps.engine.home(actor));
+      });
+    }
+    default:
+      return null;
+  }
+}
+
+/** Handles a slash command (form fields). `/dialogues apply` opens the form; anything else is a message. */
+export async function handleCommand(rt: SlackRuntime, fields: Record<string, unknown>): Promise<Outcome> {
+  const parsed = slashCommandSchema.safeParse(fields);
+  if (!parsed.success) {
+    rt.log.warn('slack.command_unparsed', { issues: parsed.error.issues.length });
+    return ACK;
+  }
+  const cmd: SlashCommand = parsed.data;
+  const text = cmd.text.trim();
+  const target: ReplyTarget = { kind: 'ephemeral', channel: cmd.channel_id, user: cmd.user_id };
+  const once = async () => rt.isNew(`slack:command:${cmd.trigger_id}`);
+
+  if (text.split(/\s+/)[0]?.toLowerCase() === 'apply') {
+    return {
+      later: afterAck(rt, 'command.apply', target, async () => {
+        if (!(await once())) return;
+        const result = await rt.deps.engine.openForm(baseActor(cmd.user_id, cmd.team_id));
+        await rt.responder.deliver(result.replies, target, { triggerId: cmd.trigger_id });
+      }),
+    };
+  }
+  return {
+    later: afterAck(rt, 'command', target, async () => {
+      if (!(await once())) return;
+      const actor = await actorWithProfile(rt, cmd.user_id, cmd.team_id);
+      const conversation = { id: cmd.channel_id, isDirect: cmd.channel_id.startsWith('D') };
+      const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation, text: text || 'help' });
+      rt.deps.kickOutbox();
+      await rt.responder.deliver(result.replies, target, { triggerId: cmd.trigger_id });
+    }),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The Slack adapter: one request URL (or Socket Mode), a Sender for the outbox, and the answer
+ * to "may this person decide on applications?".
+ */
+import type { PlatformAdapter } from '../core/adapter';
+import type { Actor } from '../core/types';
+import type { AppDeps } from '../../server/deps';
+import { createSlackClient } from './client';
+import { createDirectory } from './directory';
+import { createResponder } from './respond';
+import { slackRoutes } from './routes';
+import { createSlackSender } from './sender';
+import { storedDedupe } from './dedupe';
+import type { SlackRuntime } from './runtime';
+
+export interface SlackAdapterOptions {
+  fetch?: typeof fetch;
+  /** Real time for signature windows (default Date.now), independent of DIALOGUES_CLOCK. */
+  verifyClock?: () => number;
+  /** Overrides the stored dedupe; for tests without a database. */
+  isNew?: (id: string) => Promise<boolean>;
+}
+
+/** Creates the Slack adapter. Socket Mode starts with `start()` when SLACK_APP_TOKEN is set. */
+export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}): PlatformAdapter {
+  const { config } = deps;
+  const log = deps.log.child({ platform: 'slack' });
+  const client = createSlackClient({ baseUrl: config.SLACK_API_URL, token: config.SLACK_BOT_TOKEN ?? '', ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const directory = createDirectory(client, opts.verifyClock);
+  const rt: SlackRuntime = {
+    deps,
+    client,
+    directory,
+    log,
+    responder: createResponder(client, directory, log),
+    isNew: opts.isNew ?? storedDedupe(deps),
+  };
+  let socket: { stop(): Promise<void> } | null = null;
+
+  async function isReviewer(actor: Actor): Promise<boolean> {
+    if (actor.platform !== 'slack') return false;
+    const listed = config.slackReviewers;
+    if (listed.includes(actor.userId) || (actor.scope && listed.includes(`${actor.scope}/${actor.userId}`))) return true;
+    const channel = (await deps.store.reviewChannel('', 'slack')) ?? config.SLACK_REVIEW_CHANNEL;
+    if (!channel) return false;
+    try {
+      return (await directory.channelMembers(channel)).has(actor.userId);
+    } catch (err) {
+      // Unknown membership is "no": deciding is the one thing that must not be granted by accident.
+      log.warn('slack.members_failed', { err });
+      return false;
+    }
+  }
+
+  return {
+    platform: 'slack',
+    routes: slackRoutes(rt, deps, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
+    sender: createSlackSender(client, directory),
+    isReviewer,
+    async start() {
+      if (!config.SLACK_APP_TOKEN || socket) return;
+      // Imported here so that the Workers bundle never pulls in the Node-only socket client.
+      const { createSocketConnection } = await import('./socket');
+      const conn = createSocketConnection(rt, deps, config.SLACK_APP_TOKEN);
+      await conn.start();
+      socket = conn;
+    },
+    async stop() {
+      await socket?.stop();
+      socket = null;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Interactivity: buttons (block_actions), the global "apply" shortcut, and modal submissions.
+ * A submission is answered in the acknowledgement itself (errors, next step, or close), so the
+ * engine runs before the ack there; everything else runs after it.
+ */
+import { z } from 'zod';
+import type { EngineResult } from '../core/types';
+import type { Reply } from '../../domain/messages';
+import {
+  formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
+} from './schemas';
+import { ACK, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
+import { parseCallbackId, viewValues } from './render-form';
+import { modalFor, type ReplyTarget } from './respond';
+
+export const APPLY_SHORTCUT = 'apply';
+/** Slack closes a modal with an error after 3 s; past this we close it and reply by DM instead. */
+const SUBMISSION_BUDGET_MS = 2500;
+
+const promptValueSchema = z.object({
+  formId: z.string().min(1),
+  contextId: z.string().min(1),
+  title: z.string().default('Your answer'),
+  label: z.string().default('Answer'),
+  submitLabel: z.string().default('Send'),
+  maxLength: z.number().int().positive().max(3000).default(3000),
+});
+
+/** Handles an interactivity payload (the JSON in the `payload` form field). */
+export async function handleInteraction(rt: SlackRuntime, raw: unknown): Promise<Outcome> {
+  const parsed = interactionSchema.safeParse(raw);
+  if (!parsed.success) {
+    rt.log.info('slack.interaction_ignored', { type: (raw as { type?: unknown } | null)?.type });
+    return ACK;
+  }
+  const p = parsed.data;
+  switch (p.type) {
+    case 'shortcut': {
+      if (p.callback_id !== APPLY_SHORTCUT) return ACK;
+      const target: ReplyTarget = { kind: 'user', user: p.user.id };
+      return {
+        later: afterAck(rt, 'shortcut', target, async () => {
+          if (!(await rt.isNew(`slack:trigger:${p.trigger_id}`))) return;
+          const result = await rt.deps.engine.openForm(baseActor(p.user.id, p.team?.id ?? p.user.team_id));
+          await rt.responder.deliver(result.replies, target, { triggerId: p.trigger_id });
+        }),
+      };
+    }
+    case 'block_actions':
+      return { later: blockAction(rt, p) };
+    case 'view_submission':
+      return viewSubmission(rt, p);
+  }
+}
+
+function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
+  const action = p.actions[0]!;
+  const actor = baseActor(p.user.id, p.team?.id ?? p.user.team_id);
+  const fromView = p.container?.type === 'view' || (!p.container?.channel_id && !p.channel);
+  const channel = p.container?.channel_id ?? p.channel?.id;
+  const inModal = p.view?.type === 'modal' ? p.view.id : undefined;
+  const isDirect = fromView || !channel || channel.startsWith('D');
+  const target: ReplyTarget = fromView || !channel
+    ? { kind: 'user', user: actor.userId }
+    : isDirect ? { kind: 'channel', channel } : { kind: 'ephemeral', channel, user: actor.userId };
+  const modal = { triggerId: p.trigger_id, ...(inModal ? { viewId: inModal } : {}), ...(channel && !isDirect ? { channel } : {}) };
+  const actionId = actionIdFromSlack(action.action_id);
+
+  return afterAck(rt, 'action', target, async () => {
+    // A retried delivery repeats the trigger id; a double click has a new one (the engine copes).
+    if (!(await rt.isNew(`slack:trigger:${p.trigger_id}`))) return;
+    if (actionId === OPEN_FORM_ACTION) {
+      const result = await rt.deps.engine.openForm(actor);
+      return rt.responder.deliver(result.replies, target, modal);
+    }
+    if (actionId === OPEN_PROMPT_ACTION) {
+      const prompt = promptValueSchema.safeParse(safeJson(action.value));
+      if (!prompt.success) return;
+      return rt.responder.deliver([{ kind: 'prompt', prompt: prompt.data }], target, modal);
+    }
+    const conversation = { id: channel ?? actor.userId, isDirect };
+    const result = await rt.deps.engine.handle({ kind: 'action', actor, conversation, actionId, ...(action.value !== undefined ? { value: action.value } : {}) });
+    rt.deps.kickOutbox();
+    await rt.responder.deliver(result.replies, target, modal);
+  });
+}
+
+function safeJson(s: string | undefined): unknown {
+  try {
+    return s ? JSON.parse(s) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** block_ids of the inputs in the submitted view: errors on any other id make Slack reject the answer. */
+function inputBlockIds(view: ViewSubmission['view']): string[] {
+  const ids = view.blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
+  return ids.length ? ids : Object.keys(view.state.values);
+}
+
+/** The ack for a submission, and the replies that still need a message. */
+export function submissionResponse(result: EngineResult, view: ViewSubmission['view'], channel?: string): { body: Record<string, unknown>; rest: Reply[] } {
+  const modals = result.replies.filter((r) => r.kind === 'form' || r.kind === 'prompt');
+  const others = result.replies.filter((r) => r.kind !== 'form' && r.kind !== 'prompt');
+  const errors = Object.entries(result.fieldErrors ?? {});
+  if (errors.length) {
+    const ids = inputBlockIds(view);
+    const out: Record<string, string> = {};
+    for (const [field, msg] of errors) {
+      const id = ids.includes(field) ? field : ids[0];
+      if (id) out[id] = out[id] ? `${out[id]} ${msg}`.slice(0, 2000) : msg.slice(0, 2000);
+    }
+    if (Object.keys(out).length) return { body: { response_action: 'errors', errors: out }, rest: others };
+  }
+  const next = modals.at(-1);
+  if (next && !result.closeForm) return { body: { response_action: 'update', view: modalFor(next, channel) }, rest: others };
+  return { body: { response_action: 'clear' }, rest: result.closeForm ? others : result.replies };
+}
+
+async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outcome> {
+  const callback = parseCallbackId(p.view.callback_id);
+  if (!callback) return ACK;
+  const actor = baseActor(p.user.id, p.team?.id ?? p.user.team_id);
+  const meta = safeJson(p.view.private_metadata);
+  let contextId: string;
+  let channel: string | undefined;
+  if (callback.kind === 'form') {
+    const m = formMetadataSchema.safeParse(meta);
+    if (!m.success) return ACK;
+    contextId = m.data.draftId;
+  } else {
+    const m = promptMetadataSchema.safeParse(meta);
+    if (!m.success) return ACK;
+    contextId = m.data.contextId;
+    channel = m.data.channel;
+  }
+  // The view hash changes with every update, so it names this exact submission of this step.
+  if (!(await rt.isNew(`slack:view:${p.view.id}:${p.view.hash ?? p.trigger_id ?? ''}`))) return ACK;
+
+  const target: ReplyTarget = channel ? { kind: 'ephemeral', channel, user: actor.userId } : { kind: 'user', user: actor.userId };
+  const pending = rt.deps.engine.handle({
+    kind: 'submission',
+    actor,
+    conversation: { id: channel ?? actor.userId, isDirect: !channel },
+    formId: callback.formId,
+    contextId,
+    ...(callback.kind === 'form' ? { stepId: callback.stepId } : {}),
+    values: viewValues(p.view),
+  });
+  const late = Symbol('late');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), SUBMISSION_BUDGET_MS); })]).catch((err) => {
+    rt.log.error('slack.submission_failed', { err });
+    return null;
+  });
+  clearTimeout(timer);
+  if (first === null) {
+    // Shown on the form when it has an input; a summary step has none, so it closes and we DM.
+    const [id] = inputBlockIds(p.view);
+    if (id) return { body: { response_action: 'errors', errors: { [id]: 'Sorry, that did not work. Please try again.' } } };
+    return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.failed', target, async () => { throw new Error('submission_failed'); }) };
+  }
+  if (first === late) {
+    // Too slow for the modal: close it and say the outcome in a DM once the engine is done.
+    return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.late', target, async () => rt.responder.deliver((await pending).replies, target)) };
+  }
+  rt.deps.kickOutbox();
+  const { body, rest } = submissionResponse(first, p.view, channel);
+  return { body, ...(rest.length ? { later: afterAck(rt, 'submission', target, () => rt.responder.deliver(rest, target)) } : {}) };
+}

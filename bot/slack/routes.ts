@@ -1,0 +1,65 @@
+/**
+ * POST /slack/events: the one request URL for the Events API, slash commands and interactivity.
+ * Nothing is parsed or done before the signature checks out; the answer goes back at once and
+ * the rest runs in the background.
+ */
+import { Hono } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { verifySlackSignature } from './verify';
+import { handleCommand, handleEventBody } from './events';
+import { handleInteraction } from './interactions';
+import type { Outcome, SlackRuntime } from './runtime';
+
+export interface RouteOptions {
+  /** Real time for the signature window; the product clock may be set to 2023. */
+  verifyClock?: () => number;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Dispatches a verified body by its shape: JSON events, `payload=` interactivity, or command fields. */
+async function dispatch(rt: SlackRuntime, contentType: string, rawBody: string): Promise<Outcome | null> {
+  if (contentType.includes('application/json')) {
+    const body = parseJson(rawBody);
+    return body === undefined ? null : handleEventBody(rt, body);
+  }
+  const form = new URLSearchParams(rawBody);
+  const payload = form.get('payload');
+  if (payload !== null) {
+    const body = parseJson(payload);
+    return body === undefined ? null : handleInteraction(rt, body);
+  }
+  if (form.has('command')) return handleCommand(rt, Object.fromEntries(form));
+  return null;
+}
+
+export function slackRoutes(rt: SlackRuntime, deps: AppDeps, opts: RouteOptions = {}): Hono {
+  const app = new Hono();
+  const now = opts.verifyClock ?? Date.now;
+
+  app.post('/slack/events', async (c) => {
+    const rawBody = await c.req.text();
+    const secret = deps.config.SLACK_SIGNING_SECRET;
+    const ok = secret !== undefined && (await verifySlackSignature(secret, {
+      timestamp: c.req.header('x-slack-request-timestamp'),
+      signature: c.req.header('x-slack-signature'),
+      rawBody,
+    }, now()));
+    if (!ok) {
+      rt.log.warn('slack.signature_rejected', { retry: c.req.header('x-slack-retry-num') ?? null });
+      return c.json({ error: 'invalid_signature' }, 401);
+    }
+    const outcome = await dispatch(rt, c.req.header('content-type') ?? '', rawBody);
+    if (!outcome) return c.json({ error: 'unsupported_payload' }, 400);
+    if (outcome.later) deps.background(outcome.later);
+    return outcome.body ? c.json(outcome.body) : c.body(null, 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,68 @@
+/**
+ * What the Slack handlers share, and the shape of their answer: a body to acknowledge with (at
+ * once, within Slack's 3 s) and work to do after the acknowledgement. HTTP and Socket Mode both
+ * run handlers through this shape.
+ */
+import type { Actor } from '../core/types';
+import type { AppDeps } from '../../server/deps';
+import type { Logger } from '../../server/log';
+import { AppError } from '../../domain/errors';
+import type { SlackClient } from './client';
+import type { Directory } from './directory';
+import type { ReplyTarget, Responder } from './respond';
+
+export interface SlackRuntime {
+  deps: AppDeps;
+  client: SlackClient;
+  directory: Directory;
+  responder: Responder;
+  log: Logger;
+  /** True the first time an id is seen (stored, so it holds across restarts and processes). */
+  isNew(id: string): Promise<boolean>;
+}
+
+export interface Outcome {
+  /** JSON for the HTTP response or Socket Mode ack payload; none means an empty 200. */
+  body?: Record<string, unknown>;
+  /** Runs after the acknowledgement (deps.background). */
+  later?: () => Promise<void>;
+}
+
+export const ACK: Outcome = {};
+
+export function baseActor(userId: string, team: string | undefined): Actor {
+  return { platform: 'slack', userId, ...(team ? { scope: team } : {}) };
+}
+
+/**
+ * The actor with name and time zone from users.info, for answers that mention times. A Slack
+ * outage here only costs the local time in the answer, so failures are logged and ignored.
+ */
+export async function actorWithProfile(rt: SlackRuntime, userId: string, team: string | undefined): Promise<Actor> {
+  const actor = baseActor(userId, team);
+  try {
+    return { ...actor, ...(await rt.directory.profile(userId)) };
+  } catch (err) {
+    rt.log.warn('slack.users_info_failed', { err });
+    return actor;
+  }
+}
+
+const SORRY = 'Sorry, something went wrong on our side. Please try again in a few minutes.';
+
+/**
+ * Wraps work done after the ack: errors are logged by code, and the person is told in one
+ * sentence rather than left waiting (an AppError's own sentence when there is one).
+ */
+export function afterAck(rt: SlackRuntime, name: string, target: ReplyTarget | null, task: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await task();
+    } catch (err) {
+      rt.log.error('slack.handler_failed', { handler: name, err, code: err instanceof AppError ? err.code : undefined });
+      if (!target) return;
+      const text = err instanceof AppError ? err.message : SORRY;
+      await rt.responder.deliver([{ kind: 'text', text }], target).catch((e) => rt.log.warn('slack.apology_failed', { err: e }));
+    }
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The outbox's way into Slack: review cards to a channel (and their later updates in place),
+ * notices to a user's DM. Returns where the message landed so the card can be updated later.
+ */
+import { z } from 'zod';
+import type { DeliveryRequest, DeliveryResult, Sender } from '../core/sender';
+import { DeliveryError } from '../core/sender';
+import type { SlackClient } from './client';
+import type { Directory } from './directory';
+import { renderMessages } from './render';
+
+/** Where a delivered message is: enough for chat.update. */
+export const slackRefSchema = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
+export type SlackRef = z.infer<typeof slackRefSchema>;
+
+const postedSchema = z.looseObject({ channel: z.string(), ts: z.string() });
+
+export function createSlackSender(client: SlackClient, directory: Directory): Sender {
+  return {
+    async deliver(req: DeliveryRequest): Promise<DeliveryResult> {
+      if (req.recipient.platform !== 'slack') throw new DeliveryError(`not a Slack recipient: ${req.recipient.platform}`, false);
+      const messages = renderMessages(req.replies);
+      if (messages.length === 0) return { externalRef: null };
+
+      const replaces = slackRefSchema.safeParse(req.replacesRef);
+      if (req.purpose === 'review_card_update' && replaces.success) {
+        // Only the first message can replace the card; a card never spans two messages.
+        const first = messages[0]!;
+        await client.call('chat.update', { channel: replaces.data.channel, ts: replaces.data.ts, text: first.text, blocks: first.blocks });
+        return { externalRef: replaces.data };
+      }
+
+      const channel = req.recipient.kind === 'user' ? await directory.dmChannel(req.recipient.address) : req.recipient.address;
+      let ref: SlackRef | null = null;
+      for (const m of messages) {
+        const res = postedSchema.parse(await client.call('chat.postMessage', { channel, text: m.text, blocks: m.blocks, unfurl_links: false }));
+        ref ??= { channel: res.channel, ts: res.ts };
+      }
+      return { externalRef: ref };
+    },
+  };
+}

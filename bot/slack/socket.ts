@@ -1,0 +1,55 @@
+/**
+ * Socket Mode (Node only): Slack pushes the same payloads over a WebSocket instead of HTTP, so a
+ * workspace can be served without a public URL. Each envelope goes to the same handlers as
+ * POST /slack/events; the ack carries the handler's body (a view_submission's response_action).
+ */
+import { SocketModeClient } from '@slack/socket-mode';
+import type { AppDeps } from '../../server/deps';
+import { handleCommand, handleEventBody } from './events';
+import { handleInteraction } from './interactions';
+import type { Outcome, SlackRuntime } from './runtime';
+
+export interface SocketEnvelope {
+  type: string;
+  body: unknown;
+  ack(response?: Record<string, unknown>): Promise<void>;
+}
+
+/** Runs one envelope through the handlers and acks it; exported for tests without a socket. */
+export async function handleEnvelope(rt: SlackRuntime, deps: AppDeps, env: SocketEnvelope): Promise<void> {
+  let outcome: Outcome = {};
+  try {
+    if (env.type === 'events_api') outcome = await handleEventBody(rt, env.body);
+    else if (env.type === 'slash_commands') outcome = await handleCommand(rt, (env.body ?? {}) as Record<string, unknown>);
+    else if (env.type === 'interactive') outcome = await handleInteraction(rt, env.body);
+  } finally {
+    // Always ack: an unacked envelope is redelivered, and a failing handler would fail again.
+    await env.ack(outcome.body);
+  }
+  if (outcome.later) deps.background(outcome.later);
+}
+
+export interface SocketConnection {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSocketConnection(rt: SlackRuntime, deps: AppDeps, appToken: string): SocketConnection {
+  const client = new SocketModeClient({
+    appToken,
+    // apps.connections.open goes to the configured API base like every other call.
+    clientOptions: { slackApiUrl: deps.config.SLACK_API_URL },
+  });
+  client.on('slack_event', (env: SocketEnvelope) => {
+    handleEnvelope(rt, deps, env).catch((err) => rt.log.error('slack.socket_envelope_failed', { err, type: env.type }));
+  });
+  return {
+    async start() {
+      await client.start();
+      rt.log.info('slack.socket_connected');
+    },
+    async stop() {
+      await client.disconnect();
+    },
+  };
+}
