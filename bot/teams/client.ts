@@ -32,9 +32,9 @@ export class ConnectorError extends Error {
 
 export interface ConnectorClient {
   /** POST v3/conversations/{id}/activities[/{replyToId}]: returns the new activity id. */
-  send(serviceUrl: string, conversationId: string, activity: Record<string, unknown>, replyToId?: string): Promise<string | null>;
+  send(serviceUrl: string, conversationId: string, activity: object, replyToId?: string): Promise<string | null>;
   /** PUT v3/conversations/{id}/activities/{activityId}. */
-  update(serviceUrl: string, conversationId: string, activityId: string, activity: Record<string, unknown>): Promise<void>;
+  update(serviceUrl: string, conversationId: string, activityId: string, activity: object): Promise<void>;
   /** POST v3/conversations: a 1:1 chat with a user, for proactive messages. Returns its id. */
   createPersonalConversation(serviceUrl: string, input: { botId: string; memberId: string; tenantId: string }): Promise<string>;
   /** The app token (exposed for tests and diagnostics). */

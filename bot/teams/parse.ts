@@ -1,15 +1,26 @@
 /**
  * Activities to neutral events. Pure: no I/O, so the routes decide what to do with each kind.
  */
+import { z } from 'zod';
 import type { Actor, ConversationRef, InboundEvent, RawValues } from '../core/types';
 import { FORM_VERB, PROMPT_VERB, RESERVED_DATA_KEYS } from './render/adaptive';
 import { adaptiveActionValue, submitData, taskValue, type Activity } from './schema';
+
+/** The question of a prompt card, carried in its action data. */
+export interface PromptMeta {
+  title: string;
+  label: string;
+  submitLabel: string;
+  maxLength: number;
+}
+
+const promptMeta = z.object({ title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive() });
 
 /** What an activity asks of the bot, before an Actor is attached. */
 export type Intent =
   | { type: 'message'; text: string }
   | { type: 'action'; actionId: string; value?: string }
-  | { type: 'submission'; formId: string; contextId: string; stepId?: string; values: RawValues }
+  | { type: 'submission'; formId: string; contextId: string; stepId?: string; values: RawValues; prompt?: PromptMeta }
   | { type: 'task_fetch' }
   | { type: 'installed' }
   | { type: 'ignore'; reason: string }
@@ -121,7 +132,10 @@ function fromAction(verb: string, data: Record<string, unknown>): Intent {
     if (!formId || !contextId) return { type: 'bad_request', reason: 'submission_ids' };
     const multi = Array.isArray(data.multi) ? data.multi.filter((m): m is string => typeof m === 'string') : [];
     const values = inputsOf(data, multi);
-    if (verb === PROMPT_VERB) return { type: 'submission', formId, contextId, values: { text: str(values.text) ?? '' } as RawValues };
+    if (verb === PROMPT_VERB) {
+      const meta = promptMeta.safeParse(data.prompt);
+      return { type: 'submission', formId, contextId, values: { text: str(values.text) ?? '' }, ...(meta.success ? { prompt: meta.data } : {}) };
+    }
     return { type: 'submission', formId, contextId, ...(str(data.stepId) ? { stepId: str(data.stepId) } : {}), values };
   }
   const value = data.value;

@@ -24,7 +24,7 @@ export interface Attachment {
 }
 
 /** Keys the renderers put in action data; the parser removes them before reading inputs. */
-export const RESERVED_DATA_KEYS = ['verb', 'value', 'formId', 'draftId', 'stepId', 'contextId', 'multi', 'msteams', 'action'];
+export const RESERVED_DATA_KEYS = ['verb', 'value', 'formId', 'draftId', 'stepId', 'contextId', 'multi', 'msteams', 'action', 'prompt'];
 
 /** Verbs of the actions the adapter itself routes (everything else is a CardAction id). */
 export const FORM_VERB = 'form.submit';

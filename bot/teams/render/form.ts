@@ -49,7 +49,11 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
     },
   ];
   if (opts.error) body.push(errorBlock(opts.error));
-  const data = { formId: prompt.formId, contextId: prompt.contextId };
+  // The question rides along so that a server-side error can ask it again without state.
+  const data = {
+    formId: prompt.formId, contextId: prompt.contextId,
+    prompt: { title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength },
+  };
   const action = opts.surface === 'dialog'
     ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
     : executeAction(prompt.submitLabel, PROMPT_VERB, data, { associatedInputs: 'auto' });

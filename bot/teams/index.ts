@@ -1,0 +1,82 @@
+/**
+ * Microsoft Teams as a PlatformAdapter: POST /api/messages and the tab pages, the outbox Sender,
+ * and who may decide on applications from Teams.
+ */
+import { Hono } from 'hono';
+import type { PlatformAdapter } from '../core/adapter';
+import type { Actor } from '../core/types';
+import type { AppDeps } from '../../server/deps';
+import { createVerifier } from './auth';
+import { createConnectorClient } from './client';
+import { messagesRoutes } from './routes';
+import { createTeamsSender } from './sender';
+import { tabRoutes, type ScriptSource } from './tab';
+import type { TurnContext } from './turn';
+
+export interface TeamsAdapterOptions {
+  /** For tests and proxies: every outbound HTTP call (metadata, keys, token, connector). */
+  fetch?: typeof fetch;
+  /** How soon an unknown signing key may refetch the key set (default 30 s). */
+  jwksCooldownMs?: number;
+  /** Where the TeamsJS browser bundle comes from (Workers: a static asset). */
+  teamsJs?: ScriptSource;
+}
+
+/** Builds the Teams adapter. Without TEAMS_APP_ID and password it still serves the tab pages. */
+export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}): PlatformAdapter {
+  const { config } = deps;
+  const log = deps.log.child({ platform: 'teams' });
+  const scoped = { ...deps, log };
+  const configured = Boolean(config.TEAMS_APP_ID && config.TEAMS_APP_PASSWORD);
+
+  const client = configured
+    ? createConnectorClient({
+      appId: config.TEAMS_APP_ID!,
+      appPassword: config.TEAMS_APP_PASSWORD!,
+      tokenUrl: config.TEAMS_TOKEN_URL,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    })
+    : null;
+  const verifier = config.TEAMS_APP_ID
+    ? createVerifier({
+      metadataUrl: config.TEAMS_OPENID_METADATA_URL!,
+      appId: config.TEAMS_APP_ID,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      ...(opts.jwksCooldownMs !== undefined ? { jwksCooldownMs: opts.jwksCooldownMs } : {}),
+    })
+    : null;
+
+  const turn: TurnContext = {
+    deps: scoped,
+    client,
+    firstDelivery: async (id) => {
+      const res = await deps.db
+        .insertInto('processed_events')
+        .values({ id, received_at: deps.clock.now().toISOString() })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
+    },
+  };
+
+  const routes = new Hono();
+  routes.route('/', messagesRoutes(scoped, verifier, turn));
+  routes.route('/', tabRoutes(scoped, opts.teamsJs));
+
+  const reviewers = new Set(config.teamsReviewers);
+  return {
+    platform: 'teams',
+    routes,
+    sender: createTeamsSender({
+      db: deps.db,
+      client,
+      ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
+      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+      defaultServiceUrl: config.TEAMS_SERVICE_URL,
+      now: () => deps.clock.now().toISOString(),
+    }),
+    // Only the AAD object ids in TEAMS_REVIEWERS may decide; with none listed, nobody can from
+    // Teams (membership of the review channel is not checked: anyone may be added to a channel).
+    isReviewer: async (actor: Actor) => actor.platform === 'teams' && reviewers.has(actor.userId),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * Pages Teams shows in its frame: the personal "My application" tab and the configuration page
+ * of the admin panel's channel tab. They load TeamsJS from this server (no CDN: the product must
+ * work where only our own host is allowed) and use it for the theme and the context.
+ */
+import { Hono } from 'hono';
+import { html, raw } from 'hono/html';
+import type { AppDeps } from '../../server/deps';
+
+export type ScriptSource = () => Promise<string | null>;
+
+/** Teams (web, desktop, M365 hosts) must be allowed to frame the pages, and nobody else. */
+const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
+
+/**
+ * Reads the UMD build of @microsoft/teams-js from node_modules on Node. Workers have no file
+ * system: there the file is served as a static asset instead (docs/teams.md), and this is null.
+ * process.getBuiltinModule keeps this module free of node: imports.
+ */
+export const nodeModulesTeamsJs: ScriptSource = async () => {
+  type Proc = { getBuiltinModule?: (id: string) => unknown };
+  const proc = (globalThis as { process?: Proc }).process;
+  const mod = proc?.getBuiltinModule?.('module') as { createRequire(url: string): { resolve(id: string): string } } | undefined;
+  const fs = proc?.getBuiltinModule?.('fs') as { promises: { readFile(path: string, enc: 'utf8'): Promise<string> } } | undefined;
+  if (!mod || !fs) return null;
+  try {
+    return await fs.promises.readFile(mod.createRequire(import.meta.url).resolve('@microsoft/teams-js'), 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+export function tabRoutes(deps: AppDeps, source: ScriptSource = nodeModulesTeamsJs): Hono {
+  const app = new Hono();
+  let script: Promise<string | null> | null = null;
+
+  app.get('/teams/static/teams-js.js', async (c) => {
+    script ??= source();
+    const js = await script;
+    if (js === null) {
+      script = null;
+      return c.text('TeamsJS is not available on this server', 404);
+    }
+    return c.body(js, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'public, max-age=86400' });
+  });
+
+  app.get('/teams/tab/application', (c) => {
+    c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
+    return c.html(page('My application', APPLICATION_BODY, APPLICATION_SCRIPT));
+  });
+
+  // Configuration page of the channel tab: it only points the tab at the admin panel.
+  app.get('/teams/tab/config', (c) => {
+    const base = deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
+    const admin = `${base.replace(/\/$/, '')}/admin`;
+    c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
+    return c.html(page('Dialogue Desk admin', CONFIG_BODY, configScript(admin)));
+  });
+  return app;
+}
+
+const APPLICATION_BODY = `
+<h1>My application</h1>
+<p id="hello">Welcome.</p>
+<p>To apply for a Constructive Dialogue, write <b>apply</b> to the bot in the <b>Chat</b> tab, or choose
+<b>Open in a window</b> on its Apply card. Write <b>status</b> to see your application and its decisions,
+and ask any question about the call in your own words.</p>
+<p class="muted">Deadlines are shown in your time zone (<span id="zone">your computer's zone</span>) and in Vienna time.</p>`;
+
+// Context is used for the greeting and zone only: it is not proof of who the user is, so no
+// personal data is shown from it.
+const APPLICATION_SCRIPT = `
+microsoftTeams.app.initialize().then(function () {
+  microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
+  return microsoftTeams.app.getContext();
+}).then(function (ctx) {
+  applyTheme(ctx.app.theme);
+  if (ctx.user && ctx.user.displayName) document.getElementById('hello').textContent = 'Welcome, ' + ctx.user.displayName + '.';
+  microsoftTeams.app.notifySuccess();
+}).catch(function () { document.body.classList.add('outside'); });
+try { document.getElementById('zone').textContent = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) {}`;
+
+const CONFIG_BODY = `
+<h1>Dialogue Desk admin</h1>
+<p>This tab shows the Dialogue Desk admin panel to the members of this channel. Each person signs in to the panel with their own admin account.</p>`;
+
+function configScript(adminUrl: string): string {
+  const url = JSON.stringify(adminUrl);
+  return `
+microsoftTeams.app.initialize().then(function () {
+  microsoftTeams.app.getContext().then(function (ctx) { applyTheme(ctx.app.theme); });
+  microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
+  microsoftTeams.pages.config.registerOnSaveHandler(function (save) {
+    microsoftTeams.pages.config.setConfig({ entityId: 'admin', contentUrl: ${url}, websiteUrl: ${url}, suggestedDisplayName: 'Dialogue Desk admin' })
+      .then(function () { save.notifySuccess(); }, function () { save.notifyFailure('Could not save the tab'); });
+  });
+  microsoftTeams.pages.config.setValidityState(true);
+  microsoftTeams.app.notifySuccess();
+});`;
+}
+
+function page(title: string, body: string, script: string) {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>
+  body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; padding: 1.5rem; max-width: 44rem; line-height: 1.5; background: #fff; color: #242424; }
+  body.theme-dark { background: #1f1f1f; color: #fff; }
+  body.theme-contrast { background: #000; color: #ff0; }
+  h1 { font-size: 1.4rem; font-weight: 600; }
+  .muted { opacity: 0.75; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+${raw(body)}
+<script src="/teams/static/teams-js.js"></script>
+<script>
+function applyTheme(theme) {
+  document.body.classList.remove('theme-dark', 'theme-contrast');
+  if (theme === 'dark' || theme === 'contrast') document.body.classList.add('theme-' + theme);
+}
+${raw(script)}
+</script>
+</body>
+</html>`;
+}

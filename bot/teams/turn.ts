@@ -1,0 +1,176 @@
+/**
+ * One verified activity, start to finish. Invokes are answered in the HTTP response (Teams shows
+ * that card in place); messages are acknowledged at once and answered from a background task so
+ * the 15 s turn limit never depends on the engine or the connector.
+ */
+import type { AppDeps } from '../../server/deps';
+import type { Actor, EngineResult, InboundEvent } from '../core/types';
+import type { FormView, Reply } from '../../domain/messages';
+import type { ConnectorClient } from './client';
+import { referenceOf, saveConversation } from './conversations';
+import { actorOf, conversationRefOf, intentOf, toEvent, type Intent } from './parse';
+import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './render/adaptive';
+import { formToAdaptiveCard, promptToAdaptiveCard, withValuesAndErrors } from './render/form';
+import { repliesToActivities, repliesToCard } from './render/replies';
+import type { Activity } from './schema';
+import { reviewCardAfterDecision } from './review';
+
+export interface TurnResponse {
+  status: number;
+  body?: unknown;
+}
+
+export interface TurnContext {
+  deps: AppDeps;
+  client: ConnectorClient | null;
+  /** True the first time an activity id is seen (Teams redelivers when a turn is slow). */
+  firstDelivery(id: string): Promise<boolean>;
+}
+
+const INVOKE_CARD = (card: AdaptiveCard): TurnResponse => ({
+  status: 200,
+  body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card },
+});
+
+/** Handles one verified, parsed activity. */
+export async function handleActivity(ctx: TurnContext, activity: Activity): Promise<TurnResponse> {
+  const { deps } = ctx;
+  const ref = referenceOf(activity);
+  if (ref) {
+    // Every activity refreshes the reference: serviceUrl can move between regions.
+    await saveConversation(deps.db, ref, deps.clock.now().toISOString()).catch((e) => deps.log.warn('teams_reference_not_saved', { error: e }));
+  }
+  const intent = intentOf(activity);
+  const isInvoke = activity.type === 'invoke';
+  const actor = actorOf(activity);
+
+  if (intent.type === 'bad_request') {
+    deps.log.warn('teams_bad_activity', { reason: intent.reason, activityType: activity.type });
+    return isInvoke
+      ? { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card is not valid any more.' } } }
+      : { status: 400 };
+  }
+  if (intent.type === 'installed') {
+    if (actor && activity.conversation.conversationType === 'personal') {
+      deps.background(async () => sendAnswer(ctx, activity, { replies: await deps.engine.home(actor) }, false));
+    }
+    return { status: 200 };
+  }
+  if (intent.type === 'ignore' || !actor) return isInvoke ? { status: 200, body: { statusCode: 200 } } : { status: 200 };
+
+  if (intent.type === 'task_fetch') return taskContinue(await deps.engine.openForm(actor));
+
+  const event = toEvent(intent, actor, conversationRefOf(activity));
+  if (!event) return { status: 200 };
+
+  if (!isInvoke) {
+    const id = `teams:${activity.conversation.id}:${activity.id ?? ''}`;
+    if (activity.id && !(await ctx.firstDelivery(id))) return { status: 200 };
+    deps.background(async () => {
+      const result = await run(ctx, event, intent);
+      deps.kickOutbox();
+      await sendAnswer(ctx, activity, await answerFor(ctx, actor, intent, result), true);
+    });
+    return { status: 200 };
+  }
+
+  const result = await run(ctx, event, intent);
+  deps.kickOutbox();
+  const answer = await answerFor(ctx, actor, intent, result);
+  if (activity.name === 'task/submit') return taskAnswer(answer.replies, result);
+  if (intent.type === 'action' && intent.actionId.startsWith('review.') && activity.replyToId) {
+    const card = await reviewCardAfterDecision(deps.db, activity.replyToId, result.replies);
+    if (card) return INVOKE_CARD(card);
+  }
+  return INVOKE_CARD(answer.card ?? repliesToCard(answer.replies));
+}
+
+/** "apply" typed in chat opens the form directly, as the slash command does on Slack. */
+async function run(ctx: TurnContext, event: InboundEvent, intent: Intent): Promise<EngineResult> {
+  if (intent.type === 'message' && /^apply[.!]?$/i.test(intent.text)) return ctx.deps.engine.openForm(event.actor);
+  return ctx.deps.engine.handle(event);
+}
+
+/** What to show: the replies, or one card that replaces them (a prompt asked again). */
+interface Answer {
+  replies: Reply[];
+  card?: AdaptiveCard;
+}
+
+/**
+ * The replies to show, with field errors turned into the same step (values kept, messages under
+ * the fields). The engine normally sends that step itself; when it does not, the step is rebuilt
+ * from openForm, which resumes the step being filled in.
+ */
+async function answerFor(ctx: TurnContext, actor: Actor, intent: Intent, result: EngineResult): Promise<Answer> {
+  if (!result.fieldErrors || intent.type !== 'submission') return { replies: result.replies };
+  const errors = result.fieldErrors;
+  const values = intent.values;
+  const form = result.replies.find((r): r is FormReply => r.kind === 'form');
+  if (form) return { replies: result.replies.map((r) => (r === form ? { kind: 'form', form: withValuesAndErrors(form.form, values, errors) } : r)) };
+  if (intent.stepId) {
+    const resumed = (await ctx.deps.engine.openForm(actor)).replies.find((r): r is FormReply => r.kind === 'form');
+    if (resumed && resumed.form.stepId === intent.stepId) return { replies: [{ kind: 'form', form: withValuesAndErrors(resumed.form, values, errors) }] };
+  }
+  const message = Object.values(errors).join(' ');
+  if (intent.prompt) {
+    const prompt = { ...intent.prompt, formId: intent.formId, contextId: intent.contextId };
+    const typed = typeof values.text === 'string' ? values.text : undefined;
+    return { replies: [], card: promptToAdaptiveCard(prompt, { error: message, ...(typed ? { value: typed } : {}) }) };
+  }
+  return { replies: [{ kind: 'text', text: message }] };
+}
+
+type FormReply = Extract<Reply, { kind: 'form' }>;
+
+function taskContinue(result: EngineResult): TurnResponse {
+  const form = result.replies.find((r): r is FormReply => r.kind === 'form');
+  if (!form) return taskMessage(result.replies);
+  return { status: 200, body: { task: { type: 'continue', value: dialogOf(form.form) } } };
+}
+
+function taskAnswer(replies: Reply[], result: EngineResult): TurnResponse {
+  const form = replies.find((r): r is FormReply => r.kind === 'form');
+  if (form && !result.closeForm) return { status: 200, body: { task: { type: 'continue', value: dialogOf(form.form) } } };
+  return taskMessage(replies);
+}
+
+function dialogOf(form: FormView) {
+  return {
+    title: `${form.title} (${form.stepNumber}/${form.stepCount})`,
+    height: 'large',
+    width: 'medium',
+    card: attachment(formToAdaptiveCard(form, { surface: 'dialog' })),
+  };
+}
+
+function taskMessage(replies: Reply[]): TurnResponse {
+  const text = replies.map((r) => (r.kind === 'text' ? r.text : r.kind === 'card' ? r.card.title : '')).filter(Boolean).join('\n\n');
+  return { status: 200, body: { task: { type: 'message', value: text || 'Done.' } } };
+}
+
+/** Replies to the person in the conversation they wrote in; in channels, inside their thread. */
+async function sendAnswer(ctx: TurnContext, activity: Activity, answer: Answer, asReply: boolean): Promise<void> {
+  if (!ctx.client) return;
+  const activities = answer.card ? [{ type: 'message', attachments: [attachment(answer.card)] }] : repliesToActivities(answer.replies);
+  for (const out of activities) {
+    await withRetry(() => ctx.client!.send(activity.serviceUrl, activity.conversation.id, out, asReply ? activity.id : undefined), ctx);
+  }
+}
+
+/** A short retry for answers to the person in front of us; Retry-After is honoured up to 10 s. */
+async function withRetry<T>(fn: () => Promise<T>, ctx: TurnContext): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = e as { status?: number; retryAfterMs?: number };
+      const retryable = err.status === 0 || err.status === 429 || err.status === 412 || (err.status ?? 0) >= 500;
+      if (!retryable || attempt >= 3) {
+        ctx.deps.log.error('teams_reply_failed', { error: e, attempt });
+        return undefined;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 500 * attempt, 10_000)));
+    }
+  }
+}
