@@ -35,7 +35,8 @@ export interface Directory {
 }
 
 export function createDirectory(client: SlackClient, now: () => number = Date.now): Directory {
-  const profiles = new Map<string, { at: number; value: Profile }>();
+  // Promises, not values, so that two messages at once cost one users.info call.
+  const profiles = new Map<string, { at: number; value: Promise<Profile> }>();
   const dms = new Map<string, string>();
   const members = new Map<string, { at: number; value: Set<string> }>();
 
@@ -43,10 +44,13 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
     async profile(userId) {
       const hit = profiles.get(userId);
       if (hit && now() - hit.at < PROFILE_TTL_MS) return hit.value;
-      const { user } = usersInfoSchema.parse(await client.call('users.info', { user: userId }));
-      const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
-      const value: Profile = { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}) };
+      const value = client.call('users.info', { user: userId }).then((res): Profile => {
+        const { user } = usersInfoSchema.parse(res);
+        const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
+        return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}) };
+      });
       profiles.set(userId, { at: now(), value });
+      value.catch(() => profiles.delete(userId));
       return value;
     },
 
