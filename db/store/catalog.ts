@@ -1,0 +1,81 @@
+/**
+ * What the call offers: dialogues, calls, FAQ, settings and reviewer channels.
+ */
+import type { Kysely } from 'kysely';
+import type { Call, Dialogue, DialogueFormat, DialogueStatus, FaqEntry, Platform } from '../../domain/types';
+import { anyJson, parseJson, stringArray } from '../json';
+import type { Database } from '../schema';
+
+export async function listDialogues(db: Kysely<Database>): Promise<Dialogue[]> {
+  const rows = await db.selectFrom('dialogues').selectAll().orderBy('sort_order').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    shortName: r.short_name,
+    date: r.date,
+    format: r.format as DialogueFormat,
+    location: r.location,
+    description: r.description,
+    status: r.status as DialogueStatus,
+    callNote: r.call_note,
+    sortOrder: r.sort_order,
+  }));
+}
+
+/** Every call, archived ones included (the engine decides which are open), oldest first. */
+export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
+  const rows = await db.selectFrom('calls').selectAll().orderBy('opens_at').orderBy('id').execute();
+  const links = await db
+    .selectFrom('call_dialogues')
+    .innerJoin('dialogues', 'dialogues.id', 'call_dialogues.dialogue_id')
+    .select(['call_dialogues.call_id', 'call_dialogues.dialogue_id'])
+    .orderBy('dialogues.sort_order')
+    .orderBy('dialogues.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    referencePrefix: r.reference_prefix,
+    dialogueIds: links.filter((l) => l.call_id === r.id).map((l) => l.dialogue_id),
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    zone: r.zone,
+    archived: r.archived !== 0,
+  }));
+}
+
+const topics = new Set<FaqEntry['topic']>(['deadline', 'dialogues', 'status', 'apply']);
+
+/** FAQ entries that are not archived. */
+export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
+  const rows = await db.selectFrom('faq_entries').selectAll().where('archived', '=', 0).orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    callId: r.call_id,
+    question: r.question,
+    variants: parseJson(r.variants, stringArray, 'FAQ variants'),
+    answer: r.answer,
+    source: r.source,
+    sourceUrl: r.source_url,
+    // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
+    topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function getSetting<T = unknown>(db: Kysely<Database>, key: string): Promise<T | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (!row) return null;
+  return (parseJson(row.value, anyJson, `setting ${key}`) ?? null) as T | null;
+}
+
+/** The call's own reviewer channel on that platform, else the default (call_id ''), else null. */
+export async function reviewChannel(db: Kysely<Database>, callId: string, platform: Platform): Promise<string | null> {
+  const rows = await db
+    .selectFrom('review_channels')
+    .select(['call_id', 'address'])
+    .where('platform', '=', platform)
+    .where('call_id', 'in', [callId, ''])
+    .execute();
+  return (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.address ?? null;
+}

@@ -1,0 +1,50 @@
+/**
+ * The Kysely implementation of the domain's Store port, for SQLite and D1 alike: the only
+ * difference between them is the Atomic handed in (db/atomic.ts).
+ */
+import type { Kysely } from 'kysely';
+import { systemClock, type Clock } from '../../domain/clock';
+import type { Store } from '../../domain/ports';
+import type { Atomic } from '../atomic';
+import type { Database } from '../schema';
+import * as applications from './applications';
+import * as catalog from './catalog';
+import * as conversation from './conversation';
+import * as decisions from './decisions';
+import * as outbox from './outbox';
+import * as people from './people';
+import { submit } from './submit';
+
+/** `clock` only stamps rows whose port method takes no `now` (people created by personFor). */
+export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock = systemClock): Store {
+  return {
+    listDialogues: () => catalog.listDialogues(db),
+    listCalls: () => catalog.listCalls(db),
+    listFaq: () => catalog.listFaq(db),
+    getSetting: <T>(key: string) => catalog.getSetting<T>(db, key),
+    reviewChannel: (callId, platform) => catalog.reviewChannel(db, callId, platform),
+
+    personFor: (identity) => people.personFor(db, atomic, identity, clock.now().toISOString()),
+    identitiesOf: (personId) => people.identitiesOf(db, personId),
+
+    findForPerson: (personId, callId) => applications.findForPerson(db, personId, callId),
+    listForPerson: (personId) => applications.listForPerson(db, personId),
+    get: (id) => applications.getApplication(db, id),
+    openDraft: (input) => applications.openDraft(db, atomic, input),
+    saveStep: (input) => applications.saveStep(db, atomic, input),
+    submit: (input) => submit(db, atomic, input),
+    withdraw: (input) => applications.withdraw(db, atomic, input),
+    decide: (input) => decisions.decide(db, atomic, input),
+    answerInfoRequest: (input) => applications.answerInfoRequest(db, atomic, input),
+    decisionsFor: (applicationId) => decisions.decisionsFor(db, applicationId),
+    unfinishedDrafts: (callId) => applications.unfinishedDrafts(db, callId),
+
+    getState: <T>(key: string) => conversation.getState<T>(db, key),
+    setState: (key, state, now) => conversation.setState(db, key, state, now),
+    clearState: (key) => conversation.clearState(db, key),
+    recordUnanswered: (input) => conversation.recordUnanswered(db, input),
+    subscribe: (input) => conversation.subscribe(db, input),
+
+    enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
+  };
+}
