@@ -24,7 +24,7 @@ const REVIEW = 'All applications will be reviewed and be subject to approval by 
 // the day, so location stays "To be announced" rather than a guess.
 const announced = (id: string, name: string, shortName: string, date: string, sortOrder: number): Dialogue => ({
   id, name, shortName, date, format: 'hybrid', location: 'To be announced',
-  description: `Announced in the 2023 call for participation; its format, location and application form will be given in its own call for participation.`,
+  description: 'Announced in the 2023 call; its format, location and how to take part will be given in its own call for participation.',
   status: 'announced',
   callNote: 'The call for participation will be launched separately in March 2023.',
   sortOrder,
@@ -57,8 +57,9 @@ const entries: FaqEntry[] = [
   faq('deadline', 'deadline', 'What is the deadline for applications?', [
     'When is the deadline?', 'What is the last day to apply?', 'What is the closing date for applications?',
     'When do applications close?', 'Until when can I apply?', 'Can I still submit an application?', 'Is the call still open?',
-    'By when must I send my application?', 'What is the due date?', 'How many days are left to apply?',
-  ], 'Applications close on 12 February 2023 at midnight Vienna, Austria time. Applications cannot be made after that.', DEADLINE),
+    'By when must I send my application?', 'What is the due date?', 'How many days are left to apply?', 'What is the application deadline?',
+    'Is it too late to apply?',
+  ], 'The deadline for applications is 12 February 2023 at midnight Vienna, Austria time. It is not possible to apply later.', DEADLINE),
   faq('dialogue-dates', 'dialogues', 'When do the Constructive Dialogues take place?', [
     'What are the dates of the dialogues?', 'When is the firearms dialogue?', 'When is the technical assistance dialogue?',
     'When does the meeting take place?', 'What day is the event?', 'Key dates of the dialogues',
@@ -80,12 +81,12 @@ const entries: FaqEntry[] = [
   faq('who-can-apply', null, 'Who can apply?', [
     'Who is eligible to participate?', 'Are universities and researchers eligible?', 'Can academics take part?',
     'Is the private sector eligible?', 'Is participation open to NGOs only?',
-    'Can NGOs without ECOSOC status participate?', 'Which organisations are eligible?', 'Can civil society organisations join?',
+    'Can NGOs without ECOSOC status participate?', 'Is ECOSOC status required to take part?', 'We have no ECOSOC status. May we participate?', 'Which organisations are eligible?', 'Can civil society organisations join?',
   ], 'Representatives of relevant non-governmental stakeholders may apply: non-governmental organizations with and without ECOSOC status, academia and the private sector.',
   `${WHO} Other relevant stakeholders, including representatives of the private sector and academia, may also apply to participate.`),
   faq('ecosoc-ngos', null, 'Do NGOs with ECOSOC status also need to apply?', [
     'We have ECOSOC consultative status, do we still have to apply?', 'Must ECOSOC-accredited organizations register too?',
-    'Is ECOSOC status enough to attend?', 'Are ECOSOC NGOs automatically registered?',
+    'Does ECOSOC accreditation replace the application?', 'Are ECOSOC NGOs automatically registered?',
   ], 'Yes. NGOs in consultative status with ECOSOC (the Economic and Social Council) are also required to apply.',
   'Note: NGOs with consultative status with ECOSOC (Economic and Social Council) are also required to apply.'),
   faq('costs', null, 'Who pays for travel and accommodation?', [
@@ -97,7 +98,7 @@ const entries: FaqEntry[] = [
     'Do you support victim-led organizations?', 'How do I request travel support?', 'Can UNODC sponsor our participation?',
   ], 'UNODC has limited resources to support the participation of grassroots organizations and victim-led or victim-focused organizations, considered case by case. If you need support, complete the travel support section of the application form.', SUPPORT),
   faq('apply-even-if-uncertain', null, 'Should we apply if we are not sure we can attend?', [
-    'Our attendance is not confirmed yet, should we still apply?', 'Can we apply later?', 'Can I apply after the deadline?',
+    'Our attendance is not confirmed yet, should we still apply?', 'Our participation is uncertain', 'Can we apply later?', 'Can I apply after the deadline?',
     'Will there be another chance to apply?', 'Is participation confirmed when I apply?',
   ], 'Yes, apply now to the most relevant dialogue even if your participation is not yet certain: it will not be possible to apply at a later stage.',
   'Non-governmental stakeholders are recommended to apply to the most relevant Constructive Dialogue in line with their area of work upon receipt of this call, even if their participation is not yet certain, as there will not be a possibility to apply at a later stage.'),
@@ -138,7 +139,7 @@ const entries: FaqEntry[] = [
   faq('deadline-time-zone', 'deadline', 'In which time zone is the deadline?', [
     'Which time zone is midnight?', 'Is the deadline in Vienna time or my local time?', 'Is the deadline CET?',
     'What time exactly does the call close?', 'Midnight in which time zone?',
-  ], 'The deadline is midnight at the end of 12 February 2023 in Vienna, Austria time (Central European Time, UTC+1).', DEADLINE),
+  ], 'Vienna, Austria time: the call closes at midnight at the end of 12 February 2023, Central European Time (UTC+1).', DEADLINE),
   faq('edit-application', null, 'Can I edit my application after submitting it?', [
     'How do I edit my application?', 'I made a mistake in my application', 'Can I update or correct my submission?',
     'Can I withdraw my application?', 'Can I add another representative after submitting?',
@@ -146,7 +147,7 @@ const entries: FaqEntry[] = [
   'Dialogue Desk help: applicants can edit or withdraw their application until the deadline; an edited application is reviewed again.', null),
   faq('application-status', 'status', 'What is the status of my application?', [
     'Has my application been received?', 'Did you receive my application?', 'Was my application accepted?',
-    'What is my reference number?', 'Has my application been approved?', 'Any news about my application?',
+    'What is my reference number?', 'Check my application status', 'Has my application been approved?', 'Any news about my application?',
   ], 'Here is where your application stands.', 'Dialogue Desk help: the status of an application is shown to the person who submitted it.', null),
 ];
 

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { call2023 } from '../../db/seed-data/call-2023';
+import { buildKnowledge, type KnowledgeHit } from '../../domain/knowledge';
+import { detectLanguage, splitQuestions } from '../../domain/language';
+import { FAQ_QUESTIONS, MULTI_QUESTIONS, OFF_TOPIC, PARAPHRASES } from '../fixtures/faq-questions';
+
+const knowledge = buildKnowledge(call2023.faq, call2023.dialogues);
+const key = (hit: KnowledgeHit | undefined) =>
+  !hit ? null : hit.kind === 'faq' ? `faq:${hit.entry.id}` : `dialogue:${hit.dialogue.id}`;
+
+describe('knowledge: questions from the shared test set', () => {
+  it.each(FAQ_QUESTIONS)('$q', ({ q, expect: accepted, language }) => {
+    const [answer, ...rest] = knowledge.ask(q);
+    expect(rest).toHaveLength(0);
+    expect(accepted).toContain(key(answer!.hits[0]));
+    expect(answer!.confident).toBe(true);
+    expect(answer!.language).toBe(language ?? null);
+  });
+});
+
+describe('knowledge: paraphrases, typos, case, other languages', () => {
+  it.each(PARAPHRASES)('$q', ({ q, expect: accepted, language }) => {
+    const [answer] = knowledge.ask(q);
+    expect(accepted).toContain(key(answer!.hits[0]));
+    expect(answer!.confident).toBe(true);
+    expect(answer!.language).toBe(language ?? null);
+  });
+});
+
+describe('knowledge: several questions in one message', () => {
+  it.each(MULTI_QUESTIONS)('$q', ({ q, parts }) => {
+    const answers = knowledge.ask(q);
+    expect(answers).toHaveLength(parts.length);
+    answers.forEach((answer, i) => {
+      expect(parts[i]).toContain(key(answer.hits[0]));
+      expect(answer.confident).toBe(true);
+    });
+  });
+
+  it('answers at most three questions', () => {
+    const answers = knowledge.ask('When is the deadline? Who can apply? Is it online? How do I contact you?');
+    expect(answers).toHaveLength(3);
+  });
+
+  it('answers one fact once even when asked twice', () => {
+    expect(knowledge.ask('When is the deadline? What is the deadline?')).toHaveLength(1);
+  });
+
+  it('keeps a statement with the question after it', () => {
+    expect(splitQuestions('We are a university. Can we apply?')).toEqual(['We are a university. Can we apply?']);
+    expect(splitQuestions('can i apply for firearms AND technical assistance')).toHaveLength(1);
+  });
+});
+
+describe('knowledge: not about the call', () => {
+  it.each(OFF_TOPIC)('$q', ({ q }) => {
+    const answers = knowledge.ask(q);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]!.confident).toBe(false);
+  });
+
+  it('handles an empty message', () => {
+    expect(knowledge.ask('   ')).toEqual([{ hits: [], confident: false, language: null, query: '   ' }]);
+  });
+});
+
+describe('knowledge: hits', () => {
+  it('gives two hits only when the second is nearly as good', () => {
+    for (const c of [...FAQ_QUESTIONS, ...PARAPHRASES]) {
+      const [answer] = knowledge.ask(c.q);
+      expect(answer!.hits.length).toBeLessThanOrEqual(2);
+      if (answer!.hits.length === 2) expect(answer!.hits[1]!.score).toBeGreaterThanOrEqual(0.8 * answer!.hits[0]!.score);
+    }
+  });
+
+  it('finds the dialogue about human trafficking among its hits', () => {
+    const [answer] = knowledge.ask('Is there a dialogue about human trafficking?');
+    expect(answer!.hits.map(key)).toContain('dialogue:trafficking-in-persons');
+  });
+});
+
+describe('knowledge: answers come from data', () => {
+  it('follows an edited FAQ entry', () => {
+    const before = knowledge.ask('is there car parking')[0]!;
+    expect(before.confident).toBe(false);
+    const parking = {
+      ...call2023.faq.find((e) => e.id === 'contact')!,
+      id: 'parking', question: 'Is there parking at the venue?', variants: ['Where can I park my car?'],
+      answer: 'There is no visitor parking at the Vienna International Centre.',
+    };
+    const edited = buildKnowledge([...call2023.faq, parking], call2023.dialogues);
+    const after = edited.ask('is there car parking')[0]!;
+    expect(key(after.hits[0])).toBe('faq:parking');
+    expect(after.confident).toBe(true);
+  });
+
+  it('uses the new wording of an entry', () => {
+    const faq = call2023.faq.map((e) =>
+      e.id === 'contact' ? { ...e, answer: 'Write to the new secretariat address dialogues@example.org.' } : e);
+    const [answer] = buildKnowledge(faq, call2023.dialogues).ask('Who do I contact with questions?');
+    const hit = answer!.hits[0];
+    expect(hit?.kind === 'faq' && hit.entry.answer).toContain('dialogues@example.org');
+  });
+
+  it('forgets a removed entry', () => {
+    const faq = call2023.faq.filter((e) => e.id !== 'diversity');
+    const [answer] = buildKnowledge(faq, call2023.dialogues).ask('is there gender balance among participants');
+    expect(key(answer!.hits[0])).not.toBe('faq:diversity');
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['hola, ¿cuál es la fecha límite?', 'es'],
+    ['Quelle est la date limite pour postuler ?', 'fr'],
+    ['Wer kann sich bewerben?', 'de'],
+    ['Qual é o prazo para inscrição?', 'pt'],
+    ['When is the deadline?', null],
+    ['international cooperation dialogue date', null],
+    ['asdf', null],
+  ])('%s -> %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
