@@ -6,34 +6,19 @@ import { z } from 'zod';
 
 const optionalText = z
   .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
 const url = (fallback?: string) =>
   z
     .string()
-    .trim()
-    .transform((v) => (v === '' ? undefined : v))
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
     .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional())
     .transform((v) => v ?? fallback);
 
 /** A base URL always ends in "/" so that relative method paths join cleanly. */
 const baseUrl = (fallback: string) => url(fallback).transform((v) => (v && !v.endsWith('/') ? `${v}/` : v) as string);
-
-const boolish = (fallback: boolean) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-      if (['0', 'false', 'no', 'off'].includes(v)) return false;
-      ctx.addIssue({ code: 'custom', message: 'must be true or false' });
-      return z.NEVER;
-    });
 
 export const configSchema = z
   .object({
@@ -48,7 +33,7 @@ export const configSchema = z
       .refine((v) => v.startsWith('file:'), 'must look like file:PATH (SQLite)'),
     DIALOGUES_CLOCK: optionalText.pipe(z.iso.datetime({ offset: true, message: 'must be an ISO instant like 2023-01-20T09:00:00Z' }).optional()),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-    PLAYGROUND: boolish(true),
+    PLAYGROUND: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
     SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -80,6 +65,8 @@ export const configSchema = z
   })
   .transform((c) => ({
     ...c,
+    // The playground lets anyone act as anyone: on by default, off in production unless asked for.
+    PLAYGROUND: parseBool(c.PLAYGROUND) ?? c.NODE_ENV !== 'production',
     TEAMS_TOKEN_URL:
       c.TEAMS_TOKEN_URL ??
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
@@ -90,6 +77,13 @@ export const configSchema = z
   }));
 
 export type Config = z.infer<typeof configSchema>;
+
+function parseBool(v: string | undefined): boolean | undefined {
+  const t = (v ?? '').trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(t)) return true;
+  if (['0', 'false', 'no', 'off'].includes(t)) return false;
+  return undefined;
+}
 
 function splitList(v: string | undefined): string[] {
   return (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);

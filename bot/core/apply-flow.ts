@@ -1,0 +1,162 @@
+/**
+ * The guided application: open (or reopen) the person's application for the open call, take
+ * one step at a time, save after every step, and submit from the summary.
+ *
+ * A draft's answers live on the application row. While a submitted application is being edited,
+ * the edited answers live in the conversation state instead, so reviewers keep seeing what was
+ * submitted until the applicant confirms the edit.
+ */
+import {
+  FORM_ID, firstIncompleteStepId, formView, nextStepId, stepById, validateApplication, type FormContext,
+} from '../../domain/form';
+import { callState, describeDeadline, openCalls } from '../../domain/calls';
+import { regionalGroupOf } from '../../domain/countries';
+import { reviewCardMessages } from '../../domain/notifications';
+import type { Application, ApplicationAnswers, Call } from '../../domain/types';
+import type { Reply } from '../../domain/messages';
+import { actorKey, actorRef, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
+import { closedCallReplies, confirmationReplies, statusCard } from './replies';
+import type { Actor, EngineResult, RawValues } from './types';
+
+interface EditState {
+  editing: { applicationId: string; answers: Partial<ApplicationAnswers> };
+}
+
+const editKey = (actor: Actor) => `edit:${actorKey(actor)}`;
+
+function formContext(catalog: Catalog, call: Call, now: Date): FormContext {
+  return { dialogues: catalog.dialogues, calls: catalog.calls, now, callId: call.id };
+}
+
+const text = (t: string): EngineResult => ({ replies: [{ kind: 'text', text: t }] });
+
+/** "apply" from any surface: the step to fill next, or what to do instead. */
+export async function openForm(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const person = await personOf(deps, actor);
+  const open = openCalls(catalog.calls, now);
+  // An application already started for any open call takes precedence over starting another.
+  let call: Call | undefined;
+  let app: Application | null = null;
+  for (const c of open) {
+    app = await deps.store.findForPerson(person.id, c.id);
+    if (app) { call = c; break; }
+  }
+  call ??= open[0];
+  if (!call) return { replies: closedCallReplies(catalog, now) };
+
+  if (app?.status === 'withdrawn') {
+    return text(`You withdrew application ${app.reference ?? ''}. To apply again for this call, please write to ${catalog.contact}.`);
+  }
+  if (app?.status === 'submitted') {
+    return { replies: [{ kind: 'text', text: 'You have already applied for this call. You can edit or withdraw your application until the deadline.' }, statusCard(app, catalog, now, actor)] };
+  }
+  app ??= await deps.store.openDraft({ callId: call.id, personId: person.id, platform: actor.platform, now: now.toISOString() });
+  const ctx = formContext(catalog, call, now);
+  const stepId = app.currentStep ?? firstIncompleteStepId(app.answers, ctx);
+  return { replies: [{ kind: 'form', form: formView(stepId, app.id, app.answers, ctx) }] };
+}
+
+/** "edit": reopens a submitted application at its first step, prefilled. */
+export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const person = await personOf(deps, actor);
+  const app = applicationId
+    ? await deps.store.get(applicationId)
+    : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted') ?? null;
+  if (!app || app.personId !== person.id) return text('I could not find an application of yours to edit. Say "status" to see yours.');
+  if (app.status === 'draft') return openForm(deps, actor);
+  if (app.status === 'withdrawn') return text(`Application ${app.reference} was withdrawn and cannot be edited.`);
+  const call = catalog.calls.find((c) => c.id === app.callId);
+  if (!call || callState(call, now) !== 'open') {
+    return text(`The call closed, so application ${app.reference} can no longer be edited. ${call ? describeDeadline(call, now).sentence : ''}`.trim());
+  }
+  const state: EditState = { editing: { applicationId: app.id, answers: app.answers } };
+  await deps.store.setState(editKey(actor), state, now.toISOString());
+  const ctx = formContext(catalog, call, now);
+  return { replies: [{ kind: 'form', form: formView(firstIncompleteStepId({}, ctx), app.id, app.answers, ctx) }] };
+}
+
+/** One step of the form came back. */
+export async function submitStep(
+  deps: EngineDeps,
+  actor: Actor,
+  draftId: string,
+  stepId: string | undefined,
+  values: RawValues,
+): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const person = await personOf(deps, actor);
+  const app = await deps.store.get(draftId);
+  if (!app || app.personId !== person.id) return { ...text('This form has expired. Say "apply" to open your application again.'), closeForm: true };
+  if (app.status === 'withdrawn') return { ...text(`Application ${app.reference} was withdrawn.`), closeForm: true };
+  const call = catalog.calls.find((c) => c.id === app.callId);
+  if (!call || callState(call, now) !== 'open') {
+    return { replies: [{ kind: 'text', text: 'Your answers are saved, but this call is not open for applications.' }, ...closedCallReplies(catalog, now)], closeForm: true };
+  }
+  const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
+  if (app.status === 'submitted' && editing?.applicationId !== app.id) {
+    return { ...text('You have already applied. Choose "Edit" on your application to change it.'), closeForm: true };
+  }
+  const answers = editing?.answers ?? app.answers;
+  const ctx = formContext(catalog, call, now);
+
+  if (stepId === 'confirm') return confirm(deps, actor, app, answers, call, catalog, ctx);
+
+  const step = stepId ? stepById(stepId) : undefined;
+  if (!step) return { replies: [{ kind: 'form', form: formView(firstIncompleteStepId(answers, ctx), app.id, answers, ctx) }] };
+  const parsed = step.parse(values, answers, ctx);
+  if (!parsed.ok) {
+    return {
+      replies: [{ kind: 'form', form: formView(step.id, app.id, answers, ctx, { raw: values, errors: parsed.errors }) }],
+      fieldErrors: parsed.errors,
+    };
+  }
+  const merged = { ...answers, ...parsed.patch };
+  const next = nextStepId(step.id, merged, ctx);
+  if (editing) {
+    await deps.store.setState(editKey(actor), { editing: { applicationId: app.id, answers: merged } } satisfies EditState, now.toISOString());
+  } else {
+    await deps.store.saveStep({ id: app.id, answers: merged, currentStep: next, now: now.toISOString(), actorRef: actorRef(actor) });
+  }
+  return { replies: [{ kind: 'form', form: formView(next, app.id, merged, ctx) }] };
+}
+
+async function confirm(
+  deps: EngineDeps,
+  actor: Actor,
+  app: Application,
+  answers: Partial<ApplicationAnswers>,
+  call: Call,
+  catalog: Catalog,
+  ctx: FormContext,
+): Promise<EngineResult> {
+  const valid = validateApplication(answers, ctx);
+  if (!valid.ok) {
+    const form = formView(valid.stepId, app.id, answers, ctx, { errors: valid.errors });
+    return { replies: [{ kind: 'text', text: 'Something needs your attention before you can submit.' }, { kind: 'form', form }] };
+  }
+  const channels = await reviewChannels(deps, call.id);
+  const now = deps.clock.now();
+  const result = await deps.store.submit({
+    id: app.id,
+    answers: valid.answers,
+    regionalGroup: regionalGroupOf(valid.answers.country) ?? 'Other',
+    now: now.toISOString(),
+    actorRef: actorRef(actor),
+    messages: (submitted) => reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone),
+  });
+  await deps.store.clearState(editKey(actor));
+  if (!result.ok) {
+    const current = await deps.store.get(app.id);
+    const replies: Reply[] = result.reason === 'already_submitted' && current
+      ? [{ kind: 'text', text: `We already have this application (${current.reference}); nothing was sent twice.` }, statusCard(current, catalog, now, actor)]
+      : [{ kind: 'text', text: 'This application can no longer be submitted.' }];
+    return { replies, closeForm: true };
+  }
+  deps.log.info('application_submitted', { applicationId: result.application.id, first: result.firstSubmission });
+  return { replies: confirmationReplies(result.application, call, catalog, now, actor, result.firstSubmission), closeForm: true };
+}

@@ -1,0 +1,191 @@
+/**
+ * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
+ * of work lives in its own module.
+ */
+import { FORM_ID } from '../../domain/form';
+import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
+import { reviewCardUpdates } from '../../domain/notifications';
+import type { Reply } from '../../domain/messages';
+import { answerQuestion } from './answers';
+import { openForm, startEdit, submitStep } from './apply-flow';
+import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
+import type { Engine } from './engine-types';
+import { classify } from './intents';
+import { helpReplies, statusCard } from './replies';
+import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
+import type { Actor, EngineResult, InboundEvent } from './types';
+
+export type { EngineDeps } from './context';
+
+const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
+
+async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const person = await personOf(deps, actor);
+  const apps = await deps.store.listForPerson(person.id);
+  if (apps.length === 0) {
+    const open = openCalls(catalog.calls, now);
+    return {
+      replies: [
+        {
+          kind: 'card',
+          card: {
+            title: 'No application yet',
+            text: open.length ? describeDeadline(open[0]!, now, actor.timeZone).sentence : 'No call is open for applications right now.',
+            actions: open.length ? [{ id: 'apply', label: 'Apply', style: 'primary' }] : [],
+          },
+        },
+      ],
+    };
+  }
+  return { replies: apps.map((a) => statusCard(a, catalog, now, actor)) };
+}
+
+async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
+  const person = await personOf(deps, actor);
+  const app = applicationId ? await deps.store.get(applicationId) : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted');
+  if (!app || app.personId !== person.id || app.status !== 'submitted') return say('You have no submitted application to withdraw.');
+  return {
+    replies: [
+      {
+        kind: 'card',
+        card: {
+          title: `Withdraw ${app.reference}?`,
+          text: 'Your application will no longer be reviewed. This cannot be undone from here.',
+          actions: [{ id: 'withdraw.confirm', label: 'Yes, withdraw', value: app.id, style: 'danger' }, { id: 'status', label: 'Keep it' }],
+        },
+      },
+    ],
+  };
+}
+
+async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const person = await personOf(deps, actor);
+  const app = applicationId ? await deps.store.get(applicationId) : null;
+  if (!app || app.personId !== person.id) return say('I could not find that application.');
+  if (app.status === 'withdrawn') return say(`${app.reference} is already withdrawn.`);
+  const catalog = await loadCatalog(deps.store);
+  const call = catalog.calls.find((c) => c.id === app.callId);
+  if (!call || callState(call, now) !== 'open') return say('The deadline has passed, so the application can no longer be withdrawn here. Please write to ' + catalog.contact + '.');
+  const channels = await reviewChannels(deps, app.callId);
+  const decisions = await deps.store.decisionsFor(app.id);
+  const done = await deps.store.withdraw({
+    id: app.id,
+    now: now.toISOString(),
+    actorRef: actorRef(actor),
+    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone) : []),
+  });
+  return say(done ? `Application ${app.reference ?? ''} is withdrawn.`.replace('  ', ' ') : 'Nothing changed.');
+}
+
+async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | undefined, text?: string): Promise<EngineResult> {
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const lower = (text ?? '').toLowerCase();
+  const dialogue =
+    catalog.dialogues.find((d) => d.id === dialogueId) ??
+    catalog.dialogues.find((d) => d.status !== 'archived' && (lower.includes(d.shortName.toLowerCase()) || lower.includes(d.id.replace(/-/g, ' '))));
+  if (!dialogue) {
+    const later = catalog.dialogues.filter((d) => d.status === 'announced');
+    return {
+      replies: [{ kind: 'card', card: { title: 'Which dialogue?', text: 'Choose the dialogue whose call you want to hear about.', actions: later.map((d) => ({ id: 'subscribe', label: d.shortName, value: d.id })) } }],
+    };
+  }
+  const call = callFor(catalog.calls, dialogue.id, now);
+  if (call && callState(call, now) === 'open') {
+    return { replies: [{ kind: 'card', card: { title: `${dialogue.name}: applications are open`, text: describeDeadline(call, now, actor.timeZone).sentence, actions: [{ id: 'apply', label: 'Apply', style: 'primary' }] } }] };
+  }
+  const person = await personOf(deps, actor);
+  const r = await deps.store.subscribe({ personId: person.id, dialogueId: dialogue.id, recipient: recipientOf(actor), now: now.toISOString() });
+  return say(r === 'created'
+    ? `I will tell you here when the call for the ${dialogue.name} opens.`
+    : `You are already on the list: I will tell you when the call for the ${dialogue.name} opens.`);
+}
+
+async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
+  switch (actionId) {
+    case 'apply':
+    case 'resume':
+      return openForm(deps, actor);
+    case 'status':
+      return status(deps, actor);
+    case 'edit':
+      return startEdit(deps, actor, value);
+    case 'withdraw':
+      return withdrawAsk(deps, actor, value);
+    case 'withdraw.confirm':
+      return withdrawConfirm(deps, actor, value);
+    case 'subscribe':
+      return subscribe(deps, actor, value);
+    case 'info.answer':
+      return infoPrompt(deps, actor, value);
+    case 'help':
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+    default:
+      if (actionId.startsWith('review.')) return reviewAction(deps, actor, actionId, value);
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+  }
+}
+
+async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<EngineResult> {
+  const intent = classify(text);
+  switch (intent.kind) {
+    case 'help':
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+    case 'greeting': {
+      const replies: Reply[] = [{ kind: 'text', text: 'Hello! I answer questions about the call for participation in the Constructive Dialogues and take applications.' }];
+      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now())] };
+    }
+    case 'apply':
+      return openForm(deps, actor);
+    case 'status':
+      return status(deps, actor);
+    case 'edit':
+      return startEdit(deps, actor);
+    case 'withdraw':
+      return withdrawAsk(deps, actor);
+    case 'subscribe':
+      return subscribe(deps, actor, undefined, intent.topic);
+    case 'question':
+      return { replies: await answerQuestion(deps, actor, intent.text) };
+  }
+}
+
+const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+export function createEngine(deps: EngineDeps): Engine {
+  return {
+    async handle(event: InboundEvent): Promise<EngineResult> {
+      switch (event.kind) {
+        case 'message':
+          return onMessage(deps, event.actor, event.text.slice(0, 2000));
+        case 'action':
+          return onAction(deps, event.actor, event.actionId, event.value);
+        case 'submission':
+          if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
+          if (event.formId === REASON_FORM) return reasonSubmitted(deps, event.actor, event.contextId, firstText(event.values.text));
+          if (event.formId === INFO_FORM) return infoAnswered(deps, event.actor, event.contextId, firstText(event.values.text));
+          return { ...say('That form is not valid any more.'), closeForm: true };
+      }
+    },
+    home: async (actor) => {
+      const now = deps.clock.now();
+      const catalog = await loadCatalog(deps.store);
+      const person = await personOf(deps, actor);
+      const apps = await deps.store.listForPerson(person.id);
+      const calls: Reply[] = openCalls(catalog.calls, now).map((c) => ({
+        kind: 'card',
+        card: {
+          title: c.title,
+          text: describeDeadline(c, now, actor.timeZone).sentence,
+          actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: 'Apply', style: 'primary' }],
+        },
+      }));
+      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...helpReplies(catalog, now)];
+    },
+    openForm: (actor) => openForm(deps, actor),
+    decide: (input) => decide(deps, input),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The playground: the same engine without Slack or Teams, in a browser page. Anyone may act as
+ * any applicant or as "reviewer", so it is for trying the product and for demos; it is off
+ * when NODE_ENV=production unless PLAYGROUND=true.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../../server/deps';
+import type { PlatformAdapter } from '../core/adapter';
+import type { Actor, InboundEvent } from '../core/types';
+import { parseJson, recipientJson, repliesJson } from '../../db/json';
+import { playgroundPage } from './page';
+
+export const PLAYGROUND_REVIEWERS = 'reviewers';
+const REVIEWER = 'reviewer';
+
+const name = z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, spaces, . _ -');
+const rawValues = z.record(z.string().max(100), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)]));
+
+const eventBody = z.object({
+  as: name,
+  timeZone: z.string().max(64).optional(),
+  event: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('message'), text: z.string().max(2000) }),
+    z.object({ kind: z.literal('action'), actionId: z.string().max(100), value: z.string().max(500).optional() }),
+    z.object({ kind: z.literal('submission'), formId: z.string().max(100), contextId: z.string().max(500), stepId: z.string().max(100).optional(), values: rawValues }),
+  ]),
+});
+
+function actorFor(as: string, timeZone: string | undefined): Actor {
+  return { platform: 'playground', userId: as, scope: 'local', displayName: as, ...(timeZone ? { timeZone } : {}) };
+}
+
+export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
+  const routes = new Hono();
+
+  routes.get('/playground', (c) => c.html(playgroundPage()));
+
+  routes.post('/playground/api/event', async (c) => {
+    const parsed = eventBody.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success) return c.json({ error: 'invalid_event', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
+    const { as, timeZone, event } = parsed.data;
+    const actor = actorFor(as, timeZone);
+    const conversation = { id: `playground:${as}`, isDirect: true };
+    const inbound: InboundEvent = { ...event, actor, conversation } as InboundEvent;
+    const result = await deps.engine.handle(inbound);
+    deps.kickOutbox();
+    return c.json(result);
+  });
+
+  routes.get('/playground/api/home', async (c) => {
+    const as = name.safeParse(c.req.query('as'));
+    if (!as.success) return c.json({ error: 'invalid_name' }, 400);
+    return c.json({ replies: await deps.engine.home(actorFor(as.data, c.req.query('tz'))) });
+  });
+
+  /** Messages the outbox delivered to this person (and, for the reviewer, to the reviewer channel). */
+  routes.get('/playground/api/feed', async (c) => {
+    const as = name.safeParse(c.req.query('as'));
+    if (!as.success) return c.json({ error: 'invalid_name' }, 400);
+    const after = z.string().max(40).optional().parse(c.req.query('after')) ?? '';
+    const rows = await deps.db
+      .selectFrom('outbox')
+      .select(['id', 'recipient', 'payload', 'purpose', 'delivered_at'])
+      .where('platform', '=', 'playground')
+      .where('status', '=', 'delivered')
+      .where('delivered_at', '>', after)
+      .orderBy('delivered_at')
+      .limit(200)
+      .execute();
+    const messages = rows
+      .map((r) => ({ ...r, to: parseJson(r.recipient, recipientJson, 'recipient') }))
+      .filter((r) => r.to.address === as.data || (as.data === REVIEWER && r.to.kind === 'channel'))
+      .map((r) => ({ id: r.id, purpose: r.purpose, at: r.delivered_at, to: r.to.address, replies: parseJson(r.payload, repliesJson, 'payload') }));
+    return c.json({ messages });
+  });
+
+  return {
+    platform: 'playground',
+    routes,
+    // Delivery is the row itself: the page reads delivered rows from the feed.
+    sender: { deliver: async () => ({ externalRef: { delivered: true } }) },
+    isReviewer: async (actor) => actor.userId === REVIEWER,
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The composition root: everything the product is, built from a database, a clock and a config.
+ * Node (server/node.ts), Workers (server/worker.ts) and the tests all start here.
+ */
+import { Hono } from 'hono';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Atomic } from '../db/atomic';
+import { createStore } from '../db/store';
+import { AppError } from '../domain/errors';
+import type { Clock } from '../domain/clock';
+import type { Platform } from '../domain/types';
+import type { PlatformAdapter } from '../bot/core/adapter';
+import type { Sender } from '../bot/core/sender';
+import { createEngine } from '../bot/core/engine';
+import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground';
+import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
+import { runScheduled } from './jobs/scheduled';
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import type { Logger } from './log';
+
+export interface AppBase {
+  config: Config;
+  db: Kysely<Database>;
+  atomic: Atomic;
+  clock: Clock;
+  log: Logger;
+  /** How work after the response runs on this runtime (tracked promise, ctx.waitUntil). */
+  background: (task: () => Promise<unknown>) => void;
+  /** Platform adapters beyond the playground, built from the finished deps. */
+  adapters?: ((deps: AppDeps) => PlatformAdapter | null)[];
+  /** Sub-apps mounted at "/" after the adapters (the admin panel). */
+  apps?: ((deps: AppDeps) => Hono)[];
+}
+
+export interface Built {
+  app: Hono;
+  deps: AppDeps;
+  adapters: PlatformAdapter[];
+  outbox: OutboxWorker;
+  scheduled(): Promise<void>;
+}
+
+export function buildApp(base: AppBase): Built {
+  const { config, db, atomic, clock, log } = base;
+  const store = createStore(db, atomic);
+  const adapters = new Map<Platform, PlatformAdapter>();
+  const senders = new Map<Platform, Sender>();
+  // The outbox worker is created first so that deps.kickOutbox can reach it; it only looks up
+  // the senders when it runs.
+  const outbox = createOutboxWorker({ db, clock, log: log.child({ job: 'outbox' }), senders: () => senders });
+
+  const engine = createEngine({
+    store,
+    clock,
+    log,
+    isReviewer: async (actor) => (await adapters.get(actor.platform)?.isReviewer(actor)) ?? false,
+    reviewDefaults: {
+      ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
+      ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
+      ...(config.PLAYGROUND ? { playground: PLAYGROUND_REVIEWERS } : {}),
+    },
+    reviewZone: 'Europe/Vienna',
+  });
+
+  const deps: AppDeps = {
+    config, db, atomic, store, clock, log, engine,
+    background: base.background,
+    kickOutbox: () => outbox.kick(),
+  };
+
+  const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [createPlaygroundAdapter] : [])];
+  for (const make of factories) {
+    const adapter = make(deps);
+    if (!adapter) continue;
+    adapters.set(adapter.platform, adapter);
+    senders.set(adapter.platform, adapter.sender);
+  }
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+    const started = Date.now();
+    c.header('x-request-id', requestId);
+    await next();
+    log.debug('request', { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(db);
+      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()] });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  app.get('/', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dialogue Desk</title></head><body style="font:16px system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem">
+<h1>Dialogue Desk</h1><p>The call for participation in the Constructive Dialogues, in Slack and Microsoft Teams.</p>
+<ul>${config.PLAYGROUND ? '<li><a href="/playground">Playground</a>: talk to the bot without Slack or Teams</li>' : ''}<li><a href="/admin">Admin panel</a></li><li><a href="/healthz">Health</a></li></ul></body></html>`),
+  );
+
+  for (const adapter of adapters.values()) if (adapter.routes) app.route('/', adapter.routes);
+  for (const make of base.apps ?? []) app.route('/', make(deps));
+
+  app.notFound((c) => c.json({ error: 'not_found', message: 'There is nothing at this address.' }, 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) {
+      log.warn('request_refused', { code: err.code, path: c.req.path });
+      return c.json({ error: err.code, message: err.message }, err.status as 400);
+    }
+    const status = (err as { status?: number }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return c.json({ error: 'bad_request', message: err.message }, status as 400);
+    }
+    log.error('request_failed', { path: c.req.path, error: err });
+    return c.json({ error: 'internal', message: 'Something went wrong on our side. Nothing you sent was lost; please try again.' }, 500);
+  });
+
+  return {
+    app,
+    deps,
+    adapters: [...adapters.values()],
+    outbox,
+    scheduled: () => runScheduled({ db, store, clock, log: log.child({ job: 'scheduled' }) }),
+  };
+}

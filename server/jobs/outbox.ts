@@ -1,0 +1,156 @@
+/**
+ * Delivers outbox rows through each platform's Sender. A row is claimed before sending (so two
+ * workers never send it twice), marked delivered with where the platform put it, or put back
+ * with backoff (honouring Retry-After). Rows left "sending" by a crash go back to pending.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, OutboxRow } from '../../db/schema';
+import { claimDue, externalRefOf, markDelivered, markFailed, markRetry, requeueStale } from '../../db/outbox-queue';
+import { parseJson, recipientJson, repliesJson } from '../../db/json';
+import { DeliveryError, type Sender } from '../../bot/core/sender';
+import type { Clock } from '../../domain/clock';
+import type { OutboundMessage } from '../../domain/messages';
+import type { Platform } from '../../domain/types';
+import type { Logger } from '../log';
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 10 * 60_000;
+const STALE_AFTER_MS = 2 * 60_000;
+
+export interface OutboxWorkerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  log: Logger;
+  senders: () => Map<Platform, Sender>;
+  batchSize?: number;
+  /** For tests: jitter is Math.random by default. */
+  random?: () => number;
+}
+
+export interface OutboxWorker {
+  /** Delivers what is due now; resolves with how many rows it handled. */
+  runOnce(): Promise<number>;
+  /** Keeps delivering until nothing is due (tests, the Workers cron). */
+  drain(maxRounds?: number): Promise<number>;
+  start(intervalMs: number): void;
+  kick(): void;
+  stop(): Promise<void>;
+}
+
+/** Exponential backoff with full jitter, capped; Retry-After wins when the platform gives one. */
+export function retryDelay(attempts: number, retryAfterMs: number | undefined, random: () => number): number {
+  if (retryAfterMs !== undefined && retryAfterMs >= 0) return Math.min(retryAfterMs, MAX_DELAY_MS);
+  const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, log } = opts;
+  const random = opts.random ?? Math.random;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let running: Promise<number> | null = null;
+  let again = false;
+
+  async function deliverRow(row: OutboxRow): Promise<void> {
+    const sender = opts.senders().get(row.platform as Platform);
+    const now = () => clock.now().toISOString();
+    const attempt = row.attempts + 1;
+    const retry = async (message: string, retryAfterMs?: number) => {
+      if (attempt >= MAX_ATTEMPTS) {
+        await markFailed(db, row.id, message);
+        log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, attempts: attempt, reason: message });
+        return;
+      }
+      const at = new Date(clock.now().getTime() + retryDelay(attempt, retryAfterMs, random)).toISOString();
+      await markRetry(db, row.id, message, at);
+      log.warn('outbox_retry', { outboxId: row.id, purpose: row.purpose, attempts: attempt, reason: message, nextAttemptAt: at });
+    };
+    if (!sender) {
+      // The platform may be configured later (admin adds a channel, env var set): keep the message.
+      await retry(`no sender for platform ${row.platform}`);
+      return;
+    }
+    let replacesRef: unknown = null;
+    if (row.replaces) {
+      replacesRef = await externalRefOf(db, row.replaces);
+      // The card being replaced is not delivered yet: wait for it rather than posting a second card.
+      if (replacesRef === null || replacesRef === undefined) {
+        await retry('replaced message not delivered yet');
+        return;
+      }
+    }
+    try {
+      const result = await sender.deliver({
+        recipient: parseJson(row.recipient, recipientJson, 'outbox recipient'),
+        replies: parseJson(row.payload, repliesJson, 'outbox payload'),
+        purpose: row.purpose as OutboundMessage['purpose'],
+        replacesRef,
+      });
+      await markDelivered(db, row.id, result.externalRef, now());
+      log.info('outbox_delivered', { outboxId: row.id, purpose: row.purpose, platform: row.platform, attempts: attempt });
+    } catch (err) {
+      if (err instanceof DeliveryError && !err.retryable) {
+        await markFailed(db, row.id, err.message);
+        log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, reason: err.message });
+        return;
+      }
+      const e = err as Error;
+      await retry(e.message || 'delivery failed', err instanceof DeliveryError ? err.retryAfterMs : undefined);
+    }
+  }
+
+  async function runOnceInner(): Promise<number> {
+    const nowIso = clock.now().toISOString();
+    await requeueStale(db, new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString());
+    const rows = await claimDue(db, nowIso, opts.batchSize ?? 25);
+    // In order, one at a time: card updates must follow the cards they replace.
+    for (const row of rows) await deliverRow(row);
+    return rows.length;
+  }
+
+  const worker: OutboxWorker = {
+    runOnce() {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        let total = 0;
+        try {
+          do {
+            again = false;
+            total += await runOnceInner();
+          } while (again);
+        } catch (err) {
+          log.error('outbox_error', { error: err as Error });
+        } finally {
+          running = null;
+        }
+        return total;
+      })();
+      return running;
+    },
+    async drain(maxRounds = 50) {
+      let total = 0;
+      for (let i = 0; i < maxRounds; i++) {
+        const n = await worker.runOnce();
+        total += n;
+        if (n === 0) break;
+      }
+      return total;
+    },
+    start(intervalMs) {
+      timer ??= setInterval(() => void worker.runOnce(), intervalMs);
+    },
+    kick() {
+      void worker.runOnce();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      if (running) await running;
+    },
+  };
+  return worker;
+}

@@ -1,0 +1,28 @@
+/**
+ * What a runtime does before serving: migrations, the seed for an empty database, the first
+ * admin; and which platform adapters and sub-apps exist. Shared by Node and the tests (and,
+ * without the Node-only parts, by Workers).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { Atomic } from '../db/atomic';
+import { migrateToLatest } from '../db/migrate';
+import { seedIfEmpty } from '../db/seed';
+import { call2023 } from '../db/seed-data/call-2023';
+import type { Clock } from '../domain/clock';
+import type { PlatformAdapter } from '../bot/core/adapter';
+import type { Hono } from 'hono';
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import type { Logger } from './log';
+
+export async function prepareDatabase(p: { config: Config; db: Kysely<Database>; atomic: Atomic; clock: Clock; log: Logger }): Promise<void> {
+  const applied = await migrateToLatest(p.db);
+  if (applied.length) p.log.info('migrated', { migrations: applied });
+  const seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString());
+  if (seeded) p.log.info('seeded', { from: 'call-2023' });
+}
+
+export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [];
+
+export const nodeApps: ((deps: AppDeps) => Hono)[] = [];

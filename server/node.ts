@@ -1,0 +1,97 @@
+/**
+ * Node entry: `npm start`. Reads and checks the configuration, opens (and migrates, and seeds)
+ * the SQLite database, serves HTTP, runs the outbox worker and the scheduled jobs, and shuts
+ * down gracefully: in-flight work after acks is awaited before the database closes.
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError, type Config } from './config';
+import { createLogger, type Logger } from './log';
+import { buildApp, type Built } from './app';
+import { nodeAdapters, nodeApps, prepareDatabase } from './node-setup';
+import { openSqlite } from '../db/connect-node';
+import { shiftedClock, systemClock } from '../domain/clock';
+
+export interface RunningServer {
+  built: Built;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const clock = config.DIALOGUES_CLOCK ? shiftedClock(new Date(config.DIALOGUES_CLOCK)) : systemClock;
+  const sqlite = openSqlite(config.DATABASE_URL);
+  await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
+
+  const inFlight = new Set<Promise<unknown>>();
+  const background = (task: () => Promise<unknown>) => {
+    const p = task()
+      .catch((err) => log.error('background_failed', { error: err as Error }))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
+  built.outbox.start(1_000);
+  const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error })), 60_000);
+  void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error }));
+  for (const a of built.adapters) await a.start?.();
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: built.app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform) });
+
+  let closing: Promise<void> | null = null;
+  return {
+    built,
+    port,
+    close() {
+      closing ??= (async () => {
+        clearInterval(scheduledTimer);
+        await new Promise<void>((r) => server.close(() => r()));
+        for (const a of built.adapters) await a.stop?.();
+        await Promise.allSettled([...inFlight]);
+        await built.outbox.stop();
+        await sqlite.close();
+        log.info('stopped');
+      })();
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const running = await startServer(config, log);
+  const shutdown = (signal: string) => {
+    log.info('shutting_down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+// Started directly (npm start), not imported by a test.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err) => {
+    console.error(JSON.stringify({ level: 'error', msg: 'start_failed', error: (err as Error).message }));
+    process.exit(1);
+  });
+}
