@@ -38,7 +38,7 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
   // Promises, not values, so that two messages at once cost one users.info call.
   const profiles = new Map<string, { at: number; value: Promise<Profile> }>();
   const dms = new Map<string, string>();
-  const members = new Map<string, { at: number; value: Set<string> }>();
+  const members = new Map<string, { at: number; value: Promise<Set<string>> }>();
 
   return {
     async profile(userId) {
@@ -65,15 +65,19 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
     async channelMembers(channel) {
       const hit = members.get(channel);
       if (hit && now() - hit.at < MEMBERS_TTL_MS) return hit.value;
-      const value = new Set<string>();
-      let cursor: string | undefined;
-      for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
-        const res = membersSchema.parse(await client.call('conversations.members', { channel, limit: 1000, ...(cursor ? { cursor } : {}) }));
-        for (const m of res.members) value.add(m);
-        cursor = res.response_metadata?.next_cursor || undefined;
-        if (!cursor) break;
-      }
+      const value = (async () => {
+        const set = new Set<string>();
+        let cursor: string | undefined;
+        for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
+          const res = membersSchema.parse(await client.call('conversations.members', { channel, limit: 1000, ...(cursor ? { cursor } : {}) }));
+          for (const m of res.members) set.add(m);
+          cursor = res.response_metadata?.next_cursor || undefined;
+          if (!cursor) break;
+        }
+        return set;
+      })();
       members.set(channel, { at: now(), value });
+      value.catch(() => members.delete(channel));
       return value;
     },
   };

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api';
+import { handleEnvelope } from '../../bot/slack/socket';
+import { createSlackClient } from '../../bot/slack/client';
+import { createDirectory } from '../../bot/slack/directory';
+import { createResponder } from '../../bot/slack/respond';
+import { silentLogger } from '../../server/log';
+import type { SlackRuntime } from '../../bot/slack/runtime';
+import { fakeEngine, fixture, formStep, makeDeps, memoryDedupe } from './support';
+
+let api: FakeSlackApi;
+beforeAll(async () => { api = await startFakeSlackApi(); });
+afterAll(async () => { await api.close(); });
+beforeEach(() => api.reset());
+
+function runtime(engine = fakeEngine()) {
+  const made = makeDeps(api, engine, { SLACK_APP_TOKEN: 'xapp-1-test' });
+  const client = createSlackClient({ baseUrl: api.url, token: 'xoxb-test-token' });
+  const directory = createDirectory(client);
+  const rt: SlackRuntime = { deps: made.deps, client, directory, log: silentLogger, responder: createResponder(client, directory, silentLogger), isNew: memoryDedupe() };
+  return { ...made, rt, engine };
+}
+
+describe('Socket Mode envelopes', () => {
+  it('acks an Events API envelope at once and answers the mention in its thread', async () => {
+    const { rt, deps, settle, engine } = runtime();
+    const env = fixture<any>('socket_mode_envelope_events_api.json');
+    const ack = vi.fn(async () => {});
+    await handleEnvelope(rt, deps, { type: env.type, body: env.payload, ack });
+    expect(ack).toHaveBeenCalledWith(undefined);
+    await settle();
+    expect(engine.events[0]).toMatchObject({ kind: 'message', text: 'what is the application deadline?' });
+    expect(api.calls('chat.postMessage')[0]?.body).toMatchObject({ thread_ts: '1515449522.000016' });
+  });
+
+  it('puts a view_submission\'s response_action in the ack', async () => {
+    const { rt, deps } = runtime(fakeEngine(async () => ({ replies: [], fieldErrors: { organisationName: 'Required' } })));
+    const base = fixture<any>('interactivity_view_submission.json');
+    const body = { ...base, view: { ...base.view, callback_id: 'form|application|step1', private_metadata: '{"draftId":"d1"}', blocks: [{ type: 'input', block_id: 'organisationName' }], state: { values: { organisationName: { organisationName: { type: 'plain_text_input', value: '' } } } } } };
+    const ack = vi.fn(async () => {});
+    await handleEnvelope(rt, deps, { type: 'interactive', body, ack });
+    expect(ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { organisationName: 'Required' } });
+  });
+
+  it('treats slash command envelopes like HTTP commands', async () => {
+    const { rt, deps, settle, engine } = runtime();
+    const ack = vi.fn(async () => {});
+    await handleEnvelope(rt, deps, { type: 'slash_commands', body: { ...fixture('slash_command.fields.json'), text: 'apply' }, ack });
+    expect(ack).toHaveBeenCalledTimes(1);
+    await settle();
+    expect(engine.openForm).toHaveBeenCalled();
+    expect(api.calls('views.open')[0]?.body.view).toMatchObject({ callback_id: `form|application|${formStep(1).stepId}` });
+  });
+});
