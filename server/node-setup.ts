@@ -12,6 +12,8 @@ import { call2023 } from '../db/seed-data/call-2023';
 import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
+import { createSlackAdapter } from '../bot/slack';
+import { createTeamsAdapter } from '../bot/teams';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
@@ -23,6 +25,9 @@ export async function prepareDatabase(p: { config: Config; db: Kysely<Database>;
   if (seeded) p.log.info('seeded', { from: 'call-2023' });
 }
 
-export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [];
+export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
+  (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps) : null),
+  (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps) : null),
+];
 
 export const nodeApps: ((deps: AppDeps) => Hono)[] = [];
