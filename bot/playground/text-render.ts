@@ -1,0 +1,69 @@
+/**
+ * Neutral replies as plain text, for the terminal playground. Buttons become numbered choices;
+ * a form becomes one question per field, asked by the caller.
+ */
+import type { CardAction, FormFieldView, Reply } from '../../domain/messages';
+
+export interface TextRender {
+  lines: string[];
+  actions: CardAction[];
+}
+
+export function renderText(replies: Reply[], firstNumber = 1): TextRender {
+  const lines: string[] = [];
+  const actions: CardAction[] = [];
+  for (const r of replies) {
+    if (r.kind === 'text') {
+      lines.push(r.text);
+      for (const s of r.sources ?? []) lines.push(`  (source: ${s.label}${s.quote ? ` — "${s.quote}"` : ''})`);
+    } else if (r.kind === 'card') {
+      const c = r.card;
+      lines.push(`┌ ${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`);
+      if (c.text) lines.push(...c.text.split('\n').map((l) => `│ ${l}`));
+      for (const f of c.fields ?? []) lines.push(`│ ${f.label}: ${f.value}`);
+      for (const a of c.actions ?? []) {
+        actions.push(a);
+        lines.push(`│ [${firstNumber + actions.length - 1}] ${a.label}`);
+      }
+      if (c.footer) lines.push(`│ ${c.footer}`);
+      lines.push('└');
+    } else if (r.kind === 'form') {
+      lines.push(`== ${r.form.title} (step ${r.form.stepNumber} of ${r.form.stepCount})`);
+      if (r.form.intro) lines.push(r.form.intro);
+      for (const f of r.form.summary ?? []) lines.push(`  ${f.label}: ${f.value}`);
+    } else {
+      lines.push(`== ${r.prompt.title}`);
+    }
+  }
+  return { lines, actions };
+}
+
+/** The question for one field, with numbered options where there are few enough to list. */
+export function fieldQuestion(f: FormFieldView): string {
+  const current = Array.isArray(f.value) ? f.value.join(', ') : f.value;
+  const head = `${f.label}${f.required ? '' : ' (optional)'}${current ? ` [${current}]` : ''}`;
+  const error = f.error ? `\n  ! ${f.error}` : '';
+  if ((f.kind === 'select' || f.kind === 'multiselect') && f.options && f.options.length <= 12) {
+    const opts = f.options.map((o, i) => `  ${i + 1}. ${o.label}`).join('\n');
+    const how = f.kind === 'multiselect' ? 'numbers separated by commas' : 'a number';
+    return `${head}${error}\n${opts}\n  (${how}) > `;
+  }
+  if (f.kind === 'checkbox') return `${head}${error}\n  (yes/no) > `;
+  return `${head}${error}\n  > `;
+}
+
+/** Turns what was typed into the raw value a platform would send; empty keeps the current value. */
+export function fieldAnswer(f: FormFieldView, typed: string): string | string[] {
+  const t = typed.trim();
+  const current = f.value ?? (f.kind === 'multiselect' ? [] : '');
+  if (t === '') return current;
+  if (f.kind === 'checkbox') return /^(y|yes|true|1|ok)$/i.test(t) ? 'true' : '';
+  if ((f.kind === 'select' || f.kind === 'multiselect') && f.options) {
+    const pick = (s: string) => {
+      const n = Number(s.trim());
+      return Number.isInteger(n) && f.options![n - 1] ? f.options![n - 1]!.value : s.trim();
+    };
+    return f.kind === 'multiselect' ? t.split(',').map(pick).filter(Boolean) : pick(t);
+  }
+  return t;
+}
