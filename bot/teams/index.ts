@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
 import type { AppDeps } from '../../server/deps';
+import { markEventProcessed } from '../../db/outbox-queue';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
 import { messagesRoutes } from './routes';
@@ -49,14 +50,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
   const turn: TurnContext = {
     deps: scoped,
     client,
-    firstDelivery: async (id) => {
-      const res = await deps.db
-        .insertInto('processed_events')
-        .values({ id, received_at: deps.clock.now().toISOString() })
-        .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
-    },
+    firstDelivery: (id) => markEventProcessed(deps.db, id, deps.clock.now().toISOString()),
   };
 
   const routes = new Hono();

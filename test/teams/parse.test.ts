@@ -4,7 +4,7 @@ import { referenceOf } from '../../bot/teams/conversations';
 import { activitySchema } from '../../bot/teams/schema';
 import { fixture } from './support';
 
-const parse = (name: string, patch: Record<string, unknown> = {}) => activitySchema.parse({ ...fixture(name), ...patch });
+const parse = (name: string, patch: Record<string, unknown> = {}) => activitySchema.parse({ ...fixture<Record<string, unknown>>(name), ...patch });
 
 describe('Teams activities to neutral intents', () => {
   it('a personal message: actor from the AAD id, tenant and local zone', () => {
