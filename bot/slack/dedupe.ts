@@ -4,10 +4,8 @@
  */
 import type { AppDeps } from '../../server/deps';
 import { isoNow } from '../../domain/clock';
+import { markEventProcessed } from '../../db/outbox-queue';
 
 export function storedDedupe(deps: AppDeps): (id: string) => Promise<boolean> {
-  return async (id) => {
-    const { markEventProcessed } = await import('../../db/outbox-queue');
-    return markEventProcessed(deps.db, id, isoNow(deps.clock));
-  };
+  return (id) => markEventProcessed(deps.db, id, isoNow(deps.clock));
 }

@@ -45,7 +45,7 @@ describe('Socket Mode envelopes', () => {
   it('treats slash command envelopes like HTTP commands', async () => {
     const { rt, deps, settle, engine } = runtime();
     const ack = vi.fn(async () => {});
-    await handleEnvelope(rt, deps, { type: 'slash_commands', body: { ...fixture('slash_command.fields.json'), text: 'apply' }, ack });
+    await handleEnvelope(rt, deps, { type: 'slash_commands', body: { ...fixture<Record<string, string>>('slash_command.fields.json'), text: 'apply' }, ack });
     expect(ack).toHaveBeenCalledTimes(1);
     await settle();
     expect(engine.openForm).toHaveBeenCalled();

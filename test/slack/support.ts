@@ -104,10 +104,11 @@ export function makeDeps(api: FakeSlackApi, engine: Engine, env: Record<string, 
 }
 
 /** An adapter wired to the fake API, with in-memory dedupe and a fixed real clock. */
-export function makeAdapter(api: FakeSlackApi, engine: Engine = fakeEngine(), env: Record<string, string> = {}) {
-  const made = makeDeps(api, engine, env);
+export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}) {
+  const eng = (engine ?? fakeEngine()) as E;
+  const made = makeDeps(api, eng, env);
   const adapter = createSlackAdapter(made.deps, { verifyClock: () => REAL_NOW, isNew: memoryDedupe() });
-  return { ...made, adapter, engine };
+  return { ...made, adapter, engine: eng };
 }
 
 export interface SignOptions {
