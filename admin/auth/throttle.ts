@@ -1,0 +1,60 @@
+/**
+ * Failed sign-ins counted per email and per client address in fixed 15-minute windows. Both
+ * keys are checked so that one address cannot try many accounts, nor many addresses one account.
+ */
+import type { Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import type { AdminEnv } from '../env';
+
+export const MAX_FAILURES = 5;
+export const WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * The client address: the socket on Node, Cloudflare's header on Workers. X-Forwarded-For is
+ * not trusted, since anyone can send it and rotate it to dodge the per-address limit.
+ */
+export function clientIp(c: Context<AdminEnv>): string {
+  const socket = c.env?.incoming?.socket?.remoteAddress;
+  if (socket) return socket;
+  return c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+export function throttleKeys(email: string, ip: string): string[] {
+  return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+}
+
+/** Minutes until the caller may try again, or 0 when not blocked. */
+export async function blockedFor(deps: AppDeps, keys: string[]): Promise<number> {
+  const now = deps.clock.now().getTime();
+  const rows = await deps.db.selectFrom('login_attempts').selectAll().where('key', 'in', keys).execute();
+  let waitMs = 0;
+  for (const r of rows) {
+    const end = Date.parse(r.window_start) + WINDOW_MS;
+    if (r.failures >= MAX_FAILURES && end > now) waitMs = Math.max(waitMs, end - now);
+  }
+  return waitMs === 0 ? 0 : Math.ceil(waitMs / 60000);
+}
+
+export async function recordFailure(deps: AppDeps, keys: string[]): Promise<void> {
+  const now = deps.clock.now();
+  const windowFloor = new Date(now.getTime() - WINDOW_MS).toISOString();
+  await deps.atomic.run(
+    keys.map((key) =>
+      deps.db
+        .insertInto('login_attempts')
+        .values({ key, window_start: now.toISOString(), failures: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            // An old window starts over; a current one counts up.
+            failures: eb.case().when('login_attempts.window_start', '<', windowFloor).then(1).else(eb('login_attempts.failures', '+', 1)).end(),
+            window_start: eb.case().when('login_attempts.window_start', '<', windowFloor).then(now.toISOString()).else(eb.ref('login_attempts.window_start')).end(),
+          })),
+        ),
+    ),
+  );
+}
+
+/** A success clears the account's counter, not the address's: one good password must not reset a spray. */
+export async function clearFailures(deps: AppDeps, email: string): Promise<void> {
+  await deps.db.deleteFrom('login_attempts').where('key', '=', `email:${email.trim().toLowerCase()}`).execute();
+}

@@ -1,0 +1,39 @@
+/**
+ * CSV as RFC 4180 with a guard against formula injection: a spreadsheet runs a cell that starts
+ * with = + - @ (or a tab/CR before them) as a formula, so such cells get a leading apostrophe.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(cells: string[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+/** Streams the batches as CSV; each pull reads one batch, so a slow client slows the reads. */
+export function csvStream(header: string[], batches: AsyncGenerator<string[][]>, onError: (err: unknown) => void): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (!started) {
+          started = true;
+          // The byte-order mark makes Excel read the file as UTF-8 (names with accents).
+          controller.enqueue(enc.encode(`\uFEFF${csvLine(header)}`));
+          return;
+        }
+        const next = await batches.next();
+        if (next.done) return controller.close();
+        controller.enqueue(enc.encode(next.value.map(csvLine).join('')));
+      } catch (err) {
+        onError(err);
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      await batches.return(undefined);
+    },
+  });
+}

@@ -1,0 +1,119 @@
+/**
+ * The admin panel: a Hono sub-app serving /admin/*. Server-rendered pages with hono/jsx, forms
+ * that work without JavaScript, and only Web APIs, so it runs on Node and on Workers alike.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError } from '../domain/errors';
+import type { AppDeps } from '../server/deps';
+import { auditQuery } from './audit';
+import { requireCsrf, requirePermission, requireSession } from './auth/guard';
+import { hashPassword } from './auth/password';
+import type { AdminEnv } from './env';
+import { applicationRoutes } from './routes/applications';
+import { authRoutes, logoutRoute } from './routes/auth';
+import { auditRoutes } from './routes/audit';
+import { balanceRoutes } from './routes/balance';
+import { callRoutes } from './routes/calls';
+import { channelRoutes } from './routes/channels';
+import { dashboardRoutes } from './routes/dashboard';
+import { dialogueRoutes } from './routes/dialogues';
+import { faqRoutes } from './routes/faq';
+import { questionRoutes } from './routes/questions';
+import { userRoutes } from './routes/users';
+import { ADMIN_CSS, ADMIN_JS } from './views/assets';
+
+// Teams may host the panel as a tab; nobody else may frame it.
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
+  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+].join('; ');
+
+export function createAdminApp(deps: AppDeps): Hono {
+  const admin = new Hono<AdminEnv>();
+
+  admin.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  admin.get('/assets/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  admin.get('/assets/admin.js', (c) => c.body(ADMIN_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+
+  admin.route('/', authRoutes(deps));
+  admin.use('*', requireSession(deps));
+  admin.use('*', requireCsrf(deps));
+  admin.route('/', logoutRoute(deps));
+  admin.route('/', dashboardRoutes(deps));
+
+  admin.use('/applications/*', requirePermission('applications'));
+  admin.use('/applications', requirePermission('applications'));
+  admin.route('/applications', applicationRoutes(deps));
+  admin.use('/balance', requirePermission('applications'));
+  admin.route('/balance', balanceRoutes(deps));
+  for (const [path, routes] of [
+    ['/dialogues', dialogueRoutes], ['/calls', callRoutes], ['/faq', faqRoutes], ['/questions', questionRoutes], ['/channels', channelRoutes],
+  ] as const) {
+    admin.use(path, requirePermission('catalog'));
+    admin.use(`${path}/*`, requirePermission('catalog'));
+    admin.route(path, routes(deps));
+  }
+  admin.use('/users', requirePermission('users'));
+  admin.use('/users/*', requirePermission('users'));
+  admin.route('/users', userRoutes(deps));
+  admin.use('/audit', requirePermission('audit'));
+  admin.route('/audit', auditRoutes(deps));
+
+  admin.onError((err, c) => {
+    if (err instanceof HTTPException) return err.getResponse();
+    const known = err instanceof AppError;
+    if (!known) deps.log.error('admin.error', { err, path: new URL(c.req.url).pathname });
+    const status = known ? (err.status as 400) : 500;
+    const text = known ? err.message : 'Something went wrong on our side. The error has been logged; please try again.';
+    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error — Dialogue Desk admin</title><link rel="stylesheet" href="/admin/assets/admin.css"></head><body><main id="main"><h1>Sorry</h1><p>${escapeHtml(text)}</p><p><a href="/admin">Back to the dashboard</a></p></main></body></html>`, status);
+  });
+
+  const root = new Hono();
+  root.route('/admin', admin);
+  return root;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no active admin exists,
+ * so a fresh install can be signed into. Never changes the password of an existing account.
+ */
+export async function ensureFirstAdmin(deps: AppDeps): Promise<'created' | 'promoted' | 'exists' | 'not_configured'> {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = deps.config;
+  if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return 'not_configured';
+  const admin = await deps.db.selectFrom('admin_users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirst();
+  if (admin) return 'exists';
+  const email = ADMIN_EMAIL.trim().toLowerCase();
+  const now = deps.clock.now();
+  const existing = await deps.db.selectFrom('admin_users').select('id').where('email', '=', email).executeTakeFirst();
+  if (existing) {
+    await deps.atomic.run([
+      deps.db.updateTable('admin_users').set({ role: 'admin', disabled: 0, updated_at: now.toISOString() }).where('id', '=', existing.id),
+      auditQuery(deps.db, { actor: 'system:start', action: 'user.promote', entity: 'admin_user', entityId: existing.id, detail: { role: 'admin' }, at: now }),
+    ]);
+    deps.log.info('admin.first_admin_promoted', { userId: existing.id });
+    return 'promoted';
+  }
+  const id = crypto.randomUUID();
+  await deps.atomic.run([
+    deps.db.insertInto('admin_users').values({
+      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(ADMIN_PASSWORD), role: 'admin',
+      created_at: now.toISOString(), updated_at: now.toISOString(),
+    }).onConflict((oc) => oc.column('email').doNothing()),
+    auditQuery(deps.db, { actor: 'system:start', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email, role: 'admin' }, at: now }),
+  ]);
+  deps.log.info('admin.first_admin_created', { userId: id });
+  return 'created';
+}
+

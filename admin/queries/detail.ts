@@ -1,0 +1,28 @@
+/**
+ * Everything about one application for its detail page.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+export async function applicationDetail(db: Kysely<Database>, id: string) {
+  const app = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!app) return null;
+  // Outbox rows are found by their dedupe keys, which name the application ("review_card:<id>:…").
+  // The LIKE reads only the unique index on dedupe_key (a covering scan), then rows are fetched by key.
+  const keys = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `%${id.replace(/[%_\\]/g, '')}%`).execute();
+  const [person, dialogues, reps, events, decisions, messages, call] = await Promise.all([
+    db.selectFrom('people').selectAll().where('id', '=', app.person_id).executeTakeFirst(),
+    db.selectFrom('application_dialogues as ad').innerJoin('dialogues as d', 'd.id', 'ad.dialogue_id')
+      .select(['ad.dialogue_id', 'ad.status', 'ad.round', 'ad.updated_at', 'd.name', 'd.short_name']).where('ad.application_id', '=', id).execute(),
+    db.selectFrom('representatives').selectAll().where('application_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('application_events').selectAll().where('application_id', '=', id).orderBy('at').orderBy('id').execute(),
+    db.selectFrom('decisions').selectAll().where('application_id', '=', id).orderBy('decided_at').execute(),
+    keys.length
+      ? db.selectFrom('outbox').selectAll().where('dedupe_key', 'in', keys.map((k) => k.dedupe_key)).orderBy('created_at').execute()
+      : Promise.resolve([]),
+    db.selectFrom('calls').select(['id', 'title', 'closes_at']).where('id', '=', app.call_id).executeTakeFirst(),
+  ]);
+  return { app, person, dialogues, reps, events, decisions, messages, call };
+}
+
+export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;

@@ -1,0 +1,91 @@
+/**
+ * Sign-in and sign-out. The sign-in form has no session yet, so its CSRF token is bound to a
+ * pre-session cookie; a successful sign-in always starts a brand-new session.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { actorRef, auditQuery } from '../audit';
+import { checkPreSessionToken, preSessionToken, sameOrigin } from '../auth/csrf';
+import { dummyHash, verifyPassword } from '../auth/password';
+import { isRole } from '../auth/roles';
+import { createSession, destroySession } from '../auth/session';
+import { blockedFor, clearFailures, clientIp, recordFailure, throttleKeys } from '../auth/throttle';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { loginSchema } from '../validators';
+import { ErrorSummary, Input, type Errors, type Values } from '../views/fields';
+import { Csrf, Layout } from '../views/layout';
+
+/** Only paths inside the panel: "//evil.example" or "https://..." would be an open redirect. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin';
+}
+
+async function loginPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 | 401 | 403 | 429 = 200, message?: string) {
+  const token = await preSessionToken(c, deps);
+  return c.html(
+    <Layout title="Sign in" notice={message ? { text: message, bad: true } : c.req.query('notice') === 'signed_out' ? { text: 'You are signed out.' } : null}>
+      <h1>Sign in</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/login" novalidate>
+        <Csrf token={token} />
+        <input type="hidden" name="next" value={safeNext(values.next)} />
+        <Input name="email" label="Email address" type="email" autocomplete="username" required values={values} errors={errors} />
+        <Input name="password" label="Password" type="password" autocomplete="current-password" required values={values} errors={errors} />
+        <div class="actions"><button type="submit">Sign in</button></div>
+      </form>
+    </Layout>,
+    status,
+  );
+}
+
+export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/login', (c) => loginPage(c, deps, { next: c.req.query('next') }, {}));
+
+  app.post('/login', async (c) => {
+    if (!sameOrigin(c, deps) || !(await checkPreSessionToken(c, deps))) {
+      return loginPage(c, deps, {}, {}, 403, 'The sign-in form had expired or came from another site. Please try again.');
+    }
+    const raw = await readForm(c);
+    const values: Values = { email: raw.email, next: raw.next };
+    const parsed = check(loginSchema, raw);
+    if (!parsed.ok) return loginPage(c, deps, values, parsed.errors, 400);
+    const { email, password } = parsed.data;
+
+    const keys = throttleKeys(email, clientIp(c));
+    const wait = await blockedFor(deps, keys);
+    if (wait > 0) {
+      deps.log.warn('admin.sign_in_throttled', { wait });
+      return loginPage(c, deps, values, {}, 429, `Too many failed sign-ins for this account or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
+    }
+
+    const user = await deps.db.selectFrom('admin_users').selectAll().where('email', '=', email).executeTakeFirst();
+    // Always run scrypt, so an unknown email takes as long to refuse as a wrong password.
+    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+    if (!user || !ok || user.disabled || !isRole(user.role)) {
+      await recordFailure(deps, keys);
+      deps.log.info('admin.sign_in_failed', { known: Boolean(user) });
+      return loginPage(c, deps, values, { password: 'The email address or password is not right' }, 401);
+    }
+    await clearFailures(deps, email);
+    await createSession(c, deps, user.id);
+    await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_in', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
+    return c.redirect(safeNext(raw.next), 303);
+  });
+
+  return app;
+}
+
+/** Sign-out sits behind the session and CSRF checks like any other change. */
+export function logoutRoute(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.post('/logout', async (c) => {
+    const user = c.get('user');
+    await destroySession(c, deps);
+    await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_out', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
+    return c.redirect('/admin/login?notice=signed_out', 303);
+  });
+  return app;
+}

@@ -1,0 +1,49 @@
+/**
+ * Balance per dialogue: the diversity the call promises (gender, region, stakeholder type),
+ * among applicants and among those approved.
+ */
+import { Hono } from 'hono';
+import { REGIONAL_GROUPS } from '../../domain/countries';
+import { GENDER_LABELS, STAKEHOLDER_LABELS, STAKEHOLDER_TYPES, GENDERS } from '../../domain/eligibility';
+import type { AppDeps } from '../../server/deps';
+import type { AdminEnv } from '../env';
+import { balanceFor, type BalanceRow } from '../queries/balance';
+import { listDialogues } from '../queries/catalog';
+import { render } from '../render';
+import { BarChart, type Bar } from '../views/chart';
+
+/** Every known category shows, even at zero, in a stable order; unknown keys follow. */
+function bars(rows: BalanceRow[], order: readonly string[], labels: Record<string, string> = {}): Bar[] {
+  const by = new Map(rows.map((r) => [r.key, r]));
+  const keys = [...order, ...rows.map((r) => r.key).filter((k) => !order.includes(k))];
+  return keys.map((k) => ({ label: labels[k] ?? k, applicants: by.get(k)?.applicants ?? 0, approved: by.get(k)?.approved ?? 0 }));
+}
+
+export function balanceRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.get('/', async (c) => {
+    const dialogues = (await listDialogues(deps.db)).filter((d) => d.status !== 'archived' || d.id === c.req.query('dialogue'));
+    const chosen = dialogues.find((d) => d.id === c.req.query('dialogue')) ?? dialogues.find((d) => d.status === 'active') ?? dialogues[0];
+    const data = chosen ? await balanceFor(deps.db, chosen.id) : null;
+    return render(c, deps, { title: 'Balance', current: 'balance' }, (
+      <>
+        <h1>Balance{chosen ? `: ${chosen.short_name}` : ''}</h1>
+        <form method="get" action="/admin/balance" class="filters" aria-label="Choose a dialogue">
+          <div class="field"><label for="f-dialogue">Dialogue</label>
+            <select id="f-dialogue" name="dialogue">{dialogues.map((d) => <option value={d.id} selected={d.id === chosen?.id}>{d.name}</option>)}</select></div>
+          <div class="field"><button type="submit">Show</button></div>
+        </form>
+        <p class="small muted">Applicants: submitted applications that chose this dialogue and did not withdraw. Gender counts representatives; the other charts count organisations.</p>
+        {data && (
+          <div class="grid2">
+            <BarChart id="gender" title="Representatives by gender" unit="people" bars={bars(data.gender, GENDERS, GENDER_LABELS)} />
+            <BarChart id="region" title="Applications by UN regional group" unit="organisations" bars={bars(data.region, REGIONAL_GROUPS)} />
+            <BarChart id="type" title="Applications by stakeholder type" unit="organisations" bars={bars(data.type, STAKEHOLDER_TYPES, STAKEHOLDER_LABELS)} />
+            <BarChart id="ecosoc" title="Applications by ECOSOC status" unit="organisations" bars={bars(data.ecosoc, ['With ECOSOC status', 'NGO without ECOSOC status', 'Not an NGO'])} />
+          </div>
+        )}
+      </>
+    ));
+  });
+  return app;
+}

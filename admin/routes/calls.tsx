@@ -1,0 +1,138 @@
+/**
+ * Calls: application windows. Times are typed as local date-time in a chosen IANA zone and
+ * stored as UTC with that zone, then shown back in Vienna time and UTC.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { actorRef, auditQuery, diff } from '../audit';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { getCall, listCalls, listDialogues } from '../queries/catalog';
+import { done, render } from '../render';
+import { callSchema } from '../validators';
+import { checkCallTimes } from '../validators/call-times';
+import { Checkboxes, ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
+import { VIENNA, timeZones, toLocalInput, utcTime, viennaTime } from '../views/format';
+import { Csrf } from '../views/layout';
+
+async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+  const dialogues = await listDialogues(deps.db);
+  const title = mode === 'new' ? 'New call' : `Edit call: ${String(values.title ?? values.id)}`;
+  const stored = mode === 'edit' ? await getCall(deps.db, String(values.id)) : undefined;
+  return render(c, deps, { title, current: 'calls' }, (
+    <>
+      <h1>{title}</h1>
+      {stored && (
+        <p class="small">Stored: opens {viennaTime(stored.opens_at)} ({utcTime(stored.opens_at)}); deadline {viennaTime(stored.closes_at)} ({utcTime(stored.closes_at)}); set in {stored.zone}.</p>
+      )}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={mode === 'new' ? '/admin/calls/new' : `/admin/calls/${encodeURIComponent(String(values.id))}`} novalidate>
+        <Csrf token={c.get('csrf')} />
+        {mode === 'new'
+          ? <Input name="id" label="Id" hint='e.g. "cd-2024-tip-som". It cannot be changed later.' required values={values} errors={errors} />
+          : <p><strong>Id:</strong> <code>{String(values.id)}</code></p>}
+        <Input name="title" label="Title" required values={values} errors={errors} />
+        <Input name="reference_prefix" label="Reference prefix" hint="Application references become PREFIX-0001, PREFIX-0002, …" required values={values} errors={errors} />
+        <Checkboxes name="dialogue_ids" label="Dialogues in this call" options={dialogues.map((d) => ({ value: d.id, label: `${d.name}${d.date ? ` — ${d.date}` : ''}` }))} values={values} errors={errors} />
+        <Select name="zone" label="Time zone of the dates below" hint="The dates are read as local time in this zone." required
+          options={timeZones().map((z) => ({ value: z, label: z }))} values={values} errors={errors} />
+        <Input name="opens_local" label="Applications open" type="datetime-local" required values={values} errors={errors} />
+        <Input name="closes_local" label="Deadline" type="datetime-local" hint='Applications are accepted strictly before this moment. "Midnight at the end of 12 February" is 13 February, 00:00.' required values={values} errors={errors} />
+        <div class="actions"><button type="submit">Save call</button><a href="/admin/calls">Cancel</a></div>
+      </form>
+    </>
+  ), status);
+}
+
+export function callRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const [calls, dialogues] = await Promise.all([listCalls(deps.db), listDialogues(deps.db)]);
+    const name = new Map(dialogues.map((d) => [d.id, d.short_name]));
+    return render(c, deps, { title: 'Calls', current: 'calls' }, (
+      <>
+        <h1>Calls</h1>
+        <div class="actions"><a class="button" href="/admin/calls/new">New call</a></div>
+        <div class="table-wrap">
+          <table class="stack">
+            <caption>{calls.length} calls</caption>
+            <thead><tr><th scope="col">Title</th><th scope="col">Dialogues</th><th scope="col">Opens</th><th scope="col">Deadline</th><th scope="col">Actions</th></tr></thead>
+            <tbody>
+              {calls.map((k) => (
+                <tr>
+                  <td data-label="Title"><a href={`/admin/calls/${encodeURIComponent(k.id)}`}>{k.title}</a>{k.archived ? <> <span class="badge">archived</span></> : ''}<br /><span class="small muted">{k.id} · {k.reference_prefix}</span></td>
+                  <td data-label="Dialogues">{k.dialogueIds.map((id) => name.get(id) ?? id).join(', ')}</td>
+                  <td data-label="Opens">{viennaTime(k.opens_at)}<br /><span class="small muted">{utcTime(k.opens_at)}</span></td>
+                  <td data-label="Deadline">{viennaTime(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
+                  <td data-label="Actions">
+                    <form method="post" action={`/admin/calls/${encodeURIComponent(k.id)}/${k.archived ? 'restore' : 'archive'}`} class="inline">
+                      <Csrf token={c.get('csrf')} />
+                      <button type="submit" class="secondary">{k.archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {k.title}</span></button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    ));
+  });
+
+  app.get('/new', (c) => form(c, deps, 'new', { zone: VIENNA }, {}));
+
+  const save = (mode: 'new' | 'edit') => async (c: Context<AdminEnv>) => {
+    const before = mode === 'edit' ? await getCall(deps.db, c.req.param('id') ?? '') : undefined;
+    if (mode === 'edit' && !before) return c.notFound();
+    const raw = { ...(await readForm(c)), ...(before ? { id: before.id } : {}) };
+    const parsed = check(callSchema, raw);
+    if (!parsed.ok) return form(c, deps, mode, raw, parsed.errors, 400);
+    const input = parsed.data;
+    const times = checkCallTimes(input, await listDialogues(deps.db));
+    if (Object.keys(times.errors).length) return form(c, deps, mode, raw, times.errors, 400);
+    if (mode === 'new' && (await getCall(deps.db, input.id))) return form(c, deps, mode, raw, { id: 'A call with this id exists already' }, 409);
+    const now = deps.clock.now().toISOString();
+    const row = { title: input.title, reference_prefix: input.reference_prefix, opens_at: times.opensAt!, closes_at: times.closesAt!, zone: input.zone };
+    const dialogueIds = [...new Set(input.dialogue_ids)];
+    await deps.atomic.run([
+      before
+        ? deps.db.updateTable('calls').set({ ...row, updated_at: now }).where('id', '=', input.id)
+        : deps.db.insertInto('calls').values({ id: input.id, ...row, archived: 0, created_at: now, updated_at: now }),
+      deps.db.deleteFrom('call_dialogues').where('call_id', '=', input.id),
+      deps.db.insertInto('call_dialogues').values(dialogueIds.map((d) => ({ call_id: input.id, dialogue_id: d }))),
+      auditQuery(deps.db, {
+        actor: actorRef(c.get('user')), action: before ? 'call.update' : 'call.create', entity: 'call', entityId: input.id,
+        detail: diff(before, { ...row, dialogueIds }), at: deps.clock.now(),
+      }),
+    ]);
+    return done(c, '/admin/calls', before ? 'saved' : 'created');
+  };
+
+  app.post('/new', save('new'));
+
+  app.get('/:id', async (c) => {
+    const k = await getCall(deps.db, c.req.param('id'));
+    if (!k) return c.notFound();
+    return form(c, deps, 'edit', {
+      id: k.id, title: k.title, reference_prefix: k.reference_prefix, dialogue_ids: k.dialogueIds, zone: k.zone,
+      opens_local: toLocalInput(k.opens_at, k.zone), closes_local: toLocalInput(k.closes_at, k.zone),
+    }, {});
+  });
+
+  app.post('/:id', save('edit'));
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post(`/:id/${action}`, async (c) => {
+      const k = await getCall(deps.db, c.req.param('id'));
+      if (!k) return c.notFound();
+      const archived = action === 'archive' ? 1 : 0;
+      await deps.atomic.run([
+        deps.db.updateTable('calls').set({ archived, updated_at: deps.clock.now().toISOString() }).where('id', '=', k.id),
+        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `call.${action}`, entity: 'call', entityId: k.id, detail: { archived: { from: k.archived, to: archived } }, at: deps.clock.now() }),
+      ]);
+      return done(c, '/admin/calls', action === 'archive' ? 'archived' : 'restored');
+    });
+  }
+  return app;
+}

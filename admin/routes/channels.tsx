@@ -1,0 +1,142 @@
+/**
+ * Where reviewer cards go, per call and platform (call '' is the default for every call), and
+ * the panel's settings. Channels are picked from the conversations the bot has seen, or typed.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { actorRef, auditQuery } from '../audit';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { listCalls } from '../queries/catalog';
+import { done, render } from '../render';
+import { channelSchema, settingsSchema } from '../validators';
+import { ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
+import { viennaTime } from '../views/format';
+import { Csrf } from '../views/layout';
+
+const PLATFORMS = [{ value: 'slack', label: 'Slack' }, { value: 'teams', label: 'Microsoft Teams' }];
+
+async function readContact(deps: AppDeps): Promise<string> {
+  const row = await deps.db.selectFrom('settings').select('value').where('key', '=', 'contact_email').executeTakeFirst();
+  try { return row ? String(JSON.parse(row.value) ?? '') : ''; } catch { return ''; }
+}
+
+async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Values; errors: Errors } | null, status: 200 | 400 = 200) {
+  const [calls, channels, conversations, contact] = await Promise.all([
+    listCalls(deps.db),
+    deps.db.selectFrom('review_channels').selectAll().execute(),
+    deps.db.selectFrom('conversations').select(['platform', 'id', 'name']).where('kind', '=', 'channel').execute(),
+    readContact(deps),
+  ]);
+  const nameOf = new Map(conversations.map((k) => [`${k.platform}:${k.id}`, k.name]));
+  const scopes = [{ id: '', title: 'Default (every call without its own channel)' }, ...calls.filter((k) => !k.archived).map((k) => ({ id: k.id, title: k.title }))];
+  const values = settings?.values ?? { contact_email: contact };
+  const errors = settings?.errors ?? {};
+  return render(c, deps, { title: 'Channels & settings', current: 'channels' }, (
+    <>
+      <h1>Channels &amp; settings</h1>
+      <h2>Reviewer channels</h2>
+      <p>New applications are posted as cards to these channels. A call without its own channel uses the default.</p>
+      <div class="table-wrap">
+        <table class="stack">
+          <thead><tr><th scope="col">Call</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">Actions</th></tr></thead>
+          <tbody>
+            {scopes.flatMap((s) => PLATFORMS.map((p) => {
+              const row = channels.find((r) => r.call_id === s.id && r.platform === p.value);
+              const name = row ? nameOf.get(`${p.value}:${row.address}`) : null;
+              return (
+                <tr>
+                  <td data-label="Call">{s.title}</td>
+                  <td data-label="Platform">{p.label}</td>
+                  <td data-label="Channel">{row ? <>{name ? `#${name} ` : ''}<code>{row.address}</code><br /><span class="small muted">since {viennaTime(row.updated_at)}</span></> : <span class="muted">{s.id ? 'Uses the default' : 'Not set (environment default, if any)'}</span>}</td>
+                  <td data-label="Actions"><a href={`/admin/channels/edit?call=${encodeURIComponent(s.id)}&platform=${p.value}`}>Choose<span class="visually-hidden"> the {p.label} channel for {s.title}</span></a></td>
+                </tr>
+              );
+            }))}
+          </tbody>
+        </table>
+      </div>
+      <h2 id="settings">Settings</h2>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/channels/settings" novalidate>
+        <Csrf token={c.get('csrf')} />
+        <Input name="contact_email" label="Contact address" type="email" hint="The bot gives this address when people ask whom to contact." required values={values} errors={errors} />
+        <div class="actions"><button type="submit">Save settings</button></div>
+      </form>
+    </>
+  ), status);
+}
+
+async function editPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
+  const platform = values.platform === 'teams' ? 'teams' : 'slack';
+  const conversations = await deps.db.selectFrom('conversations').select(['id', 'name', 'scope']).where('platform', '=', platform).where('kind', '=', 'channel').orderBy('name').limit(500).execute();
+  const call = values.call_id ? (await listCalls(deps.db)).find((k) => k.id === values.call_id) : null;
+  const title = `${platform === 'slack' ? 'Slack' : 'Teams'} reviewer channel — ${call ? call.title : 'default'}`;
+  return render(c, deps, { title, current: 'channels' }, (
+    <>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/channels/edit" novalidate>
+        <Csrf token={c.get('csrf')} />
+        <input type="hidden" name="call_id" value={String(values.call_id ?? '')} />
+        <input type="hidden" name="platform" value={platform} />
+        <Select name="conversation" label="Channel the bot has seen" hint="Channels appear here once the bot has been added to them."
+          options={[{ value: '', label: conversations.length ? '— choose —' : 'None seen yet' }, ...conversations.map((k) => ({ value: k.id, label: `${k.name ? `#${k.name}` : k.id} (${k.id})` }))]}
+          values={values} errors={errors} />
+        <Input name="address" label="Or the channel id" hint={platform === 'slack' ? 'e.g. C0123456789' : 'e.g. 19:abc…@thread.tacv2'} values={values} errors={errors} />
+        <div class="actions">
+          <button type="submit">Save channel</button>
+          <button type="submit" name="clear" value="1" class="secondary">Clear{values.call_id ? ' (use the default)' : ''}</button>
+          <a href="/admin/channels">Cancel</a>
+        </div>
+      </form>
+    </>
+  ), status);
+}
+
+export function channelRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+  app.get('/', (c) => page(c, deps, null));
+
+  app.get('/edit', async (c) => {
+    const callId = c.req.query('call') ?? '';
+    const platform = c.req.query('platform') === 'teams' ? 'teams' : 'slack';
+    const row = await deps.db.selectFrom('review_channels').selectAll().where('call_id', '=', callId).where('platform', '=', platform).executeTakeFirst();
+    return editPage(c, deps, { call_id: callId, platform, conversation: row?.address ?? '', address: '' }, {});
+  });
+
+  app.post('/edit', async (c) => {
+    const raw = await readForm(c);
+    const parsed = check(channelSchema, raw);
+    if (!parsed.ok) return editPage(c, deps, raw, parsed.errors, 400);
+    const { call_id, platform, address } = parsed.data;
+    if (call_id && !(await listCalls(deps.db)).some((k) => k.id === call_id)) return editPage(c, deps, raw, { call_id: 'Unknown call' }, 400);
+    const now = deps.clock.now();
+    const clear = raw.clear === '1';
+    if (!clear && !address) return editPage(c, deps, raw, { conversation: 'Choose a channel or type its id' }, 400);
+    await deps.atomic.run([
+      clear
+        ? deps.db.deleteFrom('review_channels').where('call_id', '=', call_id).where('platform', '=', platform)
+        : deps.db.insertInto('review_channels').values({ call_id, platform, address, updated_at: now.toISOString() })
+          .onConflict((oc) => oc.columns(['call_id', 'platform']).doUpdateSet({ address, updated_at: now.toISOString() })),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: clear ? 'channel.clear' : 'channel.set', entity: 'review_channel', entityId: `${call_id || 'default'}:${platform}`, detail: { address: clear ? null : address }, at: now }),
+    ]);
+    return done(c, '/admin/channels', 'saved');
+  });
+
+  app.post('/settings', async (c) => {
+    const raw = await readForm(c);
+    const parsed = check(settingsSchema, raw);
+    if (!parsed.ok) return page(c, deps, { values: raw, errors: parsed.errors }, 400);
+    const now = deps.clock.now();
+    const before = await readContact(deps);
+    const value = JSON.stringify(parsed.data.contact_email);
+    await deps.atomic.run([
+      deps.db.insertInto('settings').values({ key: 'contact_email', value, updated_at: now.toISOString() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now.toISOString() })),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'setting.update', entity: 'setting', entityId: 'contact_email', detail: { from: before, to: parsed.data.contact_email }, at: now }),
+    ]);
+    return done(c, '/admin/channels', 'saved');
+  });
+  return app;
+}

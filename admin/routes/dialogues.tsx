@@ -1,0 +1,138 @@
+/**
+ * Dialogues: the meetings applicants apply to. The bot reads these rows on every question, so
+ * a change here is what the bot says next.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { actorRef, auditQuery, diff } from '../audit';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { getDialogue, listDialogues } from '../queries/catalog';
+import { done, render } from '../render';
+import { dialogueSchema, type DialogueInput } from '../validators';
+import { ErrorSummary, Input, Select, TextArea, type Errors, type Values } from '../views/fields';
+import { Csrf } from '../views/layout';
+
+const FORMATS = [{ value: 'hybrid', label: 'Hybrid (in person and online)' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }];
+const STATUSES = [{ value: 'announced', label: 'Announced (no call yet)' }, { value: 'active', label: 'Active (in a call)' }, { value: 'archived', label: 'Archived' }];
+
+function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+  const title = mode === 'new' ? 'New dialogue' : `Edit dialogue: ${String(values.name ?? values.id)}`;
+  return render(c, deps, { title, current: 'dialogues' }, (
+    <>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={mode === 'new' ? '/admin/dialogues/new' : `/admin/dialogues/${encodeURIComponent(String(values.id))}`} novalidate>
+        <Csrf token={c.get('csrf')} />
+        {mode === 'new'
+          ? <Input name="id" label="Id" hint='Lower-case words joined by hyphens, e.g. "cybercrime". It cannot be changed later.' required values={values} errors={errors} />
+          : <p><strong>Id:</strong> <code>{String(values.id)}</code><input type="hidden" name="id" value={String(values.id)} /></p>}
+        <Input name="name" label="Full name" hint='e.g. "Constructive Dialogue on Firearms"' required values={values} errors={errors} />
+        <Input name="short_name" label="Short name" hint='e.g. "Firearms"' required values={values} errors={errors} />
+        <Input name="date" label="Date of the dialogue" type="date" hint="The day of the meeting (YYYY-MM-DD)." values={values} errors={errors} />
+        <Select name="format" label="Format" required options={FORMATS} values={values} errors={errors} />
+        <Input name="location" label="Location" hint='e.g. "Vienna, Austria, and online"' required values={values} errors={errors} />
+        <TextArea name="description" label="Description" hint="What the dialogue follows or is about; the bot quotes it." required values={values} errors={errors} />
+        <Select name="status" label="Status" required options={STATUSES} values={values} errors={errors} />
+        <TextArea name="call_note" label="Note about its call" hint="For dialogues not yet in a call: what to tell people about when applications open." rows={2} values={values} errors={errors} />
+        <Input name="sort_order" label="Order in lists" type="number" required values={values} errors={errors} />
+        <div class="actions"><button type="submit">Save dialogue</button><a href="/admin/dialogues">Cancel</a></div>
+      </form>
+    </>
+  ), status);
+}
+
+const toRow = (d: DialogueInput) => ({
+  name: d.name, short_name: d.short_name, date: d.date, format: d.format, location: d.location,
+  description: d.description, status: d.status, call_note: d.call_note, sort_order: d.sort_order,
+});
+
+export function dialogueRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const rows = await listDialogues(deps.db);
+    return render(c, deps, { title: 'Dialogues', current: 'dialogues' }, (
+      <>
+        <h1>Dialogues</h1>
+        <div class="actions"><a class="button" href="/admin/dialogues/new">New dialogue</a></div>
+        <div class="table-wrap">
+          <table class="stack">
+            <caption>{rows.length} dialogues</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Date</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
+            <tbody>
+              {rows.map((d) => (
+                <tr>
+                  <td data-label="Name"><a href={`/admin/dialogues/${encodeURIComponent(d.id)}`}>{d.name}</a><br /><span class="small muted">{d.id}</span></td>
+                  <td data-label="Date">{d.date ?? '—'}</td>
+                  <td data-label="Format">{d.format}</td>
+                  <td data-label="Status"><span class="badge">{d.status}</span></td>
+                  <td data-label="Actions">
+                    <form method="post" action={`/admin/dialogues/${encodeURIComponent(d.id)}/${d.status === 'archived' ? 'restore' : 'archive'}`} class="inline"
+                      data-confirm={d.status === 'archived' ? undefined : `Archive ${d.name}? The bot will stop offering it.`}>
+                      <Csrf token={c.get('csrf')} />
+                      <button type="submit" class="secondary">{d.status === 'archived' ? 'Restore' : 'Archive'}<span class="visually-hidden"> {d.name}</span></button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    ));
+  });
+
+  app.get('/new', (c) => form(c, deps, 'new', { format: 'hybrid', status: 'announced', sort_order: '10', location: 'Vienna, Austria, and online' }, {}));
+
+  app.post('/new', async (c) => {
+    const raw = await readForm(c);
+    const parsed = check(dialogueSchema, raw);
+    if (!parsed.ok) return form(c, deps, 'new', raw, parsed.errors, 400);
+    const d = parsed.data;
+    if (await getDialogue(deps.db, d.id)) return form(c, deps, 'new', raw, { id: 'A dialogue with this id exists already' }, 409);
+    const now = deps.clock.now();
+    await deps.atomic.run([
+      deps.db.insertInto('dialogues').values({ id: d.id, ...toRow(d), created_at: now.toISOString(), updated_at: now.toISOString() }),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'dialogue.create', entity: 'dialogue', entityId: d.id, detail: toRow(d), at: now }),
+    ]);
+    return done(c, '/admin/dialogues', 'created');
+  });
+
+  app.get('/:id', async (c) => {
+    const d = await getDialogue(deps.db, c.req.param('id'));
+    if (!d) return c.notFound();
+    return form(c, deps, 'edit', { ...d, sort_order: String(d.sort_order) }, {});
+  });
+
+  app.post('/:id', async (c) => {
+    const before = await getDialogue(deps.db, c.req.param('id'));
+    if (!before) return c.notFound();
+    const raw = { ...(await readForm(c)), id: before.id };
+    const parsed = check(dialogueSchema, raw);
+    if (!parsed.ok) return form(c, deps, 'edit', raw, parsed.errors, 400);
+    const row = toRow(parsed.data);
+    const now = deps.clock.now();
+    await deps.atomic.run([
+      deps.db.updateTable('dialogues').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'dialogue.update', entity: 'dialogue', entityId: before.id, detail: diff(before, row), at: now }),
+    ]);
+    return done(c, '/admin/dialogues', 'saved');
+  });
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post(`/:id/${action}`, async (c) => {
+      const before = await getDialogue(deps.db, c.req.param('id'));
+      if (!before) return c.notFound();
+      // Restoring goes back to "announced": whether it is active again depends on a call, set there.
+      const status = action === 'archive' ? 'archived' : 'announced';
+      const now = deps.clock.now();
+      await deps.atomic.run([
+        deps.db.updateTable('dialogues').set({ status, updated_at: now.toISOString() }).where('id', '=', before.id),
+        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `dialogue.${action}`, entity: 'dialogue', entityId: before.id, detail: { status: { from: before.status, to: status } }, at: now }),
+      ]);
+      return done(c, '/admin/dialogues', action === 'archive' ? 'archived' : 'restored');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,147 @@
+/**
+ * FAQ entries, per call or global. The bot indexes these rows when it answers, so edits apply
+ * to the next question.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import type { FaqRow } from '../../db/schema';
+import { actorRef, auditQuery, diff } from '../audit';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { listCalls } from '../queries/catalog';
+import { done, render } from '../render';
+import { faqSchema, type FaqInput } from '../validators';
+import { ErrorSummary, type Errors, type Values } from '../views/fields';
+import { FaqFields } from '../views/faq-form';
+import { Csrf } from '../views/layout';
+
+export const faqRow = (f: FaqInput) => ({
+  call_id: f.call_id, question: f.question, variants: JSON.stringify(f.variants), answer: f.answer,
+  source: f.source, source_url: f.source_url, topic: f.topic,
+});
+
+export function faqValues(f: FaqRow): Values {
+  let variants: string[] = [];
+  try { variants = JSON.parse(f.variants) as string[]; } catch { /* a broken row shows as empty rather than failing the page */ }
+  return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n') };
+}
+
+async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
+  const calls = await listCalls(deps.db);
+  const title = id ? 'Edit FAQ entry' : 'New FAQ entry';
+  return render(c, deps, { title, current: 'faq' }, (
+    <>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={id ? `/admin/faq/${encodeURIComponent(id)}` : '/admin/faq/new'} novalidate>
+        <Csrf token={c.get('csrf')} />
+        <FaqFields values={values} errors={errors} calls={calls} />
+        <div class="actions"><button type="submit">Save entry</button><a href="/admin/faq">Cancel</a></div>
+      </form>
+    </>
+  ), status);
+}
+
+export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const callFilter = c.req.query('call') ?? '';
+    const showArchived = c.req.query('archived') === '1';
+    let q = deps.db.selectFrom('faq_entries').selectAll().orderBy('call_id').orderBy('question');
+    if (callFilter === 'global') q = q.where('call_id', 'is', null);
+    else if (callFilter) q = q.where('call_id', '=', callFilter);
+    if (!showArchived) q = q.where('archived', '=', 0);
+    const [rows, calls] = await Promise.all([q.execute(), listCalls(deps.db)]);
+    const callTitle = new Map(calls.map((k) => [k.id, k.title]));
+    return render(c, deps, { title: 'FAQ', current: 'faq' }, (
+      <>
+        <h1>FAQ</h1>
+        <form method="get" action="/admin/faq" class="filters" role="search" aria-label="Filter FAQ entries">
+          <div class="field"><label for="f-call">Applies to</label>
+            <select id="f-call" name="call">
+              <option value="">All</option>
+              <option value="global" selected={callFilter === 'global'}>Every call (global)</option>
+              {calls.map((k) => <option value={k.id} selected={callFilter === k.id}>{k.title}</option>)}
+            </select></div>
+          <div class="field checks"><label><input type="checkbox" name="archived" value="1" checked={showArchived} /> Include archived</label></div>
+          <div class="field"><button type="submit">Filter</button></div>
+        </form>
+        <div class="actions"><a class="button" href="/admin/faq/new">New FAQ entry</a></div>
+        <div class="table-wrap">
+          <table class="stack">
+            <caption>{rows.length} entries</caption>
+            <thead><tr><th scope="col">Question</th><th scope="col">Applies to</th><th scope="col">Topic</th><th scope="col">Actions</th></tr></thead>
+            <tbody>
+              {rows.map((f) => (
+                <tr>
+                  <td data-label="Question"><a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>{f.archived ? <> <span class="badge">archived</span></> : ''}</td>
+                  <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
+                  <td data-label="Topic">{f.topic ?? '—'}</td>
+                  <td data-label="Actions">
+                    <form method="post" action={`/admin/faq/${encodeURIComponent(f.id)}/${f.archived ? 'restore' : 'archive'}`} class="inline">
+                      <Csrf token={c.get('csrf')} />
+                      <button type="submit" class="secondary">{f.archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {f.question}</span></button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
+    ));
+  });
+
+  app.get('/new', (c) => form(c, deps, null, { call_id: c.req.query('call') ?? '' }, {}));
+
+  app.post('/new', async (c) => {
+    const raw = await readForm(c);
+    const parsed = check(faqSchema, raw);
+    if (!parsed.ok) return form(c, deps, null, raw, parsed.errors, 400);
+    const id = `faq-${crypto.randomUUID().slice(0, 8)}`;
+    const now = deps.clock.now();
+    const row = faqRow(parsed.data);
+    await deps.atomic.run([
+      deps.db.insertInto('faq_entries').values({ id, ...row, archived: 0, updated_at: now.toISOString() }),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.create', entity: 'faq_entry', entityId: id, detail: row, at: now }),
+    ]);
+    return done(c, '/admin/faq', 'created');
+  });
+
+  app.get('/:id', async (c) => {
+    const f = await deps.db.selectFrom('faq_entries').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!f) return c.notFound();
+    return form(c, deps, f.id, faqValues(f), {});
+  });
+
+  app.post('/:id', async (c) => {
+    const before = await deps.db.selectFrom('faq_entries').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
+    if (!before) return c.notFound();
+    const raw = await readForm(c);
+    const parsed = check(faqSchema, raw);
+    if (!parsed.ok) return form(c, deps, before.id, raw, parsed.errors, 400);
+    const row = faqRow(parsed.data);
+    const now = deps.clock.now();
+    await deps.atomic.run([
+      deps.db.updateTable('faq_entries').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.update', entity: 'faq_entry', entityId: before.id, detail: diff(before, row), at: now }),
+    ]);
+    return done(c, '/admin/faq', 'saved');
+  });
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post(`/:id/${action}`, async (c) => {
+      const id = c.req.param('id');
+      const exists = await deps.db.selectFrom('faq_entries').select('id').where('id', '=', id).executeTakeFirst();
+      if (!exists) return c.notFound();
+      const now = deps.clock.now();
+      await deps.atomic.run([
+        deps.db.updateTable('faq_entries').set({ archived: action === 'archive' ? 1 : 0, updated_at: now.toISOString() }).where('id', '=', id),
+        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `faq.${action}`, entity: 'faq_entry', entityId: id, at: now }),
+      ]);
+      return done(c, '/admin/faq', action === 'archive' ? 'archived' : 'restored');
+    });
+  }
+  return app;
+}

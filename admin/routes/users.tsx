@@ -1,0 +1,132 @@
+/**
+ * Admin users and their roles. An administrator cannot lock themselves out: the last active
+ * admin cannot be demoted or disabled.
+ */
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+import { actorRef, auditQuery } from '../audit';
+import { hashPassword } from '../auth/password';
+import { ROLE_LABELS, ROLES } from '../auth/roles';
+import type { AdminEnv } from '../env';
+import { check, readForm } from '../form';
+import { done, render } from '../render';
+import { editUserSchema, newUserSchema } from '../validators';
+import { ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
+import { viennaTime } from '../views/format';
+import { Csrf } from '../views/layout';
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+function newForm(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+  return render(c, deps, { title: 'New user', current: 'users' }, (
+    <>
+      <h1>New user</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action="/admin/users/new" novalidate>
+        <Csrf token={c.get('csrf')} />
+        <Input name="email" label="Email address" type="email" autocomplete="off" required values={values} errors={errors} />
+        <Input name="display_name" label="Name" hint="Shown on decisions and in the audit log." required values={values} errors={errors} />
+        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
+        <Input name="password" label="Initial password" type="password" autocomplete="new-password" hint="At least 12 characters. Give it to the person privately." required values={values} errors={errors} />
+        <div class="actions"><button type="submit">Create user</button><a href="/admin/users">Cancel</a></div>
+      </form>
+    </>
+  ), status);
+}
+
+function editForm(c: Context<AdminEnv>, deps: AppDeps, id: string, email: string, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+  return render(c, deps, { title: `User ${email}`, current: 'users' }, (
+    <>
+      <h1>User {email}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/admin/users/${encodeURIComponent(id)}`} novalidate>
+        <Csrf token={c.get('csrf')} />
+        <Input name="display_name" label="Name" required values={values} errors={errors} />
+        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
+        <div class="field checks"><label><input type="checkbox" id="f-disabled" name="disabled" value="on" checked={values.disabled === true || values.disabled === 'on'} /> Disabled (cannot sign in; open sessions end)</label>
+          {errors.disabled && <p class="error">{errors.disabled}</p>}</div>
+        <Input name="password" label="New password" type="password" autocomplete="new-password" hint="Leave empty to keep the current password." values={values} errors={errors} />
+        <div class="actions"><button type="submit">Save user</button><a href="/admin/users">Cancel</a></div>
+      </form>
+    </>
+  ), status);
+}
+
+export function userRoutes(deps: AppDeps): Hono<AdminEnv> {
+  const app = new Hono<AdminEnv>();
+
+  app.get('/', async (c) => {
+    const users = await deps.db.selectFrom('admin_users').select(['id', 'email', 'display_name', 'role', 'disabled', 'created_at']).orderBy('email').execute();
+    return render(c, deps, { title: 'Users', current: 'users' }, (
+      <>
+        <h1>Users</h1>
+        <div class="actions"><a class="button" href="/admin/users/new">New user</a></div>
+        <div class="table-wrap"><table class="stack">
+          <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Created</th></tr></thead>
+          <tbody>{users.map((u) => (
+            <tr><td data-label="Email"><a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a></td><td data-label="Name">{u.display_name}</td>
+              <td data-label="Role">{u.role}</td><td data-label="Status">{u.disabled ? 'Disabled' : 'Active'}</td><td data-label="Created">{viennaTime(u.created_at)}</td></tr>
+          ))}</tbody>
+        </table></div>
+      </>
+    ));
+  });
+
+  app.get('/new', (c) => newForm(c, deps, { role: 'reviewer' }, {}));
+
+  app.post('/new', async (c) => {
+    const raw = await readForm(c);
+    const parsed = check(newUserSchema, raw);
+    if (!parsed.ok) return newForm(c, deps, raw, parsed.errors, 400);
+    const u = parsed.data;
+    if (await deps.db.selectFrom('admin_users').select('id').where('email', '=', u.email).executeTakeFirst()) {
+      return newForm(c, deps, raw, { email: 'A user with this email exists already' }, 409);
+    }
+    const id = crypto.randomUUID();
+    const now = deps.clock.now();
+    await deps.atomic.run([
+      deps.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, password_hash: await hashPassword(u.password), created_at: now.toISOString(), updated_at: now.toISOString() }),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role }, at: now }),
+    ]);
+    return done(c, '/admin/users', 'created');
+  });
+
+  const find = (id: string) => deps.db.selectFrom('admin_users').selectAll().where('id', '=', id).executeTakeFirst();
+
+  app.get('/:id', async (c) => {
+    const u = await find(c.req.param('id'));
+    if (!u) return c.notFound();
+    return editForm(c, deps, u.id, u.email, { display_name: u.display_name, role: u.role, disabled: Boolean(u.disabled) }, {});
+  });
+
+  app.post('/:id', async (c) => {
+    const before = await find(c.req.param('id'));
+    if (!before) return c.notFound();
+    const raw = await readForm(c);
+    const parsed = check(editUserSchema, raw);
+    if (!parsed.ok) return editForm(c, deps, before.id, before.email, raw, parsed.errors, 400);
+    const u = parsed.data;
+    const losesAdmin = before.role === 'admin' && !before.disabled && (u.role !== 'admin' || u.disabled);
+    if (losesAdmin) {
+      const others = await deps.db.selectFrom('admin_users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', before.id).execute();
+      if (others.length === 0) return editForm(c, deps, before.id, before.email, raw, { role: 'This is the last active administrator; make someone else an administrator first' }, 409);
+    }
+    const now = deps.clock.now();
+    const set = {
+      display_name: u.display_name, role: u.role, disabled: u.disabled ? 1 : 0, updated_at: now.toISOString(),
+      ...(u.password ? { password_hash: await hashPassword(u.password) } : {}),
+    };
+    const queries = [
+      deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),
+      auditQuery(deps.db, {
+        actor: actorRef(c.get('user')), action: 'user.update', entity: 'admin_user', entityId: before.id,
+        detail: { role: { from: before.role, to: u.role }, disabled: { from: Boolean(before.disabled), to: u.disabled }, passwordChanged: Boolean(u.password) }, at: now,
+      }),
+    ];
+    // A role change, a disable or a new password ends the user's sessions: they sign in again.
+    if (u.disabled || u.password || u.role !== before.role) queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id) as never);
+    await deps.atomic.run(queries);
+    return done(c, '/admin/users', 'saved');
+  });
+  return app;
+}

@@ -1,0 +1,101 @@
+/**
+ * zod schemas for every admin form. Messages are sentences for the person filling the form in.
+ */
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { ROLES } from '../auth/roles';
+
+const text = (label: string, max = 500) =>
+  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+const optionalText = (max = 2000) =>
+  z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
+const slug = z
+  .string({ error: 'Enter an id' })
+  .trim()
+  .min(2, 'Enter an id of at least 2 characters')
+  .max(60, 'The id must be 60 characters or fewer')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, e.g. "trafficking-in-persons"');
+const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+export const zone = z.string({ error: 'Choose a time zone' }).refine((v) => IANAZone.isValidZone(v), 'Choose a time zone from the list');
+
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter your email address')),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1000, 'Enter your password'),
+});
+
+export const dialogueSchema = z.object({
+  id: slug,
+  name: text('the full name', 200),
+  short_name: text('a short name', 80),
+  date: z.string().trim().optional().transform((v) => v || null)
+    .refine((v) => v === null || /^\d{4}-\d{2}-\d{2}$/.test(v), 'Enter the date as YYYY-MM-DD'),
+  format: z.enum(['hybrid', 'in_person', 'online'], { error: 'Choose the format' }),
+  location: text('the location', 200),
+  description: text('a description', 4000),
+  status: z.enum(['announced', 'active', 'archived'], { error: 'Choose a status' }),
+  call_note: optionalText(1000),
+  sort_order: z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter 0 or more').max(10000, 'Enter 10000 or less'),
+});
+export type DialogueInput = z.output<typeof dialogueSchema>;
+
+const localDateTime = (label: string) =>
+  z.string({ error: `Enter ${label}` }).trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, `Enter ${label} as a date and time`);
+
+export const callSchema = z.object({
+  id: slug,
+  title: text('a title', 200),
+  reference_prefix: z.string().trim().toUpperCase().regex(/^[A-Z0-9]+(?:-[A-Z0-9]+)*$/, 'Use capital letters, digits and hyphens, e.g. CD-2024').max(20, 'Keep the prefix to 20 characters'),
+  dialogue_ids: list.pipe(z.array(z.string()).min(1, 'Choose at least one dialogue')),
+  opens_local: localDateTime('when applications open'),
+  closes_local: localDateTime('the deadline'),
+  zone,
+});
+export type CallInput = z.output<typeof callSchema>;
+
+export const faqSchema = z.object({
+  call_id: z.string().trim().optional().transform((v) => v || null),
+  question: text('the question', 500),
+  variants: z.string().optional().transform((v) => (v ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean))
+    .refine((v) => v.length <= 100, 'Keep it to 100 variants').refine((v) => v.every((s) => s.length <= 300), 'Each variant must be 300 characters or fewer'),
+  answer: text('the answer', 4000),
+  source: text('the quoted source (the passage the answer rests on)', 4000),
+  source_url: z.string().trim().optional().transform((v) => v || null)
+    .refine((v) => v === null || /^https?:\/\/\S+$/.test(v), 'Enter a web address starting with https://'),
+  topic: z.enum(['', 'deadline', 'dialogues', 'status', 'apply'], { error: 'Choose a topic' }).optional().transform((v) => v || null),
+});
+export type FaqInput = z.output<typeof faqSchema>;
+
+export const passwordRule = z.string({ error: 'Enter a password' }).min(12, 'Use at least 12 characters').max(200, 'Use 200 characters or fewer');
+
+export const newUserSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address')),
+  display_name: text('a name', 120),
+  role: z.enum(ROLES, { error: 'Choose a role' }),
+  password: passwordRule,
+});
+
+export const editUserSchema = z.object({
+  display_name: text('a name', 120),
+  role: z.enum(ROLES, { error: 'Choose a role' }),
+  disabled: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
+  password: z.string().optional().transform((v) => v || null).pipe(passwordRule.nullable()),
+});
+
+export const channelSchema = z.object({
+  call_id: z.string().trim().max(60),
+  platform: z.enum(['slack', 'teams'], { error: 'Choose a platform' }),
+  conversation: z.string().trim().optional(),
+  address: z.string().trim().max(300, 'Keep the id to 300 characters').optional(),
+}).transform((v) => ({ ...v, address: v.address || v.conversation || '' }));
+
+export const settingsSchema = z.object({
+  contact_email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address')),
+});
+
+export const decisionSchema = z.object({
+  dialogue_id: z.string({ error: 'Choose a dialogue' }).min(1, 'Choose a dialogue'),
+  outcome: z.enum(['approve', 'reject', 'request_info'], { error: 'Choose a decision' }),
+  reason: z.string().trim().max(2000, 'Keep the reason to 2000 characters').optional().transform((v) => v || null),
+}).refine((v) => v.outcome !== 'request_info' || v.reason, { path: ['reason'], message: 'Say what information is needed' });
+
+export const answerQuestionSchema = faqSchema;

@@ -1,0 +1,26 @@
+/**
+ * The FAQ entry fields, shared by the FAQ pages and the questions inbox.
+ */
+import type { FC } from 'hono/jsx';
+import type { CallRow } from '../../db/schema';
+import { Input, Select, TextArea, type Errors, type Values } from './fields';
+
+const TOPICS = [
+  { value: '', label: 'None: the answer is said as written' },
+  { value: 'deadline', label: 'Deadline: the bot adds the deadline in the asker’s zone and Vienna time' },
+  { value: 'dialogues', label: 'Dialogues: the bot adds the dialogue dates' },
+  { value: 'status', label: 'Status: the bot adds the asker’s own application' },
+  { value: 'apply', label: 'Apply: the bot offers to start an application' },
+];
+
+export const FaqFields: FC<{ values: Values; errors: Errors; calls: CallRow[] }> = ({ values, errors, calls }) => (
+  <>
+    <Select name="call_id" label="Applies to" options={[{ value: '', label: 'Every call (global)' }, ...calls.map((k) => ({ value: k.id, label: k.title }))]} values={values} errors={errors} />
+    <Input name="question" label="Question" required values={values} errors={errors} />
+    <TextArea name="variants" label="Other ways people ask it" hint="One per line. The bot matches these as well as the question." rows={5} values={values} errors={errors} />
+    <TextArea name="answer" label="Answer" required values={values} errors={errors} />
+    <TextArea name="source" label="Quoted source" hint="The passage of the call (or other document) the answer rests on, quoted exactly." required values={values} errors={errors} />
+    <Input name="source_url" label="Source web address" type="url" values={values} errors={errors} />
+    <Select name="topic" label="Topic" options={TOPICS} values={values} errors={errors} />
+  </>
+);
