@@ -68,3 +68,31 @@ export async function fingerprint(value: unknown): Promise<string> {
 }
 
 export const newId = (): string => crypto.randomUUID();
+
+let lastMs = 0;
+let seq = 0;
+
+/**
+ * A UUIDv7-shaped id that sorts by creation, strictly increasing within a process: outbox rows
+ * written in one batch (a review card, then its update) must be delivered in that order, and
+ * they share the same `created_at`.
+ */
+export function orderedId(): string {
+  let ms = Date.now();
+  if (ms <= lastMs) {
+    seq += 1;
+    if (seq > 0xfff) {
+      lastMs += 1;
+      seq = 0;
+    }
+    ms = lastMs;
+  } else {
+    lastMs = ms;
+    seq = 0;
+  }
+  const hex = ms.toString(16).padStart(12, '0').slice(-12);
+  const rand = crypto.getRandomValues(new Uint8Array(8));
+  const tail = [...rand].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const variant = ((rand[0]! & 0x3f) | 0x80).toString(16).padStart(2, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7${seq.toString(16).padStart(3, '0')}-${variant}${tail.slice(2, 4)}-${tail.slice(4, 16)}`;
+}

@@ -5,13 +5,13 @@ import type { Expression, Insertable, Kysely, SqlBool } from 'kysely';
 import type { OutboundMessage } from '../../domain/messages';
 import type { Atomic } from '../atomic';
 import { changed } from '../atomic';
-import { newId, toJson } from '../json';
+import { orderedId, toJson } from '../json';
 import type { Database, OutboxTable } from '../schema';
 import { insertWhen } from './guards';
 
 export function outboxRow(m: OutboundMessage, now: string): Insertable<OutboxTable> {
   return {
-    id: newId(),
+    id: orderedId(),
     dedupe_key: m.dedupeKey,
     platform: m.recipient.platform,
     recipient: toJson(m.recipient),
