@@ -3,7 +3,7 @@
  * workspace can be served without a public URL. Each envelope goes to the same handlers as
  * POST /slack/events; the ack carries the handler's body (a view_submission's response_action).
  */
-import { SocketModeClient } from '@slack/socket-mode';
+import { LogLevel, SocketModeClient } from '@slack/socket-mode';
 import type { AppDeps } from '../../server/deps';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
@@ -37,6 +37,8 @@ export interface SocketConnection {
 export function createSocketConnection(rt: SlackRuntime, deps: AppDeps, appToken: string): SocketConnection {
   const client = new SocketModeClient({
     appToken,
+    // Its own log lines are plain text; ours are JSON. Only its warnings are worth mixing in.
+    logLevel: LogLevel.WARN,
     // apps.connections.open goes to the configured API base like every other call.
     clientOptions: { slackApiUrl: deps.config.SLACK_API_URL },
   });

@@ -23,6 +23,8 @@ export interface FakeSlackApi {
   failNext(method: string, failure: Failure): void;
   /** Members that conversations.members returns for a channel. */
   setMembers(channel: string, members: string[]): void;
+  /** The wss:// (here ws://) URL apps.connections.open hands out, for Socket Mode tests. */
+  setSocketUrl(url: string): void;
   /** users.info answers for a user. */
   setUser(user: string, info: { tz?: string; name?: string }): void;
   reset(): void;
@@ -43,11 +45,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let failures = new Map<string, Failure[]>();
   let members = new Map<string, string[]>();
   let users = new Map<string, { tz?: string; name?: string }>();
+  let socketUrl: string | null = null;
   let seq = 0;
   const ts = () => `1700000000.${String(++seq).padStart(6, '0')}`;
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
       case 'auth.test':
         return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T123ABC456' };
       case 'chat.postMessage':
@@ -101,11 +106,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     setMembers: (channel, list) => void members.set(channel, list),
     setUser: (user, info) => void users.set(user, info),
+    setSocketUrl: (url) => void (socketUrl = url),
     reset() {
       recorded = [];
       failures = new Map();
       members = new Map();
       users = new Map();
+      socketUrl = null;
     },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

@@ -6,7 +6,7 @@ import { createDirectory } from '../../bot/slack/directory';
 import { createResponder } from '../../bot/slack/respond';
 import { silentLogger } from '../../server/log';
 import type { SlackRuntime } from '../../bot/slack/runtime';
-import { fakeEngine, fixture, formStep, makeDeps, memoryDedupe } from './support';
+import { fakeEngine, fixture, formStep, makeAdapter, makeDeps, memoryDedupe } from './support';
 
 let api: FakeSlackApi;
 beforeAll(async () => { api = await startFakeSlackApi(); });
@@ -50,5 +50,36 @@ describe('Socket Mode envelopes', () => {
     await settle();
     expect(engine.openForm).toHaveBeenCalled();
     expect(api.calls('views.open')[0]?.body.view).toMatchObject({ callback_id: `form|application|${formStep(1).stepId}` });
+  });
+});
+
+describe('Socket Mode connection', () => {
+  it('connects with the app token, handles an envelope and acks it over the socket', async () => {
+    // `ws` ships with @slack/socket-mode; imported by name only, as it has no bundled types.
+    const { WebSocketServer } = (await import('ws' as string)) as { WebSocketServer: new (o: object) => any };
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.on('listening', r));
+    api.setSocketUrl(`ws://127.0.0.1:${wss.address().port}/`);
+    const envelope = fixture<any>('socket_mode_envelope_events_api.json');
+    const acked = new Promise<any>((resolve) => {
+      wss.on('connection', (sock: any) => {
+        sock.on('message', (data: Buffer) => resolve(JSON.parse(String(data))));
+        sock.send(JSON.stringify({ type: 'hello', num_connections: 1 }));
+        sock.send(JSON.stringify(envelope));
+      });
+    });
+    const { adapter, settle, engine } = makeAdapter(api, undefined, { SLACK_APP_TOKEN: 'xapp-1-socket' });
+    try {
+      await adapter.start!();
+      expect(await acked).toEqual({ envelope_id: envelope.envelope_id, payload: {} });
+      await vi.waitFor(() => expect(engine.handle).toHaveBeenCalled());
+      await settle();
+      const open = api.calls('apps.connections.open')[0];
+      expect(open?.authorization).toBe('Bearer xapp-1-socket');
+      expect(api.calls('chat.postMessage')[0]?.body).toMatchObject({ channel: 'C123ABC456', thread_ts: '1515449522.000016' });
+    } finally {
+      await adapter.stop!();
+      wss.close();
+    }
   });
 });
