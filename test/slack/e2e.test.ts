@@ -150,4 +150,20 @@ describe('Slack end to end', () => {
     await post(command('status', 'trig-status'), FORM);
     expect(text(api.calls('chat.postEphemeral').filter((c) => c.body.user === APPLICANT))).toMatch(/Firearms: Approved/);
   });
+
+  it('publishes App Home, answers a mention in its thread and ignores its own messages', async () => {
+    t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z' });
+    await post(JSON.stringify({ ...fixture<any>('event_app_home_opened.json'), team_id: TEAM }), 'application/json');
+    const home = api.calls('views.publish')[0];
+    expect(home?.body).toMatchObject({ user_id: 'U123ABC456', view: { type: 'home' } });
+    expect((home!.body.view as { blocks: unknown[] }).blocks.length).toBeGreaterThan(0);
+
+    await post(JSON.stringify(fixture('event_app_mention.json')), 'application/json');
+    const reply = api.calls('chat.postMessage')[0];
+    expect(reply?.body).toMatchObject({ channel: 'C123ABC456', thread_ts: '1515449522.000016' });
+    expect(text([reply!])).toMatch(/12 February 2023/);
+
+    await post(JSON.stringify(fixture('event_message_im_from_bot.json')), 'application/json');
+    expect(api.calls('chat.postMessage')).toHaveLength(1);
+  });
 });
