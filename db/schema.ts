@@ -100,7 +100,10 @@ export interface ApplicationsTable {
   status: string; // draft | submitted | withdrawn
   answers: string; // JSON Partial<ApplicationAnswers>
   current_step: string | null;
-  /** Set by each submission attempt; the outbox rows of that attempt are guarded by it. */
+  /**
+   * SHA-256 of the answers last submitted (db/store/submit.ts): an unchanged resubmission is
+   * recognised by it and writes nothing; a different one is an edit.
+   */
   submit_token: string | null;
   version: Generated<number>;
   // Denormalised from answers at submission, for filters and balance at scale.
