@@ -84,7 +84,7 @@ describe('Teams end to end', () => {
     expect(answers).toHaveLength(1);
     expect(textOf(answers)).toMatch(/12 February 2023/);
     // The deadline is also given in the asker's own zone (activity.localTimezone).
-    const fromNewYork = { ...say('when is the deadline?'), localTimezone: 'America/New_York', entities: [] };
+    const fromNewYork: Record<string, unknown> = { ...say('when is the deadline?'), localTimezone: 'America/New_York', entities: [] };
     await post(fromNewYork);
     const nyAnswer = textOf(to('a:1xYzPersonalConversationId').filter((c) => c.activityId === fromNewYork.id));
     expect(nyAnswer).toMatch(/12 February 2023, 18:00 \(America\/New_York/);
