@@ -1,0 +1,107 @@
+/**
+ * What Workers do instead of server/node-setup.ts: D1 through kysely-d1 and the batch port, the
+ * seed for an empty database (wrangler applies the migrations, never a request), the first
+ * admin, and the adapters and sub-apps that run on Workers. Web APIs only.
+ */
+import type { Hono } from 'hono';
+import { Kysely } from 'kysely';
+import { D1Dialect } from 'kysely-d1';
+import type { D1Database, Fetcher } from '@cloudflare/workers-types';
+import type { Database } from '../db/schema';
+import { d1Atomic, type Atomic } from '../db/atomic';
+import { seedIfEmpty } from '../db/seed';
+import { call2023 } from '../db/seed-data/call-2023';
+import type { Clock } from '../domain/clock';
+import type { PlatformAdapter } from '../bot/core/adapter';
+import { createSlackAdapter } from '../bot/slack';
+import { createTeamsAdapter } from '../bot/teams';
+import type { ScriptSource } from '../bot/teams/tab';
+import { createAdminApp, ensureFirstAdmin } from '../admin';
+import type { AppDeps } from './deps';
+import type { Logger } from './log';
+
+/** The Worker's bindings (wrangler.toml): the D1 database, static assets, and vars/secrets as strings. */
+export interface WorkerEnv {
+  DB: D1Database;
+  /** The TeamsJS browser bundle, served to the Teams tab pages. */
+  ASSETS?: Fetcher;
+  [name: string]: unknown;
+}
+
+export interface D1Handle {
+  db: Kysely<Database>;
+  atomic: Atomic;
+}
+
+/** Kysely on D1 (no transactions there) and the atomic-write port as one D1 batch. */
+export function openD1(d1: D1Database): D1Handle {
+  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: d1 }) });
+  return { db, atomic: d1Atomic(d1 as unknown as Parameters<typeof d1Atomic>[0], db) };
+}
+
+/** The environment loadConfig reads: the string vars and secrets, not the bindings. */
+export function configEnv(env: WorkerEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/**
+ * First use of a database: the 2023 call when it is empty. The schema must already be there
+ * (`wrangler d1 migrations apply`); a missing table fails here with a message that says so.
+ */
+export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock: Clock; log: Logger }): Promise<void> {
+  let seeded: boolean;
+  try {
+    seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString(), p.atomic);
+  } catch (err) {
+    if (/no such table/i.test((err as Error).message ?? '')) {
+      throw new Error('The D1 database has no tables yet. Run: npx wrangler d1 migrations apply DB --remote (or --local for wrangler dev)', { cause: err });
+    }
+    throw err;
+  }
+  if (seeded) p.log.info('seeded', { from: 'call-2023' });
+}
+
+/** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is none. */
+export async function prepareAdmin(deps: AppDeps): Promise<void> {
+  const outcome = await ensureFirstAdmin(deps);
+  if (outcome === 'created' || outcome === 'promoted') deps.log.info('first_admin', { outcome });
+}
+
+/** TeamsJS from the static assets binding; null (the tab pages then load without it) when absent. */
+export function assetScript(assets: Fetcher | undefined, path: string): ScriptSource {
+  return async () => {
+    if (!assets) return null;
+    const res = await assets.fetch(`https://assets.invalid/${path}`);
+    return res.ok ? res.text() : null;
+  };
+}
+
+/** Slack over HTTP (Socket Mode needs a long-lived WebSocket client: Node only) and Teams. */
+export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdapter | null)[] {
+  return [
+    (deps) => {
+      if (!deps.config.slackEnabled) return null;
+      if (!deps.config.SLACK_SIGNING_SECRET) {
+        deps.log.warn('slack.socket_mode_not_on_workers', { hint: 'set SLACK_SIGNING_SECRET and the request URL /slack/events' });
+      }
+      return createSlackAdapter(deps);
+    },
+    (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps, { teamsJs: assetScript(env.ASSETS, 'MicrosoftTeams.min.js') }) : null),
+  ];
+}
+
+export const workerApps: ((deps: AppDeps) => Hono)[] = [createAdminApp];
+
+/**
+ * Stands in for @slack/socket-mode in the Workers bundle (wrangler.toml [alias]): bot/slack
+ * imports Socket Mode lazily, but a bundler still follows the import, and the real client pulls
+ * in undici and other Node-only modules. Socket Mode never starts on Workers.
+ */
+export const LogLevel = { ERROR: 'error', WARN: 'warn', INFO: 'info', DEBUG: 'debug' } as const;
+export class SocketModeClient {
+  constructor() {
+    throw new Error('Slack Socket Mode runs on Node only; on Workers use the request URL /slack/events.');
+  }
+}
