@@ -69,8 +69,8 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
   if (f.q) {
     const text = f.q.trim();
     if (REFERENCE.test(text)) {
-      // A reference is unique: one indexed lookup, or the organisation if the name looks like one.
-      q = q.where((eb) => eb.or([eb('a.reference', '=', text.toUpperCase()), like('a.organisation_name', `${likeEscape(text)}%`)]));
+      // A reference is unique: one lookup in its index (an OR with the name would scan instead).
+      q = q.where('a.reference', '=', text.toUpperCase());
     } else {
       const pattern = f.match === 'prefix' ? `${likeEscape(text)}%` : `%${likeEscape(text)}%`;
       q = q.where((eb) => eb.or([like('a.organisation_name', pattern), like('a.reference', `${likeEscape(text)}%`)]));

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_28_001_initial';
+import * as admin from './2026_11_28_002_admin';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -7,6 +8,7 @@ import * as initial from './2026_11_28_001_initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_28_001_initial': initial,
+  '2026_11_28_002_admin': admin,
 };
 
 export const migrationProvider: MigrationProvider = {
