@@ -86,6 +86,11 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
   });
 }
 
+async function sha256Hex(s: string): Promise<string> {
+  const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
+  return Array.from(new Uint8Array(buf).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 function safeJson(s: string | undefined): unknown {
   try {
     return s ? JSON.parse(s) : undefined;
@@ -136,8 +141,11 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     contextId = m.data.contextId;
     channel = m.data.channel;
   }
-  // The view hash changes with every update, so it names this exact submission of this step.
-  if (!(await rt.isNew(`slack:view:${p.view.id}:${p.view.hash ?? p.trigger_id ?? ''}`))) return ACK;
+  // The hash names the step as shown, but stays the same after `errors`; with a digest of the
+  // answers, a corrected resubmission is new while a redelivery of the same one is not.
+  const values = viewValues(p.view);
+  const digest = await sha256Hex(JSON.stringify(values));
+  if (!(await rt.isNew(`slack:view:${p.view.id}:${p.view.hash ?? ''}:${digest}`))) return ACK;
 
   const target: ReplyTarget = channel ? { kind: 'ephemeral', channel, user: actor.userId } : { kind: 'user', user: actor.userId };
   const pending = rt.deps.engine.handle({
@@ -147,7 +155,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     formId: callback.formId,
     contextId,
     ...(callback.kind === 'form' ? { stepId: callback.stepId } : {}),
-    values: viewValues(p.view),
+    values,
   });
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;

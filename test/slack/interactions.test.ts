@@ -106,6 +106,19 @@ describe('modal submissions', () => {
     });
   });
 
+  it('takes a corrected resubmission of the same view after errors', async () => {
+    let calls = 0;
+    const { adapter, engine } = makeAdapter(api, fakeEngine(async () => (++calls === 1
+      ? { replies: [], fieldErrors: { organisationName: 'Required.' } }
+      : { replies: [{ kind: 'form', form: formStep(2) }] })));
+    const empty = { ...filled, organisationName: { organisationName: { type: 'plain_text_input', value: '' } } };
+    const first = await adapter.routes!.request(await signed(interactionBody(submission(1, empty, 'same-hash')), FORM_TYPE));
+    expect((await first.json() as any).response_action).toBe('errors');
+    const second = await adapter.routes!.request(await signed(interactionBody(submission(1, filled, 'same-hash')), FORM_TYPE));
+    expect((await second.json() as any).response_action).toBe('update');
+    expect(engine.handle).toHaveBeenCalledTimes(2);
+  });
+
   it('closes the modal and DMs the confirmation when the form is done', async () => {
     const { adapter, settle } = makeAdapter(api, fakeEngine(async () => ({ replies: [{ kind: 'text', text: 'Thank you. Your reference is CD-2023-0001.' }], closeForm: true })));
     const res = await adapter.routes!.request(await signed(interactionBody(submission(3, filled)), FORM_TYPE));
