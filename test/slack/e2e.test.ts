@@ -6,20 +6,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../support/harness';
 import { FIXTURE_STEPS } from '../support/playground-client';
-import { nodeAdapters } from '../../server/node-setup';
-import { createSlackAdapter } from '../../bot/slack';
 import { computeSignature } from '../../bot/slack/verify';
-import type { AppDeps } from '../../server/deps';
 import { fixture } from './support';
 
 const SECRET = 'e2e-signing-secret-0123456789abcdef';
 const APPLICANT = 'U2147483697';
 const REVIEWER = 'U0REVIEWR';
 const TEAM = 'T123ABC456';
-
-// Until the composition root registers Slack itself; a later registration of the same platform
-// simply replaces this one.
-nodeAdapters.push((deps: AppDeps) => (deps.config.slackEnabled ? createSlackAdapter(deps) : null));
 
 let api: FakeSlackApi;
 let t: TestApp;
