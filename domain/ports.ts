@@ -61,7 +61,7 @@ export interface ApplicationsPort {
     /** Built by the caller once the reference is known. */
     messages: (application: Application) => OutboundMessage[];
   }): Promise<SubmitResult>;
-  /** Reopens a submitted application for editing (it stays submitted until resubmitted). */
+  /** Withdraws an application for good: no more decisions, no resubmission. */
   withdraw(input: { id: string; now: string; actorRef: string; messages: (application: Application) => OutboundMessage[] }): Promise<Application | null>;
   decide(input: {
     applicationId: string;

@@ -44,7 +44,7 @@ export interface Built {
 
 export function buildApp(base: AppBase): Built {
   const { config, db, atomic, clock, log } = base;
-  const store = createStore(db, atomic);
+  const store = createStore(db, atomic, clock);
   const adapters = new Map<Platform, PlatformAdapter>();
   const senders = new Map<Platform, Sender>();
   // The outbox worker is created first so that deps.kickOutbox can reach it; it only looks up
