@@ -1,6 +1,7 @@
 /**
  * The page frame: skip link, banner, navigation limited to what the user may open, one <main>.
  */
+import { raw } from 'hono/html';
 import type { Child, FC } from 'hono/jsx';
 import { can, type Permission } from '../auth/roles';
 import { CSRF_FIELD } from '../auth/csrf';
@@ -31,7 +32,7 @@ export interface PageProps {
 
 export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serverNow, children }) => (
   <>
-    {'<!doctype html>'}
+    {raw('<!doctype html>')}
     <html lang="en">
       <head>
         <meta charset="utf-8" />
