@@ -82,6 +82,8 @@ export interface ApplicationsPort {
     messages: (application: Application) => OutboundMessage[];
   }): Promise<Application | null>;
   decisionsFor(applicationId: string): Promise<Decision[]>;
+  /** How many dialogue entries of submitted applications wait for a reviewer's decision. */
+  countAwaitingDecision(): Promise<number>;
   /** Drafts of a call with no submission yet, for reminders. */
   unfinishedDrafts(callId: string): Promise<Application[]>;
 }

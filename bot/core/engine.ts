@@ -183,7 +183,20 @@ export function createEngine(deps: EngineDeps): Engine {
           actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: 'Apply', style: 'primary' }],
         },
       }));
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...helpReplies(catalog, now)];
+      const review: Reply[] = [];
+      if (await deps.isReviewer(actor)) {
+        const waiting = await deps.store.countAwaitingDecision();
+        review.push({
+          kind: 'card',
+          card: {
+            title: 'For reviewers',
+            text: waiting === 0
+              ? 'Nothing is waiting for a decision.'
+              : `${waiting} decision${waiting === 1 ? '' : 's'} waiting (one per application and dialogue). Decide on the cards in the reviewer channel or in the admin panel.`,
+          },
+        });
+      }
+      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now)];
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),

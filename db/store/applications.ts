@@ -37,6 +37,17 @@ export async function listForPerson(db: Kysely<Database>, personId: string): Pro
 }
 
 /** Drafts of a call with no submission yet, for reminders. */
+export async function countAwaitingDecision(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('application_dialogues')
+    .innerJoin('applications', 'applications.id', 'application_dialogues.application_id')
+    .where('application_dialogues.status', '=', 'pending')
+    .where('applications.status', '=', 'submitted')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function unfinishedDrafts(db: Kysely<Database>, callId: string): Promise<Application[]> {
   const rows = await db.selectFrom('applications').selectAll().where('call_id', '=', callId).where('status', '=', 'draft').orderBy('created_at').orderBy('id').execute();
   return withDialogues(db, rows);

@@ -38,6 +38,7 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     answerInfoRequest: (input) => applications.answerInfoRequest(db, atomic, input),
     decisionsFor: (applicationId) => decisions.decisionsFor(db, applicationId),
     unfinishedDrafts: (callId) => applications.unfinishedDrafts(db, callId),
+    countAwaitingDecision: () => applications.countAwaitingDecision(db),
 
     getState: <T>(key: string) => conversation.getState<T>(db, key),
     setState: (key, state, now) => conversation.setState(db, key, state, now),
