@@ -1,0 +1,32 @@
+/**
+ * Tests inside workerd (`npm run test:workers`): the Worker entry (server/worker.ts) with the
+ * bindings of wrangler.toml, a local D1 with the generated migrations applied, and the Node
+ * fakes of Slack and Bot Framework started by the global setup.
+ */
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(root('./migrations'));
+  return {
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        main: root('./server/worker.ts'),
+        wrangler: { configPath: root('./wrangler.toml') },
+        miniflare: {
+          bindings: { ...inject('workerEnv'), TEST_MIGRATIONS: migrations },
+        },
+      })),
+    ],
+    test: {
+      include: ['test/workers/**/*.test.ts'],
+      globalSetup: ['test/workers/global-setup.ts'],
+      setupFiles: ['test/workers/apply-migrations.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  };
+});
