@@ -68,9 +68,15 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     }
   }
   const round = Math.max(...app.dialogues.map((d) => d.round), 1);
+  const waiting = app.dialogues.some((d) => d.status === 'pending');
+  const subtitle =
+    app.status === 'withdrawn' ? 'Withdrawn by the applicant'
+    : !waiting ? 'Decided'
+    : round > 1 ? 'Updated and back for review'
+    : 'New application';
   return {
     title: `Application ${app.reference ?? ''}`.trim(),
-    subtitle: round > 1 ? 'Updated and back for review' : 'New application',
+    subtitle,
     fields,
     text: lines.join('\n'),
     actions,

@@ -14,6 +14,8 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
 import { createSlackAdapter } from '../bot/slack';
 import { createTeamsAdapter } from '../bot/teams';
+import { createAdminApp, ensureFirstAdmin } from '../admin';
+import type { Built } from './app';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
@@ -30,4 +32,10 @@ export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
   (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps) : null),
 ];
 
-export const nodeApps: ((deps: AppDeps) => Hono)[] = [];
+export const nodeApps: ((deps: AppDeps) => Hono)[] = [createAdminApp];
+
+/** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
+export async function prepareApp(built: Built): Promise<void> {
+  const admin = await ensureFirstAdmin(built.deps);
+  if (admin === 'created' || admin === 'promoted') built.deps.log.info('first_admin', { result: admin });
+}

@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { buildApp, type Built } from './app';
-import { nodeAdapters, nodeApps, prepareDatabase } from './node-setup';
+import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from './node-setup';
 import { openSqlite } from '../db/connect-node';
 import { shiftedClock, systemClock } from '../domain/clock';
 
@@ -33,6 +33,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   };
 
   const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
+  await prepareApp(built);
   built.outbox.start(1_000);
   const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error })), 60_000);
   void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error }));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite, sqlitePath, type SqliteHandle } from '../../db/connect-node';
+import { migrations } from '../../db/migrations';
 import { migrateToLatest } from '../../db/migrate';
 import { createStore } from '../../db/store';
 import { AppError } from '../../domain/errors';
@@ -42,7 +43,7 @@ describe('openSqlite', () => {
     const path = tempFile();
     const { db } = open(path);
     expect(existsSync(path)).toBe(true);
-    expect(await migrateToLatest(db)).toEqual(['2026_11_28_001_initial']);
+    expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).sort());
     expect(await migrateToLatest(db)).toEqual([]);
     const tables = await db.introspection.getTables();
     expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['applications', 'outbox', 'decisions', 'review_channels']));

@@ -11,7 +11,7 @@ import { manualClock } from '../../domain/clock';
 import { buildApp, type Built } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, silentLogger, type Logger } from '../../server/log';
-import { nodeAdapters, nodeApps, prepareDatabase } from '../../server/node-setup';
+import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from '../../server/node-setup';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -53,6 +53,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
     pending.add(p);
   };
   const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
+  await prepareApp(built);
 
   const settle = async () => {
     while (pending.size) await Promise.allSettled([...pending]);
