@@ -41,6 +41,8 @@ export interface CountingOptions {
   port?: number;
   /** Channels whose chat.postMessage texts are kept (e.g. the review channel). */
   watch?: string[];
+  /** Runs before a successful answer is written (a fault test can lock the database here). */
+  beforeAnswer?: (method: string) => void | Promise<void>;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -142,6 +144,7 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
       return void res.writeHead(500).end('{"ok":false,"error":"internal_error"}');
     }
     const out = answer(method, body);
+    await opts.beforeAnswer?.(method);
     if (req.socket.destroyed) return; // the caller gave up: nothing was delivered to it
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(out), () => {
       if (out.ok !== true) return;
