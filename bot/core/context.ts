@@ -64,6 +64,13 @@ export function recipientOf(actor: Actor): Recipient {
   return { platform: actor.platform, kind: 'user', address: actor.userId, ...(actor.scope ? { scope: actor.scope } : {}) };
 }
 
+/** Where to reach a person: their identity on the platform they applied from, else any. */
+export async function personRecipient(store: Store, personId: string, platform: Platform): Promise<Recipient | null> {
+  const ids = await store.identitiesOf(personId);
+  const id = ids.find((i) => i.platform === platform) ?? ids[0];
+  return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
+}
+
 /** Reviewer channels for a call, one per platform that has one. */
 export async function reviewChannels(deps: EngineDeps, callId: string): Promise<Recipient[]> {
   const out: Recipient[] = [];

@@ -6,10 +6,9 @@
 import { checkDecision, describeStatus, validateReason } from '../../domain/review';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
-import type { Recipient } from '../../domain/messages';
-import type { Application, DecisionOutcome } from '../../domain/types';
+import type { DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
-import { actorRef, loadCatalog, personOf, reviewChannels, type EngineDeps } from './context';
+import { actorRef, loadCatalog, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
@@ -22,12 +21,6 @@ const OUTCOME_OF: Record<string, DecisionOutcome> = {
 
 export const REASON_FORM = 'review.reason';
 export const INFO_FORM = 'info.answer';
-
-async function applicantRecipient(deps: EngineDeps, app: Application): Promise<Recipient | null> {
-  const ids = await deps.store.identitiesOf(app.personId);
-  const id = ids.find((i) => i.platform === app.platform) ?? ids[0];
-  return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
-}
 
 export async function decide(deps: EngineDeps, input: DecideInput): Promise<DecideResult> {
   const app = await deps.store.get(input.applicationId);
@@ -46,7 +39,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
   const previous = await deps.store.decisionsFor(app.id);
-  const to = await applicantRecipient(deps, app);
+  const to = await personRecipient(deps.store, app.personId, app.platform);
   return deps.store.decide({
     ...input,
     reason: check.reason,

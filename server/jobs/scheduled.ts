@@ -10,7 +10,8 @@ import { parseJson, recipientJson } from '../../db/json';
 import { callState, openCalls } from '../../domain/calls';
 import { callOpenedNotice, draftReminder } from '../../domain/notifications';
 import type { Clock } from '../../domain/clock';
-import type { OutboundMessage, Recipient } from '../../domain/messages';
+import type { OutboundMessage } from '../../domain/messages';
+import { personRecipient } from '../../bot/core/context';
 import type { Store } from '../../domain/ports';
 import type { Logger } from '../log';
 
@@ -26,12 +27,6 @@ const REMINDERS = [
   { kind: '1d' as const, days: 1 },
 ];
 
-async function recipientFor(store: Store, personId: string, platform: string): Promise<Recipient | null> {
-  const ids = await store.identitiesOf(personId);
-  const id = ids.find((i) => i.platform === platform) ?? ids[0];
-  return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
-}
-
 export async function sendDraftReminders(deps: ScheduledDeps): Promise<number> {
   const now = deps.clock.now();
   const calls = openCalls(await deps.store.listCalls(), now);
@@ -44,7 +39,7 @@ export async function sendDraftReminders(deps: ScheduledDeps): Promise<number> {
     const reminder = due[due.length - 1]!;
     const daysLeft = Math.max(1, Math.ceil(closes.diff(DateTime.fromJSDate(now), 'days').days));
     for (const app of await deps.store.unfinishedDrafts(call.id)) {
-      const to = await recipientFor(deps.store, app.personId, app.platform);
+      const to = await personRecipient(deps.store, app.personId, app.platform);
       if (to) messages.push(draftReminder(app, call, daysLeft, to, reminder.kind));
     }
   }
