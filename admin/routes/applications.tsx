@@ -47,7 +47,7 @@ export function applicationRoutes(deps: AppDeps): Hono<AdminEnv> {
             <tbody>
               {page.rows.map((r) => (
                 <tr>
-                  <td data-label="Reference"><a href={`/admin/applications/${encodeURIComponent(r.id)}`}>{r.reference ?? `Draft ${r.id.slice(0, 8)}`}</a>
+                  <td data-label="Reference" class="ref"><a href={`/admin/applications/${encodeURIComponent(r.id)}`}>{r.reference ?? `Draft ${r.id.slice(0, 8)}`}</a>
                     {r.status !== 'submitted' && <> <span class="badge">{label(APPLICATION_STATUS_LABELS, r.status)}</span></>}</td>
                   <td data-label="Organisation">{r.organisation_name ?? '—'}</td>
                   <td data-label="Type">{label(STAKEHOLDER_LABELS, r.stakeholder_type)}</td>

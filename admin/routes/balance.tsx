@@ -29,17 +29,17 @@ export function balanceRoutes(deps: AppDeps): Hono<AdminEnv> {
       <>
         <h1>Balance{chosen ? `: ${chosen.short_name}` : ''}</h1>
         <form method="get" action="/admin/balance" class="filters" aria-label="Choose a dialogue">
-          <div class="field"><label for="f-dialogue">Dialogue</label>
+          <div class="field wide"><label for="f-dialogue">Dialogue</label>
             <select id="f-dialogue" name="dialogue">{dialogues.map((d) => <option value={d.id} selected={d.id === chosen?.id}>{d.name}</option>)}</select></div>
           <div class="field"><button type="submit">Show</button></div>
         </form>
         <p class="small muted">Applicants: submitted applications that chose this dialogue and did not withdraw. Gender counts representatives; the other charts count organisations.</p>
         {data && (
-          <div class="grid2">
-            <BarChart id="gender" title="Representatives by gender" unit="people" bars={bars(data.gender, GENDERS, GENDER_LABELS)} />
-            <BarChart id="region" title="Applications by UN regional group" unit="organisations" bars={bars(data.region, REGIONAL_GROUPS)} />
-            <BarChart id="type" title="Applications by stakeholder type" unit="organisations" bars={bars(data.type, STAKEHOLDER_TYPES, STAKEHOLDER_LABELS)} />
-            <BarChart id="ecosoc" title="Applications by ECOSOC status" unit="organisations" bars={bars(data.ecosoc, ['With ECOSOC status', 'NGO without ECOSOC status', 'Not an NGO'])} />
+          <div class="charts">
+            <BarChart id="gender" title="Representatives by gender" group="Gender" unit="people" bars={bars(data.gender, GENDERS, GENDER_LABELS)} />
+            <BarChart id="region" title="Applications by UN regional group" group="UN regional group" unit="organisations" bars={bars(data.region, REGIONAL_GROUPS)} />
+            <BarChart id="type" title="Applications by stakeholder type" group="Stakeholder type" unit="organisations" bars={bars(data.type, STAKEHOLDER_TYPES, STAKEHOLDER_LABELS)} />
+            <BarChart id="ecosoc" title="Applications by ECOSOC status" group="ECOSOC status" unit="organisations" bars={bars(data.ecosoc, ['With ECOSOC status', 'NGO without ECOSOC status', 'Not an NGO'])} />
           </div>
         )}
       </>

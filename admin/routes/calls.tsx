@@ -12,7 +12,7 @@ import { done, render } from '../render';
 import { callSchema } from '../validators';
 import { checkCallTimes } from '../validators/call-times';
 import { Checkboxes, ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
-import { VIENNA, timeZones, toLocalInput, utcTime, viennaTime } from '../views/format';
+import { VIENNA, timeZones, toLocalInput, utcTime, viennaDeadline, viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
 
 async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
@@ -23,7 +23,7 @@ async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', v
     <>
       <h1>{title}</h1>
       {stored && (
-        <p class="small">Stored: opens {viennaTime(stored.opens_at)} ({utcTime(stored.opens_at)}); deadline {viennaTime(stored.closes_at)} ({utcTime(stored.closes_at)}); set in {stored.zone}.</p>
+        <p class="small">Stored: opens {viennaTime(stored.opens_at)} ({utcTime(stored.opens_at)}); deadline {viennaDeadline(stored.closes_at)} ({utcTime(stored.closes_at)}); set in {stored.zone}.</p>
       )}
       <ErrorSummary errors={errors} />
       <form method="post" action={mode === 'new' ? '/admin/calls/new' : `/admin/calls/${encodeURIComponent(String(values.id))}`} novalidate>
@@ -64,7 +64,7 @@ export function callRoutes(deps: AppDeps): Hono<AdminEnv> {
                   <td data-label="Title"><a href={`/admin/calls/${encodeURIComponent(k.id)}`}>{k.title}</a>{k.archived ? <> <span class="badge">archived</span></> : ''}<br /><span class="small muted">{k.id} · {k.reference_prefix}</span></td>
                   <td data-label="Dialogues">{k.dialogueIds.map((id) => name.get(id) ?? id).join(', ')}</td>
                   <td data-label="Opens">{viennaTime(k.opens_at)}<br /><span class="small muted">{utcTime(k.opens_at)}</span></td>
-                  <td data-label="Deadline">{viennaTime(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
+                  <td data-label="Deadline">{viennaDeadline(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
                   <td data-label="Actions">
                     <form method="post" action={`/admin/calls/${encodeURIComponent(k.id)}/${k.archived ? 'restore' : 'archive'}`} class="inline">
                       <Csrf token={c.get('csrf')} />

@@ -8,7 +8,7 @@ import type { AdminEnv } from '../env';
 import { listCalls, listDialogues } from '../queries/catalog';
 import { actorNames, applicationCounts, openQuestions, recentAudit } from '../queries/dashboard';
 import { render } from '../render';
-import { APPLICATION_STATUS_LABELS, REVIEW_STATUS_LABELS, relative, utcTime, viennaTime } from '../views/format';
+import { APPLICATION_STATUS_LABELS, REVIEW_STATUS_LABELS, relative, utcTime, viennaDeadline, viennaTime } from '../views/format';
 
 export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -38,7 +38,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
             <strong data-countdown={target}>{relative(target, now)}</strong>
           </p>
           <p class="small">
-            {kind === 'open' ? 'Deadline: ' : 'Opens: '}{viennaTime(target)}<br />
+            {kind === 'open' ? 'Deadline: ' : 'Opens: '}{kind === 'open' ? viennaDeadline(target) : viennaTime(target)}<br />
             <span class="muted">{utcTime(target)}</span>
           </p>
           {can(user.role, 'catalog') && <a href={`/admin/calls/${encodeURIComponent(call.id)}`}>Edit call<span class="visually-hidden"> {call.title}</span></a>}

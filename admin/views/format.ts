@@ -12,6 +12,13 @@ export function viennaTime(iso: string | null | undefined): string {
   return dt.isValid ? `${dt.toFormat('d LLL yyyy, HH:mm')} Vienna` : iso;
 }
 
+/** A deadline at 00:00 is the end of the day before, as the call words it: "12 Feb 2023, 24:00 Vienna". */
+export function viennaDeadline(iso: string): string {
+  const dt = DateTime.fromISO(iso, { zone: VIENNA });
+  if (!dt.isValid) return iso;
+  return dt.hour === 0 && dt.minute === 0 ? `${dt.minus({ days: 1 }).toFormat('d LLL yyyy')}, 24:00 (midnight) Vienna` : viennaTime(iso);
+}
+
 export function utcTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const dt = DateTime.fromISO(iso, { zone: 'UTC' });
