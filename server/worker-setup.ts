@@ -4,7 +4,7 @@
  * admin, and the adapters and sub-apps that run on Workers. Web APIs only.
  */
 import type { Hono } from 'hono';
-import { Kysely } from 'kysely';
+import { Kysely, type DatabaseConnection, type Dialect, type Driver } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import type { D1Database, Fetcher } from '@cloudflare/workers-types';
 import type { Database } from '../db/schema';
@@ -35,8 +35,40 @@ export interface D1Handle {
 
 /** Kysely on D1 (no transactions there) and the atomic-write port as one D1 batch. */
 export function openD1(d1: D1Database): D1Handle {
-  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: d1 }) });
+  const db = new Kysely<Database>({ dialect: d1Dialect(d1) });
   return { db, atomic: d1Atomic(d1 as unknown as Parameters<typeof d1Atomic>[0], db) };
+}
+
+/**
+ * kysely-d1 0.4 also returns the field Kysely renamed to numAffectedRows, and Kysely then logs an
+ * "outdated driver" warning on every new isolate; the connection here passes everything else on.
+ */
+function d1Dialect(d1: D1Database): Dialect {
+  const inner = new D1Dialect({ database: d1 });
+  const wrap = (conn: DatabaseConnection): DatabaseConnection => ({
+    async executeQuery(q) {
+      const { numUpdatedOrDeletedRows: _old, ...result } = (await conn.executeQuery(q)) as Awaited<ReturnType<DatabaseConnection['executeQuery']>> & { numUpdatedOrDeletedRows?: unknown };
+      return result as never;
+    },
+    streamQuery: (q, chunkSize) => conn.streamQuery(q, chunkSize),
+  });
+  return {
+    createAdapter: () => inner.createAdapter(),
+    createQueryCompiler: () => inner.createQueryCompiler(),
+    createIntrospector: (db) => inner.createIntrospector(db),
+    createDriver(): Driver {
+      const driver = inner.createDriver();
+      return {
+        init: () => driver.init(),
+        acquireConnection: async () => wrap(await driver.acquireConnection()),
+        beginTransaction: (conn, settings) => driver.beginTransaction(conn, settings),
+        commitTransaction: (conn) => driver.commitTransaction(conn),
+        rollbackTransaction: (conn) => driver.rollbackTransaction(conn),
+        releaseConnection: (conn) => driver.releaseConnection(conn),
+        destroy: () => driver.destroy(),
+      };
+    },
+  };
 }
 
 /** The environment loadConfig reads: the string vars and secrets, not the bindings. */

@@ -93,6 +93,14 @@ describe('the Worker on D1', () => {
     expect(row?.status).toBe('approved');
   });
 
+  it('serves TeamsJS to the Teams tab pages from the static assets binding', async () => {
+    const res = await request('/teams/static/teams-js.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(await res.text()).toMatch(/microsoftTeams/);
+    expect((await request('/teams/tab/application')).status).toBe(200);
+  });
+
   it('signs the first admin in (created from ADMIN_EMAIL / ADMIN_PASSWORD) and shows the dashboard', async () => {
     const form = await request('/admin/login');
     expect(form.status).toBe(200);
