@@ -38,6 +38,15 @@ function dialogueLine(d: Dialogue): string {
   return `${d.name}: ${when}. ${d.description}`.trim();
 }
 
+const FORMAT_WORDS: Record<Dialogue['format'], string> = { hybrid: 'hybrid', in_person: 'in person', online: 'online' };
+
+/** Format and place only for dialogues whose call has said them; announced ones get their call note. */
+function dialogueBullet(d: Dialogue): string {
+  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
+  const where = d.status === 'announced' ? (d.callNote ? ` (${d.callNote.replace(/\.$/, '')})` : '') : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
+  return `• ${d.shortName}: ${when}${where}`;
+}
+
 async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, catalog: Catalog, now: Date, out: Composed): Promise<void> {
   if (hit.kind === 'dialogue') {
     const d = hit.dialogue;
@@ -67,7 +76,7 @@ async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, cat
     }
   }
   if (entry.topic === 'dialogues') {
-    out.lines.push(...catalog.dialogues.filter((d) => d.status !== 'archived').map((d) => `• ${d.shortName}: ${d.date ? formatDialogueDate(d.date) : 'date to be announced'}`));
+    out.lines.push(...catalog.dialogues.filter((d) => d.status !== 'archived').map(dialogueBullet));
   }
   if (entry.topic === 'apply' && call) {
     if (callState(call, now) === 'open') {

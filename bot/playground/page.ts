@@ -22,7 +22,7 @@ button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-vis
 form.step label{display:block;font-weight:600;margin-top:.6rem}form.step .help{font-weight:400;color:#555;font-size:.85rem}
 form.step input[type=text],form.step textarea,form.step select{width:100%;font:inherit;padding:.35rem;border:1px solid #99a;border-radius:4px}
 .err{color:#a40e26;font-size:.9rem}#say{display:flex;gap:.5rem;margin-top:.8rem}#say input{flex:1;font:inherit;padding:.5rem;border:1px solid #99a;border-radius:6px}
-.note{font-size:.85rem;color:#555}
+.note{font-size:.85rem;color:#555}.sr{position:absolute;left:-9999px}
 `;
 
 const script = `
@@ -56,6 +56,13 @@ function field(f) {
   const label = el('label', { for: id }, f.label + (f.required ? ' *' : ''), f.help ? el('div', { class: 'help' }, f.help) : null);
   let input;
   if (f.kind === 'textarea') input = el('textarea', { id, name: f.id, rows: 3, maxlength: f.maxLength, required: f.required }, typeof f.value === 'string' ? f.value : '');
+  else if (f.kind === 'multiselect' && (f.options || []).length <= 8) {
+    // A short multiple choice reads better as checkboxes than as a list needing Ctrl-click.
+    const vals = Array.isArray(f.value) ? f.value : f.value ? [f.value] : [];
+    const box = el('fieldset', { id, style: 'border:0;padding:0;margin:0' }, el('legend', { class: 'sr' }, f.label));
+    for (const o of f.options) { const oid = id + '_' + o.value; box.append(el('div', {}, el('input', { type: 'checkbox', id: oid, name: f.id, value: o.value, 'data-multi': '1', checked: vals.includes(o.value) }), ' ', el('label', { for: oid, style: 'display:inline;font-weight:400' }, o.label))); }
+    input = box;
+  }
   else if (f.kind === 'select' || f.kind === 'multiselect') {
     const vals = Array.isArray(f.value) ? f.value : f.value ? [f.value] : [];
     input = el('select', { id, name: f.id, multiple: f.kind === 'multiselect', size: f.kind === 'multiselect' ? Math.min(6, f.options.length) : undefined, required: f.required },
@@ -71,7 +78,8 @@ function collect(form) {
   const values = {};
   for (const e of form.elements) {
     if (!e.name) continue;
-    if (e.multiple) values[e.name] = [...e.selectedOptions].map((o) => o.value);
+    if (e.dataset && e.dataset.multi) { values[e.name] = values[e.name] || []; if (e.checked) values[e.name].push(e.value); }
+    else if (e.multiple) values[e.name] = [...e.selectedOptions].map((o) => o.value);
     else if (e.type === 'checkbox') values[e.name] = e.checked ? 'true' : '';
     else values[e.name] = e.value;
   }
