@@ -26,6 +26,7 @@ export const configSchema = z
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: url(),
+    TRUST_PROXY: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     DATABASE_URL: z
       .string()
       .trim()
@@ -67,6 +68,8 @@ export const configSchema = z
     ...c,
     // The playground lets anyone act as anyone: on by default, off in production unless asked for.
     PLAYGROUND: parseBool(c.PLAYGROUND) ?? c.NODE_ENV !== 'production',
+    // Behind a reverse proxy every request comes from the proxy: take the address it reports.
+    TRUST_PROXY: parseBool(c.TRUST_PROXY) ?? false,
     TEAMS_TOKEN_URL:
       c.TEAMS_TOKEN_URL ??
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,

@@ -11,10 +11,15 @@ export const WINDOW_MS = 15 * 60 * 1000;
 
 /**
  * The client address: the socket on Node, Cloudflare's header on Workers. X-Forwarded-For is
- * not trusted, since anyone can send it and rotate it to dodge the per-address limit.
+ * trusted only with TRUST_PROXY, and then only its last entry (the one our own proxy added),
+ * since a client can put anything before it to dodge the per-address limit.
  */
-export function clientIp(c: Context<AdminEnv>): string {
+export function clientIp(c: Context<AdminEnv>, trustProxy = false): string {
   const socket = c.env?.incoming?.socket?.remoteAddress;
+  if (socket && trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    if (forwarded) return forwarded;
+  }
   if (socket) return socket;
   return c.req.header('cf-connecting-ip') ?? 'unknown';
 }

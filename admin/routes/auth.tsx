@@ -54,7 +54,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!parsed.ok) return loginPage(c, deps, values, parsed.errors, 400);
     const { email, password } = parsed.data;
 
-    const keys = throttleKeys(email, clientIp(c));
+    const keys = throttleKeys(email, clientIp(c, deps.config.TRUST_PROXY));
     const wait = await blockedFor(deps, keys);
     if (wait > 0) {
       deps.log.warn('admin.sign_in_throttled', { wait });
