@@ -31,16 +31,13 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
   }
   const task = route(rt, env.data);
   if (!task) return ACK;
-  return {
-    later: async () => {
-      // Slack redelivers when our ack was slow; the stored event id makes the second one a no-op.
-      if (!(await rt.isNew(`slack:${env.data.event_id}`))) {
-        rt.log.info('slack.duplicate_event', { eventId: env.data.event_id });
-        return;
-      }
-      await task();
-    },
-  };
+  // The event id is stored before the ack: if storage fails, the request fails and Slack
+  // redelivers, rather than an acknowledged event being lost. A redelivery is then a no-op.
+  if (!(await rt.isNew(`slack:${env.data.event_id}`))) {
+    rt.log.info('slack.duplicate_event', { eventId: env.data.event_id });
+    return ACK;
+  }
+  return { later: task };
 }
 
 /** The work for one event, or null for events we ignore (our own messages, edits, other tabs). */

@@ -48,6 +48,21 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
   }
 }
 
+/**
+ * The event is already acknowledged, so Slack will not send it again: when the database is
+ * briefly locked, wait and try again here rather than drop what the person asked.
+ */
+async function retryWhileBusy(task: () => Promise<void>, waits = [1_000, 3_000, 8_000]): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return await task();
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'database_busy') || i >= waits.length) throw err;
+      await new Promise((r) => setTimeout(r, waits[i]));
+    }
+  }
+}
+
 const SORRY = 'Sorry, something went wrong on our side. Please try again in a few minutes.';
 
 /**
@@ -57,7 +72,7 @@ const SORRY = 'Sorry, something went wrong on our side. Please try again in a fe
 export function afterAck(rt: SlackRuntime, name: string, target: ReplyTarget | null, task: () => Promise<void>): () => Promise<void> {
   return async () => {
     try {
-      await task();
+      await retryWhileBusy(task);
     } catch (err) {
       rt.log.error('slack.handler_failed', { handler: name, err, code: err instanceof AppError ? err.code : undefined });
       if (!target) return;

@@ -17,6 +17,8 @@ export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 10 * 60_000;
 const STALE_AFTER_MS = 2 * 60_000;
+/** How long (seconds, roughly) a delivered message waits for a locked database to record it. */
+const RECORD_TRIES = 60;
 
 export interface OutboxWorkerOptions {
   db: Kysely<Database>;
@@ -80,6 +82,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return;
       }
     }
+    let delivered: { externalRef: unknown } | null = null;
     try {
       const result = await sender.deliver({
         recipient: parseJson(row.recipient, recipientJson, 'outbox recipient'),
@@ -87,8 +90,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         purpose: row.purpose as OutboundMessage['purpose'],
         replacesRef,
       });
-      await markDelivered(db, row.id, result.externalRef, now());
-      log.info('outbox_delivered', { outboxId: row.id, purpose: row.purpose, platform: row.platform, attempts: attempt });
+      delivered = result;
     } catch (err) {
       if (err instanceof DeliveryError && !err.retryable) {
         await markFailed(db, row.id, err.message);
@@ -97,6 +99,26 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       }
       const e = err as Error;
       await retry(e.message || 'delivery failed', err instanceof DeliveryError ? err.retryAfterMs : undefined);
+      return;
+    }
+    // The platform has the message now: recording that must not be mistaken for a failed send
+    // (that would send it again), so a busy database is waited out here.
+    await recordDelivery(row, delivered.externalRef, now, attempt);
+  }
+
+  async function recordDelivery(row: OutboxRow, externalRef: unknown, now: () => string, attempt: number): Promise<void> {
+    for (let i = 0; ; i++) {
+      try {
+        await markDelivered(db, row.id, externalRef, now());
+        log.info('outbox_delivered', { outboxId: row.id, purpose: row.purpose, platform: row.platform, attempts: attempt });
+        return;
+      } catch (err) {
+        if (i >= RECORD_TRIES) {
+          log.error('outbox_record_failed', { outboxId: row.id, error: err as Error });
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
     }
   }
 

@@ -94,7 +94,7 @@ describe('database locked by another process', () => {
 
   // Known bug, reported: server/jobs/outbox.ts deliverRow() records the delivery inside the same
   // try as the send, so a failed markDelivered is treated as a failed send and the card goes again.
-  it.fails('KNOWN BUG: a card the platform took while the database was locked is not sent a second time', async () => {
+  it('a card the platform took while the database was locked is not sent a second time', async () => {
     await app();
     await enqueue(t.deps.db, t.deps.atomic, [{
       recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' }, purpose: 'review_card',
@@ -111,7 +111,7 @@ describe('database locked by another process', () => {
 
   // Known bug, reported: bot/slack/events.ts acknowledges a DM before its event id is stored, so
   // when the database is locked the event is acked (Slack will not redeliver) and then dropped.
-  it.fails('KNOWN BUG: a DM that arrives while the database is locked is answered once the lock is released', async () => {
+  it('a DM that arrives while the database is locked is answered once the lock is released', async () => {
     await app();
     lock();
     const body = dmEventBody('EvLocked1', USER, 'what is the deadline to apply?');
