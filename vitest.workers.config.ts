@@ -22,6 +22,7 @@ export default defineConfig(async () => {
       })),
     ],
     test: {
+      name: 'workers',
       include: ['test/workers/**/*.test.ts'],
       globalSetup: ['test/workers/global-setup.ts'],
       setupFiles: ['test/workers/apply-migrations.ts'],

@@ -67,7 +67,9 @@ export function buildApp(base: AppBase): Built {
   const deps: AppDeps = {
     config, db, atomic, store, clock, log, engine,
     background: base.background,
-    kickOutbox: () => outbox.kick(),
+    // Through `background` so that Workers keep the delivery alive after the response (waitUntil)
+    // and Node's graceful shutdown waits for it.
+    kickOutbox: () => base.background(() => outbox.runOnce()),
   };
 
   const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [createPlaygroundAdapter] : [])];

@@ -13,6 +13,7 @@ import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
 import { createSlackAdapter } from '../bot/slack';
+import { createSocketConnection } from '../bot/slack/socket';
 import { createTeamsAdapter } from '../bot/teams';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import type { Built } from './app';
@@ -23,12 +24,12 @@ import type { Logger } from './log';
 export async function prepareDatabase(p: { config: Config; db: Kysely<Database>; atomic: Atomic; clock: Clock; log: Logger }): Promise<void> {
   const applied = await migrateToLatest(p.db);
   if (applied.length) p.log.info('migrated', { migrations: applied });
-  const seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString());
+  const seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString(), p.atomic);
   if (seeded) p.log.info('seeded', { from: 'call-2023' });
 }
 
 export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
-  (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps) : null),
+  (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps, { socket: createSocketConnection }) : null),
   (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps) : null),
 ];
 

@@ -125,15 +125,3 @@ export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdap
 }
 
 export const workerApps: ((deps: AppDeps) => Hono)[] = [createAdminApp];
-
-/**
- * Stands in for @slack/socket-mode in the Workers bundle (wrangler.toml [alias]): bot/slack
- * imports Socket Mode lazily, but a bundler still follows the import, and the real client pulls
- * in undici and other Node-only modules. Socket Mode never starts on Workers.
- */
-export const LogLevel = { ERROR: 'error', WARN: 'warn', INFO: 'info', DEBUG: 'debug' } as const;
-export class SocketModeClient {
-  constructor() {
-    throw new Error('Slack Socket Mode runs on Node only; on Workers use the request URL /slack/events.');
-  }
-}

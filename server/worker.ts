@@ -47,9 +47,6 @@ async function create(env: WorkerEnv): Promise<WorkerInstance> {
   };
 
   const built = buildApp({ config, db, atomic, clock, log, background, adapters: workerAdapters(env), apps: workerApps });
-  // buildApp's kick is a floating promise, which Workers may cancel once the response is sent;
-  // here it goes through background and so under waitUntil.
-  built.outbox.kick = () => background(() => built.outbox.runOnce());
   await prepareAdmin(built.deps);
   log.info('worker_ready', { clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform) });
   return { built, log, settle };

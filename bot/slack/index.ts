@@ -19,9 +19,14 @@ export interface SlackAdapterOptions {
   verifyClock?: () => number;
   /** Overrides the stored dedupe; for tests without a database. */
   isNew?: (id: string) => Promise<boolean>;
+  /**
+   * Socket Mode, passed in by the Node entry (bot/slack/socket.ts): this module never imports the
+   * Node-only socket client, so the Workers bundle does not contain it.
+   */
+  socket?: (rt: SlackRuntime, deps: AppDeps, appToken: string) => { start(): Promise<void>; stop(): Promise<void> };
 }
 
-/** Creates the Slack adapter. Socket Mode starts with `start()` when SLACK_APP_TOKEN is set. */
+/** Creates the Slack adapter. Socket Mode starts with `start()` when SLACK_APP_TOKEN is set and `opts.socket` is given. */
 export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}): PlatformAdapter {
   const { config } = deps;
   const log = deps.log.child({ platform: 'slack' });
@@ -59,9 +64,11 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
     isReviewer,
     async start() {
       if (!config.SLACK_APP_TOKEN || socket) return;
-      // Imported here so that the Workers bundle never pulls in the Node-only socket client.
-      const { createSocketConnection } = await import('./socket');
-      const conn = createSocketConnection(rt, deps, config.SLACK_APP_TOKEN);
+      if (!opts.socket) {
+        log.warn('slack.socket_mode_unavailable', { hint: 'Socket Mode runs on Node only; use the request URL /slack/events' });
+        return;
+      }
+      const conn = opts.socket(rt, deps, config.SLACK_APP_TOKEN);
       await conn.start();
       socket = conn;
     },

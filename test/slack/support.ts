@@ -10,6 +10,7 @@ import { loadConfig } from '../../server/config';
 import { silentLogger } from '../../server/log';
 import { manualClock } from '../../domain/clock';
 import { computeSignature } from '../../bot/slack/verify';
+import { createSocketConnection } from '../../bot/slack/socket';
 import { createSlackAdapter } from '../../bot/slack';
 import type { FakeSlackApi } from '../fakes/slack-api';
 
@@ -107,7 +108,7 @@ export function makeDeps(api: FakeSlackApi, engine: Engine, env: Record<string, 
 export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}) {
   const eng = (engine ?? fakeEngine()) as E;
   const made = makeDeps(api, eng, env);
-  const adapter = createSlackAdapter(made.deps, { verifyClock: () => REAL_NOW, isNew: memoryDedupe() });
+  const adapter = createSlackAdapter(made.deps, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection });
   return { ...made, adapter, engine: eng };
 }
 
