@@ -5,12 +5,13 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { CSRF_FIELD } from './auth/csrf';
+import { parseFormBody } from './body';
 import type { Errors } from './views/fields';
 
 export type RawForm = Record<string, string | string[]>;
 
 export async function readForm(c: Context): Promise<RawForm> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseFormBody(c);
   const out: RawForm = {};
   for (const [k, v] of Object.entries(body)) {
     if (k === CSRF_FIELD) continue;

@@ -5,6 +5,7 @@
  * which has no session yet, uses a token bound to a short-lived cookie.
  */
 import type { Context } from 'hono';
+import { parseFormBody } from '../body';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../../server/deps';
 import type { AdminEnv } from '../env';
@@ -26,7 +27,7 @@ export function sameOrigin(c: Context<AdminEnv>, deps: AppDeps): boolean {
 }
 
 export async function formToken(c: Context<AdminEnv>): Promise<string> {
-  const body = await c.req.parseBody({ all: true });
+  const body = await parseFormBody(c);
   const v = body[CSRF_FIELD];
   return typeof v === 'string' ? v : '';
 }

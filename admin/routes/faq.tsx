@@ -26,6 +26,13 @@ export function faqValues(f: FaqRow): Values {
   return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n') };
 }
 
+/** A call id from the form that names no call: a field error, not a foreign-key failure. */
+export async function unknownCallError(deps: AppDeps, callId: string | null): Promise<Errors | null> {
+  if (!callId) return null;
+  const call = await deps.db.selectFrom('calls').select('id').where('id', '=', callId).executeTakeFirst();
+  return call ? null : { call_id: 'Choose a call from the list, or "every call".' };
+}
+
 async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const calls = await listCalls(deps.db);
   const title = id ? 'Edit FAQ entry' : 'New FAQ entry';
@@ -99,9 +106,11 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(faqSchema, raw);
     if (!parsed.ok) return form(c, deps, null, raw, parsed.errors, 400);
+    const row = faqRow(parsed.data);
+    const callError = await unknownCallError(deps, row.call_id);
+    if (callError) return form(c, deps, null, raw, callError, 400);
     const id = `faq-${crypto.randomUUID().slice(0, 8)}`;
     const now = deps.clock.now();
-    const row = faqRow(parsed.data);
     await deps.atomic.run([
       deps.db.insertInto('faq_entries').values({ id, ...row, archived: 0, updated_at: now.toISOString() }),
       auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.create', entity: 'faq_entry', entityId: id, detail: row, at: now }),
@@ -122,6 +131,8 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     const parsed = check(faqSchema, raw);
     if (!parsed.ok) return form(c, deps, before.id, raw, parsed.errors, 400);
     const row = faqRow(parsed.data);
+    const callError = await unknownCallError(deps, row.call_id);
+    if (callError) return form(c, deps, before.id, raw, callError, 400);
     const now = deps.clock.now();
     await deps.atomic.run([
       deps.db.updateTable('faq_entries').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),

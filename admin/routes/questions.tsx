@@ -14,7 +14,7 @@ import { ErrorSummary, type Errors, type Values } from '../views/fields';
 import { FaqFields } from '../views/faq-form';
 import { viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
-import { faqRow } from './faq';
+import { faqRow, unknownCallError } from './faq';
 
 const STATUSES = ['open', 'answered', 'dismissed'] as const;
 
@@ -92,9 +92,11 @@ export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(answerQuestionSchema, raw);
     if (!parsed.ok) return answerForm(c, deps, q, raw, parsed.errors, 400);
+    const row = faqRow(parsed.data);
+    const callError = await unknownCallError(deps, row.call_id);
+    if (callError) return answerForm(c, deps, q, raw, callError, 400);
     const faqId = `faq-${crypto.randomUUID().slice(0, 8)}`;
     const now = deps.clock.now();
-    const row = faqRow(parsed.data);
     // The asked wording becomes a variant too, so the same words match next time.
     const variants = JSON.parse(row.variants) as string[];
     if (q.text.trim() && q.text.trim() !== row.question && !variants.includes(q.text.trim())) variants.push(q.text.trim());

@@ -16,7 +16,9 @@ function botUserId(env: EventCallback): string | undefined {
 
 /** Removes the mention that addressed the bot (or, if we do not know its id, leading mentions). */
 export function stripMention(text: string, botId?: string): string {
-  const stripped = botId ? text.replaceAll(new RegExp(`<@${botId}(\\|[^>]*)?>`, 'g'), ' ') : text.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
+  // The id comes from the payload: escaped, so that it can only ever match itself.
+  const id = botId?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = id ? text.replaceAll(new RegExp(`<@${id}(\\|[^>]*)?>`, 'g'), ' ') : text.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
   return stripped.replace(/\s+/g, ' ').trim();
 }
 

@@ -4,6 +4,7 @@
  * the rest runs in the background.
  */
 import { Hono } from 'hono';
+import { parsePlatformJson } from '../core/json';
 import type { AppDeps } from '../../server/deps';
 import { verifySlackSignature } from './verify';
 import { handleCommand, handleEventBody } from './events';
@@ -16,11 +17,8 @@ export interface RouteOptions {
 }
 
 function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const parsed = parsePlatformJson(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Dispatches a verified body by its shape: JSON events, `payload=` interactivity, or command fields. */

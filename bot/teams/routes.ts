@@ -4,6 +4,7 @@
  * thing. The raw body is read once and parsed with zod.
  */
 import { Hono } from 'hono';
+import { parsePlatformJson } from '../core/json';
 import type { AppDeps } from '../../server/deps';
 import type { Verifier } from './auth';
 import { activitySchema } from './schema';
@@ -16,12 +17,9 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     if (!authorization) return c.json({ error: 'unauthorized' }, 401);
     if (!verifier) return c.json({ error: 'teams_not_configured' }, 503);
 
-    let json: unknown;
-    try {
-      json = JSON.parse(await c.req.text());
-    } catch {
-      return c.json({ error: 'bad_request' }, 400);
-    }
+    const body = parsePlatformJson(await c.req.text());
+    if (!body.ok) return c.json({ error: 'bad_request' }, 400);
+    const json = body.value;
     const parsed = activitySchema.safeParse(json);
     if (!parsed.success) return c.json({ error: 'bad_request' }, 400);
     const activity = parsed.data;

@@ -65,7 +65,7 @@ describe('Teams /api/messages', () => {
   // Reported: bot/teams/schema.ts accepts ids with lone surrogates; bot/teams/client.ts then
   // throws URIError in encodeURIComponent when it builds the reply URL, so the person gets no
   // answer and the log shows an unexplained error. It should be a 400 at parse time.
-  it.fails('KNOWN BUG: an activity whose conversation id is not well-formed UTF-16 is refused with a 400', async () => {
+  it('an activity whose conversation id is not well-formed UTF-16 is refused with a 400', async () => {
     const activity = { ...fixture('message_personal'), serviceUrl: fake.serviceUrl, id: 'bad-id-1', conversation: { ...fixture('message_personal').conversation, id: 'a:\uD800broken' } };
     const res = await t.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
     await t.settle();
@@ -162,7 +162,7 @@ describe('admin form posts', () => {
 
   // Reported: admin/auth/csrf.ts formToken() and admin/form.ts readForm() let c.req.parseBody()
   // throw on a malformed multipart body; admin.onError turns the TypeError into a 500.
-  it.fails('KNOWN BUG: a malformed multipart body is a 400, not a 500', async () => {
+  it('a malformed multipart body is a 400, not a 500', async () => {
     cookies.clear();
     await get('/admin/login');
     const res = await postForm('/admin/login', Buffer.from([0xff, 0xfe, 0x00]), 'multipart/form-data; boundary=x');
