@@ -7,7 +7,7 @@
  * submitted until the applicant confirms the edit.
  */
 import {
-  FORM_ID, firstIncompleteStepId, formView, nextStepId, stepById, validateApplication, type FormContext,
+  firstIncompleteStepId, formView, nextStepId, stepById, validateApplication, type FormContext,
 } from '../../domain/form';
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';

@@ -5,9 +5,9 @@
  * by the new decision's existence, so a losing click writes nothing at all.
  */
 import { expressionBuilder, type Kysely } from 'kysely';
-import type { DecideResult } from '../../domain/ports';
-import type { OutboundMessage } from '../../domain/messages';
-import type { Application, Decision, DecisionOutcome, DialogueReviewStatus } from '../../domain/types';
+import type { Application, Decision } from '../../domain/types';
+import type { DecideResult, Store } from '../../domain/ports';
+import { statusAfter } from '../../domain/review';
 import type { Atomic } from '../atomic';
 import { newId, toJson } from '../json';
 import type { Database } from '../schema';
@@ -15,22 +15,8 @@ import { all, decisionExists, insertWhen } from './guards';
 import { enqueueWhen } from './outbox';
 import { applicationRow, getApplication, toDecision, withDialogues } from './rows';
 
-export interface DecideInput {
-  applicationId: string;
-  dialogueId: string;
-  outcome: DecisionOutcome;
-  reason: string | null;
-  deciderName: string;
-  deciderRef: string;
-  now: string;
-  messages: (application: Application, decision: Decision) => OutboundMessage[];
-}
-
-const statusAfter: Record<DecisionOutcome, DialogueReviewStatus> = {
-  approve: 'approved',
-  reject: 'rejected',
-  request_info: 'info_requested',
-};
+/** The port's input: what the engine decided and the messages to send with it. */
+export type DecideInput = Parameters<Store['decide']>[0];
 
 export async function decisionsFor(db: Kysely<Database>, applicationId: string): Promise<Decision[]> {
   const rows = await db.selectFrom('decisions').selectAll().where('application_id', '=', applicationId)
@@ -72,7 +58,7 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
   };
   const next: Application = {
     ...current,
-    dialogues: current.dialogues.map((d) => (d.dialogueId === input.dialogueId ? { ...d, status: statusAfter[input.outcome] } : d)),
+    dialogues: current.dialogues.map((d) => (d.dialogueId === input.dialogueId ? { ...d, status: statusAfter(input.outcome) } : d)),
     updatedAt: input.now,
   };
   const eb = expressionBuilder<Database, never>();
@@ -90,7 +76,7 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
       decided_at: decision.decidedAt,
     }, stillPending).onConflict((oc) => oc.doNothing()),
     db.updateTable('application_dialogues')
-      .set({ status: statusAfter[input.outcome], updated_at: input.now })
+      .set({ status: statusAfter(input.outcome), updated_at: input.now })
       .where('application_id', '=', input.applicationId).where('dialogue_id', '=', input.dialogueId).where(anchored),
     // The version moves so that a submission built on the old state starts again.
     db.updateTable('applications')
