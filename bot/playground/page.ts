@@ -2,6 +2,8 @@
  * The playground page: plain HTML and a small script that renders the engine's neutral replies
  * (text, cards, forms, prompts) the way a chat client would. No external assets.
  */
+import { FORM_CSS, FORM_SCRIPT } from '../web/form-script';
+
 const css = `
 *{box-sizing:border-box}body{font:16px/1.45 system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1b1f24}
 header{background:#0b4f8a;color:#fff;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.75rem;align-items:center}
@@ -23,11 +25,11 @@ form.step label{display:block;font-weight:600;margin-top:.6rem}form.step .help{f
 form.step input[type=text],form.step textarea,form.step select{width:100%;font:inherit;padding:.35rem;border:1px solid #99a;border-radius:4px}
 .err{color:#a40e26;font-size:.9rem}#say{display:flex;gap:.5rem;margin-top:.8rem}#say input{flex:1;font:inherit;padding:.5rem;border:1px solid #99a;border-radius:6px}
 .note{font-size:.85rem;color:#555}.sr{position:absolute;left:-9999px}
+${FORM_CSS}
 `;
 
-const script = `
+const script = `${FORM_SCRIPT}
 const $ = (s) => document.querySelector(s);
-const el = (tag, attrs = {}, ...kids) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) { if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else if (v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v); } for (const k of kids.flat()) if (k != null) e.append(k); return e; };
 const who = () => $('#as').value.trim() || 'applicant';
 const tz = () => $('#tz').value;
 let feedAfter = '';
@@ -40,7 +42,6 @@ async function send(event) {
   show(body.replies);
   setTimeout(pollFeed, 400);
 }
-function markErrors(form, errors) { form.querySelectorAll('.err').forEach((e) => e.remove()); for (const [id, msg] of Object.entries(errors)) { const f = form.querySelector('[name="' + id + '"]'); const p = el('p', { class: 'err', role: 'alert' }, msg); (f ? f.closest('div') : form).append(p); } }
 function renderCard(card, onAction) {
   const d = el('div', { class: 'card' }, el('h3', {}, card.title || ''));
   if (card.subtitle) d.append(el('div', { class: 'sub' }, card.subtitle));
@@ -50,49 +51,8 @@ function renderCard(card, onAction) {
   if (card.footer) d.append(el('div', { class: 'src' }, card.footer));
   return d;
 }
-function field(f) {
-  const id = 'f_' + f.id + '_' + Math.random().toString(36).slice(2, 7);
-  const wrap = el('div', {});
-  const label = el('label', { for: id }, f.label + (f.required ? ' *' : ''), f.help ? el('div', { class: 'help' }, f.help) : null);
-  let input;
-  if (f.kind === 'textarea') input = el('textarea', { id, name: f.id, rows: 3, maxlength: f.maxLength, required: f.required }, typeof f.value === 'string' ? f.value : '');
-  else if (f.kind === 'multiselect' && (f.options || []).length <= 8) {
-    // A short multiple choice reads better as checkboxes than as a list needing Ctrl-click.
-    const vals = Array.isArray(f.value) ? f.value : f.value ? [f.value] : [];
-    const box = el('fieldset', { id, style: 'border:0;padding:0;margin:0' }, el('legend', { class: 'sr' }, f.label));
-    for (const o of f.options) { const oid = id + '_' + o.value; box.append(el('div', {}, el('input', { type: 'checkbox', id: oid, name: f.id, value: o.value, 'data-multi': '1', checked: vals.includes(o.value) }), ' ', el('label', { for: oid, style: 'display:inline;font-weight:400' }, o.label))); }
-    input = box;
-  }
-  else if (f.kind === 'select' || f.kind === 'multiselect') {
-    const vals = Array.isArray(f.value) ? f.value : f.value ? [f.value] : [];
-    input = el('select', { id, name: f.id, multiple: f.kind === 'multiselect', size: f.kind === 'multiselect' ? Math.min(6, f.options.length) : undefined, required: f.required },
-      f.kind === 'select' ? el('option', { value: '' }, 'Choose…') : null,
-      (f.options || []).map((o) => el('option', { value: o.value, selected: vals.includes(o.value) }, o.label)));
-  } else if (f.kind === 'checkbox') { input = el('input', { id, name: f.id, type: 'checkbox', value: 'true', checked: f.value === 'true' || (Array.isArray(f.value) && f.value.length > 0) }); }
-  else input = el('input', { id, name: f.id, type: 'text', inputmode: f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : undefined, value: typeof f.value === 'string' ? f.value : '', maxlength: f.maxLength, placeholder: f.placeholder });
-  wrap.append(label, input);
-  if (f.error) wrap.append(el('p', { class: 'err', role: 'alert' }, f.error));
-  return wrap;
-}
-function collect(form) {
-  const values = {};
-  for (const e of form.elements) {
-    if (!e.name) continue;
-    if (e.dataset && e.dataset.multi) { values[e.name] = values[e.name] || []; if (e.checked) values[e.name].push(e.value); }
-    else if (e.multiple) values[e.name] = [...e.selectedOptions].map((o) => o.value);
-    else if (e.type === 'checkbox') values[e.name] = e.checked ? 'true' : '';
-    else values[e.name] = e.value;
-  }
-  return values;
-}
 function renderForm(fv) {
-  const form = el('form', { class: 'card step active', 'aria-label': fv.title }, el('h3', {}, fv.title + ' (' + fv.stepNumber + ' of ' + fv.stepCount + ')'));
-  if (fv.intro) form.append(el('p', {}, fv.intro));
-  if (fv.summary) form.append(el('dl', {}, fv.summary.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
-  for (const f of fv.fields) form.append(field(f));
-  form.append(el('button', { class: 'primary', type: 'submit' }, fv.submitLabel));
-  form.addEventListener('submit', (e) => { e.preventDefault(); send({ kind: 'submission', formId: fv.formId, contextId: fv.draftId, stepId: fv.stepId, values: collect(form) }); });
-  return form;
+  return formStep(fv, (values) => send({ kind: 'submission', formId: fv.formId, contextId: fv.draftId, stepId: fv.stepId, values }));
 }
 function renderPrompt(p) {
   const form = el('form', { class: 'card step active', 'aria-label': p.title }, el('h3', {}, p.title), field({ id: 'text', label: p.label, kind: 'textarea', required: true, maxLength: p.maxLength }), el('button', { class: 'primary', type: 'submit' }, p.submitLabel));

@@ -9,9 +9,12 @@ import type { AppDeps } from '../../server/deps';
 import { markEventProcessed } from '../../db/outbox-queue';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
+import { dialogRoutes, dialogUrl } from './dialog';
+import { createDialogTokens } from './dialog-token';
 import { messagesRoutes } from './routes';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
+import type { Activity } from './schema';
 import type { TurnContext } from './turn';
 
 export interface TeamsAdapterOptions {
@@ -47,15 +50,33 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
     })
     : null;
 
+  // The web form in a dialog needs a public https address (Teams loads nothing else) and the
+  // app password, from which the link tokens' key is derived.
+  const tokens = config.TEAMS_APP_PASSWORD ? createDialogTokens(config.TEAMS_APP_PASSWORD) : null;
+  const publicUrl = config.PUBLIC_URL?.startsWith('https://') ? config.PUBLIC_URL : undefined;
+
   const turn: TurnContext = {
     deps: scoped,
     client,
     firstDelivery: (id) => markEventProcessed(deps.db, id, deps.clock.now().toISOString()),
+    ...(tokens && publicUrl
+      ? {
+        dialogLink: async (actor: Actor, activity: Activity) => {
+          if (actor.platform !== 'teams' || !actor.scope) return null;
+          const token = await tokens.sign({
+            actor: { ...actor, platform: 'teams', scope: actor.scope },
+            conversation: { id: activity.conversation.id, serviceUrl: activity.serviceUrl, personal: activity.conversation.conversationType === 'personal' },
+          });
+          return dialogUrl(publicUrl, token);
+        },
+      }
+      : {}),
   };
 
   const routes = new Hono();
   routes.route('/', messagesRoutes(scoped, verifier, turn));
   routes.route('/', tabRoutes(scoped, opts.teamsJs));
+  if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
 
   const reviewers = new Set(config.teamsReviewers);
   return {

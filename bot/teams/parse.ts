@@ -22,6 +22,8 @@ export type Intent =
   | { type: 'action'; actionId: string; value?: string }
   | { type: 'submission'; formId: string; contextId: string; stepId?: string; values: RawValues; prompt?: PromptMeta }
   | { type: 'task_fetch' }
+  /** The web form's dialog.url.submit({reference}) (dialog.ts). */
+  | { type: 'dialog_done'; reference: string }
   | { type: 'installed' }
   | { type: 'ignore'; reason: string }
   | { type: 'bad_request'; reason: string };
@@ -95,6 +97,7 @@ export function intentOf(a: Activity): Intent {
       if (!v.success) return { type: 'bad_request', reason: 'task_value' };
       const data = v.data.data ?? {};
       const verb = typeof data.verb === 'string' ? data.verb : undefined;
+      if (!verb && typeof data.reference === 'string' && /^[\w-]{1,40}$/.test(data.reference)) return { type: 'dialog_done', reference: data.reference };
       return verb ? fromAction(verb, data) : { type: 'bad_request', reason: 'task_without_verb' };
     }
     return { type: 'ignore', reason: `invoke:${a.name ?? ''}` };

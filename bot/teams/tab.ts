@@ -10,7 +10,7 @@ import type { AppDeps } from '../../server/deps';
 export type ScriptSource = () => Promise<string | null>;
 
 /** Teams (web, desktop, M365 hosts) must be allowed to frame the pages, and nobody else. */
-const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
+export const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
 
 /**
  * Reads the UMD build of @microsoft/teams-js from node_modules on Node. Workers have no file

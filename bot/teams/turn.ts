@@ -14,6 +14,7 @@ import { formToAdaptiveCard, promptToAdaptiveCard, withValuesAndErrors } from '.
 import { repliesToActivities, repliesToCard } from './render/replies';
 import type { Activity } from './schema';
 import { reviewCardAfterDecision } from './review';
+import { withRetry } from './retry';
 
 export interface TurnResponse {
   status: number;
@@ -25,6 +26,11 @@ export interface TurnContext {
   client: ConnectorClient | null;
   /** True the first time an activity id is seen (Teams redelivers when a turn is slow). */
   firstDelivery(id: string): Promise<boolean>;
+  /**
+   * With an https PUBLIC_URL: the link for a dialog that hosts the web form (dialog.ts), or null
+   * when this activity cannot be bound to a person and tenant. Without it dialogs show cards.
+   */
+  dialogLink?(actor: Actor, activity: Activity): Promise<string | null>;
 }
 
 const INVOKE_CARD = (card: AdaptiveCard): TurnResponse => ({
@@ -58,7 +64,8 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   }
   if (intent.type === 'ignore' || !actor) return isInvoke ? { status: 200, body: { statusCode: 200 } } : { status: 200 };
 
-  if (intent.type === 'task_fetch') return taskContinue(await deps.engine.openForm(actor));
+  if (intent.type === 'task_fetch') return taskContinue(await deps.engine.openForm(actor), await ctx.dialogLink?.(actor, activity));
+  if (intent.type === 'dialog_done') return { status: 200, body: { task: { type: 'message', value: await dialogDone(deps, actor, intent.reference) } } };
 
   const event = toEvent(intent, actor, conversationRefOf(activity));
   if (!event) return { status: 200 };
@@ -123,10 +130,33 @@ async function answerFor(ctx: TurnContext, actor: Actor, intent: Intent, result:
 
 type FormReply = Extract<Reply, { kind: 'form' }>;
 
-function taskContinue(result: EngineResult): TurnResponse {
+/** The web form when there is a link for it, else the step as a card; no step, a message. */
+function taskContinue(result: EngineResult, link?: string | null): TurnResponse {
   const form = result.replies.find((r): r is FormReply => r.kind === 'form');
   if (!form) return taskMessage(result.replies);
+  if (link) {
+    const value = { title: 'Apply for a Constructive Dialogue', height: 'large', width: 'medium', url: link, fallbackUrl: link };
+    return { status: 200, body: { task: { type: 'continue', value } } };
+  }
   return { status: 200, body: { task: { type: 'continue', value: dialogOf(form.form) } } };
+}
+
+/**
+ * The web form closed itself with dialog.url.submit({reference}). The reference is only repeated
+ * when it is this person's submitted application; the confirmation itself is already in the chat.
+ */
+async function dialogDone(deps: AppDeps, actor: Actor, reference: string): Promise<string> {
+  try {
+    const person = await deps.store.personFor({
+      platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId,
+      displayName: actor.displayName ?? null, email: actor.email ?? null, timeZone: actor.timeZone ?? null,
+    });
+    const apps = await deps.store.listForPerson(person.id);
+    if (apps.some((a) => a.reference === reference && a.status === 'submitted')) return `Application ${reference} received.`;
+  } catch (e) {
+    deps.log.warn('teams_dialog_done_lookup_failed', { error: e });
+  }
+  return 'Your answers are saved. Write "status" in the chat to see your application.';
 }
 
 function taskAnswer(replies: Reply[], result: EngineResult): TurnResponse {
@@ -154,23 +184,6 @@ async function sendAnswer(ctx: TurnContext, activity: Activity, answer: Answer, 
   if (!ctx.client) return;
   const activities = answer.card ? [{ type: 'message', attachments: [attachment(answer.card)] }] : repliesToActivities(answer.replies);
   for (const out of activities) {
-    await withRetry(() => ctx.client!.send(activity.serviceUrl, activity.conversation.id, out, asReply ? activity.id : undefined), ctx);
-  }
-}
-
-/** A short retry for answers to the person in front of us; Retry-After is honoured up to 10 s. */
-async function withRetry<T>(fn: () => Promise<T>, ctx: TurnContext): Promise<T | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      const err = e as { status?: number; retryAfterMs?: number };
-      const retryable = err.status === 0 || err.status === 429 || err.status === 412 || (err.status ?? 0) >= 500;
-      if (!retryable || attempt >= 3) {
-        ctx.deps.log.error('teams_reply_failed', { error: e, attempt });
-        return undefined;
-      }
-      await new Promise((r) => setTimeout(r, Math.min(err.retryAfterMs ?? 500 * attempt, 10_000)));
-    }
+    await withRetry(() => ctx.client!.send(activity.serviceUrl, activity.conversation.id, out, asReply ? activity.id : undefined), ctx.deps.log);
   }
 }

@@ -116,7 +116,9 @@ describe('Teams turns', () => {
     expect(fake.sent()[0]!.body.attachments).toBeDefined();
   });
 
-  it('task/fetch opens the form in a dialog; task/submit continues and ends with a message', async () => {
+  it('without an https PUBLIC_URL, task/fetch opens the form as a card dialog; task/submit continues and ends with a message', async () => {
+    await r.close();
+    r = await rig(fake, { env: { PUBLIC_URL: '' } });
     r.engine.form = () => ({ replies: [{ kind: 'form', form: step('contact', 1) }] });
     const fetched = (await (await r.post(activity('invoke_task_fetch', fake))).json()) as { task: { type: string; value: { card: { content: { actions: { type: string }[] } } } } };
     expect(fetched.task.type).toBe('continue');

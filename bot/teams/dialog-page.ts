@@ -1,0 +1,159 @@
+/**
+ * The web form a Teams dialog hosts: an HTML shell with the first answer embedded as JSON, and a
+ * script served from this server (the CSP allows no inline script or style). The script renders
+ * each step with the shared form renderer, posts it to /teams/dialog/api, and at the end hands
+ * the reference to Teams with dialog.url.submit, which closes the dialog.
+ */
+import { html, raw } from 'hono/html';
+import { FORM_CSS, FORM_SCRIPT } from '../web/form-script';
+
+export const EXPIRED_MESSAGE = 'This link has expired. Close this window and choose Apply again.';
+
+/** JSON inside <script type="application/json">: nothing in it may close the element. */
+function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+export function dialogPage(state: unknown) {
+  return shell('Application', html`<main id="main" tabindex="-1"><p>Loading the form…</p></main>
+<noscript><p>This form needs JavaScript. Close this window and apply in the chat instead.</p></noscript>
+<script type="application/json" id="state">${raw(embedJson(state))}</script>
+<script src="/teams/static/teams-js.js"></script>
+<script src="/teams/dialog/app.js"></script>`);
+}
+
+export function expiredPage() {
+  return shell('Link expired', html`<main id="main"><h1>Link expired</h1><p role="alert">${EXPIRED_MESSAGE}</p></main>`);
+}
+
+function shell(title: string, body: ReturnType<typeof html>) {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${title}</title>
+<link rel="stylesheet" href="/teams/dialog/app.css">
+</head>
+<body>
+${body}
+</body>
+</html>`;
+}
+
+export const DIALOG_CSS = `
+*{box-sizing:border-box}
+body{font:15px/1.5 "Segoe UI",system-ui,sans-serif;margin:0;padding:1rem 1.25rem 2rem;background:#fff;color:#242424}
+main{max-width:44rem;outline:none}
+h1{font-size:1.3rem;font-weight:600}
+.card{border:0;padding:0;margin:0 0 1rem}
+.card h3{font-size:1.15rem;font-weight:600;margin:0 0 .5rem}
+.note{border-left:4px solid #5b5fc7;background:#f5f5f5;padding:.5rem .8rem;margin:0 0 1rem;border-radius:4px;white-space:pre-wrap}
+.note h2{font-size:1rem;margin:0 0 .25rem}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;white-space:pre-wrap}
+form.step label{display:block;font-weight:600;margin-top:.9rem}
+form.step .help{font-weight:400;font-size:.85rem;opacity:.8}
+form.step input[type=text],form.step textarea,form.step select{width:100%;font:inherit;padding:.4rem .5rem;border:1px solid #8a8886;border-radius:4px;background:#fff;color:inherit}
+form.step [aria-invalid=true]{border-color:#c4314b}
+.err{color:#c4314b;font-size:.9rem;margin:.25rem 0 0}
+button{font:inherit;font-weight:600;padding:.45rem 1.2rem;border-radius:4px;border:1px solid #5b5fc7;background:#5b5fc7;color:#fff;cursor:pointer;margin-top:1.2rem}
+button[disabled]{opacity:.6;cursor:progress}
+button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible{outline:3px solid #f5a623;outline-offset:1px}
+.sr{position:absolute;left:-9999px}
+body.theme-dark{background:#292929;color:#fff}
+body.theme-dark .note{background:#1f1f1f;border-left-color:#7f85f5}
+body.theme-dark form.step input[type=text],body.theme-dark form.step textarea,body.theme-dark form.step select{background:#1f1f1f;border-color:#666}
+body.theme-dark .err{color:#f9526b}
+body.theme-contrast{background:#000;color:#fff}
+body.theme-contrast .note{background:#000;border:1px solid #fff}
+body.theme-contrast form.step input[type=text],body.theme-contrast form.step textarea,body.theme-contrast form.step select{background:#000;color:#fff;border-color:#fff}
+body.theme-contrast button{background:#ff0;color:#000;border-color:#ff0}
+body.theme-contrast .err{color:#ff0}
+${FORM_CSS}
+`;
+
+export const DIALOG_SCRIPT = `(function () {
+'use strict';
+${FORM_SCRIPT}
+const EXPIRED = ${JSON.stringify(EXPIRED_MESSAGE)};
+const state = JSON.parse(document.getElementById('state').textContent);
+const main = document.getElementById('main');
+
+function applyTheme(theme) {
+  document.body.classList.remove('theme-dark', 'theme-contrast');
+  if (theme === 'dark' || theme === 'contrast') document.body.classList.add('theme-' + theme);
+}
+// Outside Teams (or without TeamsJS) the form still works; only the closing step is skipped.
+const inTeams = window.microsoftTeams
+  ? microsoftTeams.app.initialize().then(function () {
+    microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
+    microsoftTeams.app.getContext().then(function (ctx) { applyTheme(ctx.app.theme); }).catch(function () {});
+    microsoftTeams.app.notifySuccess();
+    return true;
+  }).catch(function () { return false; })
+  : Promise.resolve(false);
+
+function note(n) {
+  const box = el('div', { class: 'note' });
+  if (n.title) box.append(el('h2', {}, n.title));
+  if (n.text) box.append(el('p', {}, n.text));
+  if (n.fields && n.fields.length) box.append(el('dl', {}, n.fields.map(function (f) { return [el('dt', {}, f.label), el('dd', {}, f.value)]; })));
+  return box;
+}
+
+function render(answer) {
+  main.replaceChildren(el('h1', { class: 'sr' }, 'Application form'));
+  const live = el('div', { role: 'status', 'aria-live': 'polite' });
+  main.append(live);
+  for (const n of answer.notes) live.append(note(n));
+  if (answer.form) {
+    const form = formStep(answer.form, function (values, f) { send(answer.form, values, f); });
+    main.append(form);
+    const bad = form.querySelector('[aria-invalid=true]');
+    const target = bad || form.querySelector('input, textarea, select, button');
+    if (target) target.focus();
+    window.scrollTo(0, 0);
+  } else {
+    main.append(el('p', {}, answer.done ? 'You can close this window.' : 'Close this window to continue in the chat.'));
+    main.focus();
+  }
+  if (answer.done) finish(answer.done.reference);
+}
+
+function problem(form, text) {
+  form.querySelectorAll('.problem').forEach(function (p) { p.remove(); });
+  form.append(el('p', { class: 'err problem', role: 'alert' }, text));
+}
+
+async function send(fv, values, form) {
+  const button = form.querySelector('button[type=submit]');
+  button.disabled = true;
+  form.setAttribute('aria-busy', 'true');
+  try {
+    const res = await fetch('/teams/dialog/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ' + state.token },
+      body: JSON.stringify({ formId: fv.formId, draftId: fv.draftId, stepId: fv.stepId, values: values }),
+    });
+    if (res.status === 401) { main.replaceChildren(el('h1', {}, 'Link expired'), el('p', { role: 'alert' }, EXPIRED)); return; }
+    if (!res.ok) { problem(form, 'That did not work. Please try again.'); return; }
+    render(await res.json());
+  } catch (e) {
+    problem(form, 'The server could not be reached. Your earlier steps are saved; please try again.');
+  } finally {
+    button.disabled = false;
+    form.removeAttribute('aria-busy');
+  }
+}
+
+function finish(reference) {
+  // Teams closes the dialog and sends the result to the bot as task/submit.
+  inTeams.then(function (yes) {
+    if (yes && microsoftTeams.dialog && microsoftTeams.dialog.url) microsoftTeams.dialog.url.submit({ reference: reference });
+  }).catch(function () { /* the page already says what happened */ });
+}
+
+render(state.answer);
+})();
+`;
