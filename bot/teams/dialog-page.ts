@@ -51,7 +51,8 @@ h1{font-size:1.3rem;font-weight:600}
 .card h3{font-size:1.15rem;font-weight:600;margin:0 0 .5rem}
 .note{border-left:4px solid #5b5fc7;background:#f5f5f5;padding:.5rem .8rem;margin:0 0 1rem;border-radius:4px;white-space:pre-wrap}
 .note h2{font-size:1rem;margin:0 0 .25rem}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;white-space:pre-wrap}
+dl{display:grid;grid-template-columns:minmax(7rem,35%) minmax(0,1fr);gap:.3rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
+@media (max-width:480px){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.4rem}}
 form.step label{display:block;font-weight:600;margin-top:.9rem}
 form.step .help{font-weight:400;font-size:.85rem;opacity:.8}
 form.step input[type=text],form.step textarea,form.step select{width:100%;font:inherit;padding:.4rem .5rem;border:1px solid #8a8886;border-radius:4px;background:#fff;color:inherit}
