@@ -6,10 +6,12 @@
  * engine's confirmation is posted in the person's chat and the page closes the dialog.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { FORM_ID } from '../../domain/form';
 import type { CardField, FormView, Reply } from '../../domain/messages';
 import type { AppDeps } from '../../server/deps';
+import { parsePlatformJson } from '../core/json';
 import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
 import { findPersonalConversation } from './conversations';
@@ -88,9 +90,11 @@ export function dialogRoutes(ctx: DialogContext): Hono {
     return c.html(dialogPage({ token: c.req.query('t'), answer }));
   });
 
-  app.post('/teams/dialog/api', async (c) => {
+  const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'too_large' }, 413) });
+  app.post('/teams/dialog/api', limit, async (c) => {
     secure(c);
-    const body = submission.safeParse(await c.req.json().catch(() => null));
+    const json = parsePlatformJson(await c.req.text());
+    const body = submission.safeParse(json.ok ? json.value : null);
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const checked = await tokens.verify(bearer ?? (body.success ? body.data.token : undefined));
     if (!checked.ok) {

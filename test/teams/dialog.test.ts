@@ -226,6 +226,19 @@ describe('Teams dialog hosting the web form', () => {
       body: JSON.stringify({ formId: 'review.reason', draftId: form.draftId, values: { text: 'x' } }),
     });
     expect(malformed.status).toBe(400);
+    // Lone surrogates and oversized bodies are refused at the door.
+    const surrogate = await t.app.request('/teams/dialog/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: `{"formId":"application","draftId":"${form.draftId}","stepId":"dialogues","values":{"participation":"\\ud800"}}`,
+    });
+    expect(surrogate.status).toBe(400);
+    const huge = await t.app.request('/teams/dialog/api', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ formId: 'application', draftId: form.draftId, stepId: 'dialogues', values: { participation: 'x'.repeat(100_000) } }),
+    });
+    expect(huge.status).toBe(413);
     expect(await application()).toEqual(before);
   });
 

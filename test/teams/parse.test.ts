@@ -20,6 +20,12 @@ describe('Teams activities to neutral intents', () => {
     expect(intentOf(a)).toEqual({ type: 'message', text: 'what is the application deadline?' });
   });
 
+  it("the web form's dialog.url.submit({reference}) is its own intent; anything else without a verb is refused", () => {
+    expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: 'CD-2023-0001' } } }))).toEqual({ type: 'dialog_done', reference: 'CD-2023-0001' });
+    expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: '<b>x</b>' } } }))).toMatchObject({ type: 'bad_request' });
+    expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: 42 } } }))).toMatchObject({ type: 'bad_request' });
+  });
+
   it('ignores a zone that is not IANA', () => {
     expect(actorOf(parse('message_personal', { localTimezone: 'Mars/Olympus', entities: [] }))?.timeZone).toBeUndefined();
   });

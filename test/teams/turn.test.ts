@@ -116,6 +116,23 @@ describe('Teams turns', () => {
     expect(fake.sent()[0]!.body.attachments).toBeDefined();
   });
 
+  it('with an https PUBLIC_URL, task/fetch opens the web form with a signed link bound to the person', async () => {
+    r.engine.form = () => ({ replies: [{ kind: 'form', form: step('contact', 1) }] });
+    const res = await r.post(activity('invoke_task_fetch', fake, { from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: '11111111-2222-3333-4444-555555555555' } }));
+    const body = (await res.json()) as { task: { type: string; value: Record<string, string> } };
+    expect(body.task).toMatchObject({ type: 'continue', value: { height: 'large', width: 'medium' } });
+    const url = new URL(body.task.value.url!);
+    expect(url.origin + url.pathname).toBe('https://desk.example.test/teams/dialog/apply');
+    expect(body.task.value.fallbackUrl).toBe(body.task.value.url);
+    const claims = JSON.parse(Buffer.from(url.searchParams.get('t')!.split('.')[1]!, 'base64url').toString()) as Record<string, any>;
+    expect(claims).toMatchObject({ sub: '11111111-2222-3333-4444-555555555555', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: 'Megan Bowen', conv: { id: 'a:1xYzPersonalConversationId', su: fake.serviceUrl, p: true } });
+    expect(claims.exp - claims.iat).toBe(1800);
+    // Nothing to fill in (already applied): a message, not an empty window.
+    r.engine.form = () => ({ replies: [{ kind: 'text', text: 'You have already applied for this call.' }] });
+    const again = (await (await r.post(activity('invoke_task_fetch', fake))).json()) as unknown;
+    expect(again).toEqual({ task: { type: 'message', value: 'You have already applied for this call.' } });
+  });
+
   it('without an https PUBLIC_URL, task/fetch opens the form as a card dialog; task/submit continues and ends with a message', async () => {
     await r.close();
     r = await rig(fake, { env: { PUBLIC_URL: '' } });
