@@ -11,6 +11,7 @@ import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
 import { dialogRoutes, dialogUrl } from './dialog';
 import { createDialogTokens } from './dialog-token';
+import { conversationRefOf } from './parse';
 import { messagesRoutes } from './routes';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
@@ -65,7 +66,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
           if (actor.platform !== 'teams' || !actor.scope) return null;
           const token = await tokens.sign({
             actor: { ...actor, platform: 'teams', scope: actor.scope },
-            conversation: { id: activity.conversation.id, serviceUrl: activity.serviceUrl, personal: activity.conversation.conversationType === 'personal' },
+            conversation: { id: activity.conversation.id, serviceUrl: activity.serviceUrl, personal: conversationRefOf(activity).isDirect },
           });
           return dialogUrl(publicUrl, token);
         },
