@@ -107,7 +107,7 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
   }
 
   async function control(path: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/__stats') return json(200, api.stats());
     if (path === '/__reset') { reset(); return json(200, { ok: true }); }
     if (path === '/__fail') {
@@ -124,7 +124,7 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    if (url.pathname.startsWith('/__')) return control(url.pathname, req, res, url);
+    if (url.pathname.startsWith('/__')) return void (await control(url.pathname, req, res, url));
     const method = url.pathname.replace(/^\/+(api\/)?/, '');
     const text = await readBody(req);
     const body = parse(text, req.headers['content-type']);

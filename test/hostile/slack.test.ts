@@ -84,7 +84,7 @@ describe('signed but mutated', () => {
       fc.dictionary(fc.constantFrom(...Object.keys(base), 'extra'), fc.oneof(fc.string({ maxLength: 50 }), fc.constant('x'.repeat(100_000)), fc.constant('apply'))),
       fc.subarray(Object.keys(base)),
       async (patch, drop) => {
-        const fields = { ...base, trigger_id: `trig-c${++seq}`, ...patch };
+        const fields: Record<string, string> = { ...base, trigger_id: `trig-c${++seq}`, ...patch };
         for (const k of drop) delete fields[k];
         const body = new URLSearchParams(fields).toString();
         await check(body, signedHeaders(SECRET, body, 'application/x-www-form-urlencoded'));
