@@ -80,18 +80,38 @@ function guard<T>(fn: () => T): T {
   }
 }
 
+const STATEMENT_CACHE = 500;
+
 // Kysely's SQLite driver calls only prepare() and the statement methods, so wrapping them sees
-// every query, including the ones inside transactions and migrations.
+// every query, including the ones inside transactions and migrations. Compiling SQL is a good
+// part of a query's cost and the product runs the same few hundred queries over and over, so
+// prepared statements are kept (least recently used dropped first). A statement that is being
+// iterated cannot run anything else, so streaming reads (iterate) get their own.
 function busyAware(raw: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sqlText: string): BetterSqlite3.Statement => {
+    let stmt = cache.get(sqlText);
+    if (stmt) {
+      cache.delete(sqlText);
+    } else {
+      stmt = guard(() => raw.prepare(sqlText));
+      if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sqlText, stmt);
+    return stmt;
+  };
   return {
-    close: () => raw.close(),
+    close: () => {
+      cache.clear();
+      raw.close();
+    },
     prepare(sqlText: string): SqliteStatement {
-      const stmt = guard(() => raw.prepare(sqlText));
+      const stmt = prepared(sqlText);
       return {
         reader: stmt.reader,
         all: (params) => guard(() => stmt.all(...params)),
         run: (params) => guard(() => stmt.run(...params)),
-        iterate: (params) => guard(() => stmt.iterate(...params)),
+        iterate: (params) => guard(() => raw.prepare(sqlText).iterate(...params)),
       };
     },
   };

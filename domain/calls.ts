@@ -130,6 +130,20 @@ function daysPhrase(daysLeft: number): string {
  * zone is given, in the asker's zone too.
  */
 export function describeDeadline(call: Call, now: Date, askerZone?: string | null): DeadlineDescription {
+  // Time-zone arithmetic is the costly part of an answer, and the words only change by the day:
+  // the same call, zone and minute give the same description.
+  const key = `${call.id}|${call.opensAt}|${call.closesAt}|${call.zone}|${askerZone ?? ''}|${callState(call, now)}|${Math.floor(now.getTime() / 60_000)}`;
+  const hit = described.get(key);
+  if (hit) return hit;
+  if (described.size >= 2_000) described.clear();
+  const d = computeDeadline(call, now, askerZone);
+  described.set(key, d);
+  return d;
+}
+
+const described = new Map<string, DeadlineDescription>();
+
+function computeDeadline(call: Call, now: Date, askerZone?: string | null): DeadlineDescription {
   const callZone = validZone(call.zone) ?? 'UTC';
   const close = DateTime.fromISO(call.closesAt, { zone: callZone });
   const city = callZone === 'UTC' ? 'UTC' : `${zoneCity(callZone)} time`;

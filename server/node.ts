@@ -9,6 +9,7 @@ import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { buildApp, type Built } from './app';
+import { createBackgroundQueue } from './background';
 import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from './node-setup';
 import { openSqlite } from '../db/connect-node';
 import { shiftedClock, systemClock } from '../domain/clock';
@@ -24,13 +25,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const sqlite = openSqlite(config.DATABASE_URL);
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
 
-  const inFlight = new Set<Promise<unknown>>();
-  const background = (task: () => Promise<unknown>) => {
-    const p = task()
-      .catch((err) => log.error('background_failed', { error: err as Error }))
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
-  };
+  const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
+  const background = (task: () => Promise<unknown>) => queue.run(task);
 
   const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
   await prepareApp(built);
@@ -55,7 +51,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         clearInterval(scheduledTimer);
         await new Promise<void>((r) => server.close(() => r()));
         for (const a of built.adapters) await a.stop?.();
-        await Promise.allSettled([...inFlight]);
+        await queue.idle();
         await built.outbox.stop();
         await sqlite.close();
         log.info('stopped');

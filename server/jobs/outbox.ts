@@ -17,6 +17,7 @@ export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 10 * 60_000;
 const STALE_AFTER_MS = 2 * 60_000;
+const REQUEUE_EVERY_MS = 30_000;
 /** How long (seconds, roughly) a delivered message waits for a locked database to record it. */
 const RECORD_TRIES = 60;
 
@@ -122,9 +123,16 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  let lastRequeue = -Infinity;
+
   async function runOnceInner(): Promise<number> {
     const nowIso = clock.now().toISOString();
-    await requeueStale(db, new Date(clock.now().getTime() - STALE_AFTER_MS).toISOString());
+    // Rows left "sending" only come from a crash: looking for them once in a while is enough,
+    // not on every kick under load.
+    if (clock.now().getTime() - lastRequeue >= REQUEUE_EVERY_MS) {
+      lastRequeue = clock.now().getTime();
+      await requeueStale(db, new Date(lastRequeue - STALE_AFTER_MS).toISOString());
+    }
     const rows = await claimDue(db, nowIso, opts.batchSize ?? 25);
     // In order, one at a time: card updates must follow the cards they replace.
     for (const row of rows) await deliverRow(row);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openSqlite, type SqliteHandle } from '../../db/connect-node';
 import { manualClock } from '../../domain/clock';
 import { buildApp, type Built } from '../../server/app';
+import { createBackgroundQueue } from '../../server/background';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, silentLogger, type Logger } from '../../server/log';
 import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from '../../server/node-setup';
@@ -47,17 +48,12 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const sqlite: SqliteHandle = openSqlite(config.DATABASE_URL);
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
 
-  const pending = new Set<Promise<unknown>>();
-  const background = (task: () => Promise<unknown>) => {
-    const p = task().catch((err) => log.error('background_failed', { error: err as Error })).finally(() => pending.delete(p));
-    pending.add(p);
-  };
+  const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
+  const background = (task: () => Promise<unknown>) => queue.run(task);
   const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
   await prepareApp(built);
 
-  const settle = async () => {
-    while (pending.size) await Promise.allSettled([...pending]);
-  };
+  const settle = () => queue.idle();
   const close = async (o: { keepFiles?: boolean } = {}) => {
     await settle();
     await built.outbox.stop();
