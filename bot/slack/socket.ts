@@ -3,7 +3,7 @@
  * workspace can be served without a public URL. Each envelope goes to the same handlers as
  * POST /slack/events; the ack carries the handler's body (a view_submission's response_action).
  */
-import { LogLevel, SocketModeClient } from '@slack/socket-mode';
+import type { SocketModeClient } from '@slack/socket-mode';
 import type { AppDeps } from '../../server/deps';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
@@ -35,23 +35,26 @@ export interface SocketConnection {
 }
 
 export function createSocketConnection(rt: SlackRuntime, deps: AppDeps, appToken: string): SocketConnection {
-  const client = new SocketModeClient({
-    appToken,
-    // Its own log lines are plain text; ours are JSON. Only its warnings are worth mixing in.
-    logLevel: LogLevel.WARN,
-    // apps.connections.open goes to the configured API base like every other call.
-    clientOptions: { slackApiUrl: deps.config.SLACK_API_URL },
-  });
-  client.on('slack_event', (env: SocketEnvelope) => {
-    handleEnvelope(rt, deps, env).catch((err) => rt.log.error('slack.socket_envelope_failed', { err, type: env.type }));
-  });
+  let client: SocketModeClient | null = null;
   return {
     async start() {
+      // Loaded on start: the WebSocket stack costs memory that HTTP-only deployments need not pay.
+      const { SocketModeClient, LogLevel } = await import('@slack/socket-mode');
+      client = new SocketModeClient({
+        appToken,
+        // Its own log lines are plain text; ours are JSON. Only its warnings are worth mixing in.
+        logLevel: LogLevel.WARN,
+        // apps.connections.open goes to the configured API base like every other call.
+        clientOptions: { slackApiUrl: deps.config.SLACK_API_URL },
+      });
+      client.on('slack_event', (env: SocketEnvelope) => {
+        handleEnvelope(rt, deps, env).catch((err) => rt.log.error('slack.socket_envelope_failed', { err, type: env.type }));
+      });
       await client.start();
       rt.log.info('slack.socket_connected');
     },
     async stop() {
-      await client.disconnect();
+      await client?.disconnect();
     },
   };
 }

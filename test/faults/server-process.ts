@@ -1,7 +1,7 @@
 /**
- * The real `npm start` server as a child process, for benchmarks and crash tests: spawned as
- * `node --import tsx server/node.ts` (what `tsx server/node.ts` runs, minus tsx's relay process,
- * so that the pid we measure RSS of and SIGKILL is the server itself).
+ * The real `npm start` server as a child process, for benchmarks and crash tests: the bundle
+ * `npm start` builds (scripts/build.mjs), run with node directly rather than through npm, so
+ * that the pid we measure RSS of and SIGKILL is the server itself. A `script` runs through tsx.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -56,9 +56,19 @@ export interface SpawnOptions {
   readyTimeoutMs?: number;
 }
 
+let bundled: Promise<string> | null = null;
+/** Builds dist/server.mjs once per test process, from the sources as they are now. */
+export function serverBundle(): Promise<string> {
+  // @ts-expect-error scripts/build.mjs is plain JavaScript without types
+  // One file per test process: test files run in parallel and must not overwrite each other's bundle.
+  bundled ??= import('../../scripts/build.mjs').then((m: { buildServer(out: string): Promise<string> }) => m.buildServer(`${ROOT}dist/test-server-${process.pid}.mjs`));
+  return bundled;
+}
+
 export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
   const port = o.env.PORT ? Number(o.env.PORT) : await freePort();
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', o.script ?? 'server/node.ts'], {
+  const entry = o.script ? ['--import', 'tsx', o.script] : ['--enable-source-maps', await serverBundle()];
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...o.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
