@@ -26,6 +26,8 @@ export type DecideResult =
   | { ok: false; reason: 'not_pending' | 'not_found' };
 
 export interface CatalogPort {
+  /** Changes whenever anything the catalogue is read from changes; readers may cache until then. */
+  catalogVersion(): Promise<string>;
   listDialogues(): Promise<Dialogue[]>;
   listCalls(): Promise<Call[]>;
   listFaq(): Promise<FaqEntry[]>;

@@ -28,6 +28,8 @@ export interface AppBase {
   log: Logger;
   /** How work after the response runs on this runtime (tracked promise, ctx.waitUntil). */
   background: (task: () => Promise<unknown>) => void;
+  /** Batch outbox kicks within this many ms (Node); 0 runs each at once (Workers, tests). */
+  kickDelayMs?: number;
   /** Platform adapters beyond the playground, built from the finished deps. */
   adapters?: ((deps: AppDeps) => PlatformAdapter | null)[];
   /** Sub-apps mounted at "/" after the adapters (the admin panel). */
@@ -64,12 +66,25 @@ export function buildApp(base: AppBase): Built {
     reviewZone: 'Europe/Vienna',
   });
 
+  // Through `background` so that Workers keep the delivery alive after the response (waitUntil)
+  // and Node's graceful shutdown waits for it. With a delay, kicks within it share one run: under
+  // load, a run per event would be a write per event for nothing.
+  let kickPending = false;
+  const kickOutbox = () => {
+    if (!base.kickDelayMs) return base.background(() => outbox.runOnce());
+    if (kickPending) return;
+    kickPending = true;
+    const timer = setTimeout(() => {
+      kickPending = false;
+      base.background(() => outbox.runOnce());
+    }, base.kickDelayMs);
+    (timer as { unref?: () => void }).unref?.();
+  };
+
   const deps: AppDeps = {
     config, db, atomic, store, clock, log, engine,
     background: base.background,
-    // Through `background` so that Workers keep the delivery alive after the response (waitUntil)
-    // and Node's graceful shutdown waits for it.
-    kickOutbox: () => base.background(() => outbox.runOnce()),
+    kickOutbox,
   };
 
   const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [createPlaygroundAdapter] : [])];

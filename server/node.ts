@@ -28,7 +28,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
 
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
+  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, kickDelayMs: 25, adapters: nodeAdapters, apps: nodeApps });
   await prepareApp(built);
   built.outbox.start(1_000);
   const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error })), 60_000);

@@ -14,12 +14,16 @@ import type { Actor } from './types';
 
 const LANGUAGES: Record<string, string> = { es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', ar: 'Arabic', ru: 'Russian', zh: 'Chinese' };
 
-// The index is rebuilt only when the FAQ or dialogues change, not on every question.
-let cached: { key: string; kb: Knowledge } | null = null;
+// The index is built once per catalogue read (loadCatalog hands back the same object until the
+// FAQ, dialogues or calls change), not on every question.
+const indexes = new WeakMap<Catalog, Knowledge>();
 function knowledgeFor(catalog: Catalog): Knowledge {
-  const key = JSON.stringify([catalog.faq.map((f) => [f.id, f.updatedAt]), catalog.dialogues]);
-  if (cached?.key !== key) cached = { key, kb: buildKnowledge(catalog.faq, catalog.dialogues) };
-  return cached.kb;
+  let kb = indexes.get(catalog);
+  if (!kb) {
+    kb = buildKnowledge(catalog.faq, catalog.dialogues);
+    indexes.set(catalog, kb);
+  }
+  return kb;
 }
 
 interface Composed {

@@ -31,7 +31,21 @@ export interface Catalog {
   contact: string;
 }
 
+// One parsed copy per store, kept while the database says nothing it is read from changed:
+// one small query per event instead of five, and the same objects for the knowledge index.
+const catalogs = new WeakMap<Store, { version: string; catalog: Promise<Catalog> }>();
+
 export async function loadCatalog(store: Store): Promise<Catalog> {
+  const version = await store.catalogVersion();
+  const cached = catalogs.get(store);
+  if (cached?.version === version) return cached.catalog;
+  const catalog = readCatalog(store);
+  catalogs.set(store, { version, catalog });
+  catalog.catch(() => catalogs.delete(store));
+  return catalog;
+}
+
+async function readCatalog(store: Store): Promise<Catalog> {
   const [dialogues, calls, faq, contact] = await Promise.all([
     store.listDialogues(),
     store.listCalls(),

@@ -79,3 +79,28 @@ export async function reviewChannel(db: Kysely<Database>, callId: string, platfo
     .execute();
   return (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.address ?? null;
 }
+
+/**
+ * A fingerprint of everything the catalogue is read from, in one cheap query: it changes when
+ * any dialogue, call, FAQ entry, call–dialogue link or setting is added, removed or edited, so a
+ * reader may keep its parsed copy until it does.
+ */
+export async function catalogVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('dialogues').select((e) => e.fn.max('updated_at').as('v')).as('d_max'),
+      eb.selectFrom('dialogues').select((e) => e.fn.countAll().as('v')).as('d_n'),
+      eb.selectFrom('calls').select((e) => e.fn.max('updated_at').as('v')).as('c_max'),
+      eb.selectFrom('calls').select((e) => e.fn.countAll().as('v')).as('c_n'),
+      eb.selectFrom('call_dialogues').select((e) => e.fn.countAll().as('v')).as('cd_n'),
+      eb.selectFrom('faq_entries').select((e) => e.fn.max('updated_at').as('v')).as('f_max'),
+      eb.selectFrom('faq_entries').select((e) => e.fn.countAll().as('v')).as('f_n'),
+      eb.selectFrom('faq_entries').select((e) => e.fn.sum('archived').as('v')).as('f_arch'),
+      eb.selectFrom('settings').select((e) => e.fn.max('updated_at').as('v')).as('s_max'),
+      eb.selectFrom('settings').select((e) => e.fn.countAll().as('v')).as('s_n'),
+      // Settings are few and sometimes written by hand: their values are part of the print.
+      eb.selectFrom('settings').select((e) => e.fn<string>('group_concat', [e.ref('value')]).as('v')).as('s_vals'),
+    ])
+    .executeTakeFirstOrThrow();
+  return JSON.stringify(row);
+}

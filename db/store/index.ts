@@ -18,6 +18,7 @@ import { submit } from './submit';
 /** `clock` only stamps rows whose port method takes no `now` (people created by personFor). */
 export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock = systemClock): Store {
   return {
+    catalogVersion: () => catalog.catalogVersion(db),
     listDialogues: () => catalog.listDialogues(db),
     listCalls: () => catalog.listCalls(db),
     listFaq: () => catalog.listFaq(db),

@@ -139,8 +139,11 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     return rows.length;
   }
 
+  let stopped = false;
   const worker: OutboxWorker = {
     runOnce() {
+      // A kick that arrives after shutdown began finds the database closing: nothing to do.
+      if (stopped) return Promise.resolve(0);
       if (running) {
         again = true;
         return running;
@@ -177,6 +180,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       void worker.runOnce();
     },
     async stop() {
+      stopped = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       if (running) await running;
