@@ -139,25 +139,38 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     return { hits, confident: coverage >= tuning.minCoverage, language, query: question };
   }
 
+  // People ask the same few questions in the same words; the index never changes, so neither
+  // does the answer to a given text.
+  const asked = new Map<string, KnowledgeAnswer[]>();
+
   return {
     ask(text) {
-      const whole = detectLanguage(text);
-      const questions = splitQuestions(text);
-      if (!questions.length) return [{ hits: [], confident: false, language: whole, query: text }];
-      const answers = questions.map((q) => answer(q, whole));
-      // A part that finds nothing at all ("hi there") is dropped when others find something, and
-      // one fact is answered once even if asked twice in a message.
-      const seen = new Set<string>();
-      const kept = answers.filter((a) => {
-        const key = a.hits[0] ? hitKey(a.hits[0]) : null;
-        if (!key) return !answers.some((o) => o.hits.length);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-      return (kept.length ? kept : answers.slice(0, 1)).slice(0, MAX_QUESTIONS);
+      const known = asked.get(text);
+      if (known) return known;
+      const result = askFresh(text);
+      if (asked.size >= 2_000) asked.clear();
+      asked.set(text, result);
+      return result;
     },
   };
+
+  function askFresh(text: string): KnowledgeAnswer[] {
+    const whole = detectLanguage(text);
+    const questions = splitQuestions(text);
+    if (!questions.length) return [{ hits: [], confident: false, language: whole, query: text }];
+    const answers = questions.map((q) => answer(q, whole));
+    // A part that finds nothing at all ("hi there") is dropped when others find something, and
+    // one fact is answered once even if asked twice in a message.
+    const seen = new Set<string>();
+    const kept = answers.filter((a) => {
+      const key = a.hits[0] ? hitKey(a.hits[0]) : null;
+      if (!key) return !answers.some((o) => o.hits.length);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return (kept.length ? kept : answers.slice(0, 1)).slice(0, MAX_QUESTIONS);
+  }
 }
 
 function hitKey(hit: KnowledgeHit): string {

@@ -202,14 +202,14 @@ export function queryGroups(text: string, spell: (token: string) => string = (t)
   return groups;
 }
 
+// Built once: this runs for every question.
+const STOPWORD_SETS: [string, ReadonlySet<string>][] = Object.entries(STOPWORDS_BY_LANG).map(([lang, list]) => [lang, new Set(list)]);
+
 /** ISO 639-1 code of a question not written in English, from its function words; null for English. */
 export function detectLanguage(text: string): string | null {
   const tokens = tokenize(text);
   const score: Record<string, number> = { en: 0, es: 0, fr: 0, de: 0, pt: 0 };
-  for (const [lang, list] of Object.entries(STOPWORDS_BY_LANG)) {
-    const set = new Set(list);
-    score[lang] = tokens.filter((t) => set.has(t)).length;
-  }
+  for (const [lang, set] of STOPWORD_SETS) score[lang] = tokens.filter((t) => set.has(t)).length;
   for (const p of PHRASES) {
     if (p.lang && tokens.some((_, i) => p.tokens.every((t, k) => tokens[i + k] === t))) score[p.lang]! += 1;
   }
