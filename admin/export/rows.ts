@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import { GENDER_LABELS, STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import { dialoguesOf, fetchPage, representativesOf, type AppFilters, type Cursor } from '../queries/applications';
 
-export const BATCH = 1000;
+export const BATCH = 500;
 
 export const HEADER = [
   'Reference', 'Application id', 'Status', 'Submitted (UTC)', 'Organisation', 'Stakeholder type', 'ECOSOC status', 'Country',
