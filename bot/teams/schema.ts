@@ -4,16 +4,20 @@
  */
 import { z } from 'zod';
 
+// Ids go into connector URLs and database keys. Real ones are well under this (a channel thread
+// id with its message id is about 100 characters); a longer one is not from Teams.
+const id = z.string().min(1).max(512);
+
 const account = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  aadObjectId: z.string().optional(),
+  id,
+  name: z.string().max(500).optional(),
+  aadObjectId: id.optional(),
 });
 
 const conversation = z.looseObject({
-  id: z.string().min(1),
+  id,
   conversationType: z.string().optional(),
-  tenantId: z.string().optional(),
+  tenantId: id.optional(),
   isGroup: z.boolean().optional(),
   name: z.string().optional(),
 });
@@ -25,15 +29,15 @@ const mention = z.looseObject({
 });
 
 const channelData = z.looseObject({
-  tenant: z.looseObject({ id: z.string() }).optional(),
-  team: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
-  channel: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
+  tenant: z.looseObject({ id }).optional(),
+  team: z.looseObject({ id, name: z.string().optional() }).optional(),
+  channel: z.looseObject({ id, name: z.string().optional() }).optional(),
   eventType: z.string().optional(),
 });
 
 export const activitySchema = z.looseObject({
   type: z.string(),
-  id: z.string().optional(),
+  id: id.optional(),
   name: z.string().optional(),
   channelId: z.string().optional(),
   serviceUrl: z.url(),
@@ -42,7 +46,7 @@ export const activitySchema = z.looseObject({
   conversation,
   text: z.string().optional(),
   value: z.unknown().optional(),
-  replyToId: z.string().optional(),
+  replyToId: id.optional(),
   localTimezone: z.string().optional(),
   entities: z.array(mention).optional(),
   channelData: channelData.optional(),
