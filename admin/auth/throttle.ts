@@ -3,6 +3,7 @@
  * keys are checked so that one address cannot try many accounts, nor many addresses one account.
  */
 import type { Context } from 'hono';
+import { sql } from 'kysely';
 import type { AppDeps } from '../../server/deps';
 import type { AdminEnv } from '../env';
 
@@ -28,14 +29,14 @@ export function throttleKeys(email: string, ip: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
 }
 
-/** Minutes until the caller may try again, or 0 when not blocked. */
-export async function blockedFor(deps: AppDeps, keys: string[]): Promise<number> {
+/** Minutes until the caller may try again, or 0 when fewer than `limit` attempts are counted. */
+export async function blockedFor(deps: AppDeps, keys: string[], limit = MAX_FAILURES): Promise<number> {
   const now = deps.clock.now().getTime();
   const rows = await deps.db.selectFrom('login_attempts').selectAll().where('key', 'in', keys).execute();
   let waitMs = 0;
   for (const r of rows) {
     const end = Date.parse(r.window_start) + WINDOW_MS;
-    if (r.failures >= MAX_FAILURES && end > now) waitMs = Math.max(waitMs, end - now);
+    if (r.failures >= limit && end > now) waitMs = Math.max(waitMs, end - now);
   }
   return waitMs === 0 ? 0 : Math.ceil(waitMs / 60000);
 }
@@ -59,7 +60,25 @@ export async function recordFailure(deps: AppDeps, keys: string[]): Promise<void
   );
 }
 
-/** A success clears the account's counter, not the address's: one good password must not reset a spray. */
-export async function clearFailures(deps: AppDeps, email: string): Promise<void> {
-  await deps.db.deleteFrom('login_attempts').where('key', '=', `email:${email.trim().toLowerCase()}`).execute();
+/**
+ * Counts this attempt before its password is checked, and says whether it is within the limit
+ * (0) or how many minutes to wait. Counting first matters: scrypt takes a tenth of a second, so
+ * twenty guesses sent at once would all pass a check made before any of them was counted. Each
+ * increment is atomic, so at most MAX_FAILURES attempts per key and window see a count within it.
+ */
+export async function reserveAttempt(deps: AppDeps, keys: string[]): Promise<number> {
+  await recordFailure(deps, keys);
+  return blockedFor(deps, keys, MAX_FAILURES + 1);
+}
+
+/**
+ * A success clears the account's counter, and takes back the address's count for this attempt
+ * only: one good password must not reset a spray from that address.
+ */
+export async function clearFailures(deps: AppDeps, email: string, ip?: string): Promise<void> {
+  const queries = [deps.db.deleteFrom('login_attempts').where('key', '=', `email:${email.trim().toLowerCase()}`)];
+  if (ip !== undefined) {
+    queries.push(deps.db.updateTable('login_attempts').set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` })).where('key', '=', `ip:${ip}`) as never);
+  }
+  await deps.atomic.run(queries);
 }

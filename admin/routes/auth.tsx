@@ -9,7 +9,7 @@ import { checkPreSessionToken, preSessionToken, sameOrigin } from '../auth/csrf'
 import { dummyHash, verifyPassword } from '../auth/password';
 import { isRole } from '../auth/roles';
 import { createSession, destroySession } from '../auth/session';
-import { blockedFor, clearFailures, clientIp, recordFailure, throttleKeys } from '../auth/throttle';
+import { blockedFor, clearFailures, clientIp, reserveAttempt, throttleKeys } from '../auth/throttle';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { loginSchema } from '../validators';
@@ -54,22 +54,31 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!parsed.ok) return loginPage(c, deps, values, parsed.errors, 400);
     const { email, password } = parsed.data;
 
-    const keys = throttleKeys(email, clientIp(c, deps.config.TRUST_PROXY));
-    const wait = await blockedFor(deps, keys);
-    if (wait > 0) {
+    const ip = clientIp(c, deps.config.TRUST_PROXY);
+    const keys = throttleKeys(email, ip);
+    const throttled = (wait: number) => {
       deps.log.warn('admin.sign_in_throttled', { wait });
       return loginPage(c, deps, values, {}, 429, `Too many failed sign-ins for this account or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
-    }
+    };
+    // A cheap refusal while blocked, then the attempt is counted before the password is checked.
+    const blocked = await blockedFor(deps, keys);
+    if (blocked > 0) return throttled(blocked);
+    const wait = await reserveAttempt(deps, keys);
+    if (wait > 0) return throttled(wait);
 
     const user = await deps.db.selectFrom('admin_users').selectAll().where('email', '=', email).executeTakeFirst();
     // Always run scrypt, so an unknown email takes as long to refuse as a wrong password.
     const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
     if (!user || !ok || user.disabled || !isRole(user.role)) {
-      await recordFailure(deps, keys);
       deps.log.info('admin.sign_in_failed', { known: Boolean(user) });
+      // Recorded against a known account only, and without what was typed: an unknown "email"
+      // may well be a password typed into the wrong field.
+      if (user) {
+        await auditQuery(deps.db, { actor: 'anonymous', action: 'auth.sign_in_failed', entity: 'admin_user', entityId: user.id, detail: { disabled: Boolean(user.disabled) }, at: deps.clock.now() }).execute();
+      }
       return loginPage(c, deps, values, { password: 'The email address or password is not right' }, 401);
     }
-    await clearFailures(deps, email);
+    await clearFailures(deps, email, ip);
     await createSession(c, deps, user.id);
     await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_in', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
     return c.redirect(safeNext(raw.next), 303);

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../server/deps';
-import { actorRef, auditQuery } from '../audit';
+import { actorRef, auditQuery, diff } from '../audit';
 import { hashPassword } from '../auth/password';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
 import type { AdminEnv } from '../env';
@@ -120,7 +120,7 @@ export function userRoutes(deps: AppDeps): Hono<AdminEnv> {
       deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),
       auditQuery(deps.db, {
         actor: actorRef(c.get('user')), action: 'user.update', entity: 'admin_user', entityId: before.id,
-        detail: { role: { from: before.role, to: u.role }, disabled: { from: Boolean(before.disabled), to: u.disabled }, passwordChanged: Boolean(u.password) }, at: now,
+        detail: { ...diff({ display_name: before.display_name }, { display_name: u.display_name }), role: { from: before.role, to: u.role }, disabled: { from: Boolean(before.disabled), to: u.disabled }, passwordChanged: Boolean(u.password) }, at: now,
       }),
     ];
     // A role change, a disable or a new password ends the user's sessions: they sign in again.
