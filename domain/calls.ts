@@ -45,6 +45,8 @@ export function currentOrNextCall(calls: readonly Call[], now: Date): Call | und
 
 export interface DeadlineDescription {
   closed: boolean;
+  /** The deadline day in the call's zone, "12 February 2023": how stored answers state it. */
+  day: string;
   /** Whole calendar days until the deadline day in the call's zone; null once closed. */
   daysLeft: number | null;
   /** "12 February 2023, midnight (24:00) Vienna time (CET, UTC+1)" */
@@ -148,6 +150,7 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
   const close = DateTime.fromISO(call.closesAt, { zone: callZone });
   const city = callZone === 'UTC' ? 'UTC' : `${zoneCity(callZone)} time`;
   const callZoneText = `${dayAndTime(close, true)} ${city} (${zoneLabel(close)})`;
+  const day = (isMidnight(close) ? close.minus({ days: 1 }) : close).toFormat('d MMMM yyyy');
 
   const zone = validZone(askerZone);
   let askerZoneText: string | null = null;
@@ -163,7 +166,7 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
     const when = isMidnight(close)
       ? `${close.minus({ days: 1 }).toFormat('d MMMM yyyy')} at midnight`
       : `${close.toFormat('d MMMM yyyy')} at ${close.toFormat('HH:mm')}`;
-    return { closed: true, daysLeft: null, callZoneText, askerZoneText, sentence: `The call closed on ${when} ${city}.` };
+    return { closed: true, day, daysLeft: null, callZoneText, askerZoneText, sentence: `The call closed on ${when} ${city}.` };
   }
 
   // The deadline day is the day of the last moment applications are accepted.
@@ -176,8 +179,8 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
     const opens = DateTime.fromISO(call.opensAt, { zone: callZone });
     const opensText = `${opens.toFormat('d MMMM yyyy, HH:mm')} ${city}`;
     const sentence = `Applications open on ${opensText} and close on ${callZoneText}.${local}`;
-    return { closed: false, daysLeft, callZoneText, askerZoneText, sentence };
+    return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
   }
   const sentence = `The deadline for applications is ${callZoneText}.${local} ${daysPhrase(daysLeft)}`;
-  return { closed: false, daysLeft, callZoneText, askerZoneText, sentence };
+  return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
 }

@@ -8,6 +8,10 @@ import { DateTime } from 'luxon';
 import type { Dialogue, FaqEntry } from './types';
 import { detectLanguage, processTerm, queryGroups, splitQuestions, stem, tokenize, vocabularyOfTables } from './language';
 
+// Words people use for one of the dialogues, and the little words between it and its topic.
+const MEETING_WORDS = new Set(['dialogue', 'dialogues', 'dialog', 'dialogs', 'meeting', 'meetings', 'conference', 'session', 'forum', 'workshop', 'event']);
+const TOPIC_LINKS = new Set(['on', 'about', 'for', 'of', 'regarding', 'concerning']);
+
 export type KnowledgeHit =
   | { kind: 'faq'; entry: FaqEntry; score: number }
   | { kind: 'dialogue'; dialogue: Dialogue; score: number };
@@ -18,6 +22,13 @@ export interface KnowledgeAnswer {
   /** ISO 639-1 code when the question is not in English, e.g. 'es'. */
   language: string | null;
   query: string;
+  /** Dialogues the question names ("the firearms meeting", "human trafficking"), by id. */
+  dialogues: string[];
+  /**
+   * A dialogue the question asks about that the knowledge does not have ("the cybercrime
+   * dialogue"), as the asker wrote it; null when there is none.
+   */
+  unknownDialogue: string | null;
 }
 
 export interface Knowledge {
@@ -123,6 +134,37 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   const words = new Set(vocabularyOfTables());
   for (const doc of docs) for (const t of tokenize(`${doc.title} ${doc.variants} ${doc.body} ${doc.source}`)) words.add(t);
   const spell = spellChecker(words);
+  const knownStems = new Set([...words].map(stem));
+  const known = (t: string) => words.has(t) || knownStems.has(stem(t)) || processTerm(t) === null || /\d/.test(t);
+  const dialogueTerms = dialogues.map((d) => ({
+    id: d.id,
+    terms: tokenize(d.shortName).map(processTerm).filter((t): t is string => t !== null),
+  }));
+
+  function namedDialogues(groups: string[][]): string[] {
+    const said = new Set(groups.flat());
+    return dialogueTerms.filter((d) => d.terms.length > 0 && d.terms.every((t) => said.has(t))).map((d) => d.id);
+  }
+
+  // "the cybercrime dialogue", "a dialogue on corruption": a word next to a word for a meeting
+  // that nothing in the knowledge or the synonym tables uses.
+  function unknownDialogue(question: string): string | null {
+    const raw = tokenize(question);
+    const tokens = raw.map(spell);
+    for (let i = 0; i < tokens.length; i++) {
+      if (!MEETING_WORDS.has(tokens[i]!)) continue;
+      const before: string[] = [];
+      for (let j = i - 1; j >= 0 && !known(tokens[j]!); j--) before.unshift(raw[j]!);
+      if (before.length) return before.join(' ');
+      let k = i + 1;
+      if (TOPIC_LINKS.has(tokens[k] ?? '')) k++;
+      if (tokens[k] === 'the') k++;
+      const after: string[] = [];
+      for (; k < tokens.length && !known(tokens[k]!); k++) after.push(raw[k]!);
+      if (after.length && TOPIC_LINKS.has(tokens[i + 1] ?? '')) return after.join(' ');
+    }
+    return null;
+  }
 
   function answer(question: string, fallbackLanguage: string | null): KnowledgeAnswer {
     const language = detectLanguage(question) ?? fallbackLanguage;
@@ -130,13 +172,15 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     const terms = [...new Set(groups.flat())];
     const results: SearchResult[] = terms.length ? index.search(terms.join(' ')) : [];
     const top = results[0];
-    if (!top) return { hits: [], confident: false, language, query: question };
+    const named = namedDialogues(groups);
+    const about = { dialogues: named, unknownDialogue: named.length ? null : unknownDialogue(question) };
+    if (!top) return { hits: [], confident: false, language, query: question, ...about };
     // A term found only in the quoted source is mentioned in passing, not what the entry is about.
     const matched = new Set(Object.entries(top.match).filter(([, fields]) => fields.some((f) => f !== 'source')).map(([t]) => t));
     const coverage = groups.filter((g) => g.some((t) => matched.has(t))).length / groups.length;
     const chosen = results.slice(0, 2).filter((r, i) => i === 0 || r.score >= tuning.secondHitRatio * top.score);
     const hits = chosen.map((r) => ({ ...byId.get(String(r.id))!, score: r.score }));
-    return { hits, confident: coverage >= tuning.minCoverage, language, query: question };
+    return { hits, confident: coverage >= tuning.minCoverage, language, query: question, ...about };
   }
 
   // People ask the same few questions in the same words; the index never changes, so neither
@@ -157,7 +201,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   function askFresh(text: string): KnowledgeAnswer[] {
     const whole = detectLanguage(text);
     const questions = splitQuestions(text);
-    if (!questions.length) return [{ hits: [], confident: false, language: whole, query: text }];
+    if (!questions.length) return [{ hits: [], confident: false, language: whole, query: text, dialogues: [], unknownDialogue: null }];
     const answers = questions.map((q) => answer(q, whole));
     // A part that finds nothing at all ("hi there") is dropped when others find something, and
     // one fact is answered once even if asked twice in a message.

@@ -5,7 +5,7 @@
  * threshold the bot says so, gives the contact address and records the question.
  */
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
-import { callFor, callState, describeDeadline, formatDialogueDate } from '../../domain/calls';
+import { callFor, callState, describeDeadline, formatDialogueDate, type DeadlineDescription } from '../../domain/calls';
 import type { CardAction, Reply, Source } from '../../domain/messages';
 import type { Dialogue, FaqEntry } from '../../domain/types';
 import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
@@ -37,11 +37,6 @@ function faqSource(entry: FaqEntry): Source {
   return { label: entry.callId ? `Call for participation — "${entry.question}"` : `FAQ — "${entry.question}"`, quote: entry.source, url: entry.sourceUrl };
 }
 
-function dialogueLine(d: Dialogue): string {
-  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
-  return `${d.name}: ${when}. ${d.description}`.trim();
-}
-
 const FORMAT_WORDS: Record<Dialogue['format'], string> = { hybrid: 'hybrid', in_person: 'in person', online: 'online' };
 
 /** Format and place only for dialogues whose call has said them; announced ones get their call note. */
@@ -51,44 +46,77 @@ function dialogueBullet(d: Dialogue): string {
   return `• ${d.shortName}: ${when}${where}`;
 }
 
-async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, catalog: Catalog, now: Date, out: Composed): Promise<void> {
+function dialogueLine(d: Dialogue): string {
+  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
+  const where = d.status === 'announced' ? '' : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
+  return `${d.name}: ${when}${where}. ${d.description}`.trim();
+}
+
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter(Boolean);
+
+/**
+ * A stored answer with the computed deadline in place of the sentence that restates it (the
+ * computed one carries the asker's time and the days left), so the date is said once. Stored
+ * sentences saying something else ("It is not possible to apply later.") are kept.
+ */
+function withDeadline(answer: string, deadline: DeadlineDescription, said: string[]): string[] {
+  const alreadySaid = said.some((l) => l.includes(deadline.sentence));
+  let placed = alreadySaid;
+  const sentences: string[] = [];
+  for (const s of sentencesOf(answer)) {
+    if (!s.includes(deadline.day)) sentences.push(s);
+    else if (!placed) {
+      sentences.push(deadline.sentence);
+      placed = true;
+    }
+  }
+  const lines = sentences.length ? [sentences.join(' ')] : [];
+  return placed ? lines : [...lines, deadline.sentence];
+}
+
+const coveredBy = (lines: string[], d: Dialogue): boolean => !!d.date && lines.some((l) => l.includes(formatDialogueDate(d.date!)));
+
+async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, part: KnowledgeAnswer, catalog: Catalog, now: Date, out: Composed): Promise<void> {
   if (hit.kind === 'dialogue') {
     const d = hit.dialogue;
-    out.lines.push(dialogueLine(d));
+    // A stored answer that already gave this dialogue's date (the later dialogues' entry) says
+    // it better; the dialogue adds only what the asker can do next.
+    const covered = coveredBy(out.lines, d);
+    if (!covered) out.lines.push(dialogueLine(d));
     const call = callFor(catalog.calls, d.id, now);
     if (call && callState(call, now) === 'open') {
-      out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
+      if (!covered) out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
       out.actions.push({ id: 'apply', label: 'Apply', style: 'primary' });
     } else if (!call || callState(call, now) === 'upcoming') {
-      if (d.callNote) out.lines.push(d.callNote);
+      if (d.callNote && !covered) out.lines.push(d.callNote);
       out.actions.push({ id: 'subscribe', label: `Notify me when the ${d.shortName} call opens`, value: d.id });
     }
-    out.sources.push({ label: `Dialogue — ${d.name}`, quote: null, url: null });
+    if (!covered) out.sources.push({ label: `Dialogue — ${d.name}`, quote: null, url: null });
     return;
   }
   const entry = hit.entry;
-  out.lines.push(entry.answer);
   out.sources.push(faqSource(entry));
   const call = relevantCall(catalog, now);
-  if (entry.topic === 'deadline' && call) {
+  if ((entry.topic === 'deadline' || entry.topic === 'apply') && call) {
     const deadline = describeDeadline(call, now, actor.timeZone);
-    out.lines.push(deadline.sentence);
-    if (deadline.closed) {
+    out.lines.push(...withDeadline(entry.answer, deadline, out.lines));
+    if (entry.topic === 'deadline' && deadline.closed) {
       const next = whatsNext(catalog, now);
       if (next.text) out.lines.push(next.text);
       out.actions.push(...next.actions);
     }
+    if (entry.topic === 'apply' && callState(call, now) === 'open') out.actions.push({ id: 'apply', label: 'Start my application', style: 'primary' });
+  } else {
+    out.lines.push(entry.answer);
   }
   if (entry.topic === 'dialogues') {
-    out.lines.push(...catalog.dialogues.filter((d) => d.status !== 'archived').map(dialogueBullet));
-  }
-  if (entry.topic === 'apply' && call) {
-    if (callState(call, now) === 'open') {
-      out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
-      out.actions.push({ id: 'apply', label: 'Start my application', style: 'primary' });
-    } else {
-      out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
-    }
+    // The dialogues the question names, else all; an announced one the answer already dated adds
+    // nothing but its call note, which the answer gives too.
+    const listed = catalog.dialogues.filter((d) =>
+      d.status !== 'archived' &&
+      (part.dialogues.length === 0 || part.dialogues.includes(d.id)) &&
+      !(d.status === 'announced' && entry.answer.includes(d.date ? formatDialogueDate(d.date) : '\u0000')));
+    out.lines.push(...listed.map(dialogueBullet));
   }
   if (entry.topic === 'status') {
     const person = await personOf(deps, actor);
@@ -96,6 +124,15 @@ async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, cat
     if (apps.length === 0) out.lines.push('You have no application yet.');
     else out.extra.push(...apps.map((a) => statusCard(a, catalog, now, actor)));
   }
+}
+
+/** "There is no Constructive Dialogue on cybercrime": the dialogues there are, and who to ask. */
+function unknownDialogueLines(word: string, catalog: Catalog): string {
+  const known = catalog.dialogues
+    .filter((d) => d.status !== 'archived')
+    .map((d) => `${d.shortName}${d.date ? ` (${formatDialogueDate(d.date)})` : ''}`);
+  const list = known.length > 1 ? `${known.slice(0, -1).join(', ')} and ${known[known.length - 1]}` : known.join('');
+  return `There is no Constructive Dialogue on ${word} in the call for participation. The Constructive Dialogues are on ${list}.`;
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -113,31 +150,45 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
   if (language) out.lines.push(`I can only answer in English for now${LANGUAGES[language] ? ` (not yet in ${LANGUAGES[language]})` : ''}.`);
 
   let unsure = false;
+  let unknown = false;
   const seen = new Set<string>();
   for (const part of parts) {
-    if (!part.confident || part.hits.length === 0) {
-      unsure = true;
-      const person = await personOf(deps, actor);
+    const person = async () => personOf(deps, actor);
+    const record = async () => {
       const best = part.hits[0];
       await deps.store.recordUnanswered({
         text: part.query,
         platform: actor.platform,
-        personId: person.id,
+        personId: (await person()).id,
         bestMatchId: best ? (best.kind === 'faq' ? best.entry.id : `dialogue:${best.dialogue.id}`) : null,
         now: now.toISOString(),
       });
+    };
+    if (part.unknownDialogue) {
+      unknown = true;
+      out.lines.push(unknownDialogueLines(part.unknownDialogue, catalog));
+      out.sources.push({ label: 'Dialogues in the call for participation', quote: null, url: null });
+      await record();
       continue;
     }
-    for (const hit of part.hits) {
+    if (!part.confident || part.hits.length === 0) {
+      unsure = true;
+      await record();
+      continue;
+    }
+    // Stored answers first: a dialogue's own line then only adds what they did not say.
+    const hits = [...part.hits].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'faq' ? -1 : 1));
+    for (const hit of hits) {
       const id = hit.kind === 'faq' ? hit.entry.id : hit.dialogue.id;
       if (seen.has(id)) continue;
       seen.add(id);
-      await composeHit(deps, actor, hit, catalog, now, out);
+      await composeHit(deps, actor, hit, part, catalog, now, out);
     }
   }
+  if (unknown && !unsure) out.lines.push(`I have passed your question to the secretariat; you can also write to ${catalog.contact}.`);
   if (unsure) {
     out.lines.push(
-      seen.size > 0
+      seen.size > 0 || unknown
         ? `I'm not sure about the rest of your question, so I have passed it to the secretariat. You can also write to ${catalog.contact}.`
         : `I'm not sure I can answer that from the call for participation, and I don't want to guess. I have passed your question to the secretariat; you can also write to ${catalog.contact}.`,
     );

@@ -60,7 +60,7 @@ describe('knowledge: not about the call', () => {
   });
 
   it('handles an empty message', () => {
-    expect(knowledge.ask('   ')).toEqual([{ hits: [], confident: false, language: null, query: '   ' }]);
+    expect(knowledge.ask('   ')).toEqual([{ hits: [], confident: false, language: null, query: '   ', dialogues: [], unknownDialogue: null }]);
   });
 });
 
@@ -121,4 +121,30 @@ describe('detectLanguage', () => {
   ])('%s -> %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });
+});
+
+describe('knowledge: which dialogue a question is about', () => {
+  it.each([
+    ['When does the firearms meeting take place', ['firearms']],
+    ['is there a dialogue about human trafficking', ['trafficking-in-persons']],
+    ['when is the migrant smuggling one', ['smuggling-of-migrants']],
+    ['what are the dates of the dialogues?', []],
+  ])('%s', (q, ids) => {
+    expect(knowledge.ask(q)[0]!.dialogues).toEqual(ids);
+  });
+
+  it.each([
+    ['apply for the cybercrime dialogue', 'cybercrime'],
+    ['Is there a dialogue on corruption?', 'corruption'],
+    ['when is the terrorism meeting', 'terrorism'],
+  ])('names a dialogue the call does not have: %s', (q, word) => {
+    expect(knowledge.ask(q)[0]!.unknownDialogue).toBe(word);
+  });
+
+  it.each(['when is the firearms dialogue', 'what happens at the dialogue', 'is the dialogue online', 'can I apply to more than one dialogue'])(
+    'does not invent one: %s',
+    (q) => {
+      expect(knowledge.ask(q)[0]!.unknownDialogue).toBeNull();
+    },
+  );
 });
