@@ -124,6 +124,9 @@ export function formView(
   const steps = applicableSteps(answers, ctx);
   const stepCount = steps.length + 1;
   if (stepId === CONFIRM_STEP_ID) {
+    // The summary shows what submitting will send: answers to steps that no longer apply
+    // (travel support after switching to online) are dropped, as they will be on submit.
+    const valid = walk(answers, ctx);
     return {
       formId: FORM_ID,
       draftId,
@@ -134,7 +137,7 @@ export function formView(
       stepCount,
       fields: [],
       submitLabel: 'Submit application',
-      summary: summaryFields(answers, ctx.dialogues),
+      summary: summaryFields(valid.ok ? valid.answers : answers, ctx.dialogues),
     };
   }
   const step = stepById(stepId);

@@ -3,7 +3,7 @@
  * data a reviewer needs to decide.
  */
 import { countryName, regionalGroupOf } from '../countries';
-import { FOCUS_LABELS, GENDERS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS } from '../eligibility';
+import { FOCUS_LABELS, GENDERS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS, travelSupportEligible } from '../eligibility';
 import type { CardField } from '../messages';
 import type { ApplicationAnswers, Dialogue } from '../types';
 
@@ -40,8 +40,10 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
     const parts = [r.name, GENDER_LABELS[r.gender], r.email, r.role, r.nationality ? `nationality: ${countryName(r.nationality)}` : ''];
     add(`Representative ${i + 1}`, parts.filter(Boolean).join(', '));
   });
-  if (answers.travelSupport !== undefined) add('Travel support requested', yesNo(answers.travelSupport));
-  if (answers.travelSupport) add('Why travel support is needed', answers.travelJustification);
+  // Only those the travel step asks; for others "No" would answer a question never put to them.
+  const asked = answers.travelSupport !== undefined && travelSupportEligible(answers);
+  if (asked) add('Travel support requested', yesNo(answers.travelSupport!));
+  if (asked && answers.travelSupport) add('Why travel support is needed', answers.travelJustification);
   if (answers.consent) add('Consent to data processing', 'Given');
   return out;
 }
