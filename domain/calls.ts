@@ -121,8 +121,15 @@ export function formatInstant(iso: string, zone: string): string {
   return `${dt.toFormat('d MMMM yyyy, HH:mm')} (${z}, ${utcOffset(dt)})`;
 }
 
-function daysPhrase(daysLeft: number): string {
-  if (daysLeft <= 0) return 'The call closes today.';
+// On the last day "today" would depend on whose day it is (it is already tomorrow in Manila
+// when Vienna's day ends), so the time left is said instead.
+function daysPhrase(daysLeft: number, msLeft: number): string {
+  if (daysLeft <= 0) {
+    const minutes = Math.max(1, Math.floor(msLeft / 60_000));
+    if (minutes < 60) return `The call closes in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    const hours = Math.floor(minutes / 60);
+    return `The call closes in ${hours === 1 ? 'an hour' : `${hours} hours`}${minutes % 60 ? ` and ${minutes % 60} minute${minutes % 60 === 1 ? '' : 's'}` : ''}.`;
+  }
   if (daysLeft === 1) return '1 day left.';
   return `${daysLeft} days left.`;
 }
@@ -181,6 +188,6 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
     const sentence = `Applications open on ${opensText} and close on ${callZoneText}.${local}`;
     return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
   }
-  const sentence = `The deadline for applications is ${callZoneText}.${local} ${daysPhrase(daysLeft)}`;
+  const sentence = `The deadline for applications is ${callZoneText}.${local} ${daysPhrase(daysLeft, close.toMillis() - now.getTime())}`;
   return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
 }

@@ -98,7 +98,10 @@ describe('describeDeadline', () => {
     expect(days('2023-02-11T23:00:00Z')).toBe(0); // 12 Feb: the last day
     expect(days('2023-02-12T22:59:59Z')).toBe(0);
     expect(describeDeadline(c, at('2023-02-11T12:00:00Z')).sentence).toMatch(/ 1 day left\.$/);
-    expect(describeDeadline(c, at('2023-02-12T12:00:00Z')).sentence).toMatch(/The call closes today\.$/);
+    expect(describeDeadline(c, at('2023-02-12T12:00:00Z')).sentence).toMatch(/The call closes in 11 hours\.$/);
+    expect(describeDeadline(c, at('2023-02-12T21:30:00Z')).sentence).toMatch(/The call closes in an hour and 30 minutes\.$/);
+    expect(describeDeadline(c, at('2023-02-12T22:59:00Z'), 'Asia/Manila').sentence).toMatch(/07:00 \(Asia\/Manila, UTC\+8\) where you are\. The call closes in 1 minute\.$/);
+    expect(describeDeadline(c, at('2023-02-12T22:59:59Z')).sentence).toMatch(/The call closes in 1 minute\.$/);
   });
 
   it('says when the call closed', () => {
