@@ -60,7 +60,8 @@ pre.detail{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.85rem;margin:0
 @media (max-width:40rem){main{padding:.75rem}dl.answers{grid-template-columns:1fr}dl.answers dd{margin-bottom:.5rem}
  table.stack thead{position:absolute;left:-999px}table.stack tr{display:block;border-bottom:2px solid var(--line);padding:.25rem 0}
  table.stack td{display:block;border:0;padding:.15rem .25rem}table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
- table.stack td.num{text-align:left}}
+ table.stack td.num{text-align:left}
+ .chart th,.chart td{padding:.35rem .25rem;font-size:.875rem}.chart th{hyphens:auto}}
 `;
 
 export const ADMIN_JS = `

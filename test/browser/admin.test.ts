@@ -167,6 +167,11 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(1);
+      // Nothing hidden in a table that scrolls on its own, and chart labels large enough to read.
+      const clipped = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth - w.clientWidth > 1 && !w.querySelector('table.stack')).length);
+      expect(clipped, `${path} has tables cut off on a phone`).toBe(0);
+      const smallest = await page.evaluate(() => Math.min(99, ...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height)));
+      expect(smallest, `${path} chart text is too small on a phone`).toBeGreaterThanOrEqual(11);
       await shot(name);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
