@@ -91,7 +91,7 @@ const entries: FaqEntry[] = [
   'Note: NGOs with consultative status with ECOSOC (Economic and Social Council) are also required to apply.'),
   faq('costs', null, 'Who pays for travel and accommodation?', [
     'Does UNODC cover airfare and accommodation?', 'Are travel costs covered?', 'Is participation free?', 'Is there a fee?',
-    'Do I have to pay my own expenses?', 'Who covers the costs of attending in person?',
+    'Do I have to pay my own expenses?', 'Who covers the costs of attending in person?', 'How much does it cost to take part?',
   ], 'Participants attending in person bear all related costs themselves. UNODC has limited resources to support grassroots and victim-led or victim-focused organizations, considered case by case.', `${COSTS} ${SUPPORT}`),
   faq('travel-support', null, 'Is there travel support or funding?', [
     'Is there financial help for small organizations?', 'Can we get a travel grant?', 'Is funding available for grassroots groups?',

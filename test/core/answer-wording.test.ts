@@ -61,3 +61,11 @@ describe('dialogues the call does not have', () => {
     expect(text).not.toMatch(/more than one Constructive Dialogue/);
   });
 });
+
+describe('plain questions about money', () => {
+  it('how much does it cost', async () => {
+    const text = await ask('how much does it cost');
+    expect(text).toMatch(/bear all related costs/);
+    expect(text).not.toMatch(/not sure/);
+  });
+});
