@@ -17,7 +17,9 @@ import { ErrorSummary, Select, TextArea, type Errors, type Values } from '../vie
 import { APPLICATION_STATUS_LABELS, OUTCOME_LABELS, REVIEW_STATUS_LABELS, label, utcTime, viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
 
-const DECIDABLE = new Set(['pending', 'info_requested']);
+// The engine takes a decision only while a dialogue is pending; after "request information" it
+// waits for the applicant, whose edit opens the next round.
+const DECIDABLE = new Set(['pending']);
 
 function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
   const { app, person } = d;
@@ -37,7 +39,7 @@ function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values:
       <div class="grid2">
         <section aria-labelledby="review-h">
           <h2 id="review-h">Review</h2>
-          <ul>{d.dialogues.map((x) => <li>{x.name}: <span class={`badge ${x.status}`}>{label(REVIEW_STATUS_LABELS, x.status)}</span> <span class="small muted">(round {x.round})</span></li>)}</ul>
+          <ul>{d.dialogues.map((x) => <li>{x.name}: <span class={`badge ${x.status}`}>{label(REVIEW_STATUS_LABELS, x.status)}</span> <span class="small muted">(round {x.round}){x.status === 'info_requested' ? ' — waiting for the applicant to answer' : ''}</span></li>)}</ul>
           {can(c.get('user').role, 'decide') && app.status === 'submitted' && decidable.length > 0 && (
             <form method="post" action={`/admin/applications/${encodeURIComponent(app.id)}/decide`} novalidate>
               <Csrf token={c.get('csrf')} />

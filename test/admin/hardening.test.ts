@@ -147,3 +147,22 @@ describe('audit and lists', () => {
     expect(new Set(seen).size).toBe(ids.length);
   });
 });
+
+describe('deciding from the panel', () => {
+  it('offers only dialogues the engine will accept a decision for', async () => {
+    const { PlaygroundClient, allText } = await import('../support/playground-client');
+    const amina = new PlaygroundClient(t.app, 'amina');
+    const done = await amina.submit(await amina.fillForm(await amina.say('apply')), {});
+    const reference = allText(done.replies).match(/CD-2023-\d{4}/)![0];
+    const app = await t.deps.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    await t.settle();
+    const v = new Visitor(t.web);
+    await v.signIn();
+    await v.get(`/admin/applications/${app.id}`);
+    expect((await v.post(`/admin/applications/${app.id}/decide`, { dialogue_id: 'technical-assistance', outcome: 'request_info', reason: 'Which training materials?' })).status).toBe(303);
+    const html = await (await v.get(`/admin/applications/${app.id}`)).text();
+    const form = html.match(/<form method="post" action="\/admin\/applications\/[^"]+\/decide"[\s\S]*?<\/form>/)?.[0] ?? '';
+    expect(form).toContain('value="firearms"');
+    expect(form).not.toContain('value="technical-assistance"');
+  });
+});
