@@ -132,7 +132,7 @@ export function formView(
       draftId,
       stepId,
       title: 'Check and submit your application',
-      intro: 'Please check your answers. You can still go back and change them before you submit.',
+      intro: 'Please check your answers before you submit. After submitting you can still edit or withdraw the application until the deadline.',
       stepNumber: stepCount,
       stepCount,
       fields: [],

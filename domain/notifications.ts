@@ -128,7 +128,7 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
   let text: string;
   const actions: CardAction[] = [];
   if (decision.outcome === 'approve') {
-    text = `Good news: your application ${ref} to the ${name} has been approved. The secretariat will write to you with the practical details.`;
+    text = `Good news: your application ${ref} to the ${name} has been approved. Questions about taking part: ${contact}.`;
   } else if (decision.outcome === 'reject') {
     text = `Your application ${ref} to the ${name} was not approved.${decision.reason ? ` Reason given: ${decision.reason}` : ''} Questions: ${contact}.`;
   } else {
