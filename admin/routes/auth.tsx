@@ -45,11 +45,12 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.get('/login', (c) => loginPage(c, deps, { next: c.req.query('next') }, {}));
 
   app.post('/login', async (c) => {
-    if (!sameOrigin(c, deps) || !(await checkPreSessionToken(c, deps))) {
-      return loginPage(c, deps, {}, {}, 403, 'The sign-in form had expired or came from another site. Please try again.');
-    }
     const raw = await readForm(c);
+    // What was typed comes back (never the password), also when the form itself is refused.
     const values: Values = { email: raw.email, next: raw.next };
+    if (!sameOrigin(c, deps) || !(await checkPreSessionToken(c, deps))) {
+      return loginPage(c, deps, values, {}, 403, 'The sign-in form had expired or came from another site. Please try again.');
+    }
     const parsed = check(loginSchema, raw);
     if (!parsed.ok) return loginPage(c, deps, values, parsed.errors, 400);
     const { email, password } = parsed.data;

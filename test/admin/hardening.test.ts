@@ -100,6 +100,20 @@ describe('sign-in', () => {
     expect(all).not.toContain('nobody@example.org');
   });
 
+  it('keeps the email typed when the sign-in form had expired, and then lets the next try in', async () => {
+    const v = new Visitor(t.web);
+    await v.get('/admin/login?next=%2Fadmin%2Faudit');
+    v.cookies.delete('dd_admin_pre'); // the two-hour pre-session cookie ran out while the page was open
+    const res = await v.post('/admin/login', { email: ADMIN.email, password: ADMIN.password, next: '/admin/audit' });
+    expect(res.status).toBe(403);
+    expect(v.lastHtml).toContain(`value="${ADMIN.email}"`);
+    expect(v.lastHtml).toContain('value="/admin/audit"');
+    expect(v.lastHtml).not.toContain(ADMIN.password);
+    const again = await v.post('/admin/login', { email: ADMIN.email, password: ADMIN.password, next: '/admin/audit' });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe('/admin/audit');
+  });
+
   it('sends a user only back inside the panel after sign-in', async () => {
     for (const next of ['//evil.example/admin', 'https://evil.example/admin', '/admin@evil.example', '/administrator', '/\\evil.example', '/admin\\evil', '/ admin']) {
       const v = new Visitor(t.web);
