@@ -112,13 +112,11 @@ export function reviewCardUpdates(
   channels: Recipient[],
   zone: string,
 ): OutboundMessage[] {
-  const card = reviewCard(app, dialogues, decisions, zone);
-  return channels.map((recipient) => ({
-    recipient,
+  return reviewCardMessages(app, dialogues, decisions, channels, zone).map((card) => ({
+    ...card,
     purpose: 'review_card_update',
-    replaces: reviewCardKey(app, recipient.platform),
-    replies: [{ kind: 'card', card }],
-    dedupeKey: `review_card_update:${app.id}:${changeId}:${recipient.platform}`,
+    replaces: card.dedupeKey,
+    dedupeKey: `review_card_update:${app.id}:${changeId}:${card.recipient.platform}`,
   }));
 }
 
