@@ -2,7 +2,7 @@
  * The application form, defined once: its steps, their order, validation and read-only views.
  * Slack modals, Adaptive Cards and the playground all render the FormView built here.
  */
-import type { FormFieldView, FormView } from './messages';
+import type { CardAction, FormFieldView, FormView } from './messages';
 import type { ApplicationAnswers } from './types';
 import { AppError } from './errors';
 import { list } from './form/input';
@@ -39,6 +39,20 @@ export function nextStepId(currentStepId: string | null, answers: Partial<Applic
   const start = currentStepId === null ? 0 : STEPS.findIndex((s) => s.id === currentStepId) + 1;
   if (currentStepId !== null && start === 0) return CONFIRM_STEP_ID;
   return STEPS.slice(start).find((s) => s.applies(answers, ctx))?.id ?? CONFIRM_STEP_ID;
+}
+
+/** The applicable step before `stepId` ('confirm' included), or null on the first step. */
+export function previousStepId(stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): string | null {
+  const steps = applicableSteps(answers, ctx);
+  const index = stepId === CONFIRM_STEP_ID ? steps.length : steps.findIndex((s) => s.id === stepId);
+  return index > 0 ? steps[index - 1]!.id : null;
+}
+
+/** The action id of a form's Back button; its value is `${draftId}|${stepId}` of the step shown. */
+export const FORM_BACK_ACTION = 'form.back';
+
+function backAction(draftId: string, stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): { back?: CardAction } {
+  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: 'Back', value: `${draftId}|${stepId}` } } : {};
 }
 
 /** Raw values that prefill every step's fields from saved answers. */
@@ -138,6 +152,7 @@ export function formView(
       fields: [],
       submitLabel: 'Submit application',
       summary: summaryFields(valid.ok ? valid.answers : answers, ctx.dialogues),
+      ...backAction(draftId, stepId, answers, ctx),
     };
   }
   const step = stepById(stepId);
@@ -160,5 +175,6 @@ export function formView(
     stepCount,
     fields,
     submitLabel: 'Next',
+    ...backAction(draftId, stepId, answers, ctx),
   };
 }

@@ -68,6 +68,11 @@ export interface FormView {
   stepCount: number;
   fields: FormFieldView[];
   submitLabel: string;
+  /**
+   * Goes to the previous step without saving this one (absent on the first step). Surfaces show
+   * it as a secondary button that sends an `action` with this id and value.
+   */
+  back?: CardAction;
   /** Set when the step is the summary to confirm: read-only text instead of inputs. */
   summary?: CardField[];
 }

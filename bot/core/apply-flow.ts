@@ -7,7 +7,7 @@
  * submitted until the applicant confirms the edit.
  */
 import {
-  firstIncompleteStepId, formView, nextStepId, stepById, validateApplication, type FormContext,
+  firstIncompleteStepId, formView, nextStepId, previousStepId, stepById, validateApplication, type FormContext,
 } from '../../domain/form';
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';
@@ -77,6 +77,28 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
   await deps.store.setState(editKey(actor), state, now.toISOString());
   const ctx = formContext(catalog, call, now);
   return { replies: [{ kind: 'form', form: formView(firstIncompleteStepId({}, ctx), app.id, app.answers, ctx) }] };
+}
+
+/**
+ * "Back" on a form step: the step before it, with everything saved so far. What was typed on the
+ * step being left is not saved (it has not been checked); the draft and its place stay as they were.
+ */
+export async function stepBack(deps: EngineDeps, actor: Actor, value: string | undefined): Promise<EngineResult> {
+  const [draftId, stepId, extra] = (value ?? '').split('|');
+  if (!draftId || !stepId || extra !== undefined) return text('That button is not valid any more. Say "apply" to open your application.');
+  const now = deps.clock.now();
+  const catalog = await loadCatalog(deps.store);
+  const person = await personOf(deps, actor);
+  const app = await deps.store.get(draftId);
+  if (!app || app.personId !== person.id || app.status === 'withdrawn') return text('This form has expired. Say "apply" to open your application again.');
+  const call = catalog.calls.find((c) => c.id === app.callId);
+  if (!call || callState(call, now) !== 'open') return { replies: closedCallReplies(catalog, now) };
+  const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
+  if (app.status === 'submitted' && editing?.applicationId !== app.id) return text('Choose "Edit" on your application to change it.');
+  const answers = editing?.answers ?? app.answers;
+  const ctx = formContext(catalog, call, now);
+  const previous = previousStepId(stepId, answers, ctx) ?? firstIncompleteStepId({}, ctx);
+  return { replies: [{ kind: 'form', form: formView(previous, app.id, answers, ctx) }] };
 }
 
 /** One step of the form came back. */

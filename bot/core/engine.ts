@@ -2,12 +2,12 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
-import { FORM_ID } from '../../domain/form';
+import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
 import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
 import { reviewCardUpdates } from '../../domain/notifications';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
-import { openForm, startEdit, submitStep } from './apply-flow';
+import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { classify } from './intents';
@@ -121,6 +121,8 @@ async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?
       return subscribe(deps, actor, value);
     case 'info.answer':
       return infoPrompt(deps, actor, value);
+    case FORM_BACK_ACTION:
+      return stepBack(deps, actor, value);
     case 'help':
       return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
     default:

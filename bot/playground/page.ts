@@ -52,7 +52,8 @@ function renderCard(card, onAction) {
   return d;
 }
 function renderForm(fv) {
-  return formStep(fv, (values) => send({ kind: 'submission', formId: fv.formId, contextId: fv.draftId, stepId: fv.stepId, values }));
+  return formStep(fv, (values) => send({ kind: 'submission', formId: fv.formId, contextId: fv.draftId, stepId: fv.stepId, values }),
+    (back) => send({ kind: 'action', actionId: back.id, value: back.value }));
 }
 function renderPrompt(p) {
   const form = el('form', { class: 'card step active', 'aria-label': p.title }, el('h3', {}, p.title), field({ id: 'text', label: p.label, kind: 'textarea', required: true, maxLength: p.maxLength }), el('button', { class: 'primary', type: 'submit' }, p.submitLabel));

@@ -119,6 +119,11 @@ export function formToModal(form: FormView): Record<string, unknown> {
       if (field.error) blocks.push({ type: 'context', elements: [mrkdwn(`:warning: ${toMrkdwn(field.error)}`)] });
     }
   }
+  // Back is a button inside the modal: its click comes as block_actions with the view, and the
+  // previous step replaces this one (views.update).
+  if (form.back) {
+    blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain(form.back.label, 75), action_id: truncate(form.back.id, LIMITS.actionId), value: truncate(form.back.value ?? '', 2000) }] });
+  }
   return {
     type: 'modal',
     callback_id: truncate(formCallbackId(form.formId, form.stepId), 255),

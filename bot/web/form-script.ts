@@ -44,12 +44,13 @@ function collect(form) {
   }
   return values;
 }
-/** One step as a form; onValues gets the collected RawValues when it is sent. */
-function formStep(fv, onValues) {
+/** One step as a form; onValues gets the collected RawValues when it is sent, onBack the Back action. */
+function formStep(fv, onValues, onBack) {
   const form = el('form', { class: 'card step active', 'aria-label': fv.title }, el('h3', {}, fv.title + ' (' + fv.stepNumber + ' of ' + fv.stepCount + ')'));
   if (fv.intro) form.append(el('p', {}, fv.intro));
   if (fv.summary) form.append(el('dl', {}, fv.summary.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
   for (const f of fv.fields) form.append(field(f));
+  if (fv.back && onBack) form.append(el('button', { type: 'button', onclick: () => onBack(fv.back) }, fv.back.label));
   form.append(el('button', { class: 'primary', type: 'submit' }, fv.submitLabel));
   form.addEventListener('submit', (e) => { e.preventDefault(); onValues(collect(form), form); });
   return form;

@@ -21,6 +21,25 @@ const filled = {
 };
 
 describe('buttons', () => {
+  it('replaces the modal with the previous step when Back is clicked inside it', async () => {
+    const engine = fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(1) }] }));
+    const { adapter, settle } = makeAdapter(api, engine);
+    const base = fixture<any>('interactivity_block_actions.json');
+    const click = {
+      ...base,
+      trigger_id: 'back.trigger',
+      container: { type: 'view', view_id: 'V1' },
+      channel: undefined,
+      view: { ...(formToModal(formStep(2)) as object), id: 'V1', type: 'modal', hash: 'h2', state: { values: {} } },
+      actions: [{ type: 'button', action_id: 'form.back', block_id: 'b', value: 'draft-1|organisation', action_ts: '1' }],
+    };
+    await adapter.routes!.request(await signed(interactionBody(click), FORM_TYPE));
+    await settle();
+    expect(engine.events[0]).toMatchObject({ kind: 'action', actionId: 'form.back', value: 'draft-1|organisation' });
+    expect(api.calls().map((c) => c.method)).toEqual(['views.update']);
+    expect(api.calls('views.update')[0]?.body).toMatchObject({ view_id: 'V1' });
+  });
+
   it('turns a click in the review channel into an action and answers ephemerally', async () => {
     const { adapter, engine, settle } = makeAdapter(api);
     const res = await adapter.routes!.request(await signed(fixtureText('interactivity_block_actions.body.txt'), FORM_TYPE));

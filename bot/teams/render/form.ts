@@ -30,7 +30,12 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
   const action = opts.surface === 'dialog'
     ? submitAction(form.submitLabel, { ...data, verb: FORM_VERB }, 'positive')
     : executeAction(form.submitLabel, FORM_VERB, data, { style: 'positive', associatedInputs: 'auto' });
-  return adaptiveCard(body, [action]);
+  // Back discards this step's inputs (associatedInputs none) and shows the previous one. A dialog
+  // answers only submissions, so it has no Back.
+  const back = form.back && opts.surface !== 'dialog'
+    ? [executeAction(form.back.label, form.back.id, { value: form.back.value }, { associatedInputs: 'none' })]
+    : [];
+  return adaptiveCard(body, [...back, action]);
 }
 
 /** One free-text question; its answer comes back as a submission on `prompt.formId`. */
