@@ -16,8 +16,9 @@ function botUserId(env: EventCallback): string | undefined {
 
 /** Removes the mention that addressed the bot (or, if we do not know its id, leading mentions). */
 export function stripMention(text: string, botId?: string): string {
-  // The id comes from the payload: escaped, so that it can only ever match itself.
-  const id = botId?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The id comes from the payload. Slack ids are short runs of letters and digits; anything else
+  // is not our bot's id, and treating it as unknown keeps it out of the pattern.
+  const id = botId && /^[A-Za-z0-9]{1,40}$/.test(botId) ? botId : undefined;
   const stripped = id ? text.replaceAll(new RegExp(`<@${id}(\\|[^>]*)?>`, 'g'), ' ') : text.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
   return stripped.replace(/\s+/g, ' ').trim();
 }

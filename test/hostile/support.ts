@@ -8,6 +8,10 @@ import { sql } from 'kysely';
 import { createLogger, type Logger } from '../../server/log';
 import type { Database } from '../../db/schema';
 
+// The same inputs on every run, so that a failure in CI can be replayed here; set FC_SEED to
+// explore other inputs locally.
+fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261128) });
+
 export const HUGE = 'x'.repeat(200_000);
 
 /** Values that a field should never hold: wrong types, huge, odd Unicode, injection-looking. */
