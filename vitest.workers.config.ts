@@ -3,11 +3,11 @@
  * bindings of wrangler.toml, a local D1 with the generated migrations applied, and the Node
  * fakes of Slack and Bot Framework started by the global setup.
  */
-import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-const root = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+// A path from this file's URL (no node: import: nothing outside the Node entry points needs one).
+const root = (p: string) => decodeURIComponent(new URL(p, import.meta.url).pathname);
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(root('./migrations'));

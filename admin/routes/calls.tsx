@@ -13,7 +13,7 @@ import { callSchema } from '../validators';
 import { checkCallTimes } from '../validators/call-times';
 import { Checkboxes, ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
 import { VIENNA, timeZones, toLocalInput, utcTime, viennaDeadline, viennaTime } from '../views/format';
-import { Csrf } from '../views/layout';
+import { Csrf, ArchiveToggle } from '../views/layout';
 
 async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   const dialogues = await listDialogues(deps.db);
@@ -66,10 +66,7 @@ export function callRoutes(deps: AppDeps): Hono<AdminEnv> {
                   <td data-label="Opens">{viennaTime(k.opens_at)}<br /><span class="small muted">{utcTime(k.opens_at)}</span></td>
                   <td data-label="Deadline">{viennaDeadline(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
                   <td data-label="Actions">
-                    <form method="post" action={`/admin/calls/${encodeURIComponent(k.id)}/${k.archived ? 'restore' : 'archive'}`} class="inline">
-                      <Csrf token={c.get('csrf')} />
-                      <button type="submit" class="secondary">{k.archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {k.title}</span></button>
-                    </form>
+                    <ArchiveToggle base="/admin/calls" id={k.id} archived={Boolean(k.archived)} name={k.title} csrf={c.get('csrf')} />
                   </td>
                 </tr>
               ))}

@@ -11,7 +11,7 @@ import { getDialogue, listDialogues } from '../queries/catalog';
 import { done, render } from '../render';
 import { dialogueSchema, type DialogueInput } from '../validators';
 import { ErrorSummary, Input, Select, TextArea, type Errors, type Values } from '../views/fields';
-import { Csrf } from '../views/layout';
+import { Csrf, ArchiveToggle } from '../views/layout';
 
 const FORMATS = [{ value: 'hybrid', label: 'Hybrid (in person and online)' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }];
 const STATUSES = [{ value: 'announced', label: 'Announced (no call yet)' }, { value: 'active', label: 'Active (in a call)' }, { value: 'archived', label: 'Archived' }];
@@ -68,11 +68,8 @@ export function dialogueRoutes(deps: AppDeps): Hono<AdminEnv> {
                   <td data-label="Format">{d.format}</td>
                   <td data-label="Status"><span class="badge">{d.status}</span></td>
                   <td data-label="Actions">
-                    <form method="post" action={`/admin/dialogues/${encodeURIComponent(d.id)}/${d.status === 'archived' ? 'restore' : 'archive'}`} class="inline"
-                      data-confirm={d.status === 'archived' ? undefined : `Archive ${d.name}? The bot will stop offering it.`}>
-                      <Csrf token={c.get('csrf')} />
-                      <button type="submit" class="secondary">{d.status === 'archived' ? 'Restore' : 'Archive'}<span class="visually-hidden"> {d.name}</span></button>
-                    </form>
+                    <ArchiveToggle base="/admin/dialogues" id={d.id} archived={d.status === 'archived'} name={d.name} csrf={c.get('csrf')}
+                      confirm={`Archive ${d.name}? The bot will stop offering it.`} />
                   </td>
                 </tr>
               ))}

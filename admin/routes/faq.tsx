@@ -13,7 +13,7 @@ import { done, render } from '../render';
 import { faqSchema, type FaqInput } from '../validators';
 import { ErrorSummary, type Errors, type Values } from '../views/fields';
 import { FaqFields } from '../views/faq-form';
-import { Csrf } from '../views/layout';
+import { Csrf, ArchiveToggle } from '../views/layout';
 
 export const faqRow = (f: FaqInput) => ({
   call_id: f.call_id, question: f.question, variants: JSON.stringify(f.variants), answer: f.answer,
@@ -86,10 +86,7 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
                   <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
                   <td data-label="Topic">{f.topic ?? '—'}</td>
                   <td data-label="Actions">
-                    <form method="post" action={`/admin/faq/${encodeURIComponent(f.id)}/${f.archived ? 'restore' : 'archive'}`} class="inline">
-                      <Csrf token={c.get('csrf')} />
-                      <button type="submit" class="secondary">{f.archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {f.question}</span></button>
-                    </form>
+                    <ArchiveToggle base="/admin/faq" id={f.id} archived={Boolean(f.archived)} name={f.question} csrf={c.get('csrf')} />
                   </td>
                 </tr>
               ))}

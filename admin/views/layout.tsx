@@ -81,3 +81,11 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
 
 /** The hidden CSRF field every state-changing form carries. */
 export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
+
+/** The Archive / Restore button of a list row; `name` tells screen-reader users which row. */
+export const ArchiveToggle: FC<{ base: string; id: string; archived: boolean; name: string; csrf: string; confirm?: string }> = ({ base, id, archived, name, csrf, confirm }) => (
+  <form method="post" action={`${base}/${encodeURIComponent(id)}/${archived ? 'restore' : 'archive'}`} class="inline" data-confirm={archived ? undefined : confirm}>
+    <Csrf token={csrf} />
+    <button type="submit" class="secondary">{archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {name}</span></button>
+  </form>
+);
