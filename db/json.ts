@@ -3,6 +3,7 @@
  * fails loudly at the storage edge instead of deep inside the engine or a renderer.
  */
 import { z } from 'zod';
+import { LOCALES } from '../domain/i18n/locales';
 import type { Recipient, Reply } from '../domain/messages';
 import type { ApplicationAnswers } from '../domain/types';
 import { AppError } from '../domain/errors';
@@ -34,6 +35,7 @@ export const recipientJson: z.ZodType<Recipient> = z.object({
   kind: z.enum(['user', 'channel']),
   address: z.string(),
   scope: z.string().optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 // Replies are produced by our own code and rendered by our own renderers; checking the

@@ -3,6 +3,7 @@
  * repositories parse with zod on the way out. Booleans are 0/1 (SQLite and D1 have no bool).
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LocaleSource } from '../domain/types';
 
 export interface DialoguesTable {
   id: string;
@@ -67,6 +68,9 @@ export interface PeopleTable {
   display_name: string | null;
   email: string | null;
   time_zone: string | null;
+  /** 'en' | 'fr' | 'es' …; null until known. */
+  locale: string | null;
+  locale_source: LocaleSource | null;
   created_at: string;
   updated_at: string;
 }
@@ -256,6 +260,8 @@ export interface ReviewChannelsTable {
   call_id: string;
   platform: string;
   address: string;
+  /** Language of the cards posted there; null: the deployment's REVIEW_LOCALE. */
+  locale: string | null;
   updated_at: string;
 }
 

@@ -3,6 +3,7 @@
  * in the call's own zone and in the zone of whoever asks.
  */
 import { DateTime } from 'luxon';
+import { t, type Locale } from './i18n';
 import type { Call } from './types';
 
 export type CallState = 'upcoming' | 'open' | 'closed';
@@ -53,7 +54,7 @@ export interface DeadlineDescription {
   callZoneText: string;
   /** "13 February 2023, 07:00 (Asia/Manila, UTC+8)"; null without a valid asker zone. */
   askerZoneText: string | null;
-  /** A plain English sentence for the bot to say. */
+  /** A sentence for the bot to say, in the locale asked for. */
   sentence: string;
 }
 
@@ -87,6 +88,21 @@ export function zoneCity(zone: string): string {
   return last.replace(/_/g, ' ');
 }
 
+/**
+ * The zone's name for a reader: "Vienna time" in English (as the call words it); in other
+ * languages the runtime's CLDR name ("heure d’Europe centrale", "hora de Europa central").
+ */
+function zoneName(zone: string, dt: DateTime, locale: Locale): string {
+  if (zone === 'UTC') return 'UTC';
+  if (locale === 'en') return t(locale, 'dates.cityTime', { city: zoneCity(zone) });
+  try {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(dt.toJSDate()).find((p) => p.type === 'timeZoneName')?.value;
+    if (name) return name;
+  } catch { /* an engine without the zone name falls through */ }
+  return t(locale, 'dates.cityTime', { city: zoneCity(zone) });
+}
+
 function zoneLabel(dt: DateTime): string {
   const abbr = abbreviation(dt);
   return abbr ? `${abbr}, ${utcOffset(dt)}` : utcOffset(dt);
@@ -96,67 +112,74 @@ function isMidnight(dt: DateTime): boolean {
   return dt.hour === 0 && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
 }
 
-// A deadline at 00:00 is the end of the day before, which is how the call itself words it.
-function dayAndTime(dt: DateTime, midnightWords: boolean): string {
-  if (isMidnight(dt)) {
-    const day = dt.minus({ days: 1 }).toFormat('d MMMM yyyy');
-    return `${day}, ${midnightWords ? 'midnight (24:00)' : '24:00'}`;
-  }
-  return dt.toFormat('d MMMM yyyy, HH:mm');
+/** "12 February 2023", "12 février 2023", "12 de febrero de 2023". */
+export function formatDay(dt: DateTime, locale: Locale = 'en'): string {
+  return locale === 'en' ? dt.toFormat('d MMMM yyyy') : dt.setLocale(locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** "5 May 2023" for "2023-05-05"; the input unchanged when it is not a calendar date. */
-export function formatDialogueDate(isoDate: string): string {
+// A deadline at 00:00 is the end of the day before, which is how the call itself words it.
+function dayAndTime(dt: DateTime, midnightWords: boolean, locale: Locale): string {
+  if (isMidnight(dt)) {
+    const day = formatDay(dt.minus({ days: 1 }), locale);
+    return t(locale, midnightWords ? 'dates.dayMidnight' : 'dates.dayMidnightShort', { day });
+  }
+  return t(locale, 'dates.dayTime', { day: formatDay(dt, locale), time: dt.toFormat('HH:mm') });
+}
+
+/** "5 May 2023" for "2023-05-05" (in `locale`); the input unchanged when it is not a calendar date. */
+export function formatDialogueDate(isoDate: string, locale: Locale = 'en'): string {
   const d = DateTime.fromISO(isoDate, { zone: 'UTC' });
-  return d.isValid ? d.toFormat('d MMMM yyyy') : isoDate;
+  return d.isValid ? formatDay(d, locale) : isoDate;
 }
 
 /**
  * An instant as wall-clock time in `zone`: "13 February 2023, 07:00 (Asia/Manila, UTC+8)".
  * An unknown zone falls back to UTC.
  */
-export function formatInstant(iso: string, zone: string): string {
+export function formatInstant(iso: string, zone: string, locale: Locale = 'en'): string {
   const z = validZone(zone) ?? 'UTC';
   const dt = DateTime.fromISO(iso, { zone: z });
-  return `${dt.toFormat('d MMMM yyyy, HH:mm')} (${z}, ${utcOffset(dt)})`;
+  return `${t(locale, 'dates.dayTime', { day: formatDay(dt, locale), time: dt.toFormat('HH:mm') })} (${z}, ${utcOffset(dt)})`;
 }
 
 // On the last day "today" would depend on whose day it is (it is already tomorrow in Manila
 // when Vienna's day ends), so the time left is said instead.
-function daysPhrase(daysLeft: number, msLeft: number): string {
+function daysPhrase(daysLeft: number, msLeft: number, locale: Locale): string {
   if (daysLeft <= 0) {
     const minutes = Math.max(1, Math.floor(msLeft / 60_000));
-    if (minutes < 60) return `The call closes in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+    if (minutes < 60) return t(locale, 'dates.closesInMinutes', { minutes });
     const hours = Math.floor(minutes / 60);
-    return `The call closes in ${hours === 1 ? 'an hour' : `${hours} hours`}${minutes % 60 ? ` and ${minutes % 60} minute${minutes % 60 === 1 ? '' : 's'}` : ''}.`;
+    return minutes % 60
+      ? t(locale, 'dates.closesInHoursMinutes', { hours, minutes: minutes % 60 })
+      : t(locale, 'dates.closesInHours', { hours });
   }
-  if (daysLeft === 1) return '1 day left.';
-  return `${daysLeft} days left.`;
+  return t(locale, 'dates.daysLeft', { days: daysLeft });
 }
 
 /**
  * The deadline of `call` for someone asking at `now`, in the call's zone and, when a valid IANA
- * zone is given, in the asker's zone too.
+ * zone is given, in the asker's zone too; written in `locale`.
  */
-export function describeDeadline(call: Call, now: Date, askerZone?: string | null): DeadlineDescription {
+export function describeDeadline(call: Call, now: Date, askerZone?: string | null, locale: Locale = 'en'): DeadlineDescription {
   // Time-zone arithmetic is the costly part of an answer, and the words only change by the day:
-  // the same call, zone and minute give the same description.
-  const key = `${call.id}|${call.opensAt}|${call.closesAt}|${call.zone}|${askerZone ?? ''}|${callState(call, now)}|${Math.floor(now.getTime() / 60_000)}`;
+  // the same call, zone, language and minute give the same description.
+  const key = `${call.id}|${call.opensAt}|${call.closesAt}|${call.zone}|${askerZone ?? ''}|${locale}|${callState(call, now)}|${Math.floor(now.getTime() / 60_000)}`;
   const hit = described.get(key);
   if (hit) return hit;
   if (described.size >= 2_000) described.clear();
-  const d = computeDeadline(call, now, askerZone);
+  const d = computeDeadline(call, now, askerZone, locale);
   described.set(key, d);
   return d;
 }
 
 const described = new Map<string, DeadlineDescription>();
 
-function computeDeadline(call: Call, now: Date, askerZone?: string | null): DeadlineDescription {
+function computeDeadline(call: Call, now: Date, askerZone: string | null | undefined, locale: Locale): DeadlineDescription {
   const callZone = validZone(call.zone) ?? 'UTC';
   const close = DateTime.fromISO(call.closesAt, { zone: callZone });
-  const city = callZone === 'UTC' ? 'UTC' : `${zoneCity(callZone)} time`;
-  const callZoneText = `${dayAndTime(close, true)} ${city} (${zoneLabel(close)})`;
+  const city = zoneName(callZone, close, locale);
+  const callZoneText = t(locale, 'dates.inZone', { time: dayAndTime(close, true, locale), zone: city, label: zoneLabel(close) });
+  // `day` is how stored (English) answers state the deadline, so stays English for matching.
   const day = (isMidnight(close) ? close.minus({ days: 1 }) : close).toFormat('d MMMM yyyy');
 
   const zone = validZone(askerZone);
@@ -164,16 +187,16 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
   let askerDiffers = false;
   if (zone) {
     const local = close.setZone(zone);
-    askerZoneText = `${dayAndTime(local, false)} (${zone}, ${utcOffset(local)})`;
+    askerZoneText = `${dayAndTime(local, false, locale)} (${zone}, ${utcOffset(local)})`;
     askerDiffers = local.offset !== close.offset;
   }
 
   const state = callState(call, now);
   if (state === 'closed') {
-    const when = isMidnight(close)
-      ? `${close.minus({ days: 1 }).toFormat('d MMMM yyyy')} at midnight`
-      : `${close.toFormat('d MMMM yyyy')} at ${close.toFormat('HH:mm')}`;
-    return { closed: true, day, daysLeft: null, callZoneText, askerZoneText, sentence: `The call closed on ${when} ${city}.` };
+    const sentence = isMidnight(close)
+      ? t(locale, 'dates.closedMidnight', { day: formatDay(close.minus({ days: 1 }), locale), zone: city })
+      : t(locale, 'dates.closedAt', { day: formatDay(close, locale), time: close.toFormat('HH:mm'), zone: city });
+    return { closed: true, day, daysLeft: null, callZoneText, askerZoneText, sentence };
   }
 
   // The deadline day is the day of the last moment applications are accepted.
@@ -181,13 +204,13 @@ function computeDeadline(call: Call, now: Date, askerZone?: string | null): Dead
   const today = DateTime.fromJSDate(now, { zone: callZone }).startOf('day');
   const daysLeft = Math.max(0, Math.round(deadlineDay.diff(today, 'days').days));
 
-  const local = askerZoneText && askerDiffers ? ` That is ${askerZoneText} where you are.` : '';
+  const local = askerZoneText && askerDiffers ? [t(locale, 'dates.whereYouAre', { time: askerZoneText })] : [];
   if (state === 'upcoming') {
     const opens = DateTime.fromISO(call.opensAt, { zone: callZone });
-    const opensText = `${opens.toFormat('d MMMM yyyy, HH:mm')} ${city}`;
-    const sentence = `Applications open on ${opensText} and close on ${callZoneText}.${local}`;
+    const opensText = t(locale, 'dates.opensAt', { time: t(locale, 'dates.dayTime', { day: formatDay(opens, locale), time: opens.toFormat('HH:mm') }), zone: city });
+    const sentence = [t(locale, 'dates.upcoming', { opens: opensText, closes: callZoneText }), ...local].join(' ');
     return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
   }
-  const sentence = `The deadline for applications is ${callZoneText}.${local} ${daysPhrase(daysLeft, close.toMillis() - now.getTime())}`;
+  const sentence = [t(locale, 'dates.deadline', { deadline: callZoneText }), ...local, daysPhrase(daysLeft, close.toMillis() - now.getTime(), locale)].join(' ');
   return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
 }

@@ -172,9 +172,44 @@ export function findCountry(input: string | null | undefined): Country | undefin
   return BY_NAME.get(key) ?? BY_NAME.get(key.replace(/\s*\(.*\)\s*/, '').trim());
 }
 
-/** English name for a code; the code itself when unknown, so old records still display. */
-export function countryName(code: string): string {
-  return BY_CODE.get(code.toUpperCase())?.name ?? code;
+// Names in other languages come from the runtime's CLDR data (Intl.DisplayNames, on Node and in
+// workerd) rather than a hand-kept list; English keeps the UN short names above.
+const displayNames = new Map<string, Intl.DisplayNames | null>();
+function localName(code: string, locale: string): string | undefined {
+  if (!displayNames.has(locale)) {
+    try {
+      displayNames.set(locale, new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }));
+    } catch {
+      displayNames.set(locale, null);
+    }
+  }
+  return displayNames.get(locale)?.of(code) ?? undefined;
+}
+
+/** A country's name for a code, in `locale` (UN English names for English); the code itself when unknown, so old records still display. */
+export function countryName(code: string, locale = 'en'): string {
+  const c = BY_CODE.get(code.toUpperCase());
+  if (!c) return code;
+  return locale === 'en' ? c.name : (localName(c.code, locale) ?? c.name);
+}
+
+const optionsByLocale = new Map<string, { value: string; label: string }[]>();
+
+/** Every country as a select option, named and sorted in `locale`. */
+export function countryOptions(locale = 'en'): { value: string; label: string }[] {
+  let options = optionsByLocale.get(locale);
+  if (!options) {
+    const collator = new Intl.Collator(locale);
+    options = COUNTRIES.map((c) => ({ value: c.code, label: countryName(c.code, locale) }));
+    if (locale !== 'en') options.sort((a, b) => collator.compare(a.label, b.label));
+    optionsByLocale.set(locale, options);
+    // Typed answers in that language ("Allemagne", "Alemania") find the country too.
+    for (const o of options) {
+      const key = normalise(o.label);
+      if (!BY_NAME.has(key)) BY_NAME.set(key, BY_CODE.get(o.value)!);
+    }
+  }
+  return options;
 }
 
 /** UN regional group for a code; 'Other' when the code is unknown. */

@@ -1,43 +1,41 @@
 /**
  * Who may apply and who may ask for travel support, and the words shown for each choice.
  */
+import { t, type Locale } from './i18n';
 import type { ApplicationAnswers, Gender, OrganisationFocus, Participation, StakeholderType } from './types';
+
+type Choice = 'stakeholder' | 'gender' | 'participation' | 'focus';
+
+/** The words for one choice in a locale: choiceLabel('gender', 'female', 'fr') = "Femme". */
+export function choiceLabel<T extends string>(kind: Choice, value: T, locale: Locale): string {
+  return t(locale, `form.${kind}.${value}` as Parameters<typeof t>[1]);
+}
+
+/** Options for a select, labelled in `locale`. */
+export function choiceOptions<T extends string>(kind: Choice, values: readonly T[], locale: Locale): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: choiceLabel(kind, value, locale) }));
+}
+
+// English labels, for the admin panel and exports (which stay in English).
+const english = <T extends string>(kind: Choice, values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, choiceLabel(kind, v, 'en')])) as Record<T, string>;
 
 /** Every stakeholder type may apply; the list order is the order forms show. */
 export const STAKEHOLDER_TYPES: readonly StakeholderType[] = ['ngo_ecosoc', 'ngo', 'academia', 'private_sector', 'other'];
 
-export const STAKEHOLDER_LABELS: Record<StakeholderType, string> = {
-  ngo_ecosoc: 'NGO with ECOSOC consultative status',
-  ngo: 'NGO without ECOSOC status',
-  academia: 'Academia',
-  private_sector: 'Private sector',
-  other: 'Other',
-};
+export const STAKEHOLDER_LABELS: Record<StakeholderType, string> = english('stakeholder', STAKEHOLDER_TYPES);
 
 export const GENDERS: readonly Gender[] = ['female', 'male', 'non_binary', 'prefer_not_to_say'];
 
-export const GENDER_LABELS: Record<Gender, string> = {
-  female: 'Female',
-  male: 'Male',
-  non_binary: 'Non-binary',
-  prefer_not_to_say: 'Prefer not to say',
-};
+export const GENDER_LABELS: Record<Gender, string> = english('gender', GENDERS);
 
 export const PARTICIPATIONS: readonly Participation[] = ['in_person', 'online'];
 
-export const PARTICIPATION_LABELS: Record<Participation, string> = {
-  in_person: 'In person',
-  online: 'Online',
-};
+export const PARTICIPATION_LABELS: Record<Participation, string> = english('participation', PARTICIPATIONS);
 
 export const FOCUSES: readonly OrganisationFocus[] = ['none', 'grassroots', 'victim_led', 'victim_focused'];
 
-export const FOCUS_LABELS: Record<OrganisationFocus, string> = {
-  none: 'None of these',
-  grassroots: 'Grassroots organisation',
-  victim_led: 'Victim-led organisation',
-  victim_focused: 'Victim-focused organisation',
-};
+export const FOCUS_LABELS: Record<OrganisationFocus, string> = english('focus', FOCUSES);
 
 const SUPPORTED_FOCUS: ReadonlySet<OrganisationFocus> = new Set(['grassroots', 'victim_led', 'victim_focused']);
 

@@ -5,7 +5,8 @@
 import type { CardAction, FormFieldView, FormView } from './messages';
 import type { ApplicationAnswers } from './types';
 import { AppError } from './errors';
-import { list } from './form/input';
+import { t, type Locale } from './i18n';
+import { list, localeOf } from './form/input';
 import { dialoguesStep, organisationStep, relevanceFieldId, relevanceStep } from './form/steps-organisation';
 import { consentStep, repFieldId, representativesStep, travelStep } from './form/steps-people';
 import { summaryFields } from './form/summary';
@@ -52,7 +53,7 @@ export function previousStepId(stepId: string, answers: Partial<ApplicationAnswe
 export const FORM_BACK_ACTION = 'form.back';
 
 function backAction(draftId: string, stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): { back?: CardAction } {
-  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: 'Back', value: `${draftId}|${stepId}` } } : {};
+  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: t(localeOf(ctx), 'form.back'), value: `${draftId}|${stepId}` } } : {};
 }
 
 /** Raw values that prefill every step's fields from saved answers. */
@@ -137,6 +138,7 @@ export function formView(
 ): FormView {
   const steps = applicableSteps(answers, ctx);
   const stepCount = steps.length + 1;
+  const l: Locale = localeOf(ctx);
   if (stepId === CONFIRM_STEP_ID) {
     // The summary shows what submitting will send: answers to steps that no longer apply
     // (travel support after switching to online) are dropped, as they will be on submit.
@@ -145,18 +147,19 @@ export function formView(
       formId: FORM_ID,
       draftId,
       stepId,
-      title: 'Check and submit your application',
-      intro: 'Please check your answers before you submit. After submitting you can still edit or withdraw the application until the deadline.',
+      locale: l,
+      title: t(l, 'form.confirm.title'),
+      intro: t(l, 'form.confirm.intro'),
       stepNumber: stepCount,
       stepCount,
       fields: [],
-      submitLabel: 'Submit application',
-      summary: summaryFields(valid.ok ? valid.answers : answers, ctx.dialogues),
+      submitLabel: t(l, 'form.submit'),
+      summary: summaryFields(valid.ok ? valid.answers : answers, ctx.dialogues, l),
       ...backAction(draftId, stepId, answers, ctx),
     };
   }
   const step = stepById(stepId);
-  if (!step) throw new AppError('unknown_step', 'That part of the form does not exist. Please start again.');
+  if (!step) throw new AppError('unknown_step', t(l, 'form.unknownStep'));
   const raw = opts.raw ?? toRaw(answers);
   const errors = opts.errors ?? {};
   const fields = step.fields(answers, ctx).map((f): FormFieldView => {
@@ -169,12 +172,13 @@ export function formView(
     formId: FORM_ID,
     draftId,
     stepId,
-    title: step.title,
-    ...(step.intro ? { intro: step.intro } : {}),
+    locale: l,
+    title: step.title(l),
+    ...(step.intro ? { intro: step.intro(l) } : {}),
     stepNumber: index >= 0 ? index + 1 : STEPS.indexOf(step) + 1,
     stepCount,
     fields,
-    submitLabel: 'Next',
+    submitLabel: t(l, 'form.next'),
     ...backAction(draftId, stepId, answers, ctx),
   };
 }

@@ -2,6 +2,7 @@
  * Neutral messages: what the product says, before any platform decides how it looks.
  * Renderers (Block Kit, Adaptive Cards, playground HTML/terminal) are pure functions of these.
  */
+import type { Locale } from './i18n/locales';
 import type { Platform } from './types';
 
 export interface Source {
@@ -34,7 +35,8 @@ export interface Card {
 }
 
 export type Reply =
-  | { kind: 'text'; text: string; sources?: Source[] }
+  /** `locale`: the language of the text, for the renderer's own words around it ("Source:"). */
+  | { kind: 'text'; text: string; sources?: Source[]; locale?: Locale }
   | { kind: 'card'; card: Card }
   /** Show a step of the application form (see domain/form). */
   | { kind: 'form'; form: FormView }
@@ -62,6 +64,8 @@ export interface FormView {
   /** Draft id, the only thing a platform needs to carry between steps. */
   draftId: string;
   stepId: string;
+  /** The language the form is written in; renderers write their own words (Close, Step 2 of 6) in it. */
+  locale?: Locale;
   title: string;
   intro?: string;
   stepNumber: number;
@@ -80,6 +84,8 @@ export interface FormView {
 export interface PromptView {
   formId: string; // "review.reason", "info.answer"
   contextId: string; // opaque id (decision draft, application)
+  /** The language of the prompt, for the renderer's own words (Cancel). */
+  locale?: Locale;
   title: string;
   label: string;
   submitLabel: string;
@@ -94,6 +100,8 @@ export interface Recipient {
   address: string;
   /** Slack team id or Teams tenant id, when known. */
   scope?: string;
+  /** The language the recipient reads (a person's, or a reviewer channel's); English when absent. */
+  locale?: Locale;
 }
 
 /**

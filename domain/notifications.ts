@@ -8,6 +8,7 @@ import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from '
 import { reviewerFields } from './form';
 import { describeStatus } from './review';
 import { formatInstant } from './calls';
+import { t, type Locale } from './i18n';
 
 export const REVIEW_ACTIONS = {
   approve: 'review.approve',
@@ -40,11 +41,11 @@ function dialogueName(dialogues: Dialogue[], id: string): string {
 
 /**
  * The card reviewers see: the least personal data a decision needs, each dialogue's state, and
- * buttons for the dialogues still waiting for a decision.
+ * buttons for the dialogues still waiting for a decision. Written in the reviewers' language `l`.
  */
-export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string): Card {
+export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, l: Locale = 'en'): Card {
   const answers = app.answers as ApplicationAnswers;
-  const fields = reviewerFields(answers, dialogues);
+  const fields = reviewerFields(answers, dialogues, l);
   const actions: CardAction[] = [];
   const lines: string[] = [];
   for (const d of app.dialogues) {
@@ -53,37 +54,38 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
       .filter((x) => x.dialogueId === d.dialogueId && x.round === d.round)
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))[0];
     if (d.status === 'pending') {
-      lines.push(`${name}: waiting for a decision`);
+      lines.push(t(l, 'review.card.waiting', { dialogue: name }));
       const value = reviewActionValue(app.id, d.dialogueId);
       actions.push(
-        { id: REVIEW_ACTIONS.approve, label: `Approve ${name}`, value, style: 'primary' },
-        { id: REVIEW_ACTIONS.reject, label: `Reject ${name}`, value, style: 'danger' },
-        { id: REVIEW_ACTIONS.requestInfo, label: `Ask for information (${name})`, value },
+        { id: REVIEW_ACTIONS.approve, label: t(l, 'review.card.approve', { dialogue: name }), value, style: 'primary' },
+        { id: REVIEW_ACTIONS.reject, label: t(l, 'review.card.reject', { dialogue: name }), value, style: 'danger' },
+        { id: REVIEW_ACTIONS.requestInfo, label: t(l, 'review.card.requestInfo', { dialogue: name }), value },
       );
     } else if (decided) {
-      const reason = decided.reason ? ` — "${decided.reason}"` : '';
-      lines.push(`${name}: ${describeStatus(d.status)} by ${decided.deciderName}, ${formatInstant(decided.decidedAt, zone)}${reason}`);
+      const values = { dialogue: name, status: describeStatus(d.status, l), decider: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l) };
+      lines.push(decided.reason ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason }) : t(l, 'review.card.decided', values));
     } else {
-      lines.push(`${name}: ${describeStatus(d.status)}`);
+      lines.push(t(l, 'review.card.state', { dialogue: name, status: describeStatus(d.status, l) }));
     }
   }
   const round = Math.max(...app.dialogues.map((d) => d.round), 1);
   const waiting = app.dialogues.some((d) => d.status === 'pending');
   const subtitle =
-    app.status === 'withdrawn' ? 'Withdrawn by the applicant'
-    : !waiting ? 'Decided'
-    : round > 1 ? 'Updated and back for review'
-    : 'New application';
+    app.status === 'withdrawn' ? t(l, 'review.card.withdrawn')
+    : !waiting ? t(l, 'review.card.decidedAll')
+    : round > 1 ? t(l, 'review.card.updated')
+    : t(l, 'review.card.new');
   return {
-    title: `Application ${app.reference ?? ''}`.trim(),
+    title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
     text: lines.join('\n'),
     actions,
-    footer: 'Full answers are in the admin panel. Discuss in the thread.',
+    footer: t(l, 'review.card.footer'),
   };
 }
 
+/** One card per reviewer channel, each in that channel's language. */
 export function reviewCardMessages(
   app: Application,
   dialogues: Dialogue[],
@@ -91,11 +93,10 @@ export function reviewCardMessages(
   channels: Recipient[],
   zone: string,
 ): OutboundMessage[] {
-  const card = reviewCard(app, dialogues, decisions, zone);
   return channels.map((recipient) => ({
     recipient,
     purpose: 'review_card',
-    replies: [{ kind: 'card', card }],
+    replies: [{ kind: 'card', card: reviewCard(app, dialogues, decisions, zone, recipient.locale ?? 'en') }],
     dedupeKey: reviewCardKey(app, recipient.platform),
   }));
 }
@@ -120,31 +121,35 @@ export function reviewCardUpdates(
   }));
 }
 
+/** The applicant's notice of a decision, in the language they read (`to.locale`). */
 export function decisionNotice(app: Application, decision: Decision, dialogues: Dialogue[], to: Recipient, contact: string): OutboundMessage {
-  const name = dialogues.find((d) => d.id === decision.dialogueId)?.name ?? decision.dialogueId;
-  const ref = app.reference ?? '';
+  const l = to.locale ?? 'en';
+  const dialogue = dialogues.find((d) => d.id === decision.dialogueId)?.name ?? decision.dialogueId;
+  const reference = app.reference ?? '';
   let text: string;
   const actions: CardAction[] = [];
   if (decision.outcome === 'approve') {
-    text = `Good news: your application ${ref} to the ${name} has been approved. Questions about taking part: ${contact}.`;
+    text = t(l, 'notices.approved', { reference, dialogue, contact });
   } else if (decision.outcome === 'reject') {
-    text = `Your application ${ref} to the ${name} was not approved.${decision.reason ? ` Reason given: ${decision.reason}` : ''} Questions: ${contact}.`;
+    text = decision.reason
+      ? t(l, 'notices.rejectedReason', { reference, dialogue, contact, reason: decision.reason })
+      : t(l, 'notices.rejected', { reference, dialogue, contact });
   } else {
-    text = `The reviewers of your application ${ref} to the ${name} ask for more information: ${decision.reason ?? ''}`;
-    actions.push({ id: 'info.answer', label: 'Answer', value: app.id, style: 'primary' });
+    text = t(l, 'notices.infoRequested', { reference, dialogue, reason: decision.reason ?? '' });
+    actions.push({ id: 'info.answer', label: t(l, 'notices.answer'), value: app.id, style: 'primary' });
   }
   return {
     recipient: to,
     purpose: decision.outcome === 'request_info' ? 'info_request' : 'decision_notice',
     replies: actions.length
-      ? [{ kind: 'card', card: { title: `Application ${ref}`, text, actions } }]
+      ? [{ kind: 'card', card: { title: t(l, 'notices.title', { reference }), text, actions } }]
       : [{ kind: 'text', text }],
     dedupeKey: `decision:${app.id}:${decision.id}`,
   };
 }
 
 export function draftReminder(app: Application, call: Call, daysLeft: number, to: Recipient, kind: '7d' | '1d'): OutboundMessage {
-  const when = daysLeft <= 1 ? 'tomorrow' : `in ${daysLeft} days`;
+  const l = to.locale ?? 'en';
   return {
     recipient: to,
     purpose: 'reminder',
@@ -152,9 +157,9 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
       {
         kind: 'card',
         card: {
-          title: 'Your application is not sent yet',
-          text: `The call "${call.title}" closes ${when} (${formatInstant(call.closesAt, call.zone)}). Your draft is saved: pick up where you left off.`,
-          actions: [{ id: 'resume', label: 'Resume my application', style: 'primary' }],
+          title: t(l, 'notices.reminder.title'),
+          text: t(l, 'notices.reminder.text', { call: call.title, days: Math.max(1, daysLeft), deadline: formatInstant(call.closesAt, call.zone, l) }),
+          actions: [{ id: 'resume', label: t(l, 'notices.reminder.resume'), style: 'primary' }],
         },
       },
     ],
@@ -163,6 +168,7 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
 }
 
 export function callOpenedNotice(subscriptionId: string, dialogue: Dialogue, call: Call, to: Recipient): OutboundMessage {
+  const l = to.locale ?? 'en';
   return {
     recipient: to,
     purpose: 'call_opened',
@@ -170,9 +176,9 @@ export function callOpenedNotice(subscriptionId: string, dialogue: Dialogue, cal
       {
         kind: 'card',
         card: {
-          title: `Applications are open: ${dialogue.name}`,
-          text: `You asked to be told when this call opens. Apply before ${formatInstant(call.closesAt, call.zone)}.`,
-          actions: [{ id: 'apply', label: 'Apply', style: 'primary' }],
+          title: t(l, 'notices.callOpened.title', { dialogue: dialogue.name }),
+          text: t(l, 'notices.callOpened.text', { deadline: formatInstant(call.closesAt, call.zone, l) }),
+          actions: [{ id: 'apply', label: t(l, 'notices.callOpened.apply'), style: 'primary' }],
         },
       },
     ],

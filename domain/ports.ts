@@ -2,9 +2,10 @@
  * What the conversation engine and the jobs need from storage. db/ implements these with Kysely;
  * tests may too. Every method that changes more than one row is atomic.
  */
+import type { Locale } from './i18n/locales';
 import type { OutboundMessage, Recipient } from './messages';
 import type {
-  Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, Person, Platform,
+  Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, LocaleSource, Person, Platform,
 } from './types';
 
 export interface IdentityInput {
@@ -34,6 +35,8 @@ export interface CatalogPort {
   getSetting<T = unknown>(key: string): Promise<T | null>;
   /** Reviewer channel for a call and platform (call-specific first, then the default). */
   reviewChannel(callId: string, platform: Platform): Promise<string | null>;
+  /** The language set for that reviewer channel in the admin panel; null: the deployment's default. */
+  reviewChannelLocale(callId: string, platform: Platform): Promise<Locale | null>;
 }
 
 export interface PeoplePort {
@@ -41,6 +44,9 @@ export interface PeoplePort {
   personFor(identity: IdentityInput): Promise<Person>;
   /** Where to reach a person on the platform they applied from. */
   identitiesOf(personId: string): Promise<IdentityInput[]>;
+  getPerson(personId: string): Promise<Person | null>;
+  /** Records the language a person reads and where it came from (domain/i18n/preference.ts decides). */
+  setPersonLocale(personId: string, locale: Locale, source: LocaleSource): Promise<void>;
 }
 
 export interface ApplicationsPort {

@@ -3,6 +3,7 @@
  * how statuses read to people.
  */
 import { z } from 'zod';
+import { t, type Locale } from './i18n';
 import type { Application, ApplicationDialogue, ApplicationStatus, DecisionOutcome, DialogueReviewStatus } from './types';
 
 export const REASON_MIN = 5;
@@ -32,14 +33,19 @@ export function reasonRequired(outcome: DecisionOutcome): boolean {
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** A reviewer's reason, trimmed. */
-export const reasonSchema = z
-  .string({ error: 'Write a reason for the applicant.' })
-  .trim()
-  .min(1, { error: 'Write a reason for the applicant.' })
-  .min(REASON_MIN, { error: `The reason must be at least ${REASON_MIN} characters.` })
-  .max(REASON_MAX, { error: `The reason must be at most ${REASON_MAX} characters.` })
-  .refine((s) => !CONTROL.test(s), { error: 'The reason contains characters that cannot be shown.' });
+/** A reviewer's reason, trimmed; messages in the reviewers' language. */
+export function reasonSchemaFor(l: Locale = 'en') {
+  return z
+    .string({ error: t(l, 'review.reason.missing') })
+    .trim()
+    .min(1, { error: t(l, 'review.reason.missing') })
+    .min(REASON_MIN, { error: t(l, 'review.reason.short', { min: REASON_MIN }) })
+    .max(REASON_MAX, { error: t(l, 'review.reason.long', { max: REASON_MAX }) })
+    .refine((s) => !CONTROL.test(s), { error: t(l, 'review.reason.control') });
+}
+
+/** A reviewer's reason, trimmed (English messages). */
+export const reasonSchema = reasonSchemaFor('en');
 
 /**
  * Checks the reason for an outcome: required and validated for reject/request_info, optional
@@ -48,15 +54,16 @@ export const reasonSchema = z
 export function validateReason(
   outcome: DecisionOutcome,
   reason: string | null | undefined,
+  l: Locale = 'en',
 ): { ok: true; reason: string | null } | { ok: false; message: string } {
   const blank = reason == null || reason.trim() === '';
   if (blank) {
     return reasonRequired(outcome)
-      ? { ok: false, message: outcome === 'reject' ? 'Write a reason for the rejection.' : 'Write what information you need from the applicant.' }
+      ? { ok: false, message: t(l, outcome === 'reject' ? 'review.reason.rejectMissing' : 'review.reason.infoMissing') }
       : { ok: true, reason: null };
   }
-  const parsed = reasonSchema.safeParse(reason);
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'The reason is not valid.' };
+  const parsed = (l === 'en' ? reasonSchema : reasonSchemaFor(l)).safeParse(reason);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? t(l, 'review.reason.missing') };
   return { ok: true, reason: parsed.data };
 }
 
@@ -64,28 +71,29 @@ export type DecisionCheck =
   | { ok: true; reason: string | null }
   | { ok: false; code: 'not_found' | 'not_submitted' | 'withdrawn' | 'not_pending' | 'reason_invalid'; message: string };
 
-/** Whether a reviewer may record `outcome` for one dialogue of an application right now. */
+/** Whether a reviewer may record `outcome` for one dialogue of an application right now; messages in `l`. */
 export function checkDecision(
   application: Pick<Application, 'status' | 'dialogues'>,
   dialogueId: string,
   outcome: DecisionOutcome,
   reason: string | null | undefined,
+  l: Locale = 'en',
 ): DecisionCheck {
   if (application.status === 'withdrawn') {
-    return { ok: false, code: 'withdrawn', message: 'The applicant has withdrawn this application, so it can no longer be decided.' };
+    return { ok: false, code: 'withdrawn', message: t(l, 'review.check.withdrawn') };
   }
   if (application.status !== 'submitted') {
-    return { ok: false, code: 'not_submitted', message: 'This application has not been submitted yet.' };
+    return { ok: false, code: 'not_submitted', message: t(l, 'review.check.notSubmitted') };
   }
   const entry = application.dialogues.find((d) => d.dialogueId === dialogueId);
-  if (!entry) return { ok: false, code: 'not_found', message: 'This application is not for that dialogue.' };
+  if (!entry) return { ok: false, code: 'not_found', message: t(l, 'review.check.notForDialogue') };
   if (entry.status === 'withdrawn') {
-    return { ok: false, code: 'withdrawn', message: 'The applicant has withdrawn from this dialogue, so it can no longer be decided.' };
+    return { ok: false, code: 'withdrawn', message: t(l, 'review.check.dialogueWithdrawn') };
   }
   if (!canDecide(entry.status)) {
-    return { ok: false, code: 'not_pending', message: `This application has already been decided: ${describeStatus(entry.status).toLowerCase()}.` };
+    return { ok: false, code: 'not_pending', message: t(l, 'review.check.decided', { status: describeStatus(entry.status, l).toLocaleLowerCase(l) }) };
   }
-  const r = validateReason(outcome, reason);
+  const r = validateReason(outcome, reason, l);
   return r.ok ? { ok: true, reason: r.reason } : { ok: false, code: 'reason_invalid', message: r.message };
 }
 
@@ -105,18 +113,7 @@ export function overallStatus(dialogues: readonly Pick<ApplicationDialogue, 'sta
   return 'partly_approved';
 }
 
-const STATUS_WORDS: Record<OverallStatus | ApplicationStatus, string> = {
-  draft: 'Draft, not submitted yet',
-  submitted: 'Submitted',
-  pending: 'Waiting for review',
-  approved: 'Approved',
-  rejected: 'Not approved',
-  info_requested: 'More information requested',
-  withdrawn: 'Withdrawn',
-  partly_approved: 'Approved for some dialogues',
-};
-
-/** A status in words an applicant or reviewer understands. */
-export function describeStatus(status: OverallStatus | ApplicationStatus): string {
-  return STATUS_WORDS[status] ?? status;
+/** A status in words an applicant or reviewer understands, in `l`. */
+export function describeStatus(status: OverallStatus | ApplicationStatus, l: Locale = 'en'): string {
+  return t(l, `status.${status}`);
 }

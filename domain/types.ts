@@ -2,6 +2,7 @@
  * The call's vocabulary. Plain data shapes shared by every layer; the database rows, chat
  * payloads and admin forms are translated into these at the edges.
  */
+import type { Locale } from './i18n/locales';
 
 export type Platform = 'slack' | 'teams' | 'playground';
 
@@ -53,11 +54,17 @@ export interface FaqEntry {
   updatedAt: string;
 }
 
+/** Where a person's language came from, strongest first. */
+export type LocaleSource = 'chosen' | 'platform' | 'message';
+
 export interface Person {
   id: string;
   displayName: string | null;
   email: string | null;
   timeZone: string | null;
+  /** The language they read; null until known (then the default locale). */
+  locale: Locale | null;
+  localeSource: LocaleSource | null;
 }
 
 export type StakeholderType = 'ngo_ecosoc' | 'ngo' | 'academia' | 'private_sector' | 'other';

@@ -64,6 +64,7 @@ export function buildApp(base: AppBase): Built {
       ...(config.PLAYGROUND ? { playground: PLAYGROUND_REVIEWERS } : {}),
     },
     reviewZone: 'Europe/Vienna',
+    reviewLocale: config.REVIEW_LOCALE ?? 'en',
   });
 
   // Through `background` so that Workers keep the delivery alive after the response (waitUntil)

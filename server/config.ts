@@ -2,6 +2,7 @@
  * Configuration, read once from the environment and checked with zod, so that a bad value stops
  * the start with one message naming every bad variable rather than failing later at random.
  */
+import { LOCALES } from '../domain/i18n/locales';
 import { z } from 'zod';
 
 const optionalText = z
@@ -52,6 +53,8 @@ export const configSchema = z
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
     TEAMS_REVIEW_CONVERSATION: optionalText,
     TEAMS_REVIEWERS: optionalText,
+    // Language of reviewer cards and reviewers' replies where a channel has none of its own.
+    REVIEW_LOCALE: optionalText.pipe(z.enum(LOCALES, { message: `must be one of ${LOCALES.join(', ')}` }).optional()),
   })
   .superRefine((c, ctx) => {
     if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {

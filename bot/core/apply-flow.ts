@@ -17,6 +17,8 @@ import type { Reply } from '../../domain/messages';
 import { actorKey, actorRef, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
 import { closedCallReplies, confirmationReplies, statusCard } from './replies';
 import type { Actor, EngineResult, RawValues } from './types';
+import { t } from '../../domain/i18n';
+import { langOf } from './language';
 
 interface EditState {
   editing: { applicationId: string; answers: Partial<ApplicationAnswers> };
@@ -24,8 +26,8 @@ interface EditState {
 
 const editKey = (actor: Actor) => `edit:${actorKey(actor)}`;
 
-function formContext(catalog: Catalog, call: Call, now: Date): FormContext {
-  return { dialogues: catalog.dialogues, calls: catalog.calls, now, callId: call.id };
+function formContext(catalog: Catalog, call: Call, now: Date, actor: Actor): FormContext {
+  return { dialogues: catalog.dialogues, calls: catalog.calls, now, callId: call.id, locale: langOf(actor) };
 }
 
 const text = (t: string): EngineResult => ({ replies: [{ kind: 'text', text: t }] });
@@ -44,16 +46,16 @@ export async function openForm(deps: EngineDeps, actor: Actor): Promise<EngineRe
     if (app) { call = c; break; }
   }
   call ??= open[0];
-  if (!call) return { replies: closedCallReplies(catalog, now) };
+  if (!call) return { replies: closedCallReplies(catalog, now, actor.timeZone, langOf(actor)) };
 
   if (app?.status === 'withdrawn') {
-    return text(`You withdrew application ${app.reference ?? ''}. To apply again for this call, please write to ${catalog.contact}.`);
+    return text(t(langOf(actor), 'apply.form.withdrawnApply', { reference: app.reference ?? '', contact: catalog.contact }));
   }
   if (app?.status === 'submitted') {
-    return { replies: [{ kind: 'text', text: 'You have already applied for this call. You can edit or withdraw your application until the deadline.' }, statusCard(app, catalog, now, actor)] };
+    return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.alreadyApplied') }, statusCard(app, catalog, now, actor)] };
   }
   app ??= await deps.store.openDraft({ callId: call.id, personId: person.id, platform: actor.platform, now: now.toISOString() });
-  const ctx = formContext(catalog, call, now);
+  const ctx = formContext(catalog, call, now, actor);
   const stepId = app.currentStep ?? firstIncompleteStepId(app.answers, ctx);
   return { replies: [{ kind: 'form', form: formView(stepId, app.id, app.answers, ctx) }] };
 }
@@ -66,16 +68,16 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
   const app = applicationId
     ? await deps.store.get(applicationId)
     : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted') ?? null;
-  if (!app || app.personId !== person.id) return text('I could not find an application of yours to edit. Say "status" to see yours.');
+  if (!app || app.personId !== person.id) return text(t(langOf(actor), 'apply.form.noneToEdit'));
   if (app.status === 'draft') return openForm(deps, actor);
-  if (app.status === 'withdrawn') return text(`Application ${app.reference} was withdrawn and cannot be edited.`);
+  if (app.status === 'withdrawn') return text(t(langOf(actor), 'apply.form.withdrawnEdit', { reference: app.reference ?? '' }));
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
-    return text(`The call closed, so application ${app.reference} can no longer be edited. ${call ? describeDeadline(call, now).sentence : ''}`.trim());
+    return text([t(langOf(actor), 'apply.form.closedEdit', { reference: app.reference ?? '' }), ...(call ? [describeDeadline(call, now, null, langOf(actor)).sentence] : [])].join(' '));
   }
   const state: EditState = { editing: { applicationId: app.id, answers: app.answers } };
   await deps.store.setState(editKey(actor), state, now.toISOString());
-  const ctx = formContext(catalog, call, now);
+  const ctx = formContext(catalog, call, now, actor);
   return { replies: [{ kind: 'form', form: formView(firstIncompleteStepId({}, ctx), app.id, app.answers, ctx) }] };
 }
 
@@ -85,18 +87,18 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
  */
 export async function stepBack(deps: EngineDeps, actor: Actor, value: string | undefined): Promise<EngineResult> {
   const [draftId, stepId, extra] = (value ?? '').split('|');
-  if (!draftId || !stepId || extra !== undefined) return text('That button is not valid any more. Say "apply" to open your application.');
+  if (!draftId || !stepId || extra !== undefined) return text(t(langOf(actor), 'apply.form.buttonInvalid'));
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);
   const app = await deps.store.get(draftId);
-  if (!app || app.personId !== person.id || app.status === 'withdrawn') return text('This form has expired. Say "apply" to open your application again.');
+  if (!app || app.personId !== person.id || app.status === 'withdrawn') return text(t(langOf(actor), 'apply.form.expired'));
   const call = catalog.calls.find((c) => c.id === app.callId);
-  if (!call || callState(call, now) !== 'open') return { replies: closedCallReplies(catalog, now) };
+  if (!call || callState(call, now) !== 'open') return { replies: closedCallReplies(catalog, now, actor.timeZone, langOf(actor)) };
   const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
-  if (app.status === 'submitted' && editing?.applicationId !== app.id) return text('Choose "Edit" on your application to change it.');
+  if (app.status === 'submitted' && editing?.applicationId !== app.id) return text(t(langOf(actor), 'apply.form.useEdit'));
   const answers = editing?.answers ?? app.answers;
-  const ctx = formContext(catalog, call, now);
+  const ctx = formContext(catalog, call, now, actor);
   const previous = previousStepId(stepId, answers, ctx) ?? firstIncompleteStepId({}, ctx);
   return { replies: [{ kind: 'form', form: formView(previous, app.id, answers, ctx) }] };
 }
@@ -113,18 +115,18 @@ export async function submitStep(
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);
   const app = await deps.store.get(draftId);
-  if (!app || app.personId !== person.id) return { ...text('This form has expired. Say "apply" to open your application again.'), closeForm: true };
-  if (app.status === 'withdrawn') return { ...text(`Application ${app.reference} was withdrawn.`), closeForm: true };
+  if (!app || app.personId !== person.id) return { ...text(t(langOf(actor), 'apply.form.expired')), closeForm: true };
+  if (app.status === 'withdrawn') return { ...text(t(langOf(actor), 'apply.form.withdrawn', { reference: app.reference ?? '' })), closeForm: true };
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
-    return { replies: [{ kind: 'text', text: 'Your answers are saved, but this call is not open for applications.' }, ...closedCallReplies(catalog, now)], closeForm: true };
+    return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.savedButClosed') }, ...closedCallReplies(catalog, now, actor.timeZone, langOf(actor))], closeForm: true };
   }
   const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
   if (app.status === 'submitted' && editing?.applicationId !== app.id) {
-    return { ...text('You have already applied. Choose "Edit" on your application to change it.'), closeForm: true };
+    return { ...text(t(langOf(actor), 'apply.form.alreadyAppliedEdit')), closeForm: true };
   }
   const answers = editing?.answers ?? app.answers;
-  const ctx = formContext(catalog, call, now);
+  const ctx = formContext(catalog, call, now, actor);
 
   if (stepId === 'confirm') return confirm(deps, actor, app, answers, call, catalog, ctx);
 
@@ -159,7 +161,7 @@ async function confirm(
   const valid = validateApplication(answers, ctx);
   if (!valid.ok) {
     const form = formView(valid.stepId, app.id, answers, ctx, { errors: valid.errors });
-    return { replies: [{ kind: 'text', text: 'Something needs your attention before you can submit.' }, { kind: 'form', form }] };
+    return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.needsAttention') }, { kind: 'form', form }] };
   }
   const channels = await reviewChannels(deps, call.id);
   const now = deps.clock.now();
@@ -175,8 +177,8 @@ async function confirm(
   if (!result.ok) {
     const current = await deps.store.get(app.id);
     const replies: Reply[] = result.reason === 'already_submitted' && current
-      ? [{ kind: 'text', text: `We already have this application (${current.reference}); nothing was sent twice.` }, statusCard(current, catalog, now, actor)]
-      : [{ kind: 'text', text: 'This application can no longer be submitted.' }];
+      ? [{ kind: 'text', text: t(langOf(actor), 'apply.form.duplicate', { reference: current.reference ?? '' }) }, statusCard(current, catalog, now, actor)]
+      : [{ kind: 'text', text: t(langOf(actor), 'apply.form.cannotSubmit') }];
     return { replies, closeForm: true };
   }
   deps.log.info('application_submitted', { applicationId: result.application.id, first: result.firstSubmission });

@@ -7,6 +7,7 @@ import type { Clock } from '../../domain/clock';
 import type { Recipient } from '../../domain/messages';
 import type { Call, Dialogue, FaqEntry, Person, Platform } from '../../domain/types';
 import type { Actor } from './types';
+import type { Locale } from '../../domain/i18n/locales';
 
 export interface EngineLogger {
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -22,6 +23,8 @@ export interface EngineDeps {
   reviewDefaults: Partial<Record<Platform, string>>;
   /** Zone reviewers' cards show times in. */
   reviewZone: string;
+  /** Language of reviewer cards and replies where a channel has none of its own (REVIEW_LOCALE). */
+  reviewLocale?: Locale;
 }
 
 export interface Catalog {
@@ -78,11 +81,12 @@ export function recipientOf(actor: Actor): Recipient {
   return { platform: actor.platform, kind: 'user', address: actor.userId, ...(actor.scope ? { scope: actor.scope } : {}) };
 }
 
-/** Where to reach a person: their identity on the platform they applied from, else any. */
+/** Where to reach a person (their identity on the platform they applied from, else any), and in which language. */
 export async function personRecipient(store: Store, personId: string, platform: Platform): Promise<Recipient | null> {
-  const ids = await store.identitiesOf(personId);
+  const [ids, person] = await Promise.all([store.identitiesOf(personId), store.getPerson(personId)]);
   const id = ids.find((i) => i.platform === platform) ?? ids[0];
-  return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
+  if (!id) return null;
+  return { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}), ...(person?.locale ? { locale: person.locale } : {}) };
 }
 
 /** Reviewer channels for a call, one per platform that has one. */
@@ -90,7 +94,9 @@ export async function reviewChannels(deps: EngineDeps, callId: string): Promise<
   const out: Recipient[] = [];
   for (const platform of ['slack', 'teams', 'playground'] as const) {
     const address = (await deps.store.reviewChannel(callId, platform)) ?? deps.reviewDefaults[platform];
-    if (address) out.push({ platform, kind: 'channel', address });
+    if (!address) continue;
+    const locale = (await deps.store.reviewChannelLocale(callId, platform)) ?? deps.reviewLocale;
+    out.push({ platform, kind: 'channel', address, ...(locale && locale !== 'en' ? { locale } : {}) });
   }
   return out;
 }

@@ -11,6 +11,10 @@ import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { classify } from './intents';
+import { t } from '../../domain/i18n';
+import { commandInEnglish } from '../../domain/i18n/commands';
+import { isLocale, type Locale } from '../../domain/i18n/locales';
+import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, EngineResult, InboundEvent } from './types';
@@ -20,6 +24,7 @@ export type { EngineDeps } from './context';
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
+  const l = langOf(actor);
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);
@@ -31,9 +36,9 @@ async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
         {
           kind: 'card',
           card: {
-            title: 'No application yet',
-            text: open.length ? describeDeadline(open[0]!, now, actor.timeZone).sentence : 'No call is open for applications right now.',
-            actions: open.length ? [{ id: 'apply', label: 'Apply', style: 'primary' }] : [],
+            title: t(l, 'apply.status.noneTitle'),
+            text: open.length ? describeDeadline(open[0]!, now, actor.timeZone, l).sentence : t(l, 'apply.status.noCall'),
+            actions: open.length ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] : [],
           },
         },
       ],
@@ -43,17 +48,18 @@ async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
 }
 
 async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
+  const l = langOf(actor);
   const person = await personOf(deps, actor);
   const app = applicationId ? await deps.store.get(applicationId) : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted');
-  if (!app || app.personId !== person.id || app.status !== 'submitted') return say('You have no submitted application to withdraw.');
+  if (!app || app.personId !== person.id || app.status !== 'submitted') return say(t(l, 'apply.withdraw.none'));
   return {
     replies: [
       {
         kind: 'card',
         card: {
-          title: `Withdraw ${app.reference}?`,
-          text: 'Your application will no longer be reviewed. This cannot be undone from here.',
-          actions: [{ id: 'withdraw.confirm', label: 'Yes, withdraw', value: app.id, style: 'danger' }, { id: 'status', label: 'Keep it' }],
+          title: t(l, 'apply.withdraw.title', { reference: app.reference ?? '' }),
+          text: t(l, 'apply.withdraw.text'),
+          actions: [{ id: 'withdraw.confirm', label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' }, { id: 'status', label: t(l, 'apply.withdraw.keep') }],
         },
       },
     ],
@@ -61,14 +67,15 @@ async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: strin
 }
 
 async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
+  const l = langOf(actor);
   const now = deps.clock.now();
   const person = await personOf(deps, actor);
   const app = applicationId ? await deps.store.get(applicationId) : null;
-  if (!app || app.personId !== person.id) return say('I could not find that application.');
-  if (app.status === 'withdrawn') return say(`${app.reference} is already withdrawn.`);
+  if (!app || app.personId !== person.id) return say(t(l, 'apply.notFound'));
+  if (app.status === 'withdrawn') return say(t(l, 'apply.withdraw.already', { reference: app.reference ?? '' }));
   const catalog = await loadCatalog(deps.store);
   const call = catalog.calls.find((c) => c.id === app.callId);
-  if (!call || callState(call, now) !== 'open') return say('The deadline has passed, so the application can no longer be withdrawn here. Please write to ' + catalog.contact + '.');
+  if (!call || callState(call, now) !== 'open') return say(t(l, 'apply.withdraw.tooLate', { contact: catalog.contact }));
   const channels = await reviewChannels(deps, app.callId);
   const decisions = await deps.store.decisionsFor(app.id);
   const done = await deps.store.withdraw({
@@ -77,10 +84,11 @@ async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: s
     actorRef: actorRef(actor),
     messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone) : []),
   });
-  return say(done ? `Application ${app.reference ?? ''} is withdrawn.`.replace('  ', ' ') : 'Nothing changed.');
+  return say(done ? t(l, 'apply.withdraw.done', { reference: app.reference ?? '' }).replace('  ', ' ') : t(l, 'apply.nothingChanged'));
 }
 
 async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | undefined, text?: string): Promise<EngineResult> {
+  const l = langOf(actor);
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const lower = (text ?? '').toLowerCase();
@@ -90,18 +98,16 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
   if (!dialogue) {
     const later = catalog.dialogues.filter((d) => d.status === 'announced');
     return {
-      replies: [{ kind: 'card', card: { title: 'Which dialogue?', text: 'Choose the dialogue whose call you want to hear about.', actions: later.map((d) => ({ id: 'subscribe', label: d.shortName, value: d.id })) } }],
+      replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.which'), text: t(l, 'apply.subscribe.choose'), actions: later.map((d) => ({ id: 'subscribe', label: d.shortName, value: d.id })) } }],
     };
   }
   const call = callFor(catalog.calls, dialogue.id, now);
   if (call && callState(call, now) === 'open') {
-    return { replies: [{ kind: 'card', card: { title: `${dialogue.name}: applications are open`, text: describeDeadline(call, now, actor.timeZone).sentence, actions: [{ id: 'apply', label: 'Apply', style: 'primary' }] } }] };
+    return { replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.open', { dialogue: dialogue.name }), text: describeDeadline(call, now, actor.timeZone, l).sentence, actions: [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] } }] };
   }
   const person = await personOf(deps, actor);
   const r = await deps.store.subscribe({ personId: person.id, dialogueId: dialogue.id, recipient: recipientOf(actor), now: now.toISOString() });
-  return say(r === 'created'
-    ? `I will tell you here when the call for the ${dialogue.name} opens.`
-    : `You are already on the list: I will tell you when the call for the ${dialogue.name} opens.`);
+  return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogue.name }));
 }
 
 async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
@@ -124,21 +130,43 @@ async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?
     case FORM_BACK_ACTION:
       return stepBack(deps, actor, value);
     case 'help':
-      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)) };
+    case LANGUAGE_ACTION:
+      if (isLocale(value)) return languageChosen(deps, actor, value);
+      return { replies: [languageCard(langOf(actor))] };
     default:
       if (actionId.startsWith('review.')) return reviewAction(deps, actor, actionId, value);
-      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)) };
+  }
+}
+
+/** "langue : français" or a language button: stored as the person's choice, confirmed in it. */
+async function languageChosen(deps: EngineDeps, actor: Actor, locale: Parameters<typeof chooseLanguage>[2]): Promise<EngineResult> {
+  const chosen = await chooseLanguage(deps, actor, locale);
+  return { replies: [{ kind: 'text', text: t(locale, 'common.language.changed') }, ...helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(chosen))] };
+}
+
+async function onEvent(deps: EngineDeps, actor: Actor, event: Exclude<InboundEvent, { kind: 'message' }>): Promise<EngineResult> {
+  switch (event.kind) {
+    case 'action':
+      return onAction(deps, actor, event.actionId, event.value);
+    case 'submission':
+      if (event.formId === FORM_ID) return submitStep(deps, actor, event.contextId, event.stepId, event.values);
+      if (event.formId === REASON_FORM) return reasonSubmitted(deps, actor, event.contextId, firstText(event.values.text));
+      if (event.formId === INFO_FORM) return infoAnswered(deps, actor, event.contextId, firstText(event.values.text));
+      return { ...say(t(langOf(actor), 'apply.form.invalid')), closeForm: true };
   }
 }
 
 async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<EngineResult> {
-  const intent = classify(text);
+  const l = langOf(actor);
+  const intent = classify(commandInEnglish(text));
   switch (intent.kind) {
     case 'help':
-      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), l) };
     case 'greeting': {
-      const replies: Reply[] = [{ kind: 'text', text: 'Hello! I answer questions about the call for participation in the Constructive Dialogues and take applications.' }];
-      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now())] };
+      const replies: Reply[] = [{ kind: 'text', text: t(l, 'apply.greeting') }];
+      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now(), l)] };
     }
     case 'apply':
       return openForm(deps, actor);
@@ -151,28 +179,43 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
     case 'question':
-      return { replies: await answerQuestion(deps, actor, intent.text) };
+      return { replies: await answerQuestion(deps, actor, text) };
   }
 }
 
 const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
+/**
+ * Marks replies with the language they are in, so that renderers write their own words ("Source:",
+ * "Close", "Step 2 of 6") in it too. Prompts to reviewers already carry the reviewers' language.
+ */
+function inLanguage(result: EngineResult, locale: Locale): EngineResult {
+  const replies = result.replies.map((r): Reply => {
+    if (r.kind === 'text' && r.sources?.length && !r.locale) return { ...r, locale };
+    if (r.kind === 'form' && !r.form.locale) return { ...r, form: { ...r.form, locale } };
+    if (r.kind === 'prompt' && !r.prompt.locale) return { ...r, prompt: { ...r.prompt, locale } };
+    return r;
+  });
+  return { ...result, replies, locale };
+}
+
 export function createEngine(deps: EngineDeps): Engine {
   return {
     async handle(event: InboundEvent): Promise<EngineResult> {
-      switch (event.kind) {
-        case 'message':
-          return onMessage(deps, event.actor, event.text.slice(0, 2000));
-        case 'action':
-          return onAction(deps, event.actor, event.actionId, event.value);
-        case 'submission':
-          if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
-          if (event.formId === REASON_FORM) return reasonSubmitted(deps, event.actor, event.contextId, firstText(event.values.text));
-          if (event.formId === INFO_FORM) return infoAnswered(deps, event.actor, event.contextId, firstText(event.values.text));
-          return { ...say('That form is not valid any more.'), closeForm: true };
+      if (event.kind === 'message') {
+        const text = event.text.slice(0, 2000);
+        const chosen = languageChoiceIn(text);
+        if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
+        const actor = await withLanguage(deps, event.actor, text);
+        return inLanguage(await onMessage(deps, actor, text), langOf(actor));
       }
+      const actor = await withLanguage(deps, event.actor);
+      const chosen = event.kind === 'action' && event.actionId === LANGUAGE_ACTION && isLocale(event.value) ? event.value : null;
+      return inLanguage(await onEvent(deps, actor, event), chosen ?? langOf(actor));
     },
-    home: async (actor) => {
+    home: async (who) => {
+      const actor = await withLanguage(deps, who);
+      const l = langOf(actor);
       const now = deps.clock.now();
       const catalog = await loadCatalog(deps.store);
       const person = await personOf(deps, actor);
@@ -181,8 +224,8 @@ export function createEngine(deps: EngineDeps): Engine {
         kind: 'card',
         card: {
           title: c.title,
-          text: describeDeadline(c, now, actor.timeZone).sentence,
-          actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: 'Apply', style: 'primary' }],
+          text: describeDeadline(c, now, actor.timeZone, l).sentence,
+          actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }],
         },
       }));
       const review: Reply[] = [];
@@ -191,16 +234,17 @@ export function createEngine(deps: EngineDeps): Engine {
         review.push({
           kind: 'card',
           card: {
-            title: 'For reviewers',
-            text: waiting === 0
-              ? 'Nothing is waiting for a decision.'
-              : `${waiting} decision${waiting === 1 ? '' : 's'} waiting (one per application and dialogue). Decide on the cards in the reviewer channel or in the admin panel.`,
+            title: t(l, 'review.home.title'),
+            text: waiting === 0 ? t(l, 'review.home.none') : t(l, 'review.home.waiting', { count: waiting }),
           },
         });
       }
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now)];
+      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l)];
     },
-    openForm: (actor) => openForm(deps, actor),
+    openForm: async (who) => {
+      const actor = await withLanguage(deps, who);
+      return inLanguage(await openForm(deps, actor), langOf(actor));
+    },
     decide: (input) => decide(deps, input),
   };
 }

@@ -3,6 +3,7 @@ import { callState, currentOrNextCall, describeDeadline, formatDialogueDate } fr
 import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
 import type { Application, Call } from '../../domain/types';
+import { t, type Locale } from '../../domain/i18n';
 import type { Catalog } from './context';
 import type { Actor } from './types';
 
@@ -19,53 +20,54 @@ export function relevantCall(catalog: Catalog, now: Date): Call | undefined {
 }
 
 /** Dialogues announced without an open call yet, with what the call says about them. */
-export function whatsNext(catalog: Catalog, now: Date): { text: string; actions: CardAction[] } {
+export function whatsNext(catalog: Catalog, now: Date, l: Locale = 'en'): { text: string; actions: CardAction[] } {
   const open = new Set(catalog.calls.filter((c) => callState(c, now) !== 'closed').flatMap((c) => c.dialogueIds));
   const later = catalog.dialogues.filter((d) => d.status === 'announced' && !open.has(d.id));
   if (later.length === 0) return { text: '', actions: [] };
-  const list = later.map((d) => `${d.name}${d.date ? ` (${formatDialogueDate(d.date)})` : ''}`).join('; ');
+  const list = later.map((d) => `${d.name}${d.date ? ` (${formatDialogueDate(d.date, l)})` : ''}`).join('; ');
   const note = later.find((d) => d.callNote)?.callNote ?? '';
   return {
-    text: `Coming next: ${list}. ${note}`.trim(),
-    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: `Notify me: ${d.shortName}`, value: d.id })),
+    text: [t(l, 'apply.closed.next', { dialogues: list }), note].filter(Boolean).join(' '),
+    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: t(l, 'apply.action.notify', { dialogue: d.shortName }), value: d.id })),
   };
 }
 
-export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | null): Reply[] {
+export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | null, l: Locale = 'en'): Reply[] {
   const call = relevantCall(catalog, now);
-  const next = whatsNext(catalog, now);
-  let text = 'There is no call for participation open right now, so no application can be started.';
-  if (call && callState(call, now) === 'closed') text = `${describeDeadline(call, now, zone).sentence} Applications are no longer accepted.`;
-  if (call && callState(call, now) === 'upcoming') text = `The next call, "${call.title}", has not opened yet.`;
-  const card: Card = { title: 'Applications closed', text: [text, next.text].filter(Boolean).join('\n'), actions: next.actions };
+  const next = whatsNext(catalog, now, l);
+  let text = t(l, 'apply.closed.none');
+  if (call && callState(call, now) === 'closed') text = t(l, 'apply.closed.closed', { deadline: describeDeadline(call, now, zone, l).sentence });
+  if (call && callState(call, now) === 'upcoming') text = t(l, 'apply.closed.upcoming', { title: call.title });
+  const card: Card = { title: t(l, 'apply.closed.title'), text: [text, next.text].filter(Boolean).join('\n'), actions: next.actions };
   return [{ kind: 'card', card }];
 }
 
-function statusLines(app: Application, catalog: Catalog): string[] {
-  if (app.status === 'draft') return ['Draft, not submitted yet: your answers so far are saved.'];
-  return app.dialogues.map((d) => `${dialogueName(catalog, d.dialogueId)}: ${describeStatus(d.status)}`);
+function statusLines(app: Application, catalog: Catalog, l: Locale): string[] {
+  if (app.status === 'draft') return [t(l, 'apply.status.draftLine')];
+  return app.dialogues.map((d) => t(l, 'apply.status.line', { dialogue: dialogueName(catalog, d.dialogueId), status: describeStatus(d.status, l) }));
 }
 
-/** One application as the applicant sees it, with what they can do next. */
+/** One application as the applicant sees it, with what they can do next (in their language). */
 export function statusCard(app: Application, catalog: Catalog, now: Date, actor?: Actor): Reply {
+  const l = actor?.language ?? 'en';
   const call = catalog.calls.find((c) => c.id === app.callId);
   const open = call ? callState(call, now) === 'open' : false;
   const actions: CardAction[] = [];
-  if (app.status === 'draft' && open) actions.push({ id: 'resume', label: 'Resume my application', style: 'primary' });
+  if (app.status === 'draft' && open) actions.push({ id: 'resume', label: t(l, 'apply.action.resume'), style: 'primary' });
   if (app.status === 'submitted' && open) {
-    actions.push({ id: 'edit', label: 'Edit', value: app.id });
-    actions.push({ id: 'withdraw', label: 'Withdraw', value: app.id, style: 'danger' });
+    actions.push({ id: 'edit', label: t(l, 'apply.action.edit'), value: app.id });
+    actions.push({ id: 'withdraw', label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' });
   }
   if (app.status === 'submitted' && app.dialogues.some((d) => d.status === 'info_requested')) {
-    actions.push({ id: 'info.answer', label: 'Answer the reviewers', value: app.id, style: 'primary' });
+    actions.push({ id: 'info.answer', label: t(l, 'apply.action.answerReviewers'), value: app.id, style: 'primary' });
   }
-  const lines = statusLines(app, catalog);
-  if (call) lines.push(describeDeadline(call, now, actor?.timeZone).sentence);
-  const overall = app.status === 'submitted' ? describeStatus(overallStatus(app.dialogues)) : describeStatus(app.status);
+  const lines = statusLines(app, catalog, l);
+  if (call) lines.push(describeDeadline(call, now, actor?.timeZone, l).sentence);
+  const overall = app.status === 'submitted' ? describeStatus(overallStatus(app.dialogues), l) : describeStatus(app.status, l);
   return {
     kind: 'card',
     card: {
-      title: app.reference ? `Application ${app.reference}` : 'Your application (draft)',
+      title: app.reference ? t(l, 'apply.status.title', { reference: app.reference }) : t(l, 'apply.status.draftTitle'),
       subtitle: overall,
       text: lines.join('\n'),
       actions,
@@ -74,44 +76,46 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
 }
 
 export function confirmationReplies(app: Application, call: Call, catalog: Catalog, now: Date, actor: Actor, first: boolean): Reply[] {
-  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog, d.dialogueId)).join(' and ');
-  const deadline = describeDeadline(call, now, actor.timeZone);
+  const l = actor.language ?? 'en';
+  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog, d.dialogueId));
+  const deadline = describeDeadline(call, now, actor.timeZone, l);
+  const reference = app.reference ?? '';
   const text = first
-    ? `Thank you. Your application ${app.reference} to the Constructive Dialogue${names.includes(' and ') ? 's' : ''} on ${names} has been received. All applications are reviewed and subject to approval by the States parties; you will be told the outcome here. You can edit or withdraw it until the deadline: ${deadline.callZoneText}.`
-    : `Your changes to application ${app.reference} are saved and the application is back with the reviewers.`;
+    ? t(l, 'apply.confirm.received', { reference, count: names.length, dialogues: new Intl.ListFormat(l, { type: 'conjunction' }).format(names), deadline: deadline.callZoneText })
+    : t(l, 'apply.confirm.updated', { reference });
   return [
     {
       kind: 'card',
       card: {
-        title: first ? `Application received: ${app.reference}` : `Application updated: ${app.reference}`,
+        title: t(l, first ? 'apply.confirm.receivedTitle' : 'apply.confirm.updatedTitle', { reference }),
         text,
         actions: [
-          { id: 'status', label: 'My status' },
-          { id: 'edit', label: 'Edit', value: app.id },
-          { id: 'withdraw', label: 'Withdraw', value: app.id, style: 'danger' },
+          { id: 'status', label: t(l, 'apply.action.myStatus') },
+          { id: 'edit', label: t(l, 'apply.action.edit'), value: app.id },
+          { id: 'withdraw', label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' },
         ],
       },
     },
   ];
 }
 
-export function helpReplies(catalog: Catalog, now: Date): Reply[] {
+export function helpReplies(catalog: Catalog, now: Date, l: Locale = 'en'): Reply[] {
   const call = relevantCall(catalog, now);
   const open = call && callState(call, now) === 'open';
   return [
     {
       kind: 'card',
       card: {
-        title: 'How I can help',
+        title: t(l, 'apply.help.title'),
         text: [
-          'Ask me anything about the call for participation: dates, the deadline, who may apply, ECOSOC status, costs, travel support, later dialogues.',
-          open ? '"apply" starts or resumes your application; drafts are saved after every step.' : 'No call is open for applications right now; ask me about the next one.',
-          '"status" shows your application; "edit" and "withdraw" work until the deadline.',
-          `Anything else: ${catalog.contact}.`,
+          t(l, 'apply.help.ask'),
+          t(l, open ? 'apply.help.apply' : 'apply.help.noCall'),
+          t(l, 'apply.help.status'),
+          t(l, 'apply.help.contact', { contact: catalog.contact }),
         ].join('\n'),
         actions: [
-          ...(open ? [{ id: 'apply', label: 'Apply', style: 'primary' as const }] : []),
-          { id: 'status', label: 'My status' },
+          ...(open ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' as const }] : []),
+          { id: 'status', label: t(l, 'apply.action.myStatus') },
         ],
       },
     },

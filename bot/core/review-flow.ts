@@ -10,6 +10,14 @@ import type { DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
 import { actorRef, loadCatalog, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
+import { t, type Locale } from '../../domain/i18n';
+import type { Platform } from '../../domain/types';
+import { langOf } from './language';
+
+/** Reviewers read the language of their channel (admin panel), else REVIEW_LOCALE, else English. */
+async function reviewerLang(deps: EngineDeps, callId: string, platform: Platform): Promise<Locale> {
+  return (await deps.store.reviewChannelLocale(callId, platform)) ?? deps.reviewLocale ?? 'en';
+}
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
@@ -51,34 +59,35 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   });
 }
 
-function describeResult(result: DecideResult, dialogueName: string, reference: string): string {
-  if (result.ok) {
-    const verb = { approve: 'approved', reject: 'rejected', request_info: 'asked for more information on' }[result.decision.outcome];
-    return `Done: you ${verb} ${reference} for ${dialogueName}. The applicant is being told.`;
-  }
+function describeResult(result: DecideResult, dialogue: string, reference: string, l: Locale): string {
+  if (result.ok) return t(l, 'review.done', { outcome: result.decision.outcome, reference, dialogue });
   if (result.reason === 'already_decided') {
     const d = result.existing;
-    return `${reference} for ${dialogueName} was already decided (${describeStatus(d.outcome === 'approve' ? 'approved' : d.outcome === 'reject' ? 'rejected' : 'info_requested').toLowerCase()}) by ${d.deciderName}. Your click changed nothing.`;
+    const status = describeStatus(d.outcome === 'approve' ? 'approved' : d.outcome === 'reject' ? 'rejected' : 'info_requested', l).toLocaleLowerCase(l);
+    return t(l, 'review.alreadyDecided', { reference, dialogue, status, decider: d.deciderName });
   }
-  return `${reference} for ${dialogueName} is not waiting for a decision. Nothing changed.`;
+  return t(l, 'review.notWaiting', { reference, dialogue });
 }
 
 /** A reviewer clicked Approve, Reject or Request information on a card. */
 export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: string, value: string | undefined): Promise<EngineResult> {
+  const fallback = deps.reviewLocale ?? 'en';
   const target = parseReviewActionValue(value);
   const outcome = OUTCOME_OF[actionId];
-  if (!target || !outcome) return say('That button is not valid any more. Nothing changed.');
+  if (!target || !outcome) return say(t(fallback, 'review.buttonInvalid'));
   if (!(await deps.isReviewer(actor))) {
     deps.log.warn('review_refused', { actor: actorRef(actor) });
-    return say('Only reviewers of this call can decide on applications. Your click changed nothing.');
+    return say(t(fallback, 'review.notReviewer'));
   }
   const app = await deps.store.get(target.applicationId);
-  if (!app) return say('I could not find that application. Nothing changed.');
+  if (!app) return say(t(fallback, 'review.notFound'));
+  const l = await reviewerLang(deps, app.callId, actor.platform);
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === target.dialogueId)?.shortName ?? target.dialogueId;
+  const reference = app.reference ?? '';
   if (outcome !== 'approve') {
-    const check = checkDecision(app, target.dialogueId, outcome, 'placeholder reason');
-    if (!check.ok) return say(`${check.message} Nothing changed.`);
+    const check = checkDecision(app, target.dialogueId, outcome, 'placeholder reason', l);
+    if (!check.ok) return say(t(l, 'review.nothingChanged', { message: check.message }));
     return {
       replies: [
         {
@@ -86,11 +95,10 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
           prompt: {
             formId: REASON_FORM,
             contextId: `${outcome}|${app.id}|${target.dialogueId}`,
-            title: outcome === 'reject' ? 'Reason for rejecting' : 'Ask for information',
-            label: outcome === 'reject'
-              ? `Why is ${app.reference} not approved for ${name}? The applicant will read this.`
-              : `What should the applicant of ${app.reference} tell you about ${name}?`,
-            submitLabel: outcome === 'reject' ? 'Reject' : 'Send request',
+            locale: l,
+            title: t(l, outcome === 'reject' ? 'review.prompt.rejectTitle' : 'review.prompt.infoTitle'),
+            label: t(l, outcome === 'reject' ? 'review.prompt.rejectLabel' : 'review.prompt.infoLabel', { reference, dialogue: name }),
+            submitLabel: t(l, outcome === 'reject' ? 'review.prompt.reject' : 'review.prompt.send'),
             maxLength: 1000,
           },
         },
@@ -98,7 +106,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
     };
   }
   const result = await decide(deps, decideInput(actor, app.id, target.dialogueId, 'approve', null));
-  return say(describeResult(result, name, app.reference ?? ''));
+  return say(describeResult(result, name, reference, l));
 }
 
 function decideInput(actor: Actor, applicationId: string, dialogueId: string, outcome: DecisionOutcome, reason: string | null): DecideInput {
@@ -107,44 +115,49 @@ function decideInput(actor: Actor, applicationId: string, dialogueId: string, ou
 
 /** The reason typed for a rejection or a request for information. */
 export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId: string, text: string | undefined): Promise<EngineResult> {
+  const fallback = deps.reviewLocale ?? 'en';
   const [outcome, applicationId, dialogueId] = contextId.split('|');
   if ((outcome !== 'reject' && outcome !== 'request_info') || !applicationId || !dialogueId) {
-    return { ...say('That form is not valid any more. Nothing changed.'), closeForm: true };
+    return { ...say(t(fallback, 'review.formInvalid')), closeForm: true };
   }
-  if (!(await deps.isReviewer(actor))) return { ...say('Only reviewers of this call can decide on applications. Nothing changed.'), closeForm: true };
-  const reason = validateReason(outcome, text);
-  if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
+  if (!(await deps.isReviewer(actor))) return { ...say(t(fallback, 'review.notReviewerForm')), closeForm: true };
   const app = await deps.store.get(applicationId);
-  if (!app) return { ...say('I could not find that application. Nothing changed.'), closeForm: true };
+  const l = app ? await reviewerLang(deps, app.callId, actor.platform) : fallback;
+  const reason = validateReason(outcome, text, l);
+  if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
+  if (!app) return { ...say(t(l, 'review.notFound')), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === dialogueId)?.shortName ?? dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));
-  return { ...say(describeResult(result, name, app.reference ?? '')), closeForm: true };
+  return { ...say(describeResult(result, name, app.reference ?? '', l)), closeForm: true };
 }
 
 /** The applicant chose "Answer" on a request for information. */
 export async function infoPrompt(deps: EngineDeps, actor: Actor, applicationId: string | undefined): Promise<EngineResult> {
+  const l = langOf(actor);
   const person = await personOf(deps, actor);
   const app = applicationId ? await deps.store.get(applicationId) : null;
-  if (!app || app.personId !== person.id) return say('I could not find that application.');
-  if (!app.dialogues.some((d) => d.status === 'info_requested')) return say(`No information is requested on ${app.reference} right now.`);
+  if (!app || app.personId !== person.id) return say(t(l, 'apply.notFound'));
+  const reference = app.reference ?? '';
+  if (!app.dialogues.some((d) => d.status === 'info_requested')) return say(t(l, 'apply.info.none', { reference }));
   return {
     replies: [
       {
         kind: 'prompt',
-        prompt: { formId: INFO_FORM, contextId: app.id, title: 'Answer the reviewers', label: `Your answer about ${app.reference}`, submitLabel: 'Send', maxLength: 3000 },
+        prompt: { formId: INFO_FORM, contextId: app.id, locale: l, title: t(l, 'apply.info.title'), label: t(l, 'apply.info.label', { reference }), submitLabel: t(l, 'apply.info.send'), maxLength: 3000 },
       },
     ],
   };
 }
 
 export async function infoAnswered(deps: EngineDeps, actor: Actor, applicationId: string, text: string | undefined): Promise<EngineResult> {
+  const l = langOf(actor);
   const answer = (text ?? '').trim();
-  if (answer.length < 5) return { replies: [], fieldErrors: { text: 'Please write your answer (at least 5 characters).' } };
-  if (answer.length > 3000) return { replies: [], fieldErrors: { text: 'Please keep your answer under 3,000 characters.' } };
+  if (answer.length < 5) return { replies: [], fieldErrors: { text: t(l, 'apply.info.short') } };
+  if (answer.length > 3000) return { replies: [], fieldErrors: { text: t(l, 'apply.info.long') } };
   const person = await personOf(deps, actor);
   const app = await deps.store.get(applicationId);
-  if (!app || app.personId !== person.id) return { ...say('I could not find that application.'), closeForm: true };
+  if (!app || app.personId !== person.id) return { ...say(t(l, 'apply.notFound')), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
   const updated = await deps.store.answerInfoRequest({
@@ -154,6 +167,6 @@ export async function infoAnswered(deps: EngineDeps, actor: Actor, applicationId
     actorRef: actorRef(actor),
     messages: (a) => reviewCardMessages(a, catalog.dialogues, [], channels, deps.reviewZone),
   });
-  if (!updated) return { ...say(`No information is requested on ${app.reference} right now.`), closeForm: true };
-  return { ...say(`Thank you. Your answer is with the reviewers and ${app.reference} is back in review.`), closeForm: true };
+  if (!updated) return { ...say(t(l, 'apply.info.none', { reference: app.reference ?? '' })), closeForm: true };
+  return { ...say(t(l, 'apply.info.thanks', { reference: app.reference ?? '' })), closeForm: true };
 }

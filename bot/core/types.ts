@@ -2,6 +2,7 @@
  * The neutral conversation contract. Platform adapters turn their payloads into InboundEvents and
  * render the Replies; nothing in here knows Slack, Teams or HTTP.
  */
+import type { Locale } from '../../domain/i18n/locales';
 import type { Platform } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
 import type { RawValues } from '../../domain/form';
@@ -21,6 +22,13 @@ export interface Actor {
   email?: string;
   /** IANA zone from the platform (Slack users.info tz, Teams activity localTimezone). */
   timeZone?: string;
+  /** Locale tag from the platform (Slack users.info `locale`, Teams `activity.locale`), e.g. "fr-FR". */
+  locale?: string;
+  /**
+   * The language to write to this person in, decided by the engine from their choice, the
+   * platform locale and their message (bot/core/language.ts). Adapters leave it unset.
+   */
+  language?: Locale;
 }
 
 /** Where the reply goes back to; opaque to the engine beyond `isDirect`. */
@@ -49,6 +57,8 @@ export type InboundEvent =
 
 export interface EngineResult {
   replies: Reply[];
+  /** The language the replies are written in (the person's), for the words a renderer adds. */
+  locale?: Locale;
   /**
    * For form submissions: field errors to show on the form instead of replies (Slack
    * `response_action: errors`, Teams card re-sent with messages).

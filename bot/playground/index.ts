@@ -10,6 +10,7 @@ import type { PlatformAdapter } from '../core/adapter';
 import type { Actor, InboundEvent } from '../core/types';
 import { parseJson, recipientJson, repliesJson } from '../../db/json';
 import { playgroundPage } from './page';
+import { localeFromTag } from '../../domain/i18n/locales';
 
 export const PLAYGROUND_REVIEWERS = 'reviewers';
 const REVIEWER = 'reviewer';
@@ -34,7 +35,11 @@ function actorFor(as: string, timeZone: string | undefined): Actor {
 export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
   const routes = new Hono();
 
-  routes.get('/playground', (c) => c.html(playgroundPage()));
+  // The page's own words follow ?lang= or the browser; the conversation follows the person.
+  routes.get('/playground', (c) => {
+    const tag = c.req.query('lang') ?? c.req.header('accept-language')?.split(',')[0];
+    return c.html(playgroundPage(localeFromTag(tag?.slice(0, 35)) ?? 'en'));
+  });
 
   routes.post('/playground/api/event', async (c) => {
     const parsed = eventBody.safeParse(await c.req.json().catch(() => null));

@@ -2,6 +2,8 @@
  * The playground page: plain HTML and a small script that renders the engine's neutral replies
  * (text, cards, forms, prompts) the way a chat client would. No external assets.
  */
+import { html } from 'hono/html';
+import { direction, t, type Locale } from '../../domain/i18n';
 import { FORM_CSS, FORM_SCRIPT } from '../web/form-script';
 
 const css = `
@@ -36,7 +38,8 @@ let feedAfter = '';
 async function send(event) {
   const res = await fetch('/playground/api/event', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as: who(), timeZone: tz(), event }) });
   const body = await res.json();
-  if (!res.ok) { show([{ kind: 'text', text: 'Error: ' + (body.issues || [body.error]).join('; ') }]); return; }
+  if (!res.ok) { show([{ kind: 'text', text: ERROR_PREFIX + (body.issues || [body.error]).join('; ') }]); return; }
+  if (body.locale) setLanguage(body.locale, body.locale === 'ar' ? 'rtl' : 'ltr');
   if (body.fieldErrors && !body.replies.some((r) => r.kind === 'form')) { const f = document.querySelector('form.active'); if (f) markErrors(f, body.fieldErrors); return; }
   document.querySelectorAll('form.active').forEach((f) => f.classList.remove('active'));
   show(body.replies);
@@ -64,7 +67,8 @@ function renderReply(r) {
   const onAction = (a) => { $('#log').append(el('div', { class: 'me' }, '[' + a.label + ']')); send({ kind: 'action', actionId: a.id, value: a.value }); };
   if (r.kind === 'text') {
     const b = el('div', { class: 'bot' }, r.text);
-    for (const s of r.sources || []) b.append(el('div', { class: 'src' }, 'Source: ' + s.label + (s.quote ? ' — “' + s.quote + '”' : '')));
+    if (r.locale) b.setAttribute('lang', r.locale);
+    for (const s of r.sources || []) b.append(el('div', { class: 'src' }, word(r.locale, 'source', { label: s.label }) + (s.quote ? ' — “' + s.quote + '”' : '')));
     return b;
   }
   if (r.kind === 'card') return renderCard(r.card, onAction);
@@ -92,17 +96,22 @@ document.querySelectorAll('[data-as]').forEach((b) => b.addEventListener('click'
 setInterval(pollFeed, 2000); pollFeed();
 `;
 
-export function playgroundPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Dialogue Desk — playground</title><style>${css}</style></head><body>
-<header><h1>Dialogue Desk playground</h1>
-<label>You are <input id="as" value="applicant" aria-label="Your name in the playground" size="12"></label>
-<button type="button" data-as="applicant">Applicant</button><button type="button" data-as="reviewer">Reviewer</button>
-<label>Time zone <input id="tz" size="16" aria-label="Your time zone"></label></header>
-<main><section aria-labelledby="chat-h"><h2 id="chat-h">Conversation</h2>
-<p class="note">Ask about the call ("when is the deadline?"), type "apply", "status" or "help". Switch to <b>Reviewer</b> to decide on applications.</p>
+/** The page, its own words in `locale`; replies come in the person's language and set the page's. */
+export function playgroundPage(locale: Locale = 'en'): string {
+  const w = (key: Parameters<typeof t>[1]) => t(locale, key);
+  // hono/html escapes the words; the script and style are ours.
+  const words = html`<header><h1>${w('chrome.playground.title')}</h1>
+<label>${w('chrome.playground.you')} <input id="as" value="applicant" aria-label="${w('chrome.playground.youLabel')}" size="12"></label>
+<button type="button" data-as="applicant">${w('chrome.playground.applicant')}</button><button type="button" data-as="reviewer">${w('chrome.playground.reviewer')}</button>
+<label>${w('chrome.playground.zone')} <input id="tz" size="16" aria-label="${w('chrome.playground.zoneLabel')}"></label></header>
+<main><section aria-labelledby="chat-h"><h2 id="chat-h">${w('chrome.playground.conversation')}</h2>
+<p class="note">${w('chrome.playground.hint')}</p>
 <div id="log" aria-live="polite"></div>
-<form id="say"><input id="text" autocomplete="off" aria-label="Message" placeholder="Type a question or a command"><button class="primary">Send</button></form></section>
-<section aria-labelledby="feed-h"><h2 id="feed-h">Delivered to you</h2><p class="note">Messages the bot sends you on its own: reviewer cards, decisions, reminders.</p><div id="feed" aria-live="polite"></div></section></main>
-<script>${script}</script></body></html>`;
+<form id="say"><input id="text" autocomplete="off" aria-label="${w('chrome.playground.message')}" placeholder="${w('chrome.playground.placeholder')}"><button class="primary">${w('chrome.playground.send')}</button></form></section>
+<section aria-labelledby="feed-h"><h2 id="feed-h">${w('chrome.playground.delivered')}</h2><p class="note">${w('chrome.playground.deliveredHint')}</p><div id="feed" aria-live="polite"></div></section></main>`;
+  return `<!doctype html><html lang="${locale}" dir="${direction(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${w('chrome.playground.title')}</title><style>${css}</style></head><body>
+${String(words)}
+<script>const ERROR_PREFIX = ${JSON.stringify(t(locale, 'chrome.playground.error', { details: '' })).replace(/</g, '\\u003c')};
+${script}</script></body></html>`;
 }

@@ -13,6 +13,8 @@ const MEMBER_PAGES_MAX = 20;
 const usersInfoSchema = z.looseObject({
   user: z.looseObject({
     tz: z.string().optional(),
+    // Only present when asked for with include_locale=true: "fr-FR", "es-LA", "en-US".
+    locale: z.string().max(35).optional().catch(undefined),
     real_name: z.string().optional(),
     profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
   }),
@@ -26,6 +28,8 @@ const membersSchema = z.looseObject({
 export interface Profile {
   displayName?: string;
   timeZone?: string;
+  /** Slack's locale for the user ("fr-FR"): the language to write in unless they chose one. */
+  locale?: string;
 }
 
 export interface Directory {
@@ -44,10 +48,10 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
     async profile(userId) {
       const hit = profiles.get(userId);
       if (hit && now() - hit.at < PROFILE_TTL_MS) return hit.value;
-      const value = client.call('users.info', { user: userId }).then((res): Profile => {
+      const value = client.call('users.info', { user: userId, include_locale: true }).then((res): Profile => {
         const { user } = usersInfoSchema.parse(res);
         const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
-        return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}) };
+        return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}), ...(user.locale ? { locale: user.locale } : {}) };
       });
       profiles.set(userId, { at: now(), value });
       value.catch(() => profiles.delete(userId));

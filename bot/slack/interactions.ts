@@ -3,6 +3,7 @@
  * A submission is answered in the acknowledgement itself (errors, next step, or close), so the
  * engine runs before the ack there; everything else runs after it.
  */
+import { LOCALES } from '../../domain/i18n/locales';
 import { z } from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
@@ -25,6 +26,7 @@ const promptValueSchema = z.object({
   label: z.string().default('Answer'),
   submitLabel: z.string().default('Send'),
   maxLength: z.number().int().positive().max(3000).default(3000),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** Handles an interactivity payload (the JSON in the `payload` form field). */

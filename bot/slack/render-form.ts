@@ -7,6 +7,7 @@ import type { FormFieldView, FormView, PromptView } from '../../domain/messages'
 import type { ViewSubmission } from './schemas';
 import { LIMITS, type Block } from './render';
 import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
+import { t } from '../../domain/i18n';
 
 /** Values of a submitted view, keyed by field id (the engine's RawValues). */
 export type SubmittedValues = Record<string, string | string[]>;
@@ -129,8 +130,8 @@ export function formToModal(form: FormView): Record<string, unknown> {
     callback_id: truncate(formCallbackId(form.formId, form.stepId), 255),
     private_metadata: JSON.stringify({ draftId: form.draftId }),
     title: title(form.title, form.stepNumber, form.stepCount),
-    submit: plain(form.submitLabel || 'Next', TITLE_MAX),
-    close: plain('Close', TITLE_MAX),
+    submit: plain(form.submitLabel || t(form.locale ?? 'en', 'chrome.next'), TITLE_MAX),
+    close: plain(t(form.locale ?? 'en', 'chrome.close'), TITLE_MAX),
     blocks: blocks.slice(0, LIMITS.viewBlocks),
   };
 }
@@ -144,8 +145,8 @@ export function promptToModal(prompt: PromptView, channel?: string): Record<stri
     callback_id: truncate(promptCallbackId(prompt.formId), 255),
     private_metadata: JSON.stringify({ contextId: prompt.contextId, ...(channel ? { channel } : {}) }),
     title: title(prompt.title),
-    submit: plain(prompt.submitLabel || 'Send', TITLE_MAX),
-    close: plain('Cancel', TITLE_MAX),
+    submit: plain(prompt.submitLabel || t(prompt.locale ?? 'en', 'chrome.send'), TITLE_MAX),
+    close: plain(t(prompt.locale ?? 'en', 'chrome.cancel'), TITLE_MAX),
     blocks: [inputBlock({ id: PROMPT_FIELD, label: prompt.label, kind: 'textarea', required: true, maxLength: prompt.maxLength })],
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Card, Reply } from '../../domain/messages';
 import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
+import { t } from '../../domain/i18n';
 
 export type Block = Record<string, unknown>;
 
@@ -73,7 +74,8 @@ function textBlocks(reply: Extract<Reply, { kind: 'text' }>): Block[] {
   const blocks: Block[] = splitText(toMrkdwn(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
   const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) => {
     const label = toMrkdwn(s.label);
-    return mrkdwn(s.url ? `Source: <${s.url}|${label.replace(/\|/g, '¦')}>` : `Source: ${label}`, LIMITS.fieldText);
+    const l = reply.locale ?? 'en';
+    return mrkdwn(t(l, 'chrome.source', { label: s.url ? `<${s.url}|${label.replace(/\|/g, '¦')}>` : label }), LIMITS.fieldText);
   });
   if (sources.length) blocks.push({ type: 'context', elements: sources });
   return blocks;
@@ -90,7 +92,7 @@ export function replyToBlocks(reply: Reply): Block[] {
       return cardToBlockKit({
         title: reply.form.title,
         text: reply.form.intro,
-        actions: [{ id: OPEN_FORM_ACTION, label: 'Open the form', value: reply.form.formId, style: 'primary' }],
+        actions: [{ id: OPEN_FORM_ACTION, label: t(reply.form.locale ?? 'en', 'chrome.openForm'), value: reply.form.formId, style: 'primary' }],
       });
     case 'prompt': {
       // The button carries the whole prompt (ids and fixed wording only) so that a click can open
@@ -101,7 +103,7 @@ export function replyToBlocks(reply: Reply): Block[] {
       return cardToBlockKit({
         title: reply.prompt.title,
         text: reply.prompt.label,
-        actions: [{ id: OPEN_PROMPT_ACTION, label: reply.prompt.submitLabel || 'Answer', value, style: 'primary' }],
+        actions: [{ id: OPEN_PROMPT_ACTION, label: reply.prompt.submitLabel || t(reply.prompt.locale ?? 'en', 'chrome.answer'), value, style: 'primary' }],
       });
     }
   }

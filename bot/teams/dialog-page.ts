@@ -5,30 +5,33 @@
  * the reference to Teams with dialog.url.submit, which closes the dialog.
  */
 import { html, raw } from 'hono/html';
-import { FORM_CSS, FORM_SCRIPT } from '../web/form-script';
+import { direction, t, type Locale } from '../../domain/i18n';
+import { browserWords, FORM_CSS, FORM_SCRIPT, scriptJson } from '../web/form-script';
 
-export const EXPIRED_MESSAGE = 'This link has expired. Close this window and choose Apply again.';
+/** The expired-link sentence in English (the page itself says it in the reader's language). */
+export const EXPIRED_MESSAGE = t('en', 'chrome.form.expired');
 
 /** JSON inside <script type="application/json">: nothing in it may close the element. */
 function embedJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
-export function dialogPage(state: unknown) {
-  return shell('Application', html`<main id="main" tabindex="-1"><p>Loading the form…</p></main>
-<noscript><p>This form needs JavaScript. Close this window and apply in the chat instead.</p></noscript>
+export function dialogPage(state: { token?: string; answer: { locale: Locale } }) {
+  const l = state.answer.locale;
+  return shell(t(l, 'chrome.form.title'), l, html`<main id="main" tabindex="-1"><p>${t(l, 'chrome.form.loading')}</p></main>
+<noscript><p>${t(l, 'chrome.form.noScript')}</p></noscript>
 <script type="application/json" id="state">${raw(embedJson(state))}</script>
 <script src="/teams/static/teams-js.js"></script>
 <script src="/teams/dialog/app.js"></script>`);
 }
 
-export function expiredPage() {
-  return shell('Link expired', html`<main id="main"><h1>Link expired</h1><p role="alert">${EXPIRED_MESSAGE}</p></main>`);
+export function expiredPage(l: Locale = 'en') {
+  return shell(t(l, 'chrome.form.expiredTitle'), l, html`<main id="main"><h1>${t(l, 'chrome.form.expiredTitle')}</h1><p role="alert">${t(l, 'chrome.form.expired')}</p></main>`);
 }
 
-function shell(title: string, body: ReturnType<typeof html>) {
+function shell(title: string, l: Locale, body: ReturnType<typeof html>) {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${l}" dir="${direction(l)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -74,12 +77,16 @@ body.theme-contrast .err{color:#ff0}
 ${FORM_CSS}
 `;
 
+const DIALOG_WORDS = browserWords(['form.title', 'form.done', 'form.continueInChat', 'form.failed', 'form.offline', 'form.expiredTitle', 'form.expired']);
+
 export const DIALOG_SCRIPT = `(function () {
 'use strict';
 ${FORM_SCRIPT}
-const EXPIRED = ${JSON.stringify(EXPIRED_MESSAGE)};
+const WORDS = ${scriptJson(DIALOG_WORDS)};
 const state = JSON.parse(document.getElementById('state').textContent);
 const main = document.getElementById('main');
+let LOCALE = (state.answer && state.answer.locale) || 'en';
+const say = (key) => (WORDS[LOCALE] || WORDS.en)[key];
 
 function applyTheme(theme) {
   document.body.classList.remove('theme-dark', 'theme-contrast');
@@ -104,7 +111,9 @@ function note(n) {
 }
 
 function render(answer) {
-  main.replaceChildren(el('h1', { class: 'sr' }, 'Application form'));
+  LOCALE = answer.locale || LOCALE;
+  setLanguage(LOCALE, LOCALE === 'ar' ? 'rtl' : 'ltr');
+  main.replaceChildren(el('h1', { class: 'sr' }, say('form.title')));
   const live = el('div', { role: 'status', 'aria-live': 'polite' });
   main.append(live);
   for (const n of answer.notes) live.append(note(n));
@@ -116,7 +125,7 @@ function render(answer) {
     if (target) target.focus();
     window.scrollTo(0, 0);
   } else {
-    main.append(el('p', {}, answer.done ? 'You can close this window.' : 'Close this window to continue in the chat.'));
+    main.append(el('p', {}, answer.done ? say('form.done') : say('form.continueInChat')));
     main.focus();
   }
   if (answer.done) finish(answer.done.reference);
@@ -137,11 +146,11 @@ async function send(fv, values, form) {
       headers: { 'content-type': 'application/json', authorization: 'Bearer ' + state.token },
       body: JSON.stringify({ formId: fv.formId, draftId: fv.draftId, stepId: fv.stepId, values: values }),
     });
-    if (res.status === 401) { main.replaceChildren(el('h1', {}, 'Link expired'), el('p', { role: 'alert' }, EXPIRED)); return; }
-    if (!res.ok) { problem(form, 'That did not work. Please try again.'); return; }
+    if (res.status === 401) { main.replaceChildren(el('h1', {}, say('form.expiredTitle')), el('p', { role: 'alert' }, say('form.expired'))); return; }
+    if (!res.ok) { problem(form, say('form.failed')); return; }
     render(await res.json());
   } catch (e) {
-    problem(form, 'The server could not be reached. Your earlier steps are saved; please try again.');
+    problem(form, say('form.offline'));
   } finally {
     button.disabled = false;
     form.removeAttribute('aria-busy');

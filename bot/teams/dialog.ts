@@ -15,7 +15,8 @@ import { parsePlatformJson } from '../core/json';
 import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
 import { findPersonalConversation } from './conversations';
-import { DIALOG_CSS, DIALOG_SCRIPT, dialogPage, EXPIRED_MESSAGE, expiredPage } from './dialog-page';
+import { DIALOG_CSS, DIALOG_SCRIPT, dialogPage, expiredPage } from './dialog-page';
+import { localeFromTag, t, type Locale } from '../../domain/i18n';
 import type { DialogGrant, DialogTokens } from './dialog-token';
 import { repliesToActivities } from './render/replies';
 import { withRetry } from './retry';
@@ -28,6 +29,8 @@ export interface DialogAnswer {
   form: FormView | null;
   notes: { title?: string; text?: string; fields?: CardField[] }[];
   done: { reference: string } | null;
+  /** The language the person reads: the page's own words and its lang/dir follow it. */
+  locale: Locale;
 }
 
 export interface DialogContext {
@@ -63,9 +66,9 @@ export function toDialogAnswer(result: EngineResult, done: { reference: string }
   for (const r of result.replies) {
     if (r.kind === 'text') notes.push({ text: r.text });
     else if (r.kind === 'card') notes.push({ title: r.card.title, ...(r.card.text ? { text: r.card.text } : {}), ...(r.card.fields?.length ? { fields: r.card.fields } : {}) });
-    else if (r.kind === 'prompt') notes.push({ title: r.prompt.title, text: 'Please answer this in the chat.' });
+    else if (r.kind === 'prompt') notes.push({ title: r.prompt.title, text: t(result.locale ?? 'en', 'chrome.form.answerInChat') });
   }
-  return { form: form && !result.closeForm ? form.form : null, notes, done };
+  return { form: form && !result.closeForm ? form.form : null, notes, done, locale: result.locale ?? 'en' };
 }
 
 export function dialogRoutes(ctx: DialogContext): Hono {
@@ -84,7 +87,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
     const checked = await tokens.verify(c.req.query('t'));
     if (!checked.ok) {
       deps.log.info('teams_dialog_token_refused', { reason: checked.reason });
-      return c.html(expiredPage(), 401);
+      return c.html(expiredPage(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en'), 401);
     }
     const answer = toDialogAnswer(await deps.engine.openForm(checked.grant.actor));
     return c.html(dialogPage({ token: c.req.query('t'), answer }));
@@ -99,7 +102,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
     const checked = await tokens.verify(bearer ?? (body.success ? body.data.token : undefined));
     if (!checked.ok) {
       deps.log.info('teams_dialog_token_refused', { reason: checked.reason });
-      return c.json({ error: 'expired', message: EXPIRED_MESSAGE }, 401);
+      return c.json({ error: 'expired', message: t(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en', 'chrome.form.expired') }, 401);
     }
     if (!body.success) return c.json({ error: 'bad_request', issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
     const { actor, conversation } = checked.grant;

@@ -1,6 +1,7 @@
 /**
  * Activities to neutral events. Pure: no I/O, so the routes decide what to do with each kind.
  */
+import { LOCALES } from '../../domain/i18n/locales';
 import { z } from 'zod';
 import type { Actor, ConversationRef, InboundEvent, RawValues } from '../core/types';
 import { FORM_VERB, PROMPT_VERB, RESERVED_DATA_KEYS } from './render/adaptive';
@@ -14,7 +15,7 @@ export interface PromptMeta {
   maxLength: number;
 }
 
-const promptMeta = z.object({ title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive() });
+const promptMeta = z.object({ title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive(), locale: z.enum(LOCALES).optional() });
 
 /** What an activity asks of the bot, before an Actor is attached. */
 export type Intent =
@@ -43,6 +44,7 @@ export function actorOf(a: Activity): Actor | null {
     ...(tenantOf(a) ? { scope: tenantOf(a) } : {}),
     ...(a.from.name ? { displayName: a.from.name } : {}),
     ...(zone && isZone(zone) ? { timeZone: zone } : {}),
+    ...(a.locale ? { locale: a.locale } : {}),
   };
 }
 

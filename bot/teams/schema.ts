@@ -48,6 +48,8 @@ export const activitySchema = z.looseObject({
   value: z.unknown().optional(),
   replyToId: id.optional(),
   localTimezone: z.string().optional(),
+  /** The Teams client's language ("fr-FR"): the language to write in unless the person chose one. */
+  locale: z.string().max(35).optional().catch(undefined),
   entities: z.array(mention).optional(),
   channelData: channelData.optional(),
   membersAdded: z.array(account).optional(),

@@ -36,7 +36,7 @@ export interface TeamsSenderOptions {
  */
 export function repliesToActivity(replies: Reply[]): Record<string, unknown> {
   if (replies.every((r) => r.kind === 'text')) {
-    const text = replies.map((r) => (r.kind === 'text' ? textMarkdown(r.text, r.sources) : '')).join('\n\n');
+    const text = replies.map((r) => (r.kind === 'text' ? textMarkdown(r.text, r.sources, r.locale) : '')).join('\n\n');
     return { type: 'message', text, textFormat: 'markdown' };
   }
   return { type: 'message', attachments: [attachment(repliesToCard(replies))] };

@@ -4,7 +4,30 @@
  * fields and the values kept; `collect` reads it back as RawValues. Plain ES2017, no imports,
  * inserted into each page's own script. No inline styles, so a strict style-src CSP holds.
  */
+import { catalog } from '../../domain/i18n/catalog/index';
+import { LOCALES } from '../../domain/i18n/locales';
+
+/**
+ * The renderer words the browser needs, in every language, from the catalogue: the page picks
+ * them by the form's `locale`. Only plain placeholders ({number}), no plural rules, so the
+ * script can fill them without a message formatter.
+ */
+export function browserWords(keys: readonly (keyof (typeof catalog)['chrome']['en'])[]): Record<string, Record<string, string>> {
+  return Object.fromEntries(LOCALES.map((l) => [l, Object.fromEntries(keys.map((k) => [k, catalog.chrome[l][k]]))]));
+}
+
+/** JSON inside a <script>: nothing in it may close the element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+const FORM_WORDS = browserWords(['stepOf', 'choose', 'source', 'openForm']);
+
 export const FORM_SCRIPT = `
+const FORM_WORDS = ${scriptJson(FORM_WORDS)};
+function word(locale, key, values) { let s = (FORM_WORDS[locale] || FORM_WORDS.en)[key] || ''; for (const k of Object.keys(values || {})) s = s.split('{' + k + '}').join(String(values[k])); return s; }
+let formLocale = 'en';
+function setLanguage(locale, dir) { if (!locale) return; document.documentElement.lang = locale; document.documentElement.dir = dir || 'ltr'; }
 const el = (tag, attrs = {}, ...kids) => { const e = document.createElement(tag); for (const [k, v] of Object.entries(attrs)) { if (k === 'class') e.className = v; else if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else if (v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v); } for (const k of kids.flat()) if (k != null) e.append(k); return e; };
 function markErrors(form, errors) { form.querySelectorAll('.err').forEach((e) => e.remove()); for (const [id, msg] of Object.entries(errors)) { const f = form.querySelector('[name="' + id + '"]'); const p = el('p', { class: 'err', role: 'alert' }, msg); (f ? f.closest('div') : form).append(p); } }
 function field(f) {
@@ -25,7 +48,7 @@ function field(f) {
   else if (f.kind === 'select' || f.kind === 'multiselect') {
     const vals = Array.isArray(f.value) ? f.value : f.value ? [f.value] : [];
     input = el('select', { id, name: f.id, multiple: f.kind === 'multiselect', size: f.kind === 'multiselect' ? Math.min(6, f.options.length) : undefined, required: f.required, ...invalid },
-      f.kind === 'select' ? el('option', { value: '' }, 'Choose…') : null,
+      f.kind === 'select' ? el('option', { value: '' }, f.placeholder || word(f.locale || formLocale, 'choose')) : null,
       (f.options || []).map((o) => el('option', { value: o.value, selected: vals.includes(o.value) }, o.label)));
   } else if (f.kind === 'checkbox') { input = el('input', { id, name: f.id, type: 'checkbox', value: 'true', checked: f.value === 'true' || (Array.isArray(f.value) && f.value.length > 0), ...invalid }); }
   else input = el('input', { id, name: f.id, type: 'text', inputmode: f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : undefined, value: typeof f.value === 'string' ? f.value : '', maxlength: f.maxLength, placeholder: f.placeholder, ...invalid });
@@ -46,7 +69,8 @@ function collect(form) {
 }
 /** One step as a form; onValues gets the collected RawValues when it is sent, onBack the Back action. */
 function formStep(fv, onValues, onBack) {
-  const form = el('form', { class: 'card step active', 'aria-label': fv.title }, el('h3', {}, fv.title + ' (' + fv.stepNumber + ' of ' + fv.stepCount + ')'));
+  formLocale = fv.locale || 'en';
+  const form = el('form', { class: 'card step active', 'aria-label': fv.title, lang: fv.locale || undefined }, el('h3', {}, fv.title), el('p', { class: 'progress' }, word(fv.locale, 'stepOf', { number: fv.stepNumber, count: fv.stepCount })));
   if (fv.intro) form.append(el('p', {}, fv.intro));
   if (fv.summary) form.append(el('dl', {}, fv.summary.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
   for (const f of fv.fields) form.append(field(f));

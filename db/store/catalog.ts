@@ -1,6 +1,7 @@
 /**
  * What the call offers: dialogues, calls, FAQ, settings and reviewer channels.
  */
+import { isLocale, type Locale } from '../../domain/i18n/locales';
 import type { Kysely } from 'kysely';
 import type { Call, Dialogue, DialogueFormat, DialogueStatus, FaqEntry, Platform } from '../../domain/types';
 import { anyJson, parseJson, stringArray } from '../json';
@@ -78,6 +79,18 @@ export async function reviewChannel(db: Kysely<Database>, callId: string, platfo
     .where('call_id', 'in', [callId, ''])
     .execute();
   return (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.address ?? null;
+}
+
+/** The language of the reviewer channel `reviewChannel` picks; null: the deployment's default. */
+export async function reviewChannelLocale(db: Kysely<Database>, callId: string, platform: Platform): Promise<Locale | null> {
+  const rows = await db
+    .selectFrom('review_channels')
+    .select(['call_id', 'locale'])
+    .where('platform', '=', platform)
+    .where('call_id', 'in', [callId, ''])
+    .execute();
+  const locale = (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.locale;
+  return isLocale(locale) ? locale : null;
 }
 
 /**

@@ -24,9 +24,12 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     listFaq: () => catalog.listFaq(db),
     getSetting: <T>(key: string) => catalog.getSetting<T>(db, key),
     reviewChannel: (callId, platform) => catalog.reviewChannel(db, callId, platform),
+    reviewChannelLocale: (callId, platform) => catalog.reviewChannelLocale(db, callId, platform),
 
     personFor: (identity) => people.personFor(db, atomic, identity, clock.now().toISOString()),
     identitiesOf: (personId) => people.identitiesOf(db, personId),
+    getPerson: (personId) => people.getPerson(db, personId),
+    setPersonLocale: (personId, locale, source) => people.setPersonLocale(db, personId, locale, source, clock.now().toISOString()),
 
     findForPerson: (personId, callId) => applications.findForPerson(db, personId, callId),
     listForPerson: (personId) => applications.listForPerson(db, personId),

@@ -4,7 +4,8 @@
 import { expressionBuilder, type Kysely } from 'kysely';
 import { AppError } from '../../domain/errors';
 import type { IdentityInput } from '../../domain/ports';
-import type { Person, Platform } from '../../domain/types';
+import { isLocale, type Locale } from '../../domain/i18n/locales';
+import type { LocaleSource, Person, Platform } from '../../domain/types';
 import type { Atomic } from '../atomic';
 import { newId } from '../json';
 import type { Database } from '../schema';
@@ -44,10 +45,36 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
   if (Object.keys(changes).length === 0) return found;
   await db.updateTable('people').set({ ...changes, updated_at: now }).where('id', '=', found.id).execute();
   return {
-    id: found.id,
+    ...found,
     displayName: changes.display_name ?? found.displayName,
     email: changes.email ?? found.email,
     timeZone: changes.time_zone ?? found.timeZone,
+  };
+}
+
+const SOURCES: readonly LocaleSource[] = ['chosen', 'platform', 'message'];
+const isSource = (v: unknown): v is LocaleSource => (SOURCES as readonly unknown[]).includes(v);
+
+/** Records the language a person reads and where it came from. */
+export async function setPersonLocale(db: Kysely<Database>, personId: string, locale: Locale, source: LocaleSource, now: string): Promise<void> {
+  await db.updateTable('people').set({ locale, locale_source: source, updated_at: now }).where('id', '=', personId).execute();
+}
+
+/** A person by id, or null. */
+export async function getPerson(db: Kysely<Database>, personId: string): Promise<Person | null> {
+  const row = await db.selectFrom('people').select(['id', 'display_name', 'email', 'time_zone', 'locale', 'locale_source'])
+    .where('id', '=', personId).executeTakeFirst();
+  return row ? toPerson(row) : null;
+}
+
+type PersonRow = { id: string; display_name: string | null; email: string | null; time_zone: string | null; locale: string | null; locale_source: string | null };
+
+// A locale the product no longer speaks (or a hand-edited row) reads as unknown, not as a crash.
+function toPerson(row: PersonRow): Person {
+  const locale = isLocale(row.locale) ? row.locale : null;
+  return {
+    id: row.id, displayName: row.display_name, email: row.email, timeZone: row.time_zone,
+    locale, localeSource: locale && isSource(row.locale_source) ? row.locale_source : null,
   };
 }
 
@@ -55,12 +82,12 @@ async function personByIdentity(db: Kysely<Database>, platform: string, scope: s
   const row = await db
     .selectFrom('identities')
     .innerJoin('people', 'people.id', 'identities.person_id')
-    .select(['people.id', 'people.display_name', 'people.email', 'people.time_zone'])
+    .select(['people.id', 'people.display_name', 'people.email', 'people.time_zone', 'people.locale', 'people.locale_source'])
     .where('identities.platform', '=', platform)
     .where('identities.scope', '=', scope)
     .where('identities.user_id', '=', userId)
     .executeTakeFirst();
-  return row ? { id: row.id, displayName: row.display_name, email: row.email, timeZone: row.time_zone } : null;
+  return row ? toPerson(row) : null;
 }
 
 /** Every identity of a person, oldest first: where to reach them. */

@@ -4,7 +4,8 @@
  * and checking is strict.
  */
 import { z } from 'zod';
-import { COUNTRIES, findCountry } from '../countries';
+import { countryOptions, findCountry } from '../countries';
+import { t, type Locale } from '../i18n';
 import type { Dialogue } from '../types';
 import type { FormContext, RawValues, StepParse } from './types';
 
@@ -54,9 +55,8 @@ export interface TextRule {
   /** Message when shorter than `min`. */
   short?: string;
   max: number;
-  /** "The organisation name": starts the too-long and bad-character messages. */
-  what: string;
   multiline?: boolean;
+  locale: Locale;
 }
 
 /** A trimmed text field checked for presence, length and control characters. */
@@ -68,11 +68,11 @@ export function textSchema(rule: TextRule) {
       return;
     }
     if ((rule.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE).test(v)) {
-      fail(rule.multiline ? `${rule.what} contains characters we cannot accept; please retype it.` : `${rule.what} must be on one line, without special characters.`);
+      fail(t(rule.locale, rule.multiline ? 'form.input.multilineInvalid' : 'form.input.singleLine'));
     } else if (rule.min !== undefined && v.length < rule.min) {
-      fail(rule.short ?? `${rule.what} must be at least ${rule.min} characters.`);
+      fail(rule.short ?? t(rule.locale, 'form.input.short', { min: rule.min }));
     } else if (v.length > rule.max) {
-      fail(`${rule.what} must be at most ${rule.max} characters (it has ${v.length}).`);
+      fail(t(rule.locale, 'form.input.long', { max: rule.max, length: v.length }));
     }
   });
 }
@@ -85,32 +85,36 @@ export function choiceSchema<T extends string>(values: readonly T[], message: st
 export const EMAIL_MAX = 254;
 
 /** An email address, trimmed. */
-export function emailSchema(empty: string) {
+export function emailSchema(empty: string, locale: Locale) {
   return z.string().superRefine((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: empty });
     else if (v.length > EMAIL_MAX || !z.email().safeParse(v).success) {
-      ctx.addIssue({ code: 'custom', message: 'Enter an email address like name@example.org.' });
+      ctx.addIssue({ code: 'custom', message: t(locale, 'form.input.email') });
     }
   });
 }
 
 /** A country name or code, turned into its ISO code. */
-export function countrySchema(empty: string) {
+export function countrySchema(empty: string, locale: Locale) {
   return z.string().transform((v, ctx) => {
     if (v === '') {
       ctx.addIssue({ code: 'custom', message: empty });
       return z.NEVER;
     }
+    countryOptions(locale); // makes names in the applicant's language findable
     const country = findCountry(v);
     if (!country) {
-      ctx.addIssue({ code: 'custom', message: `We could not find a country called "${v.slice(0, 60)}". Choose one from the list.` });
+      ctx.addIssue({ code: 'custom', message: t(locale, 'form.input.countryUnknown', { value: v.slice(0, 60) }) });
       return z.NEVER;
     }
     return country.code;
   });
 }
 
-export const COUNTRY_OPTIONS = COUNTRIES.map((c) => ({ value: c.code, label: c.name }));
+export { countryOptions };
+
+/** The language a form context is in. */
+export const localeOf = (ctx: { locale?: Locale }): Locale => ctx.locale ?? 'en';
 
 /** Runs a step schema and keys the first message of each field by its field id. */
 export function runSchema<T>(schema: z.ZodType<T>, input: unknown, toPatch: (data: T) => StepParse & { ok: true }): StepParse {

@@ -3,20 +3,20 @@
  * each chosen dialogue.
  */
 import { z } from 'zod';
-import {
-  FOCUSES, FOCUS_LABELS, PARTICIPATIONS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS, STAKEHOLDER_TYPES,
-} from '../eligibility';
+import { choiceOptions, FOCUSES, PARTICIPATIONS, STAKEHOLDER_TYPES } from '../eligibility';
+import { t, type Locale } from '../i18n';
 import type { FormFieldView } from '../messages';
 import type { ApplicationAnswers, Dialogue } from '../types';
-import { COUNTRY_OPTIONS, callDialogues, choiceSchema, countrySchema, list, pick, runSchema, text, textSchema } from './input';
+import { callDialogues, choiceSchema, countryOptions, countrySchema, list, localeOf, pick, runSchema, text, textSchema } from './input';
 import type { FormContext, StepDef } from './types';
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
+const participationOptions = (l: Locale) => choiceOptions('participation', PARTICIPATIONS, l);
+const stakeholderOptions = (l: Locale) => choiceOptions('stakeholder', STAKEHOLDER_TYPES, l);
+const focusOptions = (l: Locale) => choiceOptions('focus', FOCUSES, l);
 
-const PARTICIPATION_OPTIONS = options(PARTICIPATIONS, PARTICIPATION_LABELS);
-const STAKEHOLDER_OPTIONS = options(STAKEHOLDER_TYPES, STAKEHOLDER_LABELS);
-const FOCUS_OPTIONS = options(FOCUSES, FOCUS_LABELS);
+// A typed answer may use the words of any language ("En ligne" after switching to English).
+const anyLanguage = <T extends string>(options: (l: Locale) => { value: T; label: string }[]) =>
+  [...options('en'), ...options('fr'), ...options('es')];
 
 // Typed answers ("Firearms") work as well as ids, because the playground and Teams text inputs
 // let people type rather than pick.
@@ -27,32 +27,33 @@ function dialogueIdFor(token: string, dialogues: Dialogue[]): string {
 
 export const dialoguesStep: StepDef = {
   id: 'dialogues',
-  title: 'Dialogues',
-  intro: 'Choose the Constructive Dialogues you want to take part in, and how you will attend. You may choose more than one.',
+  title: (l) => t(l, 'form.dialogues.title'),
+  intro: (l) => t(l, 'form.dialogues.intro'),
   applies: () => true,
   fields: (_answers, ctx) => [
     {
       id: 'dialogueIds',
-      label: 'Which Constructive Dialogues do you want to take part in?',
+      label: t(localeOf(ctx), 'form.dialogues.which'),
       kind: 'multiselect',
       required: true,
       options: callDialogues(ctx).map((d) => ({ value: d.id, label: d.name })),
     },
-    { id: 'participation', label: 'How will you take part?', kind: 'select', required: true, options: PARTICIPATION_OPTIONS },
+    { id: 'participation', label: t(localeOf(ctx), 'form.dialogues.how'), kind: 'select', required: true, options: participationOptions(localeOf(ctx)) },
   ],
   parse(raw, _answers, ctx) {
+    const l = localeOf(ctx);
     const dialogues = callDialogues(ctx);
     const allowed = new Set(dialogues.map((d) => d.id));
     const schema = z.object({
       dialogueIds: z
         .array(z.string())
-        .min(1, { error: 'Choose at least one dialogue.' })
-        .refine((ids) => ids.every((id) => allowed.has(id)), { error: 'Choose dialogues from the list; some of those are not part of this call.' }),
-      participation: choiceSchema(PARTICIPATIONS, 'Choose whether you will take part in person or online.'),
+        .min(1, { error: t(l, 'form.dialogues.error.none') })
+        .refine((ids) => ids.every((id) => allowed.has(id)), { error: t(l, 'form.dialogues.error.notInCall') }),
+      participation: choiceSchema(PARTICIPATIONS, t(l, 'form.dialogues.error.participation')),
     });
     const input = {
       dialogueIds: [...new Set(list(raw, 'dialogueIds').map((t) => dialogueIdFor(t, dialogues)))],
-      participation: pick(text(raw, 'participation'), PARTICIPATION_OPTIONS),
+      participation: pick(text(raw, 'participation'), anyLanguage(participationOptions)),
     };
     return runSchema(schema, input, (d) => ({
       ok: true,
@@ -79,15 +80,15 @@ export function normaliseWebsite(input: string): string | null {
   return url.toString();
 }
 
-const websiteSchema = z.string().transform((v, ctx) => {
+const websiteSchema = (l: Locale) => z.string().transform((v, ctx) => {
   const message = v === ''
-    ? "Enter your organisation's website (or a page about it), like https://example.org."
+    ? t(l, 'form.organisation.error.website')
     : v.length > WEBSITE_MAX
-      ? `The website address must be at most ${WEBSITE_MAX} characters.`
+      ? t(l, 'form.organisation.error.websiteLong', { max: WEBSITE_MAX })
       : null;
   const url = message ? null : normaliseWebsite(v);
   if (!url) {
-    ctx.addIssue({ code: 'custom', message: message ?? 'Enter a website address like https://example.org.' });
+    ctx.addIssue({ code: 'custom', message: message ?? t(l, 'form.organisation.error.websiteInvalid') });
     return z.NEVER;
   }
   return url;
@@ -95,55 +96,46 @@ const websiteSchema = z.string().transform((v, ctx) => {
 
 export const organisationStep: StepDef = {
   id: 'organisation',
-  title: 'Your organisation',
+  title: (l) => t(l, 'form.organisation.title'),
   applies: () => true,
-  fields: () => [
-    { id: 'organisationName', label: 'Name of your organisation', kind: 'text', required: true, maxLength: 200 },
-    { id: 'stakeholderType', label: 'Type of organisation', kind: 'select', required: true, options: STAKEHOLDER_OPTIONS },
-    {
-      id: 'organisationFocus',
-      label: 'Is your organisation grassroots, victim-led or victim-focused?',
-      kind: 'select',
-      required: true,
-      options: FOCUS_OPTIONS,
-    },
-    { id: 'country', label: 'Country where your organisation is based', kind: 'select', required: true, options: COUNTRY_OPTIONS },
-    { id: 'website', label: 'Website', kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX },
-    {
-      id: 'areasOfWork',
-      label: 'Main areas of work',
-      kind: 'textarea',
-      required: true,
-      maxLength: 1500,
-      help: 'What your organisation does, in a few sentences.',
-    },
-  ],
-  parse(raw) {
+  fields: (_answers, ctx) => {
+    const l = localeOf(ctx);
+    return [
+      { id: 'organisationName', label: t(l, 'form.organisation.name'), kind: 'text', required: true, maxLength: 200 },
+      { id: 'stakeholderType', label: t(l, 'form.organisation.type'), kind: 'select', required: true, options: stakeholderOptions(l) },
+      { id: 'organisationFocus', label: t(l, 'form.organisation.focus'), kind: 'select', required: true, options: focusOptions(l) },
+      { id: 'country', label: t(l, 'form.organisation.country'), kind: 'select', required: true, options: countryOptions(l) },
+      { id: 'website', label: t(l, 'form.organisation.website'), kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX },
+      { id: 'areasOfWork', label: t(l, 'form.organisation.areas'), kind: 'textarea', required: true, maxLength: 1500, help: t(l, 'form.organisation.areas.help') },
+    ];
+  },
+  parse(raw, _answers, ctx) {
+    const l = localeOf(ctx);
     const schema = z.object({
       organisationName: textSchema({
-        empty: 'Enter the name of your organisation.',
+        empty: t(l, 'form.organisation.error.name'),
         min: 2,
-        short: 'The organisation name must be at least 2 characters.',
+        short: t(l, 'form.organisation.error.nameShort'),
         max: 200,
-        what: 'The organisation name',
+        locale: l,
       }),
-      stakeholderType: choiceSchema(STAKEHOLDER_TYPES, 'Choose the type of your organisation, for example Academia or Private sector.'),
-      organisationFocus: choiceSchema(FOCUSES, 'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".'),
-      country: countrySchema('Choose the country where your organisation is based.'),
-      website: websiteSchema,
+      stakeholderType: choiceSchema(STAKEHOLDER_TYPES, t(l, 'form.organisation.error.type')),
+      organisationFocus: choiceSchema(FOCUSES, t(l, 'form.organisation.error.focus')),
+      country: countrySchema(t(l, 'form.organisation.error.country'), l),
+      website: websiteSchema(l),
       areasOfWork: textSchema({
-        empty: "Describe your organisation's main areas of work (at least 10 characters).",
+        empty: t(l, 'form.organisation.error.areas'),
         min: 10,
-        short: "Describe your organisation's main areas of work in at least 10 characters.",
+        short: t(l, 'form.organisation.error.areasShort'),
         max: 1500,
-        what: 'The areas of work',
         multiline: true,
+        locale: l,
       }),
     });
     const input = {
       organisationName: text(raw, 'organisationName'),
-      stakeholderType: pick(text(raw, 'stakeholderType'), STAKEHOLDER_OPTIONS),
-      organisationFocus: pick(text(raw, 'organisationFocus'), FOCUS_OPTIONS),
+      stakeholderType: pick(text(raw, 'stakeholderType'), anyLanguage(stakeholderOptions)),
+      organisationFocus: pick(text(raw, 'organisationFocus'), anyLanguage(focusOptions)),
       country: text(raw, 'country'),
       website: text(raw, 'website'),
       areasOfWork: text(raw, 'areasOfWork'),
@@ -162,15 +154,15 @@ function chosenDialogues(answers: Partial<ApplicationAnswers>, ctx: FormContext)
 
 export const relevanceStep: StepDef = {
   id: 'relevance',
-  title: 'Relevance of your work',
-  intro: 'For each dialogue you chose, tell us why your work is relevant to it.',
+  title: (l) => t(l, 'form.relevance.title'),
+  intro: (l) => t(l, 'form.relevance.intro'),
   // Always counted: at least one dialogue is required, so there is always a question here.
   applies: () => true,
   fields: (answers, ctx) =>
     chosenDialogues(answers, ctx).map(
       (d): FormFieldView => ({
         id: relevanceFieldId(d.id),
-        label: `Why is your work relevant to the ${d.name}?`,
+        label: t(localeOf(ctx), 'form.relevance.label', { dialogue: d.name }),
         kind: 'textarea',
         required: true,
         maxLength: 1500,
@@ -182,8 +174,9 @@ export const relevanceStep: StepDef = {
     const input: Record<string, string> = {};
     for (const d of dialogues) {
       const id = relevanceFieldId(d.id);
-      const ask = `Please tell us why your organisation is relevant to the ${d.shortName} dialogue (at least 10 characters).`;
-      shape[id] = textSchema({ empty: ask, min: 10, short: ask, max: 1500, what: 'This answer', multiline: true });
+      const l = localeOf(ctx);
+      const ask = t(l, 'form.relevance.error', { dialogue: d.shortName });
+      shape[id] = textSchema({ empty: ask, min: 10, short: ask, max: 1500, multiline: true, locale: l });
       input[id] = text(raw, id);
     }
     return runSchema(z.object(shape), input, (data) => ({

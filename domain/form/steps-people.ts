@@ -2,31 +2,32 @@
  * The last steps: who will take part, travel support for those who may ask for it, and consent.
  */
 import { z } from 'zod';
-import { GENDERS, GENDER_LABELS, travelSupportEligible } from '../eligibility';
+import { choiceOptions, GENDERS, travelSupportEligible } from '../eligibility';
+import { t, type Locale } from '../i18n';
 import type { FormFieldView } from '../messages';
 import type { Gender, Representative } from '../types';
-import { COUNTRY_OPTIONS, checked, choiceSchema, countrySchema, emailSchema, filled, pick, runSchema, text, textSchema } from './input';
+import { checked, choiceSchema, countryOptions, countrySchema, emailSchema, filled, localeOf, pick, runSchema, text, textSchema } from './input';
 import type { RawValues, StepDef } from './types';
 
 export const MAX_REPRESENTATIVES = 3;
 const REP_PARTS = ['name', 'gender', 'email', 'role', 'nationality'] as const;
-const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }));
+const genderOptions = (l: Locale) => choiceOptions('gender', GENDERS, l);
+const ANY_GENDER = [...genderOptions('en'), ...genderOptions('fr'), ...genderOptions('es')];
 
 /** Field id of one detail of representative `n` (1-based): repFieldId(2, 'email') = 'rep2_email'. */
 export const repFieldId = (n: number, part: (typeof REP_PARTS)[number]): string => `rep${n}_${part}`;
 
-function repFields(n: number): FormFieldView[] {
+function repFields(n: number, l: Locale): FormFieldView[] {
   const required = n === 1;
-  const who = `Representative ${n}`;
   return [
     {
-      id: repFieldId(n, 'name'), label: `${who}: full name`, kind: 'text', required, maxLength: 200,
-      ...(required ? {} : { help: `Optional. If you add representative ${n}, fill in all of their details.` }),
+      id: repFieldId(n, 'name'), label: t(l, 'form.rep.name', { n }), kind: 'text', required, maxLength: 200,
+      ...(required ? {} : { help: t(l, 'form.rep.optional', { n }) }),
     },
-    { id: repFieldId(n, 'gender'), label: `${who}: gender`, kind: 'select', required, options: GENDER_OPTIONS },
-    { id: repFieldId(n, 'email'), label: `${who}: email address`, kind: 'email', required, maxLength: 254, placeholder: 'name@example.org' },
-    { id: repFieldId(n, 'role'), label: `${who}: role in the organisation`, kind: 'text', required, maxLength: 200 },
-    { id: repFieldId(n, 'nationality'), label: `${who}: nationality`, kind: 'select', required, options: COUNTRY_OPTIONS },
+    { id: repFieldId(n, 'gender'), label: t(l, 'form.rep.gender', { n }), kind: 'select', required, options: genderOptions(l) },
+    { id: repFieldId(n, 'email'), label: t(l, 'form.rep.email', { n }), kind: 'email', required, maxLength: 254, placeholder: 'name@example.org' },
+    { id: repFieldId(n, 'role'), label: t(l, 'form.rep.role', { n }), kind: 'text', required, maxLength: 200 },
+    { id: repFieldId(n, 'nationality'), label: t(l, 'form.rep.nationality', { n }), kind: 'select', required, options: countryOptions(l) },
   ];
 }
 
@@ -34,44 +35,35 @@ function repStarted(raw: RawValues, n: number): boolean {
   return REP_PARTS.some((p) => filled(raw, repFieldId(n, p)));
 }
 
-function repShape(n: number): Record<string, z.ZodType> {
+function repShape(n: number, l: Locale): Record<string, z.ZodType> {
   // For optional representatives the missing-detail message says why it became required.
-  const because = n === 1 ? '.' : ` (once you start on representative ${n}, all of their details are needed).`;
-  const the = `representative ${n}'s`;
+  const missing = (part: 'name' | 'gender' | 'email' | 'role' | 'nationality') =>
+    n === 1 ? t(l, `form.rep.error.${part}`, { n }) : t(l, `form.rep.error.${part}Later`, { n });
   return {
-    [repFieldId(n, 'name')]: textSchema({
-      empty: `Enter the full name of representative ${n}${because}`,
-      min: 2,
-      max: 200,
-      what: `The name of representative ${n}`,
-    }),
-    [repFieldId(n, 'gender')]: choiceSchema(GENDERS, `Choose ${the} gender, or "Prefer not to say"${because}`),
-    [repFieldId(n, 'email')]: emailSchema(`Enter ${the} email address${because}`),
-    [repFieldId(n, 'role')]: textSchema({
-      empty: `Enter ${the} role or position in the organisation${because}`,
-      min: 2,
-      max: 200,
-      what: `The role of representative ${n}`,
-    }),
-    [repFieldId(n, 'nationality')]: countrySchema(`Choose ${the} nationality${because}`),
+    [repFieldId(n, 'name')]: textSchema({ empty: missing('name'), min: 2, max: 200, locale: l }),
+    [repFieldId(n, 'gender')]: choiceSchema(GENDERS, missing('gender')),
+    [repFieldId(n, 'email')]: emailSchema(missing('email'), l),
+    [repFieldId(n, 'role')]: textSchema({ empty: missing('role'), min: 2, max: 200, locale: l }),
+    [repFieldId(n, 'nationality')]: countrySchema(missing('nationality'), l),
   };
 }
 
 export const representativesStep: StepDef = {
   id: 'representatives',
-  title: 'Representatives',
-  intro: `Who would take part for your organisation: up to ${MAX_REPRESENTATIVES} people. Only the first is required.`,
+  title: (l) => t(l, 'form.representatives.title'),
+  intro: (l) => t(l, 'form.representatives.intro', { max: MAX_REPRESENTATIVES }),
   applies: () => true,
-  fields: () => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1)).flat(),
-  parse(raw) {
+  fields: (_answers, ctx) => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1, localeOf(ctx))).flat(),
+  parse(raw, _answers, ctx) {
+    const l = localeOf(ctx);
     const used = [1, 2, 3].filter((n) => n === 1 || repStarted(raw, n));
     const shape: Record<string, z.ZodType> = {};
     const input: Record<string, string> = {};
     for (const n of used) {
-      Object.assign(shape, repShape(n));
+      Object.assign(shape, repShape(n, l));
       for (const p of REP_PARTS) {
         const id = repFieldId(n, p);
-        input[id] = p === 'gender' ? pick(text(raw, id), GENDER_OPTIONS) : text(raw, id);
+        input[id] = p === 'gender' ? pick(text(raw, id), ANY_GENDER) : text(raw, id);
       }
     }
     const schema = z.object(shape).superRefine((data, ctx) => {
@@ -80,7 +72,7 @@ export const representativesStep: StepDef = {
       for (const n of used) {
         const email = String(data[repFieldId(n, 'email')] ?? '').toLowerCase();
         if (seen.has(email)) {
-          ctx.addIssue({ code: 'custom', path: [repFieldId(n, 'email')], message: 'Each representative needs their own email address.' });
+          ctx.addIssue({ code: 'custom', path: [repFieldId(n, 'email')], message: t(l, 'form.rep.error.sameEmail') });
         }
         seen.add(email);
       }
@@ -99,44 +91,46 @@ export const representativesStep: StepDef = {
   },
 };
 
-const YES_NO = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
+const yesNo = (l: Locale) => [
+  { value: 'yes', label: t(l, 'form.yes') },
+  { value: 'no', label: t(l, 'form.no') },
 ];
+const ANY_YES_NO = [...yesNo('en'), ...yesNo('fr'), ...yesNo('es')];
 
 export const travelStep: StepDef = {
   id: 'travel',
-  title: 'Travel support',
-  intro: 'Grassroots, victim-led and victim-focused organisations attending in person may ask for support to take part.',
+  title: (l) => t(l, 'form.travel.title'),
+  intro: (l) => t(l, 'form.travel.intro'),
   applies: (answers) => travelSupportEligible(answers),
-  fields: () => [
-    { id: 'travelSupport', label: 'Does your organisation need support to take part in person?', kind: 'select', required: true, options: YES_NO },
+  fields: (_answers, ctx) => [
+    { id: 'travelSupport', label: t(localeOf(ctx), 'form.travel.need'), kind: 'select', required: true, options: yesNo(localeOf(ctx)) },
     {
       id: 'travelJustification',
-      label: 'Why do you need travel support?',
+      label: t(localeOf(ctx), 'form.travel.why'),
       kind: 'textarea',
       // Required only when the answer above is yes; the server enforces that.
       required: false,
       maxLength: 1500,
-      help: 'Required if you ask for support.',
+      help: t(localeOf(ctx), 'form.travel.why.help'),
     },
   ],
-  parse(raw) {
+  parse(raw, _answers, ctx) {
+    const l = localeOf(ctx);
     const schema = z.discriminatedUnion('travelSupport', [
       z.object({ travelSupport: z.literal('no'), travelJustification: z.string() }),
       z.object({
         travelSupport: z.literal('yes'),
         travelJustification: textSchema({
-          empty: 'Tell us why your organisation needs travel support (at least 20 characters).',
+          empty: t(l, 'form.travel.error.why'),
           min: 20,
-          short: 'Tell us a little more about why your organisation needs travel support (at least 20 characters).',
+          short: t(l, 'form.travel.error.whyShort'),
           max: 1500,
-          what: 'The reason for travel support',
           multiline: true,
+          locale: l,
         }),
       }),
-    ], { error: 'Choose whether your organisation needs travel support.' });
-    const input = { travelSupport: pick(text(raw, 'travelSupport'), YES_NO), travelJustification: text(raw, 'travelJustification') };
+    ], { error: t(l, 'form.travel.error.choose') });
+    const input = { travelSupport: pick(text(raw, 'travelSupport'), ANY_YES_NO), travelJustification: text(raw, 'travelJustification') };
     return runSchema(schema, input, (d) => ({
       ok: true,
       patch: d.travelSupport === 'yes'
@@ -146,18 +140,20 @@ export const travelStep: StepDef = {
   },
 };
 
-export const CONSENT_TEXT = 'I agree that UNODC processes the personal data in this form to organise the Constructive Dialogues.';
+/** The consent sentence, in English (what the admin panel shows was agreed to). */
+export const CONSENT_TEXT = t('en', 'form.consent.text');
 
 export const consentStep: StepDef = {
   id: 'consent',
-  title: 'Personal data',
+  title: (l) => t(l, 'form.consent.title'),
   applies: () => true,
-  fields: () => [
-    { id: 'consent', label: CONSENT_TEXT, kind: 'checkbox', required: true, options: [{ value: 'true', label: CONSENT_TEXT }] },
-  ],
-  parse(raw) {
+  fields: (_answers, ctx) => {
+    const text = t(localeOf(ctx), 'form.consent.text');
+    return [{ id: 'consent', label: text, kind: 'checkbox', required: true, options: [{ value: 'true', label: text }] }];
+  },
+  parse(raw, _answers, ctx) {
     const schema = z.object({
-      consent: z.literal(true, { error: 'Tick the box to agree to how your personal data is used; we cannot accept an application without it.' }),
+      consent: z.literal(true, { error: t(localeOf(ctx), 'form.consent.error') }),
     });
     return runSchema(schema, { consent: checked(raw, 'consent') }, () => ({ ok: true, patch: { consent: true } }));
   },

@@ -3,7 +3,8 @@
  * data a reviewer needs to decide.
  */
 import { countryName, regionalGroupOf } from '../countries';
-import { FOCUS_LABELS, GENDERS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS, travelSupportEligible } from '../eligibility';
+import { choiceLabel, GENDERS, travelSupportEligible } from '../eligibility';
+import { t, type Locale } from '../i18n';
 import type { CardField } from '../messages';
 import type { ApplicationAnswers, Dialogue } from '../types';
 
@@ -16,35 +17,36 @@ function dialogueNames(ids: readonly string[], dialogues: readonly Dialogue[], s
     .join(', ');
 }
 
-const yesNo = (b: boolean): string => (b ? 'Yes' : 'No');
+const yesNo = (b: boolean, l: Locale): string => t(l, b ? 'form.yes' : 'form.no');
 
 /** Everything answered so far, labelled for the applicant to check before submitting. */
-export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: Dialogue[]): CardField[] {
+export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: Dialogue[], l: Locale = 'en'): CardField[] {
   const out: CardField[] = [];
   const add = (label: string, value: string | null | undefined) => {
     if (value) out.push({ label, value });
   };
-  if (answers.dialogueIds?.length) add('Dialogues', dialogueNames(answers.dialogueIds, dialogues, false));
-  if (answers.participation) add('Participation', PARTICIPATION_LABELS[answers.participation]);
-  add('Organisation', answers.organisationName);
-  if (answers.stakeholderType) add('Type of organisation', STAKEHOLDER_LABELS[answers.stakeholderType]);
-  if (answers.organisationFocus) add('Grassroots, victim-led or victim-focused', FOCUS_LABELS[answers.organisationFocus]);
-  if (answers.country) add('Country', countryName(answers.country));
-  add('Website', answers.website);
-  add('Areas of work', answers.areasOfWork);
+  if (answers.dialogueIds?.length) add(t(l, 'form.summary.dialogues'), dialogueNames(answers.dialogueIds, dialogues, false));
+  if (answers.participation) add(t(l, 'form.summary.participation'), choiceLabel('participation', answers.participation, l));
+  add(t(l, 'form.summary.organisation'), answers.organisationName);
+  if (answers.stakeholderType) add(t(l, 'form.summary.type'), choiceLabel('stakeholder', answers.stakeholderType, l));
+  if (answers.organisationFocus) add(t(l, 'form.summary.focus'), choiceLabel('focus', answers.organisationFocus, l));
+  if (answers.country) add(t(l, 'form.summary.country'), countryName(answers.country, l));
+  add(t(l, 'form.summary.website'), answers.website);
+  add(t(l, 'form.summary.areas'), answers.areasOfWork);
   for (const id of answers.dialogueIds ?? []) {
     const d = dialogues.find((x) => x.id === id);
-    add(`Relevance to the ${d?.shortName ?? id} dialogue`, answers.relevance?.[id]);
+    add(t(l, 'form.summary.relevance', { dialogue: d?.shortName ?? id }), answers.relevance?.[id]);
   }
   (answers.representatives ?? []).forEach((r, i) => {
-    const parts = [r.name, GENDER_LABELS[r.gender], r.email, r.role, r.nationality ? `nationality: ${countryName(r.nationality)}` : ''];
-    add(`Representative ${i + 1}`, parts.filter(Boolean).join(', '));
+    add(t(l, 'form.summary.representative', { n: i + 1 }), t(l, 'form.summary.representative.value', {
+      name: r.name, gender: choiceLabel('gender', r.gender, l), email: r.email, role: r.role, nationality: countryName(r.nationality, l),
+    }));
   });
   // Only those the travel step asks; for others "No" would answer a question never put to them.
   const asked = answers.travelSupport !== undefined && travelSupportEligible(answers);
-  if (asked) add('Travel support requested', yesNo(answers.travelSupport!));
-  if (asked && answers.travelSupport) add('Why travel support is needed', answers.travelJustification);
-  if (answers.consent) add('Consent to data processing', 'Given');
+  if (asked) add(t(l, 'form.summary.travel'), yesNo(answers.travelSupport!, l));
+  if (asked && answers.travelSupport) add(t(l, 'form.summary.travelWhy'), answers.travelJustification);
+  if (answers.consent) add(t(l, 'form.summary.consent'), t(l, 'form.summary.consentGiven'));
   return out;
 }
 
@@ -52,19 +54,19 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
  * What a reviewer channel sees: the organisation and the balance facts (stakeholder type,
  * regional group, genders), never names or contact details of the people.
  */
-export function reviewerFields(answers: ApplicationAnswers, dialogues: Dialogue[]): CardField[] {
+export function reviewerFields(answers: ApplicationAnswers, dialogues: Dialogue[], l: Locale = 'en'): CardField[] {
   const reps = answers.representatives;
   const genders = GENDERS.map((g) => [g, reps.filter((r) => r.gender === g).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([g, n]) => `${n} ${GENDER_LABELS[g].toLowerCase()}`);
+    .map(([g, n]) => t(l, 'review.field.genderCount', { count: n, gender: g }));
   return [
-    { label: 'Organisation', value: answers.organisationName },
-    { label: 'Type of organisation', value: STAKEHOLDER_LABELS[answers.stakeholderType] },
-    { label: 'ECOSOC consultative status', value: yesNo(answers.stakeholderType === 'ngo_ecosoc') },
-    { label: 'Country', value: `${countryName(answers.country)} (${regionalGroupOf(answers.country)})` },
-    { label: 'Dialogues', value: dialogueNames(answers.dialogueIds, dialogues, true) },
-    { label: 'Participation', value: PARTICIPATION_LABELS[answers.participation] },
-    { label: 'Travel support requested', value: yesNo(answers.travelSupport) },
-    { label: 'Representatives', value: `${reps.length} (${genders.join(', ')})` },
+    { label: t(l, 'form.summary.organisation'), value: answers.organisationName },
+    { label: t(l, 'form.summary.type'), value: choiceLabel('stakeholder', answers.stakeholderType, l) },
+    { label: t(l, 'review.field.ecosoc'), value: yesNo(answers.stakeholderType === 'ngo_ecosoc', l) },
+    { label: t(l, 'form.summary.country'), value: t(l, 'review.field.countryValue', { country: countryName(answers.country, l), group: regionalGroupOf(answers.country) }) },
+    { label: t(l, 'form.summary.dialogues'), value: dialogueNames(answers.dialogueIds, dialogues, true) },
+    { label: t(l, 'form.summary.participation'), value: choiceLabel('participation', answers.participation, l) },
+    { label: t(l, 'form.summary.travel'), value: yesNo(answers.travelSupport, l) },
+    { label: t(l, 'review.field.representatives'), value: t(l, 'review.field.representativesValue', { count: reps.length, genders: new Intl.ListFormat(l, { style: 'short', type: 'unit' }).format(genders) }) },
   ];
 }

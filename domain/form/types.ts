@@ -2,6 +2,7 @@
  * Shapes shared by the application form's steps and the functions that walk them.
  */
 import type { FormFieldView } from '../messages';
+import type { Locale } from '../i18n/locales';
 import type { ApplicationAnswers, Call, Dialogue } from '../types';
 
 /** Values as a platform sends them: strings, or string lists for multi-selects and checkboxes. */
@@ -13,6 +14,8 @@ export interface FormContext {
   calls: Call[];
   now: Date;
   callId: string;
+  /** The language the applicant reads: labels, help and messages (default English). */
+  locale?: Locale;
 }
 
 export type StepParse =
@@ -22,8 +25,8 @@ export type StepParse =
 /** One page of the application form. */
 export interface StepDef {
   id: string;
-  title: string;
-  intro?: string;
+  title(locale: Locale): string;
+  intro?(locale: Locale): string;
   applies(answers: Partial<ApplicationAnswers>, ctx: FormContext): boolean;
   fields(answers: Partial<ApplicationAnswers>, ctx: FormContext): FormFieldView[];
   parse(raw: RawValues, answers: Partial<ApplicationAnswers>, ctx: FormContext): StepParse;

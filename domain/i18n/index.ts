@@ -41,3 +41,5 @@ export function t(locale: Locale, key: MessageKey, values?: MessageValues): stri
 export function translator(locale: Locale): (key: MessageKey, values?: MessageValues) => string {
   return (key, values) => t(locale, key, values);
 }
+export { parseLanguageChoice } from './choice';
+export { resolveLocale, type LocaleDecision, type LocaleSignals } from './preference';

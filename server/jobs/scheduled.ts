@@ -66,7 +66,10 @@ export async function notifySubscribers(deps: ScheduledDeps): Promise<number> {
     const call = open.find((c) => c.dialogueIds.includes(sub.dialogue_id));
     const dialogue = dialogues.find((d) => d.id === sub.dialogue_id);
     if (!call || !dialogue) continue;
-    const to = parseJson(sub.recipient, recipientJson, 'subscription recipient');
+    // The language is the person's now, not when they subscribed: they may have chosen another since.
+    const person = await deps.store.getPerson(sub.person_id);
+    const stored = parseJson(sub.recipient, recipientJson, 'subscription recipient');
+    const to = person?.locale ? { ...stored, locale: person.locale } : stored;
     sent += await deps.store.enqueue([callOpenedNotice(sub.id, dialogue, call, to)], nowIso);
     await deps.db.updateTable('subscriptions').set({ notified_at: nowIso }).where('id', '=', sub.id).execute();
   }

@@ -104,8 +104,8 @@ describe('organisation step', () => {
   it.each<[RawValues, string, string]>([
     [{ organisationName: '' }, 'organisationName', 'Enter the name of your organisation.'],
     [{ organisationName: 'A' }, 'organisationName', 'The organisation name must be at least 2 characters.'],
-    [{ organisationName: 'A'.repeat(201) }, 'organisationName', 'The organisation name must be at most 200 characters (it has 201).'],
-    [{ organisationName: 'Arms\nWatch' }, 'organisationName', 'The organisation name must be on one line, without special characters.'],
+    [{ organisationName: 'A'.repeat(201) }, 'organisationName', 'This answer must be at most 200 characters (it has 201).'],
+    [{ organisationName: 'Arms\nWatch' }, 'organisationName', 'This answer must be on one line, without special characters.'],
     [{ stakeholderType: 'government' }, 'stakeholderType', 'Choose the type of your organisation, for example Academia or Private sector.'],
     [{ organisationFocus: '' }, 'organisationFocus', 'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".'],
     [{ country: '' }, 'country', 'Choose the country where your organisation is based.'],
@@ -117,8 +117,8 @@ describe('organisation step', () => {
     [{ website: `https://example.org/${'a'.repeat(300)}` }, 'website', 'The website address must be at most 300 characters.'],
     [{ areasOfWork: '' }, 'areasOfWork', "Describe your organisation's main areas of work (at least 10 characters)."],
     [{ areasOfWork: 'Guns' }, 'areasOfWork', "Describe your organisation's main areas of work in at least 10 characters."],
-    [{ areasOfWork: 'x'.repeat(1501) }, 'areasOfWork', 'The areas of work must be at most 1500 characters (it has 1501).'],
-    [{ areasOfWork: 'Arms control \u0000 research' }, 'areasOfWork', 'The areas of work contains characters we cannot accept; please retype it.'],
+    [{ areasOfWork: 'x'.repeat(1501) }, 'areasOfWork', 'This answer must be at most 1,500 characters (it has 1,501).'],
+    [{ areasOfWork: 'Arms control \u0000 research' }, 'areasOfWork', 'This answer contains characters we cannot accept; please retype it.'],
   ])('rejects %j', (over, field, message) => {
     expect(errorsOf('organisation', orgRaw(over))).toEqual({ [field]: message });
   });

@@ -61,7 +61,7 @@ describe('review rules', () => {
     expect(validateReason('reject', '')).toEqual({ ok: false, message: 'Write a reason for the rejection.' });
     expect(validateReason('request_info', null)).toEqual({ ok: false, message: 'Write what information you need from the applicant.' });
     expect(validateReason('reject', ' abc ')).toEqual({ ok: false, message: 'The reason must be at least 5 characters.' });
-    expect(validateReason('reject', 'x'.repeat(1001))).toEqual({ ok: false, message: 'The reason must be at most 1000 characters.' });
+    expect(validateReason('reject', 'x'.repeat(1001))).toEqual({ ok: false, message: 'The reason must be at most 1,000 characters.' });
     expect(validateReason('reject', 'bad\u0007bell')).toEqual({ ok: false, message: 'The reason contains characters that cannot be shown.' });
     expect(validateReason('reject', '  Not relevant to firearms.  ')).toEqual({ ok: true, reason: 'Not relevant to firearms.' });
     expect(validateReason('request_info', 'x'.repeat(1000))).toMatchObject({ ok: true });

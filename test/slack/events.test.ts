@@ -67,7 +67,7 @@ describe('POST /slack/events: questions', () => {
     await settle();
     expect(engine.events).toEqual([{
       kind: 'message',
-      actor: { platform: 'slack', userId: 'U2147483697', scope: 'T123ABC456', displayName: 'Steve', timeZone: 'America/New_York' },
+      actor: { platform: 'slack', userId: 'U2147483697', scope: 'T123ABC456', displayName: 'Steve', timeZone: 'America/New_York', locale: 'en-US' },
       conversation: { id: 'D024BE91L', isDirect: true },
       text: 'I want to apply',
     }]);

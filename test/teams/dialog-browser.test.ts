@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
     expect(frame).not.toBeNull();
     const f = frame!;
     await f.locator('form.step.active').waitFor();
-    expect(await f.locator('form.step.active h3').innerText()).toMatch(/\(1 of \d+\)/);
+    expect(await f.locator('form.step.active p.progress').innerText()).toMatch(/^Step 1 of \d+$/);
     await expect.poll(() => page.evaluate(() => (window as unknown as { hostCalls: { func: string }[] }).hostCalls.map((c) => c.func))).toContain('initialize');
 
     // Teams switches to the dark theme: the page follows.

@@ -15,6 +15,7 @@ describe('Teams activities to neutral intents', () => {
       scope: '72f988bf-86f1-41af-91ab-2d7cd011db47',
       displayName: 'Megan Bowen',
       timeZone: 'Europe/Berlin',
+      locale: 'en-US',
     });
     expect(conversationRefOf(a)).toEqual({ id: 'a:1xYzPersonalConversationId', isDirect: true });
     expect(intentOf(a)).toEqual({ type: 'message', text: 'what is the application deadline?' });

@@ -1,6 +1,7 @@
 /**
  * Neutral cards and text replies as Adaptive Card elements. Pure functions: same input, same JSON.
  */
+import { t, type Locale } from '../../../domain/i18n';
 import type { Card, CardAction, Source } from '../../../domain/messages';
 import { adaptiveCard, executeAction, submitAction, textBlock, type AdaptiveCard, type AdaptiveElement } from './adaptive';
 
@@ -39,22 +40,22 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard {
 }
 
 /** A text reply (FAQ answer, confirmation) with its sources under it. */
-export function textElements(text: string, sources: Source[] = []): AdaptiveElement[] {
+export function textElements(text: string, sources: Source[] = [], locale: Locale = 'en'): AdaptiveElement[] {
   const out: AdaptiveElement[] = [textBlock(text)];
   for (const s of sources) {
     const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
-    out.push(textBlock(`Source: ${label}`, { size: 'Small', isSubtle: true, spacing: 'Small' }));
+    out.push(textBlock(t(locale, 'chrome.source', { label }), { size: 'Small', isSubtle: true, spacing: 'Small' }));
     if (s.quote) out.push(textBlock(`“${s.quote}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
   return out;
 }
 
 /** The same as markdown for a plain message activity, which reads better than a card for chat. */
-export function textMarkdown(text: string, sources: Source[] = []): string {
+export function textMarkdown(text: string, sources: Source[] = [], locale: Locale = 'en'): string {
   const lines = [text];
   for (const s of sources) {
     const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
-    lines.push(`_Source: ${label}_${s.quote ? `\n> ${s.quote}` : ''}`);
+    lines.push(`_${t(locale, 'chrome.source', { label })}_${s.quote ? `\n> ${s.quote}` : ''}`);
   }
   return lines.join('\n\n');
 }

@@ -4,6 +4,7 @@
  * are shown under the fields with the person's values kept.
  */
 import type { FormFieldView, FormView, PromptView } from '../../../domain/messages';
+import { t, type Locale } from '../../../domain/i18n';
 import {
   adaptiveCard, executeAction, FORM_VERB, PROMPT_VERB, submitAction, textBlock,
   type AdaptiveCard, type AdaptiveElement,
@@ -23,7 +24,7 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
   if (form.summary) {
     body.push({ type: 'FactSet', facts: form.summary.map((f) => ({ title: f.label, value: f.value })) });
   }
-  for (const field of form.fields) body.push(...fieldElements(field));
+  for (const field of form.fields) body.push(...fieldElements(field, form.locale ?? 'en'));
 
   const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id);
   const data = { formId: form.formId, draftId: form.draftId, stepId: form.stepId, ...(multi.length ? { multi } : {}) };
@@ -48,7 +49,7 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
       label: prompt.label,
       isMultiline: true,
       isRequired: true,
-      errorMessage: `${prompt.label} is required`,
+      errorMessage: t(prompt.locale ?? 'en', 'chrome.required', { label: prompt.label }),
       maxLength: prompt.maxLength,
       ...(opts.value ? { value: opts.value } : {}),
     },
@@ -57,7 +58,7 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
   // The question rides along so that a server-side error can ask it again without state.
   const data = {
     formId: prompt.formId, contextId: prompt.contextId,
-    prompt: { title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength },
+    prompt: { title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength, ...(prompt.locale ? { locale: prompt.locale } : {}) },
   };
   const action = opts.surface === 'dialog'
     ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
@@ -80,13 +81,13 @@ export function withValuesAndErrors(
   };
 }
 
-function fieldElements(f: FormFieldView): AdaptiveElement[] {
+function fieldElements(f: FormFieldView, l: Locale): AdaptiveElement[] {
   const common = {
     id: f.id,
     label: f.label,
     isRequired: f.required,
     // Shown by the client when isRequired/regex fail; the label makes it specific.
-    errorMessage: f.error ?? `Please check ${f.label}`,
+    errorMessage: f.error ?? t(l, 'chrome.checkField', { label: f.label }),
   };
   const value = Array.isArray(f.value) ? f.value.join(',') : f.value;
   const withValue = value !== undefined && value !== '' ? { value } : {};

@@ -17,7 +17,7 @@ export interface OutgoingActivity {
 /** One activity per reply: text as markdown, everything else as an Adaptive Card attachment. */
 export function repliesToActivities(replies: Reply[]): OutgoingActivity[] {
   return replies.map((r) => {
-    if (r.kind === 'text') return { type: 'message', text: textMarkdown(r.text, r.sources), textFormat: 'markdown' };
+    if (r.kind === 'text') return { type: 'message', text: textMarkdown(r.text, r.sources, r.locale), textFormat: 'markdown' };
     return { type: 'message', attachments: [attachment(replyToCard(r))] };
   });
 }
@@ -26,7 +26,7 @@ export function repliesToActivities(replies: Reply[]): OutgoingActivity[] {
 export function replyToCard(reply: Reply, opts: FormRenderOptions = {}): AdaptiveCard {
   switch (reply.kind) {
     case 'text':
-      return adaptiveCard(textElements(reply.text, reply.sources));
+      return adaptiveCard(textElements(reply.text, reply.sources, reply.locale));
     case 'card':
       return adaptiveCard(cardBody(reply.card), cardActions(reply.card.actions));
     case 'form':
@@ -47,7 +47,7 @@ export function repliesToCard(replies: Reply[], opts: FormRenderOptions = {}): A
   const actions: AdaptiveElement[] = [];
   for (const r of others) {
     if (body.length > 0) body.push({ type: 'TextBlock', text: ' ', separator: true, spacing: 'Medium' });
-    if (r.kind === 'text') body.push(...textElements(r.text, r.sources));
+    if (r.kind === 'text') body.push(...textElements(r.text, r.sources, r.locale));
     else if (r.kind === 'card') {
       body.push(...cardBody(r.card));
       if (!interactive) actions.push(...cardActions(r.card.actions));

@@ -2,8 +2,24 @@
  * Every message area, by name. One file per area keeps parallel work on different features
  * out of each other's way; the key a caller uses is "<area>.<key>".
  */
+import { apply } from './apply';
+import { chrome } from './chrome';
 import { common } from './common';
+import { dates } from './dates';
+import { form } from './form';
+import { language } from './language';
+import { notices } from './notices';
+import { review } from './review';
+import { status } from './status';
 
 export const catalog = {
+  apply,
+  chrome,
   common,
+  dates,
+  form,
+  language,
+  notices,
+  review,
+  status,
 };
