@@ -8,7 +8,7 @@ import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessa
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
-import { actorRef, loadCatalog, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
+import { actorRef, loadCatalog, mayDecide, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
 import { t, type Locale } from '../../domain/i18n';
 import type { Platform } from '../../domain/types';
@@ -75,12 +75,12 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
   const target = parseReviewActionValue(value);
   const outcome = OUTCOME_OF[actionId];
   if (!target || !outcome) return say(t(fallback, 'review.buttonInvalid'));
-  if (!(await deps.isReviewer(actor))) {
+  const app = await deps.store.get(target.applicationId);
+  // The same answer for "no such application" and "not yours to decide": a guessed id learns nothing.
+  if (!app || !(await mayDecide(deps, actor, app))) {
     deps.log.warn('review_refused', { actor: actorRef(actor) });
     return say(t(fallback, 'review.notReviewer'));
   }
-  const app = await deps.store.get(target.applicationId);
-  if (!app) return say(t(fallback, 'review.notFound'));
   const l = await reviewerLang(deps, app.callId, actor.platform);
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === target.dialogueId)?.shortName ?? target.dialogueId;
@@ -120,12 +120,14 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   if ((outcome !== 'reject' && outcome !== 'request_info') || !applicationId || !dialogueId) {
     return { ...say(t(fallback, 'review.formInvalid')), closeForm: true };
   }
-  if (!(await deps.isReviewer(actor))) return { ...say(t(fallback, 'review.notReviewerForm')), closeForm: true };
   const app = await deps.store.get(applicationId);
-  const l = app ? await reviewerLang(deps, app.callId, actor.platform) : fallback;
+  if (!app || !(await mayDecide(deps, actor, app))) {
+    deps.log.warn('review_refused', { actor: actorRef(actor) });
+    return { ...say(t(fallback, 'review.notReviewerForm')), closeForm: true };
+  }
+  const l = await reviewerLang(deps, app.callId, actor.platform);
   const reason = validateReason(outcome, text, l);
   if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
-  if (!app) return { ...say(t(l, 'review.notFound')), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === dialogueId)?.shortName ?? dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));

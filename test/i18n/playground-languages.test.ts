@@ -31,7 +31,7 @@ describe('applicants in French and Spanish in the playground', () => {
       t = await createTestApp({ now: '2023-01-20T09:00:00Z' });
       const me = new PlaygroundClient(t.app, name, 'America/Bogota');
       const read: Reply[] = [];
-      const keep = (r: { replies: Reply[] }) => (read.push(...r.replies), r);
+      const keep = <T extends { replies: Reply[] }>(r: T): T => (read.push(...r.replies), r);
 
       const chosen = keep(await me.say(choose));
       expect(allText(chosen.replies)).toContain(tr(locale, 'common.language.changed'));
