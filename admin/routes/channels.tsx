@@ -2,6 +2,7 @@
  * Where reviewer cards go, per call and platform (call '' is the default for every call), and
  * the panel's settings. Channels are picked from the conversations the bot has seen, or typed.
  */
+import { isLocale, LOCALES, t } from '../../domain/i18n';
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../server/deps';
 import { actorRef, auditQuery } from '../audit';
@@ -15,6 +16,9 @@ import { viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
 
 const PLATFORMS = [{ value: 'slack', label: 'Slack' }, { value: 'teams', label: 'Microsoft Teams' }];
+// Each language named in itself, as people look for their own.
+const LANGUAGES = [{ value: '', label: 'Default (REVIEW_LOCALE, else English)' }, ...LOCALES.map((l) => ({ value: l, label: t(l, `common.language.${l}`) }))];
+const languageName = (l: string | null) => (isLocale(l) ? t(l, `common.language.${l}`) : null);
 
 async function readContact(deps: AppDeps): Promise<string> {
   const row = await deps.db.selectFrom('settings').select('value').where('key', '=', 'contact_email').executeTakeFirst();
@@ -41,7 +45,7 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Val
         channels; named reviewers are on the <a href="/admin/reviewers">Reviewers</a> page.</p>
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th scope="col">Call</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">Actions</th></tr></thead>
+          <thead><tr><th scope="col">Call</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">Language</th><th scope="col">Actions</th></tr></thead>
           <tbody>
             {scopes.flatMap((s) => PLATFORMS.map((p) => {
               const row = channels.find((r) => r.call_id === s.id && r.platform === p.value);
@@ -51,6 +55,7 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Val
                   <td data-label="Call">{s.title}</td>
                   <td data-label="Platform">{p.label}</td>
                   <td data-label="Channel">{row ? <>{name ? `#${name} ` : ''}<code>{row.address}</code><br /><span class="small muted">since {viennaTime(row.updated_at)}</span></> : <span class="muted">{s.id ? 'Uses the default' : 'Not set (environment default, if any)'}</span>}</td>
+                  <td data-label="Language">{row ? (languageName(row.locale) ?? <span class="muted">Default</span>) : ''}</td>
                   <td data-label="Actions"><a href={`/admin/channels/edit?call=${encodeURIComponent(s.id)}&platform=${p.value}`}>Choose<span class="visually-hidden"> the {p.label} channel for {s.title}</span></a></td>
                 </tr>
               );
@@ -86,6 +91,8 @@ async function editPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, err
           options={[{ value: '', label: conversations.length ? '— choose —' : 'None seen yet' }, ...conversations.map((k) => ({ value: k.id, label: `${k.name ? `#${k.name}` : k.id} (${k.id})` }))]}
           values={values} errors={errors} />
         <Input name="address" label="Or the channel id" hint={platform === 'slack' ? 'e.g. C0123456789' : 'e.g. 19:abc…@thread.tacv2'} values={values} errors={errors} />
+        <Select name="locale" label="Language of the cards" hint="Reviewers read application cards and the bot's replies to their clicks in this language; applicants always read their own."
+          options={LANGUAGES} values={values} errors={errors} />
         <div class="actions">
           <button type="submit">Save channel</button>
           <button type="submit" name="clear" value="1" class="secondary">Clear{values.call_id ? ' (use the default)' : ''}</button>
@@ -104,14 +111,14 @@ export function channelRoutes(deps: AppDeps): Hono<AdminEnv> {
     const callId = c.req.query('call') ?? '';
     const platform = c.req.query('platform') === 'teams' ? 'teams' : 'slack';
     const row = await deps.db.selectFrom('review_channels').selectAll().where('call_id', '=', callId).where('platform', '=', platform).executeTakeFirst();
-    return editPage(c, deps, { call_id: callId, platform, conversation: row?.address ?? '', address: '' }, {});
+    return editPage(c, deps, { call_id: callId, platform, conversation: row?.address ?? '', address: '', locale: row?.locale ?? '' }, {});
   });
 
   app.post('/edit', async (c) => {
     const raw = await readForm(c);
     const parsed = check(channelSchema, raw);
     if (!parsed.ok) return editPage(c, deps, raw, parsed.errors, 400);
-    const { call_id, platform, address } = parsed.data;
+    const { call_id, platform, address, locale } = parsed.data;
     if (call_id && !(await listCalls(deps.db)).some((k) => k.id === call_id)) return editPage(c, deps, raw, { call_id: 'Unknown call' }, 400);
     const now = deps.clock.now();
     const clear = raw.clear === '1';
@@ -119,9 +126,9 @@ export function channelRoutes(deps: AppDeps): Hono<AdminEnv> {
     await deps.atomic.run([
       clear
         ? deps.db.deleteFrom('review_channels').where('call_id', '=', call_id).where('platform', '=', platform)
-        : deps.db.insertInto('review_channels').values({ call_id, platform, address, updated_at: now.toISOString() })
-          .onConflict((oc) => oc.columns(['call_id', 'platform']).doUpdateSet({ address, updated_at: now.toISOString() })),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: clear ? 'channel.clear' : 'channel.set', entity: 'review_channel', entityId: `${call_id || 'default'}:${platform}`, detail: { address: clear ? null : address }, at: now }),
+        : deps.db.insertInto('review_channels').values({ call_id, platform, address, locale, updated_at: now.toISOString() })
+          .onConflict((oc) => oc.columns(['call_id', 'platform']).doUpdateSet({ address, locale, updated_at: now.toISOString() })),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: clear ? 'channel.clear' : 'channel.set', entity: 'review_channel', entityId: `${call_id || 'default'}:${platform}`, detail: { address: clear ? null : address, locale: clear ? null : locale }, at: now }),
     ]);
     return done(c, '/admin/channels', 'saved');
   });

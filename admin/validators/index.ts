@@ -1,6 +1,7 @@
 /**
  * zod schemas for every admin form. Messages are sentences for the person filling the form in.
  */
+import { LOCALES } from '../../domain/i18n/locales';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { safeLinkUrl } from '../../domain/links';
@@ -87,7 +88,9 @@ export const channelSchema = z.object({
   platform: z.enum(['slack', 'teams'], { error: 'Choose a platform' }),
   conversation: z.string().trim().optional(),
   address: z.string().trim().max(300, 'Keep the id to 300 characters').optional(),
-}).transform((v) => ({ ...v, address: v.address || v.conversation || '' }));
+  // '' = the deployment's REVIEW_LOCALE.
+  locale: z.union([z.literal(''), z.enum(LOCALES)], { error: 'Choose English, French or Spanish' }).optional(),
+}).transform((v) => ({ ...v, address: v.address || v.conversation || '', locale: v.locale || null }));
 
 /** A Slack user id (U…/W…, optionally "T…/U…") or a Teams AAD object id (a GUID). */
 export const reviewerSchema = z.discriminatedUnion('platform', [

@@ -1,3 +1,4 @@
+import type { Locale } from '../../domain/i18n/locales';
 import type { Actor, EngineResult, InboundEvent } from './types';
 import type { Reply } from '../../domain/messages';
 import type { DecideResult } from '../../domain/ports';
@@ -21,6 +22,11 @@ export interface Engine {
   home(actor: Actor): Promise<Reply[]>;
   /** The first form step (or the step to resume) for the actor, e.g. to open a Slack modal at once. */
   openForm(actor: Actor): Promise<EngineResult>;
+  /**
+   * The language to write to this person in, recording what the actor's platform locale says
+   * (for adapters that learn the locale after answering, e.g. once a Slack modal is open).
+   */
+  language(actor: Actor): Promise<Locale>;
   /**
    * A reviewer's decision from any surface (chat card or admin panel), checked against the review
    * rules. Every reviewer card of the application is updated and the applicant told, via the outbox.

@@ -243,6 +243,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l)];
     },
+    language: async (who) => langOf(await withLanguage(deps, who)),
     openForm: async (who) => {
       const actor = await withLanguage(deps, who);
       return inLanguage(await openForm(deps, actor), langOf(actor));

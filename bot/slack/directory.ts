@@ -34,6 +34,8 @@ export interface Profile {
 
 export interface Directory {
   profile(userId: string): Promise<Profile>;
+  /** The profile if users.info has already answered (and is fresh); no call is made. */
+  peek(userId: string): Profile | undefined;
   dmChannel(userId: string): Promise<string>;
   channelMembers(channel: string): Promise<Set<string>>;
 }
@@ -41,6 +43,7 @@ export interface Directory {
 export function createDirectory(client: SlackClient, now: () => number = Date.now): Directory {
   // Promises, not values, so that two messages at once cost one users.info call.
   const profiles = new Map<string, { at: number; value: Promise<Profile> }>();
+  const resolved = new Map<string, { at: number; value: Profile }>();
   const dms = new Map<string, string>();
   const members = new Map<string, { at: number; value: Promise<Set<string>> }>();
 
@@ -53,9 +56,15 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
         const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
         return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}), ...(user.locale ? { locale: user.locale } : {}) };
       });
-      profiles.set(userId, { at: now(), value });
-      value.catch(() => profiles.delete(userId));
+      const at = now();
+      profiles.set(userId, { at, value });
+      value.then((p) => resolved.set(userId, { at, value: p }), () => profiles.delete(userId));
       return value;
+    },
+
+    peek(userId) {
+      const hit = resolved.get(userId);
+      return hit && now() - hit.at < PROFILE_TTL_MS ? hit.value : undefined;
     },
 
     async dmChannel(userId) {

@@ -49,6 +49,24 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
 }
 
 /**
+ * For opening a modal, whose trigger expires 3 s after the click: the profile only if it is
+ * already cached (no users.info call before the modal), so the form opens in the language
+ * already known. The lookup then runs after the modal is open and the engine records the
+ * person's Slack locale, so the next step and every later message are in their language.
+ */
+export function actorForModal(rt: SlackRuntime, userId: string, team: string | undefined): { actor: Actor; learn: () => Promise<void> } {
+  const actor = { ...baseActor(userId, team), ...rt.directory.peek(userId) };
+  return {
+    actor,
+    learn: async () => {
+      if (actor.locale) return;
+      const full = await actorWithProfile(rt, userId, team);
+      if (full.locale) await rt.deps.engine.language(full);
+    },
+  };
+}
+
+/**
  * The event is already acknowledged, so Slack will not send it again: when the database is
  * briefly locked, wait and try again here rather than drop what the person asked.
  */

@@ -44,7 +44,7 @@ export function actorOf(a: Activity): Actor | null {
     ...(tenantOf(a) ? { scope: tenantOf(a) } : {}),
     ...(a.from.name ? { displayName: a.from.name } : {}),
     ...(zone && isZone(zone) ? { timeZone: zone } : {}),
-    ...(a.locale ? { locale: a.locale } : {}),
+    ...(localeOf(a) ? { locale: localeOf(a) } : {}),
   };
 }
 
@@ -160,6 +160,13 @@ function inputsOf(data: Record<string, unknown>, multi: string[]): RawValues {
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** The client's language: activity.locale, else the clientInfo entity's (bounded: it is only a hint). */
+function localeOf(a: Activity): string | undefined {
+  const info = (a.entities ?? []).find((e) => e.type === 'clientInfo') as { locale?: unknown } | undefined;
+  const tag = a.locale ?? (typeof info?.locale === 'string' ? info.locale : undefined);
+  return tag && tag.length <= 35 ? tag : undefined;
 }
 
 function clientInfoZone(a: Activity): string | undefined {

@@ -3,6 +3,7 @@
  * that card in place); messages are acknowledged at once and answered from a background task so
  * the 15 s turn limit never depends on the engine or the connector.
  */
+import { t, type Locale } from '../../domain/i18n';
 import type { AppDeps } from '../../server/deps';
 import type { Actor, EngineResult, InboundEvent } from '../core/types';
 import type { FormView, Reply } from '../../domain/messages';
@@ -135,7 +136,7 @@ function taskContinue(result: EngineResult, link?: string | null): TurnResponse 
   const form = result.replies.find((r): r is FormReply => r.kind === 'form');
   if (!form) return taskMessage(result.replies);
   if (link) {
-    const value = { title: 'Apply for a Constructive Dialogue', height: 'large', width: 'medium', url: link, fallbackUrl: link };
+    const value = { title: t(result.locale ?? 'en', 'chrome.teams.dialogTitle'), height: 'large', width: 'medium', url: link, fallbackUrl: link };
     return { status: 200, body: { task: { type: 'continue', value } } };
   }
   return { status: 200, body: { task: { type: 'continue', value: dialogOf(form.form) } } };
@@ -146,17 +147,19 @@ function taskContinue(result: EngineResult, link?: string | null): TurnResponse 
  * when it is this person's submitted application; the confirmation itself is already in the chat.
  */
 async function dialogDone(deps: AppDeps, actor: Actor, reference: string): Promise<string> {
+  let l: Locale = 'en';
   try {
     const person = await deps.store.personFor({
       platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId,
       displayName: actor.displayName ?? null, email: actor.email ?? null, timeZone: actor.timeZone ?? null,
     });
+    l = person.locale ?? 'en';
     const apps = await deps.store.listForPerson(person.id);
-    if (apps.some((a) => a.reference === reference && a.status === 'submitted')) return `Application ${reference} received.`;
+    if (apps.some((a) => a.reference === reference && a.status === 'submitted')) return t(l, 'chrome.teams.received', { reference });
   } catch (e) {
     deps.log.warn('teams_dialog_done_lookup_failed', { error: e });
   }
-  return 'Your answers are saved. Write "status" in the chat to see your application.';
+  return t(l, 'chrome.teams.saved');
 }
 
 function taskAnswer(replies: Reply[], result: EngineResult): TurnResponse {

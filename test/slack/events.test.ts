@@ -152,7 +152,9 @@ describe('POST /slack/events: /dialogues', () => {
     expect(engine.openForm).toHaveBeenCalledWith({ platform: 'slack', userId: 'U2147483697', scope: 'T0001' });
     const [open] = api.calls('views.open');
     expect(open?.body).toMatchObject({ trigger_id: '13345224609.738474920.8088930838d88f008e0', view: { type: 'modal', private_metadata: '{"draftId":"draft-1"}' } });
-    expect(api.calls('users.info')).toHaveLength(0);
+    // users.info only after the modal is open (the trigger lasts 3 s), to learn the person's locale.
+    const order = api.calls().map((c) => c.method).filter((m) => m === 'views.open' || m === 'users.info');
+    expect(order).toEqual(['views.open', 'users.info']);
   });
 
   it('passes anything else to the engine as a message and answers ephemerally', async () => {

@@ -43,6 +43,7 @@ export function fakeEngine(respond?: (e: InboundEvent) => EngineResult | Promise
     }),
     home: vi.fn(async () => [{ kind: 'card', card: { title: 'Constructive Dialogues', actions: [{ id: 'apply', label: 'Apply' }] } }]),
     openForm: vi.fn(async () => ({ replies: [{ kind: 'form', form: formStep(1) }] }) as EngineResult),
+    language: vi.fn(async () => 'en' as const),
     decide: vi.fn(),
   };
   return engine as unknown as EngineStub;

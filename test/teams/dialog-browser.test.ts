@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
 
     await fill(f, FIXTURE_STEPS.dialogues as Record<string, string | string[]>);
     await f.getByRole('button', { name: 'Next' }).click();
-    await expect.poll(() => f.locator('form.step.active h3').innerText()).toMatch(/\(2 of/);
+    await expect.poll(() => f.locator('form.step.active p.progress').innerText()).toMatch(/^Step 2 of/);
 
     // A bad website: the message is by the field, the field is marked and focused, values kept.
     await fill(f, { ...(FIXTURE_STEPS.organisation as Record<string, string>), website: 'not a website' });
@@ -134,7 +134,7 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
     await f.getByRole('button', { name: 'Next' }).click();
 
     for (let i = 0; i < 10; i++) {
-      await expect.poll(() => f.locator('form.step.active h3').innerText()).not.toMatch(/\(2 of/);
+      await expect.poll(() => f.locator('form.step.active p.progress').innerText()).not.toMatch(/^Step 2 of/);
       const submitLabel = await f.locator('form.step.active button[type=submit]').innerText();
       if (submitLabel !== 'Next') break;
       const heading = await f.locator('form.step.active h3').innerText();

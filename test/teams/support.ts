@@ -54,6 +54,9 @@ export function fakeEngine(): FakeEngine {
     async decide() {
       throw new Error('not used');
     },
+    async language() {
+      return 'en';
+    },
   };
   return engine;
 }

@@ -83,7 +83,7 @@ export const review = defineCatalog({
     'notFound': 'Je n’ai pas trouvé cette candidature. Rien n’a été modifié.',
     'nothingChanged': '{message} Rien n’a été modifié.',
     'prompt.rejectTitle': 'Motif du rejet',
-    'prompt.infoTitle': 'Demander des informations',
+    'prompt.infoTitle': 'Demande d’informations',
     'prompt.rejectLabel': 'Pourquoi {reference} n’est-elle pas approuvée pour {dialogue} ? Le candidat ou la candidate lira ce texte.',
     'prompt.infoLabel': 'Quelles informations le candidat ou la candidate de {reference} doit-il ou doit-elle vous fournir sur {dialogue} ?',
     'prompt.reject': 'Rejeter',
