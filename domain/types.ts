@@ -3,7 +3,11 @@
  * payloads and admin forms are translated into these at the edges.
  */
 
-export type Platform = 'slack' | 'teams' | 'playground';
+/**
+ * Where a person talks to the product ("doors"), and where messages go. `web` is the applicant
+ * pages (/apply, /my), whose notices go by `email`.
+ */
+export type Platform = 'slack' | 'teams' | 'playground' | 'web' | 'email';
 
 export type DialogueFormat = 'hybrid' | 'in_person' | 'online';
 export type DialogueStatus = 'announced' | 'active' | 'archived';
@@ -58,6 +62,10 @@ export interface Person {
   displayName: string | null;
   email: string | null;
   timeZone: string | null;
+  /** An address a platform or a sign-in code vouched for; links the person's identities. */
+  verifiedEmail?: string | null;
+  /** Notices also go by email (always for people who came by the web). */
+  emailNotices?: boolean;
 }
 
 export type StakeholderType = 'ngo_ecosoc' | 'ngo' | 'academia' | 'private_sector' | 'other';
