@@ -10,7 +10,7 @@ export async function applicationDetail(db: Kysely<Database>, id: string) {
   // Outbox rows are found by their dedupe keys, which name the application ("review_card:<id>:…").
   // The LIKE reads only the unique index on dedupe_key (a covering scan), then rows are fetched by key.
   const keys = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `%${id.replace(/[%_\\]/g, '')}%`).execute();
-  const [person, dialogues, reps, events, decisions, messages, call] = await Promise.all([
+  const [person, dialogues, reps, events, decisions, messages, call, doors] = await Promise.all([
     db.selectFrom('people').selectAll().where('id', '=', app.person_id).executeTakeFirst(),
     db.selectFrom('application_dialogues as ad').innerJoin('dialogues as d', 'd.id', 'ad.dialogue_id')
       .select(['ad.dialogue_id', 'ad.status', 'ad.round', 'ad.updated_at', 'd.name', 'd.short_name']).where('ad.application_id', '=', id).execute(),
@@ -21,8 +21,11 @@ export async function applicationDetail(db: Kysely<Database>, id: string) {
       ? db.selectFrom('outbox').selectAll().where('dedupe_key', 'in', keys.map((k) => k.dedupe_key)).orderBy('created_at').execute()
       : Promise.resolve([]),
     db.selectFrom('calls').select(['id', 'title', 'closes_at']).where('id', '=', app.call_id).executeTakeFirst(),
+    // The doors the person has used (Slack, Teams, the web), most recent first.
+    db.selectFrom('identities').select(['platform', 'created_at', 'last_seen_at']).where('person_id', '=', app.person_id)
+      .orderBy('last_seen_at', 'desc').orderBy('created_at', 'desc').execute(),
   ]);
-  return { app, person, dialogues, reps, events, decisions, messages, call };
+  return { app, person, dialogues, reps, events, decisions, messages, call, doors };
 }
 
 export type ApplicationDetail = NonNullable<Awaited<ReturnType<typeof applicationDetail>>>;

@@ -43,7 +43,7 @@ function field(f: FormFieldView): Html {
     return html`<div class="row"><input type="checkbox" id="${id}" name="${f.id}" value="true" ${vals.some((v) => v === 'true' || v === 'on' || v === 'yes') ? 'checked' : ''} ${f.required ? 'required' : ''} ${attrs({ 'aria-invalid': invalid, 'aria-describedby': describedBy })}><label for="${id}">${f.label}${star}</label></div>${error}`;
   }
   if (f.kind === 'multiselect' && (f.options ?? []).length <= CHECKBOX_LIMIT) {
-    return html`<fieldset class="choices"${attrs({ 'aria-describedby': describedBy })}><legend>${f.label}${star}</legend>${help}
+    return html`<fieldset class="choices" id="${id}" tabindex="-1"${attrs({ 'aria-describedby': describedBy })}><legend>${f.label}${star}</legend>${help}
 ${(f.options ?? []).map((o, i) => html`<div class="row"><input type="checkbox" id="${id}_${i}" name="${f.id}" value="${o.value}" ${vals.includes(o.value) ? 'checked' : ''}${attrs({ 'aria-invalid': invalid })}><label for="${id}_${i}">${o.label}</label></div>`)}
 ${error}</fieldset>`;
   }

@@ -20,7 +20,7 @@ export function page(opts: PageOptions, body: Html | Html[]): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${opts.title} · ${WEB_TEXT.product}</title>
 <link rel="stylesheet" href="/apply/style.css">
 </head>
