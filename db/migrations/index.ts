@@ -1,7 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
-import * as webEmail from './2026_12_01_1350_web_email';
+import * as security from './2026_12_01_1354_security';
+import * as webEmail from './2026_12_01_1430_web_email';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -10,7 +11,8 @@ import * as webEmail from './2026_12_01_1350_web_email';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_001_initial': initial,
   '2026_11_28_002_admin': admin,
-  '2026_12_01_1350_web_email': webEmail,
+  '2026_12_01_1354_security': security,
+  '2026_12_01_1430_web_email': webEmail,
 };
 
 export const migrationProvider: MigrationProvider = {
