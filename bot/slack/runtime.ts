@@ -54,7 +54,7 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
  * address links this Slack identity to the same person on the web or in Teams before a draft is
  * opened (one application per call, whichever door). A slow answer still links, just afterwards.
  */
-export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = 1_200): Promise<Actor> {
+export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = 800): Promise<Actor> {
   const full = actorWithProfile(rt, userId, team);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
