@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from './i18n/locales';
 import { fold, foldedWords, isStopword, rawWords, termOf, termsOf, words } from './language';
 import { dialogueIn, dialogueNames, faqIn } from './localized';
-import { MEETING_WORDS, SYNONYMS, TOPIC_LINKS } from './vocabulary';
+import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS, TOPIC_LINKS } from './vocabulary';
 import type { Dialogue, FaqEntry } from './types';
 
 interface Doc { id: string; title: string; variants: string; body: string; source: string }
@@ -49,7 +49,7 @@ function dialogueDoc(d: Dialogue, locale: Locale): Doc {
     title: `${text.name} ${text.shortName}`,
     variants: `${text.shortName} ${MEETING_WORDS[locale][0]} ${day}`,
     // "To be announced" is not a place; indexing it would only add noise.
-    body: [text.description, d.status === 'announced' ? '' : text.location, text.callNote ?? ''].join(' '),
+    body: [text.description, d.status === 'announced' ? '' : text.location, text.callNote ?? '', DIALOGUE_ACTIONS[locale]].join(' '),
     source: '',
   };
 }
@@ -96,7 +96,9 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
   const spell = spellChecker(vocabulary, locale);
   const terms = new Set(docs.flatMap((d) => termsOf(`${d.title} ${d.variants} ${d.body} ${d.source}`, locale)));
   const knownTerms = new Set([...vocabulary].map((w) => termOf(w, locale)).filter(Boolean));
-  const known = (w: string) => vocabulary.has(w) || knownTerms.has(termOf(w, locale)) || isStopword(w, locale) || /\d/.test(w);
+  // A word the call itself uses (in any entry or quoted source) is not the name of a missing dialogue.
+  const known = (w: string) =>
+    vocabulary.has(w) || knownTerms.has(termOf(w, locale)) || terms.has(termOf(w, locale) ?? '') || isStopword(w, locale) || /\d/.test(w);
 
   // The phrase starting at token i, if any; capitals are checked against the words as written.
   function phraseAt(tokens: string[], raw: string[], i: number): Phrase | undefined {

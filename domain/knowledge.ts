@@ -79,7 +79,10 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     const named = index.namedDialogues(question);
     const dialoguesSaid = named.length ? named : carried;
     const terms = [...new Set(groups.flat())];
-    const results: SearchResult[] = terms.length ? index.search.search(terms.join(' ')) : [];
+    // One dialogue's own page cannot answer a question about several ("can I apply for Firearms
+    // and TA?"); an entry about them all can.
+    const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : [])
+      .filter((r) => named.length < 2 || !String(r.id).startsWith('dialogue:'));
     const top = results[0];
     if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
     // A term found only in the quoted source is mentioned in passing, not what the entry is about.

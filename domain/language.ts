@@ -19,7 +19,7 @@ import { stopwords as stopFr } from '@orama/stopwords/french';
 import { stopwords as stopEs } from '@orama/stopwords/spanish';
 import { francAll } from 'franc-min';
 import type { Locale } from './i18n/locales';
-import { QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
+import { CHAT_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
 
 /** Lower case without accents or compatibility forms: how words are compared. */
 export function fold(text: string): string {
@@ -56,7 +56,7 @@ const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
 
 function stopwordSet(list: readonly string[], locale: Locale): ReadonlySet<string> {
   const keep = new Set(QUESTION_WORDS[locale].map(fold));
-  return new Set(list.map(fold).filter((w) => w && !keep.has(w)));
+  return new Set([...list, ...CHAT_WORDS[locale]].map(fold).filter((w) => w && !keep.has(w)));
 }
 
 export function isStopword(word: string, locale: Locale): boolean {

@@ -15,6 +15,16 @@ export const QUESTION_WORDS: Record<Locale, string[]> = {
 
 const list = (s: string) => s.split(/\s+/).filter(Boolean);
 
+/**
+ * Words the Snowball stopword lists lack but that, in a chat question, only ask or greet:
+ * French and Spanish modal verbs ("peut-on", "debemos"), courtesy, chat shorthand.
+ */
+export const CHAT_WORDS: Record<Locale, string[]> = {
+  en: list('need now yet please pls plz also just want like hi hello hey thanks thank already get kindly really actually whats im dear anyway'),
+  fr: list('peut peux pouvons pouvez peuvent puis dois doit devons devez doivent faut veux voudrais voudrions aimerais déjà aussi svp stp merci bonjour salut alors donc ça quoi'),
+  es: list('debo debe debemos deben quiero quisiera quisiéramos querría favor hola gracias buenos días entonces pues necesito'),
+};
+
 /** Words that open a question (folded), and words that join two questions in one sentence. */
 export const SPLIT_WORDS = {
   openers: new Set(list(`is are can could do does did when what where who whom which how why will would should may must has have am
@@ -22,6 +32,17 @@ export const SPLIT_WORDS = {
     es son puedo podemos puede pueden que cual cuales cuando como donde quien quienes cuanto hay necesito debo debemos existe se`)
     .concat(['est ce', 'y a', 'a t', 'se puede'])),
   joiners: new Set(list('and also plus et aussi y e tambien')),
+};
+
+/**
+ * What a dialogue's answer always says besides its date and place: whether and how one can take
+ * part (computed from its call). Indexed with each dialogue, so "can I apply for the smuggling
+ * dialogue yet?" is about that dialogue, not only about applying.
+ */
+export const DIALOGUE_ACTIONS: Record<Locale, string> = {
+  en: 'apply participate take part register',
+  fr: 'postuler candidature participer inscription',
+  es: 'postular solicitud participar inscripción',
 };
 
 /** Words for a meeting, to notice "the cybercrime dialogue" when no such dialogue exists. */
@@ -51,10 +72,10 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['ngo non governmental', 'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental'],
     ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
     ['participate', 'join|attend|attendance|take part|participation|come|be there'],
-    ['deadline', 'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when'],
+    ['deadline', 'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time'],
     ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
     ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
-    ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|livestream|stream|internet'],
+    ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
     ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],
     ['dialogue', 'meeting|event|session|conference|dialog|forum|workshop'],
     ['date', 'dates|day|days|schedule|held|happen|happening|take place'],
@@ -66,8 +87,8 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['report information', 'reports|last year|previous|2022|outcomes|documents|more information|more info|website|read'],
     ['time zone', 'timezone|tz|cet|utc|gmt|local time|which time|hour'],
     ['edit', 'change|modify|update|correct|fix|mistake|amend|withdraw|cancel|revise'],
-    ['status received', 'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome'],
-    ['multiple', 'both|several|more than one|two dialogues|each dialogue|many dialogues|multiple'],
+    ['status received', 'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome|heard back|hear back|heard anything|hear anything|heard nothing'],
+    ['multiple', 'both|several|more than one|each dialogue|many dialogues|multiple'],
     ['certain', 'not sure|not certain|do not know|unsure|maybe|wait|not confirmed|tentative|undecided|might not'],
     ['grassroots victim', 'small|grass roots|community based|victim|victims|survivor|survivors|victim led|victim focused'],
     ['later dialogues', 'next call|other dialogues|later|upcoming|future|next'],
@@ -80,13 +101,13 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['organisations non gouvernementales', 'ong|société civile|association|associations|fondation|organisation à but non lucratif'],
     ['candidature', 'postuler|candidater|inscrire|inscription|s inscrire|soumettre|envoyer|formulaire|demande|participer|présenter'],
     ['participer', 'assister|rejoindre|prendre part|participation|venir'],
-    ['date limite', 'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin'],
+    ['date limite', 'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin|à temps|encore temps'],
     ['ecosoc', 'statut consultatif|conseil économique et social|accréditée|accrédité|accréditation'],
     ['sans', 'pas de statut|n avons pas|n a pas|non dotée|non accréditée'],
-    ['en ligne', 'virtuel|virtuelle|virtuellement|à distance|distance|zoom|internet|visioconférence'],
-    ['hybride présentiel vienne', 'sur place|en personne|présentiel|lieu|ville|endroit|physiquement'],
+    ['en ligne', 'virtuel|virtuelle|virtuellement|à distance|distance|zoom|internet|visioconférence|lien|connexion'],
+    ['hybride présentiel vienne', 'sur place|en personne|présentiel|ville|endroit|physiquement'],
     ['dialogue', 'réunion|événement|session|conférence|forum|atelier'],
-    ['date', 'dates|jour|jours|calendrier|quand|lieu'],
+    ['date', 'dates|jour|jours|calendrier|quand|a lieu|aura lieu|auront lieu|ont lieu'],
     ['objectifs', 'objectif|but|buts|finalité|pourquoi|raison'],
     ['fondement juridique mandat', 'base juridique|juridique|résolution|paragraphe 53|règles|procédures|mandat'],
     ['approbation sélection', 'qui décide|sélectionner|sélectionné|sélectionnés|choisir|choisi|accepté|acceptée|accepter|approuver|approuvé|décision|critères'],
@@ -96,7 +117,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['fuseau horaire', 'heure|heure locale|cet|utc|gmt|minuit'],
     ['modifier', 'changer|corriger|erreur|mettre à jour|retirer|annuler|retrait'],
     ['statut reçu', 'reçu|reçue|recevoir|confirmation|confirmer|numéro de référence|nouvelles|en attente|résultat'],
-    ['plusieurs', 'les deux|deux dialogues|plus d un|chaque dialogue|multiples'],
+    ['plusieurs', 'les deux|plus d un|chaque dialogue|multiples'],
     ['certaine', 'pas sûr|pas sûrs|pas certain|pas certains|incertain|incertaine|peut être|attendre|pas confirmée|pas encore'],
     ['base victimes', 'petite|petites|local|locale|communautaire|victime|victimes|survivants|survivantes'],
     ['dialogues ultérieurs', 'prochain appel|autres dialogues|plus tard|à venir|futur|prochain|prochaine'],
@@ -104,15 +125,15 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
   es: [
     ['gastos apoyo viaje', 'dinero|financiación|financiamiento|financiera|financiero|beca|subvención|patrocinio|pagar|paga|pagan|pago|reembolso|reembolsar|pasaje|pasajes|billete|vuelo|vuelos|avión|hotel|alojamiento|hospedaje|viáticos|per diem|ayuda económica|visado|visa'],
     ['gastos costos', 'gratis|gratuito|gratuita|precio|costo|coste|cuota|tarifa|cuesta'],
-    ['instituciones académicas', 'universidad|universidades|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes'],
+    ['instituciones académicas', 'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes'],
     ['sector privado', 'empresa|empresas|compañía|compañías|negocio|negocios|industria|privado|privada'],
     ['organizaciones no gubernamentales', 'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro'],
     ['solicitud', 'postular|postularse|postulación|solicitar|inscribir|inscribirse|inscripción|registrarse|registro|aplicar|enviar|presentar|formulario|candidatura'],
     ['participar', 'asistir|unirse|tomar parte|participación|venir'],
-    ['plazo', 'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo'],
+    ['plazo', 'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo'],
     ['ecosoc', 'estatus consultivo|carácter consultivo|consejo económico y social|acreditada|acreditado|acreditación'],
     ['sin', 'no tenemos|no tiene|no contamos|no acreditada'],
-    ['en línea', 'virtual|virtualmente|a distancia|remoto|remota|zoom|internet|videoconferencia'],
+    ['en línea', 'virtual|virtualmente|a distancia|remoto|remota|zoom|internet|videoconferencia|enlace|conexión'],
     ['híbrido presencial viena', 'en persona|presencialmente|sede|lugar|ciudad|físicamente'],
     ['diálogo', 'reunión|evento|sesión|conferencia|foro|taller'],
     ['fecha', 'fechas|día|días|calendario|cuándo|celebra'],
@@ -125,7 +146,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['zona horaria', 'hora|hora local|cet|utc|gmt|medianoche'],
     ['modificar', 'cambiar|corregir|error|actualizar|editar|retirar|cancelar|retiro'],
     ['estado recibida', 'recibida|recibido|recibieron|recibir|confirmación|confirmar|número de referencia|noticias|pendiente|resultado'],
-    ['varios', 'ambos|los dos|dos diálogos|más de uno|cada diálogo|múltiples'],
+    ['varios', 'ambos|los dos|más de uno|cada diálogo|múltiples'],
     ['segura', 'no estamos seguros|no sabemos|no es seguro|no está confirmada|incierta|quizás|tal vez|esperar|todavía no'],
     ['base víctimas', 'pequeña|pequeñas|local|comunitaria|víctima|víctimas|sobrevivientes|supervivientes'],
     ['diálogos posteriores', 'próxima convocatoria|otros diálogos|más adelante|próximos|futuro|siguiente|próximo'],

@@ -149,6 +149,11 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       return withdrawAsk(deps, actor);
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
+    case 'wantsToApply':
+      // With a call open the form starts; otherwise the answer says, in the asker's language,
+      // that the call has closed and what comes next.
+      if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text) };
     case 'question':
       return { replies: await answerQuestion(deps, actor, intent.text) };
   }

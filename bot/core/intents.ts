@@ -16,6 +16,8 @@ export type Intent =
   | { kind: 'edit' }
   | { kind: 'withdraw' }
   | { kind: 'subscribe'; topic: string }
+  /** "I want to apply", "je voudrais postuler": start the form if a call is open, else answer. */
+  | { kind: 'wantsToApply'; text: string }
   | { kind: 'smalltalk'; topic: SmallTalk; locale: Locale | null }
   | { kind: 'question'; text: string };
 
@@ -66,6 +68,14 @@ function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
   return null;
 }
 
+// Matched on folded text.
+const WANTS_TO_APPLY = new RegExp([
+  String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
+  String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
+  String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
+  String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
+].join('|'));
+
 const subscribe = /\b(tell|notify|remind|inform|alert|ping|let) me\b.*\b(when|once|if)\b.*\b(open|opens|launch|launched|start|starts|available)\b|\bsubscribe\b/;
 
 /** Pieces of a message: sentences and comma-separated openings ("Hi, …", "Merci ! …"). */
@@ -96,6 +106,7 @@ export function classify(raw: string): Intent {
     return { kind: 'smalltalk', topic: 'human', locale: (smallTalkOf(raw) ?? first)?.[1] ?? null };
   }
   const rest = pieces.slice(i).join(' ');
+  if (WANTS_TO_APPLY.test(folded(rest).replace(/\?/g, '').trim())) return { kind: 'wantsToApply', text: rest };
   if (subscribe.test(folded(rest))) return { kind: 'subscribe', topic: rest };
   return { kind: 'question', text: rest };
 }

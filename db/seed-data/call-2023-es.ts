@@ -72,7 +72,7 @@ export const faqEs: Record<string, FaqText> = {
       '¿Puede participar el sector privado?', '¿La participación está reservada a las ONG?', '¿Pueden participar las ONG sin reconocimiento del ECOSOC?',
       '¿Es obligatorio tener carácter consultivo ante el ECOSOC?', '¿Qué organizaciones pueden postularse?', '¿Puede postularse una empresa?',
       '¿Puede participar la sociedad civil?'],
-    answer: 'Pueden presentar solicitudes los representantes de las partes interesadas no gubernamentales pertinentes: organizaciones no gubernamentales, reconocidas o no como entidades consultivas por el ECOSOC, instituciones académicas y el sector privado.',
+    answer: 'Pueden presentar solicitudes los representantes de las partes interesadas no gubernamentales pertinentes: organizaciones no gubernamentales (con o sin estatus ante el ECOSOC), instituciones académicas y el sector privado.',
   },
   'ecosoc-ngos': {
     question: '¿Las ONG reconocidas como entidades consultivas por el ECOSOC también deben presentar una solicitud?',

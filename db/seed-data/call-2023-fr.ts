@@ -48,7 +48,7 @@ export const faqFr: Record<string, FaqText> = {
     answer: 'Le Dialogue constructif sur les armes à feu aura lieu le 5 mai 2023, après le Groupe de travail sur les armes à feu. Le Dialogue constructif sur l’assistance technique aura lieu le 31 mai 2023, après le Groupe de travail d’experts gouvernementaux sur l’assistance technique.',
   },
   format: {
-    question: 'Où les dialogues ont-ils lieu, et peut-on y participer en ligne ?',
+    question: 'Où se tiennent les dialogues, et peut-on y participer en ligne ?',
     variants: ['Est-ce en présentiel ou en ligne ?', 'Le format est-il hybride ?', 'Peut-on participer à distance ?', 'La réunion a-t-elle lieu à Vienne ?',
       'Où se trouve le lieu de la réunion ?', 'Faut-il se rendre à Vienne ?', 'Quel est le format de la réunion ?', 'Y a-t-il un lien de connexion ?'],
     answer: 'Les deux dialogues se tiennent en format hybride : vous pouvez y participer en personne à Vienne (Autriche) ou en ligne.',
@@ -71,7 +71,7 @@ export const faqFr: Record<string, FaqText> = {
       'Le secteur privé peut-il participer ?', 'La participation est-elle réservée aux ONG ?', 'Les ONG sans statut ECOSOC peuvent-elles participer ?',
       'Le statut consultatif auprès de l’ECOSOC est-il obligatoire ?', 'Quelles organisations peuvent postuler ?', 'Une entreprise peut-elle postuler ?',
       'La société civile peut-elle participer ?'],
-    answer: 'Les représentants des parties prenantes non gouvernementales concernées peuvent présenter une candidature : organisations non gouvernementales dotées ou non du statut consultatif auprès de l’ECOSOC, milieux universitaires et secteur privé.',
+    answer: 'Les représentants des parties prenantes non gouvernementales concernées peuvent présenter une candidature : organisations non gouvernementales (avec ou sans statut auprès de l’ECOSOC), milieux universitaires et secteur privé.',
   },
   'ecosoc-ngos': {
     question: 'Les ONG dotées du statut consultatif auprès de l’ECOSOC doivent-elles aussi présenter une candidature ?',

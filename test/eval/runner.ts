@@ -65,8 +65,9 @@ export function loadQuestionFiles(dir: string): QuestionFile[] {
   return files;
 }
 
-/** Lower case without accents: how facts are matched. */
-export const foldText = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+/** Lower case, no accents, one apostrophe, single spaces: how facts are matched. */
+export const foldText = (s: string): string =>
+  s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘`´ʼ]/gu, "'").replace(/\s+/gu, ' ');
 
 /** Everything a person sees: texts, card titles and texts, fields, actions and sources with their quotes. */
 export function fullText(replies: Reply[]): string {
@@ -86,7 +87,12 @@ export function fullText(replies: Reply[]): string {
 
 // What the bot itself wrote (not the quoted English call text): what its language is judged on.
 function ownWords(replies: Reply[]): string {
-  return replies.map((r) => (r.kind === 'text' ? r.text : r.kind === 'card' ? `${r.card.title} ${r.card.text ?? ''}` : '')).join(' ');
+  return replies.map((r) => {
+    if (r.kind === 'text') return r.text;
+    if (r.kind === 'card') return `${r.card.title} ${r.card.text ?? ''}`;
+    if (r.kind === 'form') return `${r.form.title} ${r.form.intro ?? ''} ${r.form.fields.map((f) => f.label).join(' ')}`;
+    return `${r.prompt.title} ${r.prompt.label}`;
+  }).join(' ');
 }
 
 const FRANC: Record<string, Lang> = { eng: 'en', fra: 'fr', spa: 'es' };
@@ -139,7 +145,7 @@ export async function runEval(files: QuestionFile[]): Promise<Outcome[]> {
         const cpu = process.cpuUsage();
         const result = await t.deps.engine.handle({
           kind: 'message', text: q.q, conversation: { id: `playground:${userId}`, isDirect: true },
-          actor: { platform: 'playground', userId, scope: 'local', displayName: userId, timeZone: 'Europe/Vienna' },
+          actor: { platform: 'playground', userId, scope: 'local', displayName: userId },
         });
         const used = process.cpuUsage(cpu);
         const recorded = (await unansweredCount(t)) > before;
