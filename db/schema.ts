@@ -16,6 +16,10 @@ export interface DialoguesTable {
   status: string;
   call_note: string | null;
   sort_order: number;
+  /** JSON string[]: other names of the dialogue, any language. */
+  aliases: Generated<string>;
+  /** JSON { fr?: DialogueText, es?: DialogueText }. */
+  translations: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -52,6 +56,16 @@ export interface FaqEntriesTable {
   updated_at: string;
 }
 
+/** An FAQ entry in one more language (English is faq_entries itself). */
+export interface FaqTranslationsTable {
+  faq_id: string;
+  locale: string;
+  question: string;
+  variants: string; // JSON string[]
+  answer: string;
+  updated_at: string;
+}
+
 export interface UnansweredQuestionsTable {
   id: string;
   text: string;
@@ -68,6 +82,10 @@ export interface PeopleTable {
   display_name: string | null;
   email: string | null;
   time_zone: string | null;
+  /** An address a platform or a sign-in code vouched for: one person per verified address. */
+  verified_email: string | null;
+  /** 1: notices also go by email, wherever the person last was. */
+  email_notices: Generated<number>;
   /** 'en' | 'fr' | 'es' …; null until known. */
   locale: string | null;
   locale_source: LocaleSource | null;
@@ -81,6 +99,31 @@ export interface IdentitiesTable {
   user_id: string;
   person_id: string;
   created_at: string;
+  /** Refreshed at most every few minutes: notices go to the identity used last. */
+  last_seen_at: string | null;
+}
+
+/** One-time sign-in codes for the web: only a hash of the code is kept. */
+export interface SignInCodesTable {
+  id: string;
+  email: string; // normalised (trimmed, lower-case)
+  code_hash: string;
+  client_key: string; // hash of the client address, for the per-client limit
+  created_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+  used_at: string | null;
+}
+
+/** Applicant sessions on the web; separate from admin sessions. */
+export interface ApplicantSessionsTable {
+  id: string; // SHA-256 of the cookie token
+  person_id: string;
+  email: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
 }
 
 export interface OrganisationsTable {
@@ -281,6 +324,7 @@ export interface Database {
   calls: CallsTable;
   call_dialogues: CallDialoguesTable;
   faq_entries: FaqEntriesTable;
+  faq_translations: FaqTranslationsTable;
   unanswered_questions: UnansweredQuestionsTable;
   people: PeopleTable;
   identities: IdentitiesTable;
@@ -302,6 +346,8 @@ export interface Database {
   conversations: ConversationsTable;
   review_channels: ReviewChannelsTable;
   platform_reviewers: PlatformReviewersTable;
+  sign_in_codes: SignInCodesTable;
+  applicant_sessions: ApplicantSessionsTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

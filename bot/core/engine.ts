@@ -15,6 +15,7 @@ import { t } from '../../domain/i18n';
 import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale, type Locale } from '../../domain/i18n/locales';
 import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
+import { smallTalkReplies } from './smalltalk';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, EngineResult, InboundEvent } from './types';
@@ -164,10 +165,9 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
   switch (intent.kind) {
     case 'help':
       return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), l) };
-    case 'greeting': {
-      const replies: Reply[] = [{ kind: 'text', text: t(l, 'apply.greeting') }];
-      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now(), l)] };
-    }
+    case 'smalltalk':
+      // In the language it was said in; short or ambiguous greetings ("ok") in the person's.
+      return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? l) };
     case 'apply':
       return openForm(deps, actor);
     case 'status':
@@ -178,9 +178,21 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       return withdrawAsk(deps, actor);
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
+    case 'wantsToApply':
+      // With a call open the form starts; otherwise the answer says, in the asker's language,
+      // that the call has closed and what comes next.
+      if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text) };
     case 'question':
       return { replies: await answerQuestion(deps, actor, text) };
   }
+}
+
+// Control characters (other than line breaks and tabs) carry nothing a person meant to say; the
+// length cap keeps a pasted document from costing more than a long question. Whole code points,
+// so an emoji is never cut in half.
+function plainText(text: string): string {
+  return Array.from(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')).slice(0, 2000).join('');
 }
 
 const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
@@ -203,7 +215,7 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     async handle(event: InboundEvent): Promise<EngineResult> {
       if (event.kind === 'message') {
-        const text = event.text.slice(0, 2000);
+        const text = plainText(event.text);
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);

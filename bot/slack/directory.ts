@@ -16,7 +16,9 @@ const usersInfoSchema = z.looseObject({
     // Only present when asked for with include_locale=true: "fr-FR", "es-LA", "en-US".
     locale: z.string().max(35).optional().catch(undefined),
     real_name: z.string().optional(),
-    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+    is_bot: z.boolean().optional(),
+    is_email_confirmed: z.boolean().optional(),
+    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional(), email: z.string().max(254).optional() }).optional(),
   }),
 });
 const openSchema = z.looseObject({ channel: z.looseObject({ id: z.string().min(1) }) });
@@ -30,12 +32,13 @@ export interface Profile {
   timeZone?: string;
   /** Slack's locale for the user ("fr-FR"): the language to write in unless they chose one. */
   locale?: string;
+  /** With users:read.email; only an address Slack says is confirmed is kept (it links identities). */
+  email?: string;
+  emailVerified?: boolean;
 }
 
 export interface Directory {
   profile(userId: string): Promise<Profile>;
-  /** The profile if users.info has already answered (and is fresh); no call is made. */
-  peek(userId: string): Profile | undefined;
   dmChannel(userId: string): Promise<string>;
   channelMembers(channel: string): Promise<Set<string>>;
 }
@@ -43,7 +46,6 @@ export interface Directory {
 export function createDirectory(client: SlackClient, now: () => number = Date.now): Directory {
   // Promises, not values, so that two messages at once cost one users.info call.
   const profiles = new Map<string, { at: number; value: Promise<Profile> }>();
-  const resolved = new Map<string, { at: number; value: Profile }>();
   const dms = new Map<string, string>();
   const members = new Map<string, { at: number; value: Promise<Set<string>> }>();
 
@@ -54,17 +56,20 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
       const value = client.call('users.info', { user: userId, include_locale: true }).then((res): Profile => {
         const { user } = usersInfoSchema.parse(res);
         const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
-        return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}), ...(user.locale ? { locale: user.locale } : {}) };
+        // The address links this Slack identity to the same person on the web and in Teams, so
+        // only one Slack has confirmed counts; an unconfirmed one is not used at all.
+        const email = user.profile?.email && user.is_email_confirmed === true && !user.is_bot && z.email().safeParse(user.profile.email).success
+          ? user.profile.email : undefined;
+        return {
+          ...(displayName ? { displayName } : {}),
+          ...(user.tz ? { timeZone: user.tz } : {}),
+          ...(email ? { email, emailVerified: true } : {}),
+          ...(user.locale ? { locale: user.locale } : {}),
+        };
       });
-      const at = now();
-      profiles.set(userId, { at, value });
-      value.then((p) => resolved.set(userId, { at, value: p }), () => profiles.delete(userId));
+      profiles.set(userId, { at: now(), value });
+      value.catch(() => profiles.delete(userId));
       return value;
-    },
-
-    peek(userId) {
-      const hit = resolved.get(userId);
-      return hit && now() - hit.at < PROFILE_TTL_MS ? hit.value : undefined;
     },
 
     async dmChannel(userId) {

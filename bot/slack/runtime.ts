@@ -49,21 +49,27 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
 }
 
 /**
- * For opening a modal, whose trigger expires 3 s after the click: the profile only if it is
- * already cached (no users.info call before the modal), so the form opens in the language
- * already known. The lookup then runs after the modal is open and the engine records the
- * person's Slack locale, so the next step and every later message are in their language.
+ * The actor for opening the application form. The modal must open within Slack's 3 s trigger
+ * window, so users.info gets at most `waitMs`; when it answers in time, the person's confirmed
+ * address links this Slack identity to the same person on the web or in Teams before a draft is
+ * opened (one application per call, whichever door). A slow answer still links, just afterwards.
  */
-export function actorForModal(rt: SlackRuntime, userId: string, team: string | undefined): { actor: Actor; learn: () => Promise<void> } {
-  const actor = { ...baseActor(userId, team), ...rt.directory.peek(userId) };
-  return {
-    actor,
-    learn: async () => {
-      if (actor.locale) return;
-      const full = await actorWithProfile(rt, userId, team);
-      if (full.locale) await rt.deps.engine.language(full);
-    },
-  };
+export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = 800): Promise<Actor> {
+  const full = actorWithProfile(rt, userId, team);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
+  const actor = await Promise.race([full, late]);
+  clearTimeout(timer);
+  if (actor) return actor;
+  rt.deps.background(async () => {
+    const a = await full;
+    if (a.email && a.emailVerified) {
+      await rt.deps.store.personFor({ platform: 'slack', scope: a.scope ?? '', userId: a.userId, email: a.email, emailVerified: true });
+    }
+    // The form opened in the language already known; from the next step on, Slack's locale counts.
+    if (a.locale) await rt.deps.engine.language(a);
+  });
+  return baseActor(userId, team);
 }
 
 /**

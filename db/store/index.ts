@@ -29,6 +29,7 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     personFor: (identity) => people.personFor(db, atomic, identity, clock.now().toISOString()),
     identitiesOf: (personId) => people.identitiesOf(db, personId),
     getPerson: (personId) => people.getPerson(db, personId),
+    setEmailNotices: (personId, on, now) => people.setEmailNotices(db, personId, on, now),
     setPersonLocale: (personId, locale, source) => people.setPersonLocale(db, personId, locale, source, clock.now().toISOString()),
 
     findForPerson: (personId, callId) => applications.findForPerson(db, personId, callId),

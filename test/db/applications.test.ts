@@ -91,7 +91,7 @@ describe('people', () => {
     expect(a.id).toBe(b.id);
     expect(await h.db.selectFrom('people').select('id').execute()).toHaveLength(1);
     const c = await store.personFor({ platform: 'slack', scope: 'T1', userId: 'U1', displayName: 'Ana', email: 'a@x.org', timeZone: 'Asia/Tokyo' });
-    expect(c).toEqual({ id: a.id, displayName: 'Ana', email: 'a@x.org', timeZone: 'Asia/Tokyo', locale: null, localeSource: null });
+    expect(c).toEqual({ id: a.id, displayName: 'Ana', email: 'a@x.org', timeZone: 'Asia/Tokyo' });
     expect(await store.identitiesOf(a.id)).toMatchObject([{ platform: 'slack', scope: 'T1', userId: 'U1' }]);
   });
 });

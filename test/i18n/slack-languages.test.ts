@@ -134,9 +134,10 @@ describe('Slack in French and Spanish', () => {
     });
   }
 
-  it('a first /dialogues apply opens at once in English, learns the Slack locale meanwhile, and goes on in it', async () => {
+  it('when users.info is too slow for the modal, the form opens in English and goes on in the Slack locale', async () => {
     t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z' });
     api.setUser(APPLICANT, { tz: 'Europe/Madrid', name: 'Lucía', locale: 'es-ES' });
+    api.failNext('users.info', { delayMs: 1_500 });
     const views = await applyInModals();
     expect(views[0].title.text).toContain('Dialogues');
     expect(views[1].errors.dialogueIds).toBe(tr('es', 'form.dialogues.error.none'));

@@ -2,6 +2,7 @@
  * Every message area, by name. One file per area keeps parallel work on different features
  * out of each other's way; the key a caller uses is "<area>.<key>".
  */
+import { answers } from './answers';
 import { apply } from './apply';
 import { chrome } from './chrome';
 import { common } from './common';
@@ -11,8 +12,10 @@ import { language } from './language';
 import { notices } from './notices';
 import { review } from './review';
 import { status } from './status';
+import { web } from './web';
 
 export const catalog = {
+  answers,
   apply,
   chrome,
   common,
@@ -22,4 +25,5 @@ export const catalog = {
   notices,
   review,
   status,
+  web,
 };
