@@ -26,6 +26,8 @@ export interface CardAction {
 }
 
 export interface Card {
+  /** The language of the card, for the words a renderer adds to it ("Open in a window"). */
+  locale?: Locale;
   title: string;
   subtitle?: string;
   text?: string;

@@ -3,6 +3,7 @@
  * reminders. Neutral (Card/text), written to the outbox with the change that caused them.
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
+import { dialogueIn } from './localized';
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
@@ -35,8 +36,9 @@ export function parseReviewActionValue(value: string | undefined): { application
   return { applicationId, dialogueId };
 }
 
-function dialogueName(dialogues: Dialogue[], id: string): string {
-  return dialogues.find((d) => d.id === id)?.shortName ?? id;
+function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
+  const d = dialogues.find((x) => x.id === id);
+  return d ? dialogueIn(d, l).shortName : id;
 }
 
 /**
@@ -49,7 +51,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
   const actions: CardAction[] = [];
   const lines: string[] = [];
   for (const d of app.dialogues) {
-    const name = dialogueName(dialogues, d.dialogueId);
+    const name = dialogueName(dialogues, d.dialogueId, l);
     const decided = decisions
       .filter((x) => x.dialogueId === d.dialogueId && x.round === d.round)
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))[0];
@@ -76,6 +78,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     : round > 1 ? t(l, 'review.card.updated')
     : t(l, 'review.card.new');
   return {
+    ...(l !== 'en' ? { locale: l } : {}),
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
@@ -124,7 +127,8 @@ export function reviewCardUpdates(
 /** The applicant's notice of a decision, in the language they read (`to.locale`). */
 export function decisionNotice(app: Application, decision: Decision, dialogues: Dialogue[], to: Recipient, contact: string): OutboundMessage {
   const l = to.locale ?? 'en';
-  const dialogue = dialogues.find((d) => d.id === decision.dialogueId)?.name ?? decision.dialogueId;
+  const found = dialogues.find((d) => d.id === decision.dialogueId);
+  const dialogue = found ? dialogueIn(found, l).name : decision.dialogueId;
   const reference = app.reference ?? '';
   let text: string;
   const actions: CardAction[] = [];
@@ -142,7 +146,7 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
     recipient: to,
     purpose: decision.outcome === 'request_info' ? 'info_request' : 'decision_notice',
     replies: actions.length
-      ? [{ kind: 'card', card: { title: t(l, 'notices.title', { reference }), text, actions } }]
+      ? [{ kind: 'card', card: { ...(l !== 'en' ? { locale: l } : {}), title: t(l, 'notices.title', { reference }), text, actions } }]
       : [{ kind: 'text', text }],
     dedupeKey: `decision:${app.id}:${decision.id}`,
   };
@@ -157,6 +161,7 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
       {
         kind: 'card',
         card: {
+          ...(l !== 'en' ? { locale: l } : {}),
           title: t(l, 'notices.reminder.title'),
           text: t(l, 'notices.reminder.text', { call: call.title, days: Math.max(1, daysLeft), deadline: formatInstant(call.closesAt, call.zone, l) }),
           actions: [{ id: 'resume', label: t(l, 'notices.reminder.resume'), style: 'primary' }],
@@ -176,7 +181,8 @@ export function callOpenedNotice(subscriptionId: string, dialogue: Dialogue, cal
       {
         kind: 'card',
         card: {
-          title: t(l, 'notices.callOpened.title', { dialogue: dialogue.name }),
+          ...(l !== 'en' ? { locale: l } : {}),
+          title: t(l, 'notices.callOpened.title', { dialogue: dialogueIn(dialogue, l).name }),
           text: t(l, 'notices.callOpened.text', { deadline: formatInstant(call.closesAt, call.zone, l) }),
           actions: [{ id: 'apply', label: t(l, 'notices.callOpened.apply'), style: 'primary' }],
         },

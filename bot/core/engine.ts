@@ -2,6 +2,7 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
+import { dialogueIn } from '../../domain/localized';
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
 import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
 import { reviewCardUpdates } from '../../domain/notifications';
@@ -99,16 +100,16 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
   if (!dialogue) {
     const later = catalog.dialogues.filter((d) => d.status === 'announced');
     return {
-      replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.which'), text: t(l, 'apply.subscribe.choose'), actions: later.map((d) => ({ id: 'subscribe', label: d.shortName, value: d.id })) } }],
+      replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.which'), text: t(l, 'apply.subscribe.choose'), actions: later.map((d) => ({ id: 'subscribe', label: dialogueIn(d, l).shortName, value: d.id })) } }],
     };
   }
   const call = callFor(catalog.calls, dialogue.id, now);
   if (call && callState(call, now) === 'open') {
-    return { replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.open', { dialogue: dialogue.name }), text: describeDeadline(call, now, actor.timeZone, l).sentence, actions: [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] } }] };
+    return { replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.open', { dialogue: dialogueIn(dialogue, l).name }), text: describeDeadline(call, now, actor.timeZone, l).sentence, actions: [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] } }] };
   }
   const person = await personOf(deps, actor);
   const r = await deps.store.subscribe({ personId: person.id, dialogueId: dialogue.id, recipient: recipientOf(actor), now: now.toISOString() });
-  return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogue.name }));
+  return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogueIn(dialogue, l).name }));
 }
 
 async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
@@ -131,7 +132,7 @@ async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?
     case FORM_BACK_ACTION:
       return stepBack(deps, actor, value);
     case 'help':
-      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)) };
+      return { replies: [...helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)), languageCard(langOf(actor))] };
     case LANGUAGE_ACTION:
       if (isLocale(value)) return languageChosen(deps, actor, value);
       return { replies: [languageCard(langOf(actor))] };
@@ -164,7 +165,8 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
   const intent = classify(commandInEnglish(text));
   switch (intent.kind) {
     case 'help':
-      return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), l) };
+      // With the language setting: on Teams (no App Home) this card is where it lives.
+      return { replies: [...helpReplies(await loadCatalog(deps.store), deps.clock.now(), l), languageCard(l)] };
     case 'smalltalk':
       // In the language it was said in; short or ambiguous greetings ("ok") in the person's.
       return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? l) };
@@ -203,7 +205,9 @@ const firstText = (v: string | string[] | undefined): string | undefined => (Arr
  */
 function inLanguage(result: EngineResult, locale: Locale): EngineResult {
   const replies = result.replies.map((r): Reply => {
-    if (r.kind === 'text' && r.sources?.length && !r.locale) return { ...r, locale };
+    // English is what renderers assume; only other languages are marked.
+    if (locale !== 'en' && r.kind === 'text' && r.sources?.length && !r.locale) return { ...r, locale };
+    if (locale !== 'en' && r.kind === 'card' && !r.card.locale) return { ...r, card: { ...r.card, locale } };
     if (r.kind === 'form' && !r.form.locale) return { ...r, form: { ...r.form, locale } };
     if (r.kind === 'prompt' && !r.prompt.locale) return { ...r, prompt: { ...r.prompt, locale } };
     return r;
@@ -253,7 +257,8 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l)];
+      const replies = [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l)];
+      return inLanguage({ replies }, l).replies;
     },
     language: async (who) => langOf(await withLanguage(deps, who)),
     openForm: async (who) => {

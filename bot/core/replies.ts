@@ -1,4 +1,5 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
+import { dialogueIn } from '../../domain/localized';
 import { callState, currentOrNextCall, describeDeadline, formatDialogueDate } from '../../domain/calls';
 import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
@@ -7,8 +8,9 @@ import { t, type Locale } from '../../domain/i18n';
 import type { Catalog } from './context';
 import type { Actor } from './types';
 
-function dialogueName(catalog: Catalog, id: string): string {
-  return catalog.dialogues.find((d) => d.id === id)?.shortName ?? id;
+function dialogueName(catalog: Catalog, id: string, l: Locale = 'en'): string {
+  const d = catalog.dialogues.find((x) => x.id === id);
+  return d ? dialogueIn(d, l).shortName : id;
 }
 
 /** The most relevant call to talk about: open now, else the next to open, else the last closed. */
@@ -24,11 +26,11 @@ export function whatsNext(catalog: Catalog, now: Date, l: Locale = 'en'): { text
   const open = new Set(catalog.calls.filter((c) => callState(c, now) !== 'closed').flatMap((c) => c.dialogueIds));
   const later = catalog.dialogues.filter((d) => d.status === 'announced' && !open.has(d.id));
   if (later.length === 0) return { text: '', actions: [] };
-  const list = later.map((d) => `${d.name}${d.date ? ` (${formatDialogueDate(d.date, l)})` : ''}`).join('; ');
-  const note = later.find((d) => d.callNote)?.callNote ?? '';
+  const list = later.map((d) => `${dialogueIn(d, l).name}${d.date ? ` (${formatDialogueDate(d.date, l)})` : ''}`).join('; ');
+  const note = later.map((d) => dialogueIn(d, l).callNote).find(Boolean) ?? '';
   return {
     text: [t(l, 'apply.closed.next', { dialogues: list }), note].filter(Boolean).join(' '),
-    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: t(l, 'apply.action.notify', { dialogue: d.shortName }), value: d.id })),
+    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: t(l, 'apply.action.notify', { dialogue: dialogueIn(d, l).shortName }), value: d.id })),
   };
 }
 
@@ -44,7 +46,7 @@ export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | n
 
 function statusLines(app: Application, catalog: Catalog, l: Locale): string[] {
   if (app.status === 'draft') return [t(l, 'apply.status.draftLine')];
-  return app.dialogues.map((d) => t(l, 'apply.status.line', { dialogue: dialogueName(catalog, d.dialogueId), status: describeStatus(d.status, l) }));
+  return app.dialogues.map((d) => t(l, 'apply.status.line', { dialogue: dialogueName(catalog, d.dialogueId, l), status: describeStatus(d.status, l) }));
 }
 
 /** One application as the applicant sees it, with what they can do next (in their language). */
@@ -77,7 +79,7 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
 
 export function confirmationReplies(app: Application, call: Call, catalog: Catalog, now: Date, actor: Actor, first: boolean): Reply[] {
   const l = actor.language ?? 'en';
-  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog, d.dialogueId));
+  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog, d.dialogueId, l));
   const deadline = describeDeadline(call, now, actor.timeZone, l);
   const reference = app.reference ?? '';
   const text = first

@@ -3,6 +3,7 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
+import { dialogueIn } from '../../domain/localized';
 import { checkDecision, describeStatus, validateReason } from '../../domain/review';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
@@ -83,7 +84,8 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
   }
   const l = await reviewerLang(deps, app.callId, actor.platform);
   const catalog = await loadCatalog(deps.store);
-  const name = catalog.dialogues.find((d) => d.id === target.dialogueId)?.shortName ?? target.dialogueId;
+  const found = catalog.dialogues.find((d) => d.id === target.dialogueId);
+  const name = found ? dialogueIn(found, l).shortName : target.dialogueId;
   const reference = app.reference ?? '';
   if (outcome !== 'approve') {
     const check = checkDecision(app, target.dialogueId, outcome, 'placeholder reason', l);
@@ -129,7 +131,8 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   const reason = validateReason(outcome, text, l);
   if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
   const catalog = await loadCatalog(deps.store);
-  const name = catalog.dialogues.find((d) => d.id === dialogueId)?.shortName ?? dialogueId;
+  const found = catalog.dialogues.find((d) => d.id === dialogueId);
+  const name = found ? dialogueIn(found, l).shortName : dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));
   return { ...say(describeResult(result, name, app.reference ?? '', l)), closeForm: true };
 }

@@ -2,6 +2,7 @@
  * The first three steps: which dialogues and how, the organisation, and why its work matters to
  * each chosen dialogue.
  */
+import { dialogueIn, dialogueNames } from '../localized';
 import { z } from 'zod';
 import { choiceOptions, FOCUSES, PARTICIPATIONS, STAKEHOLDER_TYPES } from '../eligibility';
 import { t, type Locale } from '../i18n';
@@ -22,7 +23,7 @@ const anyLanguage = <T extends string>(options: (l: Locale) => { value: T; label
 // let people type rather than pick.
 function dialogueIdFor(token: string, dialogues: Dialogue[]): string {
   const t = token.toLowerCase();
-  return dialogues.find((d) => d.id.toLowerCase() === t || d.shortName.toLowerCase() === t || d.name.toLowerCase() === t)?.id ?? token;
+  return dialogues.find((d) => d.id.toLowerCase() === t || dialogueNames(d).some((n) => n.toLowerCase() === t))?.id ?? token;
 }
 
 export const dialoguesStep: StepDef = {
@@ -36,7 +37,7 @@ export const dialoguesStep: StepDef = {
       label: t(localeOf(ctx), 'form.dialogues.which'),
       kind: 'multiselect',
       required: true,
-      options: callDialogues(ctx).map((d) => ({ value: d.id, label: d.name })),
+      options: callDialogues(ctx).map((d) => ({ value: d.id, label: dialogueIn(d, localeOf(ctx)).name })),
     },
     { id: 'participation', label: t(localeOf(ctx), 'form.dialogues.how'), kind: 'select', required: true, options: participationOptions(localeOf(ctx)) },
   ],
@@ -162,7 +163,7 @@ export const relevanceStep: StepDef = {
     chosenDialogues(answers, ctx).map(
       (d): FormFieldView => ({
         id: relevanceFieldId(d.id),
-        label: t(localeOf(ctx), 'form.relevance.label', { dialogue: d.name }),
+        label: t(localeOf(ctx), 'form.relevance.label', { dialogue: dialogueIn(d, localeOf(ctx)).name }),
         kind: 'textarea',
         required: true,
         maxLength: 1500,
@@ -175,7 +176,7 @@ export const relevanceStep: StepDef = {
     for (const d of dialogues) {
       const id = relevanceFieldId(d.id);
       const l = localeOf(ctx);
-      const ask = t(l, 'form.relevance.error', { dialogue: d.shortName });
+      const ask = t(l, 'form.relevance.error', { dialogue: dialogueIn(d, l).shortName });
       shape[id] = textSchema({ empty: ask, min: 10, short: ask, max: 1500, multiline: true, locale: l });
       input[id] = text(raw, id);
     }

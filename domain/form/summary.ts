@@ -2,17 +2,18 @@
  * Read-only views of answers: everything for the applicant to confirm, and the least personal
  * data a reviewer needs to decide.
  */
+import { dialogueIn } from '../localized';
 import { countryName, regionalGroupOf } from '../countries';
 import { choiceLabel, GENDERS, travelSupportEligible } from '../eligibility';
 import { t, type Locale } from '../i18n';
 import type { CardField } from '../messages';
 import type { ApplicationAnswers, Dialogue } from '../types';
 
-function dialogueNames(ids: readonly string[], dialogues: readonly Dialogue[], short: boolean): string {
+function dialogueNames(ids: readonly string[], dialogues: readonly Dialogue[], short: boolean, l: Locale): string {
   return ids
     .map((id) => {
       const d = dialogues.find((x) => x.id === id);
-      return d ? (short ? d.shortName : d.name) : id;
+      return d ? (short ? dialogueIn(d, l).shortName : dialogueIn(d, l).name) : id;
     })
     .join(', ');
 }
@@ -25,7 +26,7 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
   const add = (label: string, value: string | null | undefined) => {
     if (value) out.push({ label, value });
   };
-  if (answers.dialogueIds?.length) add(t(l, 'form.summary.dialogues'), dialogueNames(answers.dialogueIds, dialogues, false));
+  if (answers.dialogueIds?.length) add(t(l, 'form.summary.dialogues'), dialogueNames(answers.dialogueIds, dialogues, false, l));
   if (answers.participation) add(t(l, 'form.summary.participation'), choiceLabel('participation', answers.participation, l));
   add(t(l, 'form.summary.organisation'), answers.organisationName);
   if (answers.stakeholderType) add(t(l, 'form.summary.type'), choiceLabel('stakeholder', answers.stakeholderType, l));
@@ -35,7 +36,7 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
   add(t(l, 'form.summary.areas'), answers.areasOfWork);
   for (const id of answers.dialogueIds ?? []) {
     const d = dialogues.find((x) => x.id === id);
-    add(t(l, 'form.summary.relevance', { dialogue: d?.shortName ?? id }), answers.relevance?.[id]);
+    add(t(l, 'form.summary.relevance', { dialogue: d ? dialogueIn(d, l).shortName : id }), answers.relevance?.[id]);
   }
   (answers.representatives ?? []).forEach((r, i) => {
     add(t(l, 'form.summary.representative', { n: i + 1 }), t(l, 'form.summary.representative.value', {
@@ -64,7 +65,7 @@ export function reviewerFields(answers: ApplicationAnswers, dialogues: Dialogue[
     { label: t(l, 'form.summary.type'), value: choiceLabel('stakeholder', answers.stakeholderType, l) },
     { label: t(l, 'review.field.ecosoc'), value: yesNo(answers.stakeholderType === 'ngo_ecosoc', l) },
     { label: t(l, 'form.summary.country'), value: t(l, 'review.field.countryValue', { country: countryName(answers.country, l), group: regionalGroupOf(answers.country) }) },
-    { label: t(l, 'form.summary.dialogues'), value: dialogueNames(answers.dialogueIds, dialogues, true) },
+    { label: t(l, 'form.summary.dialogues'), value: dialogueNames(answers.dialogueIds, dialogues, true, l) },
     { label: t(l, 'form.summary.participation'), value: choiceLabel('participation', answers.participation, l) },
     { label: t(l, 'form.summary.travel'), value: yesNo(answers.travelSupport, l) },
     { label: t(l, 'review.field.representatives'), value: t(l, 'review.field.representativesValue', { count: reps.length, genders: new Intl.ListFormat(l, { style: 'short', type: 'unit' }).format(genders) }) },

@@ -25,7 +25,7 @@ describe('the reviewers\' language', () => {
     expect(allText(card.replies)).toContain(tr('es', 'review.card.new'));
     expect(allText(card.replies)).toContain(tr('es', 'review.field.ecosoc'));
     const reject = actionsOf(card.replies).find((a) => a.id === 'review.reject' && a.value?.endsWith('|firearms'))!;
-    expect(reject.label).toBe(tr('es', 'review.card.reject', { dialogue: 'Firearms' }));
+    expect(reject.label).toBe(tr('es', 'review.card.reject', { dialogue: 'Armas de fuego' }));
     const prompt = (await reviewer.click(reject.id, reject.value)).replies[0];
     if (prompt?.kind !== 'prompt') throw new Error('no prompt');
     expect(prompt.prompt.title).toBe(tr('es', 'review.prompt.rejectTitle'));

@@ -122,7 +122,16 @@ describe('Teams in French and Spanish', () => {
     const answer = cardsOf(to(CHAT)).at(-1)!;
     expect(JSON.stringify(to(CHAT))).toContain(tr('es', 'common.language.changed'));
     expect(JSON.stringify(answer)).toContain(tr('es', 'apply.help.title'));
+    const before = to(CHAT).length;
     await post(say('help'));
-    expect(JSON.stringify(to(CHAT).at(-1)!.body)).toContain(tr('es', 'apply.help.title'));
+    const helpPosts = to(CHAT).slice(before);
+    expect(JSON.stringify(helpPosts)).toContain(tr('es', 'apply.help.title'));
+    expect(JSON.stringify(helpPosts)).toContain('Abrir en una ventana');
+    // The help answer carries the language setting; choosing French there is a choice too.
+    const help = cardsOf(helpPosts).find((c) => c.actions?.some((a) => a.verb === 'language'))!;
+    const french = await invoke(press(help, 'language', {}, { aad: APPLICANT, name: 'Megan Bowen' }, 'en-US', {}, (a) => a.data.value === 'fr'));
+    expect(JSON.stringify(french)).toContain(tr('fr', 'common.language.changed'));
+    await post(say('status'));
+    expect(JSON.stringify(to(CHAT).at(-1)!.body)).toContain(tr('fr', 'apply.status.noneTitle'));
   });
 });

@@ -23,13 +23,13 @@ export function cardBody(card: Card): AdaptiveElement[] {
  * gets both back unchanged. "apply" also gets a second button that opens the form as a dialog
  * (task/fetch), for people who prefer a window to a card in the chat.
  */
-export function cardActions(actions: CardAction[] = []): AdaptiveElement[] {
+export function cardActions(actions: CardAction[] = [], locale: Locale = 'en'): AdaptiveElement[] {
   const out: AdaptiveElement[] = [];
   for (const a of actions) {
     const style = a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined;
     out.push(executeAction(a.label, a.id, a.value !== undefined ? { value: a.value } : {}, { style }));
     if (a.id === 'apply') {
-      out.push(submitAction('Open in a window', { msteams: { type: 'task/fetch' }, action: 'openApplication' }));
+      out.push(submitAction(t(locale, 'chrome.teams.openWindow'), { msteams: { type: 'task/fetch' }, action: 'openApplication' }));
     }
   }
   return out;
@@ -37,7 +37,7 @@ export function cardActions(actions: CardAction[] = []): AdaptiveElement[] {
 
 /** Renders a neutral Card as an Adaptive Card 1.5. */
 export function cardToAdaptiveCard(card: Card): AdaptiveCard {
-  return adaptiveCard(cardBody(card), cardActions(card.actions));
+  return adaptiveCard(cardBody(card), cardActions(card.actions, card.locale));
 }
 
 /** A text reply (FAQ answer, confirmation) with its sources under it. */

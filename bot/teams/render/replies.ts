@@ -28,7 +28,7 @@ export function replyToCard(reply: Reply, opts: FormRenderOptions = {}): Adaptiv
     case 'text':
       return adaptiveCard(textElements(reply.text, reply.sources, reply.locale));
     case 'card':
-      return adaptiveCard(cardBody(reply.card), cardActions(reply.card.actions));
+      return adaptiveCard(cardBody(reply.card), cardActions(reply.card.actions, reply.card.locale));
     case 'form':
       return formToAdaptiveCard(reply.form, opts);
     case 'prompt':
@@ -50,7 +50,7 @@ export function repliesToCard(replies: Reply[], opts: FormRenderOptions = {}): A
     if (r.kind === 'text') body.push(...textElements(r.text, r.sources, r.locale));
     else if (r.kind === 'card') {
       body.push(...cardBody(r.card));
-      if (!interactive) actions.push(...cardActions(r.card.actions));
+      if (!interactive) actions.push(...cardActions(r.card.actions, r.card.locale));
     }
   }
   if (interactive) {
