@@ -54,15 +54,16 @@ function dialogueDoc(d: Dialogue, locale: Locale): Doc {
   };
 }
 
-function faqDoc(e: FaqEntry, locale: Locale): Doc | null {
+function faqDoc(e: FaqEntry, locale: Locale): Doc {
+  // An entry not yet translated is indexed in English: found by the words it shares with the
+  // question (names, "ECOSOC", English terms people use), it is answered in English with a note.
   const own = faqIn(e, locale);
-  if (own.locale !== locale) return null;
   // The quoted source is the call's own (English) text.
   return { id: `faq:${e.id}`, title: own.text.question, variants: own.text.variants.join(' \n '), body: own.text.answer, source: locale === 'en' ? e.source : '' };
 }
 
 export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dialogue[]): LocaleIndex {
-  const docs = [...faq.map((e) => faqDoc(e, locale)).filter((d): d is Doc => d !== null), ...dialogues.map((d) => dialogueDoc(d, locale))];
+  const docs = [...faq.map((e) => faqDoc(e, locale)), ...dialogues.map((d) => dialogueDoc(d, locale))];
   const search = new MiniSearch<Doc>({
     fields: ['title', 'variants', 'body', 'source'],
     tokenize: (s) => words(s),
