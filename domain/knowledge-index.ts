@@ -179,6 +179,8 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 // alone, since too many real words lie one letter apart.
 function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) => string {
   const sorted = [...vocabulary].sort();
+  const byLength = new Map<number, string[]>();
+  for (const w of sorted) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
   const stems = new Set(sorted.map((w) => termOf(w, locale)));
   const fixed = new Map<string, string>();
   return (token) => {
@@ -190,9 +192,12 @@ function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) 
     const allowed = token.length >= 8 ? 2 : 1;
     let best = token;
     let bestDistance = allowed + 1;
-    for (const word of sorted) {
-      if (Math.abs(word.length - token.length) > allowed) continue;
-      const d = editDistance(token, word, allowed);
+    // Candidates in alphabetical order, as before the length buckets: ties go to the first.
+    const candidates: string[] = [];
+    for (let len = token.length - allowed; len <= token.length + allowed; len++) candidates.push(...(byLength.get(len) ?? []));
+    candidates.sort();
+    for (const word of candidates) {
+      const d = editDistance(token, word, Math.min(allowed, bestDistance - 1));
       if (d < bestDistance) [best, bestDistance] = [word, d];
     }
     if (fixed.size > 5_000) fixed.clear();
@@ -201,19 +206,25 @@ function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) 
   };
 }
 
-/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped. */
+/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours); cap + 1 once over `cap`. */
 function editDistance(a: string, b: string, cap: number): number {
-  const rows: number[][] = [[...Array(b.length + 1).keys()]];
+  const n = b.length;
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    if (Math.min(...row) > cap) return cap + 1;
-    rows.push(row);
+    if (rowMin > cap) return cap + 1;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return rows[a.length]![b.length]!;
+  return prev[n]!;
 }
