@@ -21,6 +21,12 @@ interface Phrase {
   acronym: boolean;
 }
 
+/** One thing the asker said: the terms it may be found under, and whether it is a name ("Nairobi"). */
+export interface Group {
+  terms: string[];
+  name: boolean;
+}
+
 export interface LocaleIndex {
   search: MiniSearch<Doc>;
   /** Every folded word this language's knowledge and phrase tables use. */
@@ -28,7 +34,7 @@ export interface LocaleIndex {
   /** Every term the index holds. */
   terms: ReadonlySet<string>;
   /** The meaning-bearing parts of a question, in order, each with the terms it may be found under. */
-  queryGroups(question: string): string[][];
+  queryGroups(question: string): Group[];
   /** Ids of the dialogues the question names. */
   namedDialogues(question: string): string[];
   /** "the cybercrime dialogue": a meeting word next to a word the knowledge does not use. */
@@ -119,13 +125,15 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
     terms,
     queryGroups(question) {
       const { raw, tokens } = read(question);
-      const groups: string[][] = [];
+      const groups: Group[] = [];
       for (let i = 0; i < tokens.length;) {
         const phrase = phraseAt(tokens, raw, i);
         const span = phrase ? phrase.tokens.length : 1;
         const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
         const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
-        if (terms.length) groups.push([...new Set(terms)]);
+        // A capitalised word inside a sentence that is no phrase of ours is a name.
+        const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i]!);
+        if (terms.length) groups.push({ terms: [...new Set(terms)], name });
         i += span;
       }
       return groups;

@@ -36,6 +36,7 @@ export function rawWords(text: string): string[] {
   return text.normalize('NFKC')
     // English contractions: "doesn't have" must read as the "does not have" of the phrase tables.
     .replace(/\b(can)['’]t\b/giu, '$1not').replace(/\b(w)on['’]t\b/giu, '$1ill not').replace(/n['’]t\b/giu, ' not')
+    .replace(/(\p{L})['’](?:s|re|ve|ll|d|m)\b/giu, '$1')
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
@@ -159,7 +160,7 @@ export function splitQuestions(text: string): string[] {
   const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n')[0]!.slice(0, 6)) ? 0 : 1) : []);
   const pieces: string[] = [];
   for (const item of items) {
-    const sentences = item.split(/(?<=[?!.;\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+    const sentences = item.split(/(?<=[?!.;:\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
     for (const sentence of sentences) pieces.push(...splitOnJoiners(sentence));
   }
   const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || startsWithQuestionWord(s);
