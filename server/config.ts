@@ -52,6 +52,10 @@ export const configSchema = z
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
     TEAMS_REVIEW_CONVERSATION: optionalText,
     TEAMS_REVIEWERS: optionalText,
+    METRICS_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    BACKUP_DIR: optionalText,
+    BACKUP_EVERY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   })
   .superRefine((c, ctx) => {
     if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
