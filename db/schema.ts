@@ -29,6 +29,8 @@ export interface CallsTable {
   archived: number;
   /** Last reference number handed out; bumped in the submission's atomic write. */
   last_reference: Generated<number>;
+  /** Months after the call's last dialogue that personal data is kept (retention job). */
+  retention_months: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -69,6 +71,8 @@ export interface PeopleTable {
   time_zone: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when the person's data was erased (on request or by retention); the row stays as an anonymous key. */
+  erased_at: Generated<string | null>;
 }
 
 export interface IdentitiesTable {
@@ -117,6 +121,8 @@ export interface ApplicationsTable {
   updated_at: string;
   submitted_at: string | null;
   withdrawn_at: string | null;
+  /** When names, emails, free text and platform ids were erased; the anonymous facts remain. */
+  erased_at: Generated<string | null>;
 }
 
 export interface ApplicationDialoguesTable {

@@ -16,6 +16,7 @@ import { createEngine } from '../bot/core/engine';
 import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
+import { runRetention } from './jobs/retention';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
@@ -159,6 +160,10 @@ export function buildApp(base: AppBase): Built {
       } catch (err) {
         metrics.jobRun('scheduled', false);
         throw err;
+      } finally {
+        // Its own job: a failing reminder must not keep personal data past its time, nor the reverse.
+        await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics })
+          .catch((err) => log.error('retention_failed', { error: err as Error }));
       }
     },
   };

@@ -48,10 +48,10 @@ function checkConsistent(file: string) {
       const card = db.prepare("select count(*) as n from outbox where dedupe_key like ? and purpose = 'review_card'").get(`review:${app.id}:%`) as { n: number };
       expect(card.n).toBe(1);
     }
-    const decisions = db.prepare('select d.id, d.outcome, ad.status from decisions d join application_dialogues ad on ad.application_id = d.application_id and ad.dialogue_id = d.dialogue_id').all() as { id: string; outcome: string; status: string }[];
+    const decisions = db.prepare('select d.id, d.application_id as app, d.outcome, ad.status from decisions d join application_dialogues ad on ad.application_id = d.application_id and ad.dialogue_id = d.dialogue_id').all() as { id: string; app: string; outcome: string; status: string }[];
     for (const d of decisions) {
       expect(d.status).toBe(d.outcome === 'approve' ? 'approved' : 'rejected');
-      const notice = db.prepare('select count(*) as n from outbox where dedupe_key = ?').get(`decision:${d.id}`) as { n: number };
+      const notice = db.prepare('select count(*) as n from outbox where dedupe_key = ?').get(`decision:${d.app}:${d.id}`) as { n: number };
       expect(notice.n).toBe(1);
     }
     const refs = apps.map((a) => Number(a.reference.slice(-4)));

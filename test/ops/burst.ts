@@ -43,7 +43,7 @@ const submitted = (userId: string) => (app: Application): OutboundMessage[] => [
 
 const decided = (userId: string) => (app: Application, d: Decision): OutboundMessage[] => [{
   recipient: { platform: 'slack', kind: 'user', address: userId }, purpose: 'decision_notice',
-  dedupeKey: `decision:${d.id}`, replies: [{ kind: 'text', text: `${app.reference}: ${d.outcome}` }],
+  dedupeKey: `decision:${app.id}:${d.id}`, replies: [{ kind: 'text', text: `${app.reference}: ${d.outcome}` }],
 }];
 
 /** One applicant from first message to a reviewer's decision on their first dialogue. */
