@@ -18,6 +18,7 @@ import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
 import type { Config } from './config';
+import { bodyLimits } from './limits';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
 import { createMemoryMetrics } from './metrics/memory';
@@ -40,6 +41,11 @@ export interface AppBase {
   apps?: ((deps: AppDeps) => Hono)[];
   /** The metrics recorder: prom-client on Node; JSON from memory by default (Workers). */
   metrics?: Metrics;
+}
+
+/** Whether calls get the playground as a review channel: only when it is the only surface. */
+export function playgroundReviews(config: Config): boolean {
+  return config.PLAYGROUND && !config.slackEnabled && !config.teamsEnabled;
 }
 
 export interface Built {
@@ -66,11 +72,13 @@ export function buildApp(base: AppBase): Built {
     store,
     clock,
     log,
-    isReviewer: async (actor) => (await adapters.get(actor.platform)?.isReviewer(actor)) ?? false,
+    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
-      ...(config.PLAYGROUND ? { playground: PLAYGROUND_REVIEWERS } : {}),
+      // A playground review channel only where no real platform is: next to Slack or Teams, calls
+      // must not send their cards (and decision rights) to an anonymous page.
+      ...(playgroundReviews(config) ? { playground: PLAYGROUND_REVIEWERS } : {}),
     },
     reviewZone: 'Europe/Vienna',
   });
@@ -105,6 +113,7 @@ export function buildApp(base: AppBase): Built {
   }
 
   const app = new Hono();
+  app.use('*', bodyLimits((path, limit) => log.warn('request_too_large', { path, limit })));
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
     const started = Date.now();
@@ -119,7 +128,7 @@ export function buildApp(base: AppBase): Built {
   app.get('/healthz', async (c) => {
     try {
       await sql`select 1`.execute(db);
-      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()] });
+      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()], playground: config.PLAYGROUND });
     } catch {
       return c.json({ status: 'unavailable' }, 503);
     }

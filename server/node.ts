@@ -52,7 +52,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     ? scheduleBackups({ dbPath, dir: config.BACKUP_DIR, everyHours: config.BACKUP_EVERY_HOURS, keep: config.BACKUP_KEEP, metrics, log: log.child({ job: 'backup' }) })
     : null;
   void backups?.runDue();
-  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform) });
+  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform), playground: config.PLAYGROUND });
+  if (config.PLAYGROUND && (config.slackEnabled || config.teamsEnabled)) {
+    log.warn('playground_next_to_platforms', { hint: 'PLAYGROUND=true lets anyone use /playground; its reviewer decides only playground applications' });
+  }
 
   let closing: Promise<void> | null = null;
   return {
