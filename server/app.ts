@@ -73,6 +73,7 @@ export function buildApp(base: AppBase): Built {
     clock,
     log,
     isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
+    deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),

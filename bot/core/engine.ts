@@ -10,6 +10,7 @@ import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
+import { MY_DATA, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
@@ -162,8 +163,10 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       switch (event.kind) {
         case 'message':
+          if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, event.actor, event.conversation, MY_DATA);
           return onMessage(deps, event.actor, event.text.slice(0, 2000));
         case 'action':
+          if (event.actionId.startsWith(`${MY_DATA}`)) return myData(deps, event.actor, event.conversation, event.actionId, event.value);
           return onAction(deps, event.actor, event.actionId, event.value);
         case 'submission':
           if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
@@ -200,7 +203,7 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now)];
+      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now), myDataCard(actor)];
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),

@@ -45,7 +45,7 @@ function checkConsistent(file: string) {
       expect(reps.n).toBe(JSON.parse(app.answers).representatives.length);
       const dialogues = db.prepare('select count(*) as n from application_dialogues where application_id = ?').get(app.id) as { n: number };
       expect(dialogues.n).toBe(2);
-      const card = db.prepare("select count(*) as n from outbox where dedupe_key like ? and purpose = 'review_card'").get(`review:${app.id}:%`) as { n: number };
+      const card = db.prepare("select count(*) as n from outbox where dedupe_key like ? and purpose = 'review_card'").get(`review_card:${app.id}:%`) as { n: number };
       expect(card.n).toBe(1);
     }
     const decisions = db.prepare('select d.id, d.application_id as app, d.outcome, ad.status from decisions d join application_dialogues ad on ad.application_id = d.application_id and ad.dialogue_id = d.dialogue_id').all() as { id: string; app: string; outcome: string; status: string }[];

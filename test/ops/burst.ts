@@ -6,6 +6,7 @@ import type { OutboundMessage } from '../../domain/messages';
 import type { Store } from '../../domain/ports';
 import type { Application, ApplicationAnswers, Decision } from '../../domain/types';
 import { regionalGroupOf } from '../../domain/countries';
+import { reviewCardKey } from '../../domain/notifications';
 
 export const CALL_ID = 'cd-2023-firearms-ta';
 
@@ -31,8 +32,8 @@ export const answersFor = (i: number, over: Partial<ApplicationAnswers> = {}): A
 
 const submitted = (userId: string) => (app: Application): OutboundMessage[] => [
   {
-    recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEW' }, purpose: 'review_card',
-    dedupeKey: `review:${app.id}:${app.dialogues.map((d) => `${d.dialogueId}@${d.round}`).join(',')}`,
+    recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' }, purpose: 'review_card',
+    dedupeKey: reviewCardKey(app, 'slack'),
     replies: [{ kind: 'text', text: `New application ${app.reference}` }],
   },
   {
