@@ -62,5 +62,5 @@ export interface PrivacyPort {
   /** Erases the person's data, keeping anonymous facts; a second call finds nothing and changes nothing. */
   erasePerson(personId: string, now: string): Promise<Omit<ErasureSummary, 'withdrawn'>>;
   /** The audit row of a person's own request: counts only, keyed by the anonymous person id. */
-  recordPrivacyRequest(input: { personId: string; action: 'person.export' | 'person.erase'; via: string; detail: Record<string, unknown>; now: string }): Promise<void>;
+  recordPrivacyRequest(input: { personId: string; action: 'person.export' | 'person.erase'; actor: string; via: string; detail: Record<string, unknown>; now: string }): Promise<void>;
 }

@@ -10,7 +10,7 @@ import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
-import { MY_DATA, isMyDataRequest, myData, myDataCard } from './my-data';
+import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
@@ -207,5 +207,6 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),
+    erasePerson: (input) => eraseOnRequest(deps, input),
   };
 }

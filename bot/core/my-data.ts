@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { DEFAULT_LOCALE, isLocale, translator, type Locale } from '../../domain/i18n';
 import { reviewCardUpdates } from '../../domain/notifications';
 import type { Reply } from '../../domain/messages';
-import type { PersonalFile } from '../../domain/privacy';
+import type { ErasureSummary, PersonalFile } from '../../domain/privacy';
 import { actorRef, loadCatalog, reviewChannels, type EngineDeps } from './context';
 import type { Actor, ConversationRef, EngineResult } from './types';
 
@@ -67,7 +67,7 @@ export async function myData(deps: EngineDeps, actor: Actor, conversation: Conve
       personId: person.id,
     };
     const delivery = (await deps.deliverFile?.(actor, file)) ?? { kind: 'unavailable' as const };
-    await deps.store.recordPrivacyRequest({ personId: person.id, action: 'person.export', via: actor.platform, detail: { delivery: delivery.kind }, now: now.toISOString() });
+    await deps.store.recordPrivacyRequest({ personId: person.id, action: 'person.export', actor: 'person:self', via: actor.platform, detail: { delivery: delivery.kind }, now: now.toISOString() });
     if (delivery.kind === 'sent') return say(tr('privacy.export.sent'));
     if (delivery.kind === 'link') {
       return {
@@ -99,19 +99,31 @@ export async function myData(deps: EngineDeps, actor: Actor, conversation: Conve
   }
   if (actionId !== MY_DATA_CONFIRM) return { replies: [myDataCard(actor)] };
 
-  // Withdrawn first, as if the person had withdrawn each one: reviewers' cards say so.
+  const { withdrawn } = await eraseOnRequest(deps, { personId: person.id, actorRef: actorRef(actor), auditActor: 'person:self', via: actor.platform });
+  return { replies: [{ kind: 'text', text: tr('privacy.delete.done', { withdrawn }) }, { kind: 'text', text: tr('privacy.delete.kept') }] };
+}
+
+/**
+ * Erasure on request (the person in chat, or the secretariat in the admin panel): open
+ * applications are withdrawn first, as if the person had withdrawn each one, so reviewers' cards
+ * say so; then everything about the person is erased, and the request is audited with counts.
+ */
+export async function eraseOnRequest(deps: EngineDeps, input: { personId: string; actorRef: string; auditActor: string; via: string }): Promise<ErasureSummary> {
+  const now = deps.clock.now().toISOString();
+  const open = (await deps.store.listForPerson(input.personId)).filter((a) => a.status === 'submitted');
   const catalog = await loadCatalog(deps.store);
   let withdrawn = 0;
   for (const app of open) {
     const channels = await reviewChannels(deps, app.callId);
     const decisions = await deps.store.decisionsFor(app.id);
     const done = await deps.store.withdraw({
-      id: app.id, now: now.toISOString(), actorRef: actorRef(actor),
+      id: app.id, now, actorRef: input.actorRef,
       messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone) : []),
     });
     if (done) withdrawn += 1;
   }
-  const erased = await deps.store.erasePerson(person.id, now.toISOString());
-  await deps.store.recordPrivacyRequest({ personId: person.id, action: 'person.erase', via: actor.platform, detail: { ...erased, withdrawn }, now: now.toISOString() });
-  return { replies: [{ kind: 'text', text: tr('privacy.delete.done', { withdrawn }) }, { kind: 'text', text: tr('privacy.delete.kept') }] };
+  const erased = await deps.store.erasePerson(input.personId, now);
+  const summary = { ...erased, withdrawn };
+  await deps.store.recordPrivacyRequest({ personId: input.personId, action: 'person.erase', actor: input.auditActor, via: input.via, detail: summary, now });
+  return summary;
 }

@@ -80,9 +80,9 @@ export async function erasePersonData(db: Kysely<Database>, atomic: Atomic, pers
 }
 
 
-export async function recordPrivacyRequest(db: Kysely<Database>, input: { personId: string; action: string; via: string; detail: Record<string, unknown>; now: string }): Promise<void> {
+export async function recordPrivacyRequest(db: Kysely<Database>, input: { personId: string; action: string; actor: string; via: string; detail: Record<string, unknown>; now: string }): Promise<void> {
   await db.insertInto('audit_log').values({
-    id: crypto.randomUUID(), at: input.now, actor_ref: 'person:self', action: input.action, entity: 'person', entity_id: input.personId,
+    id: crypto.randomUUID(), at: input.now, actor_ref: input.actor, action: input.action, entity: 'person', entity_id: input.personId,
     detail: JSON.stringify({ via: input.via, ...input.detail }),
   }).execute();
 }

@@ -55,6 +55,9 @@ export function fakeEngine(): FakeEngine {
     async decide() {
       throw new Error('not used');
     },
+    async erasePerson() {
+      throw new Error('not used');
+    },
   };
   return engine;
 }
