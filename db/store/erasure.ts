@@ -13,7 +13,7 @@
 import type { Compilable, Kysely } from 'kysely';
 import type { Atomic } from '../atomic';
 import type { Database } from '../schema';
-import { answersJson, parseJson } from '../json';
+import { answersJson, parseJson, recipientJson } from '../json';
 
 export interface ErasedCounts {
   applications: number;
@@ -46,50 +46,70 @@ export async function eraseApplications(
   opts: { /** Retention: a message not sent in months is not worth sending; a request: let the withdrawal notice go. */ pending: 'keep' | 'delete' } = { pending: 'keep' },
 ): Promise<ErasedCounts> {
   const total = noneErased();
+  const erased = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const rows = await db.selectFrom('applications').select(['id', 'answers']).where('id', 'in', chunk).where('erased_at', 'is', null).execute();
     if (rows.length === 0) continue;
     const appIds = rows.map((r) => r.id);
-    const [reps, events, decisions, messages] = await Promise.all([
+    const [reps, events, decisions] = await Promise.all([
       db.selectFrom('representatives').select(db.fn.countAll<number>().as('n')).where('application_id', 'in', appIds).executeTakeFirst(),
       db.selectFrom('application_events').select(db.fn.countAll<number>().as('n')).where('application_id', 'in', appIds).executeTakeFirst(),
       db.selectFrom('decisions').select(db.fn.countAll<number>().as('n')).where('application_id', 'in', appIds).executeTakeFirst(),
-      db.selectFrom('outbox').select(['id', 'status', 'recipient'])
-        .where('status', 'in', opts.pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'])
-        .where((eb) => eb.or(appIds.map((id) => eb('dedupe_key', 'like', `%:${id}%`))))
-        .execute(),
     ]);
-    const queries: Compilable[] = rows.map((r) =>
-      db.updateTable('applications').set({
+    await atomic.run([
+      ...rows.map((r) => db.updateTable('applications').set({
         answers: JSON.stringify(anonymousAnswers(r.answers)), organisation_name: null, organisation_id: null, submit_token: null, current_step: null, erased_at: now,
-      }).where('id', '=', r.id));
-    queries.push(
+      }).where('id', '=', r.id)),
       db.updateTable('representatives').set({ name: '', email: '', role: '', nationality: '' }).where('application_id', 'in', appIds),
       db.updateTable('application_events').set({ detail: '{}', actor_ref: ERASED_ACTOR }).where('application_id', 'in', appIds),
       db.updateTable('decisions').set({ reason: null }).where('application_id', 'in', appIds),
-    );
-    const failed = messages.filter((m) => m.status !== 'delivered').map((m) => m.id);
-    const delivered = messages.filter((m) => m.status === 'delivered');
-    if (failed.length) queries.push(db.deleteFrom('outbox').where('id', 'in', failed));
-    // A delivered review card keeps where it is (channel and ts): a later update of it needs that.
-    // Its text goes; a message to the person also loses the person's address.
-    for (const m of delivered) {
-      const personal = m.recipient.includes('"kind":"user"');
-      queries.push(db.updateTable('outbox').set(personal
-        ? { payload: '[]', recipient: JSON.stringify({ platform: JSON.parse(m.recipient).platform, kind: 'user', address: '' }), external_ref: null }
-        : { payload: '[]' }).where('id', '=', m.id));
-    }
-    await atomic.run(queries);
+    ]);
+    for (const id of appIds) erased.add(id);
     total.applications += rows.length;
     total.representatives += Number(reps?.n ?? 0);
     total.events += Number(events?.n ?? 0);
     total.decisions += Number(decisions?.n ?? 0);
-    total.messages += messages.length;
   }
+  if (erased.size) total.messages = await eraseMessages(db, atomic, erased, opts.pending);
   // Organisations nobody refers to any more go too (their names and websites).
   await db.deleteFrom('organisations').where('id', 'not in', db.selectFrom('applications').select('organisation_id').where('organisation_id', 'is not', null)).execute();
   return total;
+}
+
+const OUTBOX_PAGE = 2000;
+
+/**
+ * The outbox messages about these applications: every dedupe key names its application
+ * ("review_card:<id>:…", "decision:<id>:…", "reminder:<kind>:<id>"). One pass over the outbox in
+ * pages, matching key parts against the set, costs the same for one application or a whole call.
+ */
+async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<string>, pending: 'keep' | 'delete'): Promise<number> {
+  const statuses = pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'];
+  let after = '';
+  let count = 0;
+  for (;;) {
+    const page = await db.selectFrom('outbox').select(['id', 'status', 'recipient', 'dedupe_key'])
+      .where('id', '>', after).where('status', 'in', statuses).orderBy('id').limit(OUTBOX_PAGE).execute();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    const ours = page.filter((m) => m.dedupe_key.split(':').some((part) => appIds.has(part)));
+    const queries: Compilable[] = [];
+    const gone = ours.filter((m) => m.status !== 'delivered').map((m) => m.id);
+    if (gone.length) queries.push(db.deleteFrom('outbox').where('id', 'in', gone));
+    // A delivered review card keeps where it is (channel and ts): a later update of it needs that.
+    // Its text goes; a message to the person also loses the person's address.
+    for (const m of ours.filter((r) => r.status === 'delivered')) {
+      const to = parseJson(m.recipient, recipientJson, 'outbox recipient');
+      queries.push(db.updateTable('outbox').set(to.kind === 'user'
+        ? { payload: '[]', recipient: JSON.stringify({ platform: to.platform, kind: 'user', address: '' }), external_ref: null }
+        : { payload: '[]' }).where('id', '=', m.id));
+    }
+    for (let i = 0; i < queries.length; i += 100) await atomic.run(queries.slice(i, i + 100));
+    count += ours.length;
+    if (page.length < OUTBOX_PAGE) break;
+  }
+  return count;
 }
 
 export interface PersonErased extends ErasedCounts {
