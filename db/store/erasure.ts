@@ -127,6 +127,8 @@ export interface PersonErased extends ErasedCounts {
 export async function erasePerson(db: Kysely<Database>, atomic: Atomic, personId: string, now: string): Promise<PersonErased> {
   const apps = await db.selectFrom('applications').select('id').where('person_id', '=', personId).execute();
   const counts = await eraseApplications(db, atomic, apps.map((a) => a.id), now);
+  const person = await db.selectFrom('people').select(['email', 'verified_email']).where('id', '=', personId).executeTakeFirst();
+  const emails = [person?.email, person?.verified_email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
   const [identities, subscriptions, questions] = await Promise.all([
     db.selectFrom('identities').select(['platform', 'scope', 'user_id']).where('person_id', '=', personId).execute(),
     db.selectFrom('subscriptions').select(db.fn.countAll<number>().as('n')).where('person_id', '=', personId).executeTakeFirst(),
@@ -143,7 +145,10 @@ export async function erasePerson(db: Kysely<Database>, atomic: Atomic, personId
     db.deleteFrom('identities').where('person_id', '=', personId),
     db.deleteFrom('subscriptions').where('person_id', '=', personId),
     db.deleteFrom('unanswered_questions').where('person_id', '=', personId),
-    db.updateTable('people').set({ display_name: null, email: null, time_zone: null, updated_at: now, erased_at: now }).where('id', '=', personId),
+    // The web's email sign-in: open sessions and codes sent to the person's addresses.
+    db.deleteFrom('applicant_sessions').where('person_id', '=', personId),
+    ...(emails.length ? [db.deleteFrom('sign_in_codes').where((eb) => eb(eb.fn('lower', ['email']), 'in', emails))] : []),
+    db.updateTable('people').set({ display_name: null, email: null, verified_email: null, time_zone: null, updated_at: now, erased_at: now }).where('id', '=', personId),
   );
   await atomic.run(queries);
   return { ...counts, identities: identities.length, subscriptions: Number(subscriptions?.n ?? 0), questions: Number(questions?.n ?? 0) };
