@@ -25,7 +25,7 @@ import { stopwords as stopDe } from '@orama/stopwords/german';
 import { stopwords as stopIt } from '@orama/stopwords/italian';
 import { stopwords as stopPt } from '@orama/stopwords/portuguese';
 import type { Locale } from './i18n/locales';
-import { CHAT_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
+import { CHAT_WORDS, MEANING_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
 
 /** Lower case without accents or compatibility forms: how words are compared. */
 export function fold(text: string): string {
@@ -54,7 +54,8 @@ export function foldedWords(text: string): string[] {
 const STEMMERS: Record<Locale, (w: string) => string> = { en: stemEn, fr: stemFr, es: stemEs };
 
 // The stopword lists drop question words, but they carry meaning here: "who can apply" and
-// "how do I apply" are different questions, as are "before" and "after" the deadline.
+// "how do I apply" are different questions, as are "before" and "after" the deadline; so do a
+// few other words (MEANING_WORDS).
 const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
   en: stopwordSet(stopEn, 'en'),
   fr: stopwordSet(stopFr, 'fr'),
@@ -62,7 +63,7 @@ const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
 };
 
 function stopwordSet(list: readonly string[], locale: Locale): ReadonlySet<string> {
-  const keep = new Set(QUESTION_WORDS[locale].map(fold));
+  const keep = new Set([...QUESTION_WORDS[locale], ...MEANING_WORDS[locale]].map(fold));
   return new Set([...list, ...CHAT_WORDS[locale]].map(fold).filter((w) => w && !keep.has(w)));
 }
 
