@@ -4,6 +4,7 @@
  */
 import type { Locale } from './i18n/locales';
 import type { OutboundMessage, Recipient } from './messages';
+import type { PrivacyPort } from './privacy';
 import type {
   Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, LocaleSource, Person, Platform,
 } from './types';
@@ -121,4 +122,4 @@ export interface OutboxPort {
   reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort {}
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort {}

@@ -2,6 +2,7 @@
  * What every engine step needs: storage, time, who may review, and the catalogue (dialogues,
  * calls, FAQ) loaded fresh per event so that an admin's edit shows in the very next answer.
  */
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 import type { Store } from '../../domain/ports';
 import type { Clock } from '../../domain/clock';
 import type { OutboundMessage, Recipient } from '../../domain/messages';
@@ -30,6 +31,8 @@ export interface EngineDeps {
   reviewZone: string;
   /** Language of reviewer cards and replies where a channel has none of its own (REVIEW_LOCALE). */
   reviewLocale?: Locale;
+  /** Hands a file to the person on their platform (Slack upload, Teams link); absent: cannot. */
+  deliverFile?(actor: Actor, file: PersonalFile): Promise<FileDelivery>;
 }
 
 export interface Catalog {

@@ -11,6 +11,7 @@ import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
+import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
 import { t } from '../../domain/i18n';
 import { commandInEnglish } from '../../domain/i18n/commands';
@@ -151,6 +152,7 @@ async function languageChosen(deps: EngineDeps, actor: Actor, locale: Parameters
 async function onEvent(deps: EngineDeps, actor: Actor, event: Exclude<InboundEvent, { kind: 'message' }>): Promise<EngineResult> {
   switch (event.kind) {
     case 'action':
+      if (event.actionId.startsWith(`${MY_DATA}`)) return myData(deps, actor, event.conversation, event.actionId, event.value);
       return onAction(deps, actor, event.actionId, event.value);
     case 'submission':
       if (event.formId === FORM_ID) return submitStep(deps, actor, event.contextId, event.stepId, event.values);
@@ -220,6 +222,7 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       if (event.kind === 'message') {
         const text = plainText(event.text);
+        if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, await withLanguage(deps, event.actor, text), event.conversation, MY_DATA);
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);
@@ -257,7 +260,7 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      const replies = [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l)];
+      const replies = [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l), myDataCard(actor)];
       return inLanguage({ replies }, l).replies;
     },
     language: async (who) => langOf(await withLanguage(deps, who)),
@@ -266,5 +269,6 @@ export function createEngine(deps: EngineDeps): Engine {
       return inLanguage(await openForm(deps, actor), langOf(actor));
     },
     decide: (input) => decide(deps, input),
+    erasePerson: (input) => eraseOnRequest(deps, input),
   };
 }

@@ -13,6 +13,7 @@ import { notices } from './notices';
 import { review } from './review';
 import { status } from './status';
 import { web } from './web';
+import { privacy } from './privacy';
 
 export const catalog = {
   answers,
@@ -26,4 +27,5 @@ export const catalog = {
   review,
   status,
   web,
+  privacy,
 };
