@@ -24,11 +24,22 @@ export interface CardAction {
   style?: 'primary' | 'danger';
 }
 
+/**
+ * A part of a card with its own buttons, e.g. one dialogue of an application under review. Hosts
+ * that show a few buttons per row or per card (Teams: 6) keep every section's buttons visible.
+ */
+export interface CardSection {
+  text: string;
+  actions?: CardAction[];
+}
+
 export interface Card {
   title: string;
   subtitle?: string;
   text?: string;
   fields?: CardField[];
+  /** Shown after text and fields, each with its buttons right under it. */
+  sections?: CardSection[];
   actions?: CardAction[];
   footer?: string;
 }
@@ -52,6 +63,13 @@ export interface FormFieldView {
   /** Regex a client may check before sending (the server checks again). */
   pattern?: string;
   options?: { value: string; label: string }[];
+  /**
+   * The options are a well-known list that the server can search ('countries'): surfaces short
+   * of room may offer a search instead of the whole list (Teams: typeahead, application/search).
+   */
+  optionsSource?: 'countries';
+  /** The likeliest options (e.g. the organisation's country for a nationality), for short lists. */
+  suggested?: string[];
   value?: string | string[];
   error?: string;
 }

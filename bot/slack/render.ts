@@ -2,10 +2,12 @@
  * Neutral replies -> Block Kit messages. Pure functions; every Slack limit that would make
  * chat.postMessage fail (`invalid_blocks`) is respected here rather than discovered in production.
  */
-import type { Card, Reply } from '../../domain/messages';
+import type { KnownBlock } from '@slack/types';
+import type { Card, CardAction, Reply } from '../../domain/messages';
 import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
 
-export type Block = Record<string, unknown>;
+/** Block Kit as Slack's own types describe it, so `npm run typecheck` refuses a malformed block. */
+export type Block = KnownBlock;
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -46,8 +48,19 @@ export function cardToBlockKit(card: Card): Block[] {
       fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)),
     });
   }
-  const actions = card.actions ?? [];
+  // Repeated action ids get a suffix across the whole message, not only within one block.
   const seen = new Map<string, number>();
+  for (const section of card.sections ?? []) {
+    for (const part of splitText(toMrkdwn(section.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+    blocks.push(...actionBlocks(section.actions ?? [], seen));
+  }
+  blocks.push(...actionBlocks(card.actions ?? [], seen));
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.footer))] });
+  return blocks;
+}
+
+function actionBlocks(actions: CardAction[], seen: Map<string, number>): Block[] {
+  const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += LIMITS.actionsPerBlock) {
     blocks.push({
       type: 'actions',
@@ -65,7 +78,6 @@ export function cardToBlockKit(card: Card): Block[] {
       }),
     });
   }
-  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.footer))] });
   return blocks;
 }
 

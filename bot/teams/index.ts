@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
 import type { AppDeps } from '../../server/deps';
-import { markEventProcessed } from '../../db/outbox-queue';
+import { forgetEvent, markEventProcessed } from '../../db/outbox-queue';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
 import { dialogRoutes, dialogUrl } from './dialog';
@@ -60,6 +60,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
     deps: scoped,
     client,
     firstDelivery: (id) => markEventProcessed(deps.db, id, deps.clock.now().toISOString()),
+    forgetDelivery: (id) => forgetEvent(deps.db, id),
     ...(tokens && publicUrl
       ? {
         dialogLink: async (actor: Actor, activity: Activity) => {

@@ -107,7 +107,7 @@ export const organisationStep: StepDef = {
       required: true,
       options: FOCUS_OPTIONS,
     },
-    { id: 'country', label: 'Country where your organisation is based', kind: 'select', required: true, options: COUNTRY_OPTIONS },
+    { id: 'country', label: 'Country where your organisation is based', kind: 'select', required: true, options: COUNTRY_OPTIONS, optionsSource: 'countries' },
     { id: 'website', label: 'Website', kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX },
     {
       id: 'areasOfWork',

@@ -15,7 +15,7 @@ const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: GENDER_LABELS[val
 /** Field id of one detail of representative `n` (1-based): repFieldId(2, 'email') = 'rep2_email'. */
 export const repFieldId = (n: number, part: (typeof REP_PARTS)[number]): string => `rep${n}_${part}`;
 
-function repFields(n: number): FormFieldView[] {
+function repFields(n: number, orgCountry: string | undefined): FormFieldView[] {
   const required = n === 1;
   const who = `Representative ${n}`;
   return [
@@ -26,7 +26,10 @@ function repFields(n: number): FormFieldView[] {
     { id: repFieldId(n, 'gender'), label: `${who}: gender`, kind: 'select', required, options: GENDER_OPTIONS },
     { id: repFieldId(n, 'email'), label: `${who}: email address`, kind: 'email', required, maxLength: 254, placeholder: 'name@example.org' },
     { id: repFieldId(n, 'role'), label: `${who}: role in the organisation`, kind: 'text', required, maxLength: 200 },
-    { id: repFieldId(n, 'nationality'), label: `${who}: nationality`, kind: 'select', required, options: COUNTRY_OPTIONS },
+    {
+      id: repFieldId(n, 'nationality'), label: `${who}: nationality`, kind: 'select', required,
+      options: COUNTRY_OPTIONS, optionsSource: 'countries', ...(orgCountry ? { suggested: [orgCountry] } : {}),
+    },
   ];
 }
 
@@ -62,7 +65,7 @@ export const representativesStep: StepDef = {
   title: 'Representatives',
   intro: `Who would take part for your organisation: up to ${MAX_REPRESENTATIVES} people. Only the first is required.`,
   applies: () => true,
-  fields: () => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1)).flat(),
+  fields: (answers) => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1, answers.country)).flat(),
   parse(raw) {
     const used = [1, 2, 3].filter((n) => n === 1 || repStarted(raw, n));
     const shape: Record<string, z.ZodType> = {};
@@ -146,14 +149,18 @@ export const travelStep: StepDef = {
   },
 };
 
-export const CONSENT_TEXT = 'I agree that UNODC processes the personal data in this form to organise the Constructive Dialogues.';
+/** What the applicant agrees to, shown whole above the checkbox on every surface. */
+export const CONSENT_TEXT = 'UNODC processes the personal data in this form to organise the Constructive Dialogues.';
 
 export const consentStep: StepDef = {
   id: 'consent',
   title: 'Personal data',
+  // The statement is the step's text, never the checkbox's label: option labels are cut short
+  // on some surfaces (Slack: 75 characters), and what is agreed to must be read in full.
+  intro: CONSENT_TEXT,
   applies: () => true,
   fields: () => [
-    { id: 'consent', label: CONSENT_TEXT, kind: 'checkbox', required: true, options: [{ value: 'true', label: CONSENT_TEXT }] },
+    { id: 'consent', label: 'Consent to data processing', kind: 'checkbox', required: true, options: [{ value: 'true', label: 'I agree' }] },
   ],
   parse(raw) {
     const schema = z.object({

@@ -269,7 +269,9 @@ describe('formView', () => {
     expect(reps.find((f) => f.id === 'rep2_email')?.value).toBe('jon@example.org');
     expect(reps.find((f) => f.id === 'rep3_email')).not.toHaveProperty('value');
     expect(formView('travel', 'd', complete, ctx).fields[0]?.value).toBe('yes');
-    expect(formView('consent', 'd', complete, ctx).fields[0]).toMatchObject({ kind: 'checkbox', value: 'true', label: CONSENT_TEXT });
+    const consent = formView('consent', 'd', complete, ctx);
+    expect(consent.intro).toBe(CONSENT_TEXT);
+    expect(consent.fields[0]).toMatchObject({ kind: 'checkbox', value: 'true', options: [{ value: 'true', label: 'I agree' }] });
   });
 
   it('shows a summary to confirm', () => {

@@ -2,18 +2,35 @@
  * Neutral cards and text replies as Adaptive Card elements. Pure functions: same input, same JSON.
  */
 import type { Card, CardAction, Source } from '../../../domain/messages';
-import { adaptiveCard, executeAction, submitAction, textBlock, type AdaptiveCard, type AdaptiveElement } from './adaptive';
+import {
+  actionSets, adaptiveCard, executeAction, factElements, MAX_ACTIONS, submitAction, textBlock, textBlocks,
+  type AdaptiveCard, type AdaptiveElement,
+} from './adaptive';
 
-/** The card's content without its actions, so that several replies can share one card. */
+/**
+ * The card's content without its card-level actions, so that several replies can share one card.
+ * Sections carry their own buttons in an ActionSet right under their text.
+ */
 export function cardBody(card: Card): AdaptiveElement[] {
   const body: AdaptiveElement[] = [textBlock(card.title, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
-  if (card.subtitle) body.push(textBlock(card.subtitle, { isSubtle: true, spacing: 'None' }));
-  if (card.text) body.push(textBlock(card.text));
-  if (card.fields && card.fields.length > 0) {
-    body.push({ type: 'FactSet', facts: card.fields.map((f) => ({ title: f.label, value: f.value })) });
+  if (card.subtitle) body.push(...textBlocks(card.subtitle, { isSubtle: true, spacing: 'None' }));
+  if (card.text) body.push(...textBlocks(card.text));
+  if (card.fields && card.fields.length > 0) body.push(...factElements(card.fields));
+  for (const section of card.sections ?? []) {
+    const [first, ...rest] = textBlocks(section.text);
+    if (first) body.push({ ...first, separator: true, spacing: 'Medium' }, ...rest);
+    body.push(...actionSets(cardActions(section.actions)));
   }
-  if (card.footer) body.push(textBlock(card.footer, { size: 'Small', isSubtle: true }));
+  if (card.footer) body.push(...textBlocks(card.footer, { size: 'Small', isSubtle: true }));
   return body;
+}
+
+/**
+ * A card's own buttons: at the bottom of the card while the host shows them all, else in rows in
+ * the body (a 7th card-level action would hide under "More options" or vanish).
+ */
+export function placeActions(body: AdaptiveElement[], actions: AdaptiveElement[]): { body: AdaptiveElement[]; actions: AdaptiveElement[] } {
+  return actions.length <= MAX_ACTIONS ? { body, actions } : { body: [...body, ...actionSets(actions)], actions: [] };
 }
 
 /**
@@ -35,28 +52,35 @@ export function cardActions(actions: CardAction[] = []): AdaptiveElement[] {
 
 /** Renders a neutral Card as an Adaptive Card 1.5. */
 export function cardToAdaptiveCard(card: Card): AdaptiveCard {
-  return adaptiveCard(cardBody(card), cardActions(card.actions));
+  const placed = placeActions(cardBody(card), cardActions(card.actions));
+  return adaptiveCard(placed.body, placed.actions);
 }
 
 /** A text reply (FAQ answer, confirmation) with its sources under it. */
 export function textElements(text: string, sources: Source[] = []): AdaptiveElement[] {
-  const out: AdaptiveElement[] = [textBlock(text)];
+  const out: AdaptiveElement[] = textBlocks(text);
   for (const s of sources) {
     const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
     out.push(textBlock(`Source: ${label}`, { size: 'Small', isSubtle: true, spacing: 'Small' }));
-    if (s.quote) out.push(textBlock(`“${s.quote}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (s.quote) out.push(...textBlocks(`“${s.quote}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
   return out;
 }
 
 /** The same as markdown for a plain message activity, which reads better than a card for chat. */
 export function textMarkdown(text: string, sources: Source[] = []): string {
-  const lines = [text];
+  // Teams' markdown joins lines broken by a single newline; every line is its own paragraph.
+  const lines = paragraphs(text);
   for (const s of sources) {
     const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
-    lines.push(`_Source: ${label}_${s.quote ? `\n> ${s.quote}` : ''}`);
+    lines.push(`_Source: ${label}_`);
+    if (s.quote) lines.push(...paragraphs(s.quote).map((q) => `> ${q}`));
   }
   return lines.join('\n\n');
+}
+
+function paragraphs(text: string): string[] {
+  return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
 function escapeMarkdown(s: string): string {
