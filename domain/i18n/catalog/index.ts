@@ -1,0 +1,9 @@
+/**
+ * Every message area, by name. One file per area keeps parallel work on different features
+ * out of each other's way; the key a caller uses is "<area>.<key>".
+ */
+import { common } from './common';
+
+export const catalog = {
+  common,
+};

@@ -1,0 +1,29 @@
+/**
+ * The languages the product speaks. English, French and Spanish today; the other UN languages
+ * (Arabic, Chinese, Russian) need only a catalogue and an entry here — nothing else in the code
+ * may assume Latin script or left-to-right text, which is why direction is data.
+ */
+export const LOCALES = ['en', 'fr', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The supported locale for a platform locale tag ("fr-FR", "es_419", "en-GB"), or null when the
+ * product does not speak that language.
+ */
+export function localeFromTag(tag: string | null | undefined): Locale | null {
+  if (!tag) return null;
+  const language = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return isLocale(language) ? language : null;
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
+
+/** Writing direction for the `dir` attribute of pages and for renderers that support it. */
+export function direction(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(locale.split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+}
