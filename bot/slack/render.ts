@@ -1,10 +1,11 @@
 /**
  * Neutral replies -> Block Kit messages. Pure functions; every Slack limit that would make
  * chat.postMessage fail (`invalid_blocks`) is respected here rather than discovered in production.
+ * Neutral strings are plain text and go through `slackInert`; the only markup is this file's own.
  */
 import type { KnownBlock } from '@slack/types';
 import type { Card, CardAction, Reply } from '../../domain/messages';
-import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
+import { mrkdwn, plain, slackInert, slackLink, splitText, truncate } from './text';
 
 /** Block Kit as Slack's own types describe it, so `npm run typecheck` refuses a malformed block. */
 export type Block = KnownBlock;
@@ -39,23 +40,23 @@ export function actionIdFromSlack(actionId: string): string {
 /** A Card as Block Kit: header, text, fields in sections of ten, buttons in rows of 25. */
 export function cardToBlockKit(card: Card): Block[] {
   const blocks: Block[] = [{ type: 'header', text: plain(card.title, LIMITS.headerText) }];
-  if (card.subtitle) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.subtitle))] });
-  if (card.text) for (const part of splitText(toMrkdwn(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+  if (card.subtitle) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.subtitle))] });
+  if (card.text) for (const part of splitText(slackInert(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   const fields = card.fields ?? [];
   for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
     blocks.push({
       type: 'section',
-      fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)),
+      fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`, LIMITS.fieldText)),
     });
   }
   // Repeated action ids get a suffix across the whole message, not only within one block.
   const seen = new Map<string, number>();
   for (const section of card.sections ?? []) {
-    for (const part of splitText(toMrkdwn(section.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+    for (const part of splitText(slackInert(section.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
     blocks.push(...actionBlocks(section.actions ?? [], seen));
   }
   blocks.push(...actionBlocks(card.actions ?? [], seen));
-  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.footer))] });
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.footer))] });
   return blocks;
 }
 
@@ -82,11 +83,9 @@ function actionBlocks(actions: CardAction[], seen: Map<string, number>): Block[]
 }
 
 function textBlocks(reply: Extract<Reply, { kind: 'text' }>): Block[] {
-  const blocks: Block[] = splitText(toMrkdwn(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
-  const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) => {
-    const label = toMrkdwn(s.label);
-    return mrkdwn(s.url ? `Source: <${s.url}|${label.replace(/\|/g, '¦')}>` : `Source: ${label}`, LIMITS.fieldText);
-  });
+  const blocks: Block[] = splitText(slackInert(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
+  const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) =>
+    mrkdwn(`Source: ${s.url ? slackLink(s.url, s.label) : slackInert(s.label)}`, LIMITS.fieldText));
   if (sources.length) blocks.push({ type: 'context', elements: sources });
   return blocks;
 }
@@ -121,7 +120,7 @@ export function replyToBlocks(reply: Reply): Block[] {
 
 /** Plain text for notifications and screen readers, which Slack shows where blocks are not. */
 export function replyToText(reply: Reply): string {
-  return toMrkdwn(replyToPlainText(reply));
+  return slackInert(replyToPlainText(reply));
 }
 
 function replyToPlainText(reply: Reply): string {

@@ -6,22 +6,23 @@ import {
   actionSets, adaptiveCard, executeAction, factElements, MAX_ACTIONS, submitAction, textBlock, textBlocks,
   type AdaptiveCard, type AdaptiveElement,
 } from './adaptive';
+import { teamsInert, teamsLink } from './inert';
 
 /**
  * The card's content without its card-level actions, so that several replies can share one card.
  * Sections carry their own buttons in an ActionSet right under their text.
  */
 export function cardBody(card: Card): AdaptiveElement[] {
-  const body: AdaptiveElement[] = [textBlock(card.title, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
-  if (card.subtitle) body.push(...textBlocks(card.subtitle, { isSubtle: true, spacing: 'None' }));
-  if (card.text) body.push(...textBlocks(card.text));
-  if (card.fields && card.fields.length > 0) body.push(...factElements(card.fields));
+  const body: AdaptiveElement[] = [textBlock(teamsInert(card.title), { weight: 'Bolder', size: 'Medium', style: 'heading' })];
+  if (card.subtitle) body.push(...textBlocks(teamsInert(card.subtitle), { isSubtle: true, spacing: 'None' }));
+  if (card.text) body.push(...textBlocks(teamsInert(card.text)));
+  if (card.fields && card.fields.length > 0) body.push(...factElements(inertFields(card.fields)));
   for (const section of card.sections ?? []) {
-    const [first, ...rest] = textBlocks(section.text);
+    const [first, ...rest] = textBlocks(teamsInert(section.text));
     if (first) body.push({ ...first, separator: true, spacing: 'Medium' }, ...rest);
     body.push(...actionSets(cardActions(section.actions)));
   }
-  if (card.footer) body.push(...textBlocks(card.footer, { size: 'Small', isSubtle: true }));
+  if (card.footer) body.push(...textBlocks(teamsInert(card.footer), { size: 'Small', isSubtle: true }));
   return body;
 }
 
@@ -58,11 +59,11 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard {
 
 /** A text reply (FAQ answer, confirmation) with its sources under it. */
 export function textElements(text: string, sources: Source[] = []): AdaptiveElement[] {
-  const out: AdaptiveElement[] = textBlocks(text);
+  const out: AdaptiveElement[] = textBlocks(teamsInert(text));
   for (const s of sources) {
-    const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
+    const label = s.url ? teamsLink(s.url, s.label) : teamsInert(s.label);
     out.push(textBlock(`Source: ${label}`, { size: 'Small', isSubtle: true, spacing: 'Small' }));
-    if (s.quote) out.push(...textBlocks(`“${s.quote}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (s.quote) out.push(...textBlocks(`“${teamsInert(s.quote)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
   return out;
 }
@@ -70,11 +71,11 @@ export function textElements(text: string, sources: Source[] = []): AdaptiveElem
 /** The same as markdown for a plain message activity, which reads better than a card for chat. */
 export function textMarkdown(text: string, sources: Source[] = []): string {
   // Teams' markdown joins lines broken by a single newline; every line is its own paragraph.
-  const lines = paragraphs(text);
+  const lines = paragraphs(teamsInert(text));
   for (const s of sources) {
-    const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
+    const label = s.url ? teamsLink(s.url, s.label) : teamsInert(s.label);
     lines.push(`_Source: ${label}_`);
-    if (s.quote) lines.push(...paragraphs(s.quote).map((q) => `> ${q}`));
+    if (s.quote) lines.push(...paragraphs(teamsInert(s.quote)).map((q) => `> ${q}`));
   }
   return lines.join('\n\n');
 }
@@ -83,6 +84,7 @@ function paragraphs(text: string): string[] {
   return text.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
 
-function escapeMarkdown(s: string): string {
-  return s.replace(/([[\]()])/g, '\\$1');
+/** Labels and values are neutral text too. */
+export function inertFields(fields: { label: string; value: string }[]): { label: string; value: string }[] {
+  return fields.map((f) => ({ label: teamsInert(f.label), value: teamsInert(f.value) }));
 }

@@ -8,6 +8,8 @@ import {
   adaptiveCard, executeAction, factElements, FORM_VERB, PROMPT_VERB, submitAction, textBlock, textBlocks,
   type AdaptiveCard, type AdaptiveElement,
 } from './adaptive';
+import { inertFields } from './card';
+import { teamsInert } from './inert';
 
 export interface FormRenderOptions {
   /** Dialogs (task modules) only run Action.Submit; chat cards use Action.Execute. */
@@ -17,10 +19,10 @@ export interface FormRenderOptions {
 /** Renders one form step (or the summary to confirm). */
 export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {}): AdaptiveCard {
   const body: AdaptiveElement[] = [
-    textBlock(`${form.title} (${form.stepNumber}/${form.stepCount})`, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    textBlock(teamsInert(`${form.title} (${form.stepNumber}/${form.stepCount})`), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
   ];
-  if (form.intro) body.push(...textBlocks(form.intro));
-  if (form.summary) body.push(...factElements(form.summary));
+  if (form.intro) body.push(...textBlocks(teamsInert(form.intro)));
+  if (form.summary) body.push(...factElements(inertFields(form.summary)));
   // Teams takes about 28 KB per card and a country list is about 8 KB: the first country field of
   // a step lists every country; later ones (nationalities of representatives 2 and 3) search as
   // people type, answered by the bot's application/search invoke, and list only what was chosen.
@@ -47,7 +49,7 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
 /** One free-text question; its answer comes back as a submission on `prompt.formId`. */
 export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions & { error?: string; value?: string } = {}): AdaptiveCard {
   const body: AdaptiveElement[] = [
-    textBlock(prompt.title, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    textBlock(teamsInert(prompt.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
     {
       type: 'Input.Text',
       id: 'text',
@@ -141,11 +143,11 @@ function fieldElements(f: FormFieldView, searchOnly = false): AdaptiveElement[] 
       };
   }
   const out: AdaptiveElement[] = [input];
-  if (f.help && f.kind !== 'checkbox') out.push(...textBlocks(f.help, { size: 'Small', isSubtle: true, spacing: 'None' }));
+  if (f.help && f.kind !== 'checkbox') out.push(...textBlocks(teamsInert(f.help), { size: 'Small', isSubtle: true, spacing: 'None' }));
   if (f.error) out.push(...errorBlocks(f.error));
   return out;
 }
 
 function errorBlocks(message: string): AdaptiveElement[] {
-  return textBlocks(message, { color: 'Attention', size: 'Small', spacing: 'None' });
+  return textBlocks(teamsInert(message), { color: 'Attention', size: 'Small', spacing: 'None' });
 }
