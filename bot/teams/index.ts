@@ -9,6 +9,7 @@ import type { AppDeps } from '../../server/deps';
 import { forgetEvent, markEventProcessed } from '../../db/outbox-queue';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
+import { assertDevPlaygroundAllowed } from './dev-playground';
 import { dialogRoutes, dialogUrl } from './dialog';
 import { createDialogTokens } from './dialog-token';
 import { conversationRefOf } from './parse';
@@ -26,6 +27,11 @@ export interface TeamsAdapterOptions {
   jwksCooldownMs?: number;
   /** Where the TeamsJS browser bundle comes from (Workers: a static asset). */
   teamsJs?: ScriptSource;
+  /**
+   * Accept the Agents Playground's unauthenticated activities (dev-playground.ts). Only the Node
+   * entry passes it, and only from TEAMS_DEV_PLAYGROUND; it throws outside development on loopback.
+   */
+  devPlayground?: boolean;
 }
 
 /** Builds the Teams adapter. Without TEAMS_APP_ID and password it still serves the tab pages. */
@@ -34,12 +40,18 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
   const log = deps.log.child({ platform: 'teams' });
   const scoped = { ...deps, log };
   const configured = Boolean(config.TEAMS_APP_ID && config.TEAMS_APP_PASSWORD);
+  const devPlayground = opts.devPlayground === true;
+  if (devPlayground) {
+    assertDevPlaygroundAllowed(config);
+    log.warn('teams_dev_playground', { note: 'unauthenticated activities from loopback service URLs are accepted' });
+  }
 
-  const client = configured
+  const client = configured || devPlayground
     ? createConnectorClient({
-      appId: config.TEAMS_APP_ID!,
-      appPassword: config.TEAMS_APP_PASSWORD!,
+      appId: config.TEAMS_APP_ID ?? '',
+      appPassword: config.TEAMS_APP_PASSWORD ?? '',
       tokenUrl: config.TEAMS_TOKEN_URL,
+      ...(devPlayground ? { anonymous: true } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     })
     : null;
@@ -77,7 +89,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
   };
 
   const routes = new Hono();
-  routes.route('/', messagesRoutes(scoped, verifier, turn));
+  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground }));
   routes.route('/', tabRoutes(scoped, opts.teamsJs));
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
 
