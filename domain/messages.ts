@@ -72,6 +72,11 @@ export interface FormFieldView {
   suggested?: string[];
   value?: string | string[];
   error?: string;
+  /**
+   * What a client says when its own checks (required, pattern, length) fail, written for this
+   * field rather than assembled from its label; the server's `error` takes precedence.
+   */
+  invalidMessage?: string;
 }
 
 export interface FormView {
@@ -102,6 +107,8 @@ export interface PromptView {
   label: string;
   submitLabel: string;
   maxLength: number;
+  /** What a client says when the answer is missing (see FormFieldView.invalidMessage). */
+  invalidMessage?: string;
 }
 
 /** Where an outbox message goes. Platform-specific addressing stays in `address`. */

@@ -12,9 +12,12 @@ export interface PromptMeta {
   label: string;
   submitLabel: string;
   maxLength: number;
+  invalidMessage?: string;
 }
 
-const promptMeta = z.object({ title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive() });
+const promptMeta = z.object({
+  title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive(), invalidMessage: z.string().max(500).optional(),
+});
 
 /** What an activity asks of the bot, before an Actor is attached. */
 export type Intent =

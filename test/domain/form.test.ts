@@ -254,7 +254,10 @@ describe('formView', () => {
     expect(v).toMatchObject({ formId: FORM_ID, draftId: 'draft-1', stepId: 'organisation', stepNumber: 2, stepCount: 7, submitLabel: 'Next' });
     expect(v.fields.find((f) => f.id === 'country')).toMatchObject({ value: 'KE', kind: 'select' });
     expect(v.fields.find((f) => f.id === 'country')?.options?.length).toBe(195);
-    expect(formView('consent', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 5, stepCount: 6 });
+    // The count never changes mid-form: without travel support, step 5 is skipped, not renumbered.
+    expect(formView('representatives', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 4, stepCount: 7 });
+    expect(formView('consent', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 6, stepCount: 7 });
+    expect(formView('dialogues', 'd', {}, ctx)).toMatchObject({ stepNumber: 1, stepCount: 7 });
   });
 
   it('shows what was sent with its errors', () => {

@@ -49,6 +49,11 @@ describe('what the product sends to Teams', () => {
     for (const set of sets) expect(set.actions.map((a: { verb: string }) => a.verb)).toEqual(['review.approve', 'review.reject', 'review.request_info']);
   });
 
+  it('the step count stays the same from the first step to the summary', () => {
+    const counts = new Set(cards().map((c) => /\((\d+)\/(\d+)\)$/.exec(String(c.card.body?.[0]?.text ?? ''))?.[2]).filter(Boolean));
+    expect([...counts]).toEqual(['7']);
+  });
+
   it('chat messages never rely on a single line break', () => {
     const texts = emitted.filter((e) => e.text !== undefined);
     expect(texts.length).toBeGreaterThan(20);

@@ -56,7 +56,7 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
       label: prompt.label,
       isMultiline: true,
       isRequired: true,
-      errorMessage: `${prompt.label} is required`,
+      ...(prompt.invalidMessage ? { errorMessage: prompt.invalidMessage } : {}),
       maxLength: prompt.maxLength,
       ...(opts.value ? { value: opts.value } : {}),
     },
@@ -65,7 +65,10 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
   // The question rides along so that a server-side error can ask it again without state.
   const data = {
     formId: prompt.formId, contextId: prompt.contextId,
-    prompt: { title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength },
+    prompt: {
+      title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength,
+      ...(prompt.invalidMessage ? { invalidMessage: prompt.invalidMessage } : {}),
+    },
   };
   const action = opts.surface === 'dialog'
     ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
@@ -93,8 +96,9 @@ function fieldElements(f: FormFieldView, searchOnly = false): AdaptiveElement[] 
     id: f.id,
     label: f.label,
     isRequired: f.required,
-    // Shown by the client when isRequired/regex fail; the label makes it specific.
-    errorMessage: f.error ?? `Please check ${f.label}`,
+    // Shown by the client when isRequired/regex fail: the field's own sentence, never one
+    // assembled from its label.
+    ...(f.error ?? f.invalidMessage ? { errorMessage: f.error ?? f.invalidMessage } : {}),
   };
   const value = Array.isArray(f.value) ? f.value.join(',') : f.value;
   const withValue = value !== undefined && value !== '' ? { value } : {};

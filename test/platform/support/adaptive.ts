@@ -86,6 +86,11 @@ function renderingProblems(card: unknown): string[] {
     for (const t of texts) if (typeof t === 'string' && /(^|[^\n])\n(?!\n)/.test(t)) out.push(`single newline in ${String(el.type)}: ${JSON.stringify(t.slice(0, 80))}`);
     if (el.type === 'ActionSet' && Array.isArray(el.actions) && el.actions.length > max) out.push(`ActionSet with ${el.actions.length} actions (Teams shows ${max})`);
     if (el.type === 'TextBlock' && typeof el.text === 'string' && el.text.trim() === '') out.push('empty TextBlock');
+    // The client shows errorMessage when its own checks fail: a sentence written for the field.
+    if (typeof el.type === 'string' && el.type.startsWith('Input.')) {
+      if (el.isRequired === true && typeof el.errorMessage !== 'string') out.push(`required ${String(el.id)} without its own error message`);
+      if (typeof el.errorMessage === 'string' && typeof el.label === 'string' && el.errorMessage.includes(el.label)) out.push(`error message of ${String(el.id)} assembled from its label`);
+    }
   });
   return out;
 }
