@@ -3,6 +3,7 @@ import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
+import * as webEmail from './2026_12_01_1430_web_email';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_002_admin': admin,
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
+  '2026_12_01_1430_web_email': webEmail,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,8 +4,10 @@
  */
 import { answers } from './answers';
 import { common } from './common';
+import { web } from './web';
 
 export const catalog = {
   answers,
   common,
+  web,
 };
