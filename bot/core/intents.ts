@@ -31,7 +31,7 @@ const commands: [RegExp, Intent['kind']][] = [
 
 // Matched on folded text: lower case, no accents, punctuation as spaces.
 const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
-  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))( there| team| all| everyone| bot)?$/],
+  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day)|whats up|what s up|sup|yo)( there| team| all| everyone| bot)?$/],
   ['greeting', 'fr', /^(bonjour|bonsoir|salut|coucou)( a tous| a toutes| madame| monsieur| l equipe)?$/],
   ['greeting', 'es', /^(hola|buenos dias|buenas tardes|buenas noches|buenas|saludos)( a todos| equipo)?$/],
   ['thanks', 'en', /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)$/],
@@ -50,9 +50,9 @@ const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
   ['bye', 'en', /^(bye|goodbye|bye bye|see you|see you later|have a (nice|good) day)$/],
   ['bye', 'fr', /^(au revoir|a bientot|bonne journee|bonne soiree)$/],
   ['bye', 'es', /^(adios|hasta luego|hasta pronto|chao|buen dia)$/],
-  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do)$/],
-  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider)$/],
-  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme)$/],
+  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do|(can|could) you help( me| us)?( please)?|(i|we) need (some )?help|help me( please)?)$/],
+  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider|(peux tu|pouvez vous|tu peux|vous pouvez) m aider( svp| s il vous plait)?|j ai besoin d aide)$/],
+  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme|(me )?(puedes|puede) ayudarme( por favor)?|me (puedes|puede) ayudar( por favor)?|necesito ayuda)$/],
 ];
 
 /** Lower case, no accents, punctuation as spaces: how small talk and commands are compared. */
@@ -62,10 +62,31 @@ function folded(text: string): string {
     .replace(/[^\p{L}\p{N}?]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
-  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+function smallTalkPhrase(f: string): [SmallTalk, Locale | null] | null {
   for (const [topic, locale, re] of SMALL_TALK) if (re.test(f)) return [topic, locale];
   return null;
+}
+
+/** The piece as small talk, also when it strings several together ("ok thanks bye"); null if it is not. */
+function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
+  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+  const whole = smallTalkPhrase(f);
+  if (whole) return whole;
+  const w = f.split(' ');
+  if (w.length > 8) return null;
+  // Can the words be cut into pieces that are each small talk? The last one is what to answer
+  // ("ok thanks, bye" is a goodbye).
+  const from = (i: number): [SmallTalk, Locale | null] | null => {
+    for (let j = w.length; j > i; j--) {
+      const here = smallTalkPhrase(w.slice(i, j).join(' '));
+      if (!here) continue;
+      if (j === w.length) return here;
+      const rest = from(j);
+      if (rest) return rest;
+    }
+    return null;
+  };
+  return from(0);
 }
 
 // Matched on folded text.
@@ -93,13 +114,14 @@ export function classify(raw: string): Intent {
     if (re.test(command)) return { kind } as Intent;
   }
   const pieces = openingPieces(raw);
-  // Small talk before a question is politeness: answer the question.
+  // Small talk before a question is politeness: answer the question. Small talk alone gets the
+  // reply to its last part ("Hello! Who are you?").
   let first: [SmallTalk, Locale | null] | null = null;
   let i = 0;
   for (; i < pieces.length; i++) {
     const talk = smallTalkOf(pieces[i]!);
     if (!talk) break;
-    first ??= talk;
+    first = talk;
   }
   if (first && i === pieces.length) return { kind: 'smalltalk', topic: first[0], locale: first[1] };
   if (first?.[0] === 'human' || smallTalkOf(raw)?.[0] === 'human') {

@@ -75,6 +75,7 @@ function actionBlocks(actions: CardAction[], seen: Map<string, number>): Block[]
           text: plain(a.label, LIMITS.buttonText),
           ...(a.value !== undefined ? { value: a.value.slice(0, LIMITS.buttonValue) } : {}),
           ...(a.style ? { style: a.style } : {}),
+          ...(a.url ? { url: a.url } : {}),
         };
       }),
     });
