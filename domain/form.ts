@@ -136,8 +136,9 @@ export function formView(
   ctx: FormContext,
   opts: { raw?: RawValues; errors?: Record<string, string> } = {},
 ): FormView {
-  const steps = applicableSteps(answers, ctx);
-  const stepCount = steps.length + 1;
+  // "of N" stays the same from the first step to the last: N counts every step the form may ask,
+  // and a step that does not apply to these answers (travel support) is skipped, not renumbered.
+  const stepCount = STEPS.length + 1;
   const l: Locale = localeOf(ctx);
   if (stepId === CONFIRM_STEP_ID) {
     // The summary shows what submitting will send: answers to steps that no longer apply
@@ -167,7 +168,6 @@ export function formView(
     const error = errors[f.id];
     return { ...f, ...(value !== undefined ? { value } : {}), ...(error ? { error } : {}) };
   });
-  const index = steps.indexOf(step);
   return {
     formId: FORM_ID,
     draftId,
@@ -175,7 +175,7 @@ export function formView(
     locale: l,
     title: step.title(l),
     ...(step.intro ? { intro: step.intro(l) } : {}),
-    stepNumber: index >= 0 ? index + 1 : STEPS.indexOf(step) + 1,
+    stepNumber: STEPS.indexOf(step) + 1,
     stepCount,
     fields,
     submitLabel: t(l, 'form.next'),

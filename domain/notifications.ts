@@ -4,7 +4,7 @@
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
 import { dialogueIn } from './localized';
-import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
+import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
 import { describeStatus } from './review';
@@ -48,26 +48,29 @@ function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
 export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, l: Locale = 'en'): Card {
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues, l);
-  const actions: CardAction[] = [];
-  const lines: string[] = [];
+  // One section per dialogue, with its own buttons: every dialogue stays decidable on hosts that
+  // show only a few buttons per row (Teams shows 6; five dialogues need 15).
+  const sections: CardSection[] = [];
   for (const d of app.dialogues) {
     const name = dialogueName(dialogues, d.dialogueId, l);
     const decided = decisions
       .filter((x) => x.dialogueId === d.dialogueId && x.round === d.round)
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))[0];
     if (d.status === 'pending') {
-      lines.push(t(l, 'review.card.waiting', { dialogue: name }));
       const value = reviewActionValue(app.id, d.dialogueId);
-      actions.push(
-        { id: REVIEW_ACTIONS.approve, label: t(l, 'review.card.approve', { dialogue: name }), value, style: 'primary' },
-        { id: REVIEW_ACTIONS.reject, label: t(l, 'review.card.reject', { dialogue: name }), value, style: 'danger' },
-        { id: REVIEW_ACTIONS.requestInfo, label: t(l, 'review.card.requestInfo', { dialogue: name }), value },
-      );
+      sections.push({
+        text: t(l, 'review.card.waiting', { dialogue: name }),
+        actions: [
+          { id: REVIEW_ACTIONS.approve, label: t(l, 'review.card.approve', { dialogue: name }), value, style: 'primary' },
+          { id: REVIEW_ACTIONS.reject, label: t(l, 'review.card.reject', { dialogue: name }), value, style: 'danger' },
+          { id: REVIEW_ACTIONS.requestInfo, label: t(l, 'review.card.requestInfo', { dialogue: name }), value },
+        ],
+      });
     } else if (decided) {
       const values = { dialogue: name, status: describeStatus(d.status, l), decider: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l) };
-      lines.push(decided.reason ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason }) : t(l, 'review.card.decided', values));
+      sections.push({ text: decided.reason ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason }) : t(l, 'review.card.decided', values) });
     } else {
-      lines.push(t(l, 'review.card.state', { dialogue: name, status: describeStatus(d.status, l) }));
+      sections.push({ text: t(l, 'review.card.state', { dialogue: name, status: describeStatus(d.status, l) }) });
     }
   }
   const round = Math.max(...app.dialogues.map((d) => d.round), 1);
@@ -82,8 +85,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
-    text: lines.join('\n'),
-    actions,
+    sections,
     footer: t(l, 'review.card.footer'),
   };
 }

@@ -7,6 +7,12 @@ import { t, type Locale } from './i18n';
 import type { Application, ApplicationDialogue, ApplicationStatus, DecisionOutcome, DialogueReviewStatus } from './types';
 
 export const REASON_MIN = 5;
+
+/** What to say when a reason that an outcome needs is missing. */
+export const REASON_MISSING = {
+  reject: 'Write a reason for the rejection.',
+  request_info: 'Write what information you need from the applicant.',
+} as const;
 export const REASON_MAX = 1000;
 
 /** The review status a dialogue takes after a decision. */

@@ -4,7 +4,7 @@
  * the applicant's notice are the same wherever the click happened.
  */
 import { dialogueIn } from '../../domain/localized';
-import { checkDecision, describeStatus, validateReason } from '../../domain/review';
+import { checkDecision, describeStatus, REASON_MISSING, validateReason } from '../../domain/review';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
@@ -102,6 +102,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
             label: t(l, outcome === 'reject' ? 'review.prompt.rejectLabel' : 'review.prompt.infoLabel', { reference, dialogue: name }),
             submitLabel: t(l, outcome === 'reject' ? 'review.prompt.reject' : 'review.prompt.send'),
             maxLength: 1000,
+            invalidMessage: REASON_MISSING[outcome],
           },
         },
       ],
@@ -149,7 +150,7 @@ export async function infoPrompt(deps: EngineDeps, actor: Actor, applicationId: 
     replies: [
       {
         kind: 'prompt',
-        prompt: { formId: INFO_FORM, contextId: app.id, locale: l, title: t(l, 'apply.info.title'), label: t(l, 'apply.info.label', { reference }), submitLabel: t(l, 'apply.info.send'), maxLength: 3000 },
+        prompt: { formId: INFO_FORM, contextId: app.id, locale: l, title: t(l, 'apply.info.title'), label: t(l, 'apply.info.label', { reference }), submitLabel: t(l, 'apply.info.send'), maxLength: 3000, invalidMessage: t(l, 'apply.info.short') },
       },
     ],
   };

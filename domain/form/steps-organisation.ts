@@ -26,6 +26,7 @@ function dialogueIdFor(token: string, dialogues: Dialogue[]): string {
   return dialogues.find((d) => d.id.toLowerCase() === t || dialogueNames(d).some((n) => n.toLowerCase() === t))?.id ?? token;
 }
 
+
 export const dialoguesStep: StepDef = {
   id: 'dialogues',
   title: (l) => t(l, 'form.dialogues.title'),
@@ -38,8 +39,9 @@ export const dialoguesStep: StepDef = {
       kind: 'multiselect',
       required: true,
       options: callDialogues(ctx).map((d) => ({ value: d.id, label: dialogueIn(d, localeOf(ctx)).name })),
+      invalidMessage: t(localeOf(ctx), 'form.dialogues.error.none'),
     },
-    { id: 'participation', label: t(localeOf(ctx), 'form.dialogues.how'), kind: 'select', required: true, options: participationOptions(localeOf(ctx)) },
+    { id: 'participation', label: t(localeOf(ctx), 'form.dialogues.how'), kind: 'select', required: true, options: participationOptions(localeOf(ctx)), invalidMessage: t(localeOf(ctx), 'form.dialogues.error.participation') },
   ],
   parse(raw, _answers, ctx) {
     const l = localeOf(ctx);
@@ -102,12 +104,12 @@ export const organisationStep: StepDef = {
   fields: (_answers, ctx) => {
     const l = localeOf(ctx);
     return [
-      { id: 'organisationName', label: t(l, 'form.organisation.name'), kind: 'text', required: true, maxLength: 200 },
-      { id: 'stakeholderType', label: t(l, 'form.organisation.type'), kind: 'select', required: true, options: stakeholderOptions(l) },
-      { id: 'organisationFocus', label: t(l, 'form.organisation.focus'), kind: 'select', required: true, options: focusOptions(l) },
-      { id: 'country', label: t(l, 'form.organisation.country'), kind: 'select', required: true, options: countryOptions(l) },
-      { id: 'website', label: t(l, 'form.organisation.website'), kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX },
-      { id: 'areasOfWork', label: t(l, 'form.organisation.areas'), kind: 'textarea', required: true, maxLength: 1500, help: t(l, 'form.organisation.areas.help') },
+      { id: 'organisationName', label: t(l, 'form.organisation.name'), kind: 'text', required: true, maxLength: 200, invalidMessage: t(l, 'form.organisation.error.name') },
+      { id: 'stakeholderType', label: t(l, 'form.organisation.type'), kind: 'select', required: true, options: stakeholderOptions(l), invalidMessage: t(l, 'form.organisation.error.type') },
+      { id: 'organisationFocus', label: t(l, 'form.organisation.focus'), kind: 'select', required: true, options: focusOptions(l), invalidMessage: t(l, 'form.organisation.error.focus') },
+      { id: 'country', label: t(l, 'form.organisation.country'), kind: 'select', required: true, options: countryOptions(l), optionsSource: 'countries', invalidMessage: t(l, 'form.organisation.error.country') },
+      { id: 'website', label: t(l, 'form.organisation.website'), kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX, invalidMessage: t(l, 'form.organisation.error.website') },
+      { id: 'areasOfWork', label: t(l, 'form.organisation.areas'), kind: 'textarea', required: true, maxLength: 1500, help: t(l, 'form.organisation.areas.help'), invalidMessage: t(l, 'form.organisation.error.areas') },
     ];
   },
   parse(raw, _answers, ctx) {
@@ -153,6 +155,8 @@ function chosenDialogues(answers: Partial<ApplicationAnswers>, ctx: FormContext)
   return callDialogues(ctx).filter((d) => chosen.has(d.id));
 }
 
+const relevanceAsk = (d: Dialogue) => `Please tell us why your organisation is relevant to the ${d.shortName} dialogue (at least 10 characters).`;
+
 export const relevanceStep: StepDef = {
   id: 'relevance',
   title: (l) => t(l, 'form.relevance.title'),
@@ -167,6 +171,7 @@ export const relevanceStep: StepDef = {
         kind: 'textarea',
         required: true,
         maxLength: 1500,
+        invalidMessage: relevanceAsk(d),
       }),
     ),
   parse(raw, answers, ctx) {

@@ -17,19 +17,25 @@ const ANY_GENDER = [...genderOptions('en'), ...genderOptions('fr'), ...genderOpt
 /** Field id of one detail of representative `n` (1-based): repFieldId(2, 'email') = 'rep2_email'. */
 export const repFieldId = (n: number, part: (typeof REP_PARTS)[number]): string => `rep${n}_${part}`;
 
-function repFields(n: number, l: Locale): FormFieldView[] {
+function repFields(n: number, l: Locale, orgCountry: string | undefined): FormFieldView[] {
   const required = n === 1;
+  const msg = (part: 'name' | 'gender' | 'email' | 'role' | 'nationality') =>
+    n === 1 ? t(l, `form.rep.error.${part}`, { n }) : t(l, `form.rep.error.${part}Later`, { n });
   return [
     {
-      id: repFieldId(n, 'name'), label: t(l, 'form.rep.name', { n }), kind: 'text', required, maxLength: 200,
+      id: repFieldId(n, 'name'), label: t(l, 'form.rep.name', { n }), kind: 'text', required, maxLength: 200, invalidMessage: msg('name'),
       ...(required ? {} : { help: t(l, 'form.rep.optional', { n }) }),
     },
-    { id: repFieldId(n, 'gender'), label: t(l, 'form.rep.gender', { n }), kind: 'select', required, options: genderOptions(l) },
-    { id: repFieldId(n, 'email'), label: t(l, 'form.rep.email', { n }), kind: 'email', required, maxLength: 254, placeholder: 'name@example.org' },
-    { id: repFieldId(n, 'role'), label: t(l, 'form.rep.role', { n }), kind: 'text', required, maxLength: 200 },
-    { id: repFieldId(n, 'nationality'), label: t(l, 'form.rep.nationality', { n }), kind: 'select', required, options: countryOptions(l) },
+    { id: repFieldId(n, 'gender'), label: t(l, 'form.rep.gender', { n }), kind: 'select', required, options: genderOptions(l), invalidMessage: msg('gender') },
+    { id: repFieldId(n, 'email'), label: t(l, 'form.rep.email', { n }), kind: 'email', required, maxLength: 254, placeholder: 'name@example.org', invalidMessage: msg('email') },
+    { id: repFieldId(n, 'role'), label: t(l, 'form.rep.role', { n }), kind: 'text', required, maxLength: 200, invalidMessage: msg('role') },
+    {
+      id: repFieldId(n, 'nationality'), label: t(l, 'form.rep.nationality', { n }), kind: 'select', required, invalidMessage: msg('nationality'),
+      options: countryOptions(l), optionsSource: 'countries', ...(orgCountry ? { suggested: [orgCountry] } : {}),
+    },
   ];
 }
+
 
 function repStarted(raw: RawValues, n: number): boolean {
   return REP_PARTS.some((p) => filled(raw, repFieldId(n, p)));
@@ -53,7 +59,7 @@ export const representativesStep: StepDef = {
   title: (l) => t(l, 'form.representatives.title'),
   intro: (l) => t(l, 'form.representatives.intro', { max: MAX_REPRESENTATIVES }),
   applies: () => true,
-  fields: (_answers, ctx) => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1, localeOf(ctx))).flat(),
+  fields: (answers, ctx) => Array.from({ length: MAX_REPRESENTATIVES }, (_, i) => repFields(i + 1, localeOf(ctx), answers.country)).flat(),
   parse(raw, _answers, ctx) {
     const l = localeOf(ctx);
     const used = [1, 2, 3].filter((n) => n === 1 || repStarted(raw, n));
@@ -97,13 +103,14 @@ const yesNo = (l: Locale) => [
 ];
 const ANY_YES_NO = [...yesNo('en'), ...yesNo('fr'), ...yesNo('es')];
 
+
 export const travelStep: StepDef = {
   id: 'travel',
   title: (l) => t(l, 'form.travel.title'),
   intro: (l) => t(l, 'form.travel.intro'),
   applies: (answers) => travelSupportEligible(answers),
   fields: (_answers, ctx) => [
-    { id: 'travelSupport', label: t(localeOf(ctx), 'form.travel.need'), kind: 'select', required: true, options: yesNo(localeOf(ctx)) },
+    { id: 'travelSupport', label: t(localeOf(ctx), 'form.travel.need'), kind: 'select', required: true, options: yesNo(localeOf(ctx)), invalidMessage: t(localeOf(ctx), 'form.travel.error.choose') },
     {
       id: 'travelJustification',
       label: t(localeOf(ctx), 'form.travel.why'),
@@ -112,6 +119,7 @@ export const travelStep: StepDef = {
       required: false,
       maxLength: 1500,
       help: t(localeOf(ctx), 'form.travel.why.help'),
+      invalidMessage: t(localeOf(ctx), 'form.travel.error.why'),
     },
   ],
   parse(raw, _answers, ctx) {
