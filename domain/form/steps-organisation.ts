@@ -155,7 +155,6 @@ function chosenDialogues(answers: Partial<ApplicationAnswers>, ctx: FormContext)
   return callDialogues(ctx).filter((d) => chosen.has(d.id));
 }
 
-const relevanceAsk = (d: Dialogue) => `Please tell us why your organisation is relevant to the ${d.shortName} dialogue (at least 10 characters).`;
 
 export const relevanceStep: StepDef = {
   id: 'relevance',
@@ -171,7 +170,7 @@ export const relevanceStep: StepDef = {
         kind: 'textarea',
         required: true,
         maxLength: 1500,
-        invalidMessage: relevanceAsk(d),
+        invalidMessage: t(localeOf(ctx), 'form.relevance.error', { dialogue: dialogueIn(d, localeOf(ctx)).shortName }),
       }),
     ),
   parse(raw, answers, ctx) {

@@ -154,10 +154,13 @@ export const CONSENT_TEXT = t('en', 'form.consent.text');
 export const consentStep: StepDef = {
   id: 'consent',
   title: (l) => t(l, 'form.consent.title'),
+  // The statement is the step's text, never the checkbox's label: option labels are cut short
+  // on some surfaces (Slack: 75 characters), and what is agreed to must be read in full.
+  intro: (l) => t(l, 'form.consent.text'),
   applies: () => true,
   fields: (_answers, ctx) => {
-    const text = t(localeOf(ctx), 'form.consent.text');
-    return [{ id: 'consent', label: text, kind: 'checkbox', required: true, options: [{ value: 'true', label: text }] }];
+    const l = localeOf(ctx);
+    return [{ id: 'consent', label: t(l, 'form.summary.consent'), kind: 'checkbox', required: true, options: [{ value: 'true', label: t(l, 'form.consent.agree') }], invalidMessage: t(l, 'form.consent.error') }];
   },
   parse(raw, _answers, ctx) {
     const schema = z.object({

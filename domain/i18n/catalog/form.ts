@@ -77,6 +77,7 @@ export const form = defineCatalog({
 
     'consent.title': 'Personal data',
     'consent.text': 'I agree that UNODC processes the personal data in this form to organise the Constructive Dialogues.',
+    'consent.agree': 'I agree',
     'consent.error': 'Tick the box to agree to how your personal data is used; we cannot accept an application without it.',
 
     'input.multilineInvalid': 'This answer contains characters we cannot accept; please retype it.',
@@ -192,6 +193,7 @@ export const form = defineCatalog({
 
     'consent.title': 'Données personnelles',
     'consent.text': 'J’accepte que l’ONUDC traite les données personnelles figurant dans ce formulaire pour organiser les dialogues constructifs.',
+    'consent.agree': 'J’accepte',
     'consent.error': 'Cochez la case pour accepter l’utilisation de vos données personnelles ; nous ne pouvons pas accepter une candidature sans cet accord.',
 
     'input.multilineInvalid': 'Cette réponse contient des caractères que nous ne pouvons pas accepter ; veuillez la saisir à nouveau.',
@@ -307,6 +309,7 @@ export const form = defineCatalog({
 
     'consent.title': 'Datos personales',
     'consent.text': 'Acepto que la UNODC trate los datos personales de este formulario para organizar los diálogos constructivos.',
+    'consent.agree': 'Acepto',
     'consent.error': 'Marque la casilla para aceptar el uso de sus datos personales; no podemos aceptar una solicitud sin ese consentimiento.',
 
     'input.multilineInvalid': 'Esta respuesta contiene caracteres que no podemos aceptar; vuelva a escribirla.',
