@@ -8,7 +8,7 @@ import type { FormFieldView, FormView, PromptView } from '../../domain/messages'
 import type { ViewSubmission } from './schemas';
 import { LIMITS, type Block } from './render';
 import { mrkdwn, plain, splitText, slackInert, truncate } from './text';
-import { t } from '../../domain/i18n';
+import { t, type Locale } from '../../domain/i18n';
 
 /** Values of a submitted view, keyed by field id (the engine's RawValues). */
 export type SubmittedValues = Record<string, string | string[]>;
@@ -110,15 +110,15 @@ function inputBlock(field: FormFieldView): Block {
  * count for the form, the prompt's own title when it fits, else the app's name. The full title
  * is then the first block of the modal.
  */
-function titled(text: string, step?: { number: number; count: number }): { title: ReturnType<typeof plain>; header: Block[] } {
-  const short = step ? `Step ${step.number} of ${step.count}` : text.length <= TITLE_MAX ? text : 'Dialogue Desk';
+function titled(text: string, step?: { number: number; count: number; locale?: Locale }): { title: ReturnType<typeof plain>; header: Block[] } {
+  const short = step ? t(step.locale ?? 'en', 'chrome.stepOf', { number: step.number, count: step.count }) : text.length <= TITLE_MAX ? text : 'Dialogue Desk';
   const header: Block[] = short === text ? [] : [{ type: 'header', text: plain(text, LIMITS.headerText) }];
   return { title: plain(short, TITLE_MAX), header };
 }
 
 /** A form step as a modal. A step with `summary` shows read-only fields to confirm. */
 export function formToModal(form: FormView): ModalView {
-  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount });
+  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount, ...(form.locale ? { locale: form.locale } : {}) });
   const blocks: Block[] = [...header];
   if (form.intro) for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   if (form.summary) {
