@@ -20,6 +20,9 @@ import { dashboardRoutes } from './routes/dashboard';
 import { dialogueRoutes } from './routes/dialogues';
 import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
+import { objectionRoutes } from './routes/objections';
+import { roundSettingsRoutes } from './routes/round-settings';
+import { roundRoutes } from './routes/rounds';
 import { userRoutes } from './routes/users';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
@@ -61,6 +64,11 @@ export function createAdminApp(deps: AppDeps): Hono {
     admin.use(`${path}/*`, requirePermission('catalog'));
     admin.route(path, routes(deps));
   }
+  admin.use('/rounds', requirePermission('rounds'));
+  admin.use('/rounds/*', requirePermission('rounds'));
+  admin.route('/rounds', roundSettingsRoutes(deps));
+  admin.route('/rounds', roundRoutes(deps));
+  admin.route('/objections', objectionRoutes(deps));
   admin.use('/users', requirePermission('users'));
   admin.use('/users/*', requirePermission('users'));
   admin.route('/users', userRoutes(deps));

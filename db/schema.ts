@@ -29,6 +29,10 @@ export interface CallsTable {
   archived: number;
   /** Last reference number handed out; bumped in the submission's atomic write. */
   last_reference: Generated<number>;
+  /** Who approves what reviewers recommend: states_parties | extended_bureau | secretariat. */
+  approval_body: Generated<string>;
+  /** JSON BalanceTargets: target share per gender and per regional group. */
+  balance_targets: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -202,7 +206,9 @@ export interface AdminUsersTable {
   email: string;
   display_name: string;
   password_hash: string;
-  role: string; // admin | secretariat | reviewer
+  role: string; // admin | secretariat | reviewer | state_party
+  /** For role state_party: the State party (ISO 3166-1 alpha-2) this focal point speaks for. */
+  state_party: string | null;
   disabled: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -259,6 +265,46 @@ export interface ReviewChannelsTable {
   updated_at: string;
 }
 
+/** A non-objection round: a frozen list of recommended applications sent to the approval body. */
+export interface ApprovalRoundsTable {
+  id: string;
+  call_id: string;
+  dialogue_id: string;
+  body: string; // states_parties | extended_bureau
+  status: string; // open | closed | cancelled
+  closes_at: string;
+  zone: string; // the zone the closing time was set in (Europe/Vienna)
+  created_by: string; // actor ref
+  sent_at: string;
+  closed_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+}
+
+export interface RoundItemsTable {
+  round_id: string;
+  application_id: string;
+  dialogue_id: string;
+  /** The secretariat's note when an objected application is put into a new round. */
+  note: string | null;
+  /** 1 while the round is open; a partial unique index keeps an application in one live round. */
+  active: Generated<number>;
+  outcome: string | null; // approved | objected | cancelled | withdrawn
+}
+
+export interface ObjectionsTable {
+  id: string;
+  round_id: string;
+  application_id: string;
+  dialogue_id: string;
+  state_party: string;
+  user_id: string;
+  reason: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+
 export interface Database {
   dialogues: DialoguesTable;
   calls: CallsTable;
@@ -284,6 +330,9 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   conversations: ConversationsTable;
   review_channels: ReviewChannelsTable;
+  approval_rounds: ApprovalRoundsTable;
+  round_items: RoundItemsTable;
+  objections: ObjectionsTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;

@@ -4,7 +4,8 @@
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
-import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from './types';
+import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
+import { t } from './i18n';
 import { reviewerFields } from './form';
 import { describeStatus } from './review';
 import { formatInstant } from './calls';
@@ -38,11 +39,19 @@ function dialogueName(dialogues: Dialogue[], id: string): string {
   return dialogues.find((d) => d.id === id)?.shortName ?? id;
 }
 
+/** What a reviewer card shows beyond the application: who approves, and the balance so far. */
+export interface ReviewCardContext {
+  body?: ApprovalBody;
+  /** One line per dialogue of the application (domain/balance.ts). */
+  balance?: string[];
+}
+
 /**
- * The card reviewers see: the least personal data a decision needs, each dialogue's state, and
- * buttons for the dialogues still waiting for a decision.
+ * The card reviewers see: the least personal data a decision needs, each dialogue's state, the
+ * balance each dialogue has so far, and buttons for the dialogues still waiting for a decision.
  */
-export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string): Card {
+export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, context: ReviewCardContext = {}): Card {
+  const body = context.body ?? 'secretariat';
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues);
   const actions: CardAction[] = [];
@@ -60,6 +69,10 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
         { id: REVIEW_ACTIONS.reject, label: `Reject ${name}`, value, style: 'danger' },
         { id: REVIEW_ACTIONS.requestInfo, label: `Ask for information (${name})`, value },
       );
+    } else if (decided && decided.outcome === 'approve' && body !== 'secretariat' && ['recommended', 'objected', 'approved'].includes(d.status)) {
+      const values = { dialogue: name, name: decided.deciderName, when: formatInstant(decided.decidedAt, zone), body };
+      const key = d.status === 'recommended' ? 'rounds.card.recommended' : d.status === 'objected' ? 'rounds.card.objected' : 'rounds.card.approvedAfterRound';
+      lines.push(t('en', key, values));
     } else if (decided) {
       const reason = decided.reason ? ` — "${decided.reason}"` : '';
       lines.push(`${name}: ${describeStatus(d.status)} by ${decided.deciderName}, ${formatInstant(decided.decidedAt, zone)}${reason}`);
@@ -78,7 +91,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: `Application ${app.reference ?? ''}`.trim(),
     subtitle,
     fields,
-    text: lines.join('\n'),
+    text: [...lines, ...(context.balance ?? [])].join('\n'),
     actions,
     footer: 'Full answers are in the admin panel. Discuss in the thread.',
   };
@@ -90,8 +103,9 @@ export function reviewCardMessages(
   decisions: Decision[],
   channels: Recipient[],
   zone: string,
+  context: ReviewCardContext = {},
 ): OutboundMessage[] {
-  const card = reviewCard(app, dialogues, decisions, zone);
+  const card = reviewCard(app, dialogues, decisions, zone, context);
   return channels.map((recipient) => ({
     recipient,
     purpose: 'review_card',
@@ -111,8 +125,9 @@ export function reviewCardUpdates(
   changeId: string,
   channels: Recipient[],
   zone: string,
+  context: ReviewCardContext = {},
 ): OutboundMessage[] {
-  return reviewCardMessages(app, dialogues, decisions, channels, zone).map((card) => ({
+  return reviewCardMessages(app, dialogues, decisions, channels, zone, context).map((card) => ({
     ...card,
     purpose: 'review_card_update',
     replaces: card.dedupeKey,
@@ -140,6 +155,40 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
       ? [{ kind: 'card', card: { title: `Application ${ref}`, text, actions } }]
       : [{ kind: 'text', text }],
     dedupeKey: `decision:${app.id}:${decision.id}`,
+  };
+}
+
+/** The final outcome after a round closed without objection: the only approval an applicant hears of. */
+export function roundApprovalNotice(app: Application, dialogueId: string, body: ApprovalBody, dialogues: Dialogue[], to: Recipient, contact: string, roundId: string): OutboundMessage {
+  const name = dialogues.find((d) => d.id === dialogueId)?.name ?? dialogueId;
+  return {
+    recipient: to,
+    purpose: 'decision_notice',
+    replies: [{ kind: 'text', text: t('en', 'rounds.notice.approved', { reference: app.reference ?? '', dialogue: name, body, contact }) }],
+    dedupeKey: `round_approved:${roundId}:${app.id}:${dialogueId}`,
+  };
+}
+
+/**
+ * A focal point is told a round was sent: how many organisations, until when, where to sign in.
+ * By email (platform 'email'); nothing about the applicants beyond their number.
+ */
+export function roundNotice(
+  round: { id: string; closesAt: string; zone: string },
+  dialogue: string,
+  count: number,
+  focalPoint: { id: string; email: string },
+  url: string,
+): OutboundMessage {
+  const closes = formatInstant(round.closesAt, round.zone);
+  return {
+    recipient: { platform: 'email', kind: 'user', address: focalPoint.email },
+    purpose: 'round_notice',
+    replies: [{ kind: 'card', card: {
+      title: t('en', 'rounds.notice.fp.subject', { dialogue, closes }),
+      text: t('en', 'rounds.notice.fp.text', { count, dialogue, closes, url }),
+    } }],
+    dedupeKey: `round_notice:${round.id}:${focalPoint.id}`,
   };
 }
 

@@ -2,9 +2,10 @@
  * What the conversation engine and the jobs need from storage. db/ implements these with Kysely;
  * tests may too. Every method that changes more than one row is atomic.
  */
+import type { StageCounts } from './balance';
 import type { OutboundMessage, Recipient } from './messages';
 import type {
-  Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, Person, Platform,
+  Application, ApplicationAnswers, ApprovalBody, Call, Decision, DecisionOutcome, Dialogue, DialogueReviewStatus, FaqEntry, Person, Platform,
 } from './types';
 
 export interface IdentityInput {
@@ -69,6 +70,8 @@ export interface ApplicationsPort {
     applicationId: string;
     dialogueId: string;
     outcome: DecisionOutcome;
+    /** The status the decision leads to (a recommendation under a non-objection body); default from the outcome. */
+    status?: DialogueReviewStatus;
     reason: string | null;
     deciderName: string;
     deciderRef: string;
@@ -103,4 +106,20 @@ export interface OutboxPort {
   enqueue(messages: OutboundMessage[], now: string): Promise<number>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort {}
+/** An open non-objection round an application is in. */
+export interface LiveRound {
+  id: string;
+  dialogueId: string;
+  body: ApprovalBody;
+  closesAt: string;
+  zone: string;
+}
+
+export interface ApprovalPort {
+  /** Recommended + approved for a dialogue, by gender and regional group, leaving out one application. */
+  stageCounts(dialogueId: string, excludeApplicationId: string | null): Promise<StageCounts>;
+  /** Open rounds the application is in (one per dialogue at most). */
+  liveRoundsFor(applicationId: string): Promise<LiveRound[]>;
+}
+
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, ApprovalPort {}

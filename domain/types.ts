@@ -3,7 +3,7 @@
  * payloads and admin forms are translated into these at the edges.
  */
 
-export type Platform = 'slack' | 'teams' | 'playground';
+export type Platform = 'slack' | 'teams' | 'playground' | 'email';
 
 export type DialogueFormat = 'hybrid' | 'in_person' | 'online';
 export type DialogueStatus = 'announced' | 'active' | 'archived';
@@ -32,7 +32,16 @@ export interface Call {
   closesAt: string; // UTC ISO instant; applications are accepted strictly before it
   zone: string; // IANA zone the dates were set in, e.g. "Europe/Vienna"
   archived: boolean;
+  /** Who approves what reviewers recommend; absent means the secretariat (reviewers decide). */
+  approvalBody?: ApprovalBody;
 }
+
+/**
+ * Who has the last word on an application a reviewer approved. With a non-objection body the
+ * reviewer's approval is a recommendation, sent to that body in a round; with the secretariat
+ * the reviewer's approval is final (one stage).
+ */
+export type ApprovalBody = 'states_parties' | 'extended_bureau' | 'secretariat';
 
 export interface FaqEntry {
   id: string;
@@ -91,7 +100,11 @@ export interface ApplicationAnswers {
 }
 
 export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
-export type DialogueReviewStatus = 'pending' | 'approved' | 'rejected' | 'info_requested' | 'withdrawn';
+/**
+ * `recommended`: a reviewer approved it and it waits for the approval body (in a round or not yet);
+ * `objected`: a State party objected in a round, so it is back with the secretariat.
+ */
+export type DialogueReviewStatus = 'pending' | 'recommended' | 'objected' | 'approved' | 'rejected' | 'info_requested' | 'withdrawn';
 
 export interface ApplicationDialogue {
   dialogueId: string;

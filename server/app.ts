@@ -140,6 +140,6 @@ export function buildApp(base: AppBase): Built {
     deps,
     adapters: [...adapters.values()],
     outbox,
-    scheduled: () => runScheduled({ db, store, clock, log: log.child({ job: 'scheduled' }) }),
+    scheduled: () => runScheduled({ db, atomic, store, clock, log: log.child({ job: 'scheduled' }) }),
   };
 }

@@ -4,6 +4,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { ROLES } from '../auth/roles';
+import { findCountry } from '../../domain/countries';
 
 const text = (label: string, max = 500) =>
   z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
@@ -67,19 +68,28 @@ export type FaqInput = z.output<typeof faqSchema>;
 
 export const passwordRule = z.string({ error: 'Enter a password' }).min(12, 'Use at least 12 characters').max(200, 'Use 200 characters or fewer');
 
+// A focal point speaks for exactly one State party; other roles for none.
+const stateParty = z.string().trim().optional().transform((v) => v || null)
+  .refine((v) => v === null || findCountry(v)?.code === v, { error: 'Choose a State party from the list' });
+const withStateParty = <T extends { role: string; state_party: string | null }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.role === 'state_party' && !v.state_party) ctx.addIssue({ code: 'custom', path: ['state_party'], message: 'Choose the State party this focal point speaks for' });
+};
+
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address')),
   display_name: text('a name', 120),
   role: z.enum(ROLES, { error: 'Choose a role' }),
+  state_party: stateParty,
   password: passwordRule,
-});
+}).superRefine(withStateParty).transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
 
 export const editUserSchema = z.object({
   display_name: text('a name', 120),
   role: z.enum(ROLES, { error: 'Choose a role' }),
+  state_party: stateParty,
   disabled: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
   password: z.string().optional().transform((v) => v || null).pipe(passwordRule.nullable()),
-});
+}).superRefine(withStateParty).transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
 
 export const channelSchema = z.object({
   call_id: z.string().trim().max(60),

@@ -79,5 +79,9 @@ export const ADMIN_JS = `
   document.addEventListener('submit',function(e){var f=e.target;var msg=f.getAttribute('data-confirm');
     if(msg&&!window.confirm(msg))e.preventDefault();});
   var summary=document.querySelector('.error-summary');if(summary)summary.focus();
+  // Times are drawn on the server in each viewer's zone (luxon): tell it the browser's zone.
+  try{var tz=Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if(tz&&document.cookie.indexOf('dd_tz='+encodeURIComponent(tz))<0){document.cookie='dd_tz='+encodeURIComponent(tz)+'; path=/admin; max-age=31536000; samesite=lax';
+      if(document.querySelector('[data-local-time]'))location.reload();}}catch(e){}
 })();
 `;

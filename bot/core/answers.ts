@@ -122,7 +122,7 @@ async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, par
     const person = await personOf(deps, actor);
     const apps = await deps.store.listForPerson(person.id);
     if (apps.length === 0) out.lines.push('You have no application yet.');
-    else out.extra.push(...apps.map((a) => statusCard(a, catalog, now, actor)));
+    else out.extra.push(...await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id)))));
   }
 }
 

@@ -12,6 +12,7 @@ import {
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';
 import { reviewCardMessages } from '../../domain/notifications';
+import { reviewContext } from './review-context';
 import type { Application, ApplicationAnswers, Call } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
 import { actorKey, actorRef, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
@@ -163,13 +164,14 @@ async function confirm(
   }
   const channels = await reviewChannels(deps, call.id);
   const now = deps.clock.now();
+  const context = await reviewContext(deps, { ...app, answers: valid.answers, dialogues: [] });
   const result = await deps.store.submit({
     id: app.id,
     answers: valid.answers,
     regionalGroup: regionalGroupOf(valid.answers.country) ?? 'Other',
     now: now.toISOString(),
     actorRef: actorRef(actor),
-    messages: (submitted) => reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone),
+    messages: (submitted) => reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone, context),
   });
   await deps.store.clearState(editKey(actor));
   if (!result.ok) {

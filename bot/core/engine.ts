@@ -5,6 +5,7 @@
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
 import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
 import { reviewCardUpdates } from '../../domain/notifications';
+import { reviewContext } from './review-context';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
@@ -39,7 +40,7 @@ async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
       ],
     };
   }
-  return { replies: apps.map((a) => statusCard(a, catalog, now, actor)) };
+  return { replies: await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id)))) };
 }
 
 async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
@@ -71,11 +72,12 @@ async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: s
   if (!call || callState(call, now) !== 'open') return say('The deadline has passed, so the application can no longer be withdrawn here. Please write to ' + catalog.contact + '.');
   const channels = await reviewChannels(deps, app.callId);
   const decisions = await deps.store.decisionsFor(app.id);
+  const context = await reviewContext(deps, app);
   const done = await deps.store.withdraw({
     id: app.id,
     now: now.toISOString(),
     actorRef: actorRef(actor),
-    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone) : []),
+    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone, context) : []),
   });
   return say(done ? `Application ${app.reference ?? ''} is withdrawn.`.replace('  ', ' ') : 'Nothing changed.');
 }
@@ -198,7 +200,8 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now)];
+      const cards = await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id))));
+      return [...calls, ...cards, ...review, ...helpReplies(catalog, now)];
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),

@@ -1,8 +1,11 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
-import { callState, currentOrNextCall, describeDeadline, formatDialogueDate } from '../../domain/calls';
+import { callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, validZone } from '../../domain/calls';
+import { applicantView, approvalBodyOf, ROUND_ZONE } from '../../domain/approval';
+import { t } from '../../domain/i18n';
+import type { LiveRound } from '../../domain/ports';
 import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
-import type { Application, Call } from '../../domain/types';
+import type { Application, ApprovalBody, Call } from '../../domain/types';
 import type { Catalog } from './context';
 import type { Actor } from './types';
 
@@ -41,13 +44,30 @@ export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | n
   return [{ kind: 'card', card }];
 }
 
-function statusLines(app: Application, catalog: Catalog): string[] {
+function statusLines(app: Application, catalog: Catalog, body: ApprovalBody, rounds: readonly LiveRound[], zone: string): string[] {
   if (app.status === 'draft') return ['Draft, not submitted yet: your answers so far are saved.'];
-  return app.dialogues.map((d) => `${dialogueName(catalog, d.dialogueId)}: ${describeStatus(d.status)}`);
+  const lines: string[] = [];
+  for (const d of app.dialogues) {
+    // Objections are the secretariat's business: the applicant sees "recommended" until the end.
+    const status = applicantView(d.status);
+    if (status !== 'recommended') {
+      lines.push(`${dialogueName(catalog, d.dialogueId)}: ${describeStatus(status)}`);
+      continue;
+    }
+    lines.push(`${dialogueName(catalog, d.dialogueId)}: ${t('en', 'rounds.status.recommended', { body })}`);
+    const round = rounds.find((r) => r.dialogueId === d.dialogueId);
+    lines.push(round
+      ? t('en', 'rounds.when.inRound', { body: round.body, closes: formatInstant(round.closesAt, zone) })
+      : t('en', 'rounds.when.recommended', { body }));
+  }
+  return lines;
 }
 
-/** One application as the applicant sees it, with what they can do next. */
-export function statusCard(app: Application, catalog: Catalog, now: Date, actor?: Actor): Reply {
+/**
+ * One application as the applicant sees it, with what they can do next. `rounds` are the open
+ * approval rounds it is in: "when will I know?" is answered from their closing times.
+ */
+export function statusCard(app: Application, catalog: Catalog, now: Date, actor?: Actor, rounds: readonly LiveRound[] = []): Reply {
   const call = catalog.calls.find((c) => c.id === app.callId);
   const open = call ? callState(call, now) === 'open' : false;
   const actions: CardAction[] = [];
@@ -59,9 +79,12 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
   if (app.status === 'submitted' && app.dialogues.some((d) => d.status === 'info_requested')) {
     actions.push({ id: 'info.answer', label: 'Answer the reviewers', value: app.id, style: 'primary' });
   }
-  const lines = statusLines(app, catalog);
+  const body = approvalBodyOf(call);
+  const lines = statusLines(app, catalog, body, rounds, validZone(actor?.timeZone) ?? ROUND_ZONE);
   if (call) lines.push(describeDeadline(call, now, actor?.timeZone).sentence);
-  const overall = app.status === 'submitted' ? describeStatus(overallStatus(app.dialogues)) : describeStatus(app.status);
+  const overall = app.status !== 'submitted' ? describeStatus(app.status)
+    : overallStatus(app.dialogues) === 'recommended' || overallStatus(app.dialogues) === 'objected' ? t('en', 'rounds.status.recommended', { body })
+    : describeStatus(overallStatus(app.dialogues));
   return {
     kind: 'card',
     card: {

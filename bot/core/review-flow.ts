@@ -3,10 +3,12 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
-import { checkDecision, describeStatus, validateReason } from '../../domain/review';
+import { checkDecision, describeStatus, statusAfter, validateReason } from '../../domain/review';
+import { t } from '../../domain/i18n';
+import { approvalBodyFor, reviewContext } from './review-context';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
-import type { DecisionOutcome } from '../../domain/types';
+import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
 import { actorRef, loadCatalog, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
@@ -40,18 +42,26 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   const channels = await reviewChannels(deps, app.callId);
   const previous = await deps.store.decisionsFor(app.id);
   const to = await personRecipient(deps.store, app.personId, app.platform);
+  const context = await reviewContext(deps, app);
+  const status = statusAfter(input.outcome, context.body);
+  // A recommendation is not an outcome: the applicant hears only what the approval body decides.
+  const tellApplicant = to && status !== 'recommended';
   return deps.store.decide({
     ...input,
+    status,
     reason: check.reason,
     now: deps.clock.now().toISOString(),
     messages: (updated, decision) => [
-      ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone),
-      ...(to ? [decisionNotice(updated, decision, catalog.dialogues, to, catalog.contact)] : []),
+      ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone, context),
+      ...(tellApplicant ? [decisionNotice(updated, decision, catalog.dialogues, to, catalog.contact)] : []),
     ],
   });
 }
 
-function describeResult(result: DecideResult, dialogueName: string, reference: string): string {
+function describeResult(result: DecideResult, dialogueName: string, reference: string, body: ApprovalBody): string {
+  if (result.ok && result.application.dialogues.find((d) => d.dialogueId === result.decision.dialogueId)?.status === 'recommended') {
+    return t('en', 'rounds.review.recommended', { reference, dialogue: dialogueName, body });
+  }
   if (result.ok) {
     const verb = { approve: 'approved', reject: 'rejected', request_info: 'asked for more information on' }[result.decision.outcome];
     return `Done: you ${verb} ${reference} for ${dialogueName}. The applicant is being told.`;
@@ -98,7 +108,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
     };
   }
   const result = await decide(deps, decideInput(actor, app.id, target.dialogueId, 'approve', null));
-  return say(describeResult(result, name, app.reference ?? ''));
+  return say(describeResult(result, name, app.reference ?? '', await approvalBodyFor(deps, app.callId)));
 }
 
 function decideInput(actor: Actor, applicationId: string, dialogueId: string, outcome: DecisionOutcome, reason: string | null): DecideInput {
@@ -119,7 +129,7 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === dialogueId)?.shortName ?? dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));
-  return { ...say(describeResult(result, name, app.reference ?? '')), closeForm: true };
+  return { ...say(describeResult(result, name, app.reference ?? '', await approvalBodyFor(deps, app.callId))), closeForm: true };
 }
 
 /** The applicant chose "Answer" on a request for information. */
@@ -147,12 +157,13 @@ export async function infoAnswered(deps: EngineDeps, actor: Actor, applicationId
   if (!app || app.personId !== person.id) return { ...say('I could not find that application.'), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
+  const context = await reviewContext(deps, app);
   const updated = await deps.store.answerInfoRequest({
     id: app.id,
     text: answer,
     now: deps.clock.now().toISOString(),
     actorRef: actorRef(actor),
-    messages: (a) => reviewCardMessages(a, catalog.dialogues, [], channels, deps.reviewZone),
+    messages: (a) => reviewCardMessages(a, catalog.dialogues, [], channels, deps.reviewZone, context),
   });
   if (!updated) return { ...say(`No information is requested on ${app.reference} right now.`), closeForm: true };
   return { ...say(`Thank you. Your answer is with the reviewers and ${app.reference} is back in review.`), closeForm: true };

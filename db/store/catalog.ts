@@ -2,6 +2,7 @@
  * What the call offers: dialogues, calls, FAQ, settings and reviewer channels.
  */
 import type { Kysely } from 'kysely';
+import { isApprovalBody } from '../../domain/approval';
 import type { Call, Dialogue, DialogueFormat, DialogueStatus, FaqEntry, Platform } from '../../domain/types';
 import { anyJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
@@ -41,6 +42,7 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
     closesAt: r.closes_at,
     zone: r.zone,
     archived: r.archived !== 0,
+    approvalBody: isApprovalBody(r.approval_body) ? r.approval_body : 'states_parties',
   }));
 }
 

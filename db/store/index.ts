@@ -8,6 +8,8 @@ import type { Store } from '../../domain/ports';
 import type { Atomic } from '../atomic';
 import type { Database } from '../schema';
 import * as applications from './applications';
+import { stageCounts } from './balance';
+import { liveRoundsFor } from './rounds';
 import * as catalog from './catalog';
 import * as conversation from './conversation';
 import * as decisions from './decisions';
@@ -48,5 +50,9 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     subscribe: (input) => conversation.subscribe(db, input),
 
     enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
+
+    stageCounts: (dialogueId, exclude) => stageCounts(db, dialogueId, exclude),
+    liveRoundsFor: async (applicationId) =>
+      (await liveRoundsFor(db, applicationId)).map((r) => ({ id: r.id, dialogueId: r.dialogueId, body: r.body, closesAt: r.closesAt, zone: r.zone })),
   };
 }

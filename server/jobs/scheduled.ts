@@ -14,9 +14,12 @@ import type { OutboundMessage } from '../../domain/messages';
 import { personRecipient } from '../../bot/core/context';
 import type { Store } from '../../domain/ports';
 import type { Logger } from '../log';
+import type { Atomic } from '../../db/atomic';
+import { closeDueRounds } from './rounds';
 
 export interface ScheduledDeps {
   db: Kysely<Database>;
+  atomic: Atomic;
   store: Store;
   clock: Clock;
   log: Logger;
@@ -82,6 +85,7 @@ export async function pruneEvents(deps: ScheduledDeps): Promise<void> {
 }
 
 export async function runScheduled(deps: ScheduledDeps): Promise<void> {
+  await closeDueRounds(deps);
   await sendDraftReminders(deps);
   await notifySubscribers(deps);
   await pruneEvents(deps);

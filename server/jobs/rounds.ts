@@ -1,0 +1,48 @@
+/**
+ * Closing non-objection rounds when their time comes. Runs with the other scheduled jobs (every
+ * minute on Node and from the Workers Cron Trigger); closing is anchored in the database
+ * (db/store/round-close.ts), so two runs at once, or one retried, decide each round once.
+ */
+import type { Kysely } from 'kysely';
+import type { Atomic } from '../../db/atomic';
+import type { Database } from '../../db/schema';
+import { closeRound, dueRounds } from '../../db/store/round-close';
+import { roundApprovalNotice } from '../../domain/notifications';
+import type { Clock } from '../../domain/clock';
+import type { Store } from '../../domain/ports';
+import { loadCatalog, personRecipient } from '../../bot/core/context';
+import type { Logger } from '../log';
+
+export interface RoundJobDeps {
+  db: Kysely<Database>;
+  atomic: Atomic;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Closes every round that is due; returns how many this run closed. */
+export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  const due = await dueRounds(deps.db, now);
+  if (due.length === 0) return 0;
+  const catalog = await loadCatalog(deps.store);
+  let closed = 0;
+  for (const round of due) {
+    const result = await closeRound(deps.db, deps.atomic, {
+      roundId: round.id,
+      now,
+      actorRef: 'system:rounds',
+      approvalMessages: async (applicationId) => {
+        const app = await deps.store.get(applicationId);
+        const to = app ? await personRecipient(deps.store, app.personId, app.platform) : null;
+        return app && to ? [roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to, catalog.contact, round.id)] : [];
+      },
+    });
+    if (!result.closed) continue;
+    closed += 1;
+    const count = (o: string) => result.outcomes.filter((x) => x.outcome === o).length;
+    deps.log.info('round_closed', { roundId: round.id, approved: count('approved'), objected: count('objected'), withdrawn: count('withdrawn') });
+  }
+  return closed;
+}
