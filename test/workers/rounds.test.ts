@@ -13,7 +13,7 @@ import { roundNotice } from '../../domain/notifications';
 import { closeDueRounds } from '../../server/jobs/rounds';
 import { openD1 } from '../../server/worker-setup';
 import { actionsOf, allText, PlaygroundClient } from '../support/playground-client';
-import { control, cron, playgroundApp } from './support';
+import { control, cron, playgroundApp, request } from './support';
 
 const { db, atomic } = openD1(env.DB);
 const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return silent; } } as never;
@@ -39,9 +39,13 @@ describe('a non-objection round on D1', () => {
     const objected = await applyAndRecommend('yuki', 'Pacific Disarmament Network');
     expect(await statusOf(kept.id)).toBe('recommended');
 
-    const clock = manualClock(new Date('2023-02-15T09:00:00Z'));
+    // The Worker runs on DIALOGUES_CLOCK; the round runs on a manual clock set from the Worker's
+    // own "now", closing a second later, so the Worker's cron finds the approval notice due.
+    const workerNow = ((await (await request('/healthz')).json()) as { time: string }).time;
+    const clock = manualClock(new Date(workerNow));
+    const closesAt = new Date(Date.parse(workerNow) + 1000).toISOString();
     const base = {
-      callId: 'cd-2023-firearms-ta', dialogueId: 'firearms', body: 'states_parties' as const, closesAt: '2023-03-01T23:00:00.000Z', zone: 'Europe/Vienna',
+      callId: 'cd-2023-firearms-ta', dialogueId: 'firearms', body: 'states_parties' as const, closesAt, zone: 'Europe/Vienna',
       actorRef: 'admin:secretariat', now: clock.now().toISOString(),
     };
     const send = (items: string[]) => sendRound(db, atomic, {
@@ -64,13 +68,13 @@ describe('a non-objection round on D1', () => {
     expect(await object(db, atomic, { ...objection, applicationId: objected.id, state: 'AT', userId: 'u-at', reason: 'Again.' })).toEqual({ ok: false, code: 'twice' });
     expect(await object(db, atomic, { ...objection, applicationId: kept.id, state: 'MX', userId: 'u-mx', reason: 'To be checked.' })).toMatchObject({ ok: true });
     expect(await withdrawObjection(db, atomic, { ...objection, applicationId: kept.id, state: 'MX', userId: 'u-mx' })).toEqual({ ok: true });
-    expect(await object(db, atomic, { ...objection, now: '2023-03-01T23:00:00.000Z', applicationId: kept.id, state: 'FR', userId: 'u-fr', reason: 'Too late for this.' }))
+    expect(await object(db, atomic, { ...objection, now: closesAt, applicationId: kept.id, state: 'FR', userId: 'u-fr', reason: 'Too late for this.' }))
       .toEqual({ ok: false, code: 'closed' });
 
     const store = createStore(db, atomic, clock);
     const deps = { db, atomic, store, clock, log: silent };
     expect(await closeDueRounds(deps)).toBe(0);
-    clock.set(new Date('2023-03-01T23:00:00Z'));
+    clock.set(new Date(closesAt));
     const closed = await Promise.all([closeDueRounds(deps), closeDueRounds(deps)]);
     expect(closed[0] + closed[1]).toBe(1);
     expect(await closeDueRounds(deps)).toBe(0);
@@ -79,6 +83,7 @@ describe('a non-objection round on D1', () => {
     expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'round.close').where('entity_id', '=', round.id).execute()).toHaveLength(1);
 
     // The Worker's cron delivers the approval to the applicant, once; the objected one hears nothing.
+    await new Promise((r) => setTimeout(r, 1100));
     await cron();
     const toRosa = allText((await new PlaygroundClient(playgroundApp, 'rosa').feed()).flatMap((m) => m.replies));
     expect(toRosa.match(/has been approved by the States parties/g)).toHaveLength(1);
