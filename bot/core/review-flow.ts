@@ -68,7 +68,7 @@ function describeResult(result: DecideResult, dialogueName: string, reference: s
   }
   if (result.reason === 'already_decided') {
     const d = result.existing;
-    return `${reference} for ${dialogueName} was already decided (${describeStatus(d.outcome === 'approve' ? 'approved' : d.outcome === 'reject' ? 'rejected' : 'info_requested').toLowerCase()}) by ${d.deciderName}. Your click changed nothing.`;
+    return `${reference} for ${dialogueName} was already decided (${describeStatus(d.outcome === 'reject' ? 'rejected' : d.outcome === 'request_info' ? 'info_requested' : statusAfter('approve', body)).toLowerCase()}) by ${d.deciderName}. Your click changed nothing.`;
   }
   return `${reference} for ${dialogueName} is not waiting for a decision. Nothing changed.`;
 }

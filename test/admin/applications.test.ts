@@ -120,8 +120,12 @@ describe('detail and decisions', () => {
     expect(html).toMatch(/admin:/);
     const decision = await t.deps.db.selectFrom('decisions').selectAll().where('application_id', '=', appId).executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ dialogue_id: 'firearms', outcome: 'approve', decider_ref: expect.stringMatching(/^admin:/) });
+    // Under the 2023 call an approval is a recommendation to the States parties: the cards are
+    // redrawn, the applicant hears nothing until the final outcome.
+    expect((await t.deps.db.selectFrom('application_dialogues').select('status').where('application_id', '=', appId).where('dialogue_id', '=', 'firearms').executeTakeFirstOrThrow()).status).toBe('recommended');
     const notices = await t.deps.db.selectFrom('outbox').select('purpose').where('dedupe_key', 'like', `%${appId}%`).execute();
-    expect(notices.map((n) => n.purpose)).toContain('decision_notice');
+    expect(notices.map((n) => n.purpose)).toContain('review_card_update');
+    expect(notices.map((n) => n.purpose)).not.toContain('decision_notice');
     // A second decision for the same round is refused, with the first one kept.
     const again = await admin.post(`/admin/applications/${appId}/decide`, { dialogue_id: 'firearms', outcome: 'reject', reason: 'x' });
     expect([400, 409]).toContain(again.status);

@@ -198,6 +198,23 @@ describe('a non-objection round, end to end', () => {
     expect(twice.headers.get('location')).toMatch(/notice=not_objected/);
   });
 
+  it('shows the balance per stage against the targets the secretariat sets per call', async () => {
+    await admin.get('/admin/rounds/settings');
+    const saved = await admin.post('/admin/rounds/settings/cd-2023-firearms-ta', {
+      approval_body: 'states_parties', gender_female: '50', gender_male: '', 'region_African States': '20', 'region_Eastern European States': '10',
+    });
+    expect(saved.headers.get('location')).toMatch(/approval_saved/);
+    const html = await (await admin.get('/admin/balance?dialogue=firearms')).text();
+    // Approved: Ben (Peru, a man) and Carla (Serbia, a woman); Amina (Kenya) was rejected.
+    expect(html).toMatch(/<tr class="under"><th scope="row">African States<strong class="under-note"> — below target<\/strong><\/th>/);
+    expect(html).not.toMatch(/<tr class="under"><th scope="row">Eastern European States/);
+    expect(html).not.toMatch(/<tr class="under"><th scope="row">Female/);
+    expect(html).toMatch(/<th scope="col" class="num">Recommended<\/th>/);
+    const bad = await admin.post('/admin/rounds/settings/cd-2023-firearms-ta', { approval_body: 'states_parties', gender_female: '150' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toMatch(/A target is a percentage from 0 to 100/);
+  });
+
   it('cancels an open round with a reason, and never edits one', async () => {
     // Carla and Ben are approved; a new application is recommended and sent, then cancelled.
     t.clock.set(new Date('2023-01-25T09:00:00Z'));
