@@ -23,6 +23,7 @@ import { questionRoutes } from './routes/questions';
 import { objectionRoutes } from './routes/objections';
 import { roundSettingsRoutes } from './routes/round-settings';
 import { roundRoutes } from './routes/rounds';
+import { reviewerRoutes } from './routes/reviewers';
 import { userRoutes } from './routes/users';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
@@ -57,6 +58,11 @@ export function createAdminApp(deps: AppDeps): Hono {
   admin.route('/applications', applicationRoutes(deps));
   admin.use('/balance', requirePermission('applications'));
   admin.route('/balance', balanceRoutes(deps));
+  // Review channels decide who may decide on applications: choosing them is an administrator's.
+  admin.use('/channels/edit', requirePermission('reviewers'));
+  admin.use('/reviewers', requirePermission('reviewers'));
+  admin.use('/reviewers/*', requirePermission('reviewers'));
+  admin.route('/reviewers', reviewerRoutes(deps));
   for (const [path, routes] of [
     ['/dialogues', dialogueRoutes], ['/calls', callRoutes], ['/faq', faqRoutes], ['/questions', questionRoutes], ['/channels', channelRoutes],
   ] as const) {

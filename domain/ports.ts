@@ -104,6 +104,8 @@ export interface ConversationPort {
 export interface OutboxPort {
   /** Adds messages not sent before (by dedupe key); returns how many were new. */
   enqueue(messages: OutboundMessage[], now: string): Promise<number>;
+  /** The reviewer channels the application's latest review card went to, one per platform. */
+  reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
 /** An open non-objection round an application is in. */

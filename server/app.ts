@@ -17,6 +17,7 @@ import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import type { Config } from './config';
+import { bodyLimits } from './limits';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
 
@@ -34,6 +35,11 @@ export interface AppBase {
   adapters?: ((deps: AppDeps) => PlatformAdapter | null)[];
   /** Sub-apps mounted at "/" after the adapters (the admin panel). */
   apps?: ((deps: AppDeps) => Hono)[];
+}
+
+/** Whether calls get the playground as a review channel: only when it is the only surface. */
+export function playgroundReviews(config: Config): boolean {
+  return config.PLAYGROUND && !config.slackEnabled && !config.teamsEnabled;
 }
 
 export interface Built {
@@ -57,11 +63,13 @@ export function buildApp(base: AppBase): Built {
     store,
     clock,
     log,
-    isReviewer: async (actor) => (await adapters.get(actor.platform)?.isReviewer(actor)) ?? false,
+    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
-      ...(config.PLAYGROUND ? { playground: PLAYGROUND_REVIEWERS } : {}),
+      // A playground review channel only where no real platform is: next to Slack or Teams, calls
+      // must not send their cards (and decision rights) to an anonymous page.
+      ...(playgroundReviews(config) ? { playground: PLAYGROUND_REVIEWERS } : {}),
     },
     reviewZone: 'Europe/Vienna',
   });
@@ -96,6 +104,7 @@ export function buildApp(base: AppBase): Built {
   }
 
   const app = new Hono();
+  app.use('*', bodyLimits((path, limit) => log.warn('request_too_large', { path, limit })));
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
     const started = Date.now();
@@ -107,7 +116,7 @@ export function buildApp(base: AppBase): Built {
   app.get('/healthz', async (c) => {
     try {
       await sql`select 1`.execute(db);
-      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()] });
+      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()], playground: config.PLAYGROUND });
     } catch {
       return c.json({ status: 'unavailable' }, 503);
     }

@@ -4,11 +4,18 @@
 export const ROLES = ['admin', 'secretariat', 'reviewer', 'state_party'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit' | 'rounds' | 'object';
+/**
+ * `reviewers`: who may decide from chat — the review channels and the reviewer lists. Pointing a
+ * review channel somewhere grants decision rights to its members, so it is an administrator's
+ * permission, not the secretariat's. `rounds`: sending approval rounds; `object`: a State party's
+ * objection in one.
+ */
+export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit' | 'reviewers' | 'rounds' | 'object';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['users', 'catalog', 'applications', 'decide', 'audit', 'rounds'],
-  // Calls, FAQ, channels, settings, browsing applications and sending approval rounds; deciding is for reviewers.
+  admin: ['users', 'catalog', 'applications', 'decide', 'audit', 'reviewers', 'rounds'],
+  // Calls, FAQ, settings, browsing applications (and seeing the channels) and sending approval
+  // rounds; deciding is for reviewers.
   secretariat: ['catalog', 'applications', 'audit', 'rounds'],
   reviewer: ['applications', 'decide'],
   // A State party's focal point: the organisations in open rounds, and objections. Nothing else.
@@ -16,8 +23,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator (everything, including users)',
-  secretariat: 'Secretariat (calls, FAQ, channels, applications)',
+  admin: 'Administrator (everything, including users, review channels and reviewers)',
+  secretariat: 'Secretariat (calls, FAQ, settings, applications)',
   reviewer: 'Reviewer (read applications, decide)',
   state_party: 'State party focal point (non-objection rounds only)',
 };

@@ -36,7 +36,9 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Val
     <>
       <h1>Channels &amp; settings</h1>
       <h2>Reviewer channels</h2>
-      <p>New applications are posted as cards to these channels. A call without its own channel uses the default.</p>
+      <p>New applications are posted as cards to these channels. A call without its own channel uses the default.
+        Members of the channel an application's card went to may decide on it, so only administrators choose these
+        channels; named reviewers are on the <a href="/admin/reviewers">Reviewers</a> page.</p>
       <div class="table-wrap">
         <table class="stack">
           <thead><tr><th scope="col">Call</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">Actions</th></tr></thead>

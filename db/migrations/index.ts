@@ -1,7 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
-import * as approvalRounds from './2026_12_01_1352_approval_rounds';
+import * as security from './2026_12_01_1354_security';
+import * as approvalRounds from './2026_12_01_1436_approval_rounds';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -10,7 +11,8 @@ import * as approvalRounds from './2026_12_01_1352_approval_rounds';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_001_initial': initial,
   '2026_11_28_002_admin': admin,
-  '2026_12_01_1352_approval_rounds': approvalRounds,
+  '2026_12_01_1354_security': security,
+  '2026_12_01_1436_approval_rounds': approvalRounds,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,7 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     subscribe: (input) => conversation.subscribe(db, input),
 
     enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
+    reviewCardRecipients: (applicationId) => outbox.reviewCardRecipients(db, applicationId),
 
     stageCounts: (dialogueId, exclude) => stageCounts(db, dialogueId, exclude),
     liveRoundsFor: async (applicationId) =>
