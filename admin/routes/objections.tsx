@@ -16,9 +16,8 @@ import { readForm } from '../form';
 import { listDialogues } from '../queries/catalog';
 import { roundOrganisations } from '../queries/rounds';
 import { render } from '../render';
-import { viennaDeadline } from '../views/format';
 import { Csrf } from '../views/layout';
-import { localTime, viewerZone } from '../views/zone';
+import { dayTime, localTime, viewerZone } from '../views/zone';
 
 /** The first language of the browser's list that the product speaks; English otherwise. */
 export function pageLocale(c: Context): Locale {
@@ -61,7 +60,7 @@ export function objectionRoutes(deps: AppDeps): Hono<AdminEnv> {
     const code = c.req.query('result') as ResultCode | undefined;
     const shown = code && RESULTS.includes(code) ? code : null;
     const resultRound = shown ? await getRound(deps.db, c.req.query('round') ?? '') : null;
-    const notice = shown ? { text: tr(RESULT_KEYS[shown], { state: countryName(state), when: resultRound ? viennaDeadline(resultRound.closesAt) : '' }), bad: !['objected', 'withdrawn'].includes(shown) } : null;
+    const notice = shown ? { text: tr(RESULT_KEYS[shown], { state: countryName(state), when: resultRound ? localTime(resultRound.closesAt, ROUND_ZONE, locale) : '' }), bad: !['objected', 'withdrawn'].includes(shown) } : null;
     const sections = await Promise.all(open.map(async (r) => ({ round: r, orgs: (await roundOrganisations(deps.db, r.id)).filter((o) => o.outcome === null) })));
     return render(c, deps, { title: tr('rounds.fp.title'), current: 'objections', notice }, (
       <div lang={locale}>
@@ -72,8 +71,8 @@ export function objectionRoutes(deps: AppDeps): Hono<AdminEnv> {
           <section aria-labelledby={`round-${round.id}`}>
             <h2 id={`round-${round.id}`}>{dialogues.find((d) => d.id === round.dialogueId)?.name ?? round.dialogueId}</h2>
             <p data-local-time>{zone && zone !== ROUND_ZONE
-              ? tr('rounds.fp.closesIn', { vienna: viennaDeadline(round.closesAt).replace(/ Vienna$/, ''), local: localTime(round.closesAt, zone) })
-              : tr('rounds.fp.closesVienna', { vienna: viennaDeadline(round.closesAt).replace(/ Vienna$/, '') })}</p>
+              ? tr('rounds.fp.closesIn', { vienna: dayTime(round.closesAt, ROUND_ZONE, locale), local: localTime(round.closesAt, zone, locale) })
+              : tr('rounds.fp.closesVienna', { vienna: dayTime(round.closesAt, ROUND_ZONE, locale) })}</p>
             <div class="table-wrap"><table class="stack">
               <thead><tr>{(['organisation', 'type', 'country', 'ecosoc', 'website', 'areas', 'relevance', 'objection'] as const).map((k) => <th scope="col">{tr(`rounds.fp.col.${k}`)}</th>)}</tr></thead>
               <tbody>{orgs.map((o) => {
@@ -93,7 +92,7 @@ export function objectionRoutes(deps: AppDeps): Hono<AdminEnv> {
                       {objection ? (
                         <form method="post" action={`${base}/withdraw`}>
                           <Csrf token={c.get('csrf')} />
-                          <p>{tr('rounds.fp.yourObjection', { when: viennaDeadline(objection.created_at), reason: objection.reason })}</p>
+                          <p>{tr('rounds.fp.yourObjection', { when: localTime(objection.created_at, zone ?? ROUND_ZONE, locale), reason: objection.reason })}</p>
                           <button type="submit" class="secondary">{tr('rounds.fp.withdraw')}</button>
                         </form>
                       ) : (

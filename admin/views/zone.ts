@@ -13,10 +13,14 @@ export function viewerZone(c: Context): string | null {
   return IANAZone.isValidZone(raw) ? raw : null;
 }
 
-/** "26 Jan 2023, 24:00" style: midnight reads as the end of the day before, as the call words it. */
-export function localTime(iso: string, zone: string): string {
-  const dt = DateTime.fromISO(iso, { zone });
+/** "3 Feb 2023, 24:00" in `zone` and `locale`: midnight reads as the end of the day before, as the call words it. */
+export function dayTime(iso: string, zone: string, locale = 'en'): string {
+  const dt = DateTime.fromISO(iso, { zone }).setLocale(locale);
   if (!dt.isValid) return iso;
-  const text = dt.hour === 0 && dt.minute === 0 ? `${dt.minus({ days: 1 }).toFormat('d LLL yyyy')}, 24:00` : dt.toFormat('d LLL yyyy, HH:mm');
-  return `${text} (${zone})`;
+  return dt.hour === 0 && dt.minute === 0 ? `${dt.minus({ days: 1 }).toFormat('d LLL yyyy')}, 24:00` : dt.toFormat('d LLL yyyy, HH:mm');
+}
+
+/** `dayTime` with the zone named. */
+export function localTime(iso: string, zone: string, locale = 'en'): string {
+  return `${dayTime(iso, zone, locale)} (${zone})`;
 }

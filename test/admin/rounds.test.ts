@@ -157,7 +157,7 @@ describe('a non-objection round, end to end', () => {
     await admin.signIn();
     const late = await austria.post(`/admin/objections/${roundId}/${ids.carla!.id}/object`, { reason: 'Too late to object now.' });
     expect(late.headers.get('location')).toMatch(/result=closed/);
-    expect(await (await austria.get(late.headers.get('location')!)).text()).toMatch(/This round closed on 3 Feb 2023, 24:00 \(midnight\)/);
+    expect(await (await austria.get(late.headers.get('location')!)).text()).toMatch(/This round closed on 3 Feb 2023, 24:00 \(Europe\/Vienna\): objections are no longer accepted/);
 
     // Two jobs at once, then a third: one close.
     await Promise.all([t.built.scheduled(), t.built.scheduled()]);
