@@ -63,16 +63,16 @@ export const BarChart: FC<{ id: string; title: string; group: string; bars: Bar[
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">{title}: numbers</caption>
-          <thead><tr><th scope="col">{group}</th><th scope="col" class="num">Applicants</th><th scope="col" class="num"><span aria-hidden="true">%</span><span class="visually-hidden">Share of applicants</span></th><th scope="col" class="num">Recommended</th><th scope="col" class="num">Approved</th><th scope="col" class="num"><span aria-hidden="true">%</span><span class="visually-hidden">Share of those recommended or approved</span></th>{targets && <th scope="col" class="num">Target</th>}</tr></thead>
+          <thead><tr><th scope="col">{group}</th><th scope="col" class="num">{'Appli\u00adcants'}</th><th scope="col" class="num">{'Recom\u00admended'}</th><th scope="col" class="num">{'Ap\u00adproved'}</th><th scope="col" class="num"><span aria-hidden="true">%</span><span class="visually-hidden">Share of those recommended or approved</span></th>{targets && <th scope="col" class="num">Target</th>}</tr></thead>
           <tbody>
             {bars.map((b) => (
               <tr class={b.under ? 'under' : undefined}>
-                <th scope="row">{b.label}{b.under ? <strong class="under-note"> — below target</strong> : ''}</th><td class="num">{b.applicants}</td><td class="num">{pct(b.applicants, totals.applicants)}</td>
+                <th scope="row">{b.label}{b.under ? <strong class="under-note"> — below target</strong> : ''}</th><td class="num">{b.applicants}</td>
                 <td class="num">{b.recommended ?? 0}</td><td class="num">{b.approved}</td><td class="num">{pct((b.recommended ?? 0) + b.approved, totals.recommended + totals.approved)}</td>
                 {targets && <td class="num">{b.target === undefined ? '—' : `${Math.round(b.target * 100)}%`}</td>}
               </tr>
             ))}
-            <tr><th scope="row">Total</th><td class="num">{totals.applicants}</td><td class="num"></td><td class="num">{totals.recommended}</td><td class="num">{totals.approved}</td><td class="num"></td>{targets && <td class="num"></td>}</tr>
+            <tr><th scope="row">Total</th><td class="num">{totals.applicants}</td><td class="num">{totals.recommended}</td><td class="num">{totals.approved}</td><td class="num"></td>{targets && <td class="num"></td>}</tr>
           </tbody>
         </table>
       </div>
