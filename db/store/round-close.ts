@@ -37,14 +37,20 @@ export async function dueRounds(db: Kysely<Database>, now: string): Promise<Roun
 }
 
 /**
- * Closes a due round. `approvalMessages` are the notices for one approved application; each is
- * written only if that application has no standing objection and is still recommended when the
- * batch runs, so an objection that slipped in before the close still counts.
+ * Closes a due round. `messages` gives, per application, what to send if it is approved (its
+ * applicant's notice, the redrawn reviewer cards) and if it is objected (the redrawn cards): each
+ * set is written only if the application turns out that way when the batch runs, so an objection
+ * that slipped in before the close still counts.
  */
 export async function closeRound(
   db: Kysely<Database>,
   atomic: Atomic,
-  input: { roundId: string; now: string; actorRef: string; approvalMessages: (applicationId: string) => Promise<OutboundMessage[]> },
+  input: {
+    roundId: string;
+    now: string;
+    actorRef: string;
+    messages: (applicationId: string) => Promise<{ approved: OutboundMessage[]; objected: OutboundMessage[] }>;
+  },
 ): Promise<{ closed: true; outcomes: CloseOutcome[] } | { closed: false }> {
   const round = await getRound(db, input.roundId);
   if (!round || round.status !== 'open' || round.closesAt > input.now) return { closed: false };
@@ -54,19 +60,21 @@ export async function closeRound(
   const due = eb.exists(eb.selectFrom('approval_rounds').select('id').where('id', '=', round.id).where('status', '=', 'open').where('closes_at', '<=', input.now));
   const perItem = [];
   for (const item of items) {
-    const approvable = all(anchored,
-      eb.not(eb.exists(eb.selectFrom('objections').select('id').where('round_id', '=', round.id).where('withdrawn_at', 'is', null)
-        .where('application_id', '=', item.applicationId).where('dialogue_id', '=', item.dialogueId))),
-      eb.exists(eb.selectFrom('application_dialogues as ad').innerJoin('applications as a', 'a.id', 'ad.application_id').select('a.id')
-        .where('ad.application_id', '=', item.applicationId).where('ad.dialogue_id', '=', item.dialogueId)
-        .where('ad.status', '=', 'recommended').where('a.status', '=', 'submitted')));
+    const objection = eb.exists(eb.selectFrom('objections').select('id').where('round_id', '=', round.id).where('withdrawn_at', 'is', null)
+      .where('application_id', '=', item.applicationId).where('dialogue_id', '=', item.dialogueId));
+    const waiting = eb.exists(eb.selectFrom('application_dialogues as ad').innerJoin('applications as a', 'a.id', 'ad.application_id').select('a.id')
+      .where('ad.application_id', '=', item.applicationId).where('ad.dialogue_id', '=', item.dialogueId)
+      .where('ad.status', '=', 'recommended').where('a.status', '=', 'submitted'));
+    const approvable = all(anchored, eb.not(objection), waiting);
+    const messages = await input.messages(item.applicationId);
     // Events and notices first: they are guarded by the state before the updates below change it.
     perItem.push(
       insertWhen(db, 'application_events', {
         id: newId(), application_id: item.applicationId, at: input.now, kind: 'round_approved', actor_ref: input.actorRef,
         detail: toJson({ roundId: round.id, dialogueId: item.dialogueId, body: round.body }),
       }, approvable),
-      ...enqueueWhen(db, await input.approvalMessages(item.applicationId), input.now, approvable),
+      ...enqueueWhen(db, messages.approved, input.now, approvable),
+      ...enqueueWhen(db, messages.objected, input.now, all(anchored, objection, waiting)),
     );
   }
   await atomic.run([

@@ -7,7 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Atomic } from '../../db/atomic';
 import type { Database } from '../../db/schema';
 import { closeRound, dueRounds } from '../../db/store/round-close';
-import { roundApprovalNotice } from '../../domain/notifications';
+import { reviewCardUpdates, roundApprovalNotice } from '../../domain/notifications';
+import { ROUND_ZONE } from '../../domain/approval';
+import { reviewContext } from '../../bot/core/review-context';
 import type { Clock } from '../../domain/clock';
 import type { Store } from '../../domain/ports';
 import { loadCatalog, personRecipient } from '../../bot/core/context';
@@ -33,10 +35,21 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
       roundId: round.id,
       now,
       actorRef: 'system:rounds',
-      approvalMessages: async (applicationId) => {
+      messages: async (applicationId) => {
         const app = await deps.store.get(applicationId);
-        const to = app ? await personRecipient(deps.store, app.personId, app.platform) : null;
-        return app && to ? [roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to, catalog.contact, round.id)] : [];
+        if (!app) return { approved: [], objected: [] };
+        const to = await personRecipient(deps.store, app.personId, app.platform);
+        // The reviewer cards, redrawn where they went, as the application will stand after the close.
+        const [decisions, channels, context] = await Promise.all([
+          deps.store.decisionsFor(app.id), deps.store.reviewCardRecipients(app.id), reviewContext(deps, app),
+        ]);
+        const as = (status: 'approved' | 'objected') =>
+          reviewCardUpdates({ ...app, dialogues: app.dialogues.map((d) => (d.dialogueId === round.dialogueId ? { ...d, status } : d)) },
+            catalog.dialogues, decisions, `round:${round.id}:${status}`, channels, ROUND_ZONE, context);
+        return {
+          approved: [...as('approved'), ...(to ? [roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to, catalog.contact, round.id)] : [])],
+          objected: as('objected'),
+        };
       },
     });
     if (!result.closed) continue;

@@ -169,6 +169,11 @@ describe('a non-objection round, end to end', () => {
     expect(await status('carla')).toBe('approved');
 
     await t.drainOutbox();
+    // The reviewer cards are redrawn with the outcome.
+    const cards = await new PlaygroundClient(t.app, 'reviewer').feed();
+    const lastCard = (name: string) => allText(cards.filter((m) => allText(m.replies).includes(ids[name]!.reference)).at(-1)!.replies);
+    expect(lastCard('ben')).toMatch(/Firearms: recommended by reviewer, .*Approved: no objection from the States parties\./);
+    expect(lastCard('amina')).toMatch(/Firearms: recommended by reviewer, .*Objected in the approval round: back with the secretariat\./);
     const toBen = allText((await new PlaygroundClient(t.app, 'ben').feed()).flatMap((m) => m.replies));
     expect(toBen.match(/has been approved by the States parties/g)).toHaveLength(1);
     const toAmina = allText((await new PlaygroundClient(t.app, 'amina').feed()).flatMap((m) => m.replies));
