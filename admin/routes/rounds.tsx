@@ -13,7 +13,7 @@ import { approvalBodyOf, cancelReasonSchema, defaultRoundClose, resendNoteSchema
 import { countryName } from '../../domain/countries';
 import { decisionNotice, roundNotice } from '../../domain/notifications';
 import type { AppDeps } from '../../server/deps';
-import { personRecipient } from '../../bot/core/context';
+import { personRecipients, toEach } from '../../bot/core/context';
 import { actorRef } from '../audit';
 import type { AdminEnv } from '../env';
 import { readForm, type RawForm } from '../form';
@@ -223,13 +223,13 @@ export function roundRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!app) return c.notFound();
     const dialogueId = c.req.param('dialogue');
     const dialogues = await deps.store.listDialogues();
-    const to = await personRecipient(deps.store, app.personId, app.platform);
+    const to = await personRecipients(deps.store, app.personId);
     const now = deps.clock.now().toISOString();
     const decision = { id: `objected:${app.id}:${dialogueId}`, applicationId: app.id, dialogueId, round: 0, outcome: 'reject' as const, reason: reason.data, deciderName: c.get('user').displayName, deciderRef: actorRef(c.get('user')), decidedAt: now };
     const contact = (await deps.store.getSetting<string>('contact_email')) ?? 'the secretariat';
     const ok = await rejectObjected(deps.db, deps.atomic, {
       applicationId: app.id, dialogueId, reason: reason.data, actorRef: actorRef(c.get('user')), now,
-      messages: to ? [decisionNotice(app, decision, dialogues, to, contact)] : [],
+      messages: to.length ? toEach(decisionNotice(app, decision, dialogues, to[0]!, contact), to) : [],
     });
     if (ok) deps.kickOutbox();
     return done(c, '/admin/rounds/objected', ok ? 'rejected_after_objection' : 'not_objected');

@@ -10,7 +10,7 @@ import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessa
 import type { DecideResult } from '../../domain/ports';
 import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
-import { actorRef, loadCatalog, mayDecide, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
+import { actorRef, loadCatalog, mayDecide, personOf, personRecipients, reviewChannels, toEach, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
@@ -41,11 +41,11 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
   const previous = await deps.store.decisionsFor(app.id);
-  const to = await personRecipient(deps.store, app.personId, app.platform);
+  const to = await personRecipients(deps.store, app.personId);
   const context = await reviewContext(deps, app);
   const status = statusAfter(input.outcome, context.body);
   // A recommendation is not an outcome: the applicant hears only what the approval body decides.
-  const tellApplicant = to && status !== 'recommended';
+  const tellApplicant = to.length > 0 && status !== 'recommended';
   return deps.store.decide({
     ...input,
     status,
@@ -53,7 +53,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
     now: deps.clock.now().toISOString(),
     messages: (updated, decision) => [
       ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone, context),
-      ...(tellApplicant ? [decisionNotice(updated, decision, catalog.dialogues, to, catalog.contact)] : []),
+      ...(tellApplicant ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0]!, catalog.contact), to) : []),
     ],
   });
 }

@@ -3,6 +3,7 @@ import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
+import * as webEmail from './2026_12_01_1430_web_email';
 import * as approvalRounds from './2026_12_01_1436_approval_rounds';
 
 /**
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_002_admin': admin,
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
+  '2026_12_01_1430_web_email': webEmail,
   '2026_12_01_1436_approval_rounds': approvalRounds,
 };
 

@@ -12,7 +12,7 @@ import { ROUND_ZONE } from '../../domain/approval';
 import { reviewContext } from '../../bot/core/review-context';
 import type { Clock } from '../../domain/clock';
 import type { Store } from '../../domain/ports';
-import { loadCatalog, personRecipient } from '../../bot/core/context';
+import { loadCatalog, personRecipients, toEach } from '../../bot/core/context';
 import type { Logger } from '../log';
 
 export interface RoundJobDeps {
@@ -38,7 +38,7 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
       messages: async (applicationId) => {
         const app = await deps.store.get(applicationId);
         if (!app) return { approved: [], objected: [] };
-        const to = await personRecipient(deps.store, app.personId, app.platform);
+        const to = await personRecipients(deps.store, app.personId);
         // The reviewer cards, redrawn where they went, as the application will stand after the close.
         const [decisions, channels, context] = await Promise.all([
           deps.store.decisionsFor(app.id), deps.store.reviewCardRecipients(app.id), reviewContext(deps, app),
@@ -47,7 +47,7 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
           reviewCardUpdates({ ...app, dialogues: app.dialogues.map((d) => (d.dialogueId === round.dialogueId ? { ...d, status } : d)) },
             catalog.dialogues, decisions, `round:${round.id}:${status}`, channels, ROUND_ZONE, context);
         return {
-          approved: [...as('approved'), ...(to ? [roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to, catalog.contact, round.id)] : [])],
+          approved: [...as('approved'), ...(to.length ? toEach(roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to[0]!, catalog.contact, round.id), to) : [])],
           objected: as('objected'),
         };
       },

@@ -98,6 +98,10 @@ describe('a non-objection round, end to end', () => {
     expect(notices.map((n) => JSON.parse(n.recipient).address).sort()).toEqual(['focal.at@bmeia.example.gv.at', 'focal.mx@sre.example.gob.mx']);
     expect(notices[0]!.payload).toMatch(/3 organisations are recommended to take part in the Constructive Dialogue on Firearms/);
     expect(notices[0]!.payload).not.toMatch(/private\.example|Representative/);
+    // Focal points are told by email (the email channel; without SMTP_URL it goes to the log).
+    await t.drainOutbox();
+    const sentNotices = await t.deps.db.selectFrom('outbox').select('status').where('purpose', '=', 'round_notice').execute();
+    expect(sentNotices.map((n) => n.status)).toEqual(['delivered', 'delivered']);
 
     // The same applications cannot go into a second round while this one is open.
     const again = await admin.post('/admin/rounds/new', { call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: [ids.amina!.id], closes_local: '2023-02-10T00:00' });

@@ -5,9 +5,11 @@
 import { answers } from './answers';
 import { common } from './common';
 import { rounds } from './rounds';
+import { web } from './web';
 
 export const catalog = {
   answers,
   common,
   rounds,
+  web,
 };
