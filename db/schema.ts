@@ -37,6 +37,8 @@ export interface CallsTable {
   approval_body: Generated<string>;
   /** JSON BalanceTargets: target share per gender and per regional group. */
   balance_targets: Generated<string>;
+  /** Months after the call's last dialogue that personal data is kept (retention job). */
+  retention_months: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -91,6 +93,8 @@ export interface PeopleTable {
   email_notices: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Set when the person's data was erased (on request or by retention); the row stays as an anonymous key. */
+  erased_at: Generated<string | null>;
 }
 
 export interface IdentitiesTable {
@@ -164,6 +168,8 @@ export interface ApplicationsTable {
   updated_at: string;
   submitted_at: string | null;
   withdrawn_at: string | null;
+  /** When names, emails, free text and platform ids were erased; the anonymous facts remain. */
+  erased_at: Generated<string | null>;
 }
 
 export interface ApplicationDialoguesTable {

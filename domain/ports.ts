@@ -4,6 +4,7 @@
  */
 import type { StageCounts } from './balance';
 import type { OutboundMessage, Recipient } from './messages';
+import type { PrivacyPort } from './privacy';
 import type {
   Application, ApplicationAnswers, ApprovalBody, Call, Decision, DecisionOutcome, Dialogue, DialogueReviewStatus, FaqEntry, Person, Platform,
 } from './types';
@@ -135,4 +136,4 @@ export interface ApprovalPort {
   liveRoundsFor(applicationId: string): Promise<LiveRound[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, ApprovalPort {}
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort, ApprovalPort {}

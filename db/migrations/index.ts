@@ -4,7 +4,8 @@ import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
 import * as webEmail from './2026_12_01_1430_web_email';
-import * as approvalRounds from './2026_12_01_1436_approval_rounds';
+import * as retention from './2026_12_01_1520_retention';
+import * as approvalRounds from './2026_12_01_1603_approval_rounds';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -16,7 +17,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
   '2026_12_01_1430_web_email': webEmail,
-  '2026_12_01_1436_approval_rounds': approvalRounds,
+  '2026_12_01_1520_retention': retention,
+  '2026_12_01_1603_approval_rounds': approvalRounds,
 };
 
 export const migrationProvider: MigrationProvider = {
