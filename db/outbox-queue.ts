@@ -101,6 +101,14 @@ export async function markEventProcessed(db: Kysely<Database>, id: string, now: 
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/**
+ * Forgets one delivery id: handling it failed, so a retry of the same delivery must be handled,
+ * not dropped as a duplicate.
+ */
+export async function forgetEvent(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('processed_events').where('id', '=', id).execute();
+}
+
 /** Forgets event ids received before `before` (platforms stop redelivering after minutes). */
 export async function pruneProcessedEvents(db: Kysely<Database>, before: string): Promise<number> {
   const result = await db.deleteFrom('processed_events').where('received_at', '<', before).executeTakeFirst();

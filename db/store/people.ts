@@ -2,7 +2,6 @@
  * People and the platform identities they use. One person may have a Slack and a Teams identity.
  */
 import { expressionBuilder, type Kysely } from 'kysely';
-import { AppError } from '../../domain/errors';
 import type { IdentityInput } from '../../domain/ports';
 import type { Person, Platform } from '../../domain/types';
 import type { Atomic } from '../atomic';
@@ -34,7 +33,7 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
         .onConflict((oc) => oc.doNothing()),
     ]);
     found = await personByIdentity(db, input.platform, scope, input.userId);
-    if (!found) throw new AppError('not_found', 'Could not record who you are. Please try again.', 500);
+    if (!found) throw new Error('Could not record who you are: the person row was not found after its insert.');
   }
   const changes = {
     ...(input.displayName && input.displayName !== found.displayName ? { display_name: input.displayName } : {}),
