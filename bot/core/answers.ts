@@ -1,23 +1,24 @@
 /**
  * Questions about the call, answered only from stored data: the FAQ entry or dialogue the
- * retrieval found, with computed facts (deadline in the asker's zone, dialogue dates, the
- * asker's own status) and the source quoted so a person can check it. Below the confidence
- * threshold the bot says so, gives the contact address and records the question.
+ * retrieval found, in the asker's language, with computed facts (the deadline in the asker's
+ * zone, dialogue dates, the asker's own status, and what one can still do now that the clock says
+ * what it says) and the source quoted so a person can check it. Below the confidence threshold
+ * the bot says so, gives the contact address and records the question.
  */
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
-import { callFor, callState, describeDeadline, formatDialogueDate, type DeadlineDescription } from '../../domain/calls';
-import type { CardAction, Reply, Source } from '../../domain/messages';
-import type { Dialogue, FaqEntry } from '../../domain/types';
+import { callFor, callState } from '../../domain/calls';
+import { isLocale, translator, type Locale } from '../../domain/i18n';
+import { dialogueIn } from '../../domain/localized';
+import type { Reply } from '../../domain/messages';
+import { deadlineIn, dialogueDate, dialogueLine, listOf } from './answer-words';
+import { composeFaq, type Composed } from './answer-faq';
 import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
-import { relevantCall, statusCard, whatsNext } from './replies';
 import type { Actor } from './types';
-
-const LANGUAGES: Record<string, string> = { es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', ar: 'Arabic', ru: 'Russian', zh: 'Chinese' };
 
 // The index is built once per catalogue read (loadCatalog hands back the same object until the
 // FAQ, dialogues or calls change), not on every question.
 const indexes = new WeakMap<Catalog, Knowledge>();
-function knowledgeFor(catalog: Catalog): Knowledge {
+export function knowledgeFor(catalog: Catalog): Knowledge {
   let kb = indexes.get(catalog);
   if (!kb) {
     kb = buildKnowledge(catalog.faq, catalog.dialogues);
@@ -26,113 +27,48 @@ function knowledgeFor(catalog: Catalog): Knowledge {
   return kb;
 }
 
-interface Composed {
-  lines: string[];
-  sources: Source[];
-  actions: CardAction[];
-  extra: Reply[];
-}
-
-function faqSource(entry: FaqEntry): Source {
-  return { label: entry.callId ? `Call for participation — "${entry.question}"` : `FAQ — "${entry.question}"`, quote: entry.source, url: entry.sourceUrl };
-}
-
-const FORMAT_WORDS: Record<Dialogue['format'], string> = { hybrid: 'hybrid', in_person: 'in person', online: 'online' };
-
-/** Format and place only for dialogues whose call has said them; announced ones get their call note. */
-function dialogueBullet(d: Dialogue): string {
-  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
-  const where = d.status === 'announced' ? (d.callNote ? ` (${d.callNote.replace(/\.$/, '')})` : '') : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
-  return `• ${d.shortName}: ${when}${where}`;
-}
-
-function dialogueLine(d: Dialogue): string {
-  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
-  const where = d.status === 'announced' ? '' : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
-  return `${d.name}: ${when}${where}. ${d.description}`.trim();
-}
-
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter(Boolean);
-
 /**
- * A stored answer with the computed deadline in place of the sentence that restates it (the
- * computed one carries the asker's time and the days left), so the date is said once. Stored
- * sentences saying something else ("It is not possible to apply later.") are kept.
+ * The language to answer in: the question's own when it is one we speak, else the person's
+ * (their setting or platform locale), else English.
  */
-function withDeadline(answer: string, deadline: DeadlineDescription, said: string[]): string[] {
-  const alreadySaid = said.some((l) => l.includes(deadline.sentence));
-  let placed = alreadySaid;
-  const sentences: string[] = [];
-  for (const s of sentencesOf(answer)) {
-    if (!s.includes(deadline.day)) sentences.push(s);
-    else if (!placed) {
-      sentences.push(deadline.sentence);
-      placed = true;
-    }
-  }
-  const lines = sentences.length ? [sentences.join(' ')] : [];
-  return placed ? lines : [...lines, deadline.sentence];
+export function answerLocale(detected: string | null, preferred: Locale | null | undefined): Locale {
+  if (isLocale(detected)) return detected;
+  return preferred ?? 'en';
 }
 
-const coveredBy = (lines: string[], d: Dialogue): boolean => !!d.date && lines.some((l) => l.includes(formatDialogueDate(d.date!)));
-
-async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, part: KnowledgeAnswer, catalog: Catalog, now: Date, out: Composed): Promise<void> {
-  if (hit.kind === 'dialogue') {
-    const d = hit.dialogue;
-    // A stored answer that already gave this dialogue's date (the later dialogues' entry) says
-    // it better; the dialogue adds only what the asker can do next.
-    const covered = coveredBy(out.lines, d);
-    if (!covered) out.lines.push(dialogueLine(d));
-    const call = callFor(catalog.calls, d.id, now);
-    if (call && callState(call, now) === 'open') {
-      if (!covered) out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
-      out.actions.push({ id: 'apply', label: 'Apply', style: 'primary' });
-    } else if (!call || callState(call, now) === 'upcoming') {
-      if (d.callNote && !covered) out.lines.push(d.callNote);
-      out.actions.push({ id: 'subscribe', label: `Notify me when the ${d.shortName} call opens`, value: d.id });
-    }
-    if (!covered) out.sources.push({ label: `Dialogue — ${d.name}`, quote: null, url: null });
-    return;
-  }
-  const entry = hit.entry;
-  out.sources.push(faqSource(entry));
-  const call = relevantCall(catalog, now);
-  if ((entry.topic === 'deadline' || entry.topic === 'apply') && call) {
-    const deadline = describeDeadline(call, now, actor.timeZone);
-    out.lines.push(...withDeadline(entry.answer, deadline, out.lines));
-    if (entry.topic === 'deadline' && deadline.closed) {
-      const next = whatsNext(catalog, now);
-      if (next.text) out.lines.push(next.text);
-      out.actions.push(...next.actions);
-    }
-    if (entry.topic === 'apply' && callState(call, now) === 'open') out.actions.push({ id: 'apply', label: 'Start my application', style: 'primary' });
+function composeDialogue(hit: Extract<KnowledgeHit, { kind: 'dialogue' }>, ctx: Ctx, out: Composed): void {
+  const { catalog, now, locale } = ctx;
+  const tr = translator(locale);
+  const d = hit.dialogue;
+  // A stored answer that already gave this dialogue's date (the later dialogues' entry) says it
+  // better; the dialogue adds only what the asker can do next.
+  const covered = !!d.date && out.lines.some((l) => l.includes(dialogueDate(d.date!, locale)));
+  if (!covered) out.lines.push(dialogueLine(d, locale));
+  const call = callFor(catalog.calls, d.id, now);
+  const name = dialogueIn(d, locale).shortName;
+  if (call && callState(call, now) === 'open') {
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
+    out.actions.push({ id: 'apply', label: tr('answers.action.apply'), style: 'primary' });
+  } else if (call && callState(call, now) === 'closed') {
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
   } else {
-    out.lines.push(entry.answer);
+    const note = dialogueIn(d, locale).callNote;
+    if (note && !covered) out.lines.push(note);
+    out.actions.push({ id: 'subscribe', label: tr('answers.action.notifyOpens', { name }), value: d.id });
   }
-  if (entry.topic === 'dialogues') {
-    // The dialogues the question names, else all; an announced one the answer already dated adds
-    // nothing but its call note, which the answer gives too.
-    const listed = catalog.dialogues.filter((d) =>
-      d.status !== 'archived' &&
-      (part.dialogues.length === 0 || part.dialogues.includes(d.id)) &&
-      !(d.status === 'announced' && entry.answer.includes(d.date ? formatDialogueDate(d.date) : '\u0000')));
-    out.lines.push(...listed.map(dialogueBullet));
-  }
-  if (entry.topic === 'status') {
-    const person = await personOf(deps, actor);
-    const apps = await deps.store.listForPerson(person.id);
-    if (apps.length === 0) out.lines.push('You have no application yet.');
-    else out.extra.push(...apps.map((a) => statusCard(a, catalog, now, actor)));
-  }
+  if (!covered) out.sources.push({ label: tr('answers.source.dialogue', { name: dialogueIn(d, locale).name }), quote: null, url: null });
 }
 
 /** "There is no Constructive Dialogue on cybercrime": the dialogues there are, and who to ask. */
-function unknownDialogueLines(word: string, catalog: Catalog): string {
+function unknownDialogueLine(word: string, catalog: Catalog, locale: Locale): string {
+  const tr = translator(locale);
   const known = catalog.dialogues
     .filter((d) => d.status !== 'archived')
-    .map((d) => `${d.shortName}${d.date ? ` (${formatDialogueDate(d.date)})` : ''}`);
-  const list = known.length > 1 ? `${known.slice(0, -1).join(', ')} and ${known[known.length - 1]}` : known.join('');
-  return `There is no Constructive Dialogue on ${word} in the call for participation. The Constructive Dialogues are on ${list}.`;
+    .map((d) => {
+      const name = dialogueIn(d, locale).shortName;
+      return d.date ? tr('answers.dialogue.withDate', { name, date: dialogueDate(d.date, locale) }) : name;
+    });
+  return tr('answers.unknownDialogue', { topic: word, list: listOf(known, locale) });
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -140,34 +76,58 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
 }
 
-/** Answers every question in a message (up to three), or says honestly that it cannot. */
-export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string): Promise<Reply[]> {
+export interface Ctx {
+  deps: EngineDeps;
+  actor: Actor;
+  catalog: Catalog;
+  now: Date;
+  locale: Locale;
+}
+
+export interface Answered {
+  replies: Reply[];
+  /** Whether any part went to the secretariat's inbox. */
+  recorded: boolean;
+  locale: Locale;
+}
+
+/** Answers every question in a message (up to five), in the asker's language, or says honestly that it cannot. */
+export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null): Promise<Reply[]> {
+  return (await answerMessage(deps, actor, text, preferred)).replies;
+}
+
+export async function answerMessage(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null): Promise<Answered> {
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
-  const parts: KnowledgeAnswer[] = knowledgeFor(catalog).ask(text);
-  const out: Composed = { lines: [], sources: [], actions: [], extra: [] };
-  const language = parts.find((p) => p.language)?.language ?? null;
-  if (language) out.lines.push(`I can only answer in English for now${LANGUAGES[language] ? ` (not yet in ${LANGUAGES[language]})` : ''}.`);
+  const kb = knowledgeFor(catalog);
+  const detected = kb.languageOf(text);
+  const locale = answerLocale(detected, preferred);
+  const tr = translator(locale);
+  const parts: KnowledgeAnswer[] = kb.ask(text, { locale });
+  const out: Composed = { lines: [], sources: [], actions: [], extra: [], notes: [] };
+  if (detected && !isLocale(detected) && locale === 'en') out.notes.push(tr('answers.otherLanguage'));
+  const ctx: Ctx = { deps, actor, catalog, now, locale };
 
   let unsure = false;
   let unknown = false;
+  let recorded = false;
   const seen = new Set<string>();
   for (const part of parts) {
-    const person = async () => personOf(deps, actor);
     const record = async () => {
       const best = part.hits[0];
+      recorded = true;
       await deps.store.recordUnanswered({
         text: part.query,
         platform: actor.platform,
-        personId: (await person()).id,
+        personId: (await personOf(deps, actor)).id,
         bestMatchId: best ? (best.kind === 'faq' ? best.entry.id : `dialogue:${best.dialogue.id}`) : null,
         now: now.toISOString(),
       });
     };
     if (part.unknownDialogue) {
       unknown = true;
-      out.lines.push(unknownDialogueLines(part.unknownDialogue, catalog));
-      out.sources.push({ label: 'Dialogues in the call for participation', quote: null, url: null });
+      out.lines.push(unknownDialogueLine(part.unknownDialogue, catalog, locale));
+      out.sources.push({ label: tr('answers.source.dialogues'), quote: null, url: null });
       await record();
       continue;
     }
@@ -182,19 +142,15 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
       const id = hit.kind === 'faq' ? hit.entry.id : hit.dialogue.id;
       if (seen.has(id)) continue;
       seen.add(id);
-      await composeHit(deps, actor, hit, part, catalog, now, out);
+      if (hit.kind === 'dialogue') composeDialogue(hit, ctx, out);
+      else await composeFaq(hit.entry, part, ctx, out, hit === hits[0] && part.exact);
     }
   }
-  if (unknown && !unsure) out.lines.push(`I have passed your question to the secretariat; you can also write to ${catalog.contact}.`);
-  if (unsure) {
-    out.lines.push(
-      seen.size > 0 || unknown
-        ? `I'm not sure about the rest of your question, so I have passed it to the secretariat. You can also write to ${catalog.contact}.`
-        : `I'm not sure I can answer that from the call for participation, and I don't want to guess. I have passed your question to the secretariat; you can also write to ${catalog.contact}.`,
-    );
-  }
-  const replies: Reply[] = [{ kind: 'text', text: uniqueBy(out.lines, (l) => l).join('\n'), sources: uniqueBy(out.sources, (s) => s.label) }];
+  if (unknown && !unsure) out.lines.push(tr('answers.passed', { contact: catalog.contact }));
+  if (unsure) out.lines.push(tr(seen.size > 0 || unknown ? 'answers.unsureRest' : 'answers.unsure', { contact: catalog.contact }));
+  const body = uniqueBy([...out.notes, ...out.lines], (l) => l).join('\n');
+  const replies: Reply[] = [{ kind: 'text', text: body, sources: uniqueBy(out.sources, (s) => s.label) }];
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
-  if (actions.length) replies.push({ kind: 'card', card: { title: 'What next?', actions } });
-  return [...replies, ...out.extra];
+  if (actions.length) replies.push({ kind: 'card', card: { title: tr('answers.nextTitle'), actions } });
+  return { replies: [...replies, ...out.extra], recorded, locale };
 }

@@ -11,6 +11,7 @@ import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { classify } from './intents';
+import { smallTalkReplies } from './smalltalk';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, EngineResult, InboundEvent } from './types';
@@ -136,10 +137,8 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
   switch (intent.kind) {
     case 'help':
       return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
-    case 'greeting': {
-      const replies: Reply[] = [{ kind: 'text', text: 'Hello! I answer questions about the call for participation in the Constructive Dialogues and take applications.' }];
-      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now())] };
-    }
+    case 'smalltalk':
+      return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? 'en') };
     case 'apply':
       return openForm(deps, actor);
     case 'status':
@@ -150,9 +149,21 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       return withdrawAsk(deps, actor);
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
+    case 'wantsToApply':
+      // With a call open the form starts; otherwise the answer says, in the asker's language,
+      // that the call has closed and what comes next.
+      if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text) };
     case 'question':
       return { replies: await answerQuestion(deps, actor, intent.text) };
   }
+}
+
+// Control characters (other than line breaks and tabs) carry nothing a person meant to say; the
+// length cap keeps a pasted document from costing more than a long question. Whole code points,
+// so an emoji is never cut in half.
+function plainText(text: string): string {
+  return Array.from(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')).slice(0, 2000).join('');
 }
 
 const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
@@ -162,7 +173,7 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       switch (event.kind) {
         case 'message':
-          return onMessage(deps, event.actor, event.text.slice(0, 2000));
+          return onMessage(deps, event.actor, plainText(event.text));
         case 'action':
           return onAction(deps, event.actor, event.actionId, event.value);
         case 'submission':
