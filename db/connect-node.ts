@@ -56,7 +56,7 @@ export function sqlitePath(url: string): string {
   if (u === ':memory:' || u === 'file::memory:' || u === 'file:memory') return ':memory:';
   if (u.startsWith('file://')) return decodeURIComponent(u.slice('file://'.length));
   if (u.startsWith('file:')) return u.slice('file:'.length);
-  throw new Error('DATABASE_URL must look like file:PATH for SQLite.');
+  throw new AppError('invalid', 'bad_database_url', 'DATABASE_URL must look like file:PATH for SQLite.');
 }
 
 /**
