@@ -102,7 +102,7 @@ export interface Recipient {
  */
 export interface OutboundMessage {
   recipient: Recipient;
-  purpose: 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request';
+  purpose: 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request' | 'sign_in_code';
   /** For review_card_update: the dedupe key of the review_card it replaces. */
   replaces?: string;
   replies: Reply[];

@@ -5,9 +5,11 @@
 import { answers } from './answers';
 import { common } from './common';
 import { security } from './security';
+import { web } from './web';
 
 export const catalog = {
   answers,
   common,
   security,
+  web,
 };
