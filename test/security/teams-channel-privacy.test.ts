@@ -6,15 +6,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeBotFramework, FAKE_TENANT_ID } from '../fakes/bot-framework';
+import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api';
+import { computeSignature } from '../../bot/slack/verify';
+import { fixture } from '../slack/support';
 import { createTestApp, type TestApp } from '../support/harness';
 import { activity } from '../teams/support';
 import { FIXTURE_STEPS, formOf } from '../support/playground-client';
 
 let fake: FakeBotFramework;
+let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { fake = await FakeBotFramework.start(); });
-afterAll(async () => { await fake.stop(); });
-afterEach(async () => { await t?.close(); fake.reset(); });
+beforeAll(async () => { fake = await FakeBotFramework.start(); api = await startFakeSlackApi(); });
+afterAll(async () => { await fake.stop(); await api.close(); });
+afterEach(async () => { await t?.close(); fake.reset(); api.reset(); });
 
 const MEGAN = '11111111-2222-3333-4444-555555555555';
 const CHANNEL = '19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.tacv2';
@@ -71,5 +75,34 @@ describe('Teams channels and group chats', () => {
     // Questions about the call are still answered in the channel.
     await post(mention('what is the application deadline?'));
     expect(JSON.stringify(fake.sent().at(-1)!.body)).toMatch(/February 2023/);
+  });
+});
+
+describe('Slack channels', () => {
+  it('answer a mention about the person\'s own application only to them, questions in the thread', async () => {
+    const SECRET = 'privacy-secret-0123456789abcdef';
+    t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-privacy', SLACK_API_URL: api.url } });
+    const actor = { platform: 'slack' as const, userId: 'U061F7AUR', scope: 'T123ABC456', displayName: 'Amina' };
+    const conversation = { id: 'D1', isDirect: true };
+    let form = formOf(await t.deps.engine.handle({ kind: 'message', actor, conversation, text: 'apply' }));
+    for (let i = 0; i < 12 && form.stepId !== 'confirm'; i++) {
+      form = formOf(await t.deps.engine.handle({ kind: 'submission', actor, conversation, formId: form.formId, contextId: form.draftId, stepId: form.stepId, values: FIXTURE_STEPS[form.stepId] ?? {} }));
+    }
+    await t.deps.engine.handle({ kind: 'submission', actor, conversation, formId: form.formId, contextId: form.draftId, stepId: form.stepId, values: {} });
+    const mention = async (id: string, text: string) => {
+      const base = fixture<any>('event_app_mention.json');
+      const body = JSON.stringify({ ...base, event_id: id, event: { ...base.event, text: `<@U0LAN0Z89> ${text}` } });
+      const ts = String(Math.floor(Date.now() / 1000));
+      await t.app.request('/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) }, body });
+      await t.settle();
+    };
+    await mention('EvP1', 'status');
+    await mention('EvP2', 'edit my application');
+    const inChannel = JSON.stringify(api.calls('chat.postMessage').filter((c) => c.body.channel === 'C123ABC456'));
+    expect(inChannel).not.toMatch(/CD-2023|Women Against Small Arms/);
+    expect(api.calls('chat.postEphemeral').every((c) => c.body.user === 'U061F7AUR')).toBe(true);
+    expect(api.calls('chat.postEphemeral').length).toBeGreaterThan(0);
+    await mention('EvP3', 'what is the application deadline?');
+    expect(JSON.stringify(api.calls('chat.postMessage').filter((c) => c.body.channel === 'C123ABC456'))).toMatch(/February 2023/);
   });
 });
