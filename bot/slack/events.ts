@@ -10,7 +10,7 @@ import { ACK, actorForForm, actorWithProfile, afterAck, type Outcome, type Slack
 import type { ReplyTarget } from './respond';
 import { classify } from '../core/intents';
 
-const PERSONAL = new Set(['apply', 'status', 'edit', 'withdraw']);
+const PERSONAL = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** The bot's own user id in this workspace, from the envelope's authorizations. */
 function botUserId(env: EventCallback): string | undefined {

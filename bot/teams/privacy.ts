@@ -14,7 +14,7 @@ import type { Intent } from './parse';
 import type { Activity } from './schema';
 
 const PERSONAL_ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', FORM_BACK_ACTION]);
-const PERSONAL_MESSAGES = new Set(['apply', 'status', 'edit', 'withdraw']);
+const PERSONAL_MESSAGES = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** Whether answering `intent` would show this person's application. */
 export function isPersonal(intent: Intent): boolean {

@@ -47,12 +47,12 @@ describe('Teams channels and group chats', () => {
       form = formOf(await t.deps.engine.handle({ kind: 'submission', actor, conversation, formId: form.formId, contextId: form.draftId, stepId: form.stepId, values: FIXTURE_STEPS[form.stepId] ?? {} }));
     }
 
-    for (const text of ['apply', 'edit my application', 'status']) {
+    for (const text of ['apply', 'edit my application', 'status', 'I want to apply']) {
       expect((await post(mention(text))).status).toBe(200);
       expect((await post(groupChat(text))).status).toBe(200);
     }
     const sent = fake.sent();
-    expect(sent.length).toBe(6);
+    expect(sent.length).toBe(8);
     const all = JSON.stringify(sent.map((c) => c.body));
     for (const personal of ['Amina', 'amina@wasan.example.org', 'Wanjiru', 'Director', 'Women Against Small Arms', 'female', 'Kenya']) {
       expect(all).not.toContain(personal);
