@@ -6,10 +6,12 @@ import { answers } from './answers';
 import { common } from './common';
 import { security } from './security';
 import { web } from './web';
+import { privacy } from './privacy';
 
 export const catalog = {
   answers,
   common,
   security,
   web,
+  privacy,
 };
