@@ -3,6 +3,7 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
+import { AppError } from '../../domain/errors';
 import { checkDecision, describeStatus, REASON_MISSING, statusAfter, validateReason } from '../../domain/review';
 import { t } from '../../domain/i18n';
 import { approvalBodyFor, reviewContext } from './review-context';
@@ -30,7 +31,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   if (!app) return { ok: false, reason: 'not_found' };
   const check = checkDecision(app, input.dialogueId, input.outcome, input.reason);
   if (!check.ok) {
-    if (check.code === 'reason_invalid') throw Object.assign(new Error(check.message), { code: check.code });
+    if (check.code === 'reason_invalid') throw new AppError('invalid', check.code, check.message);
     if (check.code === 'not_pending') {
       const existing = (await deps.store.decisionsFor(app.id))
         .filter((d) => d.dialogueId === input.dialogueId)

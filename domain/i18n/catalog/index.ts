@@ -5,6 +5,7 @@
 import { answers } from './answers';
 import { common } from './common';
 import { rounds } from './rounds';
+import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
 
@@ -12,6 +13,7 @@ export const catalog = {
   answers,
   common,
   rounds,
+  security,
   web,
   privacy,
 };
