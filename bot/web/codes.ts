@@ -94,8 +94,3 @@ export async function mailDelayed(deps: AppDeps, codeId: string): Promise<boolea
   const row = await deps.db.selectFrom('outbox').select(['status', 'attempts']).where('dedupe_key', '=', codeMessageKey(codeId)).executeTakeFirst();
   return !!row && row.status !== 'delivered' && row.attempts > 0;
 }
-
-/** Codes older than a day are of no use to anyone, not even the hourly limits. */
-export async function pruneCodes(deps: Pick<AppDeps, 'db'>, now: Date): Promise<void> {
-  await deps.db.deleteFrom('sign_in_codes').where('created_at', '<', new Date(now.getTime() - 24 * HOUR_MS).toISOString()).execute();
-}
