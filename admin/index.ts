@@ -22,6 +22,8 @@ import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
 import { reviewerRoutes } from './routes/reviewers';
 import { userRoutes } from './routes/users';
+import { outboxRoutes } from './routes/outbox';
+import { privacyRoutes } from './routes/privacy';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
 // Teams may host the panel as a tab; nobody else may frame it.
@@ -72,6 +74,12 @@ export function createAdminApp(deps: AppDeps): Hono {
   admin.route('/users', userRoutes(deps));
   admin.use('/audit', requirePermission('audit'));
   admin.route('/audit', auditRoutes(deps));
+  // Data protection and the outbox: the secretariat and administrators (who also read the audit log).
+  for (const [path, routes] of [['/privacy', privacyRoutes], ['/outbox', outboxRoutes]] as const) {
+    admin.use(path, requirePermission('audit'));
+    admin.use(`${path}/*`, requirePermission('audit'));
+    admin.route(path, routes(deps));
+  }
 
   admin.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();

@@ -22,6 +22,11 @@ export interface CardAction {
   /** Opaque string handed back with the action (ids only, never personal data). */
   value?: string;
   style?: 'primary' | 'danger';
+  /**
+   * Opens this address instead of sending the action (Slack link button, Teams Action.OpenUrl).
+   * Only for addresses the product made itself (a download link), never for text a person typed.
+   */
+  url?: string;
 }
 
 export interface Card {

@@ -3,6 +3,7 @@
  * tests may too. Every method that changes more than one row is atomic.
  */
 import type { OutboundMessage, Recipient } from './messages';
+import type { PrivacyPort } from './privacy';
 import type {
   Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, Person, Platform,
 } from './types';
@@ -116,4 +117,4 @@ export interface OutboxPort {
   reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort {}
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort {}

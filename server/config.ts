@@ -55,6 +55,10 @@ export const configSchema = z
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465' }).optional()),
     MAIL_FROM: optionalText.pipe(z.string().max(300).regex(/^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+\.?[^\s<>@]*>?$/, 'must be an address, e.g. Dialogue Desk <dialogues@example.org>').optional()),
     WEB_APPLY: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
+    METRICS_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    BACKUP_DIR: optionalText,
+    BACKUP_EVERY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   })
   .superRefine((c, ctx) => {
     if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {

@@ -2,6 +2,7 @@ import type { Actor, EngineResult, InboundEvent } from './types';
 import type { Reply } from '../../domain/messages';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
+import type { ErasureSummary } from '../../domain/privacy';
 
 export interface DecideInput {
   applicationId: string;
@@ -27,4 +28,9 @@ export interface Engine {
    * The caller has already checked that the decider may decide.
    */
   decide(input: DecideInput): Promise<DecideResult>;
+  /**
+   * Erases a person at their request, received by the secretariat: open applications withdrawn
+   * (reviewers' cards updated), then their data erased; audited as `auditActor`.
+   */
+  erasePerson(input: { personId: string; actorRef: string; auditActor: string; via: string }): Promise<ErasureSummary>;
 }

@@ -62,6 +62,7 @@ export function cardToBlockKit(card: Card): Block[] {
           text: plain(a.label, LIMITS.buttonText),
           ...(a.value !== undefined ? { value: a.value.slice(0, LIMITS.buttonValue) } : {}),
           ...(a.style ? { style: a.style } : {}),
+          ...(a.url ? { url: a.url } : {}),
         };
       }),
     });

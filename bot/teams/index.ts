@@ -14,6 +14,8 @@ import { createDialogTokens } from './dialog-token';
 import { conversationRefOf } from './parse';
 import { messagesRoutes } from './routes';
 import { createReviewerCheck } from './roster';
+import { createDataLinks, dataLinkRoutes, DATA_LINK_TTL_SECONDS } from './data-link';
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
 import type { Activity } from './schema';
@@ -75,8 +77,10 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       : {}),
   };
 
+  const links = config.TEAMS_APP_PASSWORD ? createDataLinks(config.TEAMS_APP_PASSWORD) : null;
   const routes = new Hono();
   routes.route('/', messagesRoutes(scoped, verifier, turn));
+  if (links) routes.route('/', dataLinkRoutes(scoped, links));
   routes.route('/', tabRoutes(scoped, opts.teamsJs));
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
 
@@ -95,5 +99,12 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       now: () => deps.clock.now().toISOString(),
     }),
     isReviewer,
+    // A download link in the personal chat (see data-link.ts); it needs the public address.
+    deliverFile: async (_actor: Actor, file: PersonalFile): Promise<FileDelivery> => {
+      if (!links || !publicUrl) return { kind: 'unavailable' };
+      const url = new URL('my-data/download', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+      url.searchParams.set('token', await links.sign(file.personId));
+      return { kind: 'link', url: url.toString(), expiresInMinutes: DATA_LINK_TTL_SECONDS / 60 };
+    },
   };
 }

@@ -73,10 +73,12 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   if (!isInvoke) {
     const id = `teams:${activity.conversation.id}:${activity.id ?? ''}`;
     if (activity.id && !(await ctx.firstDelivery(id))) return { status: 200 };
+    const received = Date.now();
     deps.background(async () => {
       const result = await run(ctx, event, intent);
       deps.kickOutbox();
       await sendAnswer(ctx, activity, await answerFor(ctx, actor, intent, result), true);
+      deps.metrics.answered('teams', (Date.now() - received) / 1000);
     });
     return { status: 200 };
   }

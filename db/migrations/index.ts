@@ -4,6 +4,7 @@ import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
 import * as webEmail from './2026_12_01_1430_web_email';
+import * as retention from './2026_12_01_1520_retention';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
   '2026_12_01_1430_web_email': webEmail,
+  '2026_12_01_1520_retention': retention,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,10 @@ export function cardBody(card: Card): AdaptiveElement[] {
 export function cardActions(actions: CardAction[] = []): AdaptiveElement[] {
   const out: AdaptiveElement[] = [];
   for (const a of actions) {
+    if (a.url) {
+      out.push({ type: 'Action.OpenUrl', title: a.label, url: a.url });
+      continue;
+    }
     const style = a.style === 'primary' ? 'positive' : a.style === 'danger' ? 'destructive' : undefined;
     out.push(executeAction(a.label, a.id, a.value !== undefined ? { value: a.value } : {}, { style }));
     if (a.id === 'apply') {

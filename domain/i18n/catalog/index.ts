@@ -5,9 +5,11 @@
 import { answers } from './answers';
 import { common } from './common';
 import { web } from './web';
+import { privacy } from './privacy';
 
 export const catalog = {
   answers,
   common,
   web,
+  privacy,
 };
