@@ -26,10 +26,11 @@ import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
-// Teams may host the panel as a tab; nobody else may frame it.
+// Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
+// tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.
 const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
-  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
 ].join('; ');
 
 export function createAdminApp(deps: AppDeps): Hono {
