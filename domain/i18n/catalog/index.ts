@@ -4,12 +4,14 @@
  */
 import { answers } from './answers';
 import { common } from './common';
+import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
 
 export const catalog = {
   answers,
   common,
+  security,
   web,
   privacy,
 };
