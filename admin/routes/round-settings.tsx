@@ -87,16 +87,16 @@ export function roundSettingsRoutes(deps: AppDeps): Hono<AdminEnv> {
     const call = (await listCalls(deps.db)).find((k) => k.id === c.req.param('call'));
     if (!call) return c.notFound();
     const raw = await readForm(c);
-    if (!isApprovalBody(raw.approval_body)) throw new AppError('invalid', 'Choose who approves the recommendations.');
+    if (!isApprovalBody(raw.approval_body)) throw new AppError('invalid', 'approval_settings_invalid', 'Choose who approves the recommendations.');
     const targets: BalanceTargets = { gender: {}, region: {} };
     for (const g of GENDERS.slice(0, 2)) {
       const v = percent.safeParse(String(raw[`gender_${g}`] ?? ''));
-      if (!v.success) throw new AppError('invalid', `${GENDER_LABELS[g]}: ${v.error.issues[0]?.message}`);
+      if (!v.success) throw new AppError('invalid', 'approval_settings_invalid', `${GENDER_LABELS[g]}: ${v.error.issues[0]?.message}`);
       if (v.data !== null) targets.gender![g] = v.data;
     }
     for (const g of REGIONAL_GROUPS) {
       const v = percent.safeParse(String(raw[`region_${g}`] ?? ''));
-      if (!v.success) throw new AppError('invalid', `${g}: ${v.error.issues[0]?.message}`);
+      if (!v.success) throw new AppError('invalid', 'approval_settings_invalid', `${g}: ${v.error.issues[0]?.message}`);
       if (v.data !== null) targets.region![g] = v.data;
     }
     const now = deps.clock.now();
