@@ -34,6 +34,11 @@ export interface KnowledgeAnswer {
 export interface Knowledge {
   /** One answer per question in the message, in order; at most 3. */
   ask(text: string): KnowledgeAnswer[];
+  /**
+   * FAQ entries close to `text` by the same retrieval, best first, without those in `exclude`:
+   * the follow-up questions offered under an answer.
+   */
+  related(text: string, limit: number, exclude: string[]): FaqEntry[];
 }
 
 export interface KnowledgeTuning {
@@ -188,6 +193,18 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   const asked = new Map<string, KnowledgeAnswer[]>();
 
   return {
+    related(text, limit, exclude) {
+      const terms = [...new Set(queryGroups(text, spell).flat())];
+      if (!terms.length || limit <= 0) return [];
+      const out: FaqEntry[] = [];
+      for (const r of index.search(terms.join(' '))) {
+        const hit = byId.get(String(r.id));
+        if (hit?.kind !== 'faq' || exclude.includes(hit.entry.id)) continue;
+        out.push(hit.entry);
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
     ask(text) {
       const known = asked.get(text);
       if (known) return known;

@@ -94,6 +94,8 @@ export interface Recipient {
   address: string;
   /** Slack team id or Teams tenant id, when known. */
   scope?: string;
+  /** Slack: the thread (parent message ts) a channel message belongs in. */
+  thread?: string;
 }
 
 /**
@@ -102,8 +104,10 @@ export interface Recipient {
  */
 export interface OutboundMessage {
   recipient: Recipient;
-  purpose: 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request';
-  /** For review_card_update: the dedupe key of the review_card it replaces. */
+  purpose:
+    | 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request'
+    | 'question_answer' | 'question_card' | 'question_card_update';
+  /** For review_card_update and question_card_update: the dedupe key of the card it replaces. */
   replaces?: string;
   replies: Reply[];
   /** Unique per intended delivery: the same key is never sent twice. */

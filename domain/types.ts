@@ -50,6 +50,8 @@ export interface FaqEntry {
    * own application.
    */
   topic: 'deadline' | 'dialogues' | 'status' | 'apply' | null;
+  /** FAQ entry ids the secretariat chose as follow-up questions (at most three). */
+  related?: string[];
   updatedAt: string;
 }
 

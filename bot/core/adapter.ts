@@ -13,6 +13,8 @@ export interface PlatformAdapter {
   routes?: Hono;
   sender: Sender;
   isReviewer(actor: Actor): Promise<boolean>;
+  /** Whether the actor is a member of one of these channels (absent: nobody is, on this platform). */
+  isChannelMember?(actor: Actor, channels: string[]): Promise<boolean>;
   /** Long-lived connections (Slack Socket Mode) started after the HTTP server. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

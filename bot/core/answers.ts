@@ -9,15 +9,18 @@ import { callFor, callState, describeDeadline, formatDialogueDate, type Deadline
 import type { CardAction, Reply, Source } from '../../domain/messages';
 import type { Dialogue, FaqEntry } from '../../domain/types';
 import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
+import { t } from '../../domain/i18n';
+import { questionLocale } from '../../domain/questions';
+import { passToSecretariat } from './questions-flow';
 import { relevantCall, statusCard, whatsNext } from './replies';
-import type { Actor } from './types';
+import type { Actor, ConversationRef } from './types';
 
 const LANGUAGES: Record<string, string> = { es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', ar: 'Arabic', ru: 'Russian', zh: 'Chinese' };
 
 // The index is built once per catalogue read (loadCatalog hands back the same object until the
 // FAQ, dialogues or calls change), not on every question.
 const indexes = new WeakMap<Catalog, Knowledge>();
-function knowledgeFor(catalog: Catalog): Knowledge {
+export function knowledgeFor(catalog: Catalog): Knowledge {
   let kb = indexes.get(catalog);
   if (!kb) {
     kb = buildKnowledge(catalog.faq, catalog.dialogues);
@@ -141,7 +144,7 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 /** Answers every question in a message (up to three), or says honestly that it cannot. */
-export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string): Promise<Reply[]> {
+export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, conversation?: ConversationRef): Promise<Reply[]> {
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const parts: KnowledgeAnswer[] = knowledgeFor(catalog).ask(text);
@@ -152,16 +155,15 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
   let unsure = false;
   let unknown = false;
   const seen = new Set<string>();
+  let where: Awaited<ReturnType<typeof passToSecretariat>> = 'none';
   for (const part of parts) {
-    const person = async () => personOf(deps, actor);
     const record = async () => {
       const best = part.hits[0];
-      await deps.store.recordUnanswered({
+      where = await passToSecretariat(deps, actor, conversation, {
         text: part.query,
-        platform: actor.platform,
-        personId: (await person()).id,
         bestMatchId: best ? (best.kind === 'faq' ? best.entry.id : `dialogue:${best.dialogue.id}`) : null,
-        now: now.toISOString(),
+        locale: questionLocale(part.language ?? language),
+        kind: 'question',
       });
     };
     if (part.unknownDialogue) {
@@ -185,14 +187,10 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
       await composeHit(deps, actor, hit, part, catalog, now, out);
     }
   }
-  if (unknown && !unsure) out.lines.push(`I have passed your question to the secretariat; you can also write to ${catalog.contact}.`);
-  if (unsure) {
-    out.lines.push(
-      seen.size > 0 || unknown
-        ? `I'm not sure about the rest of your question, so I have passed it to the secretariat. You can also write to ${catalog.contact}.`
-        : `I'm not sure I can answer that from the call for participation, and I don't want to guess. I have passed your question to the secretariat; you can also write to ${catalog.contact}.`,
-    );
-  }
+  // The reply says where the secretariat's answer will arrive, and promises none where it cannot.
+  const passed = { where, contact: catalog.contact };
+  if (unknown && !unsure) out.lines.push(t('en', 'questions.passed.unknown', passed));
+  if (unsure) out.lines.push(t('en', seen.size > 0 || unknown ? 'questions.passed.rest' : 'questions.passed.unsure', passed));
   const replies: Reply[] = [{ kind: 'text', text: uniqueBy(out.lines, (l) => l).join('\n'), sources: uniqueBy(out.sources, (s) => s.label) }];
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
   if (actions.length) replies.push({ kind: 'card', card: { title: 'What next?', actions } });

@@ -18,6 +18,12 @@ export interface EngineDeps {
   clock: Clock;
   log: EngineLogger;
   isReviewer(actor: Actor): Promise<boolean>;
+  /**
+   * May act on questions from the secretariat channel: a member of one of `channels` (the
+   * configured secretariat channels on the actor's platform), or someone the admin panel gives
+   * an admin or secretariat role.
+   */
+  isSecretariat(actor: Actor, channels: string[]): Promise<boolean>;
   /** Reviewer channels from the environment, used when the admin panel has set none. */
   reviewDefaults: Partial<Record<Platform, string>>;
   /** Zone reviewers' cards show times in. */

@@ -2,6 +2,7 @@ import type { Actor, EngineResult, InboundEvent } from './types';
 import type { Reply } from '../../domain/messages';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
+import type { AnswerGroupInput, AnswerGroupResult, ChangeResult } from './questions-flow';
 
 export interface DecideInput {
   applicationId: string;
@@ -27,4 +28,12 @@ export interface Engine {
    * The caller has already checked that the decider may decide.
    */
   decide(input: DecideInput): Promise<DecideResult>;
+  /**
+   * Answers a question passed to the secretariat, from any surface: the first answer wins, each
+   * asker is told where they asked, the FAQ grows if asked to, the secretariat cards follow.
+   * The caller has already checked that the person may answer.
+   */
+  answerQuestion(input: AnswerGroupInput): Promise<AnswerGroupResult>;
+  /** Dismisses (with a reason) or assigns a question group; the cards follow. */
+  changeQuestion(input: { questionId: string; change: 'dismiss' | 'assign'; reason?: string; by: string; ref: string; audit?: { actorRef: string; action: string } }): Promise<ChangeResult>;
 }

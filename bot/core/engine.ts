@@ -11,9 +11,11 @@ import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { classify } from './intents';
+import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
+import { answerGroup, changeGroup, questionAction, questionSubmitted } from './questions-flow';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
-import type { Actor, EngineResult, InboundEvent } from './types';
+import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';
 
@@ -104,8 +106,21 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
     : `You are already on the list: I will tell you when the call for the ${dialogue.name} opens.`);
 }
 
-async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
+/** A follow-up question button under an answer: asks that FAQ entry's question. */
+async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
+  const entry = (await loadCatalog(deps.store)).faq.find((f) => f.id === faqId);
+  if (!entry) return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+  return { replies: await answerQuestion(deps, actor, entry.question, conversation) };
+}
+
+async function onAction(deps: EngineDeps, actor: Actor, conversation: ConversationRef, actionId: string, value?: string): Promise<EngineResult> {
   switch (actionId) {
+    case QUESTION_ACTIONS.ask:
+      return askFollowUp(deps, actor, conversation, value);
+    case QUESTION_ACTIONS.answer:
+    case QUESTION_ACTIONS.dismiss:
+    case QUESTION_ACTIONS.assign:
+      return questionAction(deps, actor, actionId, value);
     case 'apply':
     case 'resume':
       return openForm(deps, actor);
@@ -131,7 +146,7 @@ async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?
   }
 }
 
-async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<EngineResult> {
+async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversation: ConversationRef): Promise<EngineResult> {
   const intent = classify(text);
   switch (intent.kind) {
     case 'help':
@@ -151,7 +166,7 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
     case 'question':
-      return { replies: await answerQuestion(deps, actor, intent.text) };
+      return { replies: await answerQuestion(deps, actor, intent.text, conversation) };
   }
 }
 
@@ -162,13 +177,14 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       switch (event.kind) {
         case 'message':
-          return onMessage(deps, event.actor, event.text.slice(0, 2000));
+          return onMessage(deps, event.actor, event.text.slice(0, 2000), event.conversation);
         case 'action':
-          return onAction(deps, event.actor, event.actionId, event.value);
+          return onAction(deps, event.actor, event.conversation, event.actionId, event.value);
         case 'submission':
           if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
           if (event.formId === REASON_FORM) return reasonSubmitted(deps, event.actor, event.contextId, firstText(event.values.text));
           if (event.formId === INFO_FORM) return infoAnswered(deps, event.actor, event.contextId, firstText(event.values.text));
+          if (event.formId === ANSWER_FORM || event.formId === DISMISS_FORM) return questionSubmitted(deps, event.actor, event.formId, event.contextId, event.values);
           return { ...say('That form is not valid any more.'), closeForm: true };
       }
     },
@@ -202,5 +218,7 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),
+    answerQuestion: (input) => answerGroup(deps, input),
+    changeQuestion: (input) => changeGroup(deps, input),
   };
 }

@@ -81,5 +81,6 @@ export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
     // Delivery is the row itself: the page reads delivered rows from the feed.
     sender: { deliver: async () => ({ externalRef: { delivered: true } }) },
     isReviewer: async (actor) => actor.userId === REVIEWER,
+    isChannelMember: async (actor) => actor.userId === REVIEWER,
   };
 }

@@ -57,8 +57,21 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
     }
   }
 
+  async function isChannelMember(actor: Actor, channels: string[]): Promise<boolean> {
+    if (actor.platform !== 'slack') return false;
+    for (const channel of channels) {
+      try {
+        if ((await directory.channelMembers(channel)).has(actor.userId)) return true;
+      } catch (err) {
+        log.warn('slack.members_failed', { err });
+      }
+    }
+    return false;
+  }
+
   return {
     platform: 'slack',
+    isChannelMember,
     routes: slackRoutes(rt, deps, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
     sender: createSlackSender(client, directory),
     isReviewer,

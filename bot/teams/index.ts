@@ -94,5 +94,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
     // Only the AAD object ids in TEAMS_REVIEWERS may decide; with none listed, nobody can from
     // Teams (membership of the review channel is not checked: anyone may be added to a channel).
     isReviewer: async (actor: Actor) => actor.platform === 'teams' && reviewers.has(actor.userId),
+    // The same people act on questions in the secretariat channel, for the same reason.
+    isChannelMember: async (actor: Actor) => actor.platform === 'teams' && reviewers.has(actor.userId),
   };
 }

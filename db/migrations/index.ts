@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
+import * as questionAnswers from './2026_12_01_1405_question_answers';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -9,6 +10,7 @@ import * as admin from './2026_11_28_002_admin';
 export const migrations: Record<string, Migration> = {
   '2026_11_28_001_initial': initial,
   '2026_11_28_002_admin': admin,
+  '2026_12_01_1405_question_answers': questionAnswers,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -59,6 +59,7 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     sourceUrl: r.source_url,
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
     topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
+    related: parseJson(r.related, stringArray, 'FAQ related'),
     updatedAt: r.updated_at,
   }));
 }

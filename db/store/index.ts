@@ -13,6 +13,7 @@ import * as conversation from './conversation';
 import * as decisions from './decisions';
 import * as outbox from './outbox';
 import * as people from './people';
+import * as questions from './questions';
 import { submit } from './submit';
 
 /** `clock` only stamps rows whose port method takes no `now` (people created by personFor). */
@@ -48,5 +49,12 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     subscribe: (input) => conversation.subscribe(db, input),
 
     enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
+
+    recordQuestion: (input) => questions.recordQuestion(db, atomic, input),
+    questionGroup: (id) => questions.questionGroup(db, id),
+    answerQuestion: (input) => questions.answerQuestion(db, atomic, input),
+    dismissQuestion: (input) => questions.dismissQuestion(db, atomic, input),
+    assignQuestion: (input) => questions.assignQuestion(db, atomic, input),
+    secretariatChannel: (callId, platform) => questions.secretariatChannel(db, callId, platform),
   };
 }

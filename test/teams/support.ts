@@ -54,6 +54,12 @@ export function fakeEngine(): FakeEngine {
     async decide() {
       throw new Error('not used');
     },
+    async answerQuestion() {
+      throw new Error('not used');
+    },
+    async changeQuestion() {
+      throw new Error('not used');
+    },
   };
   return engine;
 }

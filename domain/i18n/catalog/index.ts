@@ -3,7 +3,9 @@
  * out of each other's way; the key a caller uses is "<area>.<key>".
  */
 import { common } from './common';
+import { questions } from './questions';
 
 export const catalog = {
   common,
+  questions,
 };
