@@ -10,7 +10,7 @@ import type { CardAction, Reply, Source } from '../../domain/messages';
 import type { Dialogue, FaqEntry } from '../../domain/types';
 import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
 import { t } from '../../domain/i18n';
-import { questionLocale } from '../../domain/questions';
+import { followUpActions, FOLLOW_UPS_MAX, questionLocale } from '../../domain/questions';
 import { passToSecretariat } from './questions-flow';
 import { relevantCall, statusCard, whatsNext } from './replies';
 import type { Actor, ConversationRef } from './types';
@@ -155,6 +155,7 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
   let unsure = false;
   let unknown = false;
   const seen = new Set<string>();
+  const answered: FaqEntry[] = [];
   let where: Awaited<ReturnType<typeof passToSecretariat>> = 'none';
   for (const part of parts) {
     const record = async () => {
@@ -184,6 +185,7 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
       const id = hit.kind === 'faq' ? hit.entry.id : hit.dialogue.id;
       if (seen.has(id)) continue;
       seen.add(id);
+      if (hit.kind === 'faq') answered.push(hit.entry);
       await composeHit(deps, actor, hit, part, catalog, now, out);
     }
   }
@@ -194,5 +196,21 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
   const replies: Reply[] = [{ kind: 'text', text: uniqueBy(out.lines, (l) => l).join('\n'), sources: uniqueBy(out.sources, (s) => s.label) }];
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
   if (actions.length) replies.push({ kind: 'card', card: { title: 'What next?', actions } });
+  const more = followUpsFor(catalog, answered, text);
+  if (more.length) replies.push({ kind: 'card', card: { title: t('en', 'questions.answer.more'), actions: followUpActions(more) } });
   return [...replies, ...out.extra];
+}
+
+/**
+ * Related questions under an answer: those the secretariat chose for the entries that answered,
+ * else the nearest other entries by the same retrieval. None when nothing was answered.
+ */
+function followUpsFor(catalog: Catalog, answered: FaqEntry[], text: string): FaqEntry[] {
+  if (!answered.length) return [];
+  const ids = answered.map((e) => e.id);
+  const chosen = answered.flatMap((e) => e.related ?? []).filter((id) => !ids.includes(id));
+  const byId = new Map(catalog.faq.map((f) => [f.id, f]));
+  const picked = uniqueBy(chosen.map((id) => byId.get(id)).filter((f): f is FaqEntry => !!f), (f) => f.id);
+  if (picked.length) return picked.slice(0, FOLLOW_UPS_MAX);
+  return knowledgeFor(catalog).related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids);
 }

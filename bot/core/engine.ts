@@ -12,7 +12,18 @@ import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type Engi
 import type { Engine } from './engine-types';
 import { classify } from './intents';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
-import { answerGroup, changeGroup, questionAction, questionSubmitted } from './questions-flow';
+import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
+import { t, type Locale } from '../../domain/i18n';
+import { detectLanguage } from '../../domain/language';
+import { questionLocale } from '../../domain/questions';
+
+/** Short words carry too little for language detection; these few say it plainly. */
+function smallTalkLocale(text: string): Locale {
+  const s = text.toLowerCase();
+  if (/\b(merci|bonjour|au revoir|d'accord|parfait|ça va|ca va|qui es|qui êtes|parler)\b/.test(s)) return 'fr';
+  if (/\b(gracias|adi[oó]s|vale|perfecto|genial|c[oó]mo est|qui[eé]n eres|hablar)\b/.test(s)) return 'es';
+  return 'en';
+}
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
@@ -154,6 +165,15 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
     case 'greeting': {
       const replies: Reply[] = [{ kind: 'text', text: 'Hello! I answer questions about the call for participation in the Constructive Dialogues and take applications.' }];
       return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now())] };
+    }
+    case 'thanks':
+      return say(t(smallTalkLocale(text), 'questions.smalltalk.thanks'));
+    case 'smalltalk':
+      return say(t(smallTalkLocale(text), 'questions.smalltalk.about'));
+    case 'handoff': {
+      const locale = questionLocale(detectLanguage(text), smallTalkLocale(text));
+      const where = await passToSecretariat(deps, actor, conversation, { text: intent.text, bestMatchId: null, locale, kind: 'contact' });
+      return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
     }
     case 'apply':
       return openForm(deps, actor);

@@ -46,6 +46,11 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
 
 const topics = new Set<FaqEntry['topic']>(['deadline', 'dialogues', 'status', 'apply']);
 
+function relatedOf(json: string): { related?: string[] } {
+  const related = parseJson(json, stringArray, 'FAQ related');
+  return related.length ? { related } : {};
+}
+
 /** FAQ entries that are not archived. */
 export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
   const rows = await db.selectFrom('faq_entries').selectAll().where('archived', '=', 0).orderBy('id').execute();
@@ -59,7 +64,8 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     sourceUrl: r.source_url,
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
     topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
-    related: parseJson(r.related, stringArray, 'FAQ related'),
+    // Only when the secretariat chose some: most entries offer the nearest ones instead.
+    ...relatedOf(r.related),
     updatedAt: r.updated_at,
   }));
 }

@@ -127,4 +127,21 @@ describe('questions passed to the secretariat', () => {
     const faq = await t.deps.db.selectFrom('faq_entries').select(['answer']).where('id', '=', follow[0]!.value!).executeTakeFirstOrThrow();
     expect(allText(asked.replies)).toContain(faq.answer.split('.')[0]);
   });
+
+  it('small talk and thanks never reach the inbox; asking for a person is a request for contact', async () => {
+    const amina = new PlaygroundClient(t.app, 'amina');
+    for (const text of ['thanks', 'Ok, thank you!', 'great thanks bye', 'merci beaucoup', 'gracias', 'how are you?', 'who are you']) {
+      const said = allText((await amina.say(text)).replies);
+      expect(said, text).not.toContain('secretariat.');
+    }
+    expect(allText((await amina.say('merci')).replies)).toContain('Je vous en prie');
+    expect(await t.deps.db.selectFrom('unanswered_questions').select('id').execute()).toHaveLength(0);
+
+    const handoff = allText((await amina.say('Can I talk to a person please?')).replies);
+    expect(handoff).toContain('I have asked the secretariat to get in touch with you. Their reply will come here, in this conversation.');
+    const [q] = await openQuestions();
+    expect(q).toMatchObject({ kind: 'contact', text: 'Can I talk to a person please?' });
+    await admin.get('/admin/questions');
+    expect(admin.lastHtml).toContain('wants to talk to a person');
+  });
 });
