@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { dialogueRoutes } from './routes/dialogues';
 import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
+import { reviewerRoutes } from './routes/reviewers';
 import { userRoutes } from './routes/users';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
@@ -54,6 +55,11 @@ export function createAdminApp(deps: AppDeps): Hono {
   admin.route('/applications', applicationRoutes(deps));
   admin.use('/balance', requirePermission('applications'));
   admin.route('/balance', balanceRoutes(deps));
+  // Review channels decide who may decide on applications: choosing them is an administrator's.
+  admin.use('/channels/edit', requirePermission('reviewers'));
+  admin.use('/reviewers', requirePermission('reviewers'));
+  admin.use('/reviewers/*', requirePermission('reviewers'));
+  admin.route('/reviewers', reviewerRoutes(deps));
   for (const [path, routes] of [
     ['/dialogues', dialogueRoutes], ['/calls', callRoutes], ['/faq', faqRoutes], ['/questions', questionRoutes], ['/channels', channelRoutes],
   ] as const) {

@@ -34,12 +34,13 @@ export async function claimDue(db: Kysely<Database>, now: string, limit: number)
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Records where the platform put the message (JSON), for later updates of the same card. */
-export async function markDelivered(db: Kysely<Database>, id: string, externalRef: unknown, now: string): Promise<void> {
+export async function markDelivered(db: Kysely<Database>, id: string, externalRef: unknown, now: string, externalId: string | null = null): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
       status: 'delivered', attempts: eb('attempts', '+', 1), delivered_at: now, last_error: null,
       external_ref: externalRef === null || externalRef === undefined ? null : toJson(externalRef),
+      external_id: externalId,
     }))
     .where('id', '=', id)
     .execute();

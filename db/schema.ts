@@ -204,8 +204,19 @@ export interface OutboxTable {
   last_error: string | null;
   /** Where the platform put it (Slack channel+ts, Teams conversation+activity id), JSON. */
   external_ref: string | null;
+  /** The platform's own id of the delivered message (Teams activity id, Slack ts), indexed. */
+  external_id: Generated<string | null>;
   created_at: string;
   delivered_at: string | null;
+}
+
+/** People named as reviewers in the admin panel (besides review-channel members). */
+export interface PlatformReviewersTable {
+  platform: string;
+  user_id: string; // Slack user id, or "T…/U…"; Teams AAD object id
+  label: string;
+  added_by: string;
+  added_at: string;
 }
 
 export interface AuditLogTable {
@@ -313,6 +324,7 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   conversations: ConversationsTable;
   review_channels: ReviewChannelsTable;
+  platform_reviewers: PlatformReviewersTable;
   secretariat_channels: SecretariatChannelsTable;
 }
 

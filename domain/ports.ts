@@ -152,6 +152,8 @@ export interface QuestionsPort {
 export interface OutboxPort {
   /** Adds messages not sent before (by dedupe key); returns how many were new. */
   enqueue(messages: OutboundMessage[], now: string): Promise<number>;
+  /** The reviewer channels the application's latest review card went to, one per platform. */
+  reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
 export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, QuestionsPort {}

@@ -17,6 +17,7 @@ import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import type { Config } from './config';
+import { bodyLimits } from './limits';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
 
@@ -49,6 +50,11 @@ export interface AppBase {
   apps?: ((deps: AppDeps) => Hono)[];
 }
 
+/** Whether calls get the playground as a review channel: only when it is the only surface. */
+export function playgroundReviews(config: Config): boolean {
+  return config.PLAYGROUND && !config.slackEnabled && !config.teamsEnabled;
+}
+
 export interface Built {
   app: Hono;
   deps: AppDeps;
@@ -70,14 +76,16 @@ export function buildApp(base: AppBase): Built {
     store,
     clock,
     log,
-    isReviewer: async (actor) => (await adapters.get(actor.platform)?.isReviewer(actor)) ?? false,
+    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
     isSecretariat: async (actor, channels) =>
-      (channels.length > 0 && ((await adapters.get(actor.platform)?.isChannelMember?.(actor, channels)) ?? false)) ||
+      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
       hasSecretariatRole(db, actor.email),
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
-      ...(config.PLAYGROUND ? { playground: PLAYGROUND_REVIEWERS } : {}),
+      // A playground review channel only where no real platform is: next to Slack or Teams, calls
+      // must not send their cards (and decision rights) to an anonymous page.
+      ...(playgroundReviews(config) ? { playground: PLAYGROUND_REVIEWERS } : {}),
     },
     reviewZone: 'Europe/Vienna',
   });
@@ -112,6 +120,7 @@ export function buildApp(base: AppBase): Built {
   }
 
   const app = new Hono();
+  app.use('*', bodyLimits((path, limit) => log.warn('request_too_large', { path, limit })));
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
     const started = Date.now();
@@ -123,7 +132,7 @@ export function buildApp(base: AppBase): Built {
   app.get('/healthz', async (c) => {
     try {
       await sql`select 1`.execute(db);
-      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()] });
+      return c.json({ status: 'ok', time: clock.now().toISOString(), platforms: [...adapters.keys()], playground: config.PLAYGROUND });
     } catch {
       return c.json({ status: 'unavailable' }, 503);
     }

@@ -64,20 +64,26 @@ export const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is required with TEAMS_APP_ID' });
     }
   })
-  .transform((c) => ({
+  .transform((c) => {
+    const slackEnabled = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+    const teamsEnabled = Boolean(c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD);
+    return {
     ...c,
-    // The playground lets anyone act as anyone: on by default, off in production unless asked for.
-    PLAYGROUND: parseBool(c.PLAYGROUND) ?? c.NODE_ENV !== 'production',
+    // The playground lets anyone act as anyone, reviewer included. Next to a real platform, or in
+    // production, that is an anonymous back door, so there it is on only when asked for by name
+    // (NODE_ENV is unset in most container set-ups, so it cannot be the only guard).
+    PLAYGROUND: parseBool(c.PLAYGROUND) ?? (c.NODE_ENV !== 'production' && !slackEnabled && !teamsEnabled),
     // Behind a reverse proxy every request comes from the proxy: take the address it reports.
     TRUST_PROXY: parseBool(c.TRUST_PROXY) ?? false,
     TEAMS_TOKEN_URL:
       c.TEAMS_TOKEN_URL ??
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
-    slackEnabled: Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)),
-    teamsEnabled: Boolean(c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD),
+    slackEnabled,
+    teamsEnabled,
     slackReviewers: splitList(c.SLACK_REVIEWERS),
     teamsReviewers: splitList(c.TEAMS_REVIEWERS),
-  }));
+    };
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -40,7 +40,10 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform) });
+  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform), playground: config.PLAYGROUND });
+  if (config.PLAYGROUND && (config.slackEnabled || config.teamsEnabled)) {
+    log.warn('playground_next_to_platforms', { hint: 'PLAYGROUND=true lets anyone use /playground; its reviewer decides only playground applications' });
+  }
 
   let closing: Promise<void> | null = null;
   return {

@@ -4,18 +4,23 @@
 export const ROLES = ['admin', 'secretariat', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit';
+/**
+ * `reviewers`: who may decide from chat — the review channels and the reviewer lists. Pointing a
+ * review channel somewhere grants decision rights to its members, so it is an administrator's
+ * permission, not the secretariat's.
+ */
+export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit' | 'reviewers';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['users', 'catalog', 'applications', 'decide', 'audit'],
-  // Calls, FAQ, channels, settings and browsing applications; deciding is for reviewers.
+  admin: ['users', 'catalog', 'applications', 'decide', 'audit', 'reviewers'],
+  // Calls, FAQ, settings and browsing applications (and seeing the channels); deciding is for reviewers.
   secretariat: ['catalog', 'applications', 'audit'],
   reviewer: ['applications', 'decide'],
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'Administrator (everything, including users)',
-  secretariat: 'Secretariat (calls, FAQ, channels, applications)',
+  admin: 'Administrator (everything, including users, review channels and reviewers)',
+  secretariat: 'Secretariat (calls, FAQ, settings, applications)',
   reviewer: 'Reviewer (read applications, decide)',
 };
 

@@ -7,9 +7,16 @@ import type { Database } from '../../db/schema';
 export async function applicationDetail(db: Kysely<Database>, id: string) {
   const app = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   if (!app) return null;
-  // Outbox rows are found by their dedupe keys, which name the application ("review_card:<id>:…").
-  // The LIKE reads only the unique index on dedupe_key (a covering scan), then rows are fetched by key.
-  const keys = await db.selectFrom('outbox').select('dedupe_key').where('dedupe_key', 'like', `%${id.replace(/[%_\\]/g, '')}%`).execute();
+  // Outbox rows are found by their dedupe keys, which name the application: each prefix below is
+  // a range seek on the unique index (no pattern built from the request), then rows by key.
+  const prefixes = [`review_card:${app.id}:`, `review_card_update:${app.id}:`, `decision:${app.id}:`];
+  const exact = ['7d', '1d'].map((kind) => `reminder:${kind}:${app.id}`);
+  const keys = await db.selectFrom('outbox').select('dedupe_key')
+    .where((eb) => eb.or([
+      ...prefixes.map((p) => eb.and([eb('dedupe_key', '>=', p), eb('dedupe_key', '<', `${p.slice(0, -1)};`)])),
+      eb('dedupe_key', 'in', exact),
+    ]))
+    .execute();
   const [person, dialogues, reps, events, decisions, messages, call] = await Promise.all([
     db.selectFrom('people').selectAll().where('id', '=', app.person_id).executeTakeFirst(),
     db.selectFrom('application_dialogues as ad').innerJoin('dialogues as d', 'd.id', 'ad.dialogue_id')

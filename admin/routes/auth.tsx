@@ -16,10 +16,17 @@ import { loginSchema } from '../validators';
 import { ErrorSummary, Input, type Errors, type Values } from '../views/fields';
 import { Csrf, Layout } from '../views/layout';
 
-/** Only paths inside the panel: "//evil.example" or "https://..." would be an open redirect. */
+/**
+ * Only paths inside the panel: "//evil.example" or "https://..." would be an open redirect, and a
+ * control character (CR/LF) or a backslash cannot go into a Location header or mean a path.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/admin';
+  return typeof next === 'string' && next.length <= 1000 && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') && !/[\u0000-\u001f\u007f\\]/.test(next) ? next : '/admin';
 }
+
+/** An email address is at most 254 characters; more than that is not echoed back. */
+const MAX_ECHOED_EMAIL = 320;
+const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_ECHOED_EMAIL) : undefined);
 
 async function loginPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 | 401 | 403 | 429 = 200, message?: string) {
   const token = await preSessionToken(c, deps);
@@ -47,7 +54,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.post('/login', async (c) => {
     const raw = await readForm(c);
     // What was typed comes back (never the password), also when the form itself is refused.
-    const values: Values = { email: raw.email, next: raw.next };
+    const values: Values = { email: echo(raw.email), next: safeNext(raw.next) };
     if (!sameOrigin(c, deps) || !(await checkPreSessionToken(c, deps))) {
       return loginPage(c, deps, values, {}, 403, 'The sign-in form had expired or came from another site. Please try again.');
     }

@@ -67,10 +67,13 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Val
     <>
       <h1>Channels &amp; settings</h1>
       <h2>Reviewer channels</h2>
-      <p>New applications are posted as cards to these channels. A call without its own channel uses the default.</p>
+      <p>New applications are posted as cards to these channels. A call without its own channel uses the default.
+        Members of the channel an application's card went to may decide on it, so only administrators choose these
+        channels; named reviewers are on the <a href="/admin/reviewers">Reviewers</a> page.</p>
       <ChannelTable kind="review" scopes={scopes} rows={channels} nameOf={nameOf} />
       <h2 id="secretariat">Secretariat channels</h2>
-      <p>Questions the bot cannot answer are posted as cards to these channels, where members answer, dismiss or take them. Without one, they wait in the <a href="/admin/questions">questions inbox</a>, which always works too.</p>
+      <p>Questions the bot cannot answer are posted as cards to these channels, where members answer, dismiss or take them.
+        Without one, they wait in the <a href="/admin/questions">questions inbox</a>, which always works too.</p>
       <ChannelTable kind="secretariat" scopes={scopes} rows={secretariat} nameOf={nameOf} />
       <h2 id="settings">Settings</h2>
       <ErrorSummary errors={errors} />

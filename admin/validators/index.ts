@@ -3,6 +3,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { safeLinkUrl } from '../../domain/links';
 import { ROLES } from '../auth/roles';
 
 const text = (label: string, max = 500) =>
@@ -60,7 +61,7 @@ export const faqSchema = z.object({
   answer: text('the answer', 4000),
   source: text('the quoted source (the passage the answer rests on)', 4000),
   source_url: z.string().trim().optional().transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/\S+$/.test(v), 'Enter a web address starting with https://'),
+    .refine((v) => v === null || safeLinkUrl(v) !== null, 'Enter a web address starting with https:// (no spaces or < > | characters)'),
   topic: z.enum(['', 'deadline', 'dialogues', 'status', 'apply'], { error: 'Choose a topic' }).optional().transform((v) => v || null),
   related: list.pipe(z.array(z.string().max(100)).max(3, 'Choose at most three follow-up questions')),
 });
@@ -88,6 +89,12 @@ export const channelSchema = z.object({
   conversation: z.string().trim().optional(),
   address: z.string().trim().max(300, 'Keep the id to 300 characters').optional(),
 }).transform((v) => ({ ...v, address: v.address || v.conversation || '' }));
+
+/** A Slack user id (U…/W…, optionally "T…/U…") or a Teams AAD object id (a GUID). */
+export const reviewerSchema = z.discriminatedUnion('platform', [
+  z.object({ platform: z.literal('slack'), user_id: z.string().trim().regex(/^(?:T[A-Z0-9]{2,20}\/)?[UW][A-Z0-9]{2,20}$/, 'Enter a Slack member id such as U0123ABCD'), label: z.string().trim().max(100, 'Keep the note to 100 characters').optional().transform((v) => v ?? '') }),
+  z.object({ platform: z.literal('teams'), user_id: z.string().trim().toLowerCase().pipe(z.guid('Enter the person\'s Microsoft Entra object id (a GUID)')), label: z.string().trim().max(100, 'Keep the note to 100 characters').optional().transform((v) => v ?? '') }),
+], { error: 'Choose a platform' });
 
 export const settingsSchema = z.object({
   contact_email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address')),

@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono';
 import type { Platform } from '../../domain/types';
+import type { Recipient } from '../../domain/messages';
 import type { Actor } from './types';
 import type { Sender } from './sender';
 
@@ -12,9 +13,11 @@ export interface PlatformAdapter {
   /** Mounted at "/"; the adapter defines its full paths (e.g. POST /slack/events). */
   routes?: Hono;
   sender: Sender;
-  isReviewer(actor: Actor): Promise<boolean>;
-  /** Whether the actor is a member of one of these channels (absent: nobody is, on this platform). */
-  isChannelMember?(actor: Actor, channels: string[]): Promise<boolean>;
+  /**
+   * Whether `actor` may decide on an application whose review card went to `channels` (this
+   * platform's only): a member of one of them, or a person on a reviewer list.
+   */
+  isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean>;
   /** Long-lived connections (Slack Socket Mode) started after the HTTP server. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

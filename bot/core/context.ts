@@ -17,13 +17,18 @@ export interface EngineDeps {
   store: Store;
   clock: Clock;
   log: EngineLogger;
-  isReviewer(actor: Actor): Promise<boolean>;
+  /**
+   * Whether `actor` may decide where `channels` are the review channels in question (those the
+   * application's card went to, on the actor's platform). Decision rights are per application:
+   * membership of one of those channels, or a reviewer list, decides; nothing global does.
+   */
+  isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean>;
   /**
    * May act on questions from the secretariat channel: a member of one of `channels` (the
-   * configured secretariat channels on the actor's platform), or someone the admin panel gives
-   * an admin or secretariat role.
+   * secretariat channels on the actor's platform, checked as review channels are), or someone
+   * the admin panel knows with an admin or secretariat role.
    */
-  isSecretariat(actor: Actor, channels: string[]): Promise<boolean>;
+  isSecretariat(actor: Actor, channels: Recipient[]): Promise<boolean>;
   /** Reviewer channels from the environment, used when the admin panel has set none. */
   reviewDefaults: Partial<Record<Platform, string>>;
   /** Zone reviewers' cards show times in. */
@@ -89,6 +94,22 @@ export async function personRecipient(store: Store, personId: string, platform: 
   const ids = await store.identitiesOf(personId);
   const id = ids.find((i) => i.platform === platform) ?? ids[0];
   return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
+}
+
+/**
+ * The review channels an application's card went to (the latest card, per platform), else where
+ * it would go now: these, and only these, decide who may decide on it.
+ */
+export async function decidingChannels(deps: EngineDeps, app: { id: string; callId: string }): Promise<Recipient[]> {
+  const sent = await deps.store.reviewCardRecipients(app.id);
+  const now = await reviewChannels(deps, app.callId);
+  return [...sent, ...now.filter((c) => !sent.some((s) => s.platform === c.platform))];
+}
+
+/** Whether the actor may decide on this application. */
+export async function mayDecide(deps: EngineDeps, actor: Actor, app: { id: string; callId: string }): Promise<boolean> {
+  const channels = (await decidingChannels(deps, app)).filter((c) => c.platform === actor.platform);
+  return deps.isReviewer(actor, channels);
 }
 
 /** Reviewer channels for a call, one per platform that has one. */

@@ -222,7 +222,9 @@ export function createEngine(deps: EngineDeps): Engine {
         },
       }));
       const review: Reply[] = [];
-      if (await deps.isReviewer(actor)) {
+      // The home card only counts what waits; deciding is checked per application on each click.
+      const defaults = (await reviewChannels(deps, '')).filter((c) => c.platform === actor.platform);
+      if (await deps.isReviewer(actor, defaults)) {
         const waiting = await deps.store.countAwaitingDecision();
         review.push({
           kind: 'card',

@@ -176,7 +176,7 @@ const SECRETARIAT_LOCALE: Locale = 'en';
 const tr = (key: Parameters<typeof t>[1], values?: Parameters<typeof t>[2]) => t(SECRETARIAT_LOCALE, key, values);
 
 async function allowed(deps: EngineDeps, actor: Actor): Promise<boolean> {
-  const channels = (await secretariatChannels(deps)).filter((c) => c.platform === actor.platform).map((c) => c.address);
+  const channels = (await secretariatChannels(deps)).filter((c) => c.platform === actor.platform);
   return deps.isSecretariat(actor, channels);
 }
 

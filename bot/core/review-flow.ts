@@ -8,7 +8,7 @@ import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessa
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
-import { actorRef, loadCatalog, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
+import { actorRef, loadCatalog, mayDecide, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
@@ -68,12 +68,12 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
   const target = parseReviewActionValue(value);
   const outcome = OUTCOME_OF[actionId];
   if (!target || !outcome) return say('That button is not valid any more. Nothing changed.');
-  if (!(await deps.isReviewer(actor))) {
+  const app = await deps.store.get(target.applicationId);
+  // The same answer for "no such application" and "not yours to decide": a guessed id learns nothing.
+  if (!app || !(await mayDecide(deps, actor, app))) {
     deps.log.warn('review_refused', { actor: actorRef(actor) });
     return say('Only reviewers of this call can decide on applications. Your click changed nothing.');
   }
-  const app = await deps.store.get(target.applicationId);
-  if (!app) return say('I could not find that application. Nothing changed.');
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === target.dialogueId)?.shortName ?? target.dialogueId;
   if (outcome !== 'approve') {
@@ -111,11 +111,13 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   if ((outcome !== 'reject' && outcome !== 'request_info') || !applicationId || !dialogueId) {
     return { ...say('That form is not valid any more. Nothing changed.'), closeForm: true };
   }
-  if (!(await deps.isReviewer(actor))) return { ...say('Only reviewers of this call can decide on applications. Nothing changed.'), closeForm: true };
+  const app = await deps.store.get(applicationId);
+  if (!app || !(await mayDecide(deps, actor, app))) {
+    deps.log.warn('review_refused', { actor: actorRef(actor) });
+    return { ...say('Only reviewers of this call can decide on applications. Nothing changed.'), closeForm: true };
+  }
   const reason = validateReason(outcome, text);
   if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
-  const app = await deps.store.get(applicationId);
-  if (!app) return { ...say('I could not find that application. Nothing changed.'), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const name = catalog.dialogues.find((d) => d.id === dialogueId)?.shortName ?? dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));

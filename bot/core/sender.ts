@@ -15,6 +15,8 @@ export interface DeliveryRequest {
 export interface DeliveryResult {
   /** Where the platform put the message (e.g. Slack channel + ts), kept for later updates. */
   externalRef: unknown | null;
+  /** The platform's own id of the message (Teams activity id), stored indexed for exact lookups. */
+  externalId?: string | null;
 }
 
 export interface Sender {

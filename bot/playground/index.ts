@@ -1,9 +1,10 @@
 /**
  * The playground: the same engine without Slack or Teams, in a browser page. Anyone may act as
  * any applicant or as "reviewer", so it is for trying the product and for demos; it is off
- * when NODE_ENV=production unless PLAYGROUND=true.
+ * in production and next to Slack or Teams unless PLAYGROUND=true. Its reviewer decides only
+ * applications whose card went to the playground, and its API takes JSON from its own page only.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../../server/deps';
 import type { PlatformAdapter } from '../core/adapter';
@@ -31,8 +32,35 @@ function actorFor(as: string, timeZone: string | undefined): Actor {
   return { platform: 'playground', userId: as, scope: 'local', displayName: as, ...(timeZone ? { timeZone } : {}) };
 }
 
+/**
+ * A page on another site can send a "simple" cross-site POST (text/plain, no preflight) and a
+ * browser will carry it; JSON content type and the browser's own word on the request's origin
+ * (Sec-Fetch-Site, Origin) keep the API to the playground page itself.
+ */
+function fromOwnPage(c: Context, publicUrl: string | undefined): { ok: true } | { ok: false; status: 403 | 415; error: string } {
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return { ok: false, status: 403, error: 'cross_site' };
+  const origin = c.req.header('origin');
+  if (origin) {
+    const allowed = new Set([new URL(c.req.url).origin]);
+    if (publicUrl) allowed.add(new URL(publicUrl).origin);
+    if (!allowed.has(origin)) return { ok: false, status: 403, error: 'cross_site' };
+  }
+  if (c.req.method === 'POST') {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return { ok: false, status: 415, error: 'json_only' };
+  }
+  return { ok: true };
+}
+
 export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
   const routes = new Hono();
+
+  routes.use('/playground/api/*', async (c, next) => {
+    const check = fromOwnPage(c, deps.config.PUBLIC_URL);
+    if (!check.ok) return c.json({ error: check.error, message: 'The playground API answers its own page only, with JSON.' }, check.status);
+    return next();
+  });
 
   routes.get('/playground', (c) => c.html(playgroundPage()));
 
@@ -80,7 +108,8 @@ export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
     routes,
     // Delivery is the row itself: the page reads delivered rows from the feed.
     sender: { deliver: async () => ({ externalRef: { delivered: true } }) },
-    isReviewer: async (actor) => actor.userId === REVIEWER,
-    isChannelMember: async (actor) => actor.userId === REVIEWER,
+    // The playground's reviewer decides only on cards that went to the playground, which calls
+    // get only when no real platform is configured.
+    isReviewer: async (actor, channels) => actor.platform === 'playground' && actor.userId === REVIEWER && channels.some((c) => c.platform === 'playground'),
   };
 }

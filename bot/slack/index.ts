@@ -4,6 +4,8 @@
  */
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
+import type { Recipient } from '../../domain/messages';
+import { isListedReviewer } from '../../db/store/reviewers';
 import type { AppDeps } from '../../server/deps';
 import { createSlackClient } from './client';
 import { createDirectory } from './directory';
@@ -42,27 +44,22 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
   };
   let socket: { stop(): Promise<void> } | null = null;
 
-  async function isReviewer(actor: Actor): Promise<boolean> {
+  /**
+   * Per application: a person on SLACK_REVIEWERS or the admin panel's list, or a member of the
+   * channel the application's card went to. Never the default channel as such: a card that went
+   * to a call's own channel is decided there.
+   */
+  async function isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean> {
     if (actor.platform !== 'slack') return false;
-    const listed = config.slackReviewers;
-    if (listed.includes(actor.userId) || (actor.scope && listed.includes(`${actor.scope}/${actor.userId}`))) return true;
-    const channel = (await deps.store.reviewChannel('', 'slack')) ?? config.SLACK_REVIEW_CHANNEL;
-    if (!channel) return false;
-    try {
-      return (await directory.channelMembers(channel)).has(actor.userId);
-    } catch (err) {
-      // Unknown membership is "no": deciding is the one thing that must not be granted by accident.
-      log.warn('slack.members_failed', { err });
-      return false;
-    }
-  }
-
-  async function isChannelMember(actor: Actor, channels: string[]): Promise<boolean> {
-    if (actor.platform !== 'slack') return false;
+    const ids = [actor.userId, ...(actor.scope ? [`${actor.scope}/${actor.userId}`] : [])];
+    if (ids.some((id) => config.slackReviewers.includes(id))) return true;
+    if (deps.db && (await isListedReviewer(deps.db, 'slack', ids))) return true;
     for (const channel of channels) {
+      if (channel.platform !== 'slack') continue;
       try {
-        if ((await directory.channelMembers(channel)).has(actor.userId)) return true;
+        if ((await directory.channelMembers(channel.address)).has(actor.userId)) return true;
       } catch (err) {
+        // Unknown membership is "no": deciding is the one thing that must not be granted by accident.
         log.warn('slack.members_failed', { err });
       }
     }
@@ -71,7 +68,6 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
 
   return {
     platform: 'slack',
-    isChannelMember,
     routes: slackRoutes(rt, deps, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
     sender: createSlackSender(client, directory),
     isReviewer,

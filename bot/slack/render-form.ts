@@ -6,7 +6,7 @@
 import type { FormFieldView, FormView, PromptView } from '../../domain/messages';
 import type { ViewSubmission } from './schemas';
 import { LIMITS, type Block } from './render';
-import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
+import { mrkdwn, plain, splitText, slackInert, truncate } from './text';
 
 /** Values of a submitted view, keyed by field id (the engine's RawValues). */
 export type SubmittedValues = Record<string, string | string[]>;
@@ -108,15 +108,15 @@ function title(text: string, stepNumber?: number, stepCount?: number): ReturnTyp
 /** A form step as a modal. A step with `summary` shows read-only fields to confirm. */
 export function formToModal(form: FormView): Record<string, unknown> {
   const blocks: Block[] = [];
-  if (form.intro) for (const part of splitText(toMrkdwn(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+  if (form.intro) for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   if (form.summary) {
-    for (const f of form.summary) blocks.push({ type: 'section', text: mrkdwn(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`) });
+    for (const f of form.summary) blocks.push({ type: 'section', text: mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`) });
   } else {
     for (const field of form.fields) {
       blocks.push(inputBlock(field));
       // Errors can only be attached to a block in the response to a submission; an error the
       // engine sends with a freshly rendered step is shown under the field instead.
-      if (field.error) blocks.push({ type: 'context', elements: [mrkdwn(`:warning: ${toMrkdwn(field.error)}`)] });
+      if (field.error) blocks.push({ type: 'context', elements: [mrkdwn(`:warning: ${slackInert(field.error)}`)] });
     }
   }
   // Back is a button inside the modal: its click comes as block_actions with the view, and the

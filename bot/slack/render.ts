@@ -1,9 +1,10 @@
 /**
  * Neutral replies -> Block Kit messages. Pure functions; every Slack limit that would make
  * chat.postMessage fail (`invalid_blocks`) is respected here rather than discovered in production.
+ * Neutral strings are plain text and go through `slackInert`; the only markup is this file's own.
  */
 import type { Card, Reply } from '../../domain/messages';
-import { mrkdwn, plain, splitText, toMrkdwn, truncate } from './text';
+import { mrkdwn, plain, slackInert, slackLink, splitText, truncate } from './text';
 
 export type Block = Record<string, unknown>;
 
@@ -37,13 +38,13 @@ export function actionIdFromSlack(actionId: string): string {
 /** A Card as Block Kit: header, text, fields in sections of ten, buttons in rows of 25. */
 export function cardToBlockKit(card: Card): Block[] {
   const blocks: Block[] = [{ type: 'header', text: plain(card.title, LIMITS.headerText) }];
-  if (card.subtitle) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.subtitle))] });
-  if (card.text) for (const part of splitText(toMrkdwn(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+  if (card.subtitle) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.subtitle))] });
+  if (card.text) for (const part of splitText(slackInert(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   const fields = card.fields ?? [];
   for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
     blocks.push({
       type: 'section',
-      fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${toMrkdwn(f.label)}*\n${toMrkdwn(f.value)}`, LIMITS.fieldText)),
+      fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`, LIMITS.fieldText)),
     });
   }
   const actions = card.actions ?? [];
@@ -65,16 +66,14 @@ export function cardToBlockKit(card: Card): Block[] {
       }),
     });
   }
-  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(toMrkdwn(card.footer))] });
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.footer))] });
   return blocks;
 }
 
 function textBlocks(reply: Extract<Reply, { kind: 'text' }>): Block[] {
-  const blocks: Block[] = splitText(toMrkdwn(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
-  const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) => {
-    const label = toMrkdwn(s.label);
-    return mrkdwn(s.url ? `Source: <${s.url}|${label.replace(/\|/g, '¦')}>` : `Source: ${label}`, LIMITS.fieldText);
-  });
+  const blocks: Block[] = splitText(slackInert(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
+  const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) =>
+    mrkdwn(`Source: ${s.url ? slackLink(s.url, s.label) : slackInert(s.label)}`, LIMITS.fieldText));
   if (sources.length) blocks.push({ type: 'context', elements: sources });
   return blocks;
 }
@@ -109,7 +108,7 @@ export function replyToBlocks(reply: Reply): Block[] {
 
 /** Plain text for notifications and screen readers, which Slack shows where blocks are not. */
 export function replyToText(reply: Reply): string {
-  return toMrkdwn(replyToPlainText(reply));
+  return slackInert(replyToPlainText(reply));
 }
 
 function replyToPlainText(reply: Reply): string {

@@ -2,6 +2,7 @@
  * Text helpers for Block Kit: Slack rejects a whole message when one string is over its limit,
  * so every string we send goes through `truncate` with the limit of the field it lands in.
  */
+import { safeLinkUrl } from '../../domain/links';
 
 /**
  * Cuts `s` to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair and
@@ -24,13 +25,23 @@ export function escapeMrkdwn(s: string): string {
 }
 
 /**
- * Neutral replies use a little Markdown (**bold**, [label](url)); Slack's mrkdwn spells those
- * `*bold*` and `<url|label>`. Everything else is escaped text.
+ * Neutral text (a person's organisation name, a reviewer's reason, an FAQ answer, and the
+ * product's sentences they sit in) as inert mrkdwn: shown exactly, never interpreted. `& < >` are
+ * escaped, so no `<url|label>` link, `<@U…>` mention or `<!channel>` can be formed; nothing is
+ * converted from Markdown. Slack has no escape for `* _ ~ \``, so a zero-width space goes before
+ * each: the character shows, but no longer opens or closes bold, italics, strike or code. The
+ * text objects also carry `verbatim: true` (see `mrkdwn`), so bare URLs and #names stay text.
+ * Every renderer passes neutral strings through this; only the renderer's own markup
+ * (`*label*`, a source link built from a checked URL) is formatting.
  */
-export function toMrkdwn(s: string): string {
-  return escapeMrkdwn(s)
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<${url.replace(/&amp;/g, '&')}|${label.replace(/\|/g, '¦')}>`);
+export function slackInert(s: string): string {
+  return escapeMrkdwn(s).replace(/[*_~`]/g, '\u200B$&');
+}
+
+/** A link Slack will show as `label`, for a URL the product checked (http/https, no `<>|` or spaces). */
+export function slackLink(url: string, label: string): string {
+  if (safeLinkUrl(url) === null) return slackInert(label);
+  return `<${url.replace(/&/g, '&amp;')}|${slackInert(label)}>`;
 }
 
 /** Splits long text into chunks of at most `max`, preferring paragraph and line breaks. */
@@ -52,4 +63,5 @@ export function splitText(s: string, max: number): string[] {
 }
 
 export const plain = (text: string, max = 3000) => ({ type: 'plain_text' as const, text: truncate(text || ' ', max), emoji: true });
-export const mrkdwn = (text: string, max = 3000) => ({ type: 'mrkdwn' as const, text: truncate(text || ' ', max) });
+/** A mrkdwn text object; `verbatim` stops Slack from turning bare URLs and #names into links. */
+export const mrkdwn = (text: string, max = 3000) => ({ type: 'mrkdwn' as const, text: truncate(text || ' ', max), verbatim: true });

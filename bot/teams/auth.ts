@@ -27,8 +27,23 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
+export type TokenResult =
+  | { ok: true; serviceUrl: string }
+  | { ok: false; status: 401 | 403; reason: string };
+
 export interface Verifier {
+  /**
+   * Everything about the token that does not need the body: signature, issuer, audience, expiry,
+   * endorsement. Run before the body is parsed, so an unauthenticated sender costs no parsing.
+   */
+  verifyToken(authorization: string | undefined): Promise<TokenResult>;
+  /** The token and the activity's serviceUrl together (verifyToken, then matchesServiceUrl). */
   verify(authorization: string | undefined, serviceUrl: string): Promise<AuthResult>;
+}
+
+/** The token's serviceurl claim against the activity's; a mismatch is a 403. */
+export function matchesServiceUrl(token: { serviceUrl: string }, serviceUrl: string): AuthResult {
+  return sameServiceUrl(token.serviceUrl, serviceUrl) ? { ok: true } : { ok: false, status: 403, reason: 'service_url_mismatch' };
 }
 
 type RemoteSet = ReturnType<typeof createRemoteJWKSet>;
@@ -67,8 +82,7 @@ export function createVerifier(opts: VerifierOptions): Verifier {
     return loading;
   }
 
-  return {
-    async verify(authorization, serviceUrl) {
+  async function verifyToken(authorization: string | undefined): Promise<TokenResult> {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
       if (!match?.[1]) return { ok: false, status: 401, reason: 'missing_token' };
       let set: RemoteSet;
@@ -88,16 +102,21 @@ export function createVerifier(opts: VerifierOptions): Verifier {
           requiredClaims: ['exp'],
         });
         const claimed = payload.serviceurl ?? payload.serviceUrl;
-        if (typeof claimed !== 'string' || !sameServiceUrl(claimed, serviceUrl)) {
-          return { ok: false, status: 403, reason: 'service_url_mismatch' };
-        }
+        if (typeof claimed !== 'string') return { ok: false, status: 403, reason: 'service_url_mismatch' };
         const jwk = set.jwks()?.keys.find((k) => k.kid === protectedHeader.kid) as (JWK & { endorsements?: unknown }) | undefined;
         const endorsements = Array.isArray(jwk?.endorsements) ? jwk.endorsements : [];
         if (!endorsements.includes(channelId)) return { ok: false, status: 403, reason: 'key_not_endorsed' };
-        return { ok: true };
+        return { ok: true, serviceUrl: claimed };
       } catch (e) {
         return { ok: false, status: 403, reason: reasonOf(e) };
       }
+  }
+
+  return {
+    verifyToken,
+    async verify(authorization, serviceUrl) {
+      const token = await verifyToken(authorization);
+      return token.ok ? matchesServiceUrl(token, serviceUrl) : token;
     },
   };
 }

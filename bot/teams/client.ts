@@ -2,6 +2,7 @@
  * The Bot Framework connector (REFERENCE §9): an app token by client credentials, then send,
  * reply, update and create-conversation calls against the conversation's own serviceUrl.
  */
+import { z } from 'zod';
 import { connectorError, resourceResponse, tokenResponse } from './schema';
 
 const SCOPE = 'https://api.botframework.com/.default';
@@ -9,6 +10,9 @@ const SCOPE = 'https://api.botframework.com/.default';
 const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 /** A turn has 15 s in total; one connector call must leave room for the rest. */
 const REQUEST_TIMEOUT_MS = 10_000;
+
+/** A roster is an array of channel accounts; only the AAD object id matters here. */
+const roster = z.array(z.looseObject({ aadObjectId: z.string().max(100).optional() })).max(100_000);
 
 export interface ClientOptions {
   appId: string;
@@ -37,6 +41,11 @@ export interface ConnectorClient {
   update(serviceUrl: string, conversationId: string, activityId: string, activity: object): Promise<void>;
   /** POST v3/conversations: a 1:1 chat with a user, for proactive messages. Returns its id. */
   createPersonalConversation(serviceUrl: string, input: { botId: string; memberId: string; tenantId: string }): Promise<string>;
+  /**
+   * GET v3/conversations/{id}/members: a team's roster (for a channel id, the team's members).
+   * The AAD object ids of the members.
+   */
+  members(serviceUrl: string, conversationId: string): Promise<string[]>;
   /** The app token (exposed for tests and diagnostics). */
   token(): Promise<string>;
 }
@@ -85,18 +94,18 @@ export function createConnectorClient(opts: ClientOptions): ConnectorClient {
     }
   }
 
-  async function connector(method: 'POST' | 'PUT', url: string, body: unknown): Promise<Record<string, unknown>> {
+  async function connector(method: 'POST' | 'PUT' | 'GET', url: string, body?: unknown): Promise<unknown> {
     const res = await call(url, {
       method,
-      headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { authorization: `Bearer ${await token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (res.status === 401) cached = null; // a revoked or rotated secret: fetch a new token next time
     if (!res.ok) throw new ConnectorError(res.status, await errorCode(res), retryAfter(res, now));
     const text = await res.text();
     if (!text) return {};
     try {
-      return JSON.parse(text) as Record<string, unknown>;
+      return JSON.parse(text) as unknown;
     } catch {
       return {};
     }
@@ -116,6 +125,11 @@ export function createConnectorClient(opts: ClientOptions): ConnectorClient {
     async update(serviceUrl, conversationId, activityId, activity) {
       const url = `${activitiesUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`;
       await connector('PUT', url, { ...activity, id: activityId, conversation: { id: conversationId } });
+    },
+    async members(serviceUrl, conversationId) {
+      const parsed = roster.safeParse(await connector('GET', `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members`));
+      if (!parsed.success) throw new ConnectorError(200, 'bad_roster');
+      return parsed.data.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
     },
     async createPersonalConversation(serviceUrl, input) {
       const body = {

@@ -13,6 +13,7 @@ import { dialogRoutes, dialogUrl } from './dialog';
 import { createDialogTokens } from './dialog-token';
 import { conversationRefOf } from './parse';
 import { messagesRoutes } from './routes';
+import { createReviewerCheck } from './roster';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
 import type { Activity } from './schema';
@@ -79,7 +80,9 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
   routes.route('/', tabRoutes(scoped, opts.teamsJs));
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
 
-  const reviewers = new Set(config.teamsReviewers);
+  const isReviewer = createReviewerCheck({
+    db: deps.db, client, envReviewers: config.teamsReviewers, defaultServiceUrl: config.TEAMS_SERVICE_URL, log,
+  });
   return {
     platform: 'teams',
     routes,
@@ -91,10 +94,6 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       defaultServiceUrl: config.TEAMS_SERVICE_URL,
       now: () => deps.clock.now().toISOString(),
     }),
-    // Only the AAD object ids in TEAMS_REVIEWERS may decide; with none listed, nobody can from
-    // Teams (membership of the review channel is not checked: anyone may be added to a channel).
-    isReviewer: async (actor: Actor) => actor.platform === 'teams' && reviewers.has(actor.userId),
-    // The same people act on questions in the secretariat channel, for the same reason.
-    isChannelMember: async (actor: Actor) => actor.platform === 'teams' && reviewers.has(actor.userId),
+    isReviewer,
   };
 }

@@ -23,8 +23,8 @@ export async function reviewCardAfterDecision(db: Kysely<Database>, activityId: 
     .select(['dedupe_key'])
     .where('platform', '=', 'teams')
     .where('purpose', '=', 'review_card')
-    // external_ref is the JSON this adapter's Sender returned: {serviceUrl, conversationId, activityId}.
-    .where('external_ref', 'like', `%"activityId":${JSON.stringify(activityId)}%`)
+    // The activity id the Sender returned, stored as external_id: an exact, indexed match.
+    .where('external_id', '=', activityId)
     .executeTakeFirst();
   if (!base) return null;
   const update = await db

@@ -1,12 +1,14 @@
 /**
  * POST /api/messages: the Bot Framework endpoint. Authentication comes before anything else:
  * a missing token is a 401 and a bad one a 403 (REFERENCE §8), and neither stores or sends a
- * thing. The raw body is read once and parsed with zod.
+ * thing. The token is checked before the body is parsed; the raw body is read once (after the
+ * app-wide size limit) and parsed with zod; activities from other tenants are refused.
  */
 import { Hono } from 'hono';
 import { parsePlatformJson } from '../core/json';
 import type { AppDeps } from '../../server/deps';
-import type { Verifier } from './auth';
+import { matchesServiceUrl, type Verifier } from './auth';
+import { tenantOf } from './parse';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
@@ -17,6 +19,13 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     if (!authorization) return c.json({ error: 'unauthorized' }, 401);
     if (!verifier) return c.json({ error: 'teams_not_configured' }, 503);
 
+    // The token first: nothing from an unauthenticated sender is parsed.
+    const token = await verifier.verifyToken(authorization);
+    if (!token.ok) {
+      deps.log.warn('teams_auth_failed', { reason: token.reason, status: token.status });
+      return c.json({ error: token.status === 401 ? 'unauthorized' : 'forbidden' }, token.status);
+    }
+
     const body = parsePlatformJson(await c.req.text());
     if (!body.ok) return c.json({ error: 'bad_request' }, 400);
     const json = body.value;
@@ -24,10 +33,17 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     if (!parsed.success) return c.json({ error: 'bad_request' }, 400);
     const activity = parsed.data;
 
-    const auth = await verifier.verify(authorization, activity.serviceUrl);
+    const auth = matchesServiceUrl(token, activity.serviceUrl);
     if (!auth.ok) {
       deps.log.warn('teams_auth_failed', { reason: auth.reason, status: auth.status });
-      return c.json({ error: auth.status === 401 ? 'unauthorized' : 'forbidden' }, auth.status);
+      return c.json({ error: 'forbidden' }, auth.status);
+    }
+    // A single-tenant bot answers its own organisation only: another tenant's activity (a guest
+    // bot registration, a shared channel across organisations) changes nothing here.
+    const tenant = tenantOf(activity);
+    if (deps.config.TEAMS_TENANT_ID && tenant?.toLowerCase() !== deps.config.TEAMS_TENANT_ID.toLowerCase()) {
+      deps.log.warn('teams_other_tenant', { activityType: activity.type });
+      return c.json({ error: 'forbidden', message: 'This bot serves one organisation only.' }, 403);
     }
 
     try {

@@ -81,7 +81,7 @@ export function createTeamsSender(opts: TeamsSenderOptions): Sender {
         }
         const { serviceUrl, conversationId } = await target(request);
         const activityId = await opts.client.send(serviceUrl, conversationId, activity);
-        return { externalRef: activityId ? ({ serviceUrl, conversationId, activityId } satisfies TeamsExternalRef) : null };
+        return { externalRef: activityId ? ({ serviceUrl, conversationId, activityId } satisfies TeamsExternalRef) : null, externalId: activityId };
       } catch (e) {
         throw toDeliveryError(e);
       }

@@ -50,8 +50,11 @@ export function tabRoutes(deps: AppDeps, source: ScriptSource = nodeModulesTeams
   });
 
   // Configuration page of the channel tab: it only points the tab at the admin panel.
+  // The address comes from PUBLIC_URL only: the Host header is the sender's to choose, and a page
+  // that saves a tab pointing wherever Host says would let a forged request plant a phishing tab.
   app.get('/teams/tab/config', (c) => {
-    const base = deps.config.PUBLIC_URL ?? new URL(c.req.url).origin;
+    const base = deps.config.PUBLIC_URL;
+    if (!base) return c.text('The admin tab needs PUBLIC_URL, the public https address of this service.', 503);
     const admin = `${base.replace(/\/$/, '')}/admin`;
     c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
     return c.html(page('Dialogue Desk admin', CONFIG_BODY, configScript(admin)));

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Call, Dialogue, DialogueFormat, DialogueStatus, FaqEntry, Platform } from '../../domain/types';
 import { anyJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
+import { safeLinkUrl } from '../../domain/links';
 
 export async function listDialogues(db: Kysely<Database>): Promise<Dialogue[]> {
   const rows = await db.selectFrom('dialogues').selectAll().orderBy('sort_order').orderBy('id').execute();
@@ -61,7 +62,8 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     variants: parseJson(r.variants, stringArray, 'FAQ variants'),
     answer: r.answer,
     source: r.source,
-    sourceUrl: r.source_url,
+    // A row written before the rule (or by hand) that breaks it is shown without its link.
+    sourceUrl: safeLinkUrl(r.source_url),
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
     topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
     // Only when the secretariat chose some: most entries offer the nearest ones instead.

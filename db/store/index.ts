@@ -49,6 +49,7 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     subscribe: (input) => conversation.subscribe(db, input),
 
     enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
+    reviewCardRecipients: (applicationId) => outbox.reviewCardRecipients(db, applicationId),
 
     recordQuestion: (input) => questions.recordQuestion(db, atomic, input),
     questionGroup: (id) => questions.questionGroup(db, id),

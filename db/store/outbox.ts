@@ -2,10 +2,10 @@
  * Writing to the outbox. Delivery (claiming, retrying) lives in db/outbox-queue.ts.
  */
 import type { Expression, Insertable, Kysely, SqlBool } from 'kysely';
-import type { OutboundMessage } from '../../domain/messages';
+import type { OutboundMessage, Recipient } from '../../domain/messages';
 import type { Atomic } from '../atomic';
 import { changed } from '../atomic';
-import { orderedId, toJson } from '../json';
+import { orderedId, recipientJson, toJson } from '../json';
 import type { Database, OutboxTable } from '../schema';
 import { insertWhen } from './guards';
 
@@ -42,4 +42,37 @@ export async function enqueue(db: Kysely<Database>, atomic: Atomic, messages: Ou
   );
   const results = await atomic.run(queries);
   return results.reduce((n, r) => n + changed(r), 0);
+}
+
+/**
+ * Where the application's review card went, per platform: the recipient of its latest
+ * review_card row. Found by a range on the unique dedupe key ("review_card:<id>:…"), an index
+ * seek on an exact prefix rather than a pattern match on anything a request carried.
+ */
+export async function reviewCardRecipients(db: Kysely<Database>, applicationId: string): Promise<Recipient[]> {
+  const prefix = `review_card:${applicationId}:`;
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['platform', 'recipient'])
+    .where('dedupe_key', '>=', prefix)
+    .where('dedupe_key', '<', `review_card:${applicationId};`)
+    .where('purpose', '=', 'review_card')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const latest = new Map<string, Recipient>();
+  for (const r of rows) {
+    if (latest.has(r.platform)) continue;
+    const parsed = recipientJson.safeParse(safeJson(r.recipient));
+    if (parsed.success) latest.set(r.platform, parsed.data);
+  }
+  return [...latest.values()];
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
 }

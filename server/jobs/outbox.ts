@@ -83,7 +83,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return;
       }
     }
-    let delivered: { externalRef: unknown } | null = null;
+    let delivered: { externalRef: unknown; externalId?: string | null } | null = null;
     try {
       const result = await sender.deliver({
         recipient: parseJson(row.recipient, recipientJson, 'outbox recipient'),
@@ -104,13 +104,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
     // The platform has the message now: recording that must not be mistaken for a failed send
     // (that would send it again), so a busy database is waited out here.
-    await recordDelivery(row, delivered.externalRef, now, attempt);
+    await recordDelivery(row, delivered.externalRef, now, attempt, delivered.externalId ?? null);
   }
 
-  async function recordDelivery(row: OutboxRow, externalRef: unknown, now: () => string, attempt: number): Promise<void> {
+  async function recordDelivery(row: OutboxRow, externalRef: unknown, now: () => string, attempt: number, externalId: string | null): Promise<void> {
     for (let i = 0; ; i++) {
       try {
-        await markDelivered(db, row.id, externalRef, now());
+        await markDelivered(db, row.id, externalRef, now(), externalId);
         log.info('outbox_delivered', { outboxId: row.id, purpose: row.purpose, platform: row.platform, attempts: attempt });
         return;
       } catch (err) {

@@ -55,7 +55,14 @@ export class FakeBotFramework {
   private failures: Failure[] = [];
   private issued = new Set<string>();
   private nextId = 1;
+  private rosters = new Map<string, string[]>();
+  rosterFetches = 0;
   base = '';
+
+  /** The AAD object ids GET v3/conversations/{id}/members answers for a team or channel. */
+  setRoster(conversationId: string, aadObjectIds: string[]): void {
+    this.rosters.set(conversationId, aadObjectIds);
+  }
 
   /** The connector base URL, as activities carry it in serviceUrl. */
   get serviceUrl(): string {
@@ -171,6 +178,14 @@ export class FakeBotFramework {
       const token = `fake-access-token-${this.tokenRequests.length}`;
       this.issued.add(token);
       return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
+    }
+    const roster = /^\/connector\/v3\/conversations\/([^/]+)\/members$/.exec(url.pathname);
+    if (req.method === 'GET' && roster) {
+      if (!req.headers.authorization || !this.issued.has(req.headers.authorization.replace(/^Bearer /, ''))) return send(401, { error: { code: 'Unauthorized' } });
+      this.rosterFetches++;
+      const ids = this.rosters.get(decodeURIComponent(roster[1]!));
+      if (!ids) return send(404, { error: { code: 'ConversationNotFound' } });
+      return send(200, ids.map((aadObjectId, i) => ({ id: `29:member-${i}`, name: `Member ${i}`, aadObjectId })));
     }
     const m = /^\/connector\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/.exec(url.pathname);
     if (!m) return send(404, { error: { code: 'NotFound' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actionIdFromSlack, cardToBlockKit, LIMITS, renderMessages } from '../../bot/slack/render';
 import { formToModal, parseCallbackId, promptToModal, viewValues } from '../../bot/slack/render-form';
-import { truncate, toMrkdwn } from '../../bot/slack/text';
+import { truncate, slackInert } from '../../bot/slack/text';
 import type { Card } from '../../domain/messages';
 import { viewSubmissionSchema } from '../../bot/slack/schemas';
 import { fixture, formStep } from './support';
@@ -66,8 +66,8 @@ describe('Block Kit rendering', () => {
     expect(actions!.elements![0]).toMatchObject({ type: 'button', action_id: 'review.approve', value: 'app-1:firearms', style: 'primary' });
   });
 
-  it('escapes mrkdwn and keeps links whole when truncating', () => {
-    expect(toMrkdwn('a <b> & **c** [call](https://example.org/x?a=1&b=2)')).toBe('a &lt;b&gt; &amp; *c* <https://example.org/x?a=1&b=2|call>');
+  it('shows neutral text as it is: escaped, no Markdown turned into mrkdwn, no formatting', () => {
+    expect(slackInert('a <b> & **c** [call](https://example.org/x?a=1&b=2)')).toBe('a &lt;b&gt; &amp; \u200B*\u200B*c\u200B*\u200B* [call](https://example.org/x?a=1&amp;b=2)');
     expect(truncate('ab<https://example.org|x>', 10)).toBe('ab…');
     expect(truncate('😀😀😀', 4)).toBe('😀…');
     expect(truncate('short', 10)).toBe('short');

@@ -60,28 +60,30 @@ describe('Slack sender (outbox)', () => {
 
 describe('isReviewer', () => {
   const actor = (userId: string) => ({ platform: 'slack' as const, userId, scope: 'T1' });
+  const channel = (address: string) => [{ platform: 'slack' as const, kind: 'channel' as const, address }];
 
-  it('accepts listed reviewers and members of the review channel, refuses others', async () => {
+  it('accepts listed reviewers and members of the channel the card went to, refuses others', async () => {
     const { adapter } = makeAdapter(api, undefined, { SLACK_REVIEWERS: 'U0LISTED' });
     api.setMembers('C0REVIEWS', ['U0REVIEWR', 'U0OTHER']);
-    expect(await adapter.isReviewer(actor('U0LISTED'))).toBe(true);
-    expect(await adapter.isReviewer(actor('U0REVIEWR'))).toBe(true);
-    expect(await adapter.isReviewer(actor('U2147483697'))).toBe(false);
-    expect(await adapter.isReviewer({ platform: 'teams', userId: 'U0REVIEWR' })).toBe(false);
+    expect(await adapter.isReviewer(actor('U0LISTED'), [])).toBe(true);
+    expect(await adapter.isReviewer(actor('U0REVIEWR'), channel('C0REVIEWS'))).toBe(true);
+    expect(await adapter.isReviewer(actor('U2147483697'), channel('C0REVIEWS'))).toBe(false);
+    expect(await adapter.isReviewer({ platform: 'teams', userId: 'U0REVIEWR' }, channel('C0REVIEWS'))).toBe(false);
     expect(api.calls('conversations.members')).toHaveLength(1);
   });
 
-  it('prefers the channel stored by the secretariat over SLACK_REVIEW_CHANNEL', async () => {
-    const { adapter, reviewChannel } = makeAdapter(api);
-    reviewChannel.mockResolvedValue('C0STORED');
-    api.setMembers('C0STORED', ['U0NEW']);
-    expect(await adapter.isReviewer(actor('U0NEW'))).toBe(true);
-    expect(reviewChannel).toHaveBeenCalledWith('', 'slack');
+  it('asks about the channel it is given, never the default one', async () => {
+    const { adapter } = makeAdapter(api);
+    api.setMembers('C0REVIEWS', ['U0DEFAULT']);
+    api.setMembers('C0FIREARMS', ['U0CALL']);
+    expect(await adapter.isReviewer(actor('U0CALL'), channel('C0FIREARMS'))).toBe(true);
+    expect(await adapter.isReviewer(actor('U0DEFAULT'), channel('C0FIREARMS'))).toBe(false);
+    expect(await adapter.isReviewer(actor('U0DEFAULT'), [])).toBe(false);
   });
 
   it('says no when membership cannot be checked', async () => {
     const { adapter } = makeAdapter(api);
     api.failNext('conversations.members', { status: 500 });
-    expect(await adapter.isReviewer(actor('U0REVIEWR'))).toBe(false);
+    expect(await adapter.isReviewer(actor('U0REVIEWR'), channel('C0REVIEWS'))).toBe(false);
   });
 });

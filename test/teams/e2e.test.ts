@@ -89,7 +89,7 @@ describe('Teams end to end', () => {
     const fromNewYork: Record<string, unknown> = { ...say('when is the deadline?'), localTimezone: 'America/New_York', entities: [] };
     await post(fromNewYork);
     const nyAnswer = textOf(to('a:1xYzPersonalConversationId').filter((c) => c.activityId === fromNewYork.id));
-    expect(nyAnswer).toMatch(/12 February 2023, 18:00 \(America\/New_York/);
+    expect(nyAnswer).toMatch(/12 February 2023, 18:00 \(America\/New\\_York/);
     expect(fake.tokenRequests.length).toBeGreaterThanOrEqual(1);
     expect(fake.calls.every((c) => /^Bearer fake-access-token-\d+$/.test(c.authorization ?? ''))).toBe(true);
 

@@ -114,7 +114,7 @@ describe('prompts and replies', () => {
       { kind: 'card', card: { title: 'Status' } },
     ]);
     expect(acts[0]).toMatchObject({ type: 'message', textFormat: 'markdown' });
-    expect(acts[0]!.text).toContain('[Call \\(2023\\)](https://example.org/call)');
+    expect(acts[0]!.text).toContain('[Call (2023)](https://example.org/call)');
     expect(acts[1]!.attachments![0]).toMatchObject({ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard' } });
   });
 

@@ -171,12 +171,18 @@ describe('Teams turns', () => {
     expect(r.engine.events).toHaveLength(0);
   });
 
-  it('reviewers are the AAD ids in TEAMS_REVIEWERS, nobody else', async () => {
-    expect(await r.adapter.isReviewer({ platform: 'teams', userId: '66666666-7777-8888-9999-000000000000' })).toBe(true);
-    expect(await r.adapter.isReviewer({ platform: 'teams', userId: '11111111-2222-3333-4444-555555555555' })).toBe(false);
-    expect(await r.adapter.isReviewer({ platform: 'slack', userId: '66666666-7777-8888-9999-000000000000' })).toBe(false);
+  it('reviewers are the AAD ids in TEAMS_REVIEWERS, or members of the team the card went to', async () => {
+    expect(await r.adapter.isReviewer({ platform: 'teams', userId: '66666666-7777-8888-9999-000000000000' }, [])).toBe(true);
+    expect(await r.adapter.isReviewer({ platform: 'teams', userId: '11111111-2222-3333-4444-555555555555' }, [])).toBe(false);
+    expect(await r.adapter.isReviewer({ platform: 'slack', userId: '66666666-7777-8888-9999-000000000000' }, [])).toBe(false);
     const none = await rig(fake);
-    expect(await none.adapter.isReviewer({ platform: 'teams', userId: '66666666-7777-8888-9999-000000000000' })).toBe(false);
+    expect(await none.adapter.isReviewer({ platform: 'teams', userId: '66666666-7777-8888-9999-000000000000' }, [])).toBe(false);
+    const channel = [{ platform: 'teams' as const, kind: 'channel' as const, address: '19:reviewers@thread.tacv2' }];
+    fake.setRoster('19:reviewers@thread.tacv2', ['11111111-2222-3333-4444-555555555555']);
+    expect(await none.adapter.isReviewer({ platform: 'teams', userId: '11111111-2222-3333-4444-555555555555' }, channel)).toBe(true);
+    expect(await none.adapter.isReviewer({ platform: 'teams', userId: '99999999-2222-3333-4444-555555555555' }, channel)).toBe(false);
+    // Cached briefly: the second and third questions did not fetch the roster again.
+    expect(fake.rosterFetches).toBe(1);
     await none.close();
   });
 });

@@ -6,8 +6,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import slackEvent from '../fixtures/slack/event_message_im.json';
+import slackClick from '../fixtures/slack/interactivity_block_actions.json';
 import teamsMessage from '../fixtures/teams/message_personal.json';
-import { actionsOf, allText, PlaygroundClient } from '../support/playground-client';
+import { allText, PlaygroundClient } from '../support/playground-client';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, REVIEW_CHANNEL } from './constants';
 import { control, cron, ORIGIN, playgroundApp, request, slackCalls, slackPost, slackText } from './support';
 
@@ -70,7 +71,7 @@ describe('the Worker on D1', () => {
     expect(forged.status).toBeLessThanOrEqual(403);
   });
 
-  it('takes an application in the playground, and the reviewer approves it', async () => {
+  it('takes an application in the playground; next to Slack its card goes to Slack, where a channel member approves it', async () => {
     const amina = new PlaygroundClient(playgroundApp, 'amina');
     const summary = await amina.fillForm(await amina.say('apply'));
     const done = await amina.submit(summary, {});
@@ -78,12 +79,26 @@ describe('the Worker on D1', () => {
     const reference = allText(done.replies).match(/CD-2023-\d{4}/)?.[0];
     expect(reference).toMatch(/^CD-2023-\d{4}$/);
 
-    // The submission and its outbox rows were one D1 batch; delivery ran under waitUntil.
+    // The submission and its outbox rows were one D1 batch; delivery ran under waitUntil. With
+    // Slack and Teams configured the playground is no review channel: its reviewer sees no card
+    // and may not decide.
     const reviewer = new PlaygroundClient(playgroundApp, 'reviewer');
-    const card = (await reviewer.feed()).find((m) => m.purpose === 'review_card' && allText(m.replies).includes(reference!));
-    expect(card).toBeDefined();
-    const approve = actionsOf(card!.replies).find((a) => a.id === 'review.approve' && a.value?.endsWith('|firearms'))!;
-    expect(allText((await reviewer.click(approve.id, approve.value)).replies)).toMatch(/approved/);
+    expect((await reviewer.feed()).some((m) => m.purpose === 'review_card')).toBe(false);
+    const posted = (await slackCalls('chat.postMessage')).find((c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!));
+    expect(posted).toBeDefined();
+    const buttons = (posted!.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    const approve = buttons.find((b) => b.action_id.startsWith('review.approve') && b.value.endsWith('|firearms'))!;
+    expect(allText((await reviewer.click('review.approve', approve.value)).replies)).toMatch(/Only reviewers/);
+
+    await control('/slack/members', { channel: REVIEW_CHANNEL, members: ['U0WREVIEWER'] });
+    const click = new URLSearchParams({
+      payload: JSON.stringify({
+        ...slackClick, user: { id: 'U0WREVIEWER', team_id: 'T123ABC456' }, team: { id: 'T123ABC456' }, trigger_id: 'trig-workers-1',
+        container: { type: 'message', channel_id: REVIEW_CHANNEL, message_ts: '1700000000.000001' }, channel: { id: REVIEW_CHANNEL, name: 'reviews' },
+        actions: [{ action_id: approve.action_id, value: approve.value, type: 'button' }],
+      }),
+    }).toString();
+    expect((await slackPost(click, 'application/x-www-form-urlencoded')).status).toBe(200);
 
     const status = await amina.say('status');
     expect(allText(status.replies)).toMatch(/Firearms: Approved/);

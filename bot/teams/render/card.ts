@@ -3,16 +3,17 @@
  */
 import type { Card, CardAction, Source } from '../../../domain/messages';
 import { adaptiveCard, executeAction, submitAction, textBlock, type AdaptiveCard, type AdaptiveElement } from './adaptive';
+import { teamsInert, teamsLink } from './inert';
 
 /** The card's content without its actions, so that several replies can share one card. */
 export function cardBody(card: Card): AdaptiveElement[] {
-  const body: AdaptiveElement[] = [textBlock(card.title, { weight: 'Bolder', size: 'Medium', style: 'heading' })];
-  if (card.subtitle) body.push(textBlock(card.subtitle, { isSubtle: true, spacing: 'None' }));
-  if (card.text) body.push(textBlock(card.text));
+  const body: AdaptiveElement[] = [textBlock(teamsInert(card.title), { weight: 'Bolder', size: 'Medium', style: 'heading' })];
+  if (card.subtitle) body.push(textBlock(teamsInert(card.subtitle), { isSubtle: true, spacing: 'None' }));
+  if (card.text) body.push(textBlock(teamsInert(card.text)));
   if (card.fields && card.fields.length > 0) {
-    body.push({ type: 'FactSet', facts: card.fields.map((f) => ({ title: f.label, value: f.value })) });
+    body.push({ type: 'FactSet', facts: card.fields.map((f) => ({ title: teamsInert(f.label), value: teamsInert(f.value) })) });
   }
-  if (card.footer) body.push(textBlock(card.footer, { size: 'Small', isSubtle: true }));
+  if (card.footer) body.push(textBlock(teamsInert(card.footer), { size: 'Small', isSubtle: true }));
   return body;
 }
 
@@ -40,25 +41,21 @@ export function cardToAdaptiveCard(card: Card): AdaptiveCard {
 
 /** A text reply (FAQ answer, confirmation) with its sources under it. */
 export function textElements(text: string, sources: Source[] = []): AdaptiveElement[] {
-  const out: AdaptiveElement[] = [textBlock(text)];
+  const out: AdaptiveElement[] = [textBlock(teamsInert(text))];
   for (const s of sources) {
-    const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
+    const label = s.url ? teamsLink(s.url, s.label) : teamsInert(s.label);
     out.push(textBlock(`Source: ${label}`, { size: 'Small', isSubtle: true, spacing: 'Small' }));
-    if (s.quote) out.push(textBlock(`“${s.quote}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
+    if (s.quote) out.push(textBlock(`“${teamsInert(s.quote)}”`, { size: 'Small', isSubtle: true, spacing: 'None' }));
   }
   return out;
 }
 
 /** The same as markdown for a plain message activity, which reads better than a card for chat. */
 export function textMarkdown(text: string, sources: Source[] = []): string {
-  const lines = [text];
+  const lines = [teamsInert(text)];
   for (const s of sources) {
-    const label = s.url ? `[${escapeMarkdown(s.label)}](${s.url})` : s.label;
-    lines.push(`_Source: ${label}_${s.quote ? `\n> ${s.quote}` : ''}`);
+    const label = s.url ? teamsLink(s.url, s.label) : teamsInert(s.label);
+    lines.push(`_Source: ${label}_${s.quote ? `\n> ${teamsInert(s.quote)}` : ''}`);
   }
   return lines.join('\n\n');
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/([[\]()])/g, '\\$1');
 }

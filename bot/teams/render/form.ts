@@ -8,6 +8,7 @@ import {
   adaptiveCard, executeAction, FORM_VERB, PROMPT_VERB, submitAction, textBlock,
   type AdaptiveCard, type AdaptiveElement,
 } from './adaptive';
+import { teamsInert } from './inert';
 
 export interface FormRenderOptions {
   /** Dialogs (task modules) only run Action.Submit; chat cards use Action.Execute. */
@@ -17,11 +18,11 @@ export interface FormRenderOptions {
 /** Renders one form step (or the summary to confirm). */
 export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {}): AdaptiveCard {
   const body: AdaptiveElement[] = [
-    textBlock(`${form.title} (${form.stepNumber}/${form.stepCount})`, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    textBlock(teamsInert(`${form.title} (${form.stepNumber}/${form.stepCount})`), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
   ];
-  if (form.intro) body.push(textBlock(form.intro));
+  if (form.intro) body.push(textBlock(teamsInert(form.intro)));
   if (form.summary) {
-    body.push({ type: 'FactSet', facts: form.summary.map((f) => ({ title: f.label, value: f.value })) });
+    body.push({ type: 'FactSet', facts: form.summary.map((f) => ({ title: teamsInert(f.label), value: teamsInert(f.value) })) });
   }
   for (const field of form.fields) body.push(...fieldElements(field));
 
@@ -41,7 +42,7 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
 /** One free-text question; its answer comes back as a submission on `prompt.formId`. */
 export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions & { error?: string; value?: string } = {}): AdaptiveCard {
   const body: AdaptiveElement[] = [
-    textBlock(prompt.title, { weight: 'Bolder', size: 'Medium', style: 'heading' }),
+    textBlock(teamsInert(prompt.title), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
     {
       type: 'Input.Text',
       id: 'text',
@@ -127,11 +128,11 @@ function fieldElements(f: FormFieldView): AdaptiveElement[] {
       };
   }
   const out: AdaptiveElement[] = [input];
-  if (f.help && f.kind !== 'checkbox') out.push(textBlock(f.help, { size: 'Small', isSubtle: true, spacing: 'None' }));
+  if (f.help && f.kind !== 'checkbox') out.push(textBlock(teamsInert(f.help), { size: 'Small', isSubtle: true, spacing: 'None' }));
   if (f.error) out.push(errorBlock(f.error));
   return out;
 }
 
 function errorBlock(message: string): AdaptiveElement {
-  return textBlock(message, { color: 'Attention', size: 'Small', spacing: 'None' });
+  return textBlock(teamsInert(message), { color: 'Attention', size: 'Small', spacing: 'None' });
 }
