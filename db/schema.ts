@@ -15,6 +15,10 @@ export interface DialoguesTable {
   status: string;
   call_note: string | null;
   sort_order: number;
+  /** JSON string[]: other names of the dialogue, any language. */
+  aliases: Generated<string>;
+  /** JSON { fr?: DialogueText, es?: DialogueText }. */
+  translations: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -50,6 +54,16 @@ export interface FaqEntriesTable {
   archived: Generated<number>;
   /** JSON string[]: up to three FAQ entry ids offered as follow-up questions. */
   related: Generated<string>;
+  updated_at: string;
+}
+
+/** An FAQ entry in one more language (English is faq_entries itself). */
+export interface FaqTranslationsTable {
+  faq_id: string;
+  locale: string;
+  question: string;
+  variants: string; // JSON string[]
+  answer: string;
   updated_at: string;
 }
 
@@ -304,6 +318,7 @@ export interface Database {
   calls: CallsTable;
   call_dialogues: CallDialoguesTable;
   faq_entries: FaqEntriesTable;
+  faq_translations: FaqTranslationsTable;
   unanswered_questions: UnansweredQuestionsTable;
   people: PeopleTable;
   identities: IdentitiesTable;

@@ -22,6 +22,7 @@ export async function seedIfEmpty(db: Kysely<Database>, data: SeedData, nowIso: 
       db.insertInto('dialogues').values({
         id: d.id, name: d.name, short_name: d.shortName, date: d.date, format: d.format, location: d.location,
         description: d.description, status: d.status, call_note: d.callNote, sort_order: d.sortOrder,
+        aliases: toJson(d.aliases ?? []), translations: toJson(d.translations ?? {}),
         created_at: nowIso, updated_at: nowIso,
       }).onConflict((oc) => oc.doNothing())),
     ...data.calls.map((c) =>
@@ -37,6 +38,12 @@ export async function seedIfEmpty(db: Kysely<Database>, data: SeedData, nowIso: 
         id: f.id, call_id: f.callId, question: f.question, variants: toJson(f.variants), answer: f.answer, source: f.source,
         source_url: f.sourceUrl, topic: f.topic, archived: 0, updated_at: f.updatedAt || nowIso,
       }).onConflict((oc) => oc.doNothing())),
+    ...data.faq.flatMap((f) =>
+      Object.entries(f.translations ?? {}).flatMap(([locale, t]) => (t ? [
+        db.insertInto('faq_translations').values({
+          faq_id: f.id, locale, question: t.question, variants: toJson(t.variants), answer: t.answer, updated_at: f.updatedAt || nowIso,
+        }).onConflict((oc) => oc.doNothing()),
+      ] : []))),
     ...Object.entries(data.settings).map(([key, value]) =>
       db.insertInto('settings').values({ key, value: toJson(value), updated_at: nowIso }).onConflict((oc) => oc.doNothing())),
   ];

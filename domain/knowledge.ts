@@ -1,16 +1,15 @@
 /**
  * Answers questions about the call from its FAQ entries and dialogues. Retrieval is MiniSearch
- * (BM25 with fuzzy and prefix matching) over the data the secretariat edits; language.ts supplies
- * the text handling. Nothing about a particular question is written in code.
+ * (BM25 with fuzzy and prefix matching, small enough for the Worker bundle) over the data the
+ * secretariat edits, one index per language with that language's stemmer and stopwords;
+ * language.ts supplies the text handling. Nothing about a particular question is written in code.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
-import { DateTime } from 'luxon';
+import type { SearchResult } from 'minisearch';
+import { LOCALES, type Locale } from './i18n/locales';
+import { isLocale } from './i18n/locales';
+import { detectLanguage, foldedWords, splitQuestions } from './language';
+import { buildLocaleIndex, type LocaleIndex } from './knowledge-index';
 import type { Dialogue, FaqEntry } from './types';
-import { detectLanguage, processTerm, queryGroups, splitQuestions, stem, tokenize, vocabularyOfTables } from './language';
-
-// Words people use for one of the dialogues, and the little words between it and its topic.
-const MEETING_WORDS = new Set(['dialogue', 'dialogues', 'dialog', 'dialogs', 'meeting', 'meetings', 'conference', 'session', 'forum', 'workshop', 'event']);
-const TOPIC_LINKS = new Set(['on', 'about', 'for', 'of', 'regarding', 'concerning']);
 
 export type KnowledgeHit =
   | { kind: 'faq'; entry: FaqEntry; score: number }
@@ -19,26 +18,38 @@ export type KnowledgeHit =
 export interface KnowledgeAnswer {
   hits: KnowledgeHit[];
   confident: boolean;
-  /** ISO 639-1 code when the question is not in English, e.g. 'es'. */
+  /** ISO 639-1 code of the language the question is written in; null when the text does not say. */
   language: string | null;
   query: string;
-  /** Dialogues the question names ("the firearms meeting", "human trafficking"), by id. */
+  /** Dialogues the question names ("the firearms meeting", "TA", "la traite"), by id. */
   dialogues: string[];
   /**
    * A dialogue the question asks about that the knowledge does not have ("the cybercrime
    * dialogue"), as the asker wrote it; null when there is none.
    */
   unknownDialogue: string | null;
+  /**
+   * The best FAQ hit was asked this very question (its question or one of its variants, nearly
+   * word for word), so its answer may open with a plain "Yes" or "No".
+   */
+  exact: boolean;
+}
+
+export interface AskOptions {
+  /** The language to read the question in when the text does not tell (the person's setting). */
+  locale?: Locale | null;
 }
 
 export interface Knowledge {
-  /** One answer per question in the message, in order; at most 3. */
-  ask(text: string): KnowledgeAnswer[];
+  /** One answer per question in the message, in order; at most MAX_QUESTIONS. */
+  ask(text: string, options?: AskOptions): KnowledgeAnswer[];
+  /** The language a text is written in, as `KnowledgeAnswer.language`. */
+  languageOf(text: string): string | null;
   /**
    * FAQ entries close to `text` by the same retrieval, best first, without those in `exclude`:
    * the follow-up questions offered under an answer.
    */
-  related(text: string, limit: number, exclude: string[]): FaqEntry[];
+  related(text: string, limit: number, exclude: string[], locale?: Locale): FaqEntry[];
 }
 
 export interface KnowledgeTuning {
@@ -46,180 +57,91 @@ export interface KnowledgeTuning {
   minCoverage: number;
   /** A second hit is shown when its score is at least this share of the first. */
   secondHitRatio: number;
+  /** Word overlap (Jaccard) with an entry's question or variant that counts as the same question. */
+  exactOverlap: number;
+  /** How much a short word (4 letters or fewer) that no entry uses counts in the share above. */
+  unknownWeight: number;
 }
 
-// On the 'tune' half of test/fixtures/faq-questions.ts, on-topic questions matched at least 60% of
-// their parts and off-topic ones at most 25%; "more than half" sits inside that gap and reads plainly.
-// A second hit within 80% of the first is close enough that the asker should see both.
-export const DEFAULT_TUNING: KnowledgeTuning = { minCoverage: 0.51, secondHitRatio: 0.8 };
+// On the 'tune' half of the questions, on-topic questions matched at least 60% of their parts and
+// off-topic ones at most 25%; "more than half" sits inside that gap and reads plainly. A second
+// hit within 80% of the first is close enough that the asker should see both.
+export const DEFAULT_TUNING: KnowledgeTuning = { minCoverage: 0.51, secondHitRatio: 0.8, exactOverlap: 0.6, unknownWeight: 0.5 };
 
-const MAX_QUESTIONS = 3;
-
-interface Doc { id: string; title: string; variants: string; body: string; source: string }
-
-function dialogueDoc(d: Dialogue): Doc {
-  const day = d.date ? DateTime.fromISO(d.date, { zone: 'utc' }).setLocale('en').toFormat('d LLLL yyyy') : '';
-  return {
-    id: `dialogue:${d.id}`,
-    title: `${d.name} ${d.shortName}`,
-    variants: `${d.shortName} dialogue date ${day}`,
-    // "To be announced" is not a place; indexing it would only add noise.
-    body: [d.description, d.location === 'To be announced' ? '' : d.location, d.callNote ?? ''].join(' '),
-    source: '',
-  };
-}
-
-function faqDoc(e: FaqEntry): Doc {
-  return { id: `faq:${e.id}`, title: e.question, variants: e.variants.join(' \n '), body: e.answer, source: e.source };
-}
-
-// Typos are fixed against the words the knowledge and the synonym tables actually use, so a
-// misspelt synonym ("compnay") still reaches its expansion ("private sector"). One slip (a swap
-// counts as one) is allowed in words of 5-7 letters, two in longer ones; shorter words are left
-// alone, since too many real words lie one letter apart.
-function spellChecker(words: Set<string>): (token: string) => string {
-  const stems = new Set([...words].map(stem));
-  const sorted = [...words].sort();
-  return (token) => {
-    if (words.has(token) || stems.has(stem(token)) || token.length < 5 || /\d/.test(token) || processTerm(token) === null) {
-      return token;
-    }
-    const allowed = token.length >= 8 ? 2 : 1;
-    let best = token;
-    let bestDistance = allowed + 1;
-    for (const word of sorted) {
-      if (Math.abs(word.length - token.length) > allowed) continue;
-      const d = editDistance(token, word, allowed);
-      if (d < bestDistance) [best, bestDistance] = [word, d];
-    }
-    return best;
-  };
-}
-
-/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped. */
-function editDistance(a: string, b: string, cap: number): number {
-  const rows: number[][] = [[...Array(b.length + 1).keys()]];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
-    }
-    if (Math.min(...row) > cap) return cap + 1;
-    rows.push(row);
-  }
-  return rows[a.length]![b.length]!;
-}
+export const MAX_QUESTIONS = 5;
 
 /** Builds the question-answering index over the given FAQ entries and dialogues. */
 export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: KnowledgeTuning = DEFAULT_TUNING): Knowledge {
   const byId = new Map<string, KnowledgeHit>();
   for (const entry of faq) byId.set(`faq:${entry.id}`, { kind: 'faq', entry, score: 0 });
   for (const dialogue of dialogues) byId.set(`dialogue:${dialogue.id}`, { kind: 'dialogue', dialogue, score: 0 });
+  const indexes = Object.fromEntries(LOCALES.map((l) => [l, buildLocaleIndex(l, faq, dialogues)])) as Record<Locale, LocaleIndex>;
+  const evidence = Object.fromEntries(LOCALES.map((l) => [l, indexes[l].vocabulary])) as Record<Locale, ReadonlySet<string>>;
+  const languageOf = (text: string) => detectLanguage(text, evidence);
 
-  const docs = [...faq.map(faqDoc), ...dialogues.map(dialogueDoc)];
-  const index = new MiniSearch<Doc>({
-    fields: ['title', 'variants', 'body', 'source'],
-    tokenize,
-    processTerm: (term) => processTerm(term),
-    searchOptions: {
-      // The question and its variants say what an entry is about; the quoted source is long
-      // and mentions much in passing.
-      boost: { title: 2, variants: 1.5, body: 1, source: 0.5 },
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 7 ? 1 : false),
-      tokenize: (s) => s.split(' '),
-      processTerm: (t) => t,
-    },
-  });
-  index.addAll(docs);
-
-  const words = new Set(vocabularyOfTables());
-  for (const doc of docs) for (const t of tokenize(`${doc.title} ${doc.variants} ${doc.body} ${doc.source}`)) words.add(t);
-  const spell = spellChecker(words);
-  const knownStems = new Set([...words].map(stem));
-  const known = (t: string) => words.has(t) || knownStems.has(stem(t)) || processTerm(t) === null || /\d/.test(t);
-  const dialogueTerms = dialogues.map((d) => ({
-    id: d.id,
-    terms: tokenize(d.shortName).map(processTerm).filter((t): t is string => t !== null),
-  }));
-
-  function namedDialogues(groups: string[][]): string[] {
-    const said = new Set(groups.flat());
-    return dialogueTerms.filter((d) => d.terms.length > 0 && d.terms.every((t) => said.has(t))).map((d) => d.id);
-  }
-
-  // "the cybercrime dialogue", "a dialogue on corruption": a word next to a word for a meeting
-  // that nothing in the knowledge or the synonym tables uses.
-  function unknownDialogue(question: string): string | null {
-    const raw = tokenize(question);
-    const tokens = raw.map(spell);
-    for (let i = 0; i < tokens.length; i++) {
-      if (!MEETING_WORDS.has(tokens[i]!)) continue;
-      const before: string[] = [];
-      for (let j = i - 1; j >= 0 && !known(tokens[j]!); j--) before.unshift(raw[j]!);
-      if (before.length) return before.join(' ');
-      let k = i + 1;
-      if (TOPIC_LINKS.has(tokens[k] ?? '')) k++;
-      if (tokens[k] === 'the') k++;
-      const after: string[] = [];
-      for (; k < tokens.length && !known(tokens[k]!); k++) after.push(raw[k]!);
-      if (after.length && TOPIC_LINKS.has(tokens[i + 1] ?? '')) return after.join(' ');
-    }
-    return null;
-  }
-
-  function answer(question: string, fallbackLanguage: string | null): KnowledgeAnswer {
-    const language = detectLanguage(question) ?? fallbackLanguage;
-    const groups = queryGroups(question, spell);
+  function search(index: LocaleIndex, question: string, carried: string[]) {
+    const groups = index.queryGroups(question);
+    const named = index.namedDialogues(question);
+    const dialoguesSaid = named.length ? named : carried;
     const terms = [...new Set(groups.flat())];
-    const results: SearchResult[] = terms.length ? index.search(terms.join(' ')) : [];
+    // One dialogue's own page cannot answer a question about several ("can I apply for Firearms
+    // and TA?"); an entry about them all can.
+    const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : [])
+      .filter((r) => named.length < 2 || !String(r.id).startsWith('dialogue:'));
     const top = results[0];
-    const named = namedDialogues(groups);
-    const about = { dialogues: named, unknownDialogue: named.length ? null : unknownDialogue(question) };
-    if (!top) return { hits: [], confident: false, language, query: question, ...about };
+    if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
     // A term found only in the quoted source is mentioned in passing, not what the entry is about.
     const matched = new Set(Object.entries(top.match).filter(([, fields]) => fields.some((f) => f !== 'source')).map(([t]) => t));
-    const coverage = groups.filter((g) => g.some((t) => matched.has(t))).length / groups.length;
+    // A short word the knowledge has never seen ("now", "pls") is mostly chat filler the stopword
+    // lists lack: it weighs less. A longer unknown word ("bitcoin", "parking") is what the
+    // question is about, and no entry has it.
+    const weight = (g: string[]) => (g.some((t) => index.terms.has(t)) || g.some((t) => t.length > 4) ? 1 : tuning.unknownWeight);
+    const total = groups.reduce((sum, g) => sum + weight(g), 0);
+    const coverage = groups.filter((g) => g.some((t) => matched.has(t))).reduce((sum, g) => sum + weight(g), 0) / total;
+    return { groups, results, coverage, named, dialoguesSaid };
+  }
+
+  function answer(question: string, fallback: Locale, carried: string[]): KnowledgeAnswer {
+    const language = languageOf(question);
+    const first = isLocale(language) ? language : fallback;
+    // Someone writing French may use the English word for a thing; the English index gets a
+    // second look when the question's own language finds nothing sure.
+    let index = indexes[first];
+    let found = search(index, question, carried);
+    if (found.coverage < tuning.minCoverage && first !== 'en') {
+      const english = search(indexes.en, question, carried);
+      if (english.coverage > found.coverage) [index, found] = [indexes.en, english];
+    }
+    const { results, coverage, named, dialoguesSaid } = found;
+    const about = { dialogues: dialoguesSaid, unknownDialogue: named.length ? null : index.unknownDialogue(question) };
+    const top = results[0];
+    if (!top) return { hits: [], confident: false, language, query: question, exact: false, ...about };
     const chosen = results.slice(0, 2).filter((r, i) => i === 0 || r.score >= tuning.secondHitRatio * top.score);
     const hits = chosen.map((r) => ({ ...byId.get(String(r.id))!, score: r.score }));
-    return { hits, confident: coverage >= tuning.minCoverage, language, query: question, ...about };
+    const best = hits[0]!;
+    const exact = best.kind === 'faq' && index.overlap(question, best.entry) >= tuning.exactOverlap;
+    return { hits, confident: coverage >= tuning.minCoverage, language, query: question, exact, ...about };
   }
 
   // People ask the same few questions in the same words; the index never changes, so neither
   // does the answer to a given text.
   const asked = new Map<string, KnowledgeAnswer[]>();
 
-  return {
-    related(text, limit, exclude) {
-      const terms = [...new Set(queryGroups(text, spell).flat())];
-      if (!terms.length || limit <= 0) return [];
-      const out: FaqEntry[] = [];
-      for (const r of index.search(terms.join(' '))) {
-        const hit = byId.get(String(r.id));
-        if (hit?.kind !== 'faq' || exclude.includes(hit.entry.id)) continue;
-        out.push(hit.entry);
-        if (out.length >= limit) break;
-      }
-      return out;
-    },
-    ask(text) {
-      const known = asked.get(text);
-      if (known) return known;
-      const result = askFresh(text);
-      if (asked.size >= 2_000) asked.clear();
-      asked.set(text, result);
-      return result;
-    },
-  };
-
-  function askFresh(text: string): KnowledgeAnswer[] {
-    const whole = detectLanguage(text);
-    const questions = splitQuestions(text);
-    if (!questions.length) return [{ hits: [], confident: false, language: whole, query: text, dialogues: [], unknownDialogue: null }];
-    const answers = questions.map((q) => answer(q, whole));
+  function askFresh(text: string, preferred: Locale | null): KnowledgeAnswer[] {
+    const whole = languageOf(text);
+    const fallback: Locale = isLocale(whole) ? whole : preferred ?? 'en';
+    const questions = splitQuestions(text).filter((q) => foldedWords(q).length > 0);
+    if (!questions.length) {
+      return [{ hits: [], confident: false, language: whole, query: text, dialogues: [], unknownDialogue: null, exact: false }];
+    }
+    // A later question that names no dialogue is about the one named before it ("When is the TA
+    // dialogue and is it online?").
+    let carried: string[] = [];
+    const answers = questions.map((q) => {
+      const a = answer(q, fallback, carried);
+      carried = a.dialogues;
+      return a.language ? a : { ...a, language: whole };
+    });
     // A part that finds nothing at all ("hi there") is dropped when others find something, and
     // one fact is answered once even if asked twice in a message.
     const seen = new Set<string>();
@@ -232,6 +154,34 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     });
     return (kept.length ? kept : answers.slice(0, 1)).slice(0, MAX_QUESTIONS);
   }
+
+  return {
+    languageOf,
+    related(text, limit, exclude, locale) {
+      const l = locale ?? (isLocale(languageOf(text)) ? (languageOf(text) as Locale) : 'en');
+      const index = indexes[l];
+      const terms = [...new Set(index.queryGroups(text).flat())];
+      if (!terms.length || limit <= 0) return [];
+      const out: FaqEntry[] = [];
+      for (const r of index.search.search(terms.join(' '))) {
+        const hit = byId.get(String(r.id));
+        if (hit?.kind !== 'faq' || exclude.includes(hit.entry.id)) continue;
+        out.push(hit.entry);
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
+    ask(text, options) {
+      const preferred = options?.locale ?? null;
+      const key = `${preferred ?? ''}\u0000${text}`;
+      const known = asked.get(key);
+      if (known) return known;
+      const result = askFresh(text, preferred);
+      if (asked.size >= 2_000) asked.clear();
+      asked.set(key, result);
+      return result;
+    },
+  };
 }
 
 function hitKey(hit: KnowledgeHit): string {

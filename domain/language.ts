@@ -1,258 +1,157 @@
 /**
- * Text handling for questions: normalising, stemming, stopwords, synonyms, a few foreign keywords,
- * language detection and splitting a message into its questions. Everything here is plain data
- * plus small pure functions, so the knowledge index and the query agree on every term.
+ * Text handling for questions: words, stopwords, stems, language detection and splitting a
+ * message into its questions. The language tools are maintained libraries, not lists of our own:
+ *
+ * - Snowball stemmers (@orama/stemmers): the reference stemmers for English, French and Spanish,
+ *   one ESM subpath per language, so only the languages we speak reach the Worker bundle.
+ * - Stopwords (@orama/stopwords): the Snowball project's lists, same packaging and same authors
+ *   as the stemmers, so the two agree on what a word is.
+ * - franc-min: trigram language identification. On one-line questions it is often unsure (it
+ *   reads "deadline?" as French), so it only breaks ties left by the words themselves.
+ *
+ * Index and query go through the same functions, so they agree on every term.
  */
+import { stemmer as stemEn } from '@orama/stemmers/english';
+import { stemmer as stemFr } from '@orama/stemmers/french';
+import { stemmer as stemEs } from '@orama/stemmers/spanish';
+import { stopwords as stopEn } from '@orama/stopwords/english';
+import { stopwords as stopFr } from '@orama/stopwords/french';
+import { stopwords as stopEs } from '@orama/stopwords/spanish';
+import { francAll } from 'franc-min';
+import type { Locale } from './i18n/locales';
+import { CHAT_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
 
-/** Lower case, accents and apostrophes removed, contractions opened, punctuation turned to spaces. */
-export function normalize(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\bcan't\b/g, 'cannot')
-    .replace(/\bwon't\b/g, 'will not')
-    .replace(/n't\b/g, ' not')
-    .replace(/'(s|re|ve|ll|d|m)\b/g, '')
-    .replace(/[^a-z0-9ß]+/g, ' ')
-    .trim();
+/** Lower case without accents or compatibility forms: how words are compared. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
-export function tokenize(text: string): string[] {
-  const n = normalize(text);
-  return n ? n.split(' ') : [];
+/** The words of a text in lower case, accents kept. */
+export function words(text: string): string[] {
+  return rawWords(text).map((w) => w.toLowerCase());
 }
 
-// A light suffix stripper: enough to join "dialogues/dialogue", "accredited/accreditation",
-// "applies/apply" without pulling in a stemming library. Applied identically to index and query.
-export function stem(term: string): string {
-  let t = term;
-  if (/^\d+$/.test(t) || t.length <= 3) return t;
-  if (t.endsWith('ies') && t.length > 4) t = `${t.slice(0, -3)}y`;
-  else if (t.endsWith('s') && !/(ss|us|is)$/.test(t)) t = t.slice(0, -1);
-  for (const suffix of ['ations', 'ation', 'ing', 'ed']) {
-    if (t.endsWith(suffix) && t.length - suffix.length >= 4) return t.slice(0, -suffix.length);
-  }
-  return t;
+/** The words of a text as written (case kept), in the same places as `words`. */
+export function rawWords(text: string): string[] {
+  return text.normalize('NFKC')
+    // English contractions: "doesn't have" must read as the "does not have" of the phrase tables.
+    .replace(/\b(can)['’]t\b/giu, '$1not').replace(/\b(w)on['’]t\b/giu, '$1ill not').replace(/n['’]t\b/giu, ' not')
+    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean);
+/** Folded words: what phrase tables and aliases are matched on. */
+export function foldedWords(text: string): string[] {
+  return words(text).map(fold).filter(Boolean);
+}
 
-// Function words and chat filler in English (plus common shorthands and typos of them), then the
-// languages the foreign keyword map covers. They carry no meaning for retrieval.
-const EN = words(`a about above after again against all also already am an and any anyone anything anyway are
-  as at be because been before being below between but by can cannot could dear did do does doing done down
-  during each either else even ever every few for from further had has have having he hello her here hers hey hi
-  him his i if in into is it its itself just kind let like me might mine most much must my myself nor not
-  now of off ok okay on once only or other others ought our ours ourselves out over own per please possibly
-  same she should so some such than thank thanks that the their theirs them themselves then there these they
-  this those though through thus to too under until up upon us very want was way we were what whatever
-  whether which while whom whose why will with would yes yet you your yours yourself yourselves
-  whats wheres whos hows im ive dont doesnt cant wont isnt arent didnt teh hte adn waht wat u ur pls plz
-  thx tell know able allowed still really one ones anybody someone something regarding greetings morning
-  afternoon evening good day sir madam hola bonjour hallo ola oi`);
-const STOPWORDS_BY_LANG: Record<string, string[]> = {
-  en: words(`the is are what when how who can do i we my our to for of and in there does will a an it you your
-    have be with about should whats`),
-  es: words(`hola el la los las de del que y en un una es por para con como cual cuales cuando donde quien quienes
-    puedo podemos puede pueden mi mis nuestra nuestro nosotros somos hay esta este estos se lo al tengo tenemos
-    si sobre buenos dias gracias yo usted ustedes su sus son muy tambien pero`),
-  fr: words(`bonjour salut le la les de des du et en un une est pour avec comment quel quelle quels quelles quand ou
-    qui je nous vous mon ma mes notre nos votre vos peut peux pouvons pouvez il elle ce cette sur dans pas ne
-    merci sont au aux que qu est-ce`),
-  de: words(`hallo guten tag der die das den dem des und ist ein eine einen fur mit wie wann wo wer was welche ich
-    wir sie mein meine unser unsere kann konnen konnte zu auf im nicht es auch bitte danke gibt bis von oder`),
-  pt: words(`ola oi o os a as de do da dos das e em um uma para com como qual quais quando onde quem eu nos meu
-    minha nosso nossa posso podemos pode ha esta este se no na nao obrigado obrigada sobre sao voce tem temos ao`),
+const STEMMERS: Record<Locale, (w: string) => string> = { en: stemEn, fr: stemFr, es: stemEs };
+
+// The stopword lists drop question words, but they carry meaning here: "who can apply" and
+// "how do I apply" are different questions, as are "before" and "after" the deadline.
+const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
+  en: stopwordSet(stopEn, 'en'),
+  fr: stopwordSet(stopFr, 'fr'),
+  es: stopwordSet(stopEs, 'es'),
 };
 
-// "who", "how", "when" and "where" stay meaningful: they separate "who can apply" from "how do I apply".
-export const STOPWORDS: ReadonlySet<string> = new Set([
-  ...EN, ...Object.entries(STOPWORDS_BY_LANG).filter(([l]) => l !== 'en').flatMap(([, list]) => list),
-]);
-
-/** Stopword-free, stemmed term, or null when the word carries no meaning. */
-export function processTerm(term: string): string | null {
-  const t = term.toLowerCase();
-  if (t.length < 2 && !/^\d$/.test(t)) return null;
-  if (STOPWORDS.has(t)) return null;
-  return stem(t);
+function stopwordSet(list: readonly string[], locale: Locale): ReadonlySet<string> {
+  const keep = new Set(QUESTION_WORDS[locale].map(fold));
+  return new Set([...list, ...CHAT_WORDS[locale]].map(fold).filter((w) => w && !keep.has(w)));
 }
 
+export function isStopword(word: string, locale: Locale): boolean {
+  return STOPWORDS[locale].has(fold(word));
+}
+
+/** One word as an index term in `locale`: null for stopwords and stray letters. */
+export function termOf(word: string, locale: Locale): string | null {
+  const folded = fold(word);
+  if (folded.length < 2 && !/^\d$/.test(folded)) return null;
+  if (STOPWORDS[locale].has(folded)) return null;
+  if (/^\d+$/.test(folded)) return folded;
+  // Stemmed without accents: people type "reunion" and "inscripcion" as often as "réunion" and
+  // "inscripción", and both must reach the same term.
+  return STEMMERS[locale](folded);
+}
+
+/** The index terms of a text in `locale`, in order. */
+export function termsOf(text: string, locale: Locale): string[] {
+  return words(text).map((w) => termOf(w, locale)).filter((t): t is string => t !== null);
+}
+
+// franc names languages with ISO 639-3 codes.
+const FRANC: Record<string, string> = { eng: 'en', fra: 'fr', spa: 'es', deu: 'de', por: 'pt', ita: 'it' };
+
 /**
- * How people say the call's concepts: [terms the call uses, phrases that mean them]. A phrase in a
- * question adds the terms; the phrase's own words are kept too, since FAQ variants may use them.
+ * The language of a text as an ISO 639-1 code ('en', 'fr', 'es', or another language franc
+ * knows well, such as 'de' or 'pt'), or null when the text does not say.
+ *
+ * `evidence` lists, per supported locale, the words that locale's knowledge uses: each word found
+ * is a vote, split between the languages that use it; stopwords vote the same way. franc's
+ * trigrams only break a tie on longer text (on a few shared words, "international cooperation
+ * dialogue date", it guesses) and name the languages we do not speak.
  */
-const SYNONYMS: Array<[string, string]> = [
-  ['trafficking persons', 'human trafficking|trafficking|trafficked|trafficking in human beings|trata'],
-  ['smuggling migrants', 'migrant smuggling|people smuggling|smuggling|smugglers|migrants|migration'],
-  ['firearms', 'guns|gun|weapons|weapon|arms|firearm|small arms'],
-  ['technical assistance', 'technical|capacity building'],
-  ['costs travel support', 'money|funding|fund|funds|finance|financial|financing|grant|grants|sponsor|sponsorship|scholarship|pay|paid|payment|reimburse|reimbursement|flight|flights|airfare|ticket|tickets|hotel|hotels|accommodation|lodging|per diem|dsa|expenses|financial help|financial support|financial assistance|subsidy'],
-  ['costs', 'fee|fees|free|price|charge|cost|afford'],
-  ['academia', 'university|universities|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students'],
-  ['private sector', 'company|companies|business|businesses|corporate|corporation|firm|industry|enterprise|for profit'],
-  ['ngo non governmental', 'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental'],
-  ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
-  ['participate', 'join|attend|attendance|take part|participation|come|be there'],
-  ['deadline', 'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when'],
-  ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
-  ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
-  ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|livestream|stream|internet'],
-  ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],
-  ['dialogue', 'meeting|event|session|conference|dialog|forum|workshop'],
-  ['date', 'dates|day|days|schedule|held|happen|happening|take place'],
-  ['objectives purpose', 'aim|aims|goal|goals|objective|why|point of|outcome expected'],
-  ['legal basis mandate', 'legal|basis|resolution|paragraph 53|rules|procedures|legislative|law'],
-  ['approval selection', 'who decides|select|selected|pick|picked|choose|chosen|accepted|accept|approve|approved|decide|decides|decision|criteria'],
-  ['diversity gender geographical', 'gender|women|balance|regional|geographic|region|regions|quota'],
-  ['contact', 'email|e mail|mail|reach|phone|talk to|helpdesk|help desk|secretariat|organizers|organisers|get in touch'],
-  ['report information', 'reports|last year|previous|2022|outcomes|documents|more information|more info|website|link|links|read'],
-  ['time zone', 'timezone|tz|cet|utc|gmt|local time|which time|hour'],
-  ['edit', 'change|modify|update|correct|fix|mistake|amend|withdraw|cancel|revise'],
-  ['status received', 'receive|got|did you get|get my|confirmation|confirm|reference number|heard|news|pending|outcome'],
-  ['multiple', 'both|several|more than one|two dialogues|each dialogue|many dialogues|multiple'],
-  ['certain', 'not sure|not certain|do not know|unsure|maybe|wait|not confirmed|tentative|undecided|might not'],
-  ['grassroots victim', 'small|grass roots|community based|victim|victims|survivor|survivors|victim led|victim focused'],
-  ['later dialogues', 'next call|other dialogues|later|upcoming|future|next'],
-];
-
-/** Keywords of the languages the bot may be asked in, mapped to English terms of the call. */
-const FOREIGN: Record<string, Array<[string, string]>> = {
-  es: [
-    ['deadline', 'fecha limite|plazo|ultimo dia|cierre|vence'], ['who can apply', 'quien puede|quienes pueden|puedo participar|podemos participar'],
-    ['apply', 'postular|postularse|solicitar|solicitud|inscribir|inscribirse|inscripcion|registrarse|registro|aplicar|formulario'],
-    ['costs travel support', 'costos|costes|gastos|pagar|paga|financiacion|financiamiento|apoyo|viaje|pasaje|ayuda'],
-    ['trafficking persons', 'trata de personas|trata'], ['smuggling migrants', 'trafico de migrantes|trafico ilicito de migrantes'],
-    ['firearms', 'armas de fuego|armas'], ['technical assistance', 'asistencia tecnica'],
-    ['international cooperation', 'cooperacion internacional'], ['date dialogue', 'fecha|fechas|dialogo|dialogos|reunion'],
-    ['online', 'en linea'], ['vienna', 'viena'], ['person', 'presencial'], ['contact', 'contacto|contactar|correo'],
-    ['academia', 'universidad|investigacion'], ['private sector', 'empresa|empresas|sector privado'],
-    ['objectives purpose', 'objetivo|objetivos|proposito'], ['report', 'informe|informes'], ['time zone', 'zona horaria|hora'],
-    ['edit', 'modificar|cambiar|editar'], ['status', 'estado'], ['ngo', 'ong'],
-  ],
-  fr: [
-    ['deadline', 'date limite|delai|echeance|cloture'], ['who can apply', 'qui peut|qui peuvent'],
-    ['apply', 'postuler|candidater|inscrire|inscription|candidature|formulaire|demande'],
-    ['costs travel support', 'frais|couts|cout|prise en charge|billet|voyage|financement|soutien|aide|payer'],
-    ['trafficking persons', 'traite des personnes|traite des etres humains|traite'], ['smuggling migrants', 'trafic de migrants|trafic illicite de migrants'],
-    ['firearms', 'armes a feu|armes'], ['technical assistance', 'assistance technique'],
-    ['international cooperation', 'cooperation internationale'], ['date dialogue', 'reunion'],
-    ['online', 'en ligne|distance'], ['vienna', 'vienne'], ['person', 'presentiel'], ['contact', 'contacter|courriel'],
-    ['academia', 'universite|recherche'], ['private sector', 'entreprise|entreprises|secteur prive'],
-    ['objectives purpose', 'objectif|objectifs|but'], ['report', 'rapport|rapports'], ['time zone', 'fuseau horaire|heure'],
-    ['edit', 'modifier|changer'], ['status', 'statut'], ['ngo', 'ong'],
-  ],
-  de: [
-    ['deadline', 'frist|einsendeschluss|bewerbungsschluss|anmeldeschluss|stichtag'], ['who can apply', 'wer kann|wer darf'],
-    ['apply', 'bewerben|anmelden|bewerbung|anmeldung|antrag|formular|teilnehmen'],
-    ['costs travel support', 'kosten|reisekosten|reise|unterstutzung|finanzierung|bezahlt|zahlt|flug'],
-    ['trafficking persons', 'menschenhandel'], ['smuggling migrants', 'schleusung|schlepperei|migrantenschmuggel'],
-    ['firearms', 'feuerwaffen|waffen'], ['technical assistance', 'technische hilfe|technische unterstutzung'],
-    ['international cooperation', 'internationale zusammenarbeit'], ['date dialogue', 'datum|termin|treffen'],
-    ['vienna', 'wien'], ['person', 'vor ort|personlich'], ['academia', 'universitat|hochschule|forschung'],
-    ['private sector', 'unternehmen|firma|privatsektor'], ['objectives purpose', 'ziel|ziele|zweck'], ['report', 'bericht|berichte'],
-    ['time zone', 'zeitzone|uhrzeit'], ['edit', 'andern|bearbeiten'], ['contact', 'kontakt'],
-  ],
-  pt: [
-    ['deadline', 'prazo|data limite|ultimo dia'], ['who can apply', 'quem pode|quem podem'],
-    ['apply', 'inscrever|inscricao|candidatar|candidatura|formulario|participar'],
-    ['costs travel support', 'custos|despesas|viagem|passagem|passagens|apoio|financiamento|pagar|ajuda'],
-    ['trafficking persons', 'trafico de pessoas'], ['smuggling migrants', 'contrabando de migrantes|trafico de migrantes'],
-    ['firearms', 'armas de fogo|armas'], ['technical assistance', 'assistencia tecnica'],
-    ['international cooperation', 'cooperacao internacional'], ['date dialogue', 'data|datas|dialogo|reuniao'],
-    ['vienna', 'viena'], ['academia', 'universidade|pesquisa'], ['private sector', 'empresa|empresas|setor privado'],
-    ['objectives purpose', 'objetivo|objetivos|finalidade'], ['report', 'relatorio|relatorios'], ['time zone', 'fuso horario'],
-    ['edit', 'alterar|mudar|editar'], ['status', 'situacao'], ['ngo', 'ong'],
-  ],
-};
-
-interface Phrase { tokens: string[]; terms: string[]; lang: string | null }
-
-const PHRASES: Phrase[] = [
-  ...SYNONYMS.flatMap(([terms, phrases]) =>
-    phrases.split('|').map((p) => ({ tokens: tokenize(p), terms: words(terms), lang: null }))),
-  ...Object.entries(FOREIGN).flatMap(([lang, table]) => table.flatMap(([terms, phrases]) =>
-    phrases.split('|').map((p) => ({ tokens: tokenize(p), terms: words(terms), lang })))),
-].sort((a, b) => b.tokens.length - a.tokens.length);
-
-/** Every word the synonym and foreign tables know, as written (for spelling correction). */
-export function vocabularyOfTables(): string[] {
-  return [...new Set(PHRASES.flatMap((p) => [...p.tokens, ...p.terms]))];
+export function detectLanguage(text: string, evidence?: Partial<Record<Locale, ReadonlySet<string>>>): string | null {
+  if (/[\u0600-\u06FF]/u.test(text)) return 'ar';
+  if (/[\u0400-\u04FF]/u.test(text)) return 'ru';
+  if (/[\u4E00-\u9FFF]/u.test(text)) return 'zh';
+  // Words in capitals are names and abbreviations ("TA", "ONG", "ECOSOC"): they tell nothing of
+  // the language around them.
+  const tokens = words(text.normalize('NFKC').split(/\s+/u).filter((w) => !/^\p{Lu}{2,}\W*$/u.test(w)).join(' ')).map(fold);
+  if (!tokens.length) return null;
+  const votes: Record<string, number> = { en: 0, fr: 0, es: 0 };
+  const ours = ['en', 'fr', 'es'] as const;
+  for (const t of tokens) {
+    // A word our languages share ("date", "dialogue") splits its vote between them.
+    const stop = ours.filter((l) => STOPWORDS[l].has(t));
+    const users = stop.length ? stop : ours.filter((l) => evidence?.[l]?.has(t));
+    for (const l of users) votes[l]! += 1 / users.length;
+  }
+  // Letters that English never uses.
+  if (/[¿¡ñ]/u.test(text)) votes.es! += 2;
+  if (/[àèùâêîôûçœë]/u.test(text.toLowerCase())) votes.fr! += 1;
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  const ranked = francAll(text, { only: Object.keys(FRANC), minLength: 3 }).map(([code]) => FRANC[code] ?? code);
+  const best = Math.max(...Object.values(votes));
+  // A few stray words of ours in a longer text in another language ("es", "die"): trigrams win.
+  if (best < 2 && letters >= 25 && ranked[0] && !(ranked[0] in votes)) return ranked[0];
+  if (best === 0) {
+    // No word of ours at all: franc is only trusted to say the text is in a language we do not
+    // speak (German, Portuguese).
+    const top = ranked[0];
+    return letters >= 12 && top && top !== 'und' && !(top in votes) ? top : null;
+  }
+  const leaders = Object.keys(votes).filter((l) => votes[l]! > best - 1e-9);
+  if (leaders.length === 1) return leaders[0]!;
+  // A tie on a short text is left to the person's own language; on a long one trigrams are reliable.
+  return letters >= 40 ? (ranked.find((l) => leaders.includes(l)) ?? null) : null;
 }
 
 /**
- * The meaning-bearing parts of a question, in order. Each group is one thing the asker said (a
- * word, or a phrase the tables know) with the terms it may be found under in the knowledge.
- */
-export function queryGroups(text: string, spell: (token: string) => string = (t) => t): string[][] {
-  const tokens = tokenize(text).map(spell);
-  const groups: string[][] = [];
-  for (let i = 0; i < tokens.length;) {
-    const phrase = PHRASES.find((p) => p.tokens.every((t, k) => tokens[i + k] === t));
-    const span = phrase ? phrase.tokens : [tokens[i]!];
-    const said = span.map(processTerm).filter((t): t is string => t !== null);
-    // A foreign phrase's own words would only find noise in an English index.
-    const terms = [...(phrase?.lang ? [] : said), ...(phrase ? phrase.terms.map(processTerm) : [])]
-      .filter((t): t is string => t !== null);
-    if (terms.length) groups.push([...new Set(terms)]);
-    i += Math.max(span.length, 1);
-  }
-  return groups;
-}
-
-// Built once: this runs for every question.
-const STOPWORD_SETS: [string, ReadonlySet<string>][] = Object.entries(STOPWORDS_BY_LANG).map(([lang, list]) => [lang, new Set(list)]);
-
-/** ISO 639-1 code of a question not written in English, from its function words; null for English. */
-export function detectLanguage(text: string): string | null {
-  const tokens = tokenize(text);
-  const score: Record<string, number> = { en: 0, es: 0, fr: 0, de: 0, pt: 0 };
-  for (const [lang, set] of STOPWORD_SETS) score[lang] = tokens.filter((t) => set.has(t)).length;
-  for (const p of PHRASES) {
-    if (p.lang && tokens.some((_, i) => p.tokens.every((t, k) => tokens[i + k] === t))) score[p.lang]! += 1;
-  }
-  // Letters that English never uses settle close calls between the Romance languages.
-  if (/[¿¡ñ]/.test(text)) score.es! += 2;
-  if (/[ãõ]/.test(text)) score.pt! += 2;
-  if (/[ç]/.test(text)) { score.pt! += 1; score.fr! += 1; }
-  if (/[èêàùœ]/.test(text)) score.fr! += 1;
-  if (/[ßäöü]/.test(text)) score.de! += 2;
-  const [best, top] = Object.entries(score).filter(([l]) => l !== 'en').sort((a, b) => b[1] - a[1])[0]!;
-  return top >= 2 && top > score.en! ? best : null;
-}
-
-const OPENERS = new Set(words(`is are can could do does did when what where who whom which how why will would should
-  may must has have am`));
-const JOINERS = new Set(words('and also plus y et und e'));
-
-/**
- * The questions in a message, in order. Statements are context for the question after them
- * ("We are a university. Can we apply?" is one question); "and" starts a new question only when a
- * question word follows it ("When is the deadline and is there travel support?").
+ * The questions in a message, in order. Numbered or bulleted items are questions of their own;
+ * statements are context for the question after them ("We are a university. Can we apply?" is
+ * one question); "and" starts a new question only when a question word follows it ("When is the
+ * deadline and is there travel support?").
  */
 export function splitQuestions(text: string): string[] {
-  const sentences = text.split(/(?<=[?!.;\n])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+  const items = text
+    .split(LIST_MARK)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  // Text before the first item ("Two questions:") introduces the list; each item is a question.
+  const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n')[0]!.slice(0, 6)) ? 0 : 1) : []);
   const pieces: string[] = [];
-  for (const sentence of sentences) {
-    const raw = sentence.split(/\s+/);
-    let start = 0;
-    for (let i = 1; i < raw.length - 1; i++) {
-      const here = normalize(raw[i]!);
-      const next = normalize(raw[i + 1]!).split(' ')[0] ?? '';
-      if (JOINERS.has(here) && OPENERS.has(next)) {
-        pieces.push(raw.slice(start, i).join(' '));
-        start = i + 1;
-      }
-    }
-    pieces.push(raw.slice(start).join(' '));
+  for (const item of items) {
+    const sentences = item.split(/(?<=[?!.;\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+    for (const sentence of sentences) pieces.push(...splitOnJoiners(sentence));
   }
-  const isQuestion = (s: string) => /[?]\s*$/.test(s) || OPENERS.has(tokenize(s)[0] ?? '');
+  const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || startsWithQuestionWord(s);
   const questions: string[] = [];
   let context = '';
   for (const piece of pieces) {
-    if (isQuestion(piece)) {
+    // "Two questions:" announces what follows; it is not context for it.
+    if (/[:：]\s*$/u.test(piece) && !listed.has(piece)) continue;
+    if (isQuestion(piece) || listed.has(piece)) {
       questions.push(`${context}${piece}`.trim());
       context = '';
     } else context += `${piece} `;
@@ -262,4 +161,27 @@ export function splitQuestions(text: string): string[] {
     else questions.push(context.trim());
   }
   return questions;
+}
+
+// "1) … 2) …", "1. … 2. …" after a question mark, and bullets at the start of a line.
+const LIST_MARK = /(?:^|\n)\s*(?:[-•*]|\(?\d{1,2}[).])\s+|\s\(?\d{1,2}\)\s+|(?<=[?!;:])\s*\d{1,2}\.\s+/u;
+
+function startsWithQuestionWord(s: string): boolean {
+  const [first = '', second = ''] = foldedWords(s.replace(/^[¿¡\s]+/u, ''));
+  return SPLIT_WORDS.openers.has(first) || SPLIT_WORDS.openers.has(`${first} ${second}`);
+}
+
+function splitOnJoiners(sentence: string): string[] {
+  const raw = sentence.split(/\s+/u);
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i < raw.length - 1; i++) {
+    const here = fold(raw[i]!.replace(/[^\p{L}]/gu, ''));
+    if (SPLIT_WORDS.joiners.has(here) && startsWithQuestionWord(raw.slice(i + 1).join(' '))) {
+      out.push(raw.slice(start, i).join(' '));
+      start = i + 1;
+    }
+  }
+  out.push(raw.slice(start).join(' '));
+  return out.filter(Boolean);
 }

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { isLocale, t, type Locale } from './i18n';
-import { normalize } from './language';
+import { foldedWords } from './language';
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
 import type { FaqEntry, Platform } from './types';
 
@@ -60,7 +60,7 @@ export interface QuestionGroup {
 
 /** The same question, whoever typed it: case, accents, punctuation and spacing do not count. */
 export function normalizeQuestion(text: string): string {
-  return normalize(text).replace(/\s+/g, ' ').trim();
+  return foldedWords(text).join(' ');
 }
 
 /** A supported locale for a detected language code, else the fallback. */

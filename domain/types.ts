@@ -3,7 +3,21 @@
  * payloads and admin forms are translated into these at the edges.
  */
 
+import type { Locale } from './i18n/locales';
+
 export type Platform = 'slack' | 'teams' | 'playground';
+
+/** Locales a catalogue text may be translated into; English is the reference text itself. */
+export type TranslatedLocale = Exclude<Locale, 'en'>;
+
+/** A dialogue's words in another language. */
+export interface DialogueText {
+  name: string;
+  shortName: string;
+  location: string;
+  description: string;
+  callNote: string | null;
+}
 
 export type DialogueFormat = 'hybrid' | 'in_person' | 'online';
 export type DialogueStatus = 'announced' | 'active' | 'archived';
@@ -20,6 +34,14 @@ export interface Dialogue {
   /** What the call text says about when applications open, for dialogues not yet in a call. */
   callNote: string | null;
   sortOrder: number;
+  /**
+   * Other names people use for it, in any language: abbreviations ("TA"), short names ("the
+   * firearms protocol"), common words ("guns"). Edited in the admin panel; the bot recognises the
+   * dialogue by these and by its names in every language.
+   */
+  aliases?: string[];
+  /** Name, place and notes in French and Spanish; English is in the fields above. */
+  translations?: Partial<Record<TranslatedLocale, DialogueText>>;
 }
 
 /** An application window covering one or more dialogues. */
@@ -34,6 +56,23 @@ export interface Call {
   archived: boolean;
 }
 
+/**
+ * What an answer adds from the clock and the catalogue, so that nothing the entry says can go
+ * stale: "deadline" the deadline in the asker's zone and Vienna time, or that the call closed;
+ * "dialogues" the dialogue dates; "status" the asker's own application; "apply" (how to apply),
+ * "later" (apply now or wait), "edit" (edit or withdraw) and "travel-support" (ask for support in
+ * the form) what the asker can still do while the call is open, and what instead once it closed.
+ */
+export type FaqTopic = 'deadline' | 'dialogues' | 'status' | 'apply' | 'later' | 'edit' | 'travel-support';
+export const FAQ_TOPICS: readonly FaqTopic[] = ['deadline', 'dialogues', 'status', 'apply', 'later', 'edit', 'travel-support'];
+
+/** An FAQ entry's words in one language. */
+export interface FaqText {
+  question: string;
+  variants: string[];
+  answer: string;
+}
+
 export interface FaqEntry {
   id: string;
   callId: string | null; // null: applies to every call
@@ -45,14 +84,14 @@ export interface FaqEntry {
   source: string;
   sourceUrl: string | null;
   /**
-   * Facts computed at answer time rather than written in the entry: "deadline" adds the deadline in
-   * the asker's zone and Vienna time, "dialogues" the announced dialogue dates, "status" the asker's
-   * own application.
+   * Facts computed at answer time rather than written in the entry (see FaqTopic).
    */
-  topic: 'deadline' | 'dialogues' | 'status' | 'apply' | null;
+  topic: FaqTopic | null;
   /** FAQ entry ids the secretariat chose as follow-up questions (at most three). */
   related?: string[];
   updatedAt: string;
+  /** The entry in French and Spanish; a missing locale is shown to admins as to translate. */
+  translations?: Partial<Record<TranslatedLocale, FaqText>>;
 }
 
 export interface Person {

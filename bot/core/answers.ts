@@ -1,21 +1,22 @@
 /**
  * Questions about the call, answered only from stored data: the FAQ entry or dialogue the
- * retrieval found, with computed facts (deadline in the asker's zone, dialogue dates, the
- * asker's own status) and the source quoted so a person can check it. Below the confidence
- * threshold the bot says so, gives the contact address and records the question.
+ * retrieval found, in the asker's language, with computed facts (the deadline in the asker's
+ * zone, dialogue dates, the asker's own status, and what one can still do now that the clock says
+ * what it says) and the source quoted so a person can check it. Below the confidence threshold
+ * the bot says so, gives the contact address and records the question.
  */
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
-import { callFor, callState, describeDeadline, formatDialogueDate, type DeadlineDescription } from '../../domain/calls';
-import type { CardAction, Reply, Source } from '../../domain/messages';
-import type { Dialogue, FaqEntry } from '../../domain/types';
-import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
-import { t } from '../../domain/i18n';
-import { followUpActions, FOLLOW_UPS_MAX, questionLocale } from '../../domain/questions';
+import { callFor, callState } from '../../domain/calls';
+import { isLocale, translator, type Locale } from '../../domain/i18n';
+import { dialogueIn } from '../../domain/localized';
+import type { Reply } from '../../domain/messages';
+import { deadlineIn, dialogueDate, dialogueLine, listOf } from './answer-words';
+import { composeFaq, type Composed } from './answer-faq';
+import { loadCatalog, type Catalog, type EngineDeps } from './context';
+import type { FaqEntry } from '../../domain/types';
+import { followUpActions, FOLLOW_UPS_MAX } from '../../domain/questions';
 import { passToSecretariat } from './questions-flow';
-import { relevantCall, statusCard, whatsNext } from './replies';
 import type { Actor, ConversationRef } from './types';
-
-const LANGUAGES: Record<string, string> = { es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', ar: 'Arabic', ru: 'Russian', zh: 'Chinese' };
 
 // The index is built once per catalogue read (loadCatalog hands back the same object until the
 // FAQ, dialogues or calls change), not on every question.
@@ -29,113 +30,48 @@ export function knowledgeFor(catalog: Catalog): Knowledge {
   return kb;
 }
 
-interface Composed {
-  lines: string[];
-  sources: Source[];
-  actions: CardAction[];
-  extra: Reply[];
-}
-
-function faqSource(entry: FaqEntry): Source {
-  return { label: entry.callId ? `Call for participation — "${entry.question}"` : `FAQ — "${entry.question}"`, quote: entry.source, url: entry.sourceUrl };
-}
-
-const FORMAT_WORDS: Record<Dialogue['format'], string> = { hybrid: 'hybrid', in_person: 'in person', online: 'online' };
-
-/** Format and place only for dialogues whose call has said them; announced ones get their call note. */
-function dialogueBullet(d: Dialogue): string {
-  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
-  const where = d.status === 'announced' ? (d.callNote ? ` (${d.callNote.replace(/\.$/, '')})` : '') : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
-  return `• ${d.shortName}: ${when}${where}`;
-}
-
-function dialogueLine(d: Dialogue): string {
-  const when = d.date ? formatDialogueDate(d.date) : 'date to be announced';
-  const where = d.status === 'announced' ? '' : ` — ${FORMAT_WORDS[d.format]}: ${d.location}`;
-  return `${d.name}: ${when}${where}. ${d.description}`.trim();
-}
-
-const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?])\s+(?=[A-Z])/).filter(Boolean);
-
 /**
- * A stored answer with the computed deadline in place of the sentence that restates it (the
- * computed one carries the asker's time and the days left), so the date is said once. Stored
- * sentences saying something else ("It is not possible to apply later.") are kept.
+ * The language to answer in: the question's own when it is one we speak, else the person's
+ * (their setting or platform locale), else English.
  */
-function withDeadline(answer: string, deadline: DeadlineDescription, said: string[]): string[] {
-  const alreadySaid = said.some((l) => l.includes(deadline.sentence));
-  let placed = alreadySaid;
-  const sentences: string[] = [];
-  for (const s of sentencesOf(answer)) {
-    if (!s.includes(deadline.day)) sentences.push(s);
-    else if (!placed) {
-      sentences.push(deadline.sentence);
-      placed = true;
-    }
-  }
-  const lines = sentences.length ? [sentences.join(' ')] : [];
-  return placed ? lines : [...lines, deadline.sentence];
+export function answerLocale(detected: string | null, preferred: Locale | null | undefined): Locale {
+  if (isLocale(detected)) return detected;
+  return preferred ?? 'en';
 }
 
-const coveredBy = (lines: string[], d: Dialogue): boolean => !!d.date && lines.some((l) => l.includes(formatDialogueDate(d.date!)));
-
-async function composeHit(deps: EngineDeps, actor: Actor, hit: KnowledgeHit, part: KnowledgeAnswer, catalog: Catalog, now: Date, out: Composed): Promise<void> {
-  if (hit.kind === 'dialogue') {
-    const d = hit.dialogue;
-    // A stored answer that already gave this dialogue's date (the later dialogues' entry) says
-    // it better; the dialogue adds only what the asker can do next.
-    const covered = coveredBy(out.lines, d);
-    if (!covered) out.lines.push(dialogueLine(d));
-    const call = callFor(catalog.calls, d.id, now);
-    if (call && callState(call, now) === 'open') {
-      if (!covered) out.lines.push(describeDeadline(call, now, actor.timeZone).sentence);
-      out.actions.push({ id: 'apply', label: 'Apply', style: 'primary' });
-    } else if (!call || callState(call, now) === 'upcoming') {
-      if (d.callNote && !covered) out.lines.push(d.callNote);
-      out.actions.push({ id: 'subscribe', label: `Notify me when the ${d.shortName} call opens`, value: d.id });
-    }
-    if (!covered) out.sources.push({ label: `Dialogue — ${d.name}`, quote: null, url: null });
-    return;
-  }
-  const entry = hit.entry;
-  out.sources.push(faqSource(entry));
-  const call = relevantCall(catalog, now);
-  if ((entry.topic === 'deadline' || entry.topic === 'apply') && call) {
-    const deadline = describeDeadline(call, now, actor.timeZone);
-    out.lines.push(...withDeadline(entry.answer, deadline, out.lines));
-    if (entry.topic === 'deadline' && deadline.closed) {
-      const next = whatsNext(catalog, now);
-      if (next.text) out.lines.push(next.text);
-      out.actions.push(...next.actions);
-    }
-    if (entry.topic === 'apply' && callState(call, now) === 'open') out.actions.push({ id: 'apply', label: 'Start my application', style: 'primary' });
+function composeDialogue(hit: Extract<KnowledgeHit, { kind: 'dialogue' }>, ctx: Ctx, out: Composed): void {
+  const { catalog, now, locale } = ctx;
+  const tr = translator(locale);
+  const d = hit.dialogue;
+  // A stored answer that already gave this dialogue's date (the later dialogues' entry) says it
+  // better; the dialogue adds only what the asker can do next.
+  const covered = !!d.date && out.lines.some((l) => l.includes(dialogueDate(d.date!, locale)));
+  if (!covered) out.lines.push(dialogueLine(d, locale));
+  const call = callFor(catalog.calls, d.id, now);
+  const name = dialogueIn(d, locale).shortName;
+  if (call && callState(call, now) === 'open') {
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
+    out.actions.push({ id: 'apply', label: tr('answers.action.apply'), style: 'primary' });
+  } else if (call && callState(call, now) === 'closed') {
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
   } else {
-    out.lines.push(entry.answer);
+    const note = dialogueIn(d, locale).callNote;
+    if (note && !covered) out.lines.push(note);
+    out.actions.push({ id: 'subscribe', label: tr('answers.action.notifyOpens', { name }), value: d.id });
   }
-  if (entry.topic === 'dialogues') {
-    // The dialogues the question names, else all; an announced one the answer already dated adds
-    // nothing but its call note, which the answer gives too.
-    const listed = catalog.dialogues.filter((d) =>
-      d.status !== 'archived' &&
-      (part.dialogues.length === 0 || part.dialogues.includes(d.id)) &&
-      !(d.status === 'announced' && entry.answer.includes(d.date ? formatDialogueDate(d.date) : '\u0000')));
-    out.lines.push(...listed.map(dialogueBullet));
-  }
-  if (entry.topic === 'status') {
-    const person = await personOf(deps, actor);
-    const apps = await deps.store.listForPerson(person.id);
-    if (apps.length === 0) out.lines.push('You have no application yet.');
-    else out.extra.push(...apps.map((a) => statusCard(a, catalog, now, actor)));
-  }
+  if (!covered) out.sources.push({ label: tr('answers.source.dialogue', { name: dialogueIn(d, locale).name }), quote: null, url: null });
 }
 
 /** "There is no Constructive Dialogue on cybercrime": the dialogues there are, and who to ask. */
-function unknownDialogueLines(word: string, catalog: Catalog): string {
+function unknownDialogueLine(word: string, catalog: Catalog, locale: Locale): string {
+  const tr = translator(locale);
   const known = catalog.dialogues
     .filter((d) => d.status !== 'archived')
-    .map((d) => `${d.shortName}${d.date ? ` (${formatDialogueDate(d.date)})` : ''}`);
-  const list = known.length > 1 ? `${known.slice(0, -1).join(', ')} and ${known[known.length - 1]}` : known.join('');
-  return `There is no Constructive Dialogue on ${word} in the call for participation. The Constructive Dialogues are on ${list}.`;
+    .map((d) => {
+      const name = dialogueIn(d, locale).shortName;
+      return d.date ? tr('answers.dialogue.withDate', { name, date: dialogueDate(d.date, locale) }) : name;
+    });
+  return tr('answers.unknownDialogue', { topic: word, list: listOf(known, locale) });
 }
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
@@ -143,34 +79,63 @@ function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   return items.filter((i) => (seen.has(key(i)) ? false : (seen.add(key(i)), true)));
 }
 
-/** Answers every question in a message (up to three), or says honestly that it cannot. */
-export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, conversation?: ConversationRef): Promise<Reply[]> {
+export interface Ctx {
+  deps: EngineDeps;
+  actor: Actor;
+  catalog: Catalog;
+  now: Date;
+  locale: Locale;
+}
+
+export interface Answered {
+  replies: Reply[];
+  /** Whether any part went to the secretariat's inbox. */
+  recorded: boolean;
+  locale: Locale;
+}
+
+/** Answers every question in a message (up to five), in the asker's language, or says honestly that it cannot. */
+export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Reply[]> {
+  return (await answerMessage(deps, actor, text, preferred, conversation)).replies;
+}
+
+/**
+ * `conversation` is where the message was written: a question passed to the secretariat gets its
+ * answer back there (or in a private message), and the reply says which.
+ */
+export async function answerMessage(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Answered> {
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
-  const parts: KnowledgeAnswer[] = knowledgeFor(catalog).ask(text);
-  const out: Composed = { lines: [], sources: [], actions: [], extra: [] };
-  const language = parts.find((p) => p.language)?.language ?? null;
-  if (language) out.lines.push(`I can only answer in English for now${LANGUAGES[language] ? ` (not yet in ${LANGUAGES[language]})` : ''}.`);
+  const kb = knowledgeFor(catalog);
+  const detected = kb.languageOf(text);
+  const locale = answerLocale(detected, preferred);
+  const tr = translator(locale);
+  const parts: KnowledgeAnswer[] = kb.ask(text, { locale });
+  const out: Composed = { lines: [], sources: [], actions: [], extra: [], notes: [] };
+  if (detected && !isLocale(detected) && locale === 'en') out.notes.push(tr('answers.otherLanguage'));
+  const ctx: Ctx = { deps, actor, catalog, now, locale };
 
   let unsure = false;
   let unknown = false;
+  let recorded = false;
   const seen = new Set<string>();
   const answered: FaqEntry[] = [];
   let where: Awaited<ReturnType<typeof passToSecretariat>> = 'none';
   for (const part of parts) {
     const record = async () => {
       const best = part.hits[0];
+      recorded = true;
       where = await passToSecretariat(deps, actor, conversation, {
         text: part.query,
         bestMatchId: best ? (best.kind === 'faq' ? best.entry.id : `dialogue:${best.dialogue.id}`) : null,
-        locale: questionLocale(part.language ?? language),
+        locale,
         kind: 'question',
       });
     };
     if (part.unknownDialogue) {
       unknown = true;
-      out.lines.push(unknownDialogueLines(part.unknownDialogue, catalog));
-      out.sources.push({ label: 'Dialogues in the call for participation', quote: null, url: null });
+      out.lines.push(unknownDialogueLine(part.unknownDialogue, catalog, locale));
+      out.sources.push({ label: tr('answers.source.dialogues'), quote: null, url: null });
       await record();
       continue;
     }
@@ -186,31 +151,32 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
       if (seen.has(id)) continue;
       seen.add(id);
       if (hit.kind === 'faq') answered.push(hit.entry);
-      await composeHit(deps, actor, hit, part, catalog, now, out);
+      if (hit.kind === 'dialogue') composeDialogue(hit, ctx, out);
+      else await composeFaq(hit.entry, part, ctx, out, hit === hits[0] && part.exact);
     }
   }
   // The reply says where the secretariat's answer will arrive, and promises none where it cannot.
   const passed = { where, contact: catalog.contact };
-  if (unknown && !unsure) out.lines.push(t('en', 'questions.passed.unknown', passed));
-  if (unsure) out.lines.push(t('en', seen.size > 0 || unknown ? 'questions.passed.rest' : 'questions.passed.unsure', passed));
-  const replies: Reply[] = [{ kind: 'text', text: uniqueBy(out.lines, (l) => l).join('\n'), sources: uniqueBy(out.sources, (s) => s.label) }];
+  if (unknown && !unsure) out.lines.push(tr('questions.passed.unknown', passed));
+  if (unsure) out.lines.push(tr(seen.size > 0 || unknown ? 'questions.passed.rest' : 'questions.passed.unsure', passed));
+  const body = uniqueBy([...out.notes, ...out.lines], (l) => l).join('\n');
+  const replies: Reply[] = [{ kind: 'text', text: body, sources: uniqueBy(out.sources, (s) => s.label) }];
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
-  if (actions.length) replies.push({ kind: 'card', card: { title: 'What next?', actions } });
-  const more = followUpsFor(catalog, answered, text);
-  if (more.length) replies.push({ kind: 'card', card: { title: t('en', 'questions.answer.more'), actions: followUpActions(more) } });
-  return [...replies, ...out.extra];
+  if (actions.length) replies.push({ kind: 'card', card: { title: tr('answers.nextTitle'), actions } });
+  const more = followUpsFor(kb, catalog, answered, text, locale);
+  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more) } });
+  return { replies: [...replies, ...out.extra], recorded, locale };
 }
 
 /**
  * Related questions under an answer: those the secretariat chose for the entries that answered,
  * else the nearest other entries by the same retrieval. None when nothing was answered.
  */
-function followUpsFor(catalog: Catalog, answered: FaqEntry[], text: string): FaqEntry[] {
+function followUpsFor(kb: Knowledge, catalog: Catalog, answered: FaqEntry[], text: string, locale: Locale): FaqEntry[] {
   if (!answered.length) return [];
   const ids = answered.map((e) => e.id);
-  const chosen = answered.flatMap((e) => e.related ?? []).filter((id) => !ids.includes(id));
   const byId = new Map(catalog.faq.map((f) => [f.id, f]));
-  const picked = uniqueBy(chosen.map((id) => byId.get(id)).filter((f): f is FaqEntry => !!f), (f) => f.id);
-  if (picked.length) return picked.slice(0, FOLLOW_UPS_MAX);
-  return knowledgeFor(catalog).related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids);
+  const chosen = uniqueBy(answered.flatMap((e) => e.related ?? []).filter((id) => !ids.includes(id)).map((id) => byId.get(id)).filter((f): f is FaqEntry => !!f), (f) => f.id);
+  if (chosen.length) return chosen.slice(0, FOLLOW_UPS_MAX);
+  return kb.related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids, locale);
 }

@@ -11,19 +11,10 @@ import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { classify } from './intents';
+import { smallTalkReplies } from './smalltalk';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
-import { detectLanguage } from '../../domain/language';
-import { questionLocale } from '../../domain/questions';
-
-/** Short words carry too little for language detection; these few say it plainly. */
-function smallTalkLocale(text: string): Locale {
-  const s = text.toLowerCase();
-  if (/\b(merci|bonjour|au revoir|d'accord|parfait|ça va|ca va|qui es|qui êtes|parler)\b/.test(s)) return 'fr';
-  if (/\b(gracias|adi[oó]s|vale|perfecto|genial|c[oó]mo est|qui[eé]n eres|hablar)\b/.test(s)) return 'es';
-  return 'en';
-}
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
@@ -121,7 +112,7 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
 async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
   const entry = (await loadCatalog(deps.store)).faq.find((f) => f.id === faqId);
   if (!entry) return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
-  return { replies: await answerQuestion(deps, actor, entry.question, conversation) };
+  return { replies: await answerQuestion(deps, actor, entry.question, null, conversation) };
 }
 
 async function onAction(deps: EngineDeps, actor: Actor, conversation: ConversationRef, actionId: string, value?: string): Promise<EngineResult> {
@@ -157,24 +148,21 @@ async function onAction(deps: EngineDeps, actor: Actor, conversation: Conversati
   }
 }
 
+/** "Can I talk to a person?": a request for contact in the inbox, answered where it was asked. */
+async function contactRequest(deps: EngineDeps, actor: Actor, conversation: ConversationRef, text: string, locale: Locale): Promise<EngineResult> {
+  const where = await passToSecretariat(deps, actor, conversation, { text, bestMatchId: null, locale, kind: 'contact' });
+  return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
+}
+
 async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversation: ConversationRef): Promise<EngineResult> {
   const intent = classify(text);
   switch (intent.kind) {
     case 'help':
       return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
-    case 'greeting': {
-      const replies: Reply[] = [{ kind: 'text', text: 'Hello! I answer questions about the call for participation in the Constructive Dialogues and take applications.' }];
-      return { replies: [...replies, ...helpReplies(await loadCatalog(deps.store), deps.clock.now())] };
-    }
-    case 'thanks':
-      return say(t(smallTalkLocale(text), 'questions.smalltalk.thanks'));
     case 'smalltalk':
-      return say(t(smallTalkLocale(text), 'questions.smalltalk.about'));
-    case 'handoff': {
-      const locale = questionLocale(detectLanguage(text), smallTalkLocale(text));
-      const where = await passToSecretariat(deps, actor, conversation, { text: intent.text, bestMatchId: null, locale, kind: 'contact' });
-      return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
-    }
+      // Asking for a person is the one piece of small talk that reaches the secretariat.
+      if (intent.topic === 'human') return contactRequest(deps, actor, conversation, text, intent.locale ?? 'en');
+      return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? 'en') };
     case 'apply':
       return openForm(deps, actor);
     case 'status':
@@ -185,9 +173,21 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
       return withdrawAsk(deps, actor);
     case 'subscribe':
       return subscribe(deps, actor, undefined, intent.topic);
+    case 'wantsToApply':
+      // With a call open the form starts; otherwise the answer says, in the asker's language,
+      // that the call has closed and what comes next.
+      if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'question':
-      return { replies: await answerQuestion(deps, actor, intent.text, conversation) };
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
   }
+}
+
+// Control characters (other than line breaks and tabs) carry nothing a person meant to say; the
+// length cap keeps a pasted document from costing more than a long question. Whole code points,
+// so an emoji is never cut in half.
+function plainText(text: string): string {
+  return Array.from(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')).slice(0, 2000).join('');
 }
 
 const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
@@ -197,7 +197,7 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       switch (event.kind) {
         case 'message':
-          return onMessage(deps, event.actor, event.text.slice(0, 2000), event.conversation);
+          return onMessage(deps, event.actor, plainText(event.text), event.conversation);
         case 'action':
           return onAction(deps, event.actor, event.conversation, event.actionId, event.value);
         case 'submission':

@@ -1,8 +1,14 @@
 /**
- * Commands are short and imperative ("apply", "status", "withdraw my application"); everything
- * else is a question for the knowledge base. Keeping commands strict means "How do I apply?" or
- * "Can I apply for the trafficking dialogue now?" are answered rather than acted on.
+ * Commands are short and imperative ("apply", "status", "withdraw my application"); small talk
+ * ("good morning", "merci", "¿quién eres?") gets a short reply of its own and never reaches the
+ * secretariat's inbox; everything else is a question for the knowledge base. Keeping commands
+ * strict means "How do I apply?" or "Can I apply for the trafficking dialogue now?" are answered
+ * rather than acted on. A greeting or thanks before a question is dropped and the question answered.
  */
+import type { Locale } from '../../domain/i18n';
+
+export type SmallTalk = 'greeting' | 'thanks' | 'ack' | 'howAreYou' | 'who' | 'human' | 'bye' | 'help' | 'empty';
+
 export type Intent =
   | { kind: 'help' }
   | { kind: 'apply' }
@@ -10,45 +16,97 @@ export type Intent =
   | { kind: 'edit' }
   | { kind: 'withdraw' }
   | { kind: 'subscribe'; topic: string }
-  | { kind: 'greeting' }
-  /** "thanks", "ok great", "bye": acknowledged, never passed to the secretariat. */
-  | { kind: 'thanks' }
-  /** "how are you", "who are you": a friendly word and what the bot can do. */
-  | { kind: 'smalltalk' }
-  /** "talk to a person": passed to the secretariat as a request for contact. */
-  | { kind: 'handoff'; text: string }
+  /** "I want to apply", "je voudrais postuler": start the form if a call is open, else answer. */
+  | { kind: 'wantsToApply'; text: string }
+  | { kind: 'smalltalk'; topic: SmallTalk; locale: Locale | null }
   | { kind: 'question'; text: string };
 
 const commands: [RegExp, Intent['kind']][] = [
-  [/^(help|\?|menu|commands|what can you do)$/, 'help'],
-  [/^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application)$/, 'apply'],
+  [/^(help|menu|commands)$/, 'help'],
+  [/^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application|postuler|candidater|commencer (ma )?candidature|postular(me)?|empezar (mi )?solicitud)$/, 'apply'],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
   [/^(edit|change|update) (my )?application$|^edit$/, 'edit'],
   [/^withdraw( my application)?$/, 'withdraw'],
-  [/^(hi|hello|hey|good (morning|afternoon|evening)|hola|bonjour|hallo|salut)$/, 'greeting'],
-  [/^((ok(ay)?|great|perfect|cool|fine|good|super|excellent|got it|understood|noted|all right|alright) ?)*(thanks?( you)?( so much| a lot| very much)?|thx|ty|cheers|many thanks|merci( beaucoup)?|gracias|muchas gracias)?( (bye|goodbye))?$|^(bye|goodbye|see you|ciao|au revoir|adios|adiós|d'accord|vale|parfait|genial|perfecto)$/, 'thanks'],
-  [/^(how are you( doing)?|how is it going|what'?s up|who are you|what are you|are you (a )?(bot|robot|human|real)|comment (ça|ca) va|qui es-tu|qui êtes-vous|¿?c[oó]mo est[aá]s?|qui[eé]n eres)$/, 'smalltalk'],
 ];
 
-// Asking for a human, in the three languages the product speaks; checked after the commands so
-// "talk to a person about my application status" still reaches a person.
-const handoff = /\b(talk|speak|chat|get in touch|be in touch|connect me)\b.*\b(person|human|someone|somebody|staff|secretariat|agent)\b|\b(human|real person|live agent)\b(\s+please)?$|\bparler (a|à) (une personne|quelqu'un|un humain|le secr[ée]tariat)\b|\bhablar con (una persona|alguien|un humano|la secretar[ií]a)\b/;
+// Matched on folded text: lower case, no accents, punctuation as spaces.
+const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
+  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))( there| team| all| everyone| bot)?$/],
+  ['greeting', 'fr', /^(bonjour|bonsoir|salut|coucou)( a tous| a toutes| madame| monsieur| l equipe)?$/],
+  ['greeting', 'es', /^(hola|buenos dias|buenas tardes|buenas noches|buenas|saludos)( a todos| equipo)?$/],
+  ['thanks', 'en', /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)$/],
+  ['thanks', 'fr', /^(merci( beaucoup| bien| infiniment| pour (votre|ton) aide)?|je vous remercie)$/],
+  ['thanks', 'es', /^((muchas |mil )?gracias( por (su|tu) ayuda)?|se lo agradezco|te lo agradezco)$/],
+  ['ack', null, /^(ok|okay|k|great|perfect|cool|nice|got it|understood|alright|d accord|parfait|entendu|tres bien|vale|perfecto|entendido|genial|de acuerdo)$/],
+  ['howAreYou', 'en', /^(how are you( doing)?( today)?|how is it going|hows it going|how do you do)$/],
+  ['howAreYou', 'fr', /^(comment (ca va|allez vous|vas tu)|ca va)$/],
+  ['howAreYou', 'es', /^(como (estas|esta usted|esta|te va)|que tal)$/],
+  ['who', 'en', /^(who are you|what are you|who am i (talking|speaking) (to|with)|are you (a |an )?(bot|robot|human|real person|person|ai))$/],
+  ['who', 'fr', /^(qui etes vous|qui es tu|tu es qui|vous etes qui|(es tu|etes vous) (un robot|humain|une personne))$/],
+  ['who', 'es', /^(quien eres|quien es usted|que eres|(eres|es usted) (un robot|humano|una persona))$/],
+  ['human', 'en', /\b(talk|speak|chat) (to|with) (a |an |some )?(human|person|real person|someone|somebody|agent|staff|officer|people)\b|\bhuman agent\b/],
+  ['human', 'fr', /\bparler (a|avec) (un humain|une personne|quelqu un|un agent|un conseiller)\b/],
+  ['human', 'es', /\bhablar con (un humano|una persona|alguien|un agente)\b/],
+  ['bye', 'en', /^(bye|goodbye|bye bye|see you|see you later|have a (nice|good) day)$/],
+  ['bye', 'fr', /^(au revoir|a bientot|bonne journee|bonne soiree)$/],
+  ['bye', 'es', /^(adios|hasta luego|hasta pronto|chao|buen dia)$/],
+  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do)$/],
+  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider)$/],
+  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme)$/],
+];
+
+/** Lower case, no accents, punctuation as spaces: how small talk and commands are compared. */
+function folded(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/^\/?dialogues\s+/, '')
+    .replace(/[^\p{L}\p{N}?]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
+  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+  for (const [topic, locale, re] of SMALL_TALK) if (re.test(f)) return [topic, locale];
+  return null;
+}
+
+// Matched on folded text.
+const WANTS_TO_APPLY = new RegExp([
+  String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
+  String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
+  String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
+  String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
+].join('|'));
 
 const subscribe = /\b(tell|notify|remind|inform|alert|ping|let) me\b.*\b(when|once|if)\b.*\b(open|opens|launch|launched|start|starts|available)\b|\bsubscribe\b/;
 
+/** Pieces of a message: sentences and comma-separated openings ("Hi, …", "Merci ! …"). */
+function openingPieces(text: string): string[] {
+  return text.split(/(?<=[.!?¡¿,;:])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+}
+
 export function classify(raw: string): Intent {
-  const text = raw
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/^\/?dialogues\s+/, '')
-    .replace(/[.!?¡¿,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (text === '') return { kind: 'help' };
-  for (const [re, kind] of commands) {
-    if (re.test(text)) return { kind } as Intent;
+  const text = folded(raw);
+  if (!/[\p{L}\p{N}]/u.test(raw)) {
+    return raw.trim() === '?' ? { kind: 'smalltalk', topic: 'help', locale: null } : { kind: 'smalltalk', topic: 'empty', locale: null };
   }
-  if (subscribe.test(text)) return { kind: 'subscribe', topic: raw };
-  if (handoff.test(text)) return { kind: 'handoff', text: raw };
-  return { kind: 'question', text: raw };
+  const command = text.replace(/\?/g, '').trim();
+  for (const [re, kind] of commands) {
+    if (re.test(command)) return { kind } as Intent;
+  }
+  const pieces = openingPieces(raw);
+  // Small talk before a question is politeness: answer the question.
+  let first: [SmallTalk, Locale | null] | null = null;
+  let i = 0;
+  for (; i < pieces.length; i++) {
+    const talk = smallTalkOf(pieces[i]!);
+    if (!talk) break;
+    first ??= talk;
+  }
+  if (first && i === pieces.length) return { kind: 'smalltalk', topic: first[0], locale: first[1] };
+  if (first?.[0] === 'human' || smallTalkOf(raw)?.[0] === 'human') {
+    return { kind: 'smalltalk', topic: 'human', locale: (smallTalkOf(raw) ?? first)?.[1] ?? null };
+  }
+  const rest = pieces.slice(i).join(' ');
+  if (WANTS_TO_APPLY.test(folded(rest).replace(/\?/g, '').trim())) return { kind: 'wantsToApply', text: rest };
+  if (subscribe.test(folded(rest))) return { kind: 'subscribe', topic: rest };
+  return { kind: 'question', text: rest };
 }

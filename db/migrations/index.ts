@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
+import * as languages from './2026_12_01_1358_languages';
 import * as questionAnswers from './2026_12_01_1405_question_answers';
 
 /**
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_001_initial': initial,
   '2026_11_28_002_admin': admin,
   '2026_12_01_1354_security': security,
+  '2026_12_01_1358_languages': languages,
   '2026_12_01_1405_question_answers': questionAnswers,
 };
 

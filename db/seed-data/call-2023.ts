@@ -3,6 +3,8 @@
  * quoted in `source`; the secretariat edits these rows in the admin panel afterwards.
  */
 import type { Dialogue, FaqEntry } from '../../domain/types';
+import { dialoguesEs, faqEs } from './call-2023-es';
+import { dialoguesFr, faqFr } from './call-2023-fr';
 import type { SeedData } from './types';
 
 const CALL_ID = 'cd-2023-firearms-ta';
@@ -22,13 +24,15 @@ const REVIEW = 'All applications will be reviewed and be subject to approval by 
 
 // Dates and format of the announced dialogues come with their own call; the call text gives only
 // the day, so location stays "To be announced" rather than a guess.
-const announced = (id: string, name: string, shortName: string, date: string, sortOrder: number): Dialogue => ({
-  id, name, shortName, date, format: 'hybrid', location: 'To be announced',
+const announced = (id: string, name: string, shortName: string, date: string, sortOrder: number, aliases: string[]): Dialogue => ({
+  id, name, shortName, date, format: 'hybrid', location: 'To be announced', aliases,
   description: 'Announced in the 2023 call; its format, location and how to take part will be given in its own call for participation.',
   status: 'announced',
   callNote: 'The call for participation will be launched separately in March 2023.',
   sortOrder,
 });
+
+const withTranslations = (d: Dialogue): Dialogue => ({ ...d, translations: { fr: dialoguesFr[d.id], es: dialoguesEs[d.id] } });
 
 const dialogues: Dialogue[] = [
   {
@@ -36,22 +40,30 @@ const dialogues: Dialogue[] = [
     format: 'hybrid', location: 'Vienna, Austria, and online',
     description: 'Follows the conclusion of the Working Group on Firearms, on the review process of UNTOC and its Firearms Protocol.',
     status: 'active', callNote: null, sortOrder: 1,
+    aliases: ['Firearms Protocol', 'guns', 'weapons', 'small arms', 'Protocole relatif aux armes à feu', 'armes', 'Protocolo sobre Armas de Fuego', 'armas'],
   },
   {
     id: 'technical-assistance', name: 'Constructive Dialogue on Technical Assistance', shortName: 'Technical Assistance',
     date: '2023-05-31', format: 'hybrid', location: 'Vienna, Austria, and online',
     description: 'Follows the conclusion of the Working Group of Government Experts on Technical Assistance.',
     status: 'active', callNote: null, sortOrder: 2,
+    aliases: ['TA', 'AT', 'capacity building', 'technical assistance working group', 'renforcement des capacités', 'creación de capacidad', 'fomento de la capacidad'],
   },
-  announced('international-cooperation', 'Constructive Dialogue on International Cooperation', 'International Cooperation', '2023-09-13', 3),
-  announced('trafficking-in-persons', 'Constructive Dialogue on Trafficking in Persons', 'Trafficking in Persons', '2023-10-04', 4),
-  announced('smuggling-of-migrants', 'Constructive Dialogue on Smuggling of Migrants', 'Smuggling of Migrants', '2023-10-09', 5),
+  announced('international-cooperation', 'Constructive Dialogue on International Cooperation', 'International Cooperation', '2023-09-13', 3,
+    ['IC', 'international legal cooperation', 'extradition', 'mutual legal assistance', 'entraide judiciaire', 'asistencia judicial recíproca']),
+  announced('trafficking-in-persons', 'Constructive Dialogue on Trafficking in Persons', 'Trafficking in Persons', '2023-10-04', 4,
+    ['TIP', 'TIP Protocol', 'Trafficking in Persons Protocol', 'human trafficking', 'trafficking', 'trafficking in human beings', 'traite', 'traite des êtres humains', 'trata', 'trata de seres humanos']),
+  announced('smuggling-of-migrants', 'Constructive Dialogue on Smuggling of Migrants', 'Smuggling of Migrants', '2023-10-09', 5,
+    ['SOM', 'Migrants Protocol', 'Smuggling of Migrants Protocol', 'migrant smuggling', 'people smuggling', 'human smuggling', 'smuggling', 'trafic de migrants', 'tráfico de migrantes']),
 ];
 
 const faq = (
   id: string, topic: FaqEntry['topic'], question: string, variants: string[], answer: string, source: string,
   callId: string | null = CALL_ID,
-): FaqEntry => ({ id, callId, question, variants, answer, source, sourceUrl: null, topic, updatedAt: SEEDED_AT });
+): FaqEntry => ({
+  id, callId, question, variants, answer, source, sourceUrl: null, topic, updatedAt: SEEDED_AT,
+  translations: { fr: faqFr[id], es: faqEs[id] },
+});
 
 const entries: FaqEntry[] = [
   faq('deadline', 'deadline', 'What is the deadline for applications?', [
@@ -93,14 +105,14 @@ const entries: FaqEntry[] = [
     'Does UNODC cover airfare and accommodation?', 'Are travel costs covered?', 'Is participation free?', 'Is there a fee?',
     'Do I have to pay my own expenses?', 'Who covers the costs of attending in person?', 'How much does it cost to take part?',
   ], 'Participants attending in person bear all related costs themselves. UNODC has limited resources to support grassroots and victim-led or victim-focused organizations, considered case by case.', `${COSTS} ${SUPPORT}`),
-  faq('travel-support', null, 'Is there travel support or funding?', [
+  faq('travel-support', 'travel-support', 'Is there travel support or funding?', [
     'Is there financial help for small organizations?', 'Can we get a travel grant?', 'Is funding available for grassroots groups?',
     'Do you support victim-led organizations?', 'How do I request travel support?', 'Can UNODC sponsor our participation?',
-  ], 'UNODC has limited resources to support the participation of grassroots organizations and victim-led or victim-focused organizations, considered case by case. If you need support, complete the travel support section of the application form.', SUPPORT),
-  faq('apply-even-if-uncertain', null, 'Should we apply if we are not sure we can attend?', [
+  ], 'UNODC has limited resources to support the participation of grassroots organizations and victim-led or victim-focused organizations, considered case by case.', SUPPORT),
+  faq('apply-even-if-uncertain', 'later', 'Should we apply if we are not sure we can attend?', [
     'Our attendance is not confirmed yet, should we still apply?', 'Our participation is uncertain', 'Can we apply later?', 'Can I apply after the deadline?',
     'Will there be another chance to apply?', 'Is participation confirmed when I apply?',
-  ], 'Yes, apply now to the most relevant dialogue even if your participation is not yet certain: it will not be possible to apply at a later stage.',
+  ], 'The call recommends applying to the most relevant Constructive Dialogue for your area of work on receipt of the call, even if your participation is not yet certain: there will be no possibility to apply at a later stage.',
   'Non-governmental stakeholders are recommended to apply to the most relevant Constructive Dialogue in line with their area of work upon receipt of this call, even if their participation is not yet certain, as there will not be a possibility to apply at a later stage.'),
   faq('more-than-one-dialogue', null, 'Can I apply to more than one dialogue?', [
     'Can one organization apply to both the Firearms and the Technical Assistance dialogues?', 'Can we attend both dialogues?', 'Can I apply to several dialogues?',
@@ -140,10 +152,10 @@ const entries: FaqEntry[] = [
     'Which time zone is midnight?', 'Is the deadline in Vienna time or my local time?', 'Is the deadline CET?',
     'What time exactly does the call close?', 'Midnight in which time zone?',
   ], 'Vienna, Austria time: the call closes at midnight at the end of 12 February 2023, Central European Time (UTC+1).', DEADLINE),
-  faq('edit-application', null, 'Can I edit my application after submitting it?', [
+  faq('edit-application', 'edit', 'Can I edit my application after submitting it?', [
     'How do I edit my application?', 'I made a mistake in my application', 'Can I update or correct my submission?',
     'Can I withdraw my application?', 'Can I add another representative after submitting?',
-  ], 'Yes, until the deadline you can edit or withdraw your application here. An edited application goes back to review.',
+  ], 'Until the deadline you can edit or withdraw your application here. An edited application goes back to review.',
   'Dialogue Desk help: applicants can edit or withdraw their application until the deadline; an edited application is reviewed again.', null),
   faq('application-status', 'status', 'What is the status of my application?', [
     'Has my application been received?', 'Did you receive my application?', 'Was my application accepted?',
@@ -153,7 +165,7 @@ const entries: FaqEntry[] = [
 
 /** The seed used when the database is empty. */
 export const call2023: SeedData = {
-  dialogues,
+  dialogues: dialogues.map(withTranslations),
   calls: [{
     id: CALL_ID,
     title: 'Constructive Dialogues on Firearms and Technical Assistance 2023',

@@ -2,8 +2,9 @@
  * What the call offers: dialogues, calls, FAQ, settings and reviewer channels.
  */
 import type { Kysely } from 'kysely';
-import type { Call, Dialogue, DialogueFormat, DialogueStatus, FaqEntry, Platform } from '../../domain/types';
-import { anyJson, parseJson, stringArray } from '../json';
+import { FAQ_TOPICS, type Call, type Dialogue, type DialogueFormat, type DialogueStatus, type FaqEntry, type Platform } from '../../domain/types';
+import { isLocale } from '../../domain/i18n/locales';
+import { anyJson, dialogueTranslationsJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
 import { safeLinkUrl } from '../../domain/links';
 
@@ -20,6 +21,8 @@ export async function listDialogues(db: Kysely<Database>): Promise<Dialogue[]> {
     status: r.status as DialogueStatus,
     callNote: r.call_note,
     sortOrder: r.sort_order,
+    aliases: parseJson(r.aliases, stringArray, 'dialogue aliases'),
+    translations: parseJson(r.translations, dialogueTranslationsJson, 'dialogue translations'),
   }));
 }
 
@@ -45,16 +48,27 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
   }));
 }
 
-const topics = new Set<FaqEntry['topic']>(['deadline', 'dialogues', 'status', 'apply']);
+const topics = new Set<FaqEntry['topic']>(FAQ_TOPICS);
 
 function relatedOf(json: string): { related?: string[] } {
   const related = parseJson(json, stringArray, 'FAQ related');
   return related.length ? { related } : {};
 }
 
-/** FAQ entries that are not archived. */
+/** FAQ entries that are not archived, with their translations. */
 export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
-  const rows = await db.selectFrom('faq_entries').selectAll().where('archived', '=', 0).orderBy('id').execute();
+  const [rows, translated] = await Promise.all([
+    db.selectFrom('faq_entries').selectAll().where('archived', '=', 0).orderBy('id').execute(),
+    db.selectFrom('faq_translations').innerJoin('faq_entries', 'faq_entries.id', 'faq_translations.faq_id')
+      .selectAll('faq_translations').where('faq_entries.archived', '=', 0).execute(),
+  ]);
+  const translations = new Map<string, NonNullable<FaqEntry['translations']>>();
+  for (const t of translated) {
+    if (!isLocale(t.locale) || t.locale === 'en') continue;
+    const own = translations.get(t.faq_id) ?? {};
+    own[t.locale] = { question: t.question, variants: parseJson(t.variants, stringArray, 'FAQ variants'), answer: t.answer };
+    translations.set(t.faq_id, own);
+  }
   return rows.map((r) => ({
     id: r.id,
     callId: r.call_id,
@@ -69,6 +83,7 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     // Only when the secretariat chose some: most entries offer the nearest ones instead.
     ...relatedOf(r.related),
     updatedAt: r.updated_at,
+    translations: translations.get(r.id) ?? {},
   }));
 }
 
@@ -105,6 +120,8 @@ export async function catalogVersion(db: Kysely<Database>): Promise<string> {
       eb.selectFrom('faq_entries').select((e) => e.fn.max('updated_at').as('v')).as('f_max'),
       eb.selectFrom('faq_entries').select((e) => e.fn.countAll().as('v')).as('f_n'),
       eb.selectFrom('faq_entries').select((e) => e.fn.sum('archived').as('v')).as('f_arch'),
+      eb.selectFrom('faq_translations').select((e) => e.fn.max('updated_at').as('v')).as('t_max'),
+      eb.selectFrom('faq_translations').select((e) => e.fn.countAll().as('v')).as('t_n'),
       eb.selectFrom('settings').select((e) => e.fn.max('updated_at').as('v')).as('s_max'),
       eb.selectFrom('settings').select((e) => e.fn.countAll().as('v')).as('s_n'),
       // Settings are few and sometimes written by hand: their values are part of the print.

@@ -26,6 +26,9 @@ export async function clearState(db: Kysely<Database>, key: string): Promise<voi
   await db.deleteFrom('conversation_state').where('key', '=', key).execute();
 }
 
+/** Longest question text the secretariat's inbox keeps. */
+export const UNANSWERED_MAX = 1_000;
+
 export async function recordUnanswered(
   db: Kysely<Database>,
   input: { text: string; platform: Platform; personId: string | null; bestMatchId: string | null; now: string },
@@ -33,7 +36,8 @@ export async function recordUnanswered(
   await db
     .insertInto('unanswered_questions')
     .values({
-      id: newId(), text: input.text, platform: input.platform, person_id: input.personId, asked_at: input.now,
+      // The inbox keeps the first 1,000 characters (whole code points, never half an emoji).
+      id: newId(), text: Array.from(input.text).slice(0, UNANSWERED_MAX).join(''), platform: input.platform, person_id: input.personId, asked_at: input.now,
       best_match_id: input.bestMatchId, status: 'open', answered_faq_id: null,
     })
     .execute();

@@ -61,10 +61,17 @@ describe('answers to the questions applicants ask, on 20 January 2023', () => {
     expect(actionsOf(r.replies)).toContainEqual(expect.objectContaining({ id: 'subscribe', value: 'trafficking-in-persons' }));
   });
 
-  it('answers in English when asked in Spanish, and says so', async () => {
+  it('answers in Spanish when asked in Spanish, with the date in Spanish', async () => {
     const r = await new PlaygroundClient(t.app, 'asker').say('hola, ¿cuál es la fecha límite?');
-    expect(allText(r.replies)).toMatch(/only answer in English/);
-    expect(allText(r.replies)).toMatch(/12 February 2023/);
+    expect(allText(r.replies)).toMatch(/12 de febrero de 2023/);
+    expect(allText(r.replies)).toMatch(/Quedan 23 días/);
+    expect(allText(r.replies)).not.toMatch(/February/);
+  });
+
+  it('answers in French when asked in French', async () => {
+    const r = await new PlaygroundClient(t.app, 'asker').say('Quand a lieu le dialogue sur les armes à feu ?');
+    expect(allText(r.replies)).toMatch(/5 mai 2023/);
+    expect(allText(r.replies)).toMatch(/Vienne/);
   });
 
   it('answers both halves of a two-part question', async () => {

@@ -13,7 +13,8 @@ const NOW = '2023-01-05T08:00:00.000Z';
 const fixture: SeedData = {
   dialogues: [
     { id: 'ta', name: 'Constructive Dialogue on Technical Assistance', shortName: 'Technical Assistance', date: '2023-05-31',
-      format: 'hybrid', location: 'Vienna', description: 'TA', status: 'active', callNote: null, sortOrder: 2 },
+      format: 'hybrid', location: 'Vienna', description: 'TA', status: 'active', callNote: null, sortOrder: 2, aliases: ['TA'],
+      translations: { es: { name: 'Diálogo constructivo sobre asistencia técnica', shortName: 'Asistencia técnica', location: 'Viena', description: 'AT', callNote: null } } },
     { id: 'firearms', name: 'Constructive Dialogue on Firearms', shortName: 'Firearms', date: '2023-05-05',
       format: 'hybrid', location: 'Vienna', description: 'Firearms', status: 'active', callNote: null, sortOrder: 1 },
   ],
@@ -24,6 +25,7 @@ const fixture: SeedData = {
   faq: [{
     id: 'who', callId: null, question: 'Who can apply?', variants: ['eligibility', 'can we apply'], answer: 'NGOs, academia, private sector.',
     source: 'Representatives of relevant non-governmental stakeholders', sourceUrl: null, topic: null, updatedAt: NOW,
+    translations: { fr: { question: 'Qui peut postuler ?', variants: ['éligibilité'], answer: 'ONG, milieux universitaires, secteur privé.' } },
   }],
   settings: { contactEmail: 'unodc-ngounit@un.org', reminders: { daysBefore: [7, 1] } },
 };
@@ -45,7 +47,10 @@ describe('seedIfEmpty', () => {
     expect(await seedIfEmpty(h.db, fixture, NOW, h.atomic)).toBe(true);
     expect(await seedIfEmpty(h.db, fixture, NOW, h.atomic)).toBe(false);
     const store = createStore(h.db, h.atomic);
-    expect((await store.listDialogues()).map((d) => d.id)).toEqual(['firearms', 'ta']);
+    const dialogues = await store.listDialogues();
+    expect(dialogues.map((d) => d.id)).toEqual(['firearms', 'ta']);
+    expect(dialogues[1]).toMatchObject({ aliases: ['TA'], translations: { es: { shortName: 'Asistencia técnica' } } });
+    expect(dialogues[0]).toMatchObject({ aliases: [], translations: {} });
     const [call] = await store.listCalls();
     expect(call).toMatchObject({ id: 'cd-2023', referencePrefix: 'CD-2023', archived: false, zone: 'Europe/Vienna' });
     expect(call?.dialogueIds).toEqual(['firearms', 'ta']);

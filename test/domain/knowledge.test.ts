@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { call2023 } from '../../db/seed-data/call-2023';
 import { buildKnowledge, type KnowledgeHit } from '../../domain/knowledge';
-import { detectLanguage, splitQuestions } from '../../domain/language';
-import { FAQ_QUESTIONS, MULTI_QUESTIONS, OFF_TOPIC, PARAPHRASES } from '../fixtures/faq-questions';
+import { splitQuestions } from '../../domain/language';
+import { ALIASES, FAQ_QUESTIONS, MULTI_QUESTIONS, OFF_TOPIC, PARAPHRASES } from '../fixtures/faq-questions';
 
 const knowledge = buildKnowledge(call2023.faq, call2023.dialogues);
 const key = (hit: KnowledgeHit | undefined) =>
@@ -14,16 +14,40 @@ describe('knowledge: questions from the shared test set', () => {
     expect(rest).toHaveLength(0);
     expect(accepted).toContain(key(answer!.hits[0]));
     expect(answer!.confident).toBe(true);
-    expect(answer!.language).toBe(language ?? null);
+    expect(answer!.language ?? 'en').toBe(language ?? 'en');
   });
 });
 
-describe('knowledge: paraphrases, typos, case, other languages', () => {
+describe('knowledge: paraphrases, typos, case, French and Spanish', () => {
   it.each(PARAPHRASES)('$q', ({ q, expect: accepted, language }) => {
     const [answer] = knowledge.ask(q);
     expect(accepted).toContain(key(answer!.hits[0]));
     expect(answer!.confident).toBe(true);
-    expect(answer!.language).toBe(language ?? null);
+    expect(answer!.language ?? 'en').toBe(language ?? 'en');
+  });
+});
+
+describe('knowledge: dialogues by their short names and abbreviations (catalogue aliases)', () => {
+  it.each(ALIASES)('$q', ({ q, expect: accepted }) => {
+    const [answer] = knowledge.ask(q);
+    expect(accepted).toContain(key(answer!.hits[0]));
+    expect(answer!.confident).toBe(true);
+    expect(answer!.unknownDialogue).toBeNull();
+  });
+
+  it('knows a new dialogue by the aliases an admin gave it, without code', () => {
+    const cyber = { ...call2023.dialogues[0]!, id: 'cybercrime', name: 'Constructive Dialogue on Cybercrime', shortName: 'Cybercrime',
+      aliases: ['CC', 'online crime'], translations: {}, date: '2023-11-20', description: 'On the new convention.' };
+    const kb = buildKnowledge(call2023.faq, [...call2023.dialogues, cyber]);
+    expect(knowledge.ask('when is the online crime dialogue')[0]!.dialogues).toEqual([]);
+    const [answer] = kb.ask('when is the online crime dialogue');
+    expect(answer!.dialogues).toEqual(['cybercrime']);
+    expect(answer!.unknownDialogue).toBeNull();
+  });
+
+  it('reads a lower-case abbreviation only where it is not an everyday word', () => {
+    expect(knowledge.ask('TA dialogue date')[0]!.dialogues).toEqual(['technical-assistance']);
+    expect(knowledge.ask('quelle est la date de ta candidature')[0]!.dialogues).toEqual([]);
   });
 });
 
@@ -37,9 +61,15 @@ describe('knowledge: several questions in one message', () => {
     });
   });
 
-  it('answers at most three questions', () => {
-    const answers = knowledge.ask('When is the deadline? Who can apply? Is it online? How do I contact you?');
-    expect(answers).toHaveLength(3);
+  it('answers at most five questions', () => {
+    const answers = knowledge.ask('When is the deadline? Who can apply? Is it online? How do I contact you? What are the objectives? Is there a fee?');
+    expect(answers).toHaveLength(5);
+  });
+
+  it('carries the dialogue named in one question to the next one that names none', () => {
+    const [first, second] = knowledge.ask('When is the TA dialogue and is it online?');
+    expect(first!.dialogues).toEqual(['technical-assistance']);
+    expect(second!.dialogues).toEqual(['technical-assistance']);
   });
 
   it('answers one fact once even when asked twice', () => {
@@ -59,8 +89,8 @@ describe('knowledge: not about the call', () => {
     expect(answers[0]!.confident).toBe(false);
   });
 
-  it('handles an empty message', () => {
-    expect(knowledge.ask('   ')).toEqual([{ hits: [], confident: false, language: null, query: '   ', dialogues: [], unknownDialogue: null }]);
+  it.each(['   ', '🙂🙂🙂', '\u0000\u0007', '…?!'])('handles a message with no words: %j', (text) => {
+    expect(knowledge.ask(text)).toEqual([{ hits: [], confident: false, language: null, query: text, dialogues: [], unknownDialogue: null, exact: false }]);
   });
 });
 
@@ -109,17 +139,19 @@ describe('knowledge: answers come from data', () => {
   });
 });
 
-describe('detectLanguage', () => {
+describe('the language of a question', () => {
   it.each([
     ['hola, ¿cuál es la fecha límite?', 'es'],
     ['Quelle est la date limite pour postuler ?', 'fr'],
-    ['Wer kann sich bewerben?', 'de'],
-    ['Qual é o prazo para inscrição?', 'pt'],
-    ['When is the deadline?', null],
+    ['plazo?', 'es'],
+    ['date limite', 'fr'],
+    ['When is the deadline?', 'en'],
+    ['TA?', null],
     ['international cooperation dialogue date', null],
+    ['Wer kann sich bewerben? Gibt es eine Frist für die Anmeldung?', 'de'],
     ['asdf', null],
   ])('%s -> %s', (text, lang) => {
-    expect(detectLanguage(text)).toBe(lang);
+    expect(knowledge.languageOf(text)).toBe(lang);
   });
 });
 

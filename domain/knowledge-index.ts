@@ -1,0 +1,218 @@
+/**
+ * One language's index over the catalogue: the FAQ entries as written in that language, the
+ * dialogues under every name they go by, and the phrases people use for the call's concepts.
+ */
+import MiniSearch from 'minisearch';
+import { DateTime } from 'luxon';
+import type { Locale } from './i18n/locales';
+import { fold, foldedWords, isStopword, rawWords, termOf, termsOf, words } from './language';
+import { dialogueIn, dialogueNames, faqIn } from './localized';
+import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS, TOPIC_LINKS } from './vocabulary';
+import type { Dialogue, FaqEntry } from './types';
+
+interface Doc { id: string; title: string; variants: string; body: string; source: string }
+
+interface Phrase {
+  tokens: string[];
+  terms: string[];
+  /** The dialogue this phrase names, if it is one of a dialogue's names. */
+  dialogueId: string | null;
+  /** An abbreviation written in capitals ("TA"): in lower case it may be an everyday word. */
+  acronym: boolean;
+}
+
+export interface LocaleIndex {
+  search: MiniSearch<Doc>;
+  /** Every folded word this language's knowledge and phrase tables use. */
+  vocabulary: ReadonlySet<string>;
+  /** Every term the index holds. */
+  terms: ReadonlySet<string>;
+  /** The meaning-bearing parts of a question, in order, each with the terms it may be found under. */
+  queryGroups(question: string): string[][];
+  /** Ids of the dialogues the question names. */
+  namedDialogues(question: string): string[];
+  /** "the cybercrime dialogue": a meeting word next to a word the knowledge does not use. */
+  unknownDialogue(question: string): string | null;
+  /** Best word overlap (Jaccard) between the question and the entry's question or variants. */
+  overlap(question: string, entry: FaqEntry): number;
+}
+
+const DATE_FORMATS: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
+
+function dialogueDoc(d: Dialogue, locale: Locale): Doc {
+  const text = dialogueIn(d, locale);
+  const day = d.date
+    ? DateTime.fromISO(d.date, { zone: 'utc' }).setLocale(DATE_FORMATS[locale]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' })
+    : '';
+  return {
+    id: `dialogue:${d.id}`,
+    title: `${text.name} ${text.shortName}`,
+    variants: `${text.shortName} ${MEETING_WORDS[locale][0]} ${day}`,
+    // "To be announced" is not a place; indexing it would only add noise.
+    body: [text.description, d.status === 'announced' ? '' : text.location, text.callNote ?? '', DIALOGUE_ACTIONS[locale]].join(' '),
+    source: '',
+  };
+}
+
+function faqDoc(e: FaqEntry, locale: Locale): Doc | null {
+  const own = faqIn(e, locale);
+  if (own.locale !== locale) return null;
+  // The quoted source is the call's own (English) text.
+  return { id: `faq:${e.id}`, title: own.text.question, variants: own.text.variants.join(' \n '), body: own.text.answer, source: locale === 'en' ? e.source : '' };
+}
+
+export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dialogue[]): LocaleIndex {
+  const docs = [...faq.map((e) => faqDoc(e, locale)).filter((d): d is Doc => d !== null), ...dialogues.map((d) => dialogueDoc(d, locale))];
+  const search = new MiniSearch<Doc>({
+    fields: ['title', 'variants', 'body', 'source'],
+    tokenize: (s) => words(s),
+    processTerm: (term) => termOf(term, locale),
+    searchOptions: {
+      // The question and its variants say what an entry is about; the quoted source is long
+      // and mentions much in passing.
+      boost: { title: 2, variants: 1.5, body: 1, source: 0.5 },
+      prefix: (term) => term.length >= 5,
+      fuzzy: (term) => (term.length >= 7 ? 1 : false),
+      tokenize: (s) => s.split(' '),
+      processTerm: (t) => t,
+    },
+  });
+  search.addAll(docs);
+
+  const phrases: Phrase[] = [
+    ...SYNONYMS[locale].flatMap(([terms, said]) =>
+      said.split('|').map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false }))),
+    ...dialogues.filter((d) => d.status !== 'archived').flatMap((d) => {
+      const terms = termsOf(dialogueIn(d, locale).shortName, locale);
+      return dialogueNames(d).map((name) => ({
+        tokens: foldedWords(name), terms, dialogueId: d.id, acronym: /^\p{Lu}{2,5}$/u.test(name.trim()),
+      }));
+    }),
+  ].filter((p) => p.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
+
+  const vocabulary = new Set<string>();
+  for (const doc of docs) for (const w of foldedWords(`${doc.title} ${doc.variants} ${doc.body}`)) vocabulary.add(w);
+  for (const p of phrases) for (const w of p.tokens) vocabulary.add(w);
+  const spell = spellChecker(vocabulary, locale);
+  const terms = new Set(docs.flatMap((d) => termsOf(`${d.title} ${d.variants} ${d.body} ${d.source}`, locale)));
+  const knownTerms = new Set([...vocabulary].map((w) => termOf(w, locale)).filter(Boolean));
+  // A word the call itself uses (in any entry or quoted source) is not the name of a missing dialogue.
+  const known = (w: string) =>
+    vocabulary.has(w) || knownTerms.has(termOf(w, locale)) || terms.has(termOf(w, locale) ?? '') || isStopword(w, locale) || /\d/.test(w);
+
+  // The phrase starting at token i, if any; capitals are checked against the words as written.
+  function phraseAt(tokens: string[], raw: string[], i: number): Phrase | undefined {
+    return phrases.find((p) =>
+      p.tokens.every((t, k) => tokens[i + k] === t) &&
+      (!p.acronym || raw[i] === raw[i]!.toUpperCase() || !isStopword(tokens[i]!, locale)));
+  }
+
+  function read(question: string): { raw: string[]; tokens: string[] } {
+    const raw = rawWords(question);
+    return { raw, tokens: raw.map((w) => spell(fold(w))) };
+  }
+
+  return {
+    search,
+    vocabulary,
+    terms,
+    queryGroups(question) {
+      const { raw, tokens } = read(question);
+      const groups: string[][] = [];
+      for (let i = 0; i < tokens.length;) {
+        const phrase = phraseAt(tokens, raw, i);
+        const span = phrase ? phrase.tokens.length : 1;
+        const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
+        const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
+        if (terms.length) groups.push([...new Set(terms)]);
+        i += span;
+      }
+      return groups;
+    },
+    namedDialogues(question) {
+      const { raw, tokens } = read(question);
+      const ids: string[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const p = phraseAt(tokens, raw, i);
+        if (p?.dialogueId && !ids.includes(p.dialogueId)) ids.push(p.dialogueId);
+        if (p) i += p.tokens.length - 1;
+      }
+      return ids;
+    },
+    unknownDialogue(question) {
+      const { raw, tokens } = read(question);
+      const meeting = new Set(MEETING_WORDS[locale].map(fold));
+      const links = new Set(TOPIC_LINKS[locale].map(fold));
+      for (let i = 0; i < tokens.length; i++) {
+        if (!meeting.has(tokens[i]!)) continue;
+        const before: string[] = [];
+        for (let j = i - 1; j >= 0 && !known(tokens[j]!); j--) before.unshift(raw[j]!);
+        if (before.length && locale === 'en') return before.join(' ');
+        let k = i + 1;
+        if (!links.has(tokens[k] ?? '')) continue;
+        while (k < tokens.length && (links.has(tokens[k]!) || isStopword(tokens[k]!, locale))) k++;
+        const after: string[] = [];
+        for (; k < tokens.length && !known(tokens[k]!); k++) after.push(raw[k]!);
+        if (after.length) return after.join(' ');
+      }
+      return null;
+    },
+    overlap(question, entry) {
+      const q = new Set(termsOf(question, locale));
+      const own = faqIn(entry, locale).text;
+      let best = 0;
+      for (const phrasing of [own.question, ...own.variants]) {
+        const p = new Set(termsOf(phrasing, locale));
+        const shared = [...q].filter((t) => p.has(t)).length;
+        const union = new Set([...q, ...p]).size;
+        if (union) best = Math.max(best, shared / union);
+      }
+      return best;
+    },
+  };
+}
+
+// Typos are fixed against the words the knowledge and the phrase tables actually use, so a
+// misspelt synonym ("compnay") still reaches its expansion ("private sector"). One slip (a swap
+// counts as one) is allowed in words of 5-7 letters, two in longer ones; shorter words are left
+// alone, since too many real words lie one letter apart.
+function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) => string {
+  const sorted = [...vocabulary].sort();
+  const stems = new Set(sorted.map((w) => termOf(w, locale)));
+  const fixed = new Map<string, string>();
+  return (token) => {
+    if (vocabulary.has(token) || token.length < 5 || /\d/.test(token) || isStopword(token, locale) || stems.has(termOf(token, locale))) {
+      return token;
+    }
+    const cached = fixed.get(token);
+    if (cached) return cached;
+    const allowed = token.length >= 8 ? 2 : 1;
+    let best = token;
+    let bestDistance = allowed + 1;
+    for (const word of sorted) {
+      if (Math.abs(word.length - token.length) > allowed) continue;
+      const d = editDistance(token, word, allowed);
+      if (d < bestDistance) [best, bestDistance] = [word, d];
+    }
+    if (fixed.size > 5_000) fixed.clear();
+    fixed.set(token, best);
+    return best;
+  };
+}
+
+/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped. */
+function editDistance(a: string, b: string, cap: number): number {
+  const rows: number[][] = [[...Array(b.length + 1).keys()]];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+    }
+    if (Math.min(...row) > cap) return cap + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}

@@ -1,0 +1,35 @@
+/**
+ * Catalogue texts in a person's language: the translation when the secretariat has one, else
+ * the English reference text (and the caller is told, so it can say so).
+ */
+import type { Locale } from './i18n/locales';
+import type { Dialogue, DialogueText, FaqEntry, FaqText } from './types';
+
+export interface InLocale<T> {
+  text: T;
+  /** The locale the text is really in. */
+  locale: Locale;
+}
+
+export function faqIn(entry: FaqEntry, locale: Locale): InLocale<FaqText> {
+  const own = locale === 'en' ? undefined : entry.translations?.[locale];
+  if (own && own.question.trim() && own.answer.trim()) return { text: own, locale };
+  return { text: { question: entry.question, variants: entry.variants, answer: entry.answer }, locale: 'en' };
+}
+
+/** Locales the entry has no usable translation for. */
+export function missingTranslations(entry: FaqEntry, locales: readonly Locale[]): Locale[] {
+  return locales.filter((l) => l !== 'en' && faqIn(entry, l).locale !== l);
+}
+
+export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
+  const own = locale === 'en' ? undefined : d.translations?.[locale];
+  if (own && own.name.trim()) return own;
+  return { name: d.name, shortName: d.shortName, location: d.location, description: d.description, callNote: d.callNote };
+}
+
+/** Every name the dialogue goes by: its names in each language and its aliases. */
+export function dialogueNames(d: Dialogue): string[] {
+  const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));
+  return [d.name, d.shortName, ...translated, ...(d.aliases ?? [])].filter((n) => n.trim());
+}

@@ -1,0 +1,154 @@
+/**
+ * How people talk about a call for participation, per language: the concepts of any call (costs,
+ * deadline, eligibility, format...), not the facts or the names of one. Dialogue names, short
+ * names and abbreviations are catalogue data (each dialogue's aliases), so a new dialogue needs
+ * no change here. Stemming and stopwords come from libraries (see language.ts).
+ */
+import type { Locale } from './i18n/locales';
+
+/** Question words the stopword lists drop but that separate questions ("who" vs "how"). */
+export const QUESTION_WORDS: Record<Locale, string[]> = {
+  en: ['who', 'when', 'how', 'where', 'why', 'both', 'after', 'before', 'again', 'more', 'not', 'no', 'until', 'online'],
+  fr: ['qui', 'quand', 'comment', 'où', 'pourquoi', 'combien', 'avant', 'après', 'pas', 'sans', 'plus'],
+  es: ['quién', 'quiénes', 'cuándo', 'cómo', 'dónde', 'por qué', 'cuánto', 'antes', 'después', 'sin', 'más', 'no', 'hasta'],
+};
+
+const list = (s: string) => s.split(/\s+/).filter(Boolean);
+
+/**
+ * Words the Snowball stopword lists lack but that, in a chat question, only ask or greet:
+ * French and Spanish modal verbs ("peut-on", "debemos"), courtesy, chat shorthand.
+ */
+export const CHAT_WORDS: Record<Locale, string[]> = {
+  en: list('need now yet please pls plz also just want like hi hello hey thanks thank already get kindly really actually whats im dear anyway'),
+  fr: list('peut peux pouvons pouvez peuvent puis dois doit devons devez doivent faut veux voudrais voudrions aimerais déjà aussi svp stp merci bonjour salut alors donc ça quoi'),
+  es: list('debo debe debemos deben quiero quisiera quisiéramos querría favor hola gracias buenos días entonces pues necesito'),
+};
+
+/** Words that open a question (folded), and words that join two questions in one sentence. */
+export const SPLIT_WORDS = {
+  openers: new Set(list(`is are can could do does did when what where who whom which how why will would should may must has have am
+    est-ce est qui quand comment ou quel quelle quels quelles pourquoi combien peut puis pouvons pouvez peuvent dois doit faut y
+    es son puedo podemos puede pueden que cual cuales cuando como donde quien quienes cuanto hay necesito debo debemos existe se`)
+    .concat(['est ce', 'y a', 'a t', 'se puede'])),
+  joiners: new Set(list('and also plus et aussi y e tambien')),
+};
+
+/**
+ * What a dialogue's answer always says besides its date and place: whether and how one can take
+ * part (computed from its call). Indexed with each dialogue, so "can I apply for the smuggling
+ * dialogue yet?" is about that dialogue, not only about applying.
+ */
+export const DIALOGUE_ACTIONS: Record<Locale, string> = {
+  en: 'apply participate take part register',
+  fr: 'postuler candidature participer inscription',
+  es: 'postular solicitud participar inscripción',
+};
+
+/** Words for a meeting, to notice "the cybercrime dialogue" when no such dialogue exists. */
+export const MEETING_WORDS: Record<Locale, string[]> = {
+  en: list('dialogue dialogues dialog dialogs meeting meetings conference session forum workshop event'),
+  fr: list('dialogue dialogues réunion réunions conférence session forum atelier événement'),
+  es: list('diálogo diálogos dialogo dialogos reunión reuniones conferencia sesión foro taller evento'),
+};
+
+/** Little words between a meeting word and its topic ("a dialogue on corruption"). */
+export const TOPIC_LINKS: Record<Locale, string[]> = {
+  en: list('on about for of regarding concerning'),
+  fr: list('sur de du des concernant'),
+  es: list('sobre de del acerca'),
+};
+
+/**
+ * [terms the call uses, phrases that mean them]. A phrase in a question adds the terms; the
+ * phrase's own words are kept too, since FAQ variants may use them.
+ */
+export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
+  en: [
+    ['costs travel support', 'money|funding|fund|funds|finance|financial|financing|grant|grants|sponsor|sponsorship|scholarship|pay|paid|payment|reimburse|reimbursement|flight|flights|airfare|ticket|tickets|hotel|hotels|accommodation|lodging|per diem|dsa|expenses|financial help|financial support|financial assistance|subsidy|visa'],
+    ['costs', 'fee|fees|free|price|charge|cost|afford'],
+    ['academia', 'university|universities|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students'],
+    ['private sector', 'company|companies|business|businesses|corporate|corporation|firm|industry|enterprise|for profit'],
+    ['ngo non governmental', 'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental'],
+    ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
+    ['participate', 'join|attend|attendance|take part|participation|come|be there'],
+    ['deadline', 'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time'],
+    ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
+    ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
+    ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
+    ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],
+    ['dialogue', 'meeting|event|session|conference|dialog|forum|workshop'],
+    ['date', 'dates|day|days|schedule|held|happen|happening|take place'],
+    ['objectives purpose', 'aim|aims|goal|goals|objective|why|point of|outcome expected'],
+    ['legal basis mandate', 'legal|basis|resolution|paragraph 53|rules|procedures|legislative|law'],
+    ['approval selection', 'who decides|select|selected|pick|picked|choose|chosen|accepted|accept|approve|approved|decide|decides|decision|criteria'],
+    ['diversity gender geographical', 'gender|women|balance|regional|geographic|region|regions|quota'],
+    ['contact', 'email|e mail|mail|reach|phone|helpdesk|help desk|organizers|organisers|get in touch'],
+    ['report information', 'reports|last year|previous|2022|outcomes|documents|more information|more info|website|read'],
+    ['time zone', 'timezone|tz|cet|utc|gmt|local time|which time|hour'],
+    ['edit', 'change|modify|update|correct|fix|mistake|amend|withdraw|cancel|revise'],
+    ['status received', 'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome|heard back|hear back|heard anything|hear anything|heard nothing'],
+    ['multiple', 'both|several|more than one|each dialogue|many dialogues|multiple'],
+    ['certain', 'not sure|not certain|do not know|unsure|maybe|wait|not confirmed|tentative|undecided|might not'],
+    ['grassroots victim', 'small|grass roots|community based|victim|victims|survivor|survivors|victim led|victim focused'],
+    ['later dialogues', 'next call|other dialogues|later|upcoming|future|next'],
+  ],
+  fr: [
+    ['frais soutien voyage', 'argent|financement|financer|financière|financier|bourse|subvention|parrainer|payer|payé|paie|rembourser|remboursement|billet|billets|avion|vol|vols|hôtel|hébergement|logement|per diem|dépenses|aide financière|prise en charge|visa'],
+    ['frais coûts', 'gratuit|gratuite|prix|coût|payant|payante|tarif'],
+    ['milieux universitaires', 'université|universités|recherche|chercheur|chercheurs|chercheuse|universitaire|académique|institut|professeur|étudiants|think tank'],
+    ['secteur privé', 'entreprise|entreprises|société|sociétés|compagnie|industrie|privé|privée'],
+    ['organisations non gouvernementales', 'ong|société civile|association|associations|fondation|organisation à but non lucratif'],
+    ['candidature', 'postuler|candidater|inscrire|inscription|s inscrire|soumettre|envoyer|formulaire|demande|participer|présenter'],
+    ['participer', 'assister|rejoindre|prendre part|participation|venir'],
+    ['date limite', 'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin|à temps|encore temps'],
+    ['ecosoc', 'statut consultatif|conseil économique et social|accréditée|accrédité|accréditation'],
+    ['sans', 'pas de statut|n avons pas|n a pas|non dotée|non accréditée'],
+    ['en ligne', 'virtuel|virtuelle|virtuellement|à distance|distance|zoom|internet|visioconférence|lien|connexion'],
+    ['hybride présentiel vienne', 'sur place|en personne|présentiel|ville|endroit|physiquement'],
+    ['dialogue', 'réunion|événement|session|conférence|forum|atelier'],
+    ['date', 'dates|jour|jours|calendrier|quand|a lieu|aura lieu|auront lieu|ont lieu'],
+    ['objectifs', 'objectif|but|buts|finalité|pourquoi|raison'],
+    ['fondement juridique mandat', 'base juridique|juridique|résolution|paragraphe 53|règles|procédures|mandat'],
+    ['approbation sélection', 'qui décide|sélectionner|sélectionné|sélectionnés|choisir|choisi|accepté|acceptée|accepter|approuver|approuvé|décision|critères'],
+    ['diversité genre géographique', 'genre|femmes|équilibre|parité|régional|régionale|région|régions|quota'],
+    ['contact', 'contacter|courriel|email|e mail|adresse électronique|joindre|téléphone|secrétariat|organisateurs'],
+    ['rapport informations', 'rapports|année dernière|précédent|2022|documents|plus d informations|site web|lire'],
+    ['fuseau horaire', 'heure|heure locale|cet|utc|gmt|minuit'],
+    ['modifier', 'changer|corriger|erreur|mettre à jour|retirer|annuler|retrait'],
+    ['statut reçu', 'reçu|reçue|recevoir|confirmation|confirmer|numéro de référence|nouvelles|en attente|résultat'],
+    ['plusieurs', 'les deux|plus d un|chaque dialogue|multiples'],
+    ['certaine', 'pas sûr|pas sûrs|pas certain|pas certains|incertain|incertaine|peut être|attendre|pas confirmée|pas encore'],
+    ['base victimes', 'petite|petites|local|locale|communautaire|victime|victimes|survivants|survivantes'],
+    ['dialogues ultérieurs', 'prochain appel|autres dialogues|plus tard|à venir|futur|prochain|prochaine'],
+  ],
+  es: [
+    ['gastos apoyo viaje', 'dinero|financiación|financiamiento|financiera|financiero|beca|subvención|patrocinio|pagar|paga|pagan|pago|reembolso|reembolsar|pasaje|pasajes|billete|vuelo|vuelos|avión|hotel|alojamiento|hospedaje|viáticos|per diem|ayuda económica|visado|visa'],
+    ['gastos costos', 'gratis|gratuito|gratuita|precio|costo|coste|cuota|tarifa|cuesta'],
+    ['instituciones académicas', 'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes'],
+    ['sector privado', 'empresa|empresas|compañía|compañías|negocio|negocios|industria|privado|privada'],
+    ['organizaciones no gubernamentales', 'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro'],
+    ['solicitud', 'postular|postularse|postulación|solicitar|inscribir|inscribirse|inscripción|registrarse|registro|aplicar|enviar|presentar|formulario|candidatura'],
+    ['participar', 'asistir|unirse|tomar parte|participación|venir'],
+    ['plazo', 'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo'],
+    ['ecosoc', 'estatus consultivo|carácter consultivo|consejo económico y social|acreditada|acreditado|acreditación'],
+    ['sin', 'no tenemos|no tiene|no contamos|no acreditada'],
+    ['en línea', 'virtual|virtualmente|a distancia|remoto|remota|zoom|internet|videoconferencia|enlace|conexión'],
+    ['híbrido presencial viena', 'en persona|presencialmente|sede|lugar|ciudad|físicamente'],
+    ['diálogo', 'reunión|evento|sesión|conferencia|foro|taller'],
+    ['fecha', 'fechas|día|días|calendario|cuándo|celebra'],
+    ['objetivos', 'objetivo|propósito|finalidad|meta|metas|para qué|por qué'],
+    ['fundamento jurídico mandato', 'base jurídica|jurídico|resolución|párrafo 53|reglas|procedimientos|mandato|legal'],
+    ['aprobación selección', 'quién decide|seleccionar|seleccionados|seleccionadas|elegir|elegidos|aceptados|aceptada|aceptar|aprobar|aprobada|decisión|criterios'],
+    ['diversidad género geográfica', 'género|mujeres|equilibrio|paridad|regional|región|regiones|cuota'],
+    ['contacto', 'contactar|correo|correo electrónico|email|escribir|teléfono|secretaría|organizadores'],
+    ['informe información', 'informes|año pasado|anterior|2022|documentos|más información|sitio web|leer'],
+    ['zona horaria', 'hora|hora local|cet|utc|gmt|medianoche'],
+    ['modificar', 'cambiar|corregir|error|actualizar|editar|retirar|cancelar|retiro'],
+    ['estado recibida', 'recibida|recibido|recibieron|recibir|confirmación|confirmar|número de referencia|noticias|pendiente|resultado'],
+    ['varios', 'ambos|los dos|más de uno|cada diálogo|múltiples'],
+    ['segura', 'no estamos seguros|no sabemos|no es seguro|no está confirmada|incierta|quizás|tal vez|esperar|todavía no'],
+    ['base víctimas', 'pequeña|pequeñas|local|comunitaria|víctima|víctimas|sobrevivientes|supervivientes'],
+    ['diálogos posteriores', 'próxima convocatoria|otros diálogos|más adelante|próximos|futuro|siguiente|próximo'],
+  ],
+};
