@@ -43,7 +43,7 @@ export async function passToSecretariat(
   const person = await personOf(deps, actor);
   const channels = await secretariatChannels(deps);
   await deps.store.recordQuestion({
-    text: input.text.slice(0, 2000),
+    text: input.text,
     platform: actor.platform,
     personId: person.id,
     bestMatchId: input.bestMatchId,

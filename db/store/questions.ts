@@ -14,6 +14,7 @@ import { changed, type Atomic } from '../atomic';
 import { newId, parseJson, recipientJson, toJson } from '../json';
 import type { Database, QuestionRow } from '../schema';
 import { all, insertWhen } from './guards';
+import { UNANSWERED_MAX } from './conversation';
 import { enqueueWhen } from './outbox';
 
 const eb = expressionBuilder<Database, never>();
@@ -63,7 +64,9 @@ export async function questionGroup(db: Kysely<Database>, id: string): Promise<Q
  * written with it.
  */
 export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input: RecordQuestionInput): Promise<QuestionGroup> {
-  const normalized = normalizeQuestion(input.text);
+  // Whole code points, as for any stored question: a pasted document is cut, an emoji is not.
+  const text = Array.from(input.text).slice(0, UNANSWERED_MAX).join('');
+  const normalized = normalizeQuestion(text);
   const open = normalized
     ? await db
         .selectFrom('unanswered_questions').select('id')
@@ -74,13 +77,13 @@ export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input
   const before = open ? await questionGroup(db, open.id) : null;
   const id = newId();
   const row = {
-    id, text: input.text, platform: input.platform, person_id: input.personId, asked_at: input.now,
+    id, text, platform: input.platform, person_id: input.personId, asked_at: input.now,
     best_match_id: input.bestMatchId, status: 'open', answered_faq_id: null,
     reply_to: input.replyTo ? toJson(input.replyTo) : null, locale: input.locale, normalized,
     merged_into: before ? before.root.id : null, kind: input.kind,
   };
   const asked: AskedQuestion = {
-    id, text: input.text, platform: input.platform, personId: input.personId, askedAt: input.now, locale: input.locale,
+    id, text, platform: input.platform, personId: input.personId, askedAt: input.now, locale: input.locale,
     replyTo: input.replyTo, kind: input.kind, status: 'open', mergedInto: row.merged_into, answer: null, answeredBy: null,
     answeredAt: null, dismissReason: null, assignedTo: null, version: 0,
   };

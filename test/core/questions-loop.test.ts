@@ -130,7 +130,7 @@ describe('questions passed to the secretariat', () => {
 
   it('small talk and thanks never reach the inbox; asking for a person is a request for contact', async () => {
     const amina = new PlaygroundClient(t.app, 'amina');
-    for (const text of ['thanks', 'Ok, thank you!', 'great thanks bye', 'merci beaucoup', 'gracias', 'how are you?', 'who are you']) {
+    for (const text of ['thanks', 'Ok, thank you!', 'bye', 'merci beaucoup', 'gracias', 'how are you?', 'who are you']) {
       const said = allText((await amina.say(text)).replies);
       expect(said, text).not.toContain('secretariat.');
     }

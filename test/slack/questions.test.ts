@@ -80,7 +80,7 @@ describe('Slack: questions passed to the secretariat', () => {
     const faqBlock = view.blocks.find((b: any) => b.block_id === 'faq');
     expect(faqBlock.element.initial_options).toHaveLength(1);
 
-    const answer = 'Yes: International Sign interpretation is provided in the room and online.';
+    const answer = 'International Sign interpretation is provided in the room and online.';
     const submit = (answerText: string, hash: string) => ({
       ...fixture<any>('interactivity_view_submission.json'),
       team: { id: TEAM, domain: 'example' }, user: { id: SECRETARY, team_id: TEAM },

@@ -100,7 +100,7 @@ describe('Teams: questions passed to the secretariat', () => {
     const tooLong = await invoke(press(form, 'form.submit', { answer: 'x'.repeat(10_000) }, SECRETARY, where));
     expect(JSON.stringify(tooLong)).toContain('at most 4,000 characters');
 
-    const answer = 'Yes: International Sign interpretation is provided in the room and online.';
+    const answer = 'International Sign interpretation is provided in the room and online.';
     const done = await invoke(press(form, 'form.submit', { answer }, SECRETARY, where));
     expect(JSON.stringify(done)).toContain('your answer is on its way to the person who asked');
 
