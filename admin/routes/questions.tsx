@@ -111,9 +111,27 @@ export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
     return answerPage(c, deps, g, { question: g.root.text, call_id: '', add_to_faq: true }, {});
   });
 
+  // The question is no longer open (someone answered or dismissed it first): say so and by whom.
+  const closedPage = async (c: Context<AdminEnv>, id: string) => {
+    const row = await deps.db.selectFrom('unanswered_questions').select(['merged_into']).where('id', '=', id).executeTakeFirst();
+    if (!row) return c.notFound();
+    const root = await deps.db.selectFrom('unanswered_questions').selectAll().where('id', '=', row.merged_into ?? id).executeTakeFirstOrThrow();
+    const text = root.status === 'answered' ? `${root.answered_by ?? 'Someone'} answered this question first; your answer was not sent.`
+      : root.status === 'dismissed' ? `${root.answered_by ?? 'Someone'} dismissed this question; your answer was not sent.`
+      : 'This question changed while you were writing. Nothing was sent; please try again.';
+    return render(c, deps, { title: 'Question already handled', current: 'questions', notice: { text, bad: true } }, (
+      <><h1>Question already handled</h1><p>Asked: <q>{root.text}</q></p>{root.answer ? <p>Answer sent: {root.answer}</p> : ''}<p><a href="/admin/questions">Back to the questions inbox</a></p></>
+    ), 409);
+  };
+
+  const refused = (c: Context<AdminEnv>, message: string) =>
+    render(c, deps, { title: 'Questions inbox', current: 'questions' }, (
+      <><h1>Questions inbox</h1><ErrorSummary errors={{ reason: message }} /><p><a href="/admin/questions">Back to the questions inbox</a></p></>
+    ), 400);
+
   app.post('/:id/answer', async (c) => {
     const g = await groupOf(c.req.param('id'));
-    if (!g) return c.notFound();
+    if (!g) return closedPage(c, c.req.param('id'));
     const raw = await readForm(c);
     const parsed = check(answerSchema, raw);
     const values = { ...raw, add_to_faq: raw.add_to_faq === 'on' };
@@ -128,7 +146,8 @@ export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
       faq: { question: question || g.root.text, callId: call_id, variants: [], related: [] },
       by: user.displayName, ref: actorRef(user), audit: { actorRef: actorRef(user), action: 'question.answer' },
     });
-    if (!result.ok) return answerPage(c, deps, g, values, { answer: describeAnswer(result) }, result.code === 'too_long' || result.code === 'empty' ? 400 : 400);
+    if (!result.ok && (result.code === 'already_answered' || result.code === 'already_dismissed')) return closedPage(c, g.root.id);
+    if (!result.ok) return answerPage(c, deps, g, values, { answer: describeAnswer(result) }, 400);
     deps.kickOutbox();
     return done(c, '/admin/questions', 'answered');
   });
@@ -137,7 +156,7 @@ export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
     const g = await groupOf(c.req.param('id'));
     if (!g) return c.notFound();
     const parsed = check(dismissSchema, await readForm(c));
-    if (!parsed.ok) return c.html(`<p>${parsed.errors.reason ?? 'Say why the question is dismissed.'}</p>`, 400);
+    if (!parsed.ok) return refused(c, parsed.errors.reason ?? 'Say why the question is dismissed.');
     const user = c.get('user');
     await deps.engine.changeQuestion({
       questionId: g.root.id, change: 'dismiss', reason: parsed.data.reason, by: user.displayName, ref: actorRef(user),
@@ -162,7 +181,7 @@ export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!g) return c.notFound();
     const parsed = check(mergeSchema, await readForm(c));
     const into = parsed.ok ? await groupOf(parsed.data.into) : null;
-    if (!into || into.root.id === g.root.id) return c.html('<p>Choose another open question.</p>', 400);
+    if (!into || into.root.id === g.root.id) return refused(c, 'Choose another open question it is the same as.');
     const now = deps.clock.now();
     const ids = g.members.map((m: QuestionRow) => m.id);
     await deps.atomic.run([

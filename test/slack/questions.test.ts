@@ -7,6 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../support/harness';
 import { computeSignature } from '../../bot/slack/verify';
+import { createAdminApp, ensureFirstAdmin } from '../../admin';
+import { ADMIN, Visitor } from '../admin/support';
 import { fixture } from './support';
 
 const SECRET = 'questions-signing-secret-0123456789';
@@ -133,5 +135,22 @@ describe('Slack: questions passed to the secretariat', () => {
     const answer = api.calls('chat.postMessage').at(-1)!;
     expect(answer.body).toMatchObject({ channel: mention.event.channel, thread_ts: mention.event.ts });
     expect(text([answer])).toContain('No, there is no crèche.');
+  });
+
+  it('shows in the inbox an answer the asker\'s platform refused for good', async () => {
+    t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-q', SLACK_API_URL: api.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+    await post(dm('EvQ9', 'Is there a crèche for participants with children?'), 'application/json');
+    const [q] = await t.deps.db.selectFrom('unanswered_questions').selectAll().execute();
+    await t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'No, there is no crèche.', addToFaq: false, by: 'Ana', ref: 'admin:ana' });
+    // The DM channel was archived: Slack refuses, and no retry can change that.
+    api.failNext('chat.postMessage', { error: 'is_archived' });
+    await t.drainOutbox();
+    expect(await t.deps.db.selectFrom('outbox').select(['status']).where('purpose', '=', 'question_answer').execute()).toEqual([{ status: 'failed' }]);
+    await ensureFirstAdmin(t.deps);
+    const admin = new Visitor(createAdminApp(t.deps));
+    await admin.signIn();
+    await admin.get('/admin/questions?status=answered');
+    expect(admin.lastHtml).toContain('0 of 1 delivered');
+    expect(admin.lastHtml).toContain('1 failed');
   });
 });
