@@ -36,7 +36,7 @@ export const dialogueTranslationsJson = z.object({ fr: dialogueText.optional().c
 export const answersJson = z.record(z.string(), z.unknown()).transform((v) => v as Partial<ApplicationAnswers>);
 
 export const recipientJson: z.ZodType<Recipient> = z.object({
-  platform: z.enum(['slack', 'teams', 'playground']),
+  platform: z.enum(['slack', 'teams', 'playground', 'web', 'email']),
   kind: z.enum(['user', 'channel']),
   address: z.string(),
   scope: z.string().optional(),

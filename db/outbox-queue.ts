@@ -66,6 +66,11 @@ export async function markFailed(db: Kysely<Database>, id: string, error: string
     .execute();
 }
 
+/** Empties a finished row's payload (a secret such as a sign-in code must not outlive its send). */
+export async function scrubPayload(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable('outbox').set({ payload: '[]' }).where('id', '=', id).where('status', 'in', ['delivered', 'failed']).execute();
+}
+
 /** Where the message with this dedupe key was delivered, or null if it has not been (yet). */
 export async function externalRefOf<T = unknown>(db: Kysely<Database>, dedupeKey: string): Promise<T | null> {
   const row = await db.selectFrom('outbox').select('external_ref').where('dedupe_key', '=', dedupeKey).where('status', '=', 'delivered').executeTakeFirst();

@@ -102,6 +102,10 @@ export interface PeopleTable {
   display_name: string | null;
   email: string | null;
   time_zone: string | null;
+  /** An address a platform or a sign-in code vouched for: one person per verified address. */
+  verified_email: string | null;
+  /** 1: notices also go by email, wherever the person last was. */
+  email_notices: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -112,6 +116,31 @@ export interface IdentitiesTable {
   user_id: string;
   person_id: string;
   created_at: string;
+  /** Refreshed at most every few minutes: notices go to the identity used last. */
+  last_seen_at: string | null;
+}
+
+/** One-time sign-in codes for the web: only a hash of the code is kept. */
+export interface SignInCodesTable {
+  id: string;
+  email: string; // normalised (trimmed, lower-case)
+  code_hash: string;
+  client_key: string; // hash of the client address, for the per-client limit
+  created_at: string;
+  expires_at: string;
+  attempts: Generated<number>;
+  used_at: string | null;
+}
+
+/** Applicant sessions on the web; separate from admin sessions. */
+export interface ApplicantSessionsTable {
+  id: string; // SHA-256 of the cookie token
+  person_id: string;
+  email: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
 }
 
 export interface OrganisationsTable {
@@ -340,6 +369,8 @@ export interface Database {
   conversations: ConversationsTable;
   review_channels: ReviewChannelsTable;
   platform_reviewers: PlatformReviewersTable;
+  sign_in_codes: SignInCodesTable;
+  applicant_sessions: ApplicantSessionsTable;
   secretariat_channels: SecretariatChannelsTable;
 }
 

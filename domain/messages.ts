@@ -105,7 +105,7 @@ export interface Recipient {
 export interface OutboundMessage {
   recipient: Recipient;
   purpose:
-    | 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request'
+    | 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request' | 'sign_in_code'
     | 'question_answer' | 'question_card' | 'question_card_update';
   /** For review_card_update and question_card_update: the dedupe key of the card it replaces. */
   replaces?: string;

@@ -16,6 +16,14 @@ export interface IdentityInput {
   displayName?: string | null;
   email?: string | null;
   timeZone?: string | null;
+  /**
+   * True only when the platform vouches for `email` (Slack users:read.email, a web sign-in code).
+   * A verified address links this identity to the person who already has it; an unverified one
+   * never links anything.
+   */
+  emailVerified?: boolean;
+  /** When the identity was last used (identitiesOf), most recent first. */
+  lastSeenAt?: string | null;
 }
 
 export type SubmitResult =
@@ -41,8 +49,11 @@ export interface CatalogPort {
 export interface PeoplePort {
   /** Finds or creates the person behind a platform identity, refreshing name/email/zone. */
   personFor(identity: IdentityInput): Promise<Person>;
-  /** Where to reach a person on the platform they applied from. */
+  /** A person's identities, the one used most recently first. */
   identitiesOf(personId: string): Promise<IdentityInput[]>;
+  getPerson(personId: string): Promise<Person | null>;
+  /** Whether notices go by email too (the person's own choice). */
+  setEmailNotices(personId: string, on: boolean, now: string): Promise<void>;
 }
 
 export interface ApplicationsPort {

@@ -5,7 +5,11 @@
 
 import type { Locale } from './i18n/locales';
 
-export type Platform = 'slack' | 'teams' | 'playground';
+/**
+ * Where a person talks to the product ("doors"), and where messages go. `web` is the applicant
+ * pages (/apply, /my), whose notices go by `email`.
+ */
+export type Platform = 'slack' | 'teams' | 'playground' | 'web' | 'email';
 
 /** Locales a catalogue text may be translated into; English is the reference text itself. */
 export type TranslatedLocale = Exclude<Locale, 'en'>;
@@ -99,6 +103,10 @@ export interface Person {
   displayName: string | null;
   email: string | null;
   timeZone: string | null;
+  /** An address a platform or a sign-in code vouched for; links the person's identities. */
+  verifiedEmail?: string | null;
+  /** Notices also go by email (always for people who came by the web). */
+  emailNotices?: boolean;
 }
 
 export type StakeholderType = 'ngo_ecosoc' | 'ngo' | 'academia' | 'private_sector' | 'other';

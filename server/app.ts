@@ -140,7 +140,7 @@ export function buildApp(base: AppBase): Built {
   app.get('/', (c) =>
     c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dialogue Desk</title></head><body style="font:16px system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem">
 <h1>Dialogue Desk</h1><p>The call for participation in the Constructive Dialogues, in Slack and Microsoft Teams.</p>
-<ul>${config.PLAYGROUND ? '<li><a href="/playground">Playground</a>: talk to the bot without Slack or Teams</li>' : ''}<li><a href="/admin">Admin panel</a></li><li><a href="/healthz">Health</a></li></ul></body></html>`),
+<ul>${config.WEB_APPLY ? '<li><a href="/apply">Apply</a>: sign in with your email address and apply</li>' : ''}${config.PLAYGROUND ? '<li><a href="/playground">Playground</a>: talk to the bot without Slack or Teams</li>' : ''}<li><a href="/admin">Admin panel</a></li><li><a href="/healthz">Health</a></li></ul></body></html>`),
   );
 
   for (const adapter of adapters.values()) if (adapter.routes) app.route('/', adapter.routes);

@@ -52,6 +52,9 @@ export const configSchema = z
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
     TEAMS_REVIEW_CONVERSATION: optionalText,
     TEAMS_REVIEWERS: optionalText,
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465' }).optional()),
+    MAIL_FROM: optionalText.pipe(z.string().max(300).regex(/^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+\.?[^\s<>@]*>?$/, 'must be an address, e.g. Dialogue Desk <dialogues@example.org>').optional()),
+    WEB_APPLY: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
   })
   .superRefine((c, ctx) => {
     if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
@@ -59,6 +62,9 @@ export const configSchema = z
     }
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN (or use SLACK_APP_TOKEN for Socket Mode)' });
+    }
+    if (c.SMTP_URL && !c.MAIL_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL (the sender address of every email)' });
     }
     if (c.TEAMS_APP_ID && !c.TEAMS_APP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is required with TEAMS_APP_ID' });
@@ -75,6 +81,8 @@ export const configSchema = z
     PLAYGROUND: parseBool(c.PLAYGROUND) ?? (c.NODE_ENV !== 'production' && !slackEnabled && !teamsEnabled),
     // Behind a reverse proxy every request comes from the proxy: take the address it reports.
     TRUST_PROXY: parseBool(c.TRUST_PROXY) ?? false,
+    // Applicants outside Slack and Teams apply at /apply: on unless turned off.
+    WEB_APPLY: parseBool(c.WEB_APPLY) ?? true,
     TEAMS_TOKEN_URL:
       c.TEAMS_TOKEN_URL ??
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,

@@ -16,6 +16,9 @@ import { createSlackAdapter } from '../bot/slack';
 import { createSocketConnection } from '../bot/slack/socket';
 import { createTeamsAdapter } from '../bot/teams';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { createEmailAdapter } from '../bot/email';
+import { createNodemailerTransport } from '../bot/email/smtp-node';
+import { createWebApp } from '../bot/web';
 import type { Built } from './app';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
@@ -31,9 +34,10 @@ export async function prepareDatabase(p: { config: Config; db: Kysely<Database>;
 export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
   (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps, { socket: createSocketConnection }) : null),
   (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps) : null),
+  (deps) => createEmailAdapter(deps, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((deps: AppDeps) => Hono)[] = [createAdminApp];
+export const nodeApps: ((deps: AppDeps) => Hono)[] = [createAdminApp, createWebApp];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {

@@ -17,6 +17,9 @@ import { createSlackAdapter } from '../bot/slack';
 import { createTeamsAdapter } from '../bot/teams';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { createEmailAdapter } from '../bot/email';
+import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
+import { createWebApp } from '../bot/web';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
 
@@ -121,7 +124,8 @@ export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdap
       return createSlackAdapter(deps);
     },
     (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps, { teamsJs: assetScript(env.ASSETS, 'MicrosoftTeams.min.js') }) : null),
+    (deps) => createEmailAdapter(deps, (url) => createWorkerSmtpTransport({ url })),
   ];
 }
 
-export const workerApps: ((deps: AppDeps) => Hono)[] = [createAdminApp];
+export const workerApps: ((deps: AppDeps) => Hono)[] = [createAdminApp, createWebApp];

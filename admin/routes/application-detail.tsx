@@ -21,6 +21,8 @@ import { Csrf } from '../views/layout';
 // waits for the applicant, whose edit opens the next round.
 const DECIDABLE = new Set(['pending']);
 
+const DOOR_LABELS: Record<string, string> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Web (email sign-in)', playground: 'Playground' };
+
 function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
   const { app, person } = d;
   let answers: Record<string, unknown> = {};
@@ -57,6 +59,9 @@ function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values:
             <dt>Name</dt><dd>{person?.display_name ?? '—'}</dd>
             <dt>Email</dt><dd>{person?.email ?? '—'}</dd>
             <dt>Time zone</dt><dd>{person?.time_zone ?? '—'}</dd>
+            <dt>Verified email</dt><dd>{person?.verified_email ?? 'none'}</dd>
+            <dt>Doors used</dt><dd>{d.doors.length ? d.doors.map((x) => `${DOOR_LABELS[x.platform] ?? x.platform} (last ${viennaTime(x.last_seen_at ?? x.created_at)})`).join('; ') : '—'}</dd>
+            <dt>Notices by email</dt><dd>{person?.email_notices || d.doors.some((x) => x.platform === 'web') ? 'yes' : 'no'}</dd>
           </dl>
         </section>
       </div>

@@ -11,10 +11,10 @@ import {
 } from '../../domain/form';
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';
-import { reviewCardMessages } from '../../domain/notifications';
+import { reviewCardMessages, reviewVersion } from '../../domain/notifications';
 import type { Application, ApplicationAnswers, Call } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
-import { actorKey, actorRef, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
+import { actorKey, actorRef, emailCopyTo, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
 import { closedCallReplies, confirmationReplies, statusCard } from './replies';
 import type { Actor, EngineResult, RawValues } from './types';
 
@@ -163,13 +163,24 @@ async function confirm(
   }
   const channels = await reviewChannels(deps, call.id);
   const now = deps.clock.now();
+  // Whoever applied on the web, or asked for email, keeps the confirmation in their mailbox.
+  const copyTo = await emailCopyTo(deps.store, app.personId, actor.platform);
+  const first = app.status === 'draft';
   const result = await deps.store.submit({
     id: app.id,
     answers: valid.answers,
     regionalGroup: regionalGroupOf(valid.answers.country) ?? 'Other',
     now: now.toISOString(),
     actorRef: actorRef(actor),
-    messages: (submitted) => reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone),
+    messages: (submitted) => [
+      ...reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone),
+      ...(copyTo ? [{
+        recipient: copyTo,
+        purpose: 'confirmation' as const,
+        replies: confirmationReplies(submitted, call, catalog, now, actor, first),
+        dedupeKey: `confirmation:${submitted.id}:v${reviewVersion(submitted)}`,
+      }] : []),
+    ],
   });
   await deps.store.clearState(editKey(actor));
   if (!result.ok) {

@@ -4,7 +4,7 @@
  */
 import type { Store } from '../../domain/ports';
 import type { Clock } from '../../domain/clock';
-import type { Recipient } from '../../domain/messages';
+import type { OutboundMessage, Recipient } from '../../domain/messages';
 import type { Call, Dialogue, FaqEntry, Person, Platform } from '../../domain/types';
 import type { Actor } from './types';
 
@@ -81,6 +81,7 @@ export function personOf(deps: EngineDeps, actor: Actor): Promise<Person> {
     userId: actor.userId,
     displayName: actor.displayName ?? null,
     email: actor.email ?? null,
+    emailVerified: actor.emailVerified === true,
     timeZone: actor.timeZone ?? null,
   });
 }
@@ -89,11 +90,34 @@ export function recipientOf(actor: Actor): Recipient {
   return { platform: actor.platform, kind: 'user', address: actor.userId, ...(actor.scope ? { scope: actor.scope } : {}) };
 }
 
-/** Where to reach a person: their identity on the platform they applied from, else any. */
-export async function personRecipient(store: Store, personId: string, platform: Platform): Promise<Recipient | null> {
-  const ids = await store.identitiesOf(personId);
-  const id = ids.find((i) => i.platform === platform) ?? ids[0];
-  return id ? { platform: id.platform, kind: 'user', address: id.userId, ...(id.scope ? { scope: id.scope } : {}) } : null;
+/**
+ * Where notices to a person go: the door they used last (the web's is their verified email, as
+ * the web cannot reach anyone by itself), and their verified email as well when they chose it.
+ */
+export async function personRecipients(store: Store, personId: string): Promise<Recipient[]> {
+  const [ids, person] = await Promise.all([store.identitiesOf(personId), store.getPerson(personId)]);
+  const email: Recipient | null = person?.verifiedEmail ? { platform: 'email', kind: 'user', address: person.verifiedEmail } : null;
+  const chat = (ids[0] && ids[0].platform !== 'web' ? ids[0] : null) ?? (email ? null : ids.find((i) => i.platform !== 'web'));
+  const out: Recipient[] = [];
+  if (chat) out.push({ platform: chat.platform, kind: 'user', address: chat.userId, ...(chat.scope ? { scope: chat.scope } : {}) });
+  if (email && (out.length === 0 || person?.emailNotices)) out.push(email);
+  return out;
+}
+
+/** One message to each recipient; every copy after the first has its own dedupe key. */
+export function toEach(message: OutboundMessage, recipients: Recipient[]): OutboundMessage[] {
+  return recipients.map((recipient, i) => ({
+    ...message,
+    recipient,
+    dedupeKey: i === 0 ? message.dedupeKey : `${message.dedupeKey}:${recipient.platform}`,
+  }));
+}
+
+/** The person's verified address when notices should also go there, else null. */
+export async function emailCopyTo(store: Store, personId: string, door: Platform): Promise<Recipient | null> {
+  const person = await store.getPerson(personId);
+  if (!person?.verifiedEmail || (door !== 'web' && !person.emailNotices)) return null;
+  return { platform: 'email', kind: 'user', address: person.verifiedEmail };
 }
 
 /**

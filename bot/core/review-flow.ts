@@ -8,7 +8,7 @@ import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessa
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
-import { actorRef, loadCatalog, mayDecide, personOf, personRecipient, reviewChannels, type EngineDeps } from './context';
+import { actorRef, loadCatalog, mayDecide, personOf, personRecipients, reviewChannels, toEach, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
@@ -39,14 +39,14 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
   const previous = await deps.store.decisionsFor(app.id);
-  const to = await personRecipient(deps.store, app.personId, app.platform);
+  const to = await personRecipients(deps.store, app.personId);
   return deps.store.decide({
     ...input,
     reason: check.reason,
     now: deps.clock.now().toISOString(),
     messages: (updated, decision) => [
       ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone),
-      ...(to ? [decisionNotice(updated, decision, catalog.dialogues, to, catalog.contact)] : []),
+      ...(to.length ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0]!, catalog.contact), to) : []),
     ],
   });
 }

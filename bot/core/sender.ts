@@ -10,6 +10,8 @@ export interface DeliveryRequest {
   purpose: OutboundMessage['purpose'];
   /** For updates: the externalRef returned when the replaced message was delivered. */
   replacesRef: unknown | null;
+  /** The outbox row's id: stable across retries (an email's Message-ID is derived from it). */
+  outboxId?: string;
 }
 
 export interface DeliveryResult {

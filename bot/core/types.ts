@@ -19,6 +19,8 @@ export interface Actor {
   scope?: string;
   displayName?: string;
   email?: string;
+  /** The platform vouches for `email` (see IdentityInput.emailVerified). */
+  emailVerified?: boolean;
   /** IANA zone from the platform (Slack users.info tz, Teams activity localTimezone). */
   timeZone?: string;
 }

@@ -14,7 +14,9 @@ const usersInfoSchema = z.looseObject({
   user: z.looseObject({
     tz: z.string().optional(),
     real_name: z.string().optional(),
-    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional() }).optional(),
+    is_bot: z.boolean().optional(),
+    is_email_confirmed: z.boolean().optional(),
+    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional(), email: z.string().max(254).optional() }).optional(),
   }),
 });
 const openSchema = z.looseObject({ channel: z.looseObject({ id: z.string().min(1) }) });
@@ -26,6 +28,9 @@ const membersSchema = z.looseObject({
 export interface Profile {
   displayName?: string;
   timeZone?: string;
+  /** With users:read.email; only an address Slack says is confirmed is kept (it links identities). */
+  email?: string;
+  emailVerified?: boolean;
 }
 
 export interface Directory {
@@ -47,7 +52,15 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
       const value = client.call('users.info', { user: userId }).then((res): Profile => {
         const { user } = usersInfoSchema.parse(res);
         const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
-        return { ...(displayName ? { displayName } : {}), ...(user.tz ? { timeZone: user.tz } : {}) };
+        // The address links this Slack identity to the same person on the web and in Teams, so
+        // only one Slack has confirmed counts; an unconfirmed one is not used at all.
+        const email = user.profile?.email && user.is_email_confirmed === true && !user.is_bot && z.email().safeParse(user.profile.email).success
+          ? user.profile.email : undefined;
+        return {
+          ...(displayName ? { displayName } : {}),
+          ...(user.tz ? { timeZone: user.tz } : {}),
+          ...(email ? { email, emailVerified: true } : {}),
+        };
       });
       profiles.set(userId, { at: now(), value });
       value.catch(() => profiles.delete(userId));

@@ -6,7 +6,7 @@ import {
   appHomeOpenedEventSchema, appMentionEventSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema,
   urlVerificationSchema, type EventCallback, type SlashCommand,
 } from './schemas';
-import { ACK, actorWithProfile, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, actorWithProfile, afterAck, type Outcome, type SlackRuntime } from './runtime';
 import type { ReplyTarget } from './respond';
 
 /** The bot's own user id in this workspace, from the envelope's authorizations. */
@@ -110,7 +110,7 @@ export async function handleCommand(rt: SlackRuntime, fields: Record<string, unk
     return {
       later: afterAck(rt, 'command.apply', target, async () => {
         if (!(await once())) return;
-        const result = await rt.deps.engine.openForm(baseActor(cmd.user_id, cmd.team_id));
+        const result = await rt.deps.engine.openForm(await actorForForm(rt, cmd.user_id, cmd.team_id));
         await rt.responder.deliver(result.replies, target, { triggerId: cmd.trigger_id });
       }),
     };

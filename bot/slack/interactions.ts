@@ -9,7 +9,7 @@ import type { Reply } from '../../domain/messages';
 import {
   formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
 } from './schemas';
-import { ACK, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
@@ -42,7 +42,7 @@ export async function handleInteraction(rt: SlackRuntime, raw: unknown): Promise
       return {
         later: afterAck(rt, 'shortcut', target, async () => {
           if (!(await rt.isNew(`slack:trigger:${p.trigger_id}`))) return;
-          const result = await rt.deps.engine.openForm(baseActor(p.user.id, p.team?.id ?? p.user.team_id));
+          const result = await rt.deps.engine.openForm(await actorForForm(rt, p.user.id, p.team?.id ?? p.user.team_id));
           await rt.responder.deliver(result.replies, target, { triggerId: p.trigger_id });
         }),
       };

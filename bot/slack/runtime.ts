@@ -49,6 +49,28 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
 }
 
 /**
+ * The actor for opening the application form. The modal must open within Slack's 3 s trigger
+ * window, so users.info gets at most `waitMs`; when it answers in time, the person's confirmed
+ * address links this Slack identity to the same person on the web or in Teams before a draft is
+ * opened (one application per call, whichever door). A slow answer still links, just afterwards.
+ */
+export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = 800): Promise<Actor> {
+  const full = actorWithProfile(rt, userId, team);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
+  const actor = await Promise.race([full, late]);
+  clearTimeout(timer);
+  if (actor) return actor;
+  rt.deps.background(async () => {
+    const a = await full;
+    if (a.email && a.emailVerified) {
+      await rt.deps.store.personFor({ platform: 'slack', scope: a.scope ?? '', userId: a.userId, email: a.email, emailVerified: true });
+    }
+  });
+  return baseActor(userId, team);
+}
+
+/**
  * The event is already acknowledged, so Slack will not send it again: when the database is
  * briefly locked, wait and try again here rather than drop what the person asked.
  */

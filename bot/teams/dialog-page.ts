@@ -6,6 +6,7 @@
  */
 import { html, raw } from 'hono/html';
 import { FORM_CSS, FORM_SCRIPT } from '../web/form-script';
+import { FORM_PAGE_CSS } from '../web/style';
 
 export const EXPIRED_MESSAGE = 'This link has expired. Close this window and choose Apply again.';
 
@@ -43,25 +44,7 @@ ${body}
 }
 
 export const DIALOG_CSS = `
-*{box-sizing:border-box}
-body{font:15px/1.5 "Segoe UI",system-ui,sans-serif;margin:0;padding:1rem 1.25rem 2rem;background:#fff;color:#242424}
-main{max-width:44rem;outline:none}
-h1{font-size:1.3rem;font-weight:600}
-.card{border:0;padding:0;margin:0 0 1rem}
-.card h3{font-size:1.15rem;font-weight:600;margin:0 0 .5rem}
-.note{border-left:4px solid #5b5fc7;background:#f5f5f5;padding:.5rem .8rem;margin:0 0 1rem;border-radius:4px;white-space:pre-wrap}
-.note h2{font-size:1rem;margin:0 0 .25rem}
-dl{display:grid;grid-template-columns:minmax(7rem,35%) minmax(0,1fr);gap:.3rem .8rem;margin:.5rem 0}dt{font-weight:600}dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
-@media (max-width:480px){dl{grid-template-columns:minmax(0,1fr)}dd{margin-bottom:.4rem}}
-form.step label{display:block;font-weight:600;margin-top:.9rem}
-form.step .help{font-weight:400;font-size:.85rem;opacity:.8}
-form.step input[type=text],form.step textarea,form.step select{width:100%;font:inherit;padding:.4rem .5rem;border:1px solid #8a8886;border-radius:4px;background:#fff;color:inherit}
-form.step [aria-invalid=true]{border-color:#c4314b}
-.err{color:#c4314b;font-size:.9rem;margin:.25rem 0 0}
-button{font:inherit;font-weight:600;padding:.45rem 1.2rem;border-radius:4px;border:1px solid #5b5fc7;background:#5b5fc7;color:#fff;cursor:pointer;margin-top:1.2rem}
-button[disabled]{opacity:.6;cursor:progress}
-button:focus-visible,input:focus-visible,textarea:focus-visible,select:focus-visible{outline:3px solid #f5a623;outline-offset:1px}
-.sr{position:absolute;left:-9999px}
+${FORM_PAGE_CSS}
 body.theme-dark{background:#292929;color:#fff}
 body.theme-dark .note{background:#1f1f1f;border-left-color:#7f85f5}
 body.theme-dark form.step input[type=text],body.theme-dark form.step textarea,body.theme-dark form.step select{background:#1f1f1f;border-color:#666}

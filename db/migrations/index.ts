@@ -3,7 +3,8 @@ import * as initial from './2026_11_28_001_initial';
 import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
-import * as questionAnswers from './2026_12_01_1405_question_answers';
+import * as webEmail from './2026_12_01_1430_web_email';
+import * as questionAnswers from './2026_12_01_1530_question_answers';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -14,7 +15,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_002_admin': admin,
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
-  '2026_12_01_1405_question_answers': questionAnswers,
+  '2026_12_01_1430_web_email': webEmail,
+  '2026_12_01_1530_question_answers': questionAnswers,
 };
 
 export const migrationProvider: MigrationProvider = {

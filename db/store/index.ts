@@ -28,6 +28,8 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
 
     personFor: (identity) => people.personFor(db, atomic, identity, clock.now().toISOString()),
     identitiesOf: (personId) => people.identitiesOf(db, personId),
+    getPerson: (personId) => people.getPerson(db, personId),
+    setEmailNotices: (personId, on, now) => people.setEmailNotices(db, personId, on, now),
 
     findForPerson: (personId, callId) => applications.findForPerson(db, personId, callId),
     listForPerson: (personId) => applications.listForPerson(db, personId),

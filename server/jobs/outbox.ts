@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database, OutboxRow } from '../../db/schema';
-import { claimDue, externalRefOf, markDelivered, markFailed, markRetry, requeueStale } from '../../db/outbox-queue';
+import { claimDue, externalRefOf, markDelivered, markFailed, markRetry, requeueStale, scrubPayload } from '../../db/outbox-queue';
 import { parseJson, recipientJson, repliesJson } from '../../db/json';
 import { DeliveryError, type Sender } from '../../bot/core/sender';
 import type { Clock } from '../../domain/clock';
@@ -63,6 +63,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       if (attempt >= MAX_ATTEMPTS) {
         await markFailed(db, row.id, message);
         log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, attempts: attempt, reason: message });
+        await forgetSecret(row);
         return;
       }
       const at = new Date(clock.now().getTime() + retryDelay(attempt, retryAfterMs, random)).toISOString();
@@ -90,12 +91,14 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         replies: parseJson(row.payload, repliesJson, 'outbox payload'),
         purpose: row.purpose as OutboundMessage['purpose'],
         replacesRef,
+        outboxId: row.id,
       });
       delivered = result;
     } catch (err) {
       if (err instanceof DeliveryError && !err.retryable) {
         await markFailed(db, row.id, err.message);
         log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, reason: err.message });
+        await forgetSecret(row);
         return;
       }
       const e = err as Error;
@@ -112,6 +115,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       try {
         await markDelivered(db, row.id, externalRef, now(), externalId);
         log.info('outbox_delivered', { outboxId: row.id, purpose: row.purpose, platform: row.platform, attempts: attempt });
+        await forgetSecret(row);
         return;
       } catch (err) {
         if (i >= RECORD_TRIES) {
@@ -121,6 +125,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         await new Promise((r) => setTimeout(r, 1_000));
       }
     }
+  }
+
+  // A sign-in code is kept in the outbox only until it is sent (or given up on); the code
+  // itself lives on as a hash only (sign_in_codes).
+  async function forgetSecret(row: OutboxRow): Promise<void> {
+    if (row.purpose !== 'sign_in_code') return;
+    await scrubPayload(db, row.id).catch((err) => log.warn('outbox_scrub_failed', { outboxId: row.id, error: err as Error }));
   }
 
   let lastRequeue = -Infinity;

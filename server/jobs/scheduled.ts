@@ -11,7 +11,7 @@ import { callState, openCalls } from '../../domain/calls';
 import { callOpenedNotice, draftReminder } from '../../domain/notifications';
 import type { Clock } from '../../domain/clock';
 import type { OutboundMessage } from '../../domain/messages';
-import { personRecipient } from '../../bot/core/context';
+import { personRecipients, toEach } from '../../bot/core/context';
 import type { Store } from '../../domain/ports';
 import type { Logger } from '../log';
 
@@ -39,8 +39,8 @@ export async function sendDraftReminders(deps: ScheduledDeps): Promise<number> {
     const reminder = due[due.length - 1]!;
     const daysLeft = Math.max(1, Math.ceil(closes.diff(DateTime.fromJSDate(now), 'days').days));
     for (const app of await deps.store.unfinishedDrafts(call.id)) {
-      const to = await personRecipient(deps.store, app.personId, app.platform);
-      if (to) messages.push(draftReminder(app, call, daysLeft, to, reminder.kind));
+      const to = await personRecipients(deps.store, app.personId);
+      if (to.length) messages.push(...toEach(draftReminder(app, call, daysLeft, to[0]!, reminder.kind), to));
     }
   }
   const added = messages.length ? await deps.store.enqueue(messages, now.toISOString()) : 0;

@@ -26,7 +26,7 @@ export interface FakeSlackApi {
   /** The wss:// (here ws://) URL apps.connections.open hands out, for Socket Mode tests. */
   setSocketUrl(url: string): void;
   /** users.info answers for a user. */
-  setUser(user: string, info: { tz?: string; name?: string }): void;
+  setUser(user: string, info: { tz?: string; name?: string; email?: string; emailConfirmed?: boolean }): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -44,7 +44,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let recorded: RecordedCall[] = [];
   let failures = new Map<string, Failure[]>();
   let members = new Map<string, string[]>();
-  let users = new Map<string, { tz?: string; name?: string }>();
+  let users = new Map<string, { tz?: string; name?: string; email?: string; emailConfirmed?: boolean }>();
   let socketUrl: string | null = null;
   let seq = 0;
   const ts = () => `1700000000.${String(++seq).padStart(6, '0')}`;
@@ -67,7 +67,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, members: members.get(String(body.channel)) ?? [], response_metadata: { next_cursor: '' } };
       case 'users.info': {
         const u = users.get(String(body.user)) ?? {};
-        return { ok: true, user: { id: body.user, tz: u.tz ?? 'Europe/Vienna', real_name: u.name ?? 'Test User', profile: { display_name: u.name ?? '' } } };
+        return { ok: true, user: { id: body.user, tz: u.tz ?? 'Europe/Vienna', real_name: u.name ?? 'Test User', ...(u.emailConfirmed !== undefined ? { is_email_confirmed: u.emailConfirmed } : {}), profile: { display_name: u.name ?? '', ...(u.email ? { email: u.email } : {}) } } };
       }
       case 'views.open':
       case 'views.update':

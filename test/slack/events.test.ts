@@ -149,10 +149,23 @@ describe('POST /slack/events: /dialogues', () => {
     const res = await adapter.routes!.request(await signed(command('apply'), FORM_TYPE));
     expect(res.status).toBe(200);
     await settle();
-    expect(engine.openForm).toHaveBeenCalledWith({ platform: 'slack', userId: 'U2147483697', scope: 'T0001' });
+    // With the profile users.info gave in time (its confirmed address would link the person's other doors).
+    expect(engine.openForm).toHaveBeenCalledWith(expect.objectContaining({ platform: 'slack', userId: 'U2147483697', scope: 'T0001' }));
+    expect(api.calls('users.info')).toHaveLength(1);
     const [open] = api.calls('views.open');
     expect(open?.body).toMatchObject({ trigger_id: '13345224609.738474920.8088930838d88f008e0', view: { type: 'modal', private_metadata: '{"draftId":"draft-1"}' } });
-    expect(api.calls('users.info')).toHaveLength(0);
+  });
+
+  it('opens the modal without the profile when users.info is slow, well within the trigger window', async () => {
+    const { adapter, engine, settle } = makeAdapter(api);
+    api.failNext('users.info', { delayMs: 2_500 });
+    const started = Date.now();
+    await adapter.routes!.request(await signed(command('apply'), FORM_TYPE));
+    await settle();
+    expect(engine.openForm).toHaveBeenCalledWith({ platform: 'slack', userId: 'U2147483697', scope: 'T0001' });
+    const [open] = api.calls('views.open');
+    expect(open?.body).toMatchObject({ view: { type: 'modal' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('passes anything else to the engine as a message and answers ephemerally', async () => {

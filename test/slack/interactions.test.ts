@@ -93,6 +93,7 @@ describe('buttons', () => {
     const { adapter, engine, settle } = makeAdapter(api);
     const shortcut = { ...fixture<any>('interactivity_shortcut_global.json'), callback_id: 'apply' };
     await adapter.routes!.request(await signed(interactionBody(shortcut), FORM_TYPE));
+    await settle(); // the shortcut first looks the person up (users.info), the button does not
     const click = { ...fixture<any>('interactivity_block_actions.json'), trigger_id: 't-open', actions: [{ action_id: 'slack.open_form', value: 'application', type: 'button' }] };
     await adapter.routes!.request(await signed(interactionBody(click), FORM_TYPE));
     await settle();

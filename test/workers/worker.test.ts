@@ -26,7 +26,7 @@ describe('the Worker on D1', () => {
     expect(res.status).toBe(200);
     const health = (await res.json()) as { status: string; platforms: string[] };
     expect(health.status).toBe('ok');
-    expect(health.platforms.sort()).toEqual(['playground', 'slack', 'teams']);
+    expect(health.platforms.sort()).toEqual(['email', 'playground', 'slack', 'teams']);
     const dialogues = await env.DB.prepare('select count(*) as n from dialogues').first<{ n: number }>();
     expect(dialogues?.n).toBe(5);
   });

@@ -4,10 +4,12 @@
  */
 import { answers } from './answers';
 import { common } from './common';
+import { web } from './web';
 import { questions } from './questions';
 
 export const catalog = {
   answers,
   common,
+  web,
   questions,
 };

@@ -1,0 +1,52 @@
+/** Request helpers for the applicant pages: who is asking from where, and security headers. */
+import type { Context } from 'hono';
+import type { AppDeps } from '../../server/deps';
+
+type AnyContext = Context<{ Bindings: { incoming?: { socket?: { remoteAddress?: string } } } }>;
+
+/**
+ * The client address: the socket on Node, Cloudflare's header on Workers; the last
+ * X-Forwarded-For entry only with TRUST_PROXY (a client can put anything before it).
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  const socket = (c as unknown as AnyContext).env?.incoming?.socket?.remoteAddress;
+  if (socket && trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    if (forwarded) return forwarded;
+  }
+  return socket ?? c.req.header('cf-connecting-ip') ?? 'unknown';
+}
+
+/** Secure cookies when the public address or this request is https. */
+export function isSecure(c: Context, deps: AppDeps): boolean {
+  if (deps.config.PUBLIC_URL?.startsWith('https:')) return true;
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return c.req.header('x-forwarded-proto') === 'https';
+}
+
+/** False when the browser says the request was sent from another site. */
+export function sameOrigin(c: Context, deps: AppDeps): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = c.req.header('origin');
+  if (!origin) return true;
+  const allowed = new Set([new URL(c.req.url).origin]);
+  if (deps.config.PUBLIC_URL) allowed.add(new URL(deps.config.PUBLIC_URL).origin);
+  return allowed.has(origin);
+}
+
+const CSP = [
+  "default-src 'none'", "style-src 'self'", "img-src 'self'", "form-action 'self'",
+  "base-uri 'none'", "frame-ancestors 'none'",
+].join('; ');
+
+/** Pages with no script at all: the strictest policy that still loads our stylesheet. */
+export function pageHeaders(c: Context): void {
+  c.header('content-security-policy', CSP);
+  // same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts,
+  // which the same-origin check must refuse; nothing leaks to other sites either way.
+  c.header('referrer-policy', 'same-origin');
+  c.header('cache-control', 'no-store');
+  c.header('x-content-type-options', 'nosniff');
+  c.header('x-frame-options', 'DENY');
+}

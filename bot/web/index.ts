@@ -1,0 +1,32 @@
+/**
+ * The applicant web pages (/apply, /my): sign in with a code sent by email, then the same
+ * application form, status, edit, withdraw and answers to reviewers as in Slack and Teams.
+ * Server-rendered HTML with no script, so it works on any phone and with assistive technology.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from '../../server/deps';
+import { applyRoutes } from './apply';
+import { myRoutes } from './my';
+import { signInRoutes } from './sign-in';
+import { FORM_PAGE_CSS, WEB_CSS } from './style';
+import { FORM_CSS } from './form-script';
+
+const CSS = `${FORM_PAGE_CSS}\n${FORM_CSS}\n${WEB_CSS}`;
+
+export function createWebApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  if (!deps.config.WEB_APPLY) return app;
+  const limit = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) => c.text('The form is too large to be read.', 413),
+  });
+  app.post('/apply/*', limit);
+  app.post('/my/*', limit);
+  app.get('/apply/style.css', (c) =>
+    c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+  const { showApplication } = applyRoutes(app, deps);
+  signInRoutes(app, deps, showApplication);
+  myRoutes(app, deps);
+  return app;
+}

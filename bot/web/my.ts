@@ -1,0 +1,52 @@
+/**
+ * /my: the applicant's applications as the engine describes them (status, outcome, what can
+ * still be done), the doors they have used, and whether notices also go by email.
+ */
+import type { Hono } from 'hono';
+import { html } from 'hono/html';
+import type { AppDeps } from '../../server/deps';
+import { webActor } from './actor';
+import { pageHeaders, sameOrigin } from './http';
+import { page } from './layout';
+import { WEB_TEXT } from './messages';
+import { repliesHtml } from './replies-html';
+import { checkSessionToken, CSRF_FIELD, loadSession } from './session';
+
+export function myRoutes(app: Hono, deps: AppDeps): void {
+  app.get('/my', async (c) => {
+    const session = await loadSession(c, deps);
+    if (!session) return c.redirect('/apply', 303);
+    pageHeaders(c);
+    const actor = webActor(session.email);
+    const status = await deps.engine.handle({ kind: 'action', actor, conversation: { id: `web:${session.email}`, isDirect: true }, actionId: 'status' });
+    const person = await deps.store.personFor({ platform: 'web', scope: '', userId: actor.userId, email: session.email, emailVerified: true });
+    const doors = [...new Set((await deps.store.identitiesOf(person.id)).map((i) => i.platform))];
+    const chatDoors = doors.filter((d) => d === 'slack' || d === 'teams');
+    const saved = c.req.query('saved') !== undefined;
+    const body = html`<h1>${WEB_TEXT.myTitle}</h1>
+<p>${WEB_TEXT.signedInAs(session.email)}</p>
+${repliesHtml(status.replies, session.csrf)}
+<section class="box" aria-labelledby="notices-h">
+<h2 id="notices-h">${WEB_TEXT.notices}</h2>
+${saved ? html`<p class="ok" role="status">${WEB_TEXT.saved}</p>` : ''}
+<p>${WEB_TEXT.doors}: ${doors.map((d) => WEB_TEXT.doorNames[d] ?? d).join(', ')}.</p>
+${chatDoors.length === 0 ? html`<p>${WEB_TEXT.noticesWeb}</p>` : html`<p>${WEB_TEXT.noticesChat}</p>
+<form method="post" action="/my/notices" class="step">
+<input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">
+<div class="row"><input type="checkbox" id="email-notices" name="email_notices" value="1" ${person.emailNotices ? 'checked' : ''}><label for="email-notices">${WEB_TEXT.noticesBox}</label></div>
+<div class="actions"><button type="submit" class="secondary">${WEB_TEXT.save}</button></div>
+</form>`}
+</section>`;
+    return c.html(page({ title: WEB_TEXT.myTitle, session }, body));
+  });
+
+  app.post('/my/notices', async (c) => {
+    const session = await loadSession(c, deps);
+    if (!session) return c.redirect('/apply', 303);
+    const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+    if (!sameOrigin(c, deps) || !checkSessionToken(session, body[CSRF_FIELD])) return c.redirect('/my', 303);
+    const person = await deps.store.personFor({ platform: 'web', scope: '', userId: session.email, email: session.email, emailVerified: true });
+    await deps.store.setEmailNotices(person.id, body.email_notices === '1', deps.clock.now().toISOString());
+    return c.redirect('/my?saved', 303);
+  });
+}
