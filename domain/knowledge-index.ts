@@ -21,6 +21,12 @@ interface Phrase {
   acronym: boolean;
 }
 
+/** One thing the asker said: the terms it may be found under, and whether it is a name ("Nairobi"). */
+export interface Group {
+  terms: string[];
+  name: boolean;
+}
+
 export interface LocaleIndex {
   search: MiniSearch<Doc>;
   /** Every folded word this language's knowledge and phrase tables use. */
@@ -28,7 +34,7 @@ export interface LocaleIndex {
   /** Every term the index holds. */
   terms: ReadonlySet<string>;
   /** The meaning-bearing parts of a question, in order, each with the terms it may be found under. */
-  queryGroups(question: string): string[][];
+  queryGroups(question: string): Group[];
   /** Ids of the dialogues the question names. */
   namedDialogues(question: string): string[];
   /** "the cybercrime dialogue": a meeting word next to a word the knowledge does not use. */
@@ -54,15 +60,16 @@ function dialogueDoc(d: Dialogue, locale: Locale): Doc {
   };
 }
 
-function faqDoc(e: FaqEntry, locale: Locale): Doc | null {
+function faqDoc(e: FaqEntry, locale: Locale): Doc {
+  // An entry not yet translated is indexed in English: found by the words it shares with the
+  // question (names, "ECOSOC", English terms people use), it is answered in English with a note.
   const own = faqIn(e, locale);
-  if (own.locale !== locale) return null;
   // The quoted source is the call's own (English) text.
   return { id: `faq:${e.id}`, title: own.text.question, variants: own.text.variants.join(' \n '), body: own.text.answer, source: locale === 'en' ? e.source : '' };
 }
 
 export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dialogue[]): LocaleIndex {
-  const docs = [...faq.map((e) => faqDoc(e, locale)).filter((d): d is Doc => d !== null), ...dialogues.map((d) => dialogueDoc(d, locale))];
+  const docs = [...faq.map((e) => faqDoc(e, locale)), ...dialogues.map((d) => dialogueDoc(d, locale))];
   const search = new MiniSearch<Doc>({
     fields: ['title', 'variants', 'body', 'source'],
     tokenize: (s) => words(s),
@@ -118,13 +125,15 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
     terms,
     queryGroups(question) {
       const { raw, tokens } = read(question);
-      const groups: string[][] = [];
+      const groups: Group[] = [];
       for (let i = 0; i < tokens.length;) {
         const phrase = phraseAt(tokens, raw, i);
         const span = phrase ? phrase.tokens.length : 1;
         const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
         const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
-        if (terms.length) groups.push([...new Set(terms)]);
+        // A capitalised word inside a sentence that is no phrase of ours is a name.
+        const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i]!);
+        if (terms.length) groups.push({ terms: [...new Set(terms)], name });
         i += span;
       }
       return groups;
@@ -178,6 +187,8 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 // alone, since too many real words lie one letter apart.
 function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) => string {
   const sorted = [...vocabulary].sort();
+  const byLength = new Map<number, string[]>();
+  for (const w of sorted) byLength.set(w.length, [...(byLength.get(w.length) ?? []), w]);
   const stems = new Set(sorted.map((w) => termOf(w, locale)));
   const fixed = new Map<string, string>();
   return (token) => {
@@ -189,9 +200,12 @@ function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) 
     const allowed = token.length >= 8 ? 2 : 1;
     let best = token;
     let bestDistance = allowed + 1;
-    for (const word of sorted) {
-      if (Math.abs(word.length - token.length) > allowed) continue;
-      const d = editDistance(token, word, allowed);
+    // Candidates in alphabetical order, as before the length buckets: ties go to the first.
+    const candidates: string[] = [];
+    for (let len = token.length - allowed; len <= token.length + allowed; len++) candidates.push(...(byLength.get(len) ?? []));
+    candidates.sort();
+    for (const word of candidates) {
+      const d = editDistance(token, word, Math.min(allowed, bestDistance - 1));
       if (d < bestDistance) [best, bestDistance] = [word, d];
     }
     if (fixed.size > 5_000) fixed.clear();
@@ -200,19 +214,25 @@ function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) 
   };
 }
 
-/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours), capped. */
+/** Optimal-string-alignment distance (insert, delete, substitute, swap neighbours); cap + 1 once over `cap`. */
 function editDistance(a: string, b: string, cap: number): number {
-  const rows: number[][] = [[...Array(b.length + 1).keys()]];
+  const n = b.length;
+  let prev2 = new Int32Array(n + 1);
+  let prev = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
     }
-    if (Math.min(...row) > cap) return cap + 1;
-    rows.push(row);
+    if (rowMin > cap) return cap + 1;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return rows[a.length]![b.length]!;
+  return prev[n]!;
 }

@@ -8,7 +8,7 @@ import type { SearchResult } from 'minisearch';
 import { LOCALES, type Locale } from './i18n/locales';
 import { isLocale } from './i18n/locales';
 import { detectLanguage, foldedWords, splitQuestions } from './language';
-import { buildLocaleIndex, type LocaleIndex } from './knowledge-index';
+import { buildLocaleIndex, type Group, type LocaleIndex } from './knowledge-index';
 import type { Dialogue, FaqEntry } from './types';
 
 export type KnowledgeHit =
@@ -59,14 +59,16 @@ export interface KnowledgeTuning {
   secondHitRatio: number;
   /** Word overlap (Jaccard) with an entry's question or variant that counts as the same question. */
   exactOverlap: number;
-  /** How much a short word (4 letters or fewer) that no entry uses counts in the share above. */
+  /** How much a short word (4 letters or fewer) or a name that no entry uses counts in the share above. */
   unknownWeight: number;
+  /** A hit within this share of the best score that answers more of the question goes first. */
+  rerankRatio: number;
 }
 
 // On the 'tune' half of the questions, on-topic questions matched at least 60% of their parts and
 // off-topic ones at most 25%; "more than half" sits inside that gap and reads plainly. A second
 // hit within 80% of the first is close enough that the asker should see both.
-export const DEFAULT_TUNING: KnowledgeTuning = { minCoverage: 0.51, secondHitRatio: 0.8, exactOverlap: 0.6, unknownWeight: 0.5 };
+export const DEFAULT_TUNING: KnowledgeTuning = { minCoverage: 0.51, secondHitRatio: 0.8, exactOverlap: 0.6, unknownWeight: 0.5, rerankRatio: 0.5 };
 
 export const MAX_QUESTIONS = 5;
 
@@ -83,22 +85,34 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     const groups = index.queryGroups(question);
     const named = index.namedDialogues(question);
     const dialoguesSaid = named.length ? named : carried;
-    const terms = [...new Set(groups.flat())];
+    const terms = [...new Set(groups.flatMap((g) => g.terms))];
     // One dialogue's own page cannot answer a question about several ("can I apply for Firearms
     // and TA?"); an entry about them all can.
     const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : [])
       .filter((r) => named.length < 2 || !String(r.id).startsWith('dialogue:'));
-    const top = results[0];
-    if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
-    // A term found only in the quoted source is mentioned in passing, not what the entry is about.
-    const matched = new Set(Object.entries(top.match).filter(([, fields]) => fields.some((f) => f !== 'source')).map(([t]) => t));
-    // A short word the knowledge has never seen ("now", "pls") is mostly chat filler the stopword
-    // lists lack: it weighs less. A longer unknown word ("bitcoin", "parking") is what the
-    // question is about, and no entry has it.
-    const weight = (g: string[]) => (g.some((t) => index.terms.has(t)) || g.some((t) => t.length > 4) ? 1 : tuning.unknownWeight);
+    if (!results.length) return { groups, results, coverage: 0, named, dialoguesSaid };
+    // A word the knowledge has never seen cannot be matched by any entry. A short one ("now",
+    // "pls") is mostly chat filler the stopword lists lack, and a name ("Nairobi") is context:
+    // both weigh less. A longer unknown word ("bitcoin", "parking") is what the question is about,
+    // and no entry has it.
+    const weight = (g: Group) => (g.terms.some((t) => index.terms.has(t)) || (!g.name && g.terms.some((t) => t.length > 4)) ? 1 : tuning.unknownWeight);
     const total = groups.reduce((sum, g) => sum + weight(g), 0);
-    const coverage = groups.filter((g) => g.some((t) => matched.has(t))).reduce((sum, g) => sum + weight(g), 0) / total;
-    return { groups, results, coverage, named, dialoguesSaid };
+    const coverageOf = (r: SearchResult) => {
+      // A term found only in the quoted source is mentioned in passing, not what the entry is about.
+      const matched = new Set(Object.entries(r.match).filter(([, fields]) => fields.some((f) => f !== 'source')).map(([t]) => t));
+      return groups.filter((g) => g.terms.some((t) => matched.has(t))).reduce((sum, g) => sum + weight(g), 0) / total;
+    };
+    // BM25 favours a rare word ("ECOSOC") over the rest of the question; an entry close behind
+    // that answers more of what was asked is the better answer.
+    const top = results[0]!;
+    let best = { r: top, coverage: coverageOf(top) };
+    for (const r of results.slice(1, 3)) {
+      if (r.score < tuning.rerankRatio * top.score) break;
+      const coverage = coverageOf(r);
+      if (coverage > best.coverage + 1e-9) best = { r, coverage };
+    }
+    const ordered = best.r === top ? results : [best.r, ...results.filter((r) => r !== best.r)];
+    return { groups, results: ordered, coverage: best.coverage, named, dialoguesSaid };
   }
 
   function answer(question: string, fallback: Locale, carried: string[]): KnowledgeAnswer {

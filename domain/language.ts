@@ -36,6 +36,7 @@ export function rawWords(text: string): string[] {
   return text.normalize('NFKC')
     // English contractions: "doesn't have" must read as the "does not have" of the phrase tables.
     .replace(/\b(can)['’]t\b/giu, '$1not').replace(/\b(w)on['’]t\b/giu, '$1ill not').replace(/n['’]t\b/giu, ' not')
+    .replace(/(\p{L})['’](?:s|re|ve|ll|d|m)\b/giu, '$1')
     .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
@@ -63,8 +64,22 @@ export function isStopword(word: string, locale: Locale): boolean {
   return STOPWORDS[locale].has(fold(word));
 }
 
+// Stemming is the costly step of building an index and reading a question, and the same few
+// thousand words come back again and again.
+const TERMS: Record<Locale, Map<string, string | null>> = { en: new Map(), fr: new Map(), es: new Map() };
+
 /** One word as an index term in `locale`: null for stopwords and stray letters. */
 export function termOf(word: string, locale: Locale): string | null {
+  const cache = TERMS[locale];
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const term = computeTerm(word, locale);
+  if (cache.size >= 50_000) cache.clear();
+  cache.set(word, term);
+  return term;
+}
+
+function computeTerm(word: string, locale: Locale): string | null {
   const folded = fold(word);
   if (folded.length < 2 && !/^\d$/.test(folded)) return null;
   if (STOPWORDS[locale].has(folded)) return null;
@@ -111,20 +126,23 @@ export function detectLanguage(text: string, evidence?: Partial<Record<Locale, R
   if (/[¿¡ñ]/u.test(text)) votes.es! += 2;
   if (/[àèùâêîôûçœë]/u.test(text.toLowerCase())) votes.fr! += 1;
   const letters = text.replace(/[^\p{L}]/gu, '').length;
-  const ranked = francAll(text, { only: Object.keys(FRANC), minLength: 3 }).map(([code]) => FRANC[code] ?? code);
+  // Trigrams cost more than the rest of reading a question: only asked for when they can matter.
+  let trigrams: string[] | null = null;
+  const ranked = () => (trigrams ??= francAll(text, { only: Object.keys(FRANC), minLength: 3 }).map(([code]) => FRANC[code] ?? code));
   const best = Math.max(...Object.values(votes));
   // A few stray words of ours in a longer text in another language ("es", "die"): trigrams win.
-  if (best < 2 && letters >= 25 && ranked[0] && !(ranked[0] in votes)) return ranked[0];
+  if (best < 2 && letters >= 25 && ranked()[0] && !(ranked()[0]! in votes)) return ranked()[0]!;
   if (best === 0) {
     // No word of ours at all: franc is only trusted to say the text is in a language we do not
     // speak (German, Portuguese).
-    const top = ranked[0];
-    return letters >= 12 && top && top !== 'und' && !(top in votes) ? top : null;
+    if (letters < 12) return null;
+    const top = ranked()[0];
+    return top && top !== 'und' && !(top in votes) ? top : null;
   }
   const leaders = Object.keys(votes).filter((l) => votes[l]! > best - 1e-9);
   if (leaders.length === 1) return leaders[0]!;
   // A tie on a short text is left to the person's own language; on a long one trigrams are reliable.
-  return letters >= 40 ? (ranked.find((l) => leaders.includes(l)) ?? null) : null;
+  return letters >= 40 ? (ranked().find((l) => leaders.includes(l)) ?? null) : null;
 }
 
 /**
@@ -142,7 +160,7 @@ export function splitQuestions(text: string): string[] {
   const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n')[0]!.slice(0, 6)) ? 0 : 1) : []);
   const pieces: string[] = [];
   for (const item of items) {
-    const sentences = item.split(/(?<=[?!.;\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+    const sentences = item.split(/(?<=[?!.;:\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
     for (const sentence of sentences) pieces.push(...splitOnJoiners(sentence));
   }
   const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || startsWithQuestionWord(s);

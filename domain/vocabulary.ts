@@ -146,7 +146,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['zona horaria', 'hora|hora local|cet|utc|gmt|medianoche'],
     ['modificar', 'cambiar|corregir|error|actualizar|editar|retirar|cancelar|retiro'],
     ['estado recibida', 'recibida|recibido|recibieron|recibir|confirmación|confirmar|número de referencia|noticias|pendiente|resultado'],
-    ['varios', 'ambos|los dos|más de uno|cada diálogo|múltiples'],
+    ['múltiples', 'ambos|los dos|varios|más de uno|cada diálogo|múltiples'],
     ['segura', 'no estamos seguros|no sabemos|no es seguro|no está confirmada|incierta|quizás|tal vez|esperar|todavía no'],
     ['base víctimas', 'pequeña|pequeñas|local|comunitaria|víctima|víctimas|sobrevivientes|supervivientes'],
     ['diálogos posteriores', 'próxima convocatoria|otros diálogos|más adelante|próximos|futuro|siguiente|próximo'],

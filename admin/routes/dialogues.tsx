@@ -35,6 +35,8 @@ function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values:
         <TextArea name="description" label="Description" hint="What the dialogue follows or is about; the bot quotes it." required values={values} errors={errors} />
         <Select name="status" label="Status" required options={STATUSES} values={values} errors={errors} />
         <TextArea name="call_note" label="Note about its call" hint="For dialogues not yet in a call: what to tell people about when applications open." rows={2} values={values} errors={errors} />
+        <TextArea name="aliases" label="Other names and abbreviations" rows={4} values={values} errors={errors}
+          hint='One per line, in any language: what people call it, e.g. "TA", "firearms protocol", "armes à feu". The bot recognises the dialogue by these as well as by its names.' />
         <Input name="sort_order" label="Order in lists" type="number" required values={values} errors={errors} />
         <div class="actions"><button type="submit">Save dialogue</button><a href="/admin/dialogues">Cancel</a></div>
       </form>
@@ -45,7 +47,18 @@ function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values:
 const toRow = (d: DialogueInput) => ({
   name: d.name, short_name: d.short_name, date: d.date, format: d.format, location: d.location,
   description: d.description, status: d.status, call_note: d.call_note, sort_order: d.sort_order,
+  aliases: JSON.stringify(d.aliases),
 });
+
+/** The stored aliases as the form shows them, one per line. */
+function aliasLines(json: string): string {
+  try {
+    const list: unknown = JSON.parse(json);
+    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join('\n') : '';
+  } catch {
+    return ''; // a broken row shows as empty rather than failing the page
+  }
+}
 
 export function dialogueRoutes(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
@@ -99,7 +112,7 @@ export function dialogueRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.get('/:id', async (c) => {
     const d = await getDialogue(deps.db, c.req.param('id'));
     if (!d) return c.notFound();
-    return form(c, deps, 'edit', { ...d, sort_order: String(d.sort_order) }, {});
+    return form(c, deps, 'edit', { ...d, sort_order: String(d.sort_order), aliases: aliasLines(d.aliases) }, {});
   });
 
   app.post('/:id', async (c) => {

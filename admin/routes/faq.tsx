@@ -13,6 +13,9 @@ import { done, render } from '../render';
 import { faqSchema, type FaqInput } from '../validators';
 import { ErrorSummary, type Errors, type Values } from '../views/fields';
 import { FaqFields } from '../views/faq-form';
+import { FaqTranslationFields, TranslationStatus } from '../views/faq-translations';
+import { translatedLocales, translationValues, writeTranslations } from '../faq-translations';
+import { parseFaqTranslations, TRANSLATED } from '../validators/faq-translations';
 import { Csrf, ArchiveToggle } from '../views/layout';
 
 export const faqRow = (f: FaqInput) => ({
@@ -53,7 +56,11 @@ async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, valu
       <ErrorSummary errors={errors} />
       <form method="post" action={id ? `/admin/faq/${encodeURIComponent(id)}` : '/admin/faq/new'} novalidate>
         <Csrf token={c.get('csrf')} />
-        <FaqFields values={values} errors={errors} calls={calls} entries={entries} />
+        <fieldset lang="en">
+          <legend>English</legend>
+          <FaqFields values={values} errors={errors} calls={calls} entries={entries} />
+        </fieldset>
+        <FaqTranslationFields values={values} errors={errors} />
         <div class="actions"><button type="submit">Save entry</button><a href="/admin/faq">Cancel</a></div>
       </form>
     </>
@@ -66,12 +73,16 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.get('/', async (c) => {
     const callFilter = c.req.query('call') ?? '';
     const showArchived = c.req.query('archived') === '1';
+    const onlyMissing = c.req.query('missing') === '1';
     let q = deps.db.selectFrom('faq_entries').selectAll().orderBy('call_id').orderBy('question');
     if (callFilter === 'global') q = q.where('call_id', 'is', null);
     else if (callFilter) q = q.where('call_id', '=', callFilter);
     if (!showArchived) q = q.where('archived', '=', 0);
-    const [rows, calls] = await Promise.all([q.execute(), listCalls(deps.db)]);
+    const [all, calls, translated] = await Promise.all([q.execute(), listCalls(deps.db), translatedLocales(deps.db)]);
     const callTitle = new Map(calls.map((k) => [k.id, k.title]));
+    const missing = (id: string) => TRANSLATED.some((l) => !(translated.get(id) ?? []).includes(l));
+    const rows = onlyMissing ? all.filter((f) => missing(f.id)) : all;
+    const missingCount = all.filter((f) => missing(f.id)).length;
     return render(c, deps, { title: 'FAQ', current: 'faq' }, (
       <>
         <h1>FAQ</h1>
@@ -83,19 +94,22 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
               {calls.map((k) => <option value={k.id} selected={callFilter === k.id}>{k.title}</option>)}
             </select></div>
           <div class="field checks"><label><input type="checkbox" name="archived" value="1" checked={showArchived} /> Include archived</label></div>
+          <div class="field checks"><label><input type="checkbox" name="missing" value="1" checked={onlyMissing} /> Only entries missing a translation</label></div>
           <div class="field"><button type="submit">Filter</button></div>
         </form>
         <div class="actions"><a class="button" href="/admin/faq/new">New FAQ entry</a></div>
+        <p>{missingCount === 0 ? 'Every entry is in English, French and Spanish.' : `${missingCount} of ${all.length} entries miss a French or Spanish translation; the bot answers those in English and says so.`}</p>
         <div class="table-wrap">
           <table class="stack">
             <caption>{rows.length} entries</caption>
-            <thead><tr><th scope="col">Question</th><th scope="col">Applies to</th><th scope="col">Topic</th><th scope="col">Actions</th></tr></thead>
+            <thead><tr><th scope="col">Question</th><th scope="col">Applies to</th><th scope="col">Topic</th><th scope="col">Translations</th><th scope="col">Actions</th></tr></thead>
             <tbody>
               {rows.map((f) => (
                 <tr>
                   <td data-label="Question"><a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>{f.archived ? <> <span class="badge">archived</span></> : ''}</td>
                   <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
                   <td data-label="Topic">{f.topic ?? '—'}</td>
+                  <td data-label="Translations"><TranslationStatus have={translated.get(f.id) ?? []} /></td>
                   <td data-label="Actions">
                     <ArchiveToggle base="/admin/faq" id={f.id} archived={Boolean(f.archived)} name={f.question} csrf={c.get('csrf')} />
                   </td>
@@ -113,7 +127,8 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.post('/new', async (c) => {
     const raw = await readForm(c);
     const parsed = check(faqSchema, raw);
-    if (!parsed.ok) return form(c, deps, null, raw, parsed.errors, 400);
+    const translations = parseFaqTranslations(raw);
+    if (!parsed.ok || !translations.ok) return form(c, deps, null, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
     const row = faqRow(parsed.data);
     const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, null, parsed.data.related));
     if (callError) return form(c, deps, null, raw, callError, 400);
@@ -121,7 +136,8 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     const now = deps.clock.now();
     await deps.atomic.run([
       deps.db.insertInto('faq_entries').values({ id, ...row, archived: 0, updated_at: now.toISOString() }),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.create', entity: 'faq_entry', entityId: id, detail: row, at: now }),
+      ...writeTranslations(deps.db, id, translations.data, now.toISOString()),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.create', entity: 'faq_entry', entityId: id, detail: { ...row, translations: translations.data }, at: now }),
     ]);
     return done(c, '/admin/faq', 'created');
   });
@@ -129,7 +145,7 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
   app.get('/:id', async (c) => {
     const f = await deps.db.selectFrom('faq_entries').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
     if (!f) return c.notFound();
-    return form(c, deps, f.id, faqValues(f), {});
+    return form(c, deps, f.id, { ...faqValues(f), ...(await translationValues(deps.db, f.id)) }, {});
   });
 
   app.post('/:id', async (c) => {
@@ -137,14 +153,16 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!before) return c.notFound();
     const raw = await readForm(c);
     const parsed = check(faqSchema, raw);
-    if (!parsed.ok) return form(c, deps, before.id, raw, parsed.errors, 400);
+    const translations = parseFaqTranslations(raw);
+    if (!parsed.ok || !translations.ok) return form(c, deps, before.id, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
     const row = faqRow(parsed.data);
     const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
     if (callError) return form(c, deps, before.id, raw, callError, 400);
     const now = deps.clock.now();
     await deps.atomic.run([
       deps.db.updateTable('faq_entries').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.update', entity: 'faq_entry', entityId: before.id, detail: diff(before, row), at: now }),
+      ...writeTranslations(deps.db, before.id, translations.data, now.toISOString()),
+      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.update', entity: 'faq_entry', entityId: before.id, detail: { ...diff(before, row), translations: translations.data }, at: now }),
     ]);
     return done(c, '/admin/faq', 'saved');
   });

@@ -3,6 +3,7 @@
  */
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { FAQ_TOPICS } from '../../domain/types';
 import { safeLinkUrl } from '../../domain/links';
 import { ROLES } from '../auth/roles';
 
@@ -35,6 +36,8 @@ export const dialogueSchema = z.object({
   description: text('a description', 4000),
   status: z.enum(['announced', 'active', 'archived'], { error: 'Choose a status' }),
   call_note: optionalText(1000),
+  aliases: z.string().optional().transform((v) => [...new Set((v ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean))])
+    .refine((v) => v.length <= 50, 'Keep it to 50 names').refine((v) => v.every((s) => s.length <= 100), 'Each name must be 100 characters or fewer'),
   sort_order: z.coerce.number({ error: 'Enter a whole number' }).int('Enter a whole number').min(0, 'Enter 0 or more').max(10000, 'Enter 10000 or less'),
 });
 export type DialogueInput = z.output<typeof dialogueSchema>;
@@ -62,7 +65,7 @@ export const faqSchema = z.object({
   source: text('the quoted source (the passage the answer rests on)', 4000),
   source_url: z.string().trim().optional().transform((v) => v || null)
     .refine((v) => v === null || safeLinkUrl(v) !== null, 'Enter a web address starting with https:// (no spaces or < > | characters)'),
-  topic: z.enum(['', 'deadline', 'dialogues', 'status', 'apply'], { error: 'Choose a topic' }).optional().transform((v) => v || null),
+  topic: z.enum(['', ...FAQ_TOPICS], { error: 'Choose a topic' }).optional().transform((v) => v || null),
   related: list.pipe(z.array(z.string().max(100)).max(3, 'Choose at most three follow-up questions')),
 });
 export type FaqInput = z.output<typeof faqSchema>;

@@ -62,10 +62,31 @@ function folded(text: string): string {
     .replace(/[^\p{L}\p{N}?]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
-  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+function smallTalkPhrase(f: string): [SmallTalk, Locale | null] | null {
   for (const [topic, locale, re] of SMALL_TALK) if (re.test(f)) return [topic, locale];
   return null;
+}
+
+/** The piece as small talk, also when it strings several together ("ok thanks bye"); null if it is not. */
+function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
+  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+  const whole = smallTalkPhrase(f);
+  if (whole) return whole;
+  const w = f.split(' ');
+  if (w.length > 8) return null;
+  // Can the words be cut into pieces that are each small talk? The last one is what to answer
+  // ("ok thanks, bye" is a goodbye).
+  const from = (i: number): [SmallTalk, Locale | null] | null => {
+    for (let j = w.length; j > i; j--) {
+      const here = smallTalkPhrase(w.slice(i, j).join(' '));
+      if (!here) continue;
+      if (j === w.length) return here;
+      const rest = from(j);
+      if (rest) return rest;
+    }
+    return null;
+  };
+  return from(0);
 }
 
 // Matched on folded text.
@@ -93,13 +114,14 @@ export function classify(raw: string): Intent {
     if (re.test(command)) return { kind } as Intent;
   }
   const pieces = openingPieces(raw);
-  // Small talk before a question is politeness: answer the question.
+  // Small talk before a question is politeness: answer the question. Small talk alone gets the
+  // reply to its last part ("Hello! Who are you?").
   let first: [SmallTalk, Locale | null] | null = null;
   let i = 0;
   for (; i < pieces.length; i++) {
     const talk = smallTalkOf(pieces[i]!);
     if (!talk) break;
-    first ??= talk;
+    first = talk;
   }
   if (first && i === pieces.length) return { kind: 'smalltalk', topic: first[0], locale: first[1] };
   if (first?.[0] === 'human' || smallTalkOf(raw)?.[0] === 'human') {

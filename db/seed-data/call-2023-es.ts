@@ -52,7 +52,7 @@ export const faqEs: Record<string, FaqText> = {
     question: '¿Dónde se celebran los diálogos y puedo participar en línea?',
     variants: ['¿Es presencial o en línea?', '¿Es un formato híbrido?', '¿Se puede participar a distancia?', '¿La reunión es en Viena?', '¿Dónde es la sede?',
       '¿Hay que viajar a Viena?', '¿Cuál es el formato de la reunión?', '¿Hay un enlace para conectarse?'],
-    answer: 'Ambos diálogos tienen formato híbrido: puede participar en persona en Viena (Austria) o en línea.',
+    answer: 'Los diálogos sobre armas de fuego y sobre asistencia técnica tienen formato híbrido: puede participar en persona en Viena (Austria) o en línea.',
   },
   objectives: {
     question: '¿Cuáles son los objetivos de los diálogos constructivos?',
@@ -101,7 +101,7 @@ export const faqEs: Record<string, FaqText> = {
   'more-than-one-dialogue': {
     question: '¿Puedo postularme a más de un diálogo?',
     variants: ['¿Puede una organización postularse a los diálogos sobre armas de fuego y sobre asistencia técnica?', '¿Podemos asistir a ambos diálogos?',
-      '¿Necesito una solicitud distinta para cada diálogo?', 'Varios diálogos'],
+      '¿Necesito una solicitud distinta para cada diálogo?', 'Múltiples diálogos'],
     answer: 'Sí. Puede solicitar participar en más de un diálogo constructivo; elija cada uno de ellos en la misma solicitud.',
   },
   'review-approval': {

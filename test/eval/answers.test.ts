@@ -9,7 +9,7 @@ import { loadQuestionFiles, runEval, summarize, type Outcome } from './runner';
 
 // Measured on the held-out files when this bar was set; the target is 95%. Raise it as answers
 // improve; never lower it to pass.
-const HOLDOUT_BAR = 0.9;
+const HOLDOUT_BAR = 0.94;
 
 const describeFailures = (os: Outcome[]) =>
   os.filter((o) => !o.correct).map((o) => `${o.id}: ${o.q} -> ${o.kind}${o.wrongFacts.length ? ` WRONG ${o.wrongFacts.join(', ')}` : ''}`).join('\n');
