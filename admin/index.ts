@@ -22,12 +22,15 @@ import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
 import { reviewerRoutes } from './routes/reviewers';
 import { userRoutes } from './routes/users';
+import { outboxRoutes } from './routes/outbox';
+import { privacyRoutes } from './routes/privacy';
 import { ADMIN_CSS, ADMIN_JS } from './views/assets';
 
-// Teams may host the panel as a tab; nobody else may frame it.
+// Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
+// tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.
 const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
-  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft",
+  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
 ].join('; ');
 
 export function createAdminApp(deps: AppDeps): Hono {
@@ -72,6 +75,12 @@ export function createAdminApp(deps: AppDeps): Hono {
   admin.route('/users', userRoutes(deps));
   admin.use('/audit', requirePermission('audit'));
   admin.route('/audit', auditRoutes(deps));
+  // Data protection and the outbox: the secretariat and administrators (who also read the audit log).
+  for (const [path, routes] of [['/privacy', privacyRoutes], ['/outbox', outboxRoutes]] as const) {
+    admin.use(path, requirePermission('audit'));
+    admin.use(`${path}/*`, requirePermission('audit'));
+    admin.route(path, routes(deps));
+  }
 
   admin.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();

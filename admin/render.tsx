@@ -19,6 +19,10 @@ const NOTICES: Record<string, string> = {
   dismissed: 'Question dismissed.',
   decided: 'Decision recorded. The chat cards and the applicant are updated through the outbox.',
   signed_out: 'You are signed out.',
+  retried: 'The message will be sent again now. If it fails again, its error stays on the dashboard.',
+  retry_not_needed: 'That message is already delivered or being sent.',
+  not_found: 'There is no such message any more.',
+  person_erased: 'The person\'s data was erased; open applications were withdrawn and reviewers told.',
 };
 
 export function noticeFrom(c: Context<AdminEnv>): { text: string; bad?: boolean } | null {

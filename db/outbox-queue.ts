@@ -106,6 +106,11 @@ export async function markEventProcessed(db: Kysely<Database>, id: string, now: 
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** Forgets one event id, so that the next event with it counts as new. */
+export async function forgetEvent(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('processed_events').where('id', '=', id).execute();
+}
+
 /** Forgets event ids received before `before` (platforms stop redelivering after minutes). */
 export async function pruneProcessedEvents(db: Kysely<Database>, before: string): Promise<number> {
   const result = await db.deleteFrom('processed_events').where('received_at', '<', before).executeTakeFirst();

@@ -33,6 +33,8 @@ export interface CallsTable {
   archived: number;
   /** Last reference number handed out; bumped in the submission's atomic write. */
   last_reference: Generated<number>;
+  /** Months after the call's last dialogue that personal data is kept (retention job). */
+  retention_months: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -108,6 +110,8 @@ export interface PeopleTable {
   email_notices: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Set when the person's data was erased (on request or by retention); the row stays as an anonymous key. */
+  erased_at: Generated<string | null>;
 }
 
 export interface IdentitiesTable {
@@ -181,6 +185,8 @@ export interface ApplicationsTable {
   updated_at: string;
   submitted_at: string | null;
   withdrawn_at: string | null;
+  /** When names, emails, free text and platform ids were erased; the anonymous facts remain. */
+  erased_at: Generated<string | null>;
 }
 
 export interface ApplicationDialoguesTable {

@@ -181,3 +181,24 @@ export function countryName(code: string): string {
 export function regionalGroupOf(code: string): RegionalGroup {
   return BY_CODE.get(code.toUpperCase())?.group ?? 'Other';
 }
+
+/**
+ * Countries whose name (or a common short name) matches what someone is typing: names that start
+ * with it first, then names containing a word that does, then any other match; alphabetical within.
+ */
+export function searchCountries(query: string, limit = 25): Country[] {
+  const q = normalise(query);
+  if (!q) return COUNTRIES.slice(0, limit);
+  const rank = (c: Country): number => {
+    const name = normalise(c.name);
+    const aliases = Object.entries(ALIASES).filter(([, code]) => code === c.code).map(([a]) => a);
+    if (name.startsWith(q) || aliases.some((a) => a.startsWith(q)) || c.code.toLowerCase() === q) return 0;
+    if (` ${name}`.includes(` ${q}`) || aliases.some((a) => ` ${a}`.includes(` ${q}`))) return 1;
+    return name.includes(q) ? 2 : 3;
+  };
+  return COUNTRIES.map((c) => ({ c, r: rank(c) }))
+    .filter((x) => x.r < 3)
+    .sort((a, b) => a.r - b.r)
+    .slice(0, limit)
+    .map((x) => x.c);
+}

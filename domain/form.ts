@@ -135,8 +135,9 @@ export function formView(
   ctx: FormContext,
   opts: { raw?: RawValues; errors?: Record<string, string> } = {},
 ): FormView {
-  const steps = applicableSteps(answers, ctx);
-  const stepCount = steps.length + 1;
+  // "of N" stays the same from the first step to the last: N counts every step the form may ask,
+  // and a step that does not apply to these answers (travel support) is skipped, not renumbered.
+  const stepCount = STEPS.length + 1;
   if (stepId === CONFIRM_STEP_ID) {
     // The summary shows what submitting will send: answers to steps that no longer apply
     // (travel support after switching to online) are dropped, as they will be on submit.
@@ -164,14 +165,13 @@ export function formView(
     const error = errors[f.id];
     return { ...f, ...(value !== undefined ? { value } : {}), ...(error ? { error } : {}) };
   });
-  const index = steps.indexOf(step);
   return {
     formId: FORM_ID,
     draftId,
     stepId,
     title: step.title,
     ...(step.intro ? { intro: step.intro } : {}),
-    stepNumber: index >= 0 ? index + 1 : STEPS.indexOf(step) + 1,
+    stepNumber: STEPS.indexOf(step) + 1,
     stepCount,
     fields,
     submitLabel: 'Next',

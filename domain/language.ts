@@ -6,8 +6,12 @@
  *   one ESM subpath per language, so only the languages we speak reach the Worker bundle.
  * - Stopwords (@orama/stopwords): the Snowball project's lists, same packaging and same authors
  *   as the stemmers, so the two agree on what a word is.
- * - franc-min: trigram language identification. On one-line questions it is often unsure (it
- *   reads "deadline?" as French), so it only breaks ties left by the words themselves.
+ * - Language of a question: the words vote. Each word the English, French or Spanish knowledge
+ *   uses, and each Snowball stopword, is a vote for the languages it belongs to. German, Italian
+ *   and Portuguese are recognised by their Snowball stopwords (the same package, about 1 KiB
+ *   each), so a question in a language we do not speak gets told so. A trigram detector
+ *   (franc-min) did this before; on one-line questions it was unsure ("deadline?" read as
+ *   French), only ever broke ties, and cost some 48 KiB gzip of the Worker's 400 KiB budget.
  *
  * Index and query go through the same functions, so they agree on every term.
  */
@@ -17,9 +21,11 @@ import { stemmer as stemEs } from '@orama/stemmers/spanish';
 import { stopwords as stopEn } from '@orama/stopwords/english';
 import { stopwords as stopFr } from '@orama/stopwords/french';
 import { stopwords as stopEs } from '@orama/stopwords/spanish';
-import { francAll } from 'franc-min';
+import { stopwords as stopDe } from '@orama/stopwords/german';
+import { stopwords as stopIt } from '@orama/stopwords/italian';
+import { stopwords as stopPt } from '@orama/stopwords/portuguese';
 import type { Locale } from './i18n/locales';
-import { CHAT_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
+import { CHAT_WORDS, MEANING_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabulary';
 
 /** Lower case without accents or compatibility forms: how words are compared. */
 export function fold(text: string): string {
@@ -48,7 +54,8 @@ export function foldedWords(text: string): string[] {
 const STEMMERS: Record<Locale, (w: string) => string> = { en: stemEn, fr: stemFr, es: stemEs };
 
 // The stopword lists drop question words, but they carry meaning here: "who can apply" and
-// "how do I apply" are different questions, as are "before" and "after" the deadline.
+// "how do I apply" are different questions, as are "before" and "after" the deadline; so do a
+// few other words (MEANING_WORDS).
 const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
   en: stopwordSet(stopEn, 'en'),
   fr: stopwordSet(stopFr, 'fr'),
@@ -56,7 +63,7 @@ const STOPWORDS: Record<Locale, ReadonlySet<string>> = {
 };
 
 function stopwordSet(list: readonly string[], locale: Locale): ReadonlySet<string> {
-  const keep = new Set(QUESTION_WORDS[locale].map(fold));
+  const keep = new Set([...QUESTION_WORDS[locale], ...MEANING_WORDS[locale]].map(fold));
   return new Set([...list, ...CHAT_WORDS[locale]].map(fold).filter((w) => w && !keep.has(w)));
 }
 
@@ -94,17 +101,21 @@ export function termsOf(text: string, locale: Locale): string[] {
   return words(text).map((w) => termOf(w, locale)).filter((t): t is string => t !== null);
 }
 
-// franc names languages with ISO 639-3 codes.
-const FRANC: Record<string, string> = { eng: 'en', fra: 'fr', spa: 'es', deu: 'de', por: 'pt', ita: 'it' };
+// Languages we do not speak but recognise, so that the reply can say which languages we do.
+// Only their own words count: a word also used by English, French or Spanish tells nothing.
+const FOREIGN: Record<string, ReadonlySet<string>> = {
+  de: new Set(stopDe.map(fold)),
+  it: new Set(stopIt.map(fold)),
+  pt: new Set(stopPt.map(fold)),
+};
 
 /**
- * The language of a text as an ISO 639-1 code ('en', 'fr', 'es', or another language franc
- * knows well, such as 'de' or 'pt'), or null when the text does not say.
+ * The language of a text as an ISO 639-1 code ('en', 'fr', 'es', or 'de', 'it', 'pt' which we
+ * recognise but do not speak), or null when the text does not say.
  *
  * `evidence` lists, per supported locale, the words that locale's knowledge uses: each word found
- * is a vote, split between the languages that use it; stopwords vote the same way. franc's
- * trigrams only break a tie on longer text (on a few shared words, "international cooperation
- * dialogue date", it guesses) and name the languages we do not speak.
+ * is a vote, split between the languages that use it; stopwords vote the same way. A tie ("international
+ * cooperation dialogue date") is left to the person's own language.
  */
 export function detectLanguage(text: string, evidence?: Partial<Record<Locale, ReadonlySet<string>>>): string | null {
   if (/[\u0600-\u06FF]/u.test(text)) return 'ar';
@@ -115,34 +126,27 @@ export function detectLanguage(text: string, evidence?: Partial<Record<Locale, R
   const tokens = words(text.normalize('NFKC').split(/\s+/u).filter((w) => !/^\p{Lu}{2,}\W*$/u.test(w)).join(' ')).map(fold);
   if (!tokens.length) return null;
   const votes: Record<string, number> = { en: 0, fr: 0, es: 0 };
+  const foreign: Record<string, number> = { de: 0, it: 0, pt: 0 };
   const ours = ['en', 'fr', 'es'] as const;
   for (const t of tokens) {
     // A word our languages share ("date", "dialogue") splits its vote between them.
     const stop = ours.filter((l) => STOPWORDS[l].has(t));
     const users = stop.length ? stop : ours.filter((l) => evidence?.[l]?.has(t));
     for (const l of users) votes[l]! += 1 / users.length;
+    if (users.length) continue;
+    const others = Object.keys(FOREIGN).filter((l) => FOREIGN[l]!.has(t));
+    for (const l of others) foreign[l]! += 1 / others.length;
   }
   // Letters that English never uses.
   if (/[¿¡ñ]/u.test(text)) votes.es! += 2;
   if (/[àèùâêîôûçœë]/u.test(text.toLowerCase())) votes.fr! += 1;
-  const letters = text.replace(/[^\p{L}]/gu, '').length;
-  // Trigrams cost more than the rest of reading a question: only asked for when they can matter.
-  let trigrams: string[] | null = null;
-  const ranked = () => (trigrams ??= francAll(text, { only: Object.keys(FRANC), minLength: 3 }).map(([code]) => FRANC[code] ?? code));
   const best = Math.max(...Object.values(votes));
-  // A few stray words of ours in a longer text in another language ("es", "die"): trigrams win.
-  if (best < 2 && letters >= 25 && ranked()[0] && !(ranked()[0]! in votes)) return ranked()[0]!;
-  if (best === 0) {
-    // No word of ours at all: franc is only trusted to say the text is in a language we do not
-    // speak (German, Portuguese).
-    if (letters < 12) return null;
-    const top = ranked()[0];
-    return top && top !== 'und' && !(top in votes) ? top : null;
-  }
+  // Several words of a language we do not speak, more than of ours ("Wer kann sich bewerben?").
+  const [other, count = 0] = Object.entries(foreign).sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (other && count >= 2 && count > best) return other;
+  if (best === 0) return null;
   const leaders = Object.keys(votes).filter((l) => votes[l]! > best - 1e-9);
-  if (leaders.length === 1) return leaders[0]!;
-  // A tie on a short text is left to the person's own language; on a long one trigrams are reliable.
-  return letters >= 40 ? (ranked().find((l) => leaders.includes(l)) ?? null) : null;
+  return leaders.length === 1 ? leaders[0]! : null;
 }
 
 /**

@@ -22,6 +22,20 @@ export interface CardAction {
   /** Opaque string handed back with the action (ids only, never personal data). */
   value?: string;
   style?: 'primary' | 'danger';
+  /**
+   * Opens this address instead of sending the action (Slack link button, Teams Action.OpenUrl).
+   * Only for addresses the product made itself (a download link), never for text a person typed.
+   */
+  url?: string;
+}
+
+/**
+ * A part of a card with its own buttons, e.g. one dialogue of an application under review. Hosts
+ * that show a few buttons per row or per card (Teams: 6) keep every section's buttons visible.
+ */
+export interface CardSection {
+  text: string;
+  actions?: CardAction[];
 }
 
 export interface Card {
@@ -29,6 +43,8 @@ export interface Card {
   subtitle?: string;
   text?: string;
   fields?: CardField[];
+  /** Shown after text and fields, each with its buttons right under it. */
+  sections?: CardSection[];
   actions?: CardAction[];
   footer?: string;
 }
@@ -52,8 +68,20 @@ export interface FormFieldView {
   /** Regex a client may check before sending (the server checks again). */
   pattern?: string;
   options?: { value: string; label: string }[];
+  /**
+   * The options are a well-known list that the server can search ('countries'): surfaces short
+   * of room may offer a search instead of the whole list (Teams: typeahead, application/search).
+   */
+  optionsSource?: 'countries';
+  /** The likeliest options (e.g. the organisation's country for a nationality), for short lists. */
+  suggested?: string[];
   value?: string | string[];
   error?: string;
+  /**
+   * What a client says when its own checks (required, pattern, length) fail, written for this
+   * field rather than assembled from its label; the server's `error` takes precedence.
+   */
+  invalidMessage?: string;
 }
 
 export interface FormView {
@@ -84,6 +112,8 @@ export interface PromptView {
   label: string;
   submitLabel: string;
   maxLength: number;
+  /** What a client says when the answer is missing (see FormFieldView.invalidMessage). */
+  invalidMessage?: string;
 }
 
 /** Where an outbox message goes. Platform-specific addressing stays in `address`. */

@@ -3,7 +3,7 @@
  * reminders. Neutral (Card/text), written to the outbox with the change that caused them.
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
-import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
+import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
 import { describeStatus } from './review';
@@ -45,26 +45,29 @@ function dialogueName(dialogues: Dialogue[], id: string): string {
 export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string): Card {
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues);
-  const actions: CardAction[] = [];
-  const lines: string[] = [];
+  // One section per dialogue, with its own buttons: every dialogue stays decidable on hosts that
+  // show only a few buttons per row (Teams shows 6; five dialogues need 15).
+  const sections: CardSection[] = [];
   for (const d of app.dialogues) {
     const name = dialogueName(dialogues, d.dialogueId);
     const decided = decisions
       .filter((x) => x.dialogueId === d.dialogueId && x.round === d.round)
       .sort((a, b) => a.decidedAt.localeCompare(b.decidedAt))[0];
     if (d.status === 'pending') {
-      lines.push(`${name}: waiting for a decision`);
       const value = reviewActionValue(app.id, d.dialogueId);
-      actions.push(
-        { id: REVIEW_ACTIONS.approve, label: `Approve ${name}`, value, style: 'primary' },
-        { id: REVIEW_ACTIONS.reject, label: `Reject ${name}`, value, style: 'danger' },
-        { id: REVIEW_ACTIONS.requestInfo, label: `Ask for information (${name})`, value },
-      );
+      sections.push({
+        text: `${name}: waiting for a decision`,
+        actions: [
+          { id: REVIEW_ACTIONS.approve, label: `Approve ${name}`, value, style: 'primary' },
+          { id: REVIEW_ACTIONS.reject, label: `Reject ${name}`, value, style: 'danger' },
+          { id: REVIEW_ACTIONS.requestInfo, label: `Ask for information (${name})`, value },
+        ],
+      });
     } else if (decided) {
       const reason = decided.reason ? ` — "${decided.reason}"` : '';
-      lines.push(`${name}: ${describeStatus(d.status)} by ${decided.deciderName}, ${formatInstant(decided.decidedAt, zone)}${reason}`);
+      sections.push({ text: `${name}: ${describeStatus(d.status)} by ${decided.deciderName}, ${formatInstant(decided.decidedAt, zone)}${reason}` });
     } else {
-      lines.push(`${name}: ${describeStatus(d.status)}`);
+      sections.push({ text: `${name}: ${describeStatus(d.status)}` });
     }
   }
   const round = Math.max(...app.dialogues.map((d) => d.round), 1);
@@ -78,8 +81,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: `Application ${app.reference ?? ''}`.trim(),
     subtitle,
     fields,
-    text: lines.join('\n'),
-    actions,
+    sections,
     footer: 'Full answers are in the admin panel. Discuss in the thread.',
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Locale } from './i18n';
 import type { OutboundMessage, Recipient } from './messages';
+import type { PrivacyPort } from './privacy';
 import type { QuestionGroup, QuestionKind } from './questions';
 import type {
   Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, Person, Platform,
@@ -167,4 +168,4 @@ export interface OutboxPort {
   reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, QuestionsPort {}
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort, QuestionsPort {}

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import type { Application, ApplicationDialogue, ApplicationStatus, DecisionOutcome, DialogueReviewStatus } from './types';
 
 export const REASON_MIN = 5;
+
+/** What to say when a reason that an outcome needs is missing. */
+export const REASON_MISSING = {
+  reject: 'Write a reason for the rejection.',
+  request_info: 'Write what information you need from the applicant.',
+} as const;
 export const REASON_MAX = 1000;
 
 /** The review status a dialogue takes after a decision. */
@@ -52,7 +58,7 @@ export function validateReason(
   const blank = reason == null || reason.trim() === '';
   if (blank) {
     return reasonRequired(outcome)
-      ? { ok: false, message: outcome === 'reject' ? 'Write a reason for the rejection.' : 'Write what information you need from the applicant.' }
+      ? { ok: false, message: outcome === 'reject' ? REASON_MISSING.reject : REASON_MISSING.request_info }
       : { ok: true, reason: null };
   }
   const parsed = reasonSchema.safeParse(reason);

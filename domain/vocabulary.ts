@@ -16,6 +16,18 @@ export const QUESTION_WORDS: Record<Locale, string[]> = {
 const list = (s: string) => s.split(/\s+/).filter(Boolean);
 
 /**
+ * Words a stopword list drops that carry the meaning of a question about a call. The Spanish list
+ * is a broad one: it drops "adelante" and "tarde" ("¿se puede postular más adelante?"), "ambos",
+ * "próximo", "siguiente", "estado(s)" ("Estados partes", "el estado de mi solicitud"), "lugar", "horas".
+ */
+export const MEANING_WORDS: Record<Locale, string[]> = {
+  en: list('later further once same'),
+  fr: list(''),
+  es: list(`adelante tarde pronto temprano luego próximo próximos proximo siguiente anterior pasado pasada ambos estado estados
+    lugar hora horas día días dia dias fin final trabajo tiempo nueva nuevo primera primer primero segunda segundo último última posible`),
+};
+
+/**
  * Words the Snowball stopword lists lack but that, in a chat question, only ask or greet:
  * French and Spanish modal verbs ("peut-on", "debemos"), courtesy, chat shorthand.
  */

@@ -16,10 +16,14 @@ import { createEngine } from '../bot/core/engine';
 import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
+import { runRetention } from './jobs/retention';
 import type { Config } from './config';
 import { bodyLimits } from './limits';
 import type { AppDeps } from './deps';
 import type { Logger } from './log';
+import { createMemoryMetrics } from './metrics/memory';
+import { metricsRoutes } from './metrics/routes';
+import type { Metrics } from './metrics/types';
 
 /**
  * Someone the admin panel knows by this email with an admin or secretariat role. The email comes
@@ -48,6 +52,8 @@ export interface AppBase {
   adapters?: ((deps: AppDeps) => PlatformAdapter | null)[];
   /** Sub-apps mounted at "/" after the adapters (the admin panel). */
   apps?: ((deps: AppDeps) => Hono)[];
+  /** The metrics recorder: prom-client on Node; JSON from memory by default (Workers). */
+  metrics?: Metrics;
 }
 
 /** Whether calls get the playground as a review channel: only when it is the only surface. */
@@ -63,20 +69,24 @@ export interface Built {
   scheduled(): Promise<void>;
 }
 
+const ACK_PATHS: Record<string, string> = { '/slack/events': 'slack', '/api/messages': 'teams' };
+
 export function buildApp(base: AppBase): Built {
   const { config, db, atomic, clock, log } = base;
   const store = createStore(db, atomic, clock);
+  const metrics = base.metrics ?? createMemoryMetrics();
   const adapters = new Map<Platform, PlatformAdapter>();
   const senders = new Map<Platform, Sender>();
   // The outbox worker is created first so that deps.kickOutbox can reach it; it only looks up
   // the senders when it runs.
-  const outbox = createOutboxWorker({ db, clock, log: log.child({ job: 'outbox' }), senders: () => senders });
+  const outbox = createOutboxWorker({ db, clock, log: log.child({ job: 'outbox' }), senders: () => senders, metrics });
 
   const engine = createEngine({
     store,
     clock,
     log,
     isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
+    deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
     isSecretariat: async (actor, channels) =>
       (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
       hasSecretariatRole(db, actor.email),
@@ -106,7 +116,7 @@ export function buildApp(base: AppBase): Built {
   };
 
   const deps: AppDeps = {
-    config, db, atomic, store, clock, log, engine,
+    config, db, atomic, store, clock, log, engine, metrics,
     background: base.background,
     kickOutbox,
   };
@@ -126,6 +136,9 @@ export function buildApp(base: AppBase): Built {
     const started = Date.now();
     c.header('x-request-id', requestId);
     await next();
+    // Acknowledgements are the platform requests answered in time: Slack's 3 s, Teams' response.
+    const platform = ACK_PATHS[c.req.path];
+    if (platform && c.req.method === 'POST' && c.res.status < 400) metrics.eventAcknowledged(platform, (Date.now() - started) / 1000);
     log.debug('request', { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started });
   });
 
@@ -143,6 +156,7 @@ export function buildApp(base: AppBase): Built {
 <ul>${config.WEB_APPLY ? '<li><a href="/apply">Apply</a>: sign in with your email address and apply</li>' : ''}${config.PLAYGROUND ? '<li><a href="/playground">Playground</a>: talk to the bot without Slack or Teams</li>' : ''}<li><a href="/admin">Admin panel</a></li><li><a href="/healthz">Health</a></li></ul></body></html>`),
   );
 
+  app.route('/', metricsRoutes(deps));
   for (const adapter of adapters.values()) if (adapter.routes) app.route('/', adapter.routes);
   for (const make of base.apps ?? []) app.route('/', make(deps));
 
@@ -165,6 +179,18 @@ export function buildApp(base: AppBase): Built {
     deps,
     adapters: [...adapters.values()],
     outbox,
-    scheduled: () => runScheduled({ db, store, clock, log: log.child({ job: 'scheduled' }) }),
+    scheduled: async () => {
+      try {
+        await runScheduled({ db, store, clock, log: log.child({ job: 'scheduled' }) });
+        metrics.jobRun('scheduled', true);
+      } catch (err) {
+        metrics.jobRun('scheduled', false);
+        throw err;
+      } finally {
+        // Its own job: a failing reminder must not keep personal data past its time, nor the reverse.
+        await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics })
+          .catch((err) => log.error('retention_failed', { error: err as Error }));
+      }
+    },
   };
 }

@@ -3,6 +3,7 @@
  * the start with one message naming every bad variable rather than failing later at random.
  */
 import { z } from 'zod';
+import { isLoopbackHost } from '../bot/teams/dev-playground';
 
 const optionalText = z
   .string()
@@ -52,9 +53,14 @@ export const configSchema = z
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
     TEAMS_REVIEW_CONVERSATION: optionalText,
     TEAMS_REVIEWERS: optionalText,
+    TEAMS_DEV_PLAYGROUND: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: 'must look like smtp://user:password@host:587 or smtps://user:password@host:465' }).optional()),
     MAIL_FROM: optionalText.pipe(z.string().max(300).regex(/^[^\r\n]*<?[^\s<>@]+@[^\s<>@]+\.?[^\s<>@]*>?$/, 'must be an address, e.g. Dialogue Desk <dialogues@example.org>').optional()),
     WEB_APPLY: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
+    METRICS_TOKEN: optionalText.pipe(z.string().min(24, 'must be at least 24 characters').optional()),
+    BACKUP_DIR: optionalText,
+    BACKUP_EVERY_HOURS: z.coerce.number().positive().max(24 * 30).default(24),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   })
   .superRefine((c, ctx) => {
     if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
@@ -68,6 +74,13 @@ export const configSchema = z
     }
     if (c.TEAMS_APP_ID && !c.TEAMS_APP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['TEAMS_APP_PASSWORD'], message: 'is required with TEAMS_APP_ID' });
+    }
+    // Teams activities without a token: only for the Agents Playground on a developer's machine.
+    if (parseBool(c.TEAMS_DEV_PLAYGROUND)) {
+      const refuse = (message: string) => ctx.addIssue({ code: 'custom', path: ['TEAMS_DEV_PLAYGROUND'], message });
+      if (c.NODE_ENV !== 'development') refuse('accepts unauthenticated Teams activities, so it runs only with NODE_ENV=development');
+      if (!isLoopbackHost(c.HOST)) refuse('accepts unauthenticated Teams activities, so it runs only when HOST is a loopback address (127.0.0.1, ::1, localhost)');
+      if (c.TEAMS_APP_ID || c.TEAMS_APP_PASSWORD) refuse('is for the Agents Playground, not a registered bot: unset TEAMS_APP_ID and TEAMS_APP_PASSWORD');
     }
   })
   .transform((c) => {
@@ -88,6 +101,7 @@ export const configSchema = z
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
     slackEnabled,
     teamsEnabled,
+    TEAMS_DEV_PLAYGROUND: parseBool(c.TEAMS_DEV_PLAYGROUND) ?? false,
     slackReviewers: splitList(c.SLACK_REVIEWERS),
     teamsReviewers: splitList(c.TEAMS_REVIEWERS),
     };

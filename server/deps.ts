@@ -10,6 +10,7 @@ import type { Clock } from '../domain/clock';
 import type { Engine } from '../bot/core/engine-types';
 import type { Config } from './config';
 import type { Logger } from './log';
+import type { Metrics } from './metrics/types';
 
 export interface AppDeps {
   config: Config;
@@ -19,6 +20,8 @@ export interface AppDeps {
   clock: Clock;
   log: Logger;
   engine: Engine;
+  /** Counters and latencies for GET /metrics (prom-client on Node, JSON on Workers). */
+  metrics: Metrics;
   /**
    * Runs work after the HTTP response has gone (Slack's 3 s ack): `ctx.waitUntil` on Workers,
    * a tracked promise on Node that graceful shutdown waits for. Errors are logged, not thrown.

@@ -33,7 +33,9 @@ export async function prepareDatabase(p: { config: Config; db: Kysely<Database>;
 
 export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
   (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps, { socket: createSocketConnection }) : null),
-  (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps) : null),
+  (deps) => (deps.config.teamsEnabled || deps.config.TEAMS_DEV_PLAYGROUND
+    ? createTeamsAdapter(deps, { devPlayground: deps.config.TEAMS_DEV_PLAYGROUND })
+    : null),
   (deps) => createEmailAdapter(deps, (url) => createNodemailerTransport({ url })),
 ];
 

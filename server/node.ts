@@ -11,7 +11,10 @@ import { createLogger, type Logger } from './log';
 import { buildApp, type Built } from './app';
 import { createBackgroundQueue } from './background';
 import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from './node-setup';
-import { openSqlite } from '../db/connect-node';
+import { openSqlite, sqlitePath } from '../db/connect-node';
+import { scheduleBackups } from './node-backup';
+import { writeServerLock } from './node-lock';
+import { createPromMetrics } from './metrics/prom';
 import { shiftedClock, systemClock } from '../domain/clock';
 
 export interface RunningServer {
@@ -28,7 +31,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
 
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, kickDelayMs: 25, adapters: nodeAdapters, apps: nodeApps });
+  const metrics = createPromMetrics();
+  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, kickDelayMs: 25, adapters: nodeAdapters, apps: nodeApps, metrics });
   await prepareApp(built);
   built.outbox.start(1_000);
   const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error })), 60_000);
@@ -40,6 +44,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const dbPath = sqlitePath(config.DATABASE_URL);
+  const onDisk = dbPath !== ':memory:';
+  // Tells `npm run restore` that this database is in use.
+  const releaseLock = onDisk ? writeServerLock(dbPath, { pid: process.pid, host: config.HOST, port, startedAt: new Date().toISOString() }) : () => {};
+  const backups = onDisk && config.BACKUP_DIR
+    ? scheduleBackups({ dbPath, dir: config.BACKUP_DIR, everyHours: config.BACKUP_EVERY_HOURS, keep: config.BACKUP_KEEP, metrics, log: log.child({ job: 'backup' }) })
+    : null;
+  void backups?.runDue();
   log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform), playground: config.PLAYGROUND });
   if (config.PLAYGROUND && (config.slackEnabled || config.teamsEnabled)) {
     log.warn('playground_next_to_platforms', { hint: 'PLAYGROUND=true lets anyone use /playground; its reviewer decides only playground applications' });
@@ -52,11 +64,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     close() {
       closing ??= (async () => {
         clearInterval(scheduledTimer);
+        backups?.stop();
         await new Promise<void>((r) => server.close(() => r()));
         for (const a of built.adapters) await a.stop?.();
         await queue.idle();
         await built.outbox.stop();
         await sqlite.close();
+        releaseLock();
         log.info('stopped');
       })();
       return closing;

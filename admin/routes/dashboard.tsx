@@ -8,6 +8,8 @@ import type { AdminEnv } from '../env';
 import { listCalls, listDialogues } from '../queries/catalog';
 import { actorNames, applicationCounts, openQuestions, recentAudit } from '../queries/dashboard';
 import { render } from '../render';
+import { failingMessages, outboxBacklog } from '../queries/outbox';
+import { OutboxPanel } from '../views/outbox-panel';
 import { APPLICATION_STATUS_LABELS, REVIEW_STATUS_LABELS, relative, utcTime, viennaDeadline, viennaTime } from '../views/format';
 
 export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
@@ -22,6 +24,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
       openQuestions(deps.db, 5),
     ]);
     const names = await actorNames(deps.db, audit.map((a) => a.actor_ref));
+    const [backlog, failing] = await Promise.all([outboxBacklog(deps.db), failingMessages(deps.db, now)]);
     const dialogueName = new Map(dialogues.map((d) => [d.id, d.short_name]));
     const live = calls.filter((k) => !k.archived && k.closes_at > iso);
     const open = live.filter((k) => k.opens_at <= iso);
@@ -78,6 +81,7 @@ export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
             </table>
           </div>
         </section>
+        <OutboxPanel waiting={backlog.waiting} oldest={backlog.oldest} failing={failing} now={now} csrf={c.get('csrf')} canRetry={can(user.role, 'audit')} />
         <div class="grid2">
           <section aria-labelledby="questions-h">
             <h2 id="questions-h">Unanswered questions waiting: {questions.count}</h2>

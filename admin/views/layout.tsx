@@ -18,6 +18,7 @@ const NAV: { key: string; href: string; label: string; permission?: Permission }
   { key: 'channels', href: '/admin/channels', label: 'Channels & settings', permission: 'catalog' },
   { key: 'users', href: '/admin/users', label: 'Users', permission: 'users' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit' },
+  { key: 'privacy', href: '/admin/privacy', label: 'Data protection', permission: 'audit' },
 ];
 
 export interface PageProps {

@@ -7,6 +7,7 @@ import type { Platform } from '../../domain/types';
 import type { Recipient } from '../../domain/messages';
 import type { Actor } from './types';
 import type { Sender } from './sender';
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 
 export interface PlatformAdapter {
   platform: Platform;
@@ -18,6 +19,8 @@ export interface PlatformAdapter {
    * platform's only): a member of one of them, or a person on a reviewer list.
    */
   isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean>;
+  /** Hands a person their own file (export of their data) on this platform. */
+  deliverFile?(actor: Actor, file: PersonalFile): Promise<FileDelivery>;
   /** Long-lived connections (Slack Socket Mode) started after the HTTP server. */
   start?(): Promise<void>;
   stop?(): Promise<void>;

@@ -2,6 +2,7 @@
  * What every engine step needs: storage, time, who may review, and the catalogue (dialogues,
  * calls, FAQ) loaded fresh per event so that an admin's edit shows in the very next answer.
  */
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 import type { Store } from '../../domain/ports';
 import type { Clock } from '../../domain/clock';
 import type { OutboundMessage, Recipient } from '../../domain/messages';
@@ -33,6 +34,8 @@ export interface EngineDeps {
   reviewDefaults: Partial<Record<Platform, string>>;
   /** Zone reviewers' cards show times in. */
   reviewZone: string;
+  /** Hands a file to the person on their platform (Slack upload, Teams link); absent: cannot. */
+  deliverFile?(actor: Actor, file: PersonalFile): Promise<FileDelivery>;
 }
 
 export interface Catalog {

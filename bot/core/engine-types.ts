@@ -2,6 +2,7 @@ import type { Actor, EngineResult, InboundEvent } from './types';
 import type { Reply } from '../../domain/messages';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
+import type { ErasureSummary } from '../../domain/privacy';
 import type { AnswerGroupInput, AnswerGroupResult, ChangeResult } from './questions-flow';
 
 export interface DecideInput {
@@ -28,6 +29,11 @@ export interface Engine {
    * The caller has already checked that the decider may decide.
    */
   decide(input: DecideInput): Promise<DecideResult>;
+  /**
+   * Erases a person at their request, received by the secretariat: open applications withdrawn
+   * (reviewers' cards updated), then their data erased; audited as `auditActor`.
+   */
+  erasePerson(input: { personId: string; actorRef: string; auditActor: string; via: string }): Promise<ErasureSummary>;
   /**
    * Answers a question passed to the secretariat, from any surface: the first answer wins, each
    * asker is told where they asked, the FAQ grows if asked to, the secretariat cards follow.

@@ -10,6 +10,7 @@ import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
+import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
 import { smallTalkReplies } from './smalltalk';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
@@ -197,8 +198,10 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       switch (event.kind) {
         case 'message':
+          if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, event.actor, event.conversation, MY_DATA);
           return onMessage(deps, event.actor, plainText(event.text), event.conversation);
         case 'action':
+          if (event.actionId.startsWith(`${MY_DATA}`)) return myData(deps, event.actor, event.conversation, event.actionId, event.value);
           return onAction(deps, event.actor, event.conversation, event.actionId, event.value);
         case 'submission':
           if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
@@ -236,10 +239,11 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now)];
+      return [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now), myDataCard(actor)];
     },
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),
+    erasePerson: (input) => eraseOnRequest(deps, input),
     answerQuestion: (input) => answerGroup(deps, input),
     changeQuestion: (input) => changeGroup(deps, input),
   };

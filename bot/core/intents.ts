@@ -31,12 +31,12 @@ const commands: [RegExp, Intent['kind']][] = [
 
 // Matched on folded text: lower case, no accents, punctuation as spaces.
 const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
-  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))( there| team| all| everyone| bot)?$/],
+  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day)|whats up|what s up|sup|yo)( there| team| all| everyone| bot)?$/],
   ['greeting', 'fr', /^(bonjour|bonsoir|salut|coucou)( a tous| a toutes| madame| monsieur| l equipe)?$/],
   ['greeting', 'es', /^(hola|buenos dias|buenas tardes|buenas noches|buenas|saludos)( a todos| equipo)?$/],
-  ['thanks', 'en', /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)$/],
-  ['thanks', 'fr', /^(merci( beaucoup| bien| infiniment| pour (votre|ton) aide)?|je vous remercie)$/],
-  ['thanks', 'es', /^((muchas |mil )?gracias( por (su|tu) ayuda)?|se lo agradezco|te lo agradezco)$/],
+  ['thanks', 'en', /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)( mate| team| all| everyone| guys| folks)?( for (the|your|all the) (help|info|information|answers?|reply|quick reply))?$/],
+  ['thanks', 'fr', /^(merci( beaucoup| bien| infiniment)?|je vous remercie)( pour (votre|ton|l|cette) (aide|reponse|information|informations))?$/],
+  ['thanks', 'es', /^((muchas |mil )?gracias|se lo agradezco|te lo agradezco)( por (su|tu|la) (ayuda|respuesta|informacion))?$/],
   ['ack', null, /^(ok|okay|k|great|perfect|cool|nice|got it|understood|alright|d accord|parfait|entendu|tres bien|vale|perfecto|entendido|genial|de acuerdo)$/],
   ['howAreYou', 'en', /^(how are you( doing)?( today)?|how is it going|hows it going|how do you do)$/],
   ['howAreYou', 'fr', /^(comment (ca va|allez vous|vas tu)|ca va)$/],
@@ -50,9 +50,9 @@ const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
   ['bye', 'en', /^(bye|goodbye|bye bye|see you|see you later|have a (nice|good) day)$/],
   ['bye', 'fr', /^(au revoir|a bientot|bonne journee|bonne soiree)$/],
   ['bye', 'es', /^(adios|hasta luego|hasta pronto|chao|buen dia)$/],
-  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do)$/],
-  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider)$/],
-  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme)$/],
+  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do|(can|could) you help( me| us)?( please)?|(i|we) need (some )?help|help me( please)?)$/],
+  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider|(peux tu|pouvez vous|tu peux|vous pouvez) m aider( svp| s il vous plait)?|j ai besoin d aide)$/],
+  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme|(me )?(puedes|puede) ayudarme( por favor)?|me (puedes|puede) ayudar( por favor)?|necesito ayuda)$/],
 ];
 
 /** Lower case, no accents, punctuation as spaces: how small talk and commands are compared. */

@@ -3,7 +3,7 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
-import { checkDecision, describeStatus, validateReason } from '../../domain/review';
+import { checkDecision, describeStatus, REASON_MISSING, validateReason } from '../../domain/review';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
@@ -21,6 +21,7 @@ const OUTCOME_OF: Record<string, DecisionOutcome> = {
 
 export const REASON_FORM = 'review.reason';
 export const INFO_FORM = 'info.answer';
+const INFO_ANSWER_MISSING = 'Please write your answer (at least 5 characters).';
 
 export async function decide(deps: EngineDeps, input: DecideInput): Promise<DecideResult> {
   const app = await deps.store.get(input.applicationId);
@@ -92,6 +93,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
               : `What should the applicant of ${app.reference} tell you about ${name}?`,
             submitLabel: outcome === 'reject' ? 'Reject' : 'Send request',
             maxLength: 1000,
+            invalidMessage: REASON_MISSING[outcome],
           },
         },
       ],
@@ -134,7 +136,10 @@ export async function infoPrompt(deps: EngineDeps, actor: Actor, applicationId: 
     replies: [
       {
         kind: 'prompt',
-        prompt: { formId: INFO_FORM, contextId: app.id, title: 'Answer the reviewers', label: `Your answer about ${app.reference}`, submitLabel: 'Send', maxLength: 3000 },
+        prompt: {
+          formId: INFO_FORM, contextId: app.id, title: 'Answer the reviewers', label: `Your answer about ${app.reference}`, submitLabel: 'Send', maxLength: 3000,
+          invalidMessage: INFO_ANSWER_MISSING,
+        },
       },
     ],
   };
@@ -142,7 +147,7 @@ export async function infoPrompt(deps: EngineDeps, actor: Actor, applicationId: 
 
 export async function infoAnswered(deps: EngineDeps, actor: Actor, applicationId: string, text: string | undefined): Promise<EngineResult> {
   const answer = (text ?? '').trim();
-  if (answer.length < 5) return { replies: [], fieldErrors: { text: 'Please write your answer (at least 5 characters).' } };
+  if (answer.length < 5) return { replies: [], fieldErrors: { text: INFO_ANSWER_MISSING } };
   if (answer.length > 3000) return { replies: [], fieldErrors: { text: 'Please keep your answer under 3,000 characters.' } };
   const person = await personOf(deps, actor);
   const app = await deps.store.get(applicationId);

@@ -47,6 +47,10 @@ function renderCard(card, onAction) {
   if (card.subtitle) d.append(el('div', { class: 'sub' }, card.subtitle));
   if (card.text) d.append(el('p', { style: 'white-space:pre-wrap' }, card.text));
   if (card.fields && card.fields.length) d.append(el('dl', {}, card.fields.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
+  for (const s of card.sections || []) {
+    d.append(el('p', { style: 'white-space:pre-wrap' }, s.text));
+    for (const a of s.actions || []) d.append(el('button', { class: a.style || '', onclick: () => onAction(a) }, a.label));
+  }
   for (const a of card.actions || []) d.append(el('button', { class: a.style || '', onclick: () => onAction(a) }, a.label));
   if (card.footer) d.append(el('div', { class: 'src' }, card.footer));
   return d;

@@ -21,10 +21,15 @@ export function renderText(replies: Reply[], firstNumber = 1): TextRender {
       lines.push(`┌ ${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`);
       if (c.text) lines.push(...c.text.split('\n').map((l) => `│ ${l}`));
       for (const f of c.fields ?? []) lines.push(`│ ${f.label}: ${f.value}`);
-      for (const a of c.actions ?? []) {
+      const button = (a: CardAction) => {
         actions.push(a);
         lines.push(`│ [${firstNumber + actions.length - 1}] ${a.label}`);
+      };
+      for (const s of c.sections ?? []) {
+        lines.push(...s.text.split('\n').map((l) => `│ ${l}`));
+        (s.actions ?? []).forEach(button);
       }
+      (c.actions ?? []).forEach(button);
       if (c.footer) lines.push(`│ ${c.footer}`);
       lines.push('└');
     } else if (r.kind === 'form') {

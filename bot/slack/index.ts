@@ -14,6 +14,8 @@ import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
 import { storedDedupe } from './dedupe';
 import type { SlackRuntime } from './runtime';
+import { uploadToUser } from './files';
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 
 export interface SlackAdapterOptions {
   fetch?: typeof fetch;
@@ -66,7 +68,14 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
     return false;
   }
 
+  /** The export goes to the person's DM with Slack, never to a channel. */
+  async function deliverFile(actor: Actor, file: PersonalFile): Promise<FileDelivery> {
+    await uploadToUser(client, { baseUrl: config.SLACK_API_URL, token: config.SLACK_BOT_TOKEN ?? '', ...(opts.fetch ? { fetch: opts.fetch } : {}) }, actor.userId, file, file.title);
+    return { kind: 'sent' };
+  }
+
   return {
+    deliverFile,
     platform: 'slack',
     routes: slackRoutes(rt, deps, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
     sender: createSlackSender(client, directory),

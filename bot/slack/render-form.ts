@@ -3,6 +3,7 @@
  * both block_id and action_id, so errors (`response_action: errors`, keyed by block_id) land on
  * the right input and values come back keyed by field id.
  */
+import type { InputBlockElement, ModalView, Option as SlackOption, PlainTextOption } from '@slack/types';
 import type { FormFieldView, FormView, PromptView } from '../../domain/messages';
 import type { ViewSubmission } from './schemas';
 import { LIMITS, type Block } from './render';
@@ -36,12 +37,14 @@ export function parseCallbackId(callbackId: string): ParsedCallback {
   return null;
 }
 
-function option(o: Option) {
+function option(o: Option): PlainTextOption {
   return { text: plain(o.label, 75), value: o.value.slice(0, 150) };
 }
 
+type Options = { options: PlainTextOption[] } | { option_groups: { label: ReturnType<typeof plain>; options: PlainTextOption[] }[] };
+
 /** Over 100 options (countries) Slack needs option groups of at most 100 each. */
-function optionsOf(options: Option[]): Record<string, unknown> {
+function optionsOf(options: Option[]): Options {
   if (options.length <= OPTIONS_MAX) return { options: options.map(option) };
   const groups = [];
   for (let i = 0; i < options.length && groups.length < OPTIONS_MAX; i += OPTIONS_MAX) {
@@ -58,7 +61,7 @@ function selected(field: FormFieldView, options: Option[]): Option[] {
   return options.filter((o) => values.includes(o.value));
 }
 
-function element(field: FormFieldView): Record<string, unknown> {
+function element(field: FormFieldView): InputBlockElement {
   const base = { action_id: field.id, ...(field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {}) };
   const options = field.options ?? [];
   switch (field.kind) {
@@ -74,7 +77,8 @@ function element(field: FormFieldView): Record<string, unknown> {
       // A lone checkbox (consent) is one option whose value says "ticked".
       const opts = (options.length ? options : [{ value: 'true', label: field.label }]).slice(0, 10);
       const ticked = selected(field, opts);
-      return { type: 'checkboxes', action_id: field.id, options: opts.map(option), ...(ticked.length ? { initial_options: ticked.map(option) } : {}) };
+      const boxes: SlackOption[] = opts.map(option);
+      return { type: 'checkboxes', action_id: field.id, options: boxes, ...(ticked.length ? { initial_options: ticked.map(option) } : {}) };
     }
     default: {
       const initial = typeof field.value === 'string' && field.value !== '' ? truncate(field.value, 3000) : undefined;
@@ -100,14 +104,21 @@ function inputBlock(field: FormFieldView): Block {
   };
 }
 
-function title(text: string, stepNumber?: number, stepCount?: number): ReturnType<typeof plain> {
-  const suffix = stepCount && stepCount > 1 ? ` (${stepNumber}/${stepCount})` : '';
-  return plain(truncate(text, TITLE_MAX - suffix.length) + suffix, TITLE_MAX);
+/**
+ * Slack cuts a modal title at 24 characters, so the title is only ever a short one: the step
+ * count for the form, the prompt's own title when it fits, else the app's name. The full title
+ * is then the first block of the modal.
+ */
+function titled(text: string, step?: { number: number; count: number }): { title: ReturnType<typeof plain>; header: Block[] } {
+  const short = step ? `Step ${step.number} of ${step.count}` : text.length <= TITLE_MAX ? text : 'Dialogue Desk';
+  const header: Block[] = short === text ? [] : [{ type: 'header', text: plain(text, LIMITS.headerText) }];
+  return { title: plain(short, TITLE_MAX), header };
 }
 
 /** A form step as a modal. A step with `summary` shows read-only fields to confirm. */
-export function formToModal(form: FormView): Record<string, unknown> {
-  const blocks: Block[] = [];
+export function formToModal(form: FormView): ModalView {
+  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount });
+  const blocks: Block[] = [...header];
   if (form.intro) for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   if (form.summary) {
     for (const f of form.summary) blocks.push({ type: 'section', text: mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`) });
@@ -128,7 +139,7 @@ export function formToModal(form: FormView): Record<string, unknown> {
     type: 'modal',
     callback_id: truncate(formCallbackId(form.formId, form.stepId), 255),
     private_metadata: JSON.stringify({ draftId: form.draftId }),
-    title: title(form.title, form.stepNumber, form.stepCount),
+    title,
     submit: plain(form.submitLabel || 'Next', TITLE_MAX),
     close: plain('Close', TITLE_MAX),
     blocks: blocks.slice(0, LIMITS.viewBlocks),
@@ -138,15 +149,16 @@ export function formToModal(form: FormView): Record<string, unknown> {
 export const PROMPT_FIELD = 'text';
 
 /** A one-input modal; its submission returns `{ text }` on the prompt's formId and contextId. */
-export function promptToModal(prompt: PromptView, channel?: string): Record<string, unknown> {
+export function promptToModal(prompt: PromptView, channel?: string): ModalView {
+  const { title, header } = titled(prompt.title);
   return {
     type: 'modal',
     callback_id: truncate(promptCallbackId(prompt.formId), 255),
     private_metadata: JSON.stringify({ contextId: prompt.contextId, ...(channel ? { channel } : {}) }),
-    title: title(prompt.title),
+    title,
     submit: plain(prompt.submitLabel || 'Send', TITLE_MAX),
     close: plain('Cancel', TITLE_MAX),
-    blocks: [inputBlock({ id: PROMPT_FIELD, label: prompt.label, kind: 'textarea', required: true, maxLength: prompt.maxLength })],
+    blocks: [...header, inputBlock({ id: PROMPT_FIELD, label: prompt.label, kind: 'textarea', required: true, maxLength: prompt.maxLength })],
   };
 }
 

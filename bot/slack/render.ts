@@ -3,10 +3,12 @@
  * chat.postMessage fail (`invalid_blocks`) is respected here rather than discovered in production.
  * Neutral strings are plain text and go through `slackInert`; the only markup is this file's own.
  */
-import type { Card, Reply } from '../../domain/messages';
+import type { KnownBlock } from '@slack/types';
+import type { Card, CardAction, Reply } from '../../domain/messages';
 import { mrkdwn, plain, slackInert, slackLink, splitText, truncate } from './text';
 
-export type Block = Record<string, unknown>;
+/** Block Kit as Slack's own types describe it, so `npm run typecheck` refuses a malformed block. */
+export type Block = KnownBlock;
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -47,8 +49,19 @@ export function cardToBlockKit(card: Card): Block[] {
       fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`, LIMITS.fieldText)),
     });
   }
-  const actions = card.actions ?? [];
+  // Repeated action ids get a suffix across the whole message, not only within one block.
   const seen = new Map<string, number>();
+  for (const section of card.sections ?? []) {
+    for (const part of splitText(slackInert(section.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+    blocks.push(...actionBlocks(section.actions ?? [], seen));
+  }
+  blocks.push(...actionBlocks(card.actions ?? [], seen));
+  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.footer))] });
+  return blocks;
+}
+
+function actionBlocks(actions: CardAction[], seen: Map<string, number>): Block[] {
+  const blocks: Block[] = [];
   for (let i = 0; i < actions.length; i += LIMITS.actionsPerBlock) {
     blocks.push({
       type: 'actions',
@@ -62,11 +75,11 @@ export function cardToBlockKit(card: Card): Block[] {
           text: plain(a.label, LIMITS.buttonText),
           ...(a.value !== undefined ? { value: a.value.slice(0, LIMITS.buttonValue) } : {}),
           ...(a.style ? { style: a.style } : {}),
+          ...(a.url ? { url: a.url } : {}),
         };
       }),
     });
   }
-  if (card.footer) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.footer))] });
   return blocks;
 }
 

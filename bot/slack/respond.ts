@@ -2,6 +2,7 @@
  * Says the engine's replies back to the person who acted, in the place they acted: a DM, the
  * thread of a mention, an ephemeral message in a channel, or a modal when a trigger is at hand.
  */
+import type { ModalView } from '@slack/types';
 import type { Reply } from '../../domain/messages';
 import type { Logger } from '../../server/log';
 import { SlackApiError, type SlackClient } from './client';
@@ -40,7 +41,7 @@ const MODAL_FALLBACK = new Set(['expired_trigger_id', 'invalid_trigger_id', 'exc
 const isModal = (r: Reply): r is Extract<Reply, { kind: 'form' | 'prompt' }> => r.kind === 'form' || r.kind === 'prompt';
 
 /** The modal view for a form or prompt reply. */
-export function modalFor(reply: Extract<Reply, { kind: 'form' | 'prompt' }>, channel?: string): Record<string, unknown> {
+export function modalFor(reply: Extract<Reply, { kind: 'form' | 'prompt' }>, channel?: string): ModalView {
   return reply.kind === 'form' ? formToModal(reply.form) : promptToModal(reply.prompt, channel);
 }
 

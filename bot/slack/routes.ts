@@ -42,6 +42,7 @@ export function slackRoutes(rt: SlackRuntime, deps: AppDeps, opts: RouteOptions 
   const now = opts.verifyClock ?? Date.now;
 
   app.post('/slack/events', async (c) => {
+    const received = Date.now();
     const rawBody = await c.req.text();
     const secret = deps.config.SLACK_SIGNING_SECRET;
     const ok = secret !== undefined && (await verifySlackSignature(secret, {
@@ -55,7 +56,13 @@ export function slackRoutes(rt: SlackRuntime, deps: AppDeps, opts: RouteOptions 
     }
     const outcome = await dispatch(rt, c.req.header('content-type') ?? '', rawBody);
     if (!outcome) return c.json({ error: 'unsupported_payload' }, 400);
-    if (outcome.later) deps.background(outcome.later);
+    const later = outcome.later;
+    if (later) {
+      deps.background(async () => {
+        await later();
+        deps.metrics.answered('slack', (Date.now() - received) / 1000);
+      });
+    }
     return outcome.body ? c.json(outcome.body) : c.body(null, 200);
   });
 

@@ -20,6 +20,8 @@ export interface ClientOptions {
   tokenUrl: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** No token at all: only for the Agents Playground's local connector (dev-playground.ts). */
+  anonymous?: boolean;
 }
 
 /** A connector call that failed; `status` 0 means no HTTP answer (network, timeout). */
@@ -97,7 +99,10 @@ export function createConnectorClient(opts: ClientOptions): ConnectorClient {
   async function connector(method: 'POST' | 'PUT' | 'GET', url: string, body?: unknown): Promise<unknown> {
     const res = await call(url, {
       method,
-      headers: { authorization: `Bearer ${await token()}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        ...(opts.anonymous ? {} : { authorization: `Bearer ${await token()}` }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (res.status === 401) cached = null; // a revoked or rotated secret: fetch a new token next time

@@ -6,14 +6,17 @@ import { Hono } from 'hono';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
 import type { AppDeps } from '../../server/deps';
-import { markEventProcessed } from '../../db/outbox-queue';
+import { forgetEvent, markEventProcessed } from '../../db/outbox-queue';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
+import { assertDevPlaygroundAllowed } from './dev-playground';
 import { dialogRoutes, dialogUrl } from './dialog';
 import { createDialogTokens } from './dialog-token';
 import { conversationRefOf } from './parse';
 import { messagesRoutes } from './routes';
 import { createReviewerCheck } from './roster';
+import { createDataLinks, dataLinkRoutes, DATA_LINK_TTL_SECONDS } from './data-link';
+import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
 import type { Activity } from './schema';
@@ -26,6 +29,11 @@ export interface TeamsAdapterOptions {
   jwksCooldownMs?: number;
   /** Where the TeamsJS browser bundle comes from (Workers: a static asset). */
   teamsJs?: ScriptSource;
+  /**
+   * Accept the Agents Playground's unauthenticated activities (dev-playground.ts). Only the Node
+   * entry passes it, and only from TEAMS_DEV_PLAYGROUND; it throws outside development on loopback.
+   */
+  devPlayground?: boolean;
 }
 
 /** Builds the Teams adapter. Without TEAMS_APP_ID and password it still serves the tab pages. */
@@ -34,12 +42,18 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
   const log = deps.log.child({ platform: 'teams' });
   const scoped = { ...deps, log };
   const configured = Boolean(config.TEAMS_APP_ID && config.TEAMS_APP_PASSWORD);
+  const devPlayground = opts.devPlayground === true;
+  if (devPlayground) {
+    assertDevPlaygroundAllowed(config);
+    log.warn('teams_dev_playground', { note: 'unauthenticated activities from loopback service URLs are accepted' });
+  }
 
-  const client = configured
+  const client = configured || devPlayground
     ? createConnectorClient({
-      appId: config.TEAMS_APP_ID!,
-      appPassword: config.TEAMS_APP_PASSWORD!,
+      appId: config.TEAMS_APP_ID ?? '',
+      appPassword: config.TEAMS_APP_PASSWORD ?? '',
       tokenUrl: config.TEAMS_TOKEN_URL,
+      ...(devPlayground ? { anonymous: true } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     })
     : null;
@@ -61,6 +75,7 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
     deps: scoped,
     client,
     firstDelivery: (id) => markEventProcessed(deps.db, id, deps.clock.now().toISOString()),
+    forgetDelivery: (id) => forgetEvent(deps.db, id),
     ...(tokens && publicUrl
       ? {
         dialogLink: async (actor: Actor, activity: Activity) => {
@@ -75,8 +90,10 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       : {}),
   };
 
+  const links = config.TEAMS_APP_PASSWORD ? createDataLinks(config.TEAMS_APP_PASSWORD) : null;
   const routes = new Hono();
-  routes.route('/', messagesRoutes(scoped, verifier, turn));
+  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground }));
+  if (links) routes.route('/', dataLinkRoutes(scoped, links));
   routes.route('/', tabRoutes(scoped, opts.teamsJs));
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
 
@@ -95,5 +112,12 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       now: () => deps.clock.now().toISOString(),
     }),
     isReviewer,
+    // A download link in the personal chat (see data-link.ts); it needs the public address.
+    deliverFile: async (_actor: Actor, file: PersonalFile): Promise<FileDelivery> => {
+      if (!links || !publicUrl) return { kind: 'unavailable' };
+      const url = new URL('my-data/download', publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`);
+      url.searchParams.set('token', await links.sign(file.personId));
+      return { kind: 'link', url: url.toString(), expiresInMinutes: DATA_LINK_TTL_SECONDS / 60 };
+    },
   };
 }

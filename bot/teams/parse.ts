@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Actor, ConversationRef, InboundEvent, RawValues } from '../core/types';
 import { FORM_VERB, PROMPT_VERB, RESERVED_DATA_KEYS } from './render/adaptive';
-import { adaptiveActionValue, submitData, taskValue, type Activity } from './schema';
+import { adaptiveActionValue, searchValue, submitData, taskValue, type Activity } from './schema';
 
 /** The question of a prompt card, carried in its action data. */
 export interface PromptMeta {
@@ -12,9 +12,12 @@ export interface PromptMeta {
   label: string;
   submitLabel: string;
   maxLength: number;
+  invalidMessage?: string;
 }
 
-const promptMeta = z.object({ title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive() });
+const promptMeta = z.object({
+  title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive(), invalidMessage: z.string().max(500).optional(),
+});
 
 /** What an activity asks of the bot, before an Actor is attached. */
 export type Intent =
@@ -22,9 +25,13 @@ export type Intent =
   | { type: 'action'; actionId: string; value?: string }
   | { type: 'submission'; formId: string; contextId: string; stepId?: string; values: RawValues; prompt?: PromptMeta }
   | { type: 'task_fetch' }
+  /** Typeahead in a card: the options of `dataset` matching `query`, a page at a time. */
+  | { type: 'search'; dataset: string; query: string; skip: number; top: number }
   /** The web form's dialog.url.submit({reference}) (dialog.ts). */
   | { type: 'dialog_done'; reference: string }
+  /** The app was installed here (each installation sends two of these). */
   | { type: 'installed' }
+  | { type: 'uninstalled' }
   | { type: 'ignore'; reason: string }
   | { type: 'bad_request'; reason: string };
 
@@ -92,6 +99,12 @@ export function intentOf(a: Activity): Intent {
       return fromAction(v.data.action.verb, v.data.action.data ?? {});
     }
     if (a.name === 'task/fetch') return { type: 'task_fetch' };
+    if (a.name === 'application/search') {
+      const v = searchValue.safeParse(a.value);
+      if (!v.success) return { type: 'bad_request', reason: 'search_value' };
+      const { skip = 0, top = 15 } = v.data.queryOptions ?? {};
+      return { type: 'search', dataset: v.data.dataset ?? '', query: v.data.queryText, skip, top };
+    }
     if (a.name === 'task/submit') {
       const v = taskValue.safeParse(a.value);
       if (!v.success) return { type: 'bad_request', reason: 'task_value' };
@@ -104,10 +117,16 @@ export function intentOf(a: Activity): Intent {
   }
   if (a.type === 'conversationUpdate') {
     const botId = a.recipient?.id;
-    const added = (a.membersAdded ?? []).some((m) => m.id === botId);
-    return added ? { type: 'installed' } : { type: 'ignore', reason: 'conversation_update' };
+    if ((a.membersAdded ?? []).some((m) => m.id === botId)) return { type: 'installed' };
+    if ((a.membersRemoved ?? []).some((m) => m.id === botId)) return { type: 'uninstalled' };
+    return { type: 'ignore', reason: 'conversation_update' };
   }
-  if (a.type === 'installationUpdate') return { type: 'installed' };
+  if (a.type === 'installationUpdate') {
+    // An upgrade (add-upgrade, remove-upgrade) is neither: the app stays where it was.
+    if (a.action === 'add') return { type: 'installed' };
+    if (a.action === 'remove') return { type: 'uninstalled' };
+    return { type: 'ignore', reason: `installation_update:${a.action ?? ''}` };
+  }
   return { type: 'ignore', reason: a.type };
 }
 

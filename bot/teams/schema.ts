@@ -52,6 +52,8 @@ export const activitySchema = z.looseObject({
   channelData: channelData.optional(),
   membersAdded: z.array(account).optional(),
   membersRemoved: z.array(account).optional(),
+  /** installationUpdate: add, remove, add-upgrade, remove-upgrade. */
+  action: z.string().max(64).optional(),
 });
 
 export type Activity = z.infer<typeof activitySchema>;
@@ -71,6 +73,19 @@ export const adaptiveActionValue = z.looseObject({
 export const taskValue = z.looseObject({
   data: z.record(z.string(), z.unknown()).optional(),
   context: z.unknown().optional(),
+});
+
+/**
+ * `application/search` invoke value: what someone typed into a typeahead Input.ChoiceSet whose
+ * `choices.data` names a dataset. Teams asks for pages (skip/top).
+ */
+export const searchValue = z.looseObject({
+  queryText: z.string().max(200),
+  dataset: z.string().max(64).optional(),
+  queryOptions: z.looseObject({
+    skip: z.coerce.number().int().min(0).max(1000).optional(),
+    top: z.coerce.number().int().min(1).max(100).optional(),
+  }).optional(),
 });
 
 /** Action.Submit data as the renderers wrote it, merged with input values by Teams. */

@@ -9,8 +9,12 @@ import type { AppDeps } from '../../server/deps';
 
 export type ScriptSource = () => Promise<string | null>;
 
-/** Teams (web, desktop, M365 hosts) must be allowed to frame the pages, and nobody else. */
-export const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.office.com https://*.cloud.microsoft";
+/**
+ * Teams (web, desktop, the Microsoft 365 app and Outlook, which host Teams apps too) must be allowed
+ * to frame the pages, and nobody else: Microsoft's list in "Prerequisites for tabs" (tab-requirements),
+ * old hosts kept while the clients move to *.cloud.microsoft.
+ */
+export const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com";
 
 /**
  * Reads the UMD build of @microsoft/teams-js from node_modules on Node. Workers have no file

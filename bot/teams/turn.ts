@@ -6,7 +6,9 @@
 import type { AppDeps } from '../../server/deps';
 import type { Actor, EngineResult, InboundEvent } from '../core/types';
 import type { FormView, Reply } from '../../domain/messages';
+import { searchCountries } from '../../domain/countries';
 import type { ConnectorClient } from './client';
+import { REASON_FORM } from '../core/review-flow';
 import { referenceOf, saveConversation } from './conversations';
 import { actorOf, conversationRefOf, intentOf, toEvent, type Intent } from './parse';
 import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './render/adaptive';
@@ -26,6 +28,8 @@ export interface TurnContext {
   client: ConnectorClient | null;
   /** True the first time an activity id is seen (Teams redelivers when a turn is slow). */
   firstDelivery(id: string): Promise<boolean>;
+  /** Forgets an id given to firstDelivery, so that it counts as new again. */
+  forgetDelivery?(id: string): Promise<void>;
   /**
    * With an https PUBLIC_URL: the link for a dialog that hosts the web form (dialog.ts), or null
    * when this activity cannot be bound to a person and tenant. Without it dialogs show cards.
@@ -57,13 +61,20 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
       : { status: 400 };
   }
   if (intent.type === 'installed') {
-    if (actor && activity.conversation.conversationType === 'personal') {
+    // Teams announces one installation twice (installationUpdate and conversationUpdate): the
+    // first of them welcomes, once per conversation until the app is removed from it.
+    if (actor && activity.conversation.conversationType === 'personal' && (await ctx.firstDelivery(welcomeKey(activity)))) {
       deps.background(async () => sendAnswer(ctx, activity, { replies: await deps.engine.home(actor) }, false));
     }
     return { status: 200 };
   }
+  if (intent.type === 'uninstalled') {
+    await ctx.forgetDelivery?.(welcomeKey(activity));
+    return { status: 200 };
+  }
   if (intent.type === 'ignore' || !actor) return isInvoke ? { status: 200, body: { statusCode: 200 } } : { status: 200 };
 
+  if (intent.type === 'search') return searchAnswer(intent);
   if (intent.type === 'task_fetch') return taskContinue(await deps.engine.openForm(actor), await ctx.dialogLink?.(actor, activity));
   if (intent.type === 'dialog_done') return { status: 200, body: { task: { type: 'message', value: await dialogDone(deps, actor, intent.reference) } } };
 
@@ -73,10 +84,12 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   if (!isInvoke) {
     const id = `teams:${activity.conversation.id}:${activity.id ?? ''}`;
     if (activity.id && !(await ctx.firstDelivery(id))) return { status: 200 };
+    const received = Date.now();
     deps.background(async () => {
       const result = await run(ctx, event, intent);
       deps.kickOutbox();
       await sendAnswer(ctx, activity, await answerFor(ctx, actor, intent, result), true);
+      deps.metrics.answered('teams', (Date.now() - received) / 1000);
     });
     return { status: 200 };
   }
@@ -85,11 +98,30 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   deps.kickOutbox();
   const answer = await answerFor(ctx, actor, intent, result);
   if (activity.name === 'task/submit') return taskAnswer(answer.replies, result);
-  if (intent.type === 'action' && intent.actionId.startsWith('review.') && activity.replyToId) {
+  // A decision, whether clicked (Approve) or sent with its reason from the prompt that replaced the
+  // card (Reject, Request information), answers with the whole updated review card.
+  const review = (intent.type === 'action' && intent.actionId.startsWith('review.'))
+    || (intent.type === 'submission' && intent.formId === REASON_FORM);
+  if (review && activity.replyToId && !result.fieldErrors) {
     const card = await reviewCardAfterDecision(deps.db, activity.replyToId, result.replies);
     if (card) return INVOKE_CARD(card);
   }
   return INVOKE_CARD(answer.card ?? repliesToCard(answer.replies));
+}
+
+const welcomeKey = (activity: Activity) => `teams:welcome:${activity.conversation.id}`;
+
+/**
+ * The typeahead of a country field (render/form.ts). Answered here, without the engine: the
+ * list is fixed data and the answer must come within the invoke.
+ */
+function searchAnswer(intent: Extract<Intent, { type: 'search' }>): TurnResponse {
+  if (intent.dataset !== 'countries') {
+    return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown list.' } } };
+  }
+  const found = searchCountries(intent.query, intent.skip + intent.top).slice(intent.skip);
+  const results = found.map((c) => ({ title: c.name, value: c.code }));
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results } } };
 }
 
 /** "apply" typed in chat opens the form directly, as the slash command does on Slack. */

@@ -21,7 +21,8 @@ const E = WEB_TEXT.errors;
 const INFO_FORM = 'info.answer';
 
 /** Buttons an applicant may press here; reviewer actions are not among them. */
-const ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', 'subscribe', 'help']);
+const ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', 'subscribe', 'help',
+  'my_data', 'my_data.export', 'my_data.delete', 'my_data.delete.confirm', 'my_data.delete.cancel']);
 
 const rawValue = z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)]);
 const shortId = z.string().min(1).max(500);
@@ -127,6 +128,8 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
       return render(c, session, WEB_TEXT.myTitle, { replies: [{ kind: 'text', text: E.unknownAction }] }, 400);
     }
     if (id === 'status') return c.redirect('/my', 303);
+    // On the web the export is a download from the page itself (the session says whose).
+    if (id === 'my_data.export') return c.redirect('/my/data.json', 303);
     const result = await handle(session, { kind: 'action', actionId: id, ...(value ? { value } : {}) });
     return render(c, session, id === 'info.answer' ? WEB_TEXT.answerTitle : WEB_TEXT.myTitle, result);
   });

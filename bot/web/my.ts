@@ -10,6 +10,7 @@ import { pageHeaders, sameOrigin } from './http';
 import { page } from './layout';
 import { WEB_TEXT } from './messages';
 import { repliesHtml } from './replies-html';
+import { myDataCard } from '../core/my-data';
 import { checkSessionToken, CSRF_FIELD, loadSession } from './session';
 
 export function myRoutes(app: Hono, deps: AppDeps): void {
@@ -26,6 +27,7 @@ export function myRoutes(app: Hono, deps: AppDeps): void {
     const body = html`<h1>${WEB_TEXT.myTitle}</h1>
 <p>${WEB_TEXT.signedInAs(session.email)}</p>
 ${repliesHtml(status.replies, session.csrf)}
+${repliesHtml([myDataCard(actor)], session.csrf)}
 <section class="box" aria-labelledby="notices-h">
 <h2 id="notices-h">${WEB_TEXT.notices}</h2>
 ${saved ? html`<p class="ok" role="status">${WEB_TEXT.saved}</p>` : ''}
@@ -38,6 +40,22 @@ ${chatDoors.length === 0 ? html`<p>${WEB_TEXT.noticesWeb}</p>` : html`<p>${WEB_T
 </form>`}
 </section>`;
     return c.html(page({ title: WEB_TEXT.myTitle, session }, body));
+  });
+
+  // Everything held about the signed-in person, as a JSON download; audited like the chat export.
+  app.get('/my/data.json', async (c) => {
+    const session = await loadSession(c, deps);
+    if (!session) return c.redirect('/apply', 303);
+    const person = await deps.store.findPerson({ platform: 'web', scope: '', userId: webActor(session.email).userId });
+    if (!person) return c.redirect('/my', 303);
+    const now = deps.clock.now().toISOString();
+    const data = await deps.store.personalData(person.id, now);
+    await deps.store.recordPrivacyRequest({ personId: person.id, action: 'person.export', actor: 'person:self', via: 'web', detail: { delivery: 'download' }, now });
+    return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="my-data-${now.slice(0, 10)}.json"`,
+      'Cache-Control': 'no-store',
+    });
   });
 
   app.post('/my/notices', async (c) => {

@@ -4,6 +4,7 @@ import * as admin from './2026_11_28_002_admin';
 import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
 import * as webEmail from './2026_12_01_1430_web_email';
+import * as retention from './2026_12_01_1520_retention';
 import * as questionAnswers from './2026_12_01_1530_question_answers';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1354_security': security,
   '2026_12_01_1358_languages': languages,
   '2026_12_01_1430_web_email': webEmail,
+  '2026_12_01_1520_retention': retention,
   '2026_12_01_1530_question_answers': questionAnswers,
 };
 

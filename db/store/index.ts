@@ -15,6 +15,7 @@ import * as outbox from './outbox';
 import * as people from './people';
 import * as questions from './questions';
 import { submit } from './submit';
+import * as privacy from './privacy';
 
 /** `clock` only stamps rows whose port method takes no `now` (people created by personFor). */
 export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock = systemClock): Store {
@@ -41,6 +42,11 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     decide: (input) => decisions.decide(db, atomic, input),
     answerInfoRequest: (input) => applications.answerInfoRequest(db, atomic, input),
     decisionsFor: (applicationId) => decisions.decisionsFor(db, applicationId),
+
+    findPerson: (identity) => privacy.findPerson(db, identity),
+    personalData: (personId, now) => privacy.personalData(db, personId, now),
+    erasePerson: (personId, now) => privacy.erasePersonData(db, atomic, personId, now),
+    recordPrivacyRequest: (input) => privacy.recordPrivacyRequest(db, input),
     unfinishedDrafts: (callId) => applications.unfinishedDrafts(db, callId),
     countAwaitingDecision: () => applications.countAwaitingDecision(db),
 

@@ -25,6 +25,17 @@ function dialogueIdFor(token: string, dialogues: Dialogue[]): string {
   return dialogues.find((d) => d.id.toLowerCase() === t || d.shortName.toLowerCase() === t || d.name.toLowerCase() === t)?.id ?? token;
 }
 
+const MSG = {
+  dialogues: 'Choose at least one dialogue.',
+  participation: 'Choose whether you will take part in person or online.',
+  organisationName: 'Enter the name of your organisation.',
+  stakeholderType: 'Choose the type of your organisation, for example Academia or Private sector.',
+  organisationFocus: 'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".',
+  country: 'Choose the country where your organisation is based.',
+  website: "Enter your organisation's website (or a page about it), like https://example.org.",
+  areasOfWork: "Describe your organisation's main areas of work (at least 10 characters).",
+};
+
 export const dialoguesStep: StepDef = {
   id: 'dialogues',
   title: 'Dialogues',
@@ -37,8 +48,9 @@ export const dialoguesStep: StepDef = {
       kind: 'multiselect',
       required: true,
       options: callDialogues(ctx).map((d) => ({ value: d.id, label: d.name })),
+      invalidMessage: MSG.dialogues,
     },
-    { id: 'participation', label: 'How will you take part?', kind: 'select', required: true, options: PARTICIPATION_OPTIONS },
+    { id: 'participation', label: 'How will you take part?', kind: 'select', required: true, options: PARTICIPATION_OPTIONS, invalidMessage: MSG.participation },
   ],
   parse(raw, _answers, ctx) {
     const dialogues = callDialogues(ctx);
@@ -46,9 +58,9 @@ export const dialoguesStep: StepDef = {
     const schema = z.object({
       dialogueIds: z
         .array(z.string())
-        .min(1, { error: 'Choose at least one dialogue.' })
+        .min(1, { error: MSG.dialogues })
         .refine((ids) => ids.every((id) => allowed.has(id)), { error: 'Choose dialogues from the list; some of those are not part of this call.' }),
-      participation: choiceSchema(PARTICIPATIONS, 'Choose whether you will take part in person or online.'),
+      participation: choiceSchema(PARTICIPATIONS, MSG.participation),
     });
     const input = {
       dialogueIds: [...new Set(list(raw, 'dialogueIds').map((t) => dialogueIdFor(t, dialogues)))],
@@ -81,7 +93,7 @@ export function normaliseWebsite(input: string): string | null {
 
 const websiteSchema = z.string().transform((v, ctx) => {
   const message = v === ''
-    ? "Enter your organisation's website (or a page about it), like https://example.org."
+    ? MSG.website
     : v.length > WEBSITE_MAX
       ? `The website address must be at most ${WEBSITE_MAX} characters.`
       : null;
@@ -98,17 +110,18 @@ export const organisationStep: StepDef = {
   title: 'Your organisation',
   applies: () => true,
   fields: () => [
-    { id: 'organisationName', label: 'Name of your organisation', kind: 'text', required: true, maxLength: 200 },
-    { id: 'stakeholderType', label: 'Type of organisation', kind: 'select', required: true, options: STAKEHOLDER_OPTIONS },
+    { id: 'organisationName', label: 'Name of your organisation', kind: 'text', required: true, maxLength: 200, invalidMessage: MSG.organisationName },
+    { id: 'stakeholderType', label: 'Type of organisation', kind: 'select', required: true, options: STAKEHOLDER_OPTIONS, invalidMessage: MSG.stakeholderType },
     {
       id: 'organisationFocus',
       label: 'Is your organisation grassroots, victim-led or victim-focused?',
       kind: 'select',
       required: true,
       options: FOCUS_OPTIONS,
+      invalidMessage: MSG.organisationFocus,
     },
-    { id: 'country', label: 'Country where your organisation is based', kind: 'select', required: true, options: COUNTRY_OPTIONS },
-    { id: 'website', label: 'Website', kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX },
+    { id: 'country', label: 'Country where your organisation is based', kind: 'select', required: true, options: COUNTRY_OPTIONS, optionsSource: 'countries', invalidMessage: MSG.country },
+    { id: 'website', label: 'Website', kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX, invalidMessage: MSG.website },
     {
       id: 'areasOfWork',
       label: 'Main areas of work',
@@ -116,23 +129,24 @@ export const organisationStep: StepDef = {
       required: true,
       maxLength: 1500,
       help: 'What your organisation does, in a few sentences.',
+      invalidMessage: MSG.areasOfWork,
     },
   ],
   parse(raw) {
     const schema = z.object({
       organisationName: textSchema({
-        empty: 'Enter the name of your organisation.',
+        empty: MSG.organisationName,
         min: 2,
         short: 'The organisation name must be at least 2 characters.',
         max: 200,
         what: 'The organisation name',
       }),
-      stakeholderType: choiceSchema(STAKEHOLDER_TYPES, 'Choose the type of your organisation, for example Academia or Private sector.'),
-      organisationFocus: choiceSchema(FOCUSES, 'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".'),
-      country: countrySchema('Choose the country where your organisation is based.'),
+      stakeholderType: choiceSchema(STAKEHOLDER_TYPES, MSG.stakeholderType),
+      organisationFocus: choiceSchema(FOCUSES, MSG.organisationFocus),
+      country: countrySchema(MSG.country),
       website: websiteSchema,
       areasOfWork: textSchema({
-        empty: "Describe your organisation's main areas of work (at least 10 characters).",
+        empty: MSG.areasOfWork,
         min: 10,
         short: "Describe your organisation's main areas of work in at least 10 characters.",
         max: 1500,
@@ -160,6 +174,8 @@ function chosenDialogues(answers: Partial<ApplicationAnswers>, ctx: FormContext)
   return callDialogues(ctx).filter((d) => chosen.has(d.id));
 }
 
+const relevanceAsk = (d: Dialogue) => `Please tell us why your organisation is relevant to the ${d.shortName} dialogue (at least 10 characters).`;
+
 export const relevanceStep: StepDef = {
   id: 'relevance',
   title: 'Relevance of your work',
@@ -174,6 +190,7 @@ export const relevanceStep: StepDef = {
         kind: 'textarea',
         required: true,
         maxLength: 1500,
+        invalidMessage: relevanceAsk(d),
       }),
     ),
   parse(raw, answers, ctx) {
@@ -182,7 +199,7 @@ export const relevanceStep: StepDef = {
     const input: Record<string, string> = {};
     for (const d of dialogues) {
       const id = relevanceFieldId(d.id);
-      const ask = `Please tell us why your organisation is relevant to the ${d.shortName} dialogue (at least 10 characters).`;
+      const ask = relevanceAsk(d);
       shape[id] = textSchema({ empty: ask, min: 10, short: ask, max: 1500, what: 'This answer', multiline: true });
       input[id] = text(raw, id);
     }

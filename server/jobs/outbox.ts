@@ -12,6 +12,7 @@ import type { Clock } from '../../domain/clock';
 import type { OutboundMessage } from '../../domain/messages';
 import type { Platform } from '../../domain/types';
 import type { Logger } from '../log';
+import type { FailureReason, Metrics } from '../metrics/types';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
@@ -26,6 +27,8 @@ export interface OutboxWorkerOptions {
   clock: Clock;
   log: Logger;
   senders: () => Map<Platform, Sender>;
+  /** Failed deliveries by reason, and each run's outcome. */
+  metrics?: Metrics;
   batchSize?: number;
   /** For tests: jitter is Math.random by default. */
   random?: () => number;
@@ -59,8 +62,11 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     const sender = opts.senders().get(row.platform as Platform);
     const now = () => clock.now().toISOString();
     const attempt = row.attempts + 1;
-    const retry = async (message: string, retryAfterMs?: number) => {
+    const failed = (reason: FailureReason) => opts.metrics?.deliveryFailed(row.platform, reason);
+    const retry = async (message: string, retryAfterMs?: number, reason: FailureReason | null = 'transient') => {
+      if (reason) failed(reason);
       if (attempt >= MAX_ATTEMPTS) {
+        failed('gave_up');
         await markFailed(db, row.id, message);
         log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, attempts: attempt, reason: message });
         await forgetSecret(row);
@@ -72,7 +78,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     };
     if (!sender) {
       // The platform may be configured later (admin adds a channel, env var set): keep the message.
-      await retry(`no sender for platform ${row.platform}`);
+      await retry(`no sender for platform ${row.platform}`, undefined, 'no_sender');
       return;
     }
     let replacesRef: unknown = null;
@@ -80,7 +86,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       replacesRef = await externalRefOf(db, row.replaces);
       // The card being replaced is not delivered yet: wait for it rather than posting a second card.
       if (replacesRef === null || replacesRef === undefined) {
-        await retry('replaced message not delivered yet');
+        // Waiting for another message is not a failure of this one.
+        await retry('replaced message not delivered yet', undefined, null);
         return;
       }
     }
@@ -96,13 +103,15 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       delivered = result;
     } catch (err) {
       if (err instanceof DeliveryError && !err.retryable) {
+        failed('rejected');
         await markFailed(db, row.id, err.message);
         log.error('outbox_failed', { outboxId: row.id, purpose: row.purpose, reason: err.message });
         await forgetSecret(row);
         return;
       }
       const e = err as Error;
-      await retry(e.message || 'delivery failed', err instanceof DeliveryError ? err.retryAfterMs : undefined);
+      const retryAfterMs = err instanceof DeliveryError ? err.retryAfterMs : undefined;
+      await retry(e.message || 'delivery failed', retryAfterMs, retryAfterMs !== undefined ? 'rate_limited' : 'transient');
       return;
     }
     // The platform has the message now: recording that must not be mistaken for a failed send
@@ -166,7 +175,9 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
             again = false;
             total += await runOnceInner();
           } while (again);
+          opts.metrics?.jobRun('outbox', true);
         } catch (err) {
+          opts.metrics?.jobRun('outbox', false);
           log.error('outbox_error', { error: err as Error });
         } finally {
           running = null;

@@ -254,7 +254,10 @@ describe('formView', () => {
     expect(v).toMatchObject({ formId: FORM_ID, draftId: 'draft-1', stepId: 'organisation', stepNumber: 2, stepCount: 7, submitLabel: 'Next' });
     expect(v.fields.find((f) => f.id === 'country')).toMatchObject({ value: 'KE', kind: 'select' });
     expect(v.fields.find((f) => f.id === 'country')?.options?.length).toBe(195);
-    expect(formView('consent', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 5, stepCount: 6 });
+    // The count never changes mid-form: without travel support, step 5 is skipped, not renumbered.
+    expect(formView('representatives', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 4, stepCount: 7 });
+    expect(formView('consent', 'd', { ...complete, participation: 'online' }, ctx)).toMatchObject({ stepNumber: 6, stepCount: 7 });
+    expect(formView('dialogues', 'd', {}, ctx)).toMatchObject({ stepNumber: 1, stepCount: 7 });
   });
 
   it('shows what was sent with its errors', () => {
@@ -269,7 +272,9 @@ describe('formView', () => {
     expect(reps.find((f) => f.id === 'rep2_email')?.value).toBe('jon@example.org');
     expect(reps.find((f) => f.id === 'rep3_email')).not.toHaveProperty('value');
     expect(formView('travel', 'd', complete, ctx).fields[0]?.value).toBe('yes');
-    expect(formView('consent', 'd', complete, ctx).fields[0]).toMatchObject({ kind: 'checkbox', value: 'true', label: CONSENT_TEXT });
+    const consent = formView('consent', 'd', complete, ctx);
+    expect(consent.intro).toBe(CONSENT_TEXT);
+    expect(consent.fields[0]).toMatchObject({ kind: 'checkbox', value: 'true', options: [{ value: 'true', label: 'I agree' }] });
   });
 
   it('shows a summary to confirm', () => {

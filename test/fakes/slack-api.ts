@@ -47,6 +47,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let users = new Map<string, { tz?: string; name?: string; email?: string; emailConfirmed?: boolean }>();
   let socketUrl: string | null = null;
   let seq = 0;
+  let listening = 0;
   const ts = () => `1700000000.${String(++seq).padStart(6, '0')}`;
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
@@ -69,11 +70,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const u = users.get(String(body.user)) ?? {};
         return { ok: true, user: { id: body.user, tz: u.tz ?? 'Europe/Vienna', real_name: u.name ?? 'Test User', ...(u.emailConfirmed !== undefined ? { is_email_confirmed: u.emailConfirmed } : {}), profile: { display_name: u.name ?? '', ...(u.email ? { email: u.email } : {}) } } };
       }
+      // files.uploadV2's three steps: a ticket, the bytes (recorded as "upload/<file id>"), sharing.
+      case 'files.getUploadURLExternal': {
+        const id = `F${String(++seq).padStart(8, '0')}`;
+        return { ok: true, file_id: id, upload_url: `http://127.0.0.1:${listening}/upload/${id}` };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: (body.files as { id: string; title?: string }[]).map((f) => ({ id: f.id, title: f.title })) };
       case 'views.open':
       case 'views.update':
       case 'views.publish':
         return { ok: true, view: { id: body.view_id ?? `V${++seq}`, hash: `h${seq}` } };
       default:
+        if (method.startsWith('upload/')) return { ok: true };
         return { ok: false, error: 'unknown_method' };
     }
   }
@@ -97,6 +106,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  listening = port;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,

@@ -13,6 +13,7 @@ import { createBackgroundQueue } from '../../server/background';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, silentLogger, type Logger } from '../../server/log';
 import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from '../../server/node-setup';
+import { createPromMetrics } from '../../server/metrics/prom';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -50,7 +51,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
 
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps });
+  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps, metrics: createPromMetrics({ processMetrics: false }) });
   await prepareApp(built);
 
   const settle = () => queue.idle();

@@ -75,7 +75,7 @@ export function allText(replies: Reply[]): string {
   return replies
     .map((r) => {
       if (r.kind === 'text') return r.text;
-      if (r.kind === 'card') return [r.card.title, r.card.subtitle, r.card.text, ...(r.card.fields ?? []).map((f) => `${f.label}: ${f.value}`)].join('\n');
+      if (r.kind === 'card') return [r.card.title, r.card.subtitle, r.card.text, ...(r.card.fields ?? []).map((f) => `${f.label}: ${f.value}`), ...(r.card.sections ?? []).map((s) => s.text)].join('\n');
       if (r.kind === 'form') return r.form.title;
       return r.prompt.title;
     })
@@ -83,5 +83,5 @@ export function allText(replies: Reply[]): string {
 }
 
 export function actionsOf(replies: Reply[]) {
-  return replies.flatMap((r) => (r.kind === 'card' ? r.card.actions ?? [] : []));
+  return replies.flatMap((r) => (r.kind === 'card' ? [...(r.card.sections ?? []).flatMap((s) => s.actions ?? []), ...(r.card.actions ?? [])] : []));
 }

@@ -43,9 +43,13 @@ const cardsOf = (calls: ConnectorCall[]): Card[] =>
 const textOf = (calls: ConnectorCall[]) => calls.map((c) => `${c.body.text ?? ''}\n${JSON.stringify(c.body.attachments ?? [])}`).join('\n');
 const to = (conversationId: string) => fake.sent().filter((c) => c.conversationId === conversationId && c.method === 'POST');
 
+/** Buttons at the bottom of a card and, for review cards, in an ActionSet per dialogue. */
+const actionsIn = (card: Card): Record<string, any>[] =>
+  [...(card.actions ?? []), ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[])];
+
 /** What Teams sends when someone presses a card's Action.Execute after filling its inputs. */
 function press(card: Card, verb: string, values: Record<string, unknown>, from: { aad: string; name: string }, where: Record<string, unknown> = {}) {
-  const action = card.actions!.find((a) => a.verb === verb)!;
+  const action = actionsIn(card).find((a) => a.verb === verb)!;
   const inputs: Record<string, unknown> = {};
   for (const el of card.body) {
     if (typeof el.type !== 'string' || !el.type.startsWith('Input.')) continue;
@@ -123,7 +127,7 @@ describe('Teams end to end', () => {
     await t.drainOutbox();
     expect(to(REVIEWS)).toHaveLength(1);
     const posted = to(REVIEWS);
-    const reviewCard = cardsOf(posted).find((c) => c.actions?.some((a) => a.verb === 'review.approve'));
+    const reviewCard = cardsOf(posted).find((c) => actionsIn(c).some((a) => a.verb === 'review.approve'));
     expect(reviewCard).toBeDefined();
     expect(JSON.stringify(reviewCard)).not.toMatch(/amina@/);
 
@@ -147,7 +151,7 @@ describe('Teams end to end', () => {
     const decided = await invoke(press(reviewCard!, 'review.approve', {}, { aad: REVIEWER, name: 'Nestor Wilke' }, where));
     expect(JSON.stringify(decided)).toMatch(/approved/i);
     expect(JSON.stringify(decided)).toMatch(/Firearms: Approved by Nestor Wilke/);
-    expect(decided.actions?.some((a) => a.verb === 'review.approve' && String(a.data.value).endsWith('|firearms'))).toBe(false);
+    expect(actionsIn(decided).some((a) => a.verb === 'review.approve' && String(a.data.value).endsWith('|firearms'))).toBe(false);
     await t.drainOutbox();
     const puts = fake.sent().filter((c) => c.method === 'PUT');
     expect(puts.length).toBeGreaterThanOrEqual(1);

@@ -15,7 +15,7 @@ const form: FormView = {
   submitLabel: 'Next',
   fields: [
     { id: 'name', label: 'Full name', kind: 'text', required: true, maxLength: 200 },
-    { id: 'email', label: 'Email', kind: 'email', required: true, pattern: '^[^@\\s]+@[^@\\s]+$' },
+    { id: 'email', label: 'Email', kind: 'email', required: true, pattern: '^[^@\\s]+@[^@\\s]+$', invalidMessage: 'Enter your email address, like name@example.org.' },
     { id: 'about', label: 'About', kind: 'textarea', required: false, help: 'A few lines', maxLength: 1500 },
     { id: 'type', label: 'Type', kind: 'select', required: true, options: [{ value: 'ngo', label: 'NGO' }, { value: 'academia', label: 'Academia' }] },
     { id: 'dialogues', label: 'Dialogues', kind: 'multiselect', required: true, options: [{ value: 'firearms', label: 'Firearms' }, { value: 'ta', label: 'Technical assistance' }] },
@@ -35,7 +35,9 @@ describe('formToAdaptiveCard', () => {
 
   it('carries client-side validation on the inputs', () => {
     expect(byId(card, 'name')).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 200, label: 'Full name' });
-    expect(byId(card, 'email')).toMatchObject({ style: 'Email', regex: '^[^@\\s]+@[^@\\s]+$', errorMessage: expect.any(String) });
+    // The field's own sentence, never one assembled from its label.
+    expect(byId(card, 'email')).toMatchObject({ style: 'Email', regex: '^[^@\\s]+@[^@\\s]+$', errorMessage: 'Enter your email address, like name@example.org.' });
+    expect(byId(card, 'name')).not.toHaveProperty('errorMessage');
     expect(byId(card, 'about')).toMatchObject({ isMultiline: true, isRequired: false });
     expect(byId(card, 'type')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: false, choices: [{ title: 'NGO', value: 'ngo' }, { title: 'Academia', value: 'academia' }] });
     expect(byId(card, 'dialogues')).toMatchObject({ type: 'Input.ChoiceSet', isMultiSelect: true });

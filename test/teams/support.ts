@@ -11,6 +11,7 @@ import type { Store } from '../../domain/ports';
 import type { Engine } from '../../bot/core/engine-types';
 import type { Actor, EngineResult, InboundEvent } from '../../bot/core/types';
 import { loadConfig } from '../../server/config';
+import { createMemoryMetrics } from '../../server/metrics/memory';
 import type { AppDeps } from '../../server/deps';
 import { silentLogger } from '../../server/log';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../../bot/teams';
@@ -60,6 +61,9 @@ export function fakeEngine(): FakeEngine {
     async changeQuestion() {
       throw new Error('not used');
     },
+    async erasePerson() {
+      throw new Error('not used');
+    },
   };
   return engine;
 }
@@ -91,6 +95,7 @@ export async function rig(fake: FakeBotFramework, opts: { env?: Record<string, s
     clock: manualClock(new Date('2023-01-20T09:00:00Z')),
     log: silentLogger,
     engine,
+    metrics: createMemoryMetrics(),
     background: (task) => {
       tasks.push(task());
     },

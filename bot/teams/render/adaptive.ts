@@ -51,6 +51,59 @@ export function textBlock(text: string, extra: AdaptiveElement = {}): AdaptiveEl
 }
 
 /**
+ * Text that may span lines, as one TextBlock per line: Teams joins lines broken by a single
+ * newline into one paragraph. `extra` styles every line; a blank line becomes a wider gap.
+ */
+export function textBlocks(text: string, extra: AdaptiveElement = {}): AdaptiveElement[] {
+  const out: AdaptiveElement[] = [];
+  let gap = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') {
+      gap = out.length > 0;
+      continue;
+    }
+    const spacing = out.length === 0 ? {} : { spacing: gap ? 'Medium' : 'None' };
+    out.push(textBlock(line, { ...extra, ...spacing }));
+    gap = false;
+  }
+  return out;
+}
+
+/** Teams' host config shows at most this many actions per card or ActionSet (the rest hide). */
+export const MAX_ACTIONS = 6;
+
+/** Buttons placed in the body, in rows that each stay within the host's limit. */
+export function actionSets(actions: AdaptiveElement[]): AdaptiveElement[] {
+  const out: AdaptiveElement[] = [];
+  for (let i = 0; i < actions.length; i += MAX_ACTIONS) out.push({ type: 'ActionSet', actions: actions.slice(i, i + MAX_ACTIONS) });
+  return out;
+}
+
+/**
+ * Label and value pairs: a FactSet for one-line values; a value of several lines gets its label
+ * as a bold line and one TextBlock per line, since a fact's value cannot hold line breaks.
+ */
+export function factElements(fields: { label: string; value: string }[]): AdaptiveElement[] {
+  const out: AdaptiveElement[] = [];
+  let facts: { title: string; value: string }[] = [];
+  const flush = () => {
+    if (facts.length > 0) out.push({ type: 'FactSet', facts });
+    facts = [];
+  };
+  for (const f of fields) {
+    if (!/\n/.test(f.value)) {
+      facts.push({ title: f.label, value: f.value });
+      continue;
+    }
+    flush();
+    const lines = textBlocks(f.value);
+    out.push(textBlock(f.label, { weight: 'Bolder' }), ...lines.map((b, i) => (i === 0 ? { ...b, spacing: 'None' } : b)));
+  }
+  flush();
+  return out;
+}
+
+/**
  * An Action.Execute whose verb is what the engine routes on, with an Action.Submit fallback that
  * carries the verb inside its data (Action.Submit has no verb of its own).
  */

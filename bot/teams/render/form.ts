@@ -5,9 +5,10 @@
  */
 import type { FormFieldView, FormView, PromptView } from '../../../domain/messages';
 import {
-  adaptiveCard, executeAction, FORM_VERB, PROMPT_VERB, submitAction, textBlock,
+  adaptiveCard, executeAction, factElements, FORM_VERB, PROMPT_VERB, submitAction, textBlock, textBlocks,
   type AdaptiveCard, type AdaptiveElement,
 } from './adaptive';
+import { inertFields } from './card';
 import { teamsInert } from './inert';
 
 export interface FormRenderOptions {
@@ -20,11 +21,17 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
   const body: AdaptiveElement[] = [
     textBlock(teamsInert(`${form.title} (${form.stepNumber}/${form.stepCount})`), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
   ];
-  if (form.intro) body.push(textBlock(teamsInert(form.intro)));
-  if (form.summary) {
-    body.push({ type: 'FactSet', facts: form.summary.map((f) => ({ title: teamsInert(f.label), value: teamsInert(f.value) })) });
+  if (form.intro) body.push(...textBlocks(teamsInert(form.intro)));
+  if (form.summary) body.push(...factElements(inertFields(form.summary)));
+  // Teams takes about 28 KB per card and a country list is about 8 KB: the first country field of
+  // a step lists every country; later ones (nationalities of representatives 2 and 3) search as
+  // people type, answered by the bot's application/search invoke, and list only what was chosen.
+  let listed = false;
+  for (const field of form.fields) {
+    const searchOnly = field.optionsSource === 'countries' && listed;
+    listed ||= field.optionsSource === 'countries';
+    body.push(...fieldElements(field, searchOnly));
   }
-  for (const field of form.fields) body.push(...fieldElements(field));
 
   const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id);
   const data = { formId: form.formId, draftId: form.draftId, stepId: form.stepId, ...(multi.length ? { multi } : {}) };
@@ -49,16 +56,19 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
       label: prompt.label,
       isMultiline: true,
       isRequired: true,
-      errorMessage: `${prompt.label} is required`,
+      ...(prompt.invalidMessage ? { errorMessage: prompt.invalidMessage } : {}),
       maxLength: prompt.maxLength,
       ...(opts.value ? { value: opts.value } : {}),
     },
   ];
-  if (opts.error) body.push(errorBlock(opts.error));
+  if (opts.error) body.push(...errorBlocks(opts.error));
   // The question rides along so that a server-side error can ask it again without state.
   const data = {
     formId: prompt.formId, contextId: prompt.contextId,
-    prompt: { title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength },
+    prompt: {
+      title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength,
+      ...(prompt.invalidMessage ? { invalidMessage: prompt.invalidMessage } : {}),
+    },
   };
   const action = opts.surface === 'dialog'
     ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
@@ -81,35 +91,44 @@ export function withValuesAndErrors(
   };
 }
 
-function fieldElements(f: FormFieldView): AdaptiveElement[] {
+function fieldElements(f: FormFieldView, searchOnly = false): AdaptiveElement[] {
   const common = {
     id: f.id,
     label: f.label,
     isRequired: f.required,
-    // Shown by the client when isRequired/regex fail; the label makes it specific.
-    errorMessage: f.error ?? `Please check ${f.label}`,
+    // Shown by the client when isRequired/regex fail: the field's own sentence, never one
+    // assembled from its label.
+    ...(f.error ?? f.invalidMessage ? { errorMessage: f.error ?? f.invalidMessage } : {}),
   };
   const value = Array.isArray(f.value) ? f.value.join(',') : f.value;
   const withValue = value !== undefined && value !== '' ? { value } : {};
   let input: AdaptiveElement;
   switch (f.kind) {
     case 'select':
-    case 'multiselect':
+    case 'multiselect': {
+      // A search-only list starts with what was chosen and the likeliest answers (Teams needs at
+      // least one choice); without either it lists everything.
+      const short = [...(Array.isArray(f.value) ? f.value : [f.value]), ...(f.suggested ?? [])];
+      const shortList = (f.options ?? []).filter((o) => short.includes(o.value));
+      const options = searchOnly && shortList.length > 0 ? shortList : f.options ?? [];
+      const search = f.optionsSource ? { 'choices.data': { type: 'Data.Query', dataset: f.optionsSource } } : {};
       input = {
         type: 'Input.ChoiceSet',
         ...common,
-        style: f.kind === 'select' && (f.options?.length ?? 0) <= 5 ? 'expanded' : 'compact',
+        style: f.optionsSource ? 'filtered' : f.kind === 'select' && (f.options?.length ?? 0) <= 5 ? 'expanded' : 'compact',
         isMultiSelect: f.kind === 'multiselect',
-        choices: (f.options ?? []).map((o) => ({ title: o.label, value: o.value })),
+        choices: options.map((o) => ({ title: o.label, value: o.value })),
+        ...search,
         ...(f.placeholder ? { placeholder: f.placeholder } : {}),
         ...withValue,
       };
       break;
+    }
     case 'checkbox':
       input = {
         type: 'Input.Toggle',
         ...common,
-        title: f.help ?? f.label,
+        title: f.options?.[0]?.label ?? f.help ?? f.label,
         valueOn: 'true',
         valueOff: 'false',
         ...(value !== undefined ? { value: value === 'true' || value === 'yes' || value === 'on' ? 'true' : 'false' } : {}),
@@ -128,11 +147,11 @@ function fieldElements(f: FormFieldView): AdaptiveElement[] {
       };
   }
   const out: AdaptiveElement[] = [input];
-  if (f.help && f.kind !== 'checkbox') out.push(textBlock(teamsInert(f.help), { size: 'Small', isSubtle: true, spacing: 'None' }));
-  if (f.error) out.push(errorBlock(f.error));
+  if (f.help && f.kind !== 'checkbox') out.push(...textBlocks(teamsInert(f.help), { size: 'Small', isSubtle: true, spacing: 'None' }));
+  if (f.error) out.push(...errorBlocks(f.error));
   return out;
 }
 
-function errorBlock(message: string): AdaptiveElement {
-  return textBlock(teamsInert(message), { color: 'Attention', size: 'Small', spacing: 'None' });
+function errorBlocks(message: string): AdaptiveElement[] {
+  return textBlocks(teamsInert(message), { color: 'Attention', size: 'Small', spacing: 'None' });
 }

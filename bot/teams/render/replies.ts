@@ -4,7 +4,7 @@
  */
 import type { Reply } from '../../../domain/messages';
 import { adaptiveCard, attachment, type AdaptiveCard, type AdaptiveElement, type Attachment } from './adaptive';
-import { cardActions, cardBody, textElements, textMarkdown } from './card';
+import { cardActions, cardBody, placeActions, textElements, textMarkdown } from './card';
 import { formToAdaptiveCard, promptToAdaptiveCard, type FormRenderOptions } from './form';
 
 export interface OutgoingActivity {
@@ -27,8 +27,10 @@ export function replyToCard(reply: Reply, opts: FormRenderOptions = {}): Adaptiv
   switch (reply.kind) {
     case 'text':
       return adaptiveCard(textElements(reply.text, reply.sources));
-    case 'card':
-      return adaptiveCard(cardBody(reply.card), cardActions(reply.card.actions));
+    case 'card': {
+      const placed = placeActions(cardBody(reply.card), cardActions(reply.card.actions));
+      return adaptiveCard(placed.body, placed.actions);
+    }
     case 'form':
       return formToAdaptiveCard(reply.form, opts);
     case 'prompt':
@@ -46,16 +48,16 @@ export function repliesToCard(replies: Reply[], opts: FormRenderOptions = {}): A
   const body: AdaptiveElement[] = [];
   const actions: AdaptiveElement[] = [];
   for (const r of others) {
-    if (body.length > 0) body.push({ type: 'TextBlock', text: ' ', separator: true, spacing: 'Medium' });
-    if (r.kind === 'text') body.push(...textElements(r.text, r.sources));
-    else if (r.kind === 'card') {
-      body.push(...cardBody(r.card));
-      if (!interactive) actions.push(...cardActions(r.card.actions));
-    }
+    const part = r.kind === 'text' ? textElements(r.text, r.sources) : r.kind === 'card' ? cardBody(r.card) : [];
+    if (r.kind === 'card' && !interactive) actions.push(...cardActions(r.card.actions));
+    // A line between replies: the first element of each later one carries the separator.
+    const [first, ...rest] = part;
+    if (first) body.push(body.length > 0 ? { ...first, separator: true, spacing: 'Medium' } : first, ...rest);
   }
   if (interactive) {
     const card = replyToCard(interactive, opts);
     return { ...card, body: [...body, ...card.body] };
   }
-  return adaptiveCard(body.length > 0 ? body : textElements('Done.'), actions);
+  const placed = placeActions(body.length > 0 ? body : textElements('Done.'), actions);
+  return adaptiveCard(placed.body, placed.actions);
 }

@@ -5,11 +5,13 @@
 import { answers } from './answers';
 import { common } from './common';
 import { web } from './web';
+import { privacy } from './privacy';
 import { questions } from './questions';
 
 export const catalog = {
   answers,
   common,
   web,
+  privacy,
   questions,
 };
