@@ -299,9 +299,13 @@ export interface AdminSessionsTable {
 }
 
 export interface LoginAttemptsTable {
-  key: string; // "email:<addr>" or "ip:<addr>"
+  key: string; // "pair:<email>|<addr>", "email:<addr>" or "ip:<addr>"
   window_start: string;
   failures: number;
+  /** A pair key: no attempt before this instant. */
+  blocked_until: Generated<string | null>;
+  /** A pair key: blocks in a row; each lasts twice the one before. */
+  strikes: Generated<number>;
 }
 
 export interface SettingsTable {

@@ -157,7 +157,7 @@ export function formView(
     };
   }
   const step = stepById(stepId);
-  if (!step) throw new AppError('unknown_step', 'That part of the form does not exist. Please start again.');
+  if (!step) throw new AppError('invalid', 'unknown_step', 'That part of the form does not exist. Please start again.');
   const raw = opts.raw ?? toRaw(answers);
   const errors = opts.errors ?? {};
   const fields = step.fields(answers, ctx).map((f): FormFieldView => {

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Atomic } from '../db/atomic';
 import { createStore } from '../db/store';
-import { AppError } from '../domain/errors';
+import { AppError, statusOf } from '../domain/errors';
 import type { Clock } from '../domain/clock';
 import type { Platform } from '../domain/types';
 import type { PlatformAdapter } from '../bot/core/adapter';
@@ -163,8 +163,8 @@ export function buildApp(base: AppBase): Built {
   app.notFound((c) => c.json({ error: 'not_found', message: 'There is nothing at this address.' }, 404));
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      log.warn('request_refused', { code: err.code, path: c.req.path });
-      return c.json({ error: err.code, message: err.message }, err.status as 400);
+      log.warn('request_refused', { kind: err.kind, code: err.code, path: c.req.path });
+      return c.json({ error: err.code, message: err.message }, statusOf(err.kind));
     }
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -5,6 +5,7 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { FAQ_TOPICS } from '../../domain/types';
 import { safeLinkUrl } from '../../domain/links';
+import { validateReason } from '../../domain/review';
 import { ROLES } from '../auth/roles';
 
 const text = (label: string, max = 500) =>
@@ -107,6 +108,11 @@ export const decisionSchema = z.object({
   dialogue_id: z.string({ error: 'Choose a dialogue' }).min(1, 'Choose a dialogue'),
   outcome: z.enum(['approve', 'reject', 'request_info'], { error: 'Choose a decision' }),
   reason: z.string().trim().max(2000, 'Keep the reason to 2000 characters').optional().transform((v) => v || null),
-}).refine((v) => v.outcome !== 'request_info' || v.reason, { path: ['reason'], message: 'Say what information is needed' });
+}).superRefine((v, ctx) => {
+  // The domain's rule, so the form and the engine can never disagree (reject needs a reason too).
+  if (v.outcome === 'request_info' && !v.reason) return void ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say what information is needed' });
+  const reason = validateReason(v.outcome, v.reason);
+  if (!reason.ok) ctx.addIssue({ code: 'custom', path: ['reason'], message: reason.message });
+});
 
 export const answerQuestionSchema = faqSchema;

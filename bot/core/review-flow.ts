@@ -3,6 +3,7 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
+import { AppError } from '../../domain/errors';
 import { checkDecision, describeStatus, REASON_MISSING, validateReason } from '../../domain/review';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
@@ -28,7 +29,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   if (!app) return { ok: false, reason: 'not_found' };
   const check = checkDecision(app, input.dialogueId, input.outcome, input.reason);
   if (!check.ok) {
-    if (check.code === 'reason_invalid') throw Object.assign(new Error(check.message), { code: check.code });
+    if (check.code === 'reason_invalid') throw new AppError('invalid', check.code, check.message);
     if (check.code === 'not_pending') {
       const existing = (await deps.store.decisionsFor(app.id))
         .filter((d) => d.dialogueId === input.dialogueId)

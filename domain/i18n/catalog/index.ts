@@ -4,6 +4,7 @@
  */
 import { answers } from './answers';
 import { common } from './common';
+import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
 import { questions } from './questions';
@@ -11,6 +12,7 @@ import { questions } from './questions';
 export const catalog = {
   answers,
   common,
+  security,
   web,
   privacy,
   questions,
