@@ -39,6 +39,7 @@ export const recipientJson: z.ZodType<Recipient> = z.object({
   kind: z.enum(['user', 'channel']),
   address: z.string(),
   scope: z.string().optional(),
+  thread: z.string().optional(),
 });
 
 // Replies are produced by our own code and rendered by our own renderers; checking the

@@ -58,6 +58,8 @@ export interface FaqEntriesTable {
   source_url: string | null;
   topic: string | null;
   archived: Generated<number>;
+  /** JSON string[]: up to three FAQ entry ids offered as follow-up questions. */
+  related: Generated<string>;
   updated_at: string;
 }
 
@@ -80,6 +82,25 @@ export interface UnansweredQuestionsTable {
   best_match_id: string | null;
   status: string; // open | answered | dismissed
   answered_faq_id: string | null;
+  /** JSON Recipient: where the answer goes; null when none can be delivered. */
+  reply_to: string | null;
+  locale: Generated<string>;
+  /** The question normalised: the same question from several people groups on it. */
+  normalized: Generated<string>;
+  /** The question this one is answered through (same question, or merged by the secretariat). */
+  merged_into: string | null;
+  kind: Generated<string>; // question | contact
+  answer: string | null;
+  answered_by: string | null;
+  answered_ref: string | null;
+  answered_at: string | null;
+  /** Written by the answering batch: its later statements run only if this batch won. */
+  answer_token: string | null;
+  dismiss_reason: string | null;
+  assigned_to: string | null;
+  assigned_ref: string | null;
+  /** Bumped on every change the secretariat channel's card shows. */
+  version: Generated<number>;
 }
 
 export interface PeopleTable {
@@ -369,6 +390,14 @@ export interface ObjectionsTable {
   withdrawn_by: string | null;
 }
 
+/** Secretariat channel (questions arrive as cards) per call and platform; call_id '' is the default. */
+export interface SecretariatChannelsTable {
+  call_id: string;
+  platform: string;
+  address: string;
+  updated_at: string;
+}
+
 export interface Database {
   dialogues: DialoguesTable;
   calls: CallsTable;
@@ -401,6 +430,7 @@ export interface Database {
   approval_rounds: ApprovalRoundsTable;
   round_items: RoundItemsTable;
   objections: ObjectionsTable;
+  secretariat_channels: SecretariatChannelsTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
@@ -410,4 +440,5 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type DialogueRow = Selectable<DialoguesTable>;
 export type CallRow = Selectable<CallsTable>;
 export type FaqRow = Selectable<FaqEntriesTable>;
+export type QuestionRow = Selectable<UnansweredQuestionsTable>;
 export type AdminUserRow = Selectable<AdminUsersTable>;

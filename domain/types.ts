@@ -100,6 +100,8 @@ export interface FaqEntry {
    * Facts computed at answer time rather than written in the entry (see FaqTopic).
    */
   topic: FaqTopic | null;
+  /** FAQ entry ids the secretariat chose as follow-up questions (at most three). */
+  related?: string[];
   updatedAt: string;
   /** The entry in French and Spanish; a missing locale is shown to admins as to translate. */
   translations?: Partial<Record<TranslatedLocale, FaqText>>;

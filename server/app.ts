@@ -25,6 +25,19 @@ import { createMemoryMetrics } from './metrics/memory';
 import { metricsRoutes } from './metrics/routes';
 import type { Metrics } from './metrics/types';
 
+/**
+ * Someone the admin panel knows by this email with an admin or secretariat role. The email comes
+ * from the platform's own profile (Slack users.info), never from what a person typed.
+ */
+async function hasSecretariatRole(db: Kysely<Database>, email: string | undefined): Promise<boolean> {
+  if (!email) return false;
+  const row = await db.selectFrom('admin_users').select('id')
+    .where((e) => e(e.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .where('role', 'in', ['admin', 'secretariat']).where('disabled', '=', 0)
+    .executeTakeFirst();
+  return !!row;
+}
+
 export interface AppBase {
   config: Config;
   db: Kysely<Database>;
@@ -74,6 +87,9 @@ export function buildApp(base: AppBase): Built {
     log,
     isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
     deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
+    isSecretariat: async (actor, channels) =>
+      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
+      hasSecretariatRole(db, actor.email),
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),

@@ -68,6 +68,7 @@ export const faqSchema = z.object({
   source_url: z.string().trim().optional().transform((v) => v || null)
     .refine((v) => v === null || safeLinkUrl(v) !== null, 'Enter a web address starting with https:// (no spaces or < > | characters)'),
   topic: z.enum(['', ...FAQ_TOPICS], { error: 'Choose a topic' }).optional().transform((v) => v || null),
+  related: list.pipe(z.array(z.string().max(100)).max(3, 'Choose at most three follow-up questions')),
 });
 export type FaqInput = z.output<typeof faqSchema>;
 

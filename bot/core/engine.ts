@@ -14,9 +14,12 @@ import type { Engine } from './engine-types';
 import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
 import { smallTalkReplies } from './smalltalk';
+import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
+import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
+import { t, type Locale } from '../../domain/i18n';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
-import type { Actor, EngineResult, InboundEvent } from './types';
+import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';
 
@@ -108,8 +111,21 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
     : `You are already on the list: I will tell you when the call for the ${dialogue.name} opens.`);
 }
 
-async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
+/** A follow-up question button under an answer: asks that FAQ entry's question. */
+async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
+  const entry = (await loadCatalog(deps.store)).faq.find((f) => f.id === faqId);
+  if (!entry) return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
+  return { replies: await answerQuestion(deps, actor, entry.question, null, conversation) };
+}
+
+async function onAction(deps: EngineDeps, actor: Actor, conversation: ConversationRef, actionId: string, value?: string): Promise<EngineResult> {
   switch (actionId) {
+    case QUESTION_ACTIONS.ask:
+      return askFollowUp(deps, actor, conversation, value);
+    case QUESTION_ACTIONS.answer:
+    case QUESTION_ACTIONS.dismiss:
+    case QUESTION_ACTIONS.assign:
+      return questionAction(deps, actor, actionId, value);
     case 'apply':
     case 'resume':
       return openForm(deps, actor);
@@ -135,12 +151,20 @@ async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?
   }
 }
 
-async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<EngineResult> {
+/** "Can I talk to a person?": a request for contact in the inbox, answered where it was asked. */
+async function contactRequest(deps: EngineDeps, actor: Actor, conversation: ConversationRef, text: string, locale: Locale): Promise<EngineResult> {
+  const where = await passToSecretariat(deps, actor, conversation, { text, bestMatchId: null, locale, kind: 'contact' });
+  return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
+}
+
+async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversation: ConversationRef): Promise<EngineResult> {
   const intent = classify(text);
   switch (intent.kind) {
     case 'help':
       return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now()) };
     case 'smalltalk':
+      // Asking for a person is the one piece of small talk that reaches the secretariat.
+      if (intent.topic === 'human') return contactRequest(deps, actor, conversation, text, intent.locale ?? 'en');
       return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? 'en') };
     case 'apply':
       return openForm(deps, actor);
@@ -156,9 +180,9 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       // With a call open the form starts; otherwise the answer says, in the asker's language,
       // that the call has closed and what comes next.
       if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
-      return { replies: await answerQuestion(deps, actor, intent.text) };
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'question':
-      return { replies: await answerQuestion(deps, actor, intent.text) };
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
   }
 }
 
@@ -177,14 +201,15 @@ export function createEngine(deps: EngineDeps): Engine {
       switch (event.kind) {
         case 'message':
           if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, event.actor, event.conversation, MY_DATA);
-          return onMessage(deps, event.actor, plainText(event.text));
+          return onMessage(deps, event.actor, plainText(event.text), event.conversation);
         case 'action':
           if (event.actionId.startsWith(`${MY_DATA}`)) return myData(deps, event.actor, event.conversation, event.actionId, event.value);
-          return onAction(deps, event.actor, event.actionId, event.value);
+          return onAction(deps, event.actor, event.conversation, event.actionId, event.value);
         case 'submission':
           if (event.formId === FORM_ID) return submitStep(deps, event.actor, event.contextId, event.stepId, event.values);
           if (event.formId === REASON_FORM) return reasonSubmitted(deps, event.actor, event.contextId, firstText(event.values.text));
           if (event.formId === INFO_FORM) return infoAnswered(deps, event.actor, event.contextId, firstText(event.values.text));
+          if (event.formId === ANSWER_FORM || event.formId === DISMISS_FORM) return questionSubmitted(deps, event.actor, event.formId, event.contextId, event.values);
           return { ...say('That form is not valid any more.'), closeForm: true };
       }
     },
@@ -222,5 +247,7 @@ export function createEngine(deps: EngineDeps): Engine {
     openForm: (actor) => openForm(deps, actor),
     decide: (input) => decide(deps, input),
     erasePerson: (input) => eraseOnRequest(deps, input),
+    answerQuestion: (input) => answerGroup(deps, input),
+    changeQuestion: (input) => changeGroup(deps, input),
   };
 }

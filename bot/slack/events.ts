@@ -81,7 +81,8 @@ function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | nu
         : { kind: 'channel', channel: e.channel, threadTs: e.thread_ts ?? e.ts };
       return afterAck(rt, 'mention', target, async () => {
         const actor = await actorWithProfile(rt, user, team);
-        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: false }, text });
+        const conversation = { id: e.channel, isDirect: false, thread: e.thread_ts ?? e.ts };
+        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation, text });
         rt.deps.kickOutbox();
         await rt.responder.deliver(result.replies, target);
       });

@@ -6,7 +6,8 @@ import * as languages from './2026_12_01_1358_languages';
 import * as webEmail from './2026_12_01_1430_web_email';
 import * as retention from './2026_12_01_1520_retention';
 import * as signInDelays from './2026_12_01_1555_sign_in_delays';
-import * as approvalRounds from './2026_12_01_1603_approval_rounds';
+import * as questionAnswers from './2026_12_01_1611_question_answers';
+import * as approvalRounds from './2026_12_01_1613_approval_rounds';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -20,7 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1430_web_email': webEmail,
   '2026_12_01_1520_retention': retention,
   '2026_12_01_1555_sign_in_delays': signInDelays,
-  '2026_12_01_1603_approval_rounds': approvalRounds,
+  '2026_12_01_1611_question_answers': questionAnswers,
+  '2026_12_01_1613_approval_rounds': approvalRounds,
 };
 
 export const migrationProvider: MigrationProvider = {

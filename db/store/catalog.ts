@@ -52,6 +52,11 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
 
 const topics = new Set<FaqEntry['topic']>(FAQ_TOPICS);
 
+function relatedOf(json: string): { related?: string[] } {
+  const related = parseJson(json, stringArray, 'FAQ related');
+  return related.length ? { related } : {};
+}
+
 /** FAQ entries that are not archived, with their translations. */
 export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
   const [rows, translated] = await Promise.all([
@@ -77,6 +82,8 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     sourceUrl: safeLinkUrl(r.source_url),
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
     topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
+    // Only when the secretariat chose some: most entries offer the nearest ones instead.
+    ...relatedOf(r.related),
     updatedAt: r.updated_at,
     translations: translations.get(r.id) ?? {},
   }));

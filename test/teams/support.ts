@@ -55,6 +55,12 @@ export function fakeEngine(): FakeEngine {
     async decide() {
       throw new Error('not used');
     },
+    async answerQuestion() {
+      throw new Error('not used');
+    },
+    async changeQuestion() {
+      throw new Error('not used');
+    },
     async erasePerson() {
       throw new Error('not used');
     },

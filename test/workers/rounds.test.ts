@@ -23,7 +23,7 @@ const silent = { debug() {}, info() {}, warn() {}, error() {}, child() { return 
 // Slack configured the playground is no review channel, see worker.test.ts).
 const engine = createEngine({
   store: createStore(db, atomic), clock: manualClock(new Date('2023-01-25T09:00:00Z')), log: silent,
-  isReviewer: async () => true, reviewDefaults: {}, reviewZone: 'Europe/Vienna',
+  isReviewer: async () => true, isSecretariat: async () => false, reviewDefaults: {}, reviewZone: 'Europe/Vienna',
 });
 
 async function applyAndRecommend(name: string, organisationName: string): Promise<{ id: string; reference: string }> {

@@ -8,6 +8,7 @@ import { rounds } from './rounds';
 import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
+import { questions } from './questions';
 
 export const catalog = {
   answers,
@@ -16,4 +17,5 @@ export const catalog = {
   security,
   web,
   privacy,
+  questions,
 };
