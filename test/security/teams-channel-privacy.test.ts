@@ -73,8 +73,10 @@ describe('Teams channels and group chats', () => {
     expect(answer).not.toContain('amina@wasan.example.org');
 
     // Questions about the call are still answered in the channel.
+    // (The answer may be followed by a card of related questions: look at everything it sent.)
+    const before = fake.sent().length;
     await post(mention('what is the application deadline?'));
-    expect(JSON.stringify(fake.sent().at(-1)!.body)).toMatch(/February 2023/);
+    expect(JSON.stringify(fake.sent().slice(before).map((c) => c.body))).toMatch(/February 2023/);
   });
 });
 
