@@ -8,6 +8,8 @@ export interface SessionUser {
   email: string;
   displayName: string;
   role: Role;
+  /** For a state_party user: the State party (ISO 3166-1 alpha-2) they speak for. */
+  stateParty: string | null;
 }
 
 export interface AdminEnv {

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../domain/errors';
+import { AppError, statusOf } from '../domain/errors';
 import type { AppDeps } from '../server/deps';
 import { auditQuery } from './audit';
 import { requireCsrf, requirePermission, requireSession } from './auth/guard';
@@ -20,6 +20,9 @@ import { dashboardRoutes } from './routes/dashboard';
 import { dialogueRoutes } from './routes/dialogues';
 import { faqRoutes } from './routes/faq';
 import { questionRoutes } from './routes/questions';
+import { objectionRoutes } from './routes/objections';
+import { roundSettingsRoutes } from './routes/round-settings';
+import { roundRoutes } from './routes/rounds';
 import { reviewerRoutes } from './routes/reviewers';
 import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
@@ -70,6 +73,11 @@ export function createAdminApp(deps: AppDeps): Hono {
     admin.use(`${path}/*`, requirePermission('catalog'));
     admin.route(path, routes(deps));
   }
+  admin.use('/rounds', requirePermission('rounds'));
+  admin.use('/rounds/*', requirePermission('rounds'));
+  admin.route('/rounds', roundSettingsRoutes(deps));
+  admin.route('/rounds', roundRoutes(deps));
+  admin.route('/objections', objectionRoutes(deps));
   admin.use('/users', requirePermission('users'));
   admin.use('/users/*', requirePermission('users'));
   admin.route('/users', userRoutes(deps));
@@ -86,7 +94,7 @@ export function createAdminApp(deps: AppDeps): Hono {
     if (err instanceof HTTPException) return err.getResponse();
     const known = err instanceof AppError;
     if (!known) deps.log.error('admin.error', { err, path: new URL(c.req.url).pathname });
-    const status = known ? (err.status as 400) : 500;
+    const status = known ? statusOf(err.kind) : 500;
     const text = known ? err.message : 'Something went wrong on our side. The error has been logged; please try again.';
     return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error — Dialogue Desk admin</title><link rel="stylesheet" href="/admin/assets/admin.css"></head><body><main id="main"><h1>Sorry</h1><p>${escapeHtml(text)}</p><p><a href="/admin">Back to the dashboard</a></p></main></body></html>`, status);
   });

@@ -15,7 +15,7 @@ const NOTICES: Record<string, string> = {
   archived: 'Archived.',
   restored: 'Restored.',
   deleted: 'Deleted.',
-  answered: 'Answer saved and added to the FAQ.',
+  answered: 'Answer sent to the people who asked, through the outbox.',
   dismissed: 'Question dismissed.',
   decided: 'Decision recorded. The chat cards and the applicant are updated through the outbox.',
   signed_out: 'You are signed out.',

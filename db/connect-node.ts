@@ -56,7 +56,7 @@ export function sqlitePath(url: string): string {
   if (u === ':memory:' || u === 'file::memory:' || u === 'file:memory') return ':memory:';
   if (u.startsWith('file://')) return decodeURIComponent(u.slice('file://'.length));
   if (u.startsWith('file:')) return u.slice('file:'.length);
-  throw new AppError('bad_database_url', 'DATABASE_URL must look like file:PATH for SQLite.', 500);
+  throw new AppError('invalid', 'bad_database_url', 'DATABASE_URL must look like file:PATH for SQLite.');
 }
 
 /**
@@ -67,7 +67,7 @@ export function sqlitePath(url: string): string {
 export function mapSqliteError(err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
-    return new AppError('database_busy', 'The database is busy right now. Please try again in a moment.', 503);
+    return new AppError('busy', 'database_busy', 'The database is busy right now. Please try again in a moment.');
   }
   return err;
 }

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { LOCALES } from '../domain/i18n/locales';
 import type { Recipient, Reply } from '../domain/messages';
 import type { ApplicationAnswers } from '../domain/types';
-import { AppError } from '../domain/errors';
 
 export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
 
@@ -16,10 +15,10 @@ export function parseJson<S extends z.ZodType>(text: string | null, schema: S, w
   try {
     raw = text === null ? null : JSON.parse(text);
   } catch {
-    throw new AppError('corrupt_data', `Stored ${what} is not valid JSON.`, 500);
+    throw new Error(`Stored ${what} is not valid JSON.`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError('corrupt_data', `Stored ${what} has an unexpected shape.`, 500);
+  if (!parsed.success) throw new Error(`Stored ${what} has an unexpected shape.`);
   return parsed.data;
 }
 
@@ -42,6 +41,7 @@ export const recipientJson: z.ZodType<Recipient> = z.object({
   address: z.string(),
   scope: z.string().optional(),
   locale: z.enum(LOCALES).optional(),
+  thread: z.string().optional(),
 });
 
 // Replies are produced by our own code and rendered by our own renderers; checking the

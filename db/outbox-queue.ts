@@ -106,7 +106,10 @@ export async function markEventProcessed(db: Kysely<Database>, id: string, now: 
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Forgets one event id, so that the next event with it counts as new. */
+/**
+ * Forgets one delivery id: handling it failed, so a retry of the same delivery must be handled,
+ * not dropped as a duplicate.
+ */
 export async function forgetEvent(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('processed_events').where('id', '=', id).execute();
 }

@@ -28,7 +28,7 @@ export async function seedIfEmpty(db: Kysely<Database>, data: SeedData, nowIso: 
     ...data.calls.map((c) =>
       db.insertInto('calls').values({
         id: c.id, title: c.title, reference_prefix: c.referencePrefix, opens_at: c.opensAt, closes_at: c.closesAt,
-        zone: c.zone, archived: c.archived ? 1 : 0, created_at: nowIso, updated_at: nowIso,
+        zone: c.zone, archived: c.archived ? 1 : 0, approval_body: c.approvalBody ?? 'secretariat', created_at: nowIso, updated_at: nowIso,
       }).onConflict((oc) => oc.doNothing())),
     ...data.calls.flatMap((c) =>
       c.dialogueIds.map((dialogueId) =>

@@ -58,7 +58,7 @@ export interface DeadlineDescription {
   sentence: string;
 }
 
-function validZone(zone: string | null | undefined): string | null {
+export function validZone(zone: string | null | undefined): string | null {
   if (!zone) return null;
   return DateTime.now().setZone(zone).isValid ? zone : null;
 }

@@ -160,7 +160,7 @@ export function formView(
     };
   }
   const step = stepById(stepId);
-  if (!step) throw new AppError('unknown_step', t(l, 'form.unknownStep'));
+  if (!step) throw new AppError('invalid', 'unknown_step', t(l, 'form.unknownStep'));
   const raw = opts.raw ?? toRaw(answers);
   const errors = opts.errors ?? {};
   const fields = step.fields(answers, ctx).map((f): FormFieldView => {

@@ -45,6 +45,11 @@ export interface Knowledge {
   ask(text: string, options?: AskOptions): KnowledgeAnswer[];
   /** The language a text is written in, as `KnowledgeAnswer.language`. */
   languageOf(text: string): string | null;
+  /**
+   * FAQ entries close to `text` by the same retrieval, best first, without those in `exclude`:
+   * the follow-up questions offered under an answer.
+   */
+  related(text: string, limit: number, exclude: string[], locale?: Locale): FaqEntry[];
 }
 
 export interface KnowledgeTuning {
@@ -166,6 +171,20 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
 
   return {
     languageOf,
+    related(text, limit, exclude, locale) {
+      const l = locale ?? (isLocale(languageOf(text)) ? (languageOf(text) as Locale) : 'en');
+      const index = indexes[l];
+      const terms = [...new Set(index.queryGroups(text).flat())];
+      if (!terms.length || limit <= 0) return [];
+      const out: FaqEntry[] = [];
+      for (const r of index.search.search(terms.join(' '))) {
+        const hit = byId.get(String(r.id));
+        if (hit?.kind !== 'faq' || exclude.includes(hit.entry.id)) continue;
+        out.push(hit.entry);
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
     ask(text, options) {
       const preferred = options?.locale ?? null;
       const key = `${preferred ?? ''}\u0000${text}`;

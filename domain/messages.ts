@@ -134,6 +134,8 @@ export interface Recipient {
   scope?: string;
   /** The language the recipient reads (a person's, or a reviewer channel's); English when absent. */
   locale?: Locale;
+  /** Slack: the thread (parent message ts) a channel message belongs in. */
+  thread?: string;
 }
 
 /**
@@ -142,8 +144,10 @@ export interface Recipient {
  */
 export interface OutboundMessage {
   recipient: Recipient;
-  purpose: 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request' | 'sign_in_code';
-  /** For review_card_update: the dedupe key of the review_card it replaces. */
+  purpose:
+    | 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request' | 'sign_in_code'
+    | 'question_answer' | 'question_card' | 'question_card_update' | 'round_notice';
+  /** For review_card_update and question_card_update: the dedupe key of the card it replaces. */
   replaces?: string;
   replies: Reply[];
   /** Unique per intended delivery: the same key is never sent twice. */

@@ -5,7 +5,7 @@
  */
 import { dialogueIn } from './localized';
 import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
-import type { Application, ApplicationAnswers, Call, Decision, Dialogue } from './types';
+import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
 import { describeStatus } from './review';
 import { formatInstant } from './calls';
@@ -41,11 +41,20 @@ function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
   return d ? dialogueIn(d, l).shortName : id;
 }
 
+/** What a reviewer card shows beyond the application: who approves, and the balance so far. */
+export interface ReviewCardContext {
+  body?: ApprovalBody;
+  /** One line per dialogue of the application (domain/balance.ts). */
+  balance?: string[];
+}
+
 /**
- * The card reviewers see: the least personal data a decision needs, each dialogue's state, and
- * buttons for the dialogues still waiting for a decision. Written in the reviewers' language `l`.
+ * The card reviewers see: the least personal data a decision needs, each dialogue's state, the
+ * balance each dialogue has so far, and buttons for the dialogues still waiting for a decision.
+ * Written in the reviewers' language `l`.
  */
-export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, l: Locale = 'en'): Card {
+export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, context: ReviewCardContext = {}, l: Locale = 'en'): Card {
+  const body = context.body ?? 'secretariat';
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues, l);
   // One section per dialogue, with its own buttons: every dialogue stays decidable on hosts that
@@ -66,6 +75,10 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
           { id: REVIEW_ACTIONS.requestInfo, label: t(l, 'review.card.requestInfo', { dialogue: name }), value },
         ],
       });
+    } else if (decided && decided.outcome === 'approve' && body !== 'secretariat' && ['recommended', 'objected', 'approved'].includes(d.status)) {
+      const values = { dialogue: name, name: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l), body };
+      const key = d.status === 'recommended' ? 'rounds.card.recommended' : d.status === 'objected' ? 'rounds.card.objected' : 'rounds.card.approvedAfterRound';
+      sections.push({ text: t(l, key, values) });
     } else if (decided) {
       const values = { dialogue: name, status: describeStatus(d.status, l), decider: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l) };
       sections.push({ text: decided.reason ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason }) : t(l, 'review.card.decided', values) });
@@ -85,7 +98,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
-    sections,
+    sections: context.balance?.length ? [...sections, { text: context.balance.join('\n') }] : sections,
     footer: t(l, 'review.card.footer'),
   };
 }
@@ -97,11 +110,12 @@ export function reviewCardMessages(
   decisions: Decision[],
   channels: Recipient[],
   zone: string,
+  context: ReviewCardContext = {},
 ): OutboundMessage[] {
   return channels.map((recipient) => ({
     recipient,
     purpose: 'review_card',
-    replies: [{ kind: 'card', card: reviewCard(app, dialogues, decisions, zone, recipient.locale ?? 'en') }],
+    replies: [{ kind: 'card', card: reviewCard(app, dialogues, decisions, zone, context, recipient.locale ?? 'en') }],
     dedupeKey: reviewCardKey(app, recipient.platform),
   }));
 }
@@ -117,8 +131,9 @@ export function reviewCardUpdates(
   changeId: string,
   channels: Recipient[],
   zone: string,
+  context: ReviewCardContext = {},
 ): OutboundMessage[] {
-  return reviewCardMessages(app, dialogues, decisions, channels, zone).map((card) => ({
+  return reviewCardMessages(app, dialogues, decisions, channels, zone, context).map((card) => ({
     ...card,
     purpose: 'review_card_update',
     replaces: card.dedupeKey,
@@ -151,6 +166,42 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
       ? [{ kind: 'card', card: { ...(l !== 'en' ? { locale: l } : {}), title: t(l, 'notices.title', { reference }), text, actions } }]
       : [{ kind: 'text', text }],
     dedupeKey: `decision:${app.id}:${decision.id}`,
+  };
+}
+
+/** The final outcome after a round closed without objection: the only approval an applicant hears of. */
+export function roundApprovalNotice(app: Application, dialogueId: string, body: ApprovalBody, dialogues: Dialogue[], to: Recipient, contact: string, roundId: string): OutboundMessage {
+  const l = to.locale ?? 'en';
+  const found = dialogues.find((d) => d.id === dialogueId);
+  const name = found ? dialogueIn(found, l).name : dialogueId;
+  return {
+    recipient: to,
+    purpose: 'decision_notice',
+    replies: [{ kind: 'text', text: t(l, 'rounds.notice.approved', { reference: app.reference ?? '', dialogue: name, body, contact }) }],
+    dedupeKey: `round_approved:${roundId}:${app.id}:${dialogueId}`,
+  };
+}
+
+/**
+ * A focal point is told a round was sent: how many organisations, until when, where to sign in.
+ * By email (platform 'email'); nothing about the applicants beyond their number.
+ */
+export function roundNotice(
+  round: { id: string; closesAt: string; zone: string },
+  dialogue: string,
+  count: number,
+  focalPoint: { id: string; email: string },
+  url: string,
+): OutboundMessage {
+  const closes = formatInstant(round.closesAt, round.zone);
+  return {
+    recipient: { platform: 'email', kind: 'user', address: focalPoint.email },
+    purpose: 'round_notice',
+    replies: [{ kind: 'card', card: {
+      title: t('en', 'rounds.notice.fp.subject', { dialogue, closes }),
+      text: t('en', 'rounds.notice.fp.text', { count, dialogue, closes, url }),
+    } }],
+    dedupeKey: `round_notice:${round.id}:${focalPoint.id}`,
   };
 }
 

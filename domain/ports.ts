@@ -2,11 +2,13 @@
  * What the conversation engine and the jobs need from storage. db/ implements these with Kysely;
  * tests may too. Every method that changes more than one row is atomic.
  */
+import type { StageCounts } from './balance';
 import type { Locale } from './i18n/locales';
 import type { OutboundMessage, Recipient } from './messages';
 import type { PrivacyPort } from './privacy';
+import type { QuestionGroup, QuestionKind } from './questions';
 import type {
-  Application, ApplicationAnswers, Call, Decision, DecisionOutcome, Dialogue, FaqEntry, LocaleSource, Person, Platform,
+  Application, ApplicationAnswers, ApprovalBody, Call, Decision, DecisionOutcome, Dialogue, DialogueReviewStatus, FaqEntry, LocaleSource, Person, Platform,
 } from './types';
 
 export interface IdentityInput {
@@ -86,6 +88,8 @@ export interface ApplicationsPort {
     applicationId: string;
     dialogueId: string;
     outcome: DecisionOutcome;
+    /** The status the decision leads to (a recommendation under a non-objection body); default from the outcome. */
+    status?: DialogueReviewStatus;
     reason: string | null;
     deciderName: string;
     deciderRef: string;
@@ -115,6 +119,55 @@ export interface ConversationPort {
   subscribe(input: { personId: string; dialogueId: string; recipient: Recipient; now: string }): Promise<'created' | 'exists'>;
 }
 
+export interface RecordQuestionInput {
+  text: string;
+  platform: Platform;
+  personId: string | null;
+  bestMatchId: string | null;
+  now: string;
+  locale: Locale;
+  /** Where the answer goes; null when none can be delivered. */
+  replyTo: Recipient | null;
+  kind: QuestionKind;
+  /** The secretariat's cards: new (`isNew`) or redrawn with one more asker. */
+  messages: (group: QuestionGroup, isNew: boolean) => OutboundMessage[];
+}
+
+/** A change to a question group read at `version` by someone (`by` is shown on the card). */
+export interface QuestionChange {
+  rootId: string;
+  version: number;
+  by: string;
+  /** "slack:T1/U1", "teams:<aad id>", "admin:<user id>" */
+  ref: string;
+  now: string;
+  cardUpdates: OutboundMessage[];
+  /** Admin-panel changes are audited in the same write. */
+  audit?: { actorRef: string; action: string };
+}
+
+export interface AnswerQuestionInput extends QuestionChange {
+  answer: string;
+  /** The open questions of the group answered with it. */
+  memberIds: string[];
+  /** One per asker; sent only if their person still exists when the answer is written. */
+  notices: { personId: string; message: OutboundMessage }[];
+  faq: { id: string; callId: string | null; question: string; variants: string[]; answer: string; source: string; related: string[] } | null;
+}
+
+export interface QuestionsPort {
+  /** Records a question passed to the secretariat, grouped with the same open question. */
+  recordQuestion(input: RecordQuestionInput): Promise<QuestionGroup>;
+  /** The group of the question with this id (any member's), or null. */
+  questionGroup(id: string): Promise<QuestionGroup | null>;
+  /** Each is false when the group changed since `version` was read (someone else acted first). */
+  answerQuestion(input: AnswerQuestionInput): Promise<boolean>;
+  dismissQuestion(input: QuestionChange & { reason: string }): Promise<boolean>;
+  assignQuestion(input: QuestionChange): Promise<boolean>;
+  /** Secretariat channel for a call (or, with null, the default) and platform. */
+  secretariatChannel(callId: string | null, platform: Platform): Promise<string | null>;
+}
+
 export interface OutboxPort {
   /** Adds messages not sent before (by dedupe key); returns how many were new. */
   enqueue(messages: OutboundMessage[], now: string): Promise<number>;
@@ -122,4 +175,20 @@ export interface OutboxPort {
   reviewCardRecipients(applicationId: string): Promise<Recipient[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort {}
+/** An open non-objection round an application is in. */
+export interface LiveRound {
+  id: string;
+  dialogueId: string;
+  body: ApprovalBody;
+  closesAt: string;
+  zone: string;
+}
+
+export interface ApprovalPort {
+  /** Recommended + approved for a dialogue, by gender and regional group, leaving out one application. */
+  stageCounts(dialogueId: string, excludeApplicationId: string | null): Promise<StageCounts>;
+  /** Open rounds the application is in (one per dialogue at most). */
+  liveRoundsFor(applicationId: string): Promise<LiveRound[]>;
+}
+
+export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort, QuestionsPort, ApprovalPort {}

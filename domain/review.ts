@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { t, type Locale } from './i18n';
-import type { Application, ApplicationDialogue, ApplicationStatus, DecisionOutcome, DialogueReviewStatus } from './types';
+import { twoStage } from './approval';
+import type { Application, ApplicationDialogue, ApplicationStatus, ApprovalBody, DecisionOutcome, DialogueReviewStatus } from './types';
 
 export const REASON_MIN = 5;
 
@@ -15,11 +16,14 @@ export const REASON_MISSING = {
 } as const;
 export const REASON_MAX = 1000;
 
-/** The review status a dialogue takes after a decision. */
-export function statusAfter(outcome: DecisionOutcome): DialogueReviewStatus {
+/**
+ * The review status a dialogue takes after a decision. Under a non-objection body a reviewer's
+ * approval is a recommendation; with the secretariat deciding it is final.
+ */
+export function statusAfter(outcome: DecisionOutcome, body: ApprovalBody = 'secretariat'): DialogueReviewStatus {
   switch (outcome) {
     case 'approve':
-      return 'approved';
+      return twoStage(body) ? 'recommended' : 'approved';
     case 'reject':
       return 'rejected';
     case 'request_info':
@@ -105,6 +109,9 @@ export function checkDecision(
 
 export type OverallStatus = DialogueReviewStatus | 'partly_approved';
 
+// Waiting on someone wins over final outcomes: the applicant still has something to hear.
+const WAITING: readonly DialogueReviewStatus[] = ['info_requested', 'pending', 'recommended', 'objected'];
+
 /**
  * One status for an application across its dialogues, for lists and status replies: anything
  * waiting on someone (information requested, then pending review) wins over final outcomes.
@@ -112,8 +119,7 @@ export type OverallStatus = DialogueReviewStatus | 'partly_approved';
 export function overallStatus(dialogues: readonly Pick<ApplicationDialogue, 'status'>[]): OverallStatus {
   const live = dialogues.map((d) => d.status).filter((s) => s !== 'withdrawn');
   if (live.length === 0) return dialogues.length ? 'withdrawn' : 'pending';
-  if (live.includes('info_requested')) return 'info_requested';
-  if (live.includes('pending')) return 'pending';
+  for (const s of WAITING) if (live.some((x) => x === s)) return s;
   if (live.every((s) => s === 'approved')) return 'approved';
   if (live.every((s) => s === 'rejected')) return 'rejected';
   return 'partly_approved';

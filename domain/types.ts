@@ -57,7 +57,16 @@ export interface Call {
   closesAt: string; // UTC ISO instant; applications are accepted strictly before it
   zone: string; // IANA zone the dates were set in, e.g. "Europe/Vienna"
   archived: boolean;
+  /** Who approves what reviewers recommend; absent means the secretariat (reviewers decide). */
+  approvalBody?: ApprovalBody;
 }
+
+/**
+ * Who has the last word on an application a reviewer approved. With a non-objection body the
+ * reviewer's approval is a recommendation, sent to that body in a round; with the secretariat
+ * the reviewer's approval is final (one stage).
+ */
+export type ApprovalBody = 'states_parties' | 'extended_bureau' | 'secretariat';
 
 /**
  * What an answer adds from the clock and the catalogue, so that nothing the entry says can go
@@ -90,6 +99,8 @@ export interface FaqEntry {
    * Facts computed at answer time rather than written in the entry (see FaqTopic).
    */
   topic: FaqTopic | null;
+  /** FAQ entry ids the secretariat chose as follow-up questions (at most three). */
+  related?: string[];
   updatedAt: string;
   /** The entry in French and Spanish; a missing locale is shown to admins as to translate. */
   translations?: Partial<Record<TranslatedLocale, FaqText>>;
@@ -143,7 +154,11 @@ export interface ApplicationAnswers {
 }
 
 export type ApplicationStatus = 'draft' | 'submitted' | 'withdrawn';
-export type DialogueReviewStatus = 'pending' | 'approved' | 'rejected' | 'info_requested' | 'withdrawn';
+/**
+ * `recommended`: a reviewer approved it and it waits for the approval body (in a round or not yet);
+ * `objected`: a State party objected in a round, so it is back with the secretariat.
+ */
+export type DialogueReviewStatus = 'pending' | 'recommended' | 'objected' | 'approved' | 'rejected' | 'info_requested' | 'withdrawn';
 
 export interface ApplicationDialogue {
   dialogueId: string;

@@ -1,5 +1,6 @@
 /**
- * Adds one admin user: `npm run admin:create -- --email a@b.org --role secretariat [--name "A B"] [--password ...]`.
+ * Adds one admin user: `npm run admin:create -- --email a@b.org --role secretariat [--name "A B"] [--password ...]`
+ * (a State party's focal point: `--role state_party --state-party AT`).
  * Whatever is missing is asked for; the password is read without echo when typed.
  * Uses DATABASE_URL (or the default SQLite file) and applies migrations first.
  */
@@ -48,12 +49,12 @@ async function ask(question: string, hidden = false): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
+  const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'state-party': { type: 'string' } } });
   const email = values.email ?? (await ask('Email: '));
   const role = values.role ?? (await ask(`Role (${ROLES.join(', ')}): `));
   const name = values.name ?? (email.split('@')[0] || email);
   const password = values.password ?? process.env.ADMIN_CREATE_PASSWORD ?? (await ask('Password (at least 12 characters): ', true));
-  const parsed = newUserSchema.safeParse({ email, display_name: name, role, password });
+  const parsed = newUserSchema.safeParse({ email, display_name: name, role, password, state_party: values['state-party']?.toUpperCase() });
   if (!parsed.success || !isRole(role)) {
     for (const i of parsed.success ? [{ path: ['role'], message: 'Choose a role' }] : parsed.error.issues) console.error(`${String(i.path[0])}: ${i.message}`);
     process.exit(1);
@@ -71,8 +72,8 @@ async function main(): Promise<void> {
     const id = crypto.randomUUID();
     const now = new Date();
     await handle.atomic.run([
-      handle.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, password_hash: await hashPassword(u.password), created_at: now.toISOString(), updated_at: now.toISOString() }),
-      auditQuery(handle.db, { actor: 'cli:admin-create', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role }, at: now }),
+      handle.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, state_party: u.state_party, password_hash: await hashPassword(u.password), created_at: now.toISOString(), updated_at: now.toISOString() }),
+      auditQuery(handle.db, { actor: 'cli:admin-create', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role, stateParty: u.state_party }, at: now }),
     ]);
     console.log(`Added ${u.email} as ${u.role} in ${url}.`);
   } finally {

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Atomic } from '../db/atomic';
 import { createStore } from '../db/store';
-import { AppError } from '../domain/errors';
+import { AppError, statusOf } from '../domain/errors';
 import type { Clock } from '../domain/clock';
 import type { Platform } from '../domain/types';
 import type { PlatformAdapter } from '../bot/core/adapter';
@@ -24,6 +24,19 @@ import type { Logger } from './log';
 import { createMemoryMetrics } from './metrics/memory';
 import { metricsRoutes } from './metrics/routes';
 import type { Metrics } from './metrics/types';
+
+/**
+ * Someone the admin panel knows by this email with an admin or secretariat role. The email comes
+ * from the platform's own profile (Slack users.info), never from what a person typed.
+ */
+async function hasSecretariatRole(db: Kysely<Database>, email: string | undefined): Promise<boolean> {
+  if (!email) return false;
+  const row = await db.selectFrom('admin_users').select('id')
+    .where((e) => e(e.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .where('role', 'in', ['admin', 'secretariat']).where('disabled', '=', 0)
+    .executeTakeFirst();
+  return !!row;
+}
 
 export interface AppBase {
   config: Config;
@@ -74,6 +87,9 @@ export function buildApp(base: AppBase): Built {
     log,
     isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
     deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
+    isSecretariat: async (actor, channels) =>
+      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
+      hasSecretariatRole(db, actor.email),
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
       ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
@@ -148,8 +164,8 @@ export function buildApp(base: AppBase): Built {
   app.notFound((c) => c.json({ error: 'not_found', message: 'There is nothing at this address.' }, 404));
   app.onError((err, c) => {
     if (err instanceof AppError) {
-      log.warn('request_refused', { code: err.code, path: c.req.path });
-      return c.json({ error: err.code, message: err.message }, err.status as 400);
+      log.warn('request_refused', { kind: err.kind, code: err.code, path: c.req.path });
+      return c.json({ error: err.code, message: err.message }, statusOf(err.kind));
     }
     const status = (err as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -166,7 +182,7 @@ export function buildApp(base: AppBase): Built {
     outbox,
     scheduled: async () => {
       try {
-        await runScheduled({ db, store, clock, log: log.child({ job: 'scheduled' }) });
+        await runScheduled({ db, atomic, store, clock, log: log.child({ job: 'scheduled' }) });
         metrics.jobRun('scheduled', true);
       } catch (err) {
         metrics.jobRun('scheduled', false);

@@ -61,10 +61,11 @@ export async function loadSession(c: Context<AdminEnv>, deps: AppDeps): Promise<
   const row = await deps.db
     .selectFrom('admin_sessions as s')
     .innerJoin('admin_users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.display_name', 'u.role', 'u.disabled'])
+    .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.display_name', 'u.role', 'u.disabled', 'u.state_party'])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= now.toISOString() || !isRole(row.role)) return null;
+  if (row.role === 'state_party' && !row.state_party) return null;
   if (now.getTime() - Date.parse(row.last_seen_at) > SLIDE_EVERY_MS) {
     await deps.db
       .updateTable('admin_sessions')
@@ -76,7 +77,7 @@ export async function loadSession(c: Context<AdminEnv>, deps: AppDeps): Promise<
   return {
     sessionId: id,
     csrf: row.csrf_token,
-    user: { id: row.user_id, email: row.email, displayName: row.display_name, role: row.role },
+    user: { id: row.user_id, email: row.email, displayName: row.display_name, role: row.role, stateParty: row.state_party },
   };
 }
 

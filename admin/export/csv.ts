@@ -1,10 +1,14 @@
 /**
- * CSV as RFC 4180 with a guard against formula injection: a spreadsheet runs a cell that starts
- * with = + - @ (or a tab/CR before them) as a formula, so such cells get a leading apostrophe.
+ * CSV as RFC 4180 with a guard against formula injection. A spreadsheet runs a cell that starts
+ * with = + - @ (or a tab/CR before them) as a formula. Where a cell starts depends on the reader:
+ * Excel in a locale whose list separator is ";" (de-AT, where the secretariat sits, fr, es…)
+ * splits on ";" and then reads our quotes differently, so "Acme;=1+1" or a line break can begin
+ * a cell anywhere. Every cell is quoted, and every formula character that follows the start, a
+ * "," or ";" separator, or a line break gets an apostrophe in front: text in every reading.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const safe = value.replace(/(^|[,;\r\n])(?=[=+\-@\t\r])/g, "$1'");
+  return `"${safe.replace(/"/g, '""')}"`;
 }
 
 export function csvLine(cells: string[]): string {

@@ -3,6 +3,7 @@
  * a decision form that goes through the same engine as the chat cards.
  */
 import { Hono, type Context } from 'hono';
+import { AppError } from '../../domain/errors';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import type { AppDeps } from '../../server/deps';
 import { actorRef, auditQuery } from '../audit';
@@ -48,7 +49,7 @@ function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values:
               <ErrorSummary errors={errors} />
               <Select name="dialogue_id" label="Dialogue" required options={decidable.map((x) => ({ value: x.dialogue_id, label: x.name }))} values={values} errors={errors} />
               <Select name="outcome" label="Decision" required options={[{ value: '', label: '— choose —' }, ...Object.entries(OUTCOME_LABELS).map(([v, l]) => ({ value: v, label: l }))]} values={values} errors={errors} />
-              <TextArea name="reason" label="Reason or question for the applicant" hint="Required when asking for more information. The applicant sees it." rows={3} values={values} errors={errors} />
+              <TextArea name="reason" label="Reason or question for the applicant" hint="Required when rejecting or asking for more information. The applicant sees it." rows={3} values={values} errors={errors} />
               <div class="actions"><button type="submit">Record decision</button></div>
             </form>
           )}
@@ -131,9 +132,16 @@ export function applicationDetailRoutes(deps: AppDeps): Hono<AdminEnv> {
     const parsed = check(decisionSchema, raw);
     if (!parsed.ok) return page(c, deps, d, raw, parsed.errors, 400);
     const { dialogue_id, outcome, reason } = parsed.data;
-    const result = await deps.engine.decide({
-      applicationId: d.app.id, dialogueId: dialogue_id, outcome, reason, deciderName: user.displayName, deciderRef: actorRef(user),
-    });
+    let result: Awaited<ReturnType<typeof deps.engine.decide>>;
+    try {
+      result = await deps.engine.decide({
+        applicationId: d.app.id, dialogueId: dialogue_id, outcome, reason, deciderName: user.displayName, deciderRef: actorRef(user),
+      });
+    } catch (err) {
+      // A rule the form did not catch: the sentence goes under the field, never a 5xx.
+      if (err instanceof AppError && err.kind === 'invalid') return page(c, deps, d, raw, { reason: err.message }, 400);
+      throw err;
+    }
     if (!result.ok) {
       const fresh = (await applicationDetail(deps.db, d.app.id)) ?? d;
       return page(c, deps, fresh, raw, {}, 409, { text: REFUSALS[result.reason] ?? 'The decision was refused.', bad: true });

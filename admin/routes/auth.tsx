@@ -66,7 +66,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
     const keys = throttleKeys(email, ip);
     const throttled = (wait: number) => {
       deps.log.warn('admin.sign_in_throttled', { wait });
-      return loginPage(c, deps, values, {}, 429, `Too many failed sign-ins for this account or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
+      return loginPage(c, deps, values, {}, 429, `Too many failed sign-ins for this account from here, or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
     };
     // A cheap refusal while blocked, then the attempt is counted before the password is checked.
     const blocked = await blockedFor(deps, keys);
@@ -86,7 +86,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
       }
       return loginPage(c, deps, values, { password: 'The email address or password is not right' }, 401);
     }
-    await clearFailures(deps, email, ip);
+    await clearFailures(deps, keys);
     await createSession(c, deps, user.id);
     await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_in', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
     return c.redirect(safeNext(raw.next), 303);

@@ -16,6 +16,8 @@ export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
     const user = c.get('user');
+    // A focal point has one page: the rounds open to their State party.
+    if (user.role === 'state_party') return c.redirect('/admin/objections', 302);
     const now = deps.clock.now();
     const iso = now.toISOString();
     const [calls, dialogues, counts, audit, questions] = await Promise.all([

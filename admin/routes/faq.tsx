@@ -20,13 +20,15 @@ import { Csrf, ArchiveToggle } from '../views/layout';
 
 export const faqRow = (f: FaqInput) => ({
   call_id: f.call_id, question: f.question, variants: JSON.stringify(f.variants), answer: f.answer,
-  source: f.source, source_url: f.source_url, topic: f.topic,
+  source: f.source, source_url: f.source_url, topic: f.topic, related: JSON.stringify(f.related),
 });
 
 export function faqValues(f: FaqRow): Values {
   let variants: string[] = [];
   try { variants = JSON.parse(f.variants) as string[]; } catch { /* a broken row shows as empty rather than failing the page */ }
-  return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n') };
+  let related: string[] = [];
+  try { related = JSON.parse(f.related) as string[]; } catch { /* as above */ }
+  return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n'), related };
 }
 
 /** A call id from the form that names no call: a field error, not a foreign-key failure. */
@@ -36,8 +38,17 @@ export async function unknownCallError(deps: AppDeps, callId: string | null): Pr
   return call ? null : { call_id: 'Choose a call from the list, or "every call".' };
 }
 
+/** Follow-ups must be other entries that exist: a field error otherwise. */
+async function unknownRelatedError(deps: AppDeps, id: string | null, related: string[]): Promise<Errors | null> {
+  if (!related.length) return null;
+  const found = await deps.db.selectFrom('faq_entries').select('id').where('id', 'in', related).where('archived', '=', 0).execute();
+  const ok = related.every((r) => r !== id && found.some((f) => f.id === r));
+  return ok ? null : { related: 'Choose follow-up questions from the list (not the entry itself).' };
+}
+
 async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const calls = await listCalls(deps.db);
+  const entries = (await deps.db.selectFrom('faq_entries').select(['id', 'question']).where('archived', '=', 0).orderBy('question').execute()).filter((e) => e.id !== id);
   const title = id ? 'Edit FAQ entry' : 'New FAQ entry';
   return render(c, deps, { title, current: 'faq' }, (
     <>
@@ -47,7 +58,7 @@ async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, valu
         <Csrf token={c.get('csrf')} />
         <fieldset lang="en">
           <legend>English</legend>
-          <FaqFields values={values} errors={errors} calls={calls} />
+          <FaqFields values={values} errors={errors} calls={calls} entries={entries} />
         </fieldset>
         <FaqTranslationFields values={values} errors={errors} />
         <div class="actions"><button type="submit">Save entry</button><a href="/admin/faq">Cancel</a></div>
@@ -119,7 +130,7 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     const translations = parseFaqTranslations(raw);
     if (!parsed.ok || !translations.ok) return form(c, deps, null, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
     const row = faqRow(parsed.data);
-    const callError = await unknownCallError(deps, row.call_id);
+    const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, null, parsed.data.related));
     if (callError) return form(c, deps, null, raw, callError, 400);
     const id = `faq-${crypto.randomUUID().slice(0, 8)}`;
     const now = deps.clock.now();
@@ -145,7 +156,7 @@ export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
     const translations = parseFaqTranslations(raw);
     if (!parsed.ok || !translations.ok) return form(c, deps, before.id, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
     const row = faqRow(parsed.data);
-    const callError = await unknownCallError(deps, row.call_id);
+    const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
     if (callError) return form(c, deps, before.id, raw, callError, 400);
     const now = deps.clock.now();
     await deps.atomic.run([

@@ -6,7 +6,9 @@ import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { FAQ_TOPICS } from '../../domain/types';
 import { safeLinkUrl } from '../../domain/links';
+import { validateReason } from '../../domain/review';
 import { ROLES } from '../auth/roles';
+import { findCountry } from '../../domain/countries';
 
 const text = (label: string, max = 500) =>
   z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
@@ -67,24 +69,34 @@ export const faqSchema = z.object({
   source_url: z.string().trim().optional().transform((v) => v || null)
     .refine((v) => v === null || safeLinkUrl(v) !== null, 'Enter a web address starting with https:// (no spaces or < > | characters)'),
   topic: z.enum(['', ...FAQ_TOPICS], { error: 'Choose a topic' }).optional().transform((v) => v || null),
+  related: list.pipe(z.array(z.string().max(100)).max(3, 'Choose at most three follow-up questions')),
 });
 export type FaqInput = z.output<typeof faqSchema>;
 
 export const passwordRule = z.string({ error: 'Enter a password' }).min(12, 'Use at least 12 characters').max(200, 'Use 200 characters or fewer');
 
+// A focal point speaks for exactly one State party; other roles for none.
+const stateParty = z.string().trim().optional().transform((v) => v || null)
+  .refine((v) => v === null || findCountry(v)?.code === v, { error: 'Choose a State party from the list' });
+const withStateParty = <T extends { role: string; state_party: string | null }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.role === 'state_party' && !v.state_party) ctx.addIssue({ code: 'custom', path: ['state_party'], message: 'Choose the State party this focal point speaks for' });
+};
+
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address')),
   display_name: text('a name', 120),
   role: z.enum(ROLES, { error: 'Choose a role' }),
+  state_party: stateParty,
   password: passwordRule,
-});
+}).superRefine(withStateParty).transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
 
 export const editUserSchema = z.object({
   display_name: text('a name', 120),
   role: z.enum(ROLES, { error: 'Choose a role' }),
+  state_party: stateParty,
   disabled: z.preprocess((v) => v === 'on' || v === '1', z.boolean()),
   password: z.string().optional().transform((v) => v || null).pipe(passwordRule.nullable()),
-});
+}).superRefine(withStateParty).transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
 
 export const channelSchema = z.object({
   call_id: z.string().trim().max(60),
@@ -109,6 +121,11 @@ export const decisionSchema = z.object({
   dialogue_id: z.string({ error: 'Choose a dialogue' }).min(1, 'Choose a dialogue'),
   outcome: z.enum(['approve', 'reject', 'request_info'], { error: 'Choose a decision' }),
   reason: z.string().trim().max(2000, 'Keep the reason to 2000 characters').optional().transform((v) => v || null),
-}).refine((v) => v.outcome !== 'request_info' || v.reason, { path: ['reason'], message: 'Say what information is needed' });
+}).superRefine((v, ctx) => {
+  // The domain's rule, so the form and the engine can never disagree (reject needs a reason too).
+  if (v.outcome === 'request_info' && !v.reason) return void ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say what information is needed' });
+  const reason = validateReason(v.outcome, v.reason);
+  if (!reason.ok) ctx.addIssue({ code: 'custom', path: ['reason'], message: reason.message });
+});
 
 export const answerQuestionSchema = faqSchema;

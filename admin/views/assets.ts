@@ -52,7 +52,7 @@ th{background:var(--bg)}td.num,th.num{text-align:right;font-variant-numeric:tabu
 dl.answers{display:grid;grid-template-columns:minmax(10rem,16rem) 1fr;gap:.3rem 1rem;margin:0 0 1rem}
 dl.answers dt{font-weight:600}dl.answers dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 .chart svg{max-width:100%;height:auto}.chart{margin:0 0 1.5rem}
-.legend{display:flex;gap:1rem;font-size:.9rem;margin:.25rem 0}.swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.3rem;vertical-align:middle}.swatch.applicants{background:#005b96}.swatch.approved{background:#00703c}
+.legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.9rem;margin:.25rem 0}.swatch{display:inline-block;width:1rem;height:.8rem;margin-right:.3rem;vertical-align:middle}.swatch.applicants{background:#005b96}.swatch.approved{background:#00703c}.swatch.recommended{background:#8a5a00}tr.under th,tr.under td{background:#fbe9eb}.under-note{color:#b10e1e}
 .charts{max-width:52rem}.chart table{max-width:40rem}td.ref{white-space:nowrap}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem 2rem}
 form.inline{display:inline}
@@ -79,5 +79,9 @@ export const ADMIN_JS = `
   document.addEventListener('submit',function(e){var f=e.target;var msg=f.getAttribute('data-confirm');
     if(msg&&!window.confirm(msg))e.preventDefault();});
   var summary=document.querySelector('.error-summary');if(summary)summary.focus();
+  // Times are drawn on the server in each viewer's zone (luxon): tell it the browser's zone.
+  try{var tz=Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if(tz&&document.cookie.indexOf('dd_tz='+encodeURIComponent(tz))<0){document.cookie='dd_tz='+encodeURIComponent(tz)+'; path=/admin; max-age=31536000; samesite=lax';
+      if(document.querySelector('[data-local-time]'))location.reload();}}catch(e){}
 })();
 `;

@@ -3,7 +3,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { CallRow } from '../../db/schema';
-import { Input, Select, TextArea, type Errors, type Values } from './fields';
+import { Checkboxes, Input, Select, TextArea, type Errors, type Values } from './fields';
 
 const TOPICS = [
   { value: '', label: 'None: the answer is said as written' },
@@ -16,7 +16,7 @@ const TOPICS = [
   { value: 'travel-support', label: 'Travel support: adds how to ask for it while the call is open, or that it can no longer be asked for' },
 ];
 
-export const FaqFields: FC<{ values: Values; errors: Errors; calls: CallRow[] }> = ({ values, errors, calls }) => (
+export const FaqFields: FC<{ values: Values; errors: Errors; calls: CallRow[]; entries?: { id: string; question: string }[] }> = ({ values, errors, calls, entries }) => (
   <>
     <Select name="call_id" label="Applies to" options={[{ value: '', label: 'Every call (global)' }, ...calls.map((k) => ({ value: k.id, label: k.title }))]} values={values} errors={errors} />
     <Input name="question" label="Question" required values={values} errors={errors} />
@@ -25,5 +25,8 @@ export const FaqFields: FC<{ values: Values; errors: Errors; calls: CallRow[] }>
     <TextArea name="source" label="Quoted source" hint="The passage of the call (or other document) the answer rests on, quoted exactly." required values={values} errors={errors} />
     <Input name="source_url" label="Source web address" type="url" values={values} errors={errors} />
     <Select name="topic" label="Topic" hint="What the bot works out from the clock and the catalogue rather than from the answer's words. Never write “apply now” or “until the deadline” in an answer: choose the topic." options={TOPICS} values={values} errors={errors} />
+    {entries && entries.length > 0 && (
+      <Checkboxes name="related" label="Follow-up questions" hint="Up to three, offered as buttons under this answer. With none chosen, the bot offers the nearest entries." options={entries.map((e) => ({ value: e.id, label: e.question }))} values={values} errors={errors} />
+    )}
   </>
 );

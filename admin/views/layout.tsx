@@ -11,6 +11,8 @@ const NAV: { key: string; href: string; label: string; permission?: Permission }
   { key: 'dashboard', href: '/admin', label: 'Dashboard' },
   { key: 'applications', href: '/admin/applications', label: 'Applications', permission: 'applications' },
   { key: 'balance', href: '/admin/balance', label: 'Balance', permission: 'applications' },
+  { key: 'rounds', href: '/admin/rounds', label: 'Approval rounds', permission: 'rounds' },
+  { key: 'objections', href: '/admin/objections', label: 'Non-objection rounds', permission: 'object' },
   { key: 'dialogues', href: '/admin/dialogues', label: 'Dialogues', permission: 'catalog' },
   { key: 'calls', href: '/admin/calls', label: 'Calls', permission: 'catalog' },
   { key: 'faq', href: '/admin/faq', label: 'FAQ', permission: 'catalog' },

@@ -126,7 +126,7 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
       if (apps.length === 0) out.lines.push(tr('answers.noApplication'));
       else {
         out.lines.push(answer);
-        out.extra.push(...apps.map((a) => statusCard(a, catalog, now, actor)));
+        out.extra.push(...await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await ctx.deps.store.liveRoundsFor(a.id)))));
       }
       return;
     }

@@ -12,8 +12,11 @@ import { dialogueIn } from '../../domain/localized';
 import type { Reply } from '../../domain/messages';
 import { deadlineIn, dialogueDate, dialogueLine, listOf } from './answer-words';
 import { composeFaq, type Composed } from './answer-faq';
-import { loadCatalog, personOf, type Catalog, type EngineDeps } from './context';
-import type { Actor } from './types';
+import { loadCatalog, type Catalog, type EngineDeps } from './context';
+import type { FaqEntry } from '../../domain/types';
+import { followUpActions, FOLLOW_UPS_MAX } from '../../domain/questions';
+import { passToSecretariat } from './questions-flow';
+import type { Actor, ConversationRef } from './types';
 
 // The index is built once per catalogue read (loadCatalog hands back the same object until the
 // FAQ, dialogues or calls change), not on every question.
@@ -92,11 +95,15 @@ export interface Answered {
 }
 
 /** Answers every question in a message (up to five), in the asker's language, or says honestly that it cannot. */
-export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null): Promise<Reply[]> {
-  return (await answerMessage(deps, actor, text, preferred)).replies;
+export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Reply[]> {
+  return (await answerMessage(deps, actor, text, preferred, conversation)).replies;
 }
 
-export async function answerMessage(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null): Promise<Answered> {
+/**
+ * `conversation` is where the message was written: a question passed to the secretariat gets its
+ * answer back there (or in a private message), and the reply says which.
+ */
+export async function answerMessage(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Answered> {
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const kb = knowledgeFor(catalog);
@@ -112,16 +119,17 @@ export async function answerMessage(deps: EngineDeps, actor: Actor, text: string
   let unknown = false;
   let recorded = false;
   const seen = new Set<string>();
+  const answered: FaqEntry[] = [];
+  let where: Awaited<ReturnType<typeof passToSecretariat>> = 'none';
   for (const part of parts) {
     const record = async () => {
       const best = part.hits[0];
       recorded = true;
-      await deps.store.recordUnanswered({
+      where = await passToSecretariat(deps, actor, conversation, {
         text: part.query,
-        platform: actor.platform,
-        personId: (await personOf(deps, actor)).id,
         bestMatchId: best ? (best.kind === 'faq' ? best.entry.id : `dialogue:${best.dialogue.id}`) : null,
-        now: now.toISOString(),
+        locale,
+        kind: 'question',
       });
     };
     if (part.unknownDialogue) {
@@ -142,15 +150,33 @@ export async function answerMessage(deps: EngineDeps, actor: Actor, text: string
       const id = hit.kind === 'faq' ? hit.entry.id : hit.dialogue.id;
       if (seen.has(id)) continue;
       seen.add(id);
+      if (hit.kind === 'faq') answered.push(hit.entry);
       if (hit.kind === 'dialogue') composeDialogue(hit, ctx, out);
       else await composeFaq(hit.entry, part, ctx, out, hit === hits[0] && part.exact);
     }
   }
-  if (unknown && !unsure) out.lines.push(tr('answers.passed', { contact: catalog.contact }));
-  if (unsure) out.lines.push(tr(seen.size > 0 || unknown ? 'answers.unsureRest' : 'answers.unsure', { contact: catalog.contact }));
+  // The reply says where the secretariat's answer will arrive, and promises none where it cannot.
+  const passed = { where, contact: catalog.contact };
+  if (unknown && !unsure) out.lines.push(tr('questions.passed.unknown', passed));
+  if (unsure) out.lines.push(tr(seen.size > 0 || unknown ? 'questions.passed.rest' : 'questions.passed.unsure', passed));
   const body = uniqueBy([...out.notes, ...out.lines], (l) => l).join('\n');
   const replies: Reply[] = [{ kind: 'text', text: body, sources: uniqueBy(out.sources, (s) => s.label) }];
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
   if (actions.length) replies.push({ kind: 'card', card: { title: tr('answers.nextTitle'), actions } });
+  const more = followUpsFor(kb, catalog, answered, text, locale);
+  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more) } });
   return { replies: [...replies, ...out.extra], recorded, locale };
+}
+
+/**
+ * Related questions under an answer: those the secretariat chose for the entries that answered,
+ * else the nearest other entries by the same retrieval. None when nothing was answered.
+ */
+function followUpsFor(kb: Knowledge, catalog: Catalog, answered: FaqEntry[], text: string, locale: Locale): FaqEntry[] {
+  if (!answered.length) return [];
+  const ids = answered.map((e) => e.id);
+  const byId = new Map(catalog.faq.map((f) => [f.id, f]));
+  const chosen = uniqueBy(answered.flatMap((e) => e.related ?? []).filter((id) => !ids.includes(id)).map((id) => byId.get(id)).filter((f): f is FaqEntry => !!f), (f) => f.id);
+  if (chosen.length) return chosen.slice(0, FOLLOW_UPS_MAX);
+  return kb.related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids, locale);
 }

@@ -12,6 +12,7 @@ import {
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';
 import { reviewCardMessages, reviewVersion } from '../../domain/notifications';
+import { reviewContext } from './review-context';
 import type { Application, ApplicationAnswers, Call } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
 import { actorKey, actorRef, emailCopyTo, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
@@ -165,6 +166,7 @@ async function confirm(
   }
   const channels = await reviewChannels(deps, call.id);
   const now = deps.clock.now();
+  const context = await reviewContext(deps, { ...app, answers: valid.answers, dialogues: [] });
   // Whoever applied on the web, or asked for email, keeps the confirmation in their mailbox.
   const copyTo = await emailCopyTo(deps.store, app.personId, actor.platform);
   const first = app.status === 'draft';
@@ -175,7 +177,7 @@ async function confirm(
     now: now.toISOString(),
     actorRef: actorRef(actor),
     messages: (submitted) => [
-      ...reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone),
+      ...reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone, context),
       ...(copyTo ? [{
         recipient: copyTo,
         purpose: 'confirmation' as const,

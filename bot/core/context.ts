@@ -25,6 +25,12 @@ export interface EngineDeps {
    * membership of one of those channels, or a reviewer list, decides; nothing global does.
    */
   isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean>;
+  /**
+   * May act on questions from the secretariat channel: a member of one of `channels` (the
+   * secretariat channels on the actor's platform, checked as review channels are), or someone
+   * the admin panel knows with an admin or secretariat role.
+   */
+  isSecretariat(actor: Actor, channels: Recipient[]): Promise<boolean>;
   /** Reviewer channels from the environment, used when the admin panel has set none. */
   reviewDefaults: Partial<Record<Platform, string>>;
   /** Zone reviewers' cards show times in. */

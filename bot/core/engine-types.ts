@@ -4,6 +4,7 @@ import type { Reply } from '../../domain/messages';
 import type { DecideResult } from '../../domain/ports';
 import type { DecisionOutcome } from '../../domain/types';
 import type { ErasureSummary } from '../../domain/privacy';
+import type { AnswerGroupInput, AnswerGroupResult, ChangeResult } from './questions-flow';
 
 export interface DecideInput {
   applicationId: string;
@@ -39,4 +40,12 @@ export interface Engine {
    * (reviewers' cards updated), then their data erased; audited as `auditActor`.
    */
   erasePerson(input: { personId: string; actorRef: string; auditActor: string; via: string }): Promise<ErasureSummary>;
+  /**
+   * Answers a question passed to the secretariat, from any surface: the first answer wins, each
+   * asker is told where they asked, the FAQ grows if asked to, the secretariat cards follow.
+   * The caller has already checked that the person may answer.
+   */
+  answerQuestion(input: AnswerGroupInput): Promise<AnswerGroupResult>;
+  /** Dismisses (with a reason) or assigns a question group; the cards follow. */
+  changeQuestion(input: { questionId: string; change: 'dismiss' | 'assign'; reason?: string; by: string; ref: string; audit?: { actorRef: string; action: string } }): Promise<ChangeResult>;
 }

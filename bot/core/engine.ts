@@ -6,6 +6,7 @@ import { dialogueIn } from '../../domain/localized';
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
 import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
 import { reviewCardUpdates } from '../../domain/notifications';
+import { reviewContext } from './review-context';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
@@ -13,14 +14,16 @@ import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type Engi
 import type { Engine } from './engine-types';
 import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
 import { classify } from './intents';
-import { t } from '../../domain/i18n';
 import { commandInEnglish } from '../../domain/i18n/commands';
-import { isLocale, type Locale } from '../../domain/i18n/locales';
+import { isLocale } from '../../domain/i18n/locales';
 import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
 import { smallTalkReplies } from './smalltalk';
+import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
+import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
+import { t, type Locale } from '../../domain/i18n';
 import { helpReplies, statusCard } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
-import type { Actor, EngineResult, InboundEvent } from './types';
+import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';
 
@@ -47,7 +50,7 @@ async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
       ],
     };
   }
-  return { replies: apps.map((a) => statusCard(a, catalog, now, actor)) };
+  return { replies: await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id)))) };
 }
 
 async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
@@ -81,11 +84,12 @@ async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: s
   if (!call || callState(call, now) !== 'open') return say(t(l, 'apply.withdraw.tooLate', { contact: catalog.contact }));
   const channels = await reviewChannels(deps, app.callId);
   const decisions = await deps.store.decisionsFor(app.id);
+  const context = await reviewContext(deps, app);
   const done = await deps.store.withdraw({
     id: app.id,
     now: now.toISOString(),
     actorRef: actorRef(actor),
-    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone) : []),
+    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone, context) : []),
   });
   return say(done ? t(l, 'apply.withdraw.done', { reference: app.reference ?? '' }).replace('  ', ' ') : t(l, 'apply.nothingChanged'));
 }
@@ -113,8 +117,21 @@ async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | un
   return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogueIn(dialogue, l).name }));
 }
 
-async function onAction(deps: EngineDeps, actor: Actor, actionId: string, value?: string): Promise<EngineResult> {
+/** A follow-up question button under an answer: asks that FAQ entry's question. */
+async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
+  const entry = (await loadCatalog(deps.store)).faq.find((f) => f.id === faqId);
+  if (!entry) return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)) };
+  return { replies: await answerQuestion(deps, actor, entry.question, null, conversation) };
+}
+
+async function onAction(deps: EngineDeps, actor: Actor, conversation: ConversationRef, actionId: string, value?: string): Promise<EngineResult> {
   switch (actionId) {
+    case QUESTION_ACTIONS.ask:
+      return askFollowUp(deps, actor, conversation, value);
+    case QUESTION_ACTIONS.answer:
+    case QUESTION_ACTIONS.dismiss:
+    case QUESTION_ACTIONS.assign:
+      return questionAction(deps, actor, actionId, value);
     case 'apply':
     case 'resume':
       return openForm(deps, actor);
@@ -153,16 +170,23 @@ async function onEvent(deps: EngineDeps, actor: Actor, event: Exclude<InboundEve
   switch (event.kind) {
     case 'action':
       if (event.actionId.startsWith(`${MY_DATA}`)) return myData(deps, actor, event.conversation, event.actionId, event.value);
-      return onAction(deps, actor, event.actionId, event.value);
+      return onAction(deps, actor, event.conversation, event.actionId, event.value);
     case 'submission':
       if (event.formId === FORM_ID) return submitStep(deps, actor, event.contextId, event.stepId, event.values);
       if (event.formId === REASON_FORM) return reasonSubmitted(deps, actor, event.contextId, firstText(event.values.text));
       if (event.formId === INFO_FORM) return infoAnswered(deps, actor, event.contextId, firstText(event.values.text));
+      if (event.formId === ANSWER_FORM || event.formId === DISMISS_FORM) return questionSubmitted(deps, actor, event.formId, event.contextId, event.values);
       return { ...say(t(langOf(actor), 'apply.form.invalid')), closeForm: true };
   }
 }
 
-async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<EngineResult> {
+/** "Can I talk to a person?": a request for contact in the inbox, answered where it was asked. */
+async function contactRequest(deps: EngineDeps, actor: Actor, conversation: ConversationRef, text: string, locale: Locale): Promise<EngineResult> {
+  const where = await passToSecretariat(deps, actor, conversation, { text, bestMatchId: null, locale, kind: 'contact' });
+  return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
+}
+
+async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversation: ConversationRef): Promise<EngineResult> {
   const l = langOf(actor);
   const intent = classify(commandInEnglish(text));
   switch (intent.kind) {
@@ -171,6 +195,8 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       return { replies: [...helpReplies(await loadCatalog(deps.store), deps.clock.now(), l), languageCard(l)] };
     case 'smalltalk':
       // In the language it was said in; short or ambiguous greetings ("ok") in the person's.
+      // Asking for a person is the one piece of small talk that reaches the secretariat.
+      if (intent.topic === 'human') return contactRequest(deps, actor, conversation, text, intent.locale ?? l);
       return { replies: await smallTalkReplies(deps, intent.topic, intent.locale ?? l) };
     case 'apply':
       return openForm(deps, actor);
@@ -186,9 +212,9 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string): Promise<
       // With a call open the form starts; otherwise the answer says, in the asker's language,
       // that the call has closed and what comes next.
       if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
-      return { replies: await answerQuestion(deps, actor, intent.text) };
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'question':
-      return { replies: await answerQuestion(deps, actor, text) };
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
   }
 }
 
@@ -226,7 +252,7 @@ export function createEngine(deps: EngineDeps): Engine {
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);
-        return inLanguage(await onMessage(deps, actor, text), langOf(actor));
+        return inLanguage(await onMessage(deps, actor, text, event.conversation), langOf(actor));
       }
       const actor = await withLanguage(deps, event.actor);
       const chosen = event.kind === 'action' && event.actionId === LANGUAGE_ACTION && isLocale(event.value) ? event.value : null;
@@ -260,7 +286,8 @@ export function createEngine(deps: EngineDeps): Engine {
           },
         });
       }
-      const replies = [...calls, ...apps.map((a) => statusCard(a, catalog, now, actor)), ...review, ...helpReplies(catalog, now, l), languageCard(l), myDataCard(actor)];
+      const cards = await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id))));
+      const replies = [...calls, ...cards, ...review, ...helpReplies(catalog, now, l), languageCard(l), myDataCard(actor)];
       return inLanguage({ replies }, l).replies;
     },
     language: async (who) => langOf(await withLanguage(deps, who)),
@@ -270,5 +297,7 @@ export function createEngine(deps: EngineDeps): Engine {
     },
     decide: (input) => decide(deps, input),
     erasePerson: (input) => eraseOnRequest(deps, input),
+    answerQuestion: (input) => answerGroup(deps, input),
+    changeQuestion: (input) => changeGroup(deps, input),
   };
 }

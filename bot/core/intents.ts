@@ -25,6 +25,8 @@ const commands: [RegExp, Intent['kind']][] = [
   [/^(help|menu|commands)$/, 'help'],
   [/^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application|postuler|candidater|commencer (ma )?candidature|postular(me)?|empezar (mi )?solicitud)$/, 'apply'],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
+  // Questions about one's own outcome are answered from the application's real stage, not the FAQ.
+  [/^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/, 'status'],
   [/^(edit|change|update) (my )?application$|^edit$/, 'edit'],
   [/^withdraw( my application)?$/, 'withdraw'],
 ];

@@ -1,10 +1,12 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
 import { dialogueIn } from '../../domain/localized';
-import { callState, currentOrNextCall, describeDeadline, formatDialogueDate } from '../../domain/calls';
+import { callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, validZone } from '../../domain/calls';
+import { applicantView, approvalBodyOf, ROUND_ZONE } from '../../domain/approval';
+import { t, type Locale } from '../../domain/i18n';
+import type { LiveRound } from '../../domain/ports';
 import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
-import type { Application, Call } from '../../domain/types';
-import { t, type Locale } from '../../domain/i18n';
+import type { Application, ApprovalBody, Call } from '../../domain/types';
 import type { Catalog } from './context';
 import type { Actor } from './types';
 
@@ -44,13 +46,32 @@ export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | n
   return [{ kind: 'card', card }];
 }
 
-function statusLines(app: Application, catalog: Catalog, l: Locale): string[] {
+function statusLines(app: Application, catalog: Catalog, body: ApprovalBody, rounds: readonly LiveRound[], zone: string, l: Locale): string[] {
   if (app.status === 'draft') return [t(l, 'apply.status.draftLine')];
-  return app.dialogues.map((d) => t(l, 'apply.status.line', { dialogue: dialogueName(catalog, d.dialogueId, l), status: describeStatus(d.status, l) }));
+  const lines: string[] = [];
+  for (const d of app.dialogues) {
+    const dialogue = dialogueName(catalog, d.dialogueId, l);
+    // Objections are the secretariat's business: the applicant sees "recommended" until the end.
+    const status = applicantView(d.status);
+    if (status !== 'recommended') {
+      lines.push(t(l, 'apply.status.line', { dialogue, status: describeStatus(status, l) }));
+      continue;
+    }
+    lines.push(t(l, 'apply.status.line', { dialogue, status: t(l, 'rounds.status.recommended', { body }) }));
+    const round = rounds.find((r) => r.dialogueId === d.dialogueId);
+    lines.push(round
+      ? t(l, 'rounds.when.inRound', { body: round.body, closes: formatInstant(round.closesAt, zone, l) })
+      : t(l, 'rounds.when.recommended', { body }));
+  }
+  return lines;
 }
 
-/** One application as the applicant sees it, with what they can do next (in their language). */
-export function statusCard(app: Application, catalog: Catalog, now: Date, actor?: Actor): Reply {
+/**
+ * One application as the applicant sees it, with what they can do next, in their language.
+ * `rounds` are the open approval rounds it is in: "when will I know?" is answered from their
+ * closing times.
+ */
+export function statusCard(app: Application, catalog: Catalog, now: Date, actor?: Actor, rounds: readonly LiveRound[] = []): Reply {
   const l = actor?.language ?? 'en';
   const call = catalog.calls.find((c) => c.id === app.callId);
   const open = call ? callState(call, now) === 'open' : false;
@@ -63,9 +84,12 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
   if (app.status === 'submitted' && app.dialogues.some((d) => d.status === 'info_requested')) {
     actions.push({ id: 'info.answer', label: t(l, 'apply.action.answerReviewers'), value: app.id, style: 'primary' });
   }
-  const lines = statusLines(app, catalog, l);
+  const body = approvalBodyOf(call);
+  const lines = statusLines(app, catalog, body, rounds, validZone(actor?.timeZone) ?? ROUND_ZONE, l);
   if (call) lines.push(describeDeadline(call, now, actor?.timeZone, l).sentence);
-  const overall = app.status === 'submitted' ? describeStatus(overallStatus(app.dialogues), l) : describeStatus(app.status, l);
+  const overall = app.status !== 'submitted' ? describeStatus(app.status, l)
+    : overallStatus(app.dialogues) === 'recommended' || overallStatus(app.dialogues) === 'objected' ? t(l, 'rounds.status.recommended', { body })
+    : describeStatus(overallStatus(app.dialogues), l);
   return {
     kind: 'card',
     card: {

@@ -4,10 +4,12 @@
  * the applicant's notice are the same wherever the click happened.
  */
 import { dialogueIn } from '../../domain/localized';
-import { checkDecision, describeStatus, REASON_MISSING, validateReason } from '../../domain/review';
+import { AppError } from '../../domain/errors';
+import { checkDecision, describeStatus, REASON_MISSING, statusAfter, validateReason } from '../../domain/review';
+import { approvalBodyFor, reviewContext } from './review-context';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
-import type { DecisionOutcome } from '../../domain/types';
+import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
 import { actorRef, loadCatalog, mayDecide, personOf, personRecipients, reviewChannels, toEach, type EngineDeps } from './context';
 import type { Actor, EngineResult } from './types';
@@ -36,7 +38,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   if (!app) return { ok: false, reason: 'not_found' };
   const check = checkDecision(app, input.dialogueId, input.outcome, input.reason);
   if (!check.ok) {
-    if (check.code === 'reason_invalid') throw Object.assign(new Error(check.message), { code: check.code });
+    if (check.code === 'reason_invalid') throw new AppError('invalid', check.code, check.message);
     if (check.code === 'not_pending') {
       const existing = (await deps.store.decisionsFor(app.id))
         .filter((d) => d.dialogueId === input.dialogueId)
@@ -49,22 +51,30 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
   const channels = await reviewChannels(deps, app.callId);
   const previous = await deps.store.decisionsFor(app.id);
   const to = await personRecipients(deps.store, app.personId);
+  const context = await reviewContext(deps, app);
+  const status = statusAfter(input.outcome, context.body);
+  // A recommendation is not an outcome: the applicant hears only what the approval body decides.
+  const tellApplicant = to.length > 0 && status !== 'recommended';
   return deps.store.decide({
     ...input,
+    status,
     reason: check.reason,
     now: deps.clock.now().toISOString(),
     messages: (updated, decision) => [
-      ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone),
-      ...(to.length ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0]!, catalog.contact), to) : []),
+      ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone, context),
+      ...(tellApplicant ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0]!, catalog.contact), to) : []),
     ],
   });
 }
 
-function describeResult(result: DecideResult, dialogue: string, reference: string, l: Locale): string {
+function describeResult(result: DecideResult, dialogue: string, reference: string, body: ApprovalBody, l: Locale): string {
+  if (result.ok && result.application.dialogues.find((d) => d.dialogueId === result.decision.dialogueId)?.status === 'recommended') {
+    return t(l, 'rounds.review.recommended', { reference, dialogue, body });
+  }
   if (result.ok) return t(l, 'review.done', { outcome: result.decision.outcome, reference, dialogue });
   if (result.reason === 'already_decided') {
     const d = result.existing;
-    const status = describeStatus(d.outcome === 'approve' ? 'approved' : d.outcome === 'reject' ? 'rejected' : 'info_requested', l).toLocaleLowerCase(l);
+    const status = describeStatus(d.outcome === 'reject' ? 'rejected' : d.outcome === 'request_info' ? 'info_requested' : statusAfter('approve', body), l).toLocaleLowerCase(l);
     return t(l, 'review.alreadyDecided', { reference, dialogue, status, decider: d.deciderName });
   }
   return t(l, 'review.notWaiting', { reference, dialogue });
@@ -109,7 +119,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
     };
   }
   const result = await decide(deps, decideInput(actor, app.id, target.dialogueId, 'approve', null));
-  return say(describeResult(result, name, reference, l));
+  return say(describeResult(result, name, reference, await approvalBodyFor(deps, app.callId), l));
 }
 
 function decideInput(actor: Actor, applicationId: string, dialogueId: string, outcome: DecisionOutcome, reason: string | null): DecideInput {
@@ -135,7 +145,7 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   const found = catalog.dialogues.find((d) => d.id === dialogueId);
   const name = found ? dialogueIn(found, l).shortName : dialogueId;
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));
-  return { ...say(describeResult(result, name, app.reference ?? '', l)), closeForm: true };
+  return { ...say(describeResult(result, name, app.reference ?? '', await approvalBodyFor(deps, app.callId), l)), closeForm: true };
 }
 
 /** The applicant chose "Answer" on a request for information. */
@@ -166,12 +176,13 @@ export async function infoAnswered(deps: EngineDeps, actor: Actor, applicationId
   if (!app || app.personId !== person.id) return { ...say(t(l, 'apply.notFound')), closeForm: true };
   const catalog = await loadCatalog(deps.store);
   const channels = await reviewChannels(deps, app.callId);
+  const context = await reviewContext(deps, app);
   const updated = await deps.store.answerInfoRequest({
     id: app.id,
     text: answer,
     now: deps.clock.now().toISOString(),
     actorRef: actorRef(actor),
-    messages: (a) => reviewCardMessages(a, catalog.dialogues, [], channels, deps.reviewZone),
+    messages: (a) => reviewCardMessages(a, catalog.dialogues, [], channels, deps.reviewZone, context),
   });
   if (!updated) return { ...say(t(l, 'apply.info.none', { reference: app.reference ?? '' })), closeForm: true };
   return { ...say(t(l, 'apply.info.thanks', { reference: app.reference ?? '' })), closeForm: true };

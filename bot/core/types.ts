@@ -37,6 +37,8 @@ export interface Actor {
 export interface ConversationRef {
   id: string;
   isDirect: boolean;
+  /** Slack: the thread the message was written in (a mention's thread, or the mention itself). */
+  thread?: string;
 }
 
 export type InboundEvent =

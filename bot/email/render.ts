@@ -4,7 +4,8 @@
  * links to the applicant pages, since an email cannot carry actions.
  */
 import type { OutboundMessage, Reply } from '../../domain/messages';
-import { MAIL_TEXT } from './messages';
+import type { Locale } from '../../domain/i18n';
+import { mailText } from './messages';
 
 export interface RenderedEmail {
   subject: string;
@@ -15,23 +16,25 @@ export interface RenderedEmail {
 export interface EmailRenderOptions {
   /** Where the applicant pages are, e.g. https://dialogues.example.org (no trailing slash). */
   baseUrl: string;
+  locale?: Locale;
 }
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** Card buttons as the page they lead to. */
-function linkFor(actionId: string, baseUrl: string): { url: string; label: string } {
-  if (actionId === 'apply' || actionId === 'resume') return { url: `${baseUrl}/apply`, label: MAIL_TEXT.linkApply };
-  return { url: `${baseUrl}/my`, label: MAIL_TEXT.linkMy };
+function linkFor(actionId: string, baseUrl: string, words: ReturnType<typeof mailText>): { url: string; label: string } {
+  if (actionId === 'apply' || actionId === 'resume') return { url: `${baseUrl}/apply`, label: words.linkApply };
+  return { url: `${baseUrl}/my`, label: words.linkMy };
 }
 
 /** A header value: one line, no control characters, bounded. */
-function subjectLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200) || MAIL_TEXT.fallbackSubject;
+function subjectLine(s: string, fallback: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200) || fallback;
 }
 
 export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[], opts: EmailRenderOptions): RenderedEmail {
+  const words = mailText(opts.locale);
   const text: string[] = [];
   const html: string[] = [];
   const links = new Map<string, string>();
@@ -52,7 +55,7 @@ export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[
         html.push(`<dl>${c.fields.map((f) => `<dt><strong>${escapeHtml(f.label)}</strong></dt><dd style="white-space:pre-wrap">${escapeHtml(f.value)}</dd>`).join('')}</dl>`);
       }
       for (const a of c.actions ?? []) {
-        const link = linkFor(a.id, opts.baseUrl);
+        const link = linkFor(a.id, opts.baseUrl, words);
         links.set(link.url, link.label);
       }
       if (c.footer) {
@@ -60,7 +63,7 @@ export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[
         html.push(`<p style="color:#555">${escapeHtml(c.footer)}</p>`);
       }
     } else if (r.kind === 'form' || r.kind === 'prompt') {
-      const link = linkFor(r.kind === 'form' ? 'resume' : 'status', opts.baseUrl);
+      const link = linkFor(r.kind === 'form' ? 'resume' : 'status', opts.baseUrl, words);
       links.set(link.url, link.label);
     }
   }
@@ -68,11 +71,11 @@ export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[
     text.push(`${label}: ${url}`);
     html.push(`<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`);
   }
-  text.push(MAIL_TEXT.footer);
-  html.push(`<p style="color:#555;font-size:13px">${escapeHtml(MAIL_TEXT.footer)}</p>`);
+  text.push(words.footer);
+  html.push(`<p style="color:#555;font-size:13px">${escapeHtml(words.footer)}</p>`);
   return {
-    subject: subjectLine(title ?? MAIL_TEXT.subjects[purpose] ?? MAIL_TEXT.fallbackSubject),
+    subject: subjectLine(title ?? words.subject(purpose) ?? words.fallbackSubject, words.fallbackSubject),
     text: `${text.join('\n\n')}\n`,
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subjectLine(title ?? MAIL_TEXT.fallbackSubject))}</title></head><body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;color:#1a1a1a">${html.join('\n')}</body></html>`,
+    html: `<!doctype html><html lang="${opts.locale ?? 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subjectLine(title ?? words.fallbackSubject, words.fallbackSubject))}</title></head><body style="font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:0 auto;padding:1rem;color:#1a1a1a">${html.join('\n')}</body></html>`,
   };
 }

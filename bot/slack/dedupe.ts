@@ -4,8 +4,13 @@
  */
 import type { AppDeps } from '../../server/deps';
 import { isoNow } from '../../domain/clock';
-import { markEventProcessed } from '../../db/outbox-queue';
+import { forgetEvent, markEventProcessed } from '../../db/outbox-queue';
 
 export function storedDedupe(deps: AppDeps): (id: string) => Promise<boolean> {
   return (id) => markEventProcessed(deps.db, id, isoNow(deps.clock));
+}
+
+/** Takes an id back when handling it failed, so that the same delivery retried is handled. */
+export function storedForget(deps: AppDeps): (id: string) => Promise<void> {
+  return (id) => forgetEvent(deps.db, id);
 }

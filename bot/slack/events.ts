@@ -8,6 +8,9 @@ import {
 } from './schemas';
 import { ACK, actorForForm, actorWithProfile, afterAck, type Outcome, type SlackRuntime } from './runtime';
 import type { ReplyTarget } from './respond';
+import { classify } from '../core/intents';
+
+const PERSONAL = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** The bot's own user id in this workspace, from the envelope's authorizations. */
 function botUserId(env: EventCallback): string | undefined {
@@ -69,12 +72,17 @@ function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | nu
       if (!ev.success) return null;
       const e = ev.data;
       if (e.bot_id || !e.user || e.user === bot) return null;
-      const target: ReplyTarget = { kind: 'channel', channel: e.channel, threadTs: e.thread_ts ?? e.ts };
       const user = e.user;
+      const text = stripMention(e.text, bot);
+      // Questions are answered in the thread for everyone; anything about the person's own
+      // application only to them (ephemeral), never to the channel.
+      const target: ReplyTarget = PERSONAL.has(classify(text).kind)
+        ? { kind: 'ephemeral', channel: e.channel, user }
+        : { kind: 'channel', channel: e.channel, threadTs: e.thread_ts ?? e.ts };
       return afterAck(rt, 'mention', target, async () => {
         const actor = await actorWithProfile(rt, user, team);
-        const text = stripMention(e.text, bot);
-        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: false }, text });
+        const conversation = { id: e.channel, isDirect: false, thread: e.thread_ts ?? e.ts };
+        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation, text });
         rt.deps.kickOutbox();
         await rt.responder.deliver(result.replies, target);
       });

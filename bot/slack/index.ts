@@ -12,7 +12,7 @@ import { createDirectory } from './directory';
 import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
-import { storedDedupe } from './dedupe';
+import { storedDedupe, storedForget } from './dedupe';
 import type { SlackRuntime } from './runtime';
 import { uploadToUser } from './files';
 import type { FileDelivery, PersonalFile } from '../../domain/privacy';
@@ -23,6 +23,8 @@ export interface SlackAdapterOptions {
   verifyClock?: () => number;
   /** Overrides the stored dedupe; for tests without a database. */
   isNew?: (id: string) => Promise<boolean>;
+  /** Goes with `isNew` (default: the stored dedupe's). */
+  forget?: (id: string) => Promise<void>;
   /**
    * Socket Mode, passed in by the Node entry (bot/slack/socket.ts): this module never imports the
    * Node-only socket client, so the Workers bundle does not contain it.
@@ -43,6 +45,7 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
     log,
     responder: createResponder(client, directory, log),
     isNew: opts.isNew ?? storedDedupe(deps),
+    forget: opts.forget ?? (opts.isNew ? async () => {} : storedForget(deps)),
   };
   let socket: { stop(): Promise<void> } | null = null;
 

@@ -14,6 +14,9 @@ import { ACK, actorForForm, afterAck, baseActor, type Outcome, type SlackRuntime
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
+import { mrkdwn, slackInert } from './text';
+import { AppError } from '../../domain/errors';
+import { t } from '../../domain/i18n';
 
 export const APPLY_SHORTCUT = 'apply';
 /** Slack closes a modal with an error after 3 s; past this we close it and reply by DM instead. */
@@ -107,6 +110,23 @@ function inputBlockIds(view: ViewSubmission['view']): string[] {
   return ids.length ? ids : Object.keys(view.state.values);
 }
 
+/**
+ * The modal stays open with the sentence on it: under the first input, or, on a step without
+ * inputs (the summary to confirm), above the same view shown again.
+ */
+function failedSubmission(view: ViewSubmission['view'], message: string): Record<string, unknown> {
+  const [id] = inputBlockIds(view);
+  if (id) return { response_action: 'errors', errors: { [id]: message.slice(0, 2000) } };
+  const { type, callback_id, private_metadata, title, submit, close, blocks } = view as ViewSubmission['view'] & Record<string, unknown>;
+  const kept = blocks.filter((b) => b.block_id !== FAILURE_BLOCK);
+  return {
+    response_action: 'update',
+    view: { type, callback_id, private_metadata, title, submit, close, blocks: [{ type: 'section', block_id: FAILURE_BLOCK, text: mrkdwn(`:warning: ${slackInert(message)}`) }, ...kept] },
+  };
+}
+
+const FAILURE_BLOCK = 'submission_failed';
+
 /** The ack for a submission, and the replies that still need a message. */
 export function submissionResponse(result: EngineResult, view: ViewSubmission['view'], channel?: string): { body: Record<string, unknown>; rest: Reply[] } {
   const modals = result.replies.filter((r) => r.kind === 'form' || r.kind === 'prompt');
@@ -147,7 +167,8 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   // answers, a corrected resubmission is new while a redelivery of the same one is not.
   const values = viewValues(p.view);
   const digest = await sha256Hex(JSON.stringify(values));
-  if (!(await rt.isNew(`slack:view:${p.view.id}:${p.view.hash ?? ''}:${digest}`))) return ACK;
+  const deliveryId = `slack:view:${p.view.id}:${p.view.hash ?? ''}:${digest}`;
+  if (!(await rt.isNew(deliveryId))) return ACK;
 
   const target: ReplyTarget = channel ? { kind: 'ephemeral', channel, user: actor.userId } : { kind: 'user', user: actor.userId };
   const pending = rt.deps.engine.handle({
@@ -161,16 +182,19 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   });
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let failure: unknown = null;
   const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), SUBMISSION_BUDGET_MS); })]).catch((err) => {
-    rt.log.error('slack.submission_failed', { err });
+    failure = err;
     return null;
   });
   clearTimeout(timer);
   if (first === null) {
-    // Shown on the form when it has an input; a summary step has none, so it closes and we DM.
-    const [id] = inputBlockIds(p.view);
-    if (id) return { body: { response_action: 'errors', errors: { [id]: 'Sorry, that did not work. Please try again.' } } };
-    return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.failed', target, async () => { throw new Error('submission_failed'); }) };
+    // Nothing was saved, so this attempt does not count as handled: pressing the button again
+    // with the same answers (same view hash, same digest) must run, not be dropped as a repeat.
+    if (failure instanceof AppError) rt.log.warn('slack.submission_refused', { kind: failure.kind, code: failure.code });
+    else rt.log.error('slack.submission_failed', { err: failure });
+    await rt.forget(deliveryId).catch((err) => rt.log.error('slack.dedupe_forget_failed', { err }));
+    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t('en', 'security.error.retryModal')) };
   }
   if (first === late) {
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.

@@ -19,6 +19,8 @@ export interface SlackRuntime {
   log: Logger;
   /** True the first time an id is seen (stored, so it holds across restarts and processes). */
   isNew(id: string): Promise<boolean>;
+  /** Takes an id back after its handling failed: the same delivery, retried, is then new again. */
+  forget(id: string): Promise<void>;
 }
 
 export interface Outcome {

@@ -23,7 +23,7 @@ export function createSlackSender(client: SlackClient, directory: Directory): Se
       if (messages.length === 0) return { externalRef: null };
 
       const replaces = slackRefSchema.safeParse(req.replacesRef);
-      if (req.purpose === 'review_card_update' && replaces.success) {
+      if ((req.purpose === 'review_card_update' || req.purpose === 'question_card_update') && replaces.success) {
         // Only the first message can replace the card; a card never spans two messages.
         const first = messages[0]!;
         await client.call('chat.update', { channel: replaces.data.channel, ts: replaces.data.ts, text: first.text, blocks: first.blocks });
@@ -33,7 +33,8 @@ export function createSlackSender(client: SlackClient, directory: Directory): Se
       const channel = req.recipient.kind === 'user' ? await directory.dmChannel(req.recipient.address) : req.recipient.address;
       let ref: SlackRef | null = null;
       for (const m of messages) {
-        const res = postedSchema.parse(await client.call('chat.postMessage', { channel, text: m.text, blocks: m.blocks, unfurl_links: false }));
+        const thread = req.recipient.kind === 'channel' && req.recipient.thread ? { thread_ts: req.recipient.thread } : {};
+        const res = postedSchema.parse(await client.call('chat.postMessage', { channel, text: m.text, blocks: m.blocks, unfurl_links: false, ...thread }));
         ref ??= { channel: res.channel, ts: res.ts };
       }
       return { externalRef: ref };

@@ -5,6 +5,7 @@
  * app-wide size limit) and parsed with zod; activities from other tenants are refused.
  */
 import { Hono } from 'hono';
+import { AppError, statusOf } from '../../domain/errors';
 import { parsePlatformJson } from '../core/json';
 import type { AppDeps } from '../../server/deps';
 import { matchesServiceUrl, type Verifier } from './auth';
@@ -62,6 +63,14 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
       if (res.body === undefined) return c.body(null, res.status as 200);
       return c.json(res.body as object, res.status as 200);
     } catch (e) {
+      if (e instanceof AppError) {
+        // A refusal, not a failure: the person reads its sentence; the edge picks the status.
+        deps.log.warn('teams_turn_refused', { kind: e.kind, code: e.code, activityType: activity.type });
+        if (activity.type === 'invoke') {
+          return c.json({ statusCode: statusOf(e.kind), type: 'application/vnd.microsoft.error', value: { code: e.code, message: e.message } });
+        }
+        return c.json({ error: e.code, message: e.message }, statusOf(e.kind));
+      }
       deps.log.error('teams_turn_failed', { error: e, activityType: activity.type, name: activity.name });
       if (activity.type === 'invoke') {
         // Teams shows this to the person; the details stay in the log.

@@ -16,6 +16,7 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './ren
 import { formToAdaptiveCard, promptToAdaptiveCard, withValuesAndErrors } from './render/form';
 import { repliesToActivities, repliesToCard } from './render/replies';
 import type { Activity } from './schema';
+import { isPersonal, privacyCard } from './privacy';
 import { reviewCardAfterDecision } from './review';
 import { withRetry } from './retry';
 
@@ -81,10 +82,17 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
 
   const event = toEvent(intent, actor, conversationRefOf(activity));
   if (!event) return { status: 200 };
+  // In a channel or group chat everyone reads the answer: nothing personal is answered there.
+  const privately = !event.conversation.isDirect && isPersonal(intent) ? privacyCard(activity, true) : null;
+  if (privately && isInvoke) return INVOKE_CARD(privately);
 
   if (!isInvoke) {
     const id = `teams:${activity.conversation.id}:${activity.id ?? ''}`;
     if (activity.id && !(await ctx.firstDelivery(id))) return { status: 200 };
+    if (privately) {
+      deps.background(() => sendAnswer(ctx, activity, { replies: [], card: privately }, true));
+      return { status: 200 };
+    }
     const received = Date.now();
     deps.background(async () => {
       const result = await run(ctx, event, intent);

@@ -13,11 +13,10 @@ import type { EngineResult, InboundEvent } from '../core/types';
 import { webActor } from './actor';
 import { pageHeaders, sameOrigin } from './http';
 import { page } from './layout';
-import { WEB_TEXT } from './messages';
+import { textFor, type WebText } from './messages';
 import { repliesHtml } from './replies-html';
 import { checkSessionToken, CSRF_FIELD, loadSession, type ApplicantSession } from './session';
 
-const E = WEB_TEXT.errors;
 const INFO_FORM = 'info.answer';
 
 /** Buttons an applicant may press here; reviewer actions are not among them. */
@@ -44,12 +43,14 @@ function conversation(session: ApplicantSession) {
 }
 
 export function applyRoutes(app: Hono, deps: AppDeps): { showApplication: (c: Context) => Promise<Response> } {
-  const render = (c: Context, session: ApplicantSession, title: string, result: EngineResult, status: 200 | 400 | 403 | 422 = 200, extra: { promptError?: string; promptValue?: string } = {}) => {
+  type Title = 'myTitle' | 'formTitle' | 'answerTitle';
+  const render = (c: Context, session: ApplicantSession, title: Title, result: EngineResult, status: 200 | 400 | 403 | 422 = 200, extra: { promptError?: string; promptValue?: string } = {}) => {
     pageHeaders(c);
-    const heading = result.replies.some((r) => r.kind === 'form') ? WEB_TEXT.formTitle : title;
-    const body = html`<h1>${heading}</h1>${repliesHtml(result.replies, session.csrf, extra)}
-${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : html`<p><a href="/my">${WEB_TEXT.continueMy}</a></p>`}`;
-    return c.html(page({ title: heading, session }, body), status);
+    const W: WebText = textFor(c);
+    const heading = result.replies.some((r) => r.kind === 'form') ? W.formTitle : W[title];
+    const body = html`<h1>${heading}</h1>${repliesHtml(result.replies, session.csrf, W, extra)}
+${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : html`<p><a href="/my">${W.continueMy}</a></p>`}`;
+    return c.html(page({ title: heading, session, text: W }, body), status);
   };
 
   /** Guards a POST: a session and its CSRF token from a same-origin page, else a clear refusal. */
@@ -57,9 +58,9 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     const session = await loadSession(c, deps);
     if (!session) return c.redirect('/apply', 303);
     const body = await readBody(c);
-    if (!body) return render(c, session, WEB_TEXT.myTitle, { replies: [{ kind: 'text', text: E.badForm }] }, 400);
+    if (!body) return render(c, session, 'myTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     if (!sameOrigin(c, deps) || !checkSessionToken(session, one(body[CSRF_FIELD]))) {
-      return render(c, session, WEB_TEXT.myTitle, { replies: [{ kind: 'text', text: E.csrf }] }, 403);
+      return render(c, session, 'myTitle', { replies: [{ kind: 'text', text: textFor(c).errors.csrf }] }, 403);
     }
     return { session, body };
   };
@@ -75,7 +76,7 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     const session = await loadSession(c, deps);
     if (!session) return c.redirect('/apply', 303);
     const result = await deps.engine.openForm(webActor(session.email));
-    return render(c, session, WEB_TEXT.myTitle, result);
+    return render(c, session, 'myTitle', result);
   };
 
   app.post('/apply/step', async (c) => {
@@ -83,10 +84,10 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     if (g instanceof Response) return g;
     const { session, body } = g;
     const back = one(body._back);
-    if (back) return render(c, session, WEB_TEXT.formTitle, await handle(session, { kind: 'action', actionId: FORM_BACK_ACTION, value: back.slice(0, 500) }));
+    if (back) return render(c, session, 'formTitle', await handle(session, { kind: 'action', actionId: FORM_BACK_ACTION, value: back.slice(0, 500) }));
     const draft = shortId.safeParse(one(body._draft));
     const step = z.string().min(1).max(100).safeParse(one(body._step));
-    if (!draft.success || !step.success) return render(c, session, WEB_TEXT.formTitle, { replies: [{ kind: 'text', text: E.badForm }] }, 400);
+    if (!draft.success || !step.success) return render(c, session, 'formTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     const multi = new Set((one(body._multi) ?? '').split(',').filter(Boolean));
     const values: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(body)) {
@@ -96,9 +97,9 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     }
     for (const k of multi) values[k] ??= [];
     const checked = z.record(z.string(), rawValue).refine((v) => Object.keys(v).length <= 100).safeParse(values);
-    if (!checked.success) return render(c, session, WEB_TEXT.formTitle, { replies: [{ kind: 'text', text: E.badForm }] }, 400);
+    if (!checked.success) return render(c, session, 'formTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     const result = await handle(session, { kind: 'submission', formId: FORM_ID, contextId: draft.data, stepId: step.data, values: checked.data });
-    return render(c, session, WEB_TEXT.formTitle, result, result.fieldErrors ? 422 : 200);
+    return render(c, session, 'formTitle', result, result.fieldErrors ? 422 : 200);
   });
 
   app.post('/apply/answer', async (c) => {
@@ -108,14 +109,14 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     const context = shortId.safeParse(one(body._context));
     const text = z.string().max(10_000).safeParse(one(body.text) ?? '');
     if (one(body._form) !== INFO_FORM || !context.success || !text.success) {
-      return render(c, session, WEB_TEXT.answerTitle, { replies: [{ kind: 'text', text: E.badForm }] }, 400);
+      return render(c, session, 'answerTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     }
     const result = await handle(session, { kind: 'submission', formId: INFO_FORM, contextId: context.data, values: { text: text.data } });
     if (result.fieldErrors?.text) {
       const again = await handle(session, { kind: 'action', actionId: 'info.answer', value: context.data });
-      return render(c, session, WEB_TEXT.answerTitle, again, 422, { promptError: result.fieldErrors.text, promptValue: text.data });
+      return render(c, session, 'answerTitle', again, 422, { promptError: result.fieldErrors.text, promptValue: text.data });
     }
-    return render(c, session, WEB_TEXT.answerTitle, result);
+    return render(c, session, 'answerTitle', result);
   });
 
   app.post('/my/action', async (c) => {
@@ -125,13 +126,13 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     const id = one(body.id) ?? '';
     const value = one(body.value);
     if (!ACTIONS.has(id) || (value !== undefined && value.length > 500)) {
-      return render(c, session, WEB_TEXT.myTitle, { replies: [{ kind: 'text', text: E.unknownAction }] }, 400);
+      return render(c, session, 'myTitle', { replies: [{ kind: 'text', text: textFor(c).errors.unknownAction }] }, 400);
     }
     if (id === 'status') return c.redirect('/my', 303);
     // On the web the export is a download from the page itself (the session says whose).
     if (id === 'my_data.export') return c.redirect('/my/data.json', 303);
     const result = await handle(session, { kind: 'action', actionId: id, ...(value ? { value } : {}) });
-    return render(c, session, id === 'info.answer' ? WEB_TEXT.answerTitle : WEB_TEXT.myTitle, result);
+    return render(c, session, id === 'info.answer' ? 'answerTitle' : 'myTitle', result);
   });
 
   return { showApplication };

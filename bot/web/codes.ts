@@ -9,7 +9,7 @@ import type { AppDeps } from '../../server/deps';
 import { newId } from '../../db/json';
 import type { OutboundMessage } from '../../domain/messages';
 import { sha256Hex, sixDigitCode, timingSafeEqual } from './crypto';
-import { WEB_TEXT } from './messages';
+import type { WebText } from './messages';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
 export const MAX_TRIES = 5;
@@ -35,7 +35,7 @@ export const codeMessageKey = (codeId: string) => `sign_in:${codeId}`;
  * Records a new code, then counts: a request over either limit takes its row back and sends
  * nothing. Counting after the insert means requests racing each other cannot all pass.
  */
-export async function issueCode(deps: AppDeps, email: string, clientAddress: string): Promise<IssueResult> {
+export async function issueCode(deps: AppDeps, email: string, clientAddress: string, W: WebText): Promise<IssueResult> {
   const now = deps.clock.now();
   const codeId = newId();
   const code = sixDigitCode();
@@ -55,7 +55,7 @@ export async function issueCode(deps: AppDeps, email: string, clientAddress: str
   const message: OutboundMessage = {
     recipient: { platform: 'email', kind: 'user', address: email },
     purpose: 'sign_in_code',
-    replies: [{ kind: 'card', card: { title: WEB_TEXT.codeMailTitle(code), text: WEB_TEXT.codeMailText(code) } }],
+    replies: [{ kind: 'card', card: { title: W.codeMailTitle(code), text: W.codeMailText(code) } }],
     dedupeKey: codeMessageKey(codeId),
   };
   await deps.store.enqueue([message], now.toISOString());
@@ -93,9 +93,4 @@ export async function verifyCode(deps: AppDeps, codeId: string, code: string): P
 export async function mailDelayed(deps: AppDeps, codeId: string): Promise<boolean> {
   const row = await deps.db.selectFrom('outbox').select(['status', 'attempts']).where('dedupe_key', '=', codeMessageKey(codeId)).executeTakeFirst();
   return !!row && row.status !== 'delivered' && row.attempts > 0;
-}
-
-/** Codes older than a day are of no use to anyone, not even the hourly limits. */
-export async function pruneCodes(deps: Pick<AppDeps, 'db'>, now: Date): Promise<void> {
-  await deps.db.deleteFrom('sign_in_codes').where('created_at', '<', new Date(now.getTime() - 24 * HOUR_MS).toISOString()).execute();
 }

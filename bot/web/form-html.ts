@@ -7,7 +7,7 @@
 import { html, raw } from 'hono/html';
 import type { FormFieldView, FormView, PromptView } from '../../domain/messages';
 import { CSRF_FIELD } from './session';
-import { WEB_TEXT } from './messages';
+import type { WebText } from './messages';
 
 type Html = ReturnType<typeof html>;
 
@@ -28,7 +28,7 @@ const CHECKBOX_LIMIT = 8;
 
 const valuesOf = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 
-function field(f: FormFieldView): Html {
+function field(f: FormFieldView, W: WebText): Html {
   const id = `f_${f.id}`;
   const errId = `${id}_err`;
   const helpId = `${id}_help`;
@@ -51,7 +51,7 @@ ${error}</fieldset>`;
   if (f.kind === 'select' || f.kind === 'multiselect') {
     const multi = f.kind === 'multiselect';
     input = html`<select id="${id}" name="${f.id}" ${multi ? html`multiple size="${Math.min(6, f.options?.length ?? 1)}"` : ''} ${f.required ? 'required' : ''} ${attrs({ 'aria-invalid': invalid, 'aria-describedby': describedBy })}>
-${multi ? '' : html`<option value="">${WEB_TEXT.choose}</option>`}${(f.options ?? []).map((o) => html`<option value="${o.value}" ${vals.includes(o.value) ? 'selected' : ''}>${o.label}</option>`)}</select>`;
+${multi ? '' : html`<option value="">${W.choose}</option>`}${(f.options ?? []).map((o) => html`<option value="${o.value}" ${vals.includes(o.value) ? 'selected' : ''}>${o.label}</option>`)}</select>`;
   } else if (f.kind === 'textarea') {
     input = html`<textarea id="${id}" name="${f.id}" rows="4"${attrs({ maxlength: f.maxLength, required: f.required })} ${attrs({ 'aria-invalid': invalid, 'aria-describedby': describedBy })}>${vals[0] ?? ''}</textarea>`;
   } else {
@@ -63,19 +63,19 @@ ${multi ? '' : html`<option value="">${WEB_TEXT.choose}</option>`}${(f.options ?
 }
 
 /** One step (or the summary to confirm) as a form posting to /apply/step. */
-export function formHtml(form: FormView, csrf: string): Html {
+export function formHtml(form: FormView, csrf: string, W: WebText): Html {
   const errors = form.fields.filter((f) => f.error);
   const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id).join(',');
   return html`<form method="post" action="/apply/step" class="card step" aria-labelledby="step-title" novalidate>
-<h2 id="step-title">${WEB_TEXT.stepOf(form.title, form.stepNumber, form.stepCount)}</h2>
-${errors.length ? html`<div class="alert" role="alert" tabindex="-1" id="problems"><p>${errors.length === 1 ? 'One answer needs your attention:' : `${errors.length} answers need your attention:`}</p><ul>${errors.map((f) => html`<li><a href="#f_${f.id}">${f.label}: ${f.error}</a></li>`)}</ul></div>` : ''}
+<h2 id="step-title">${W.stepOf(form.title, form.stepNumber, form.stepCount)}</h2>
+${errors.length ? html`<div class="alert" role="alert" tabindex="-1" id="problems"><p>${W.problems(errors.length)}</p><ul>${errors.map((f) => html`<li><a href="#f_${f.id}">${f.label}: ${f.error}</a></li>`)}</ul></div>` : ''}
 ${form.intro ? html`<p>${form.intro}</p>` : ''}
 ${form.summary ? html`<dl>${form.summary.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>` : ''}
 <input type="hidden" name="${CSRF_FIELD}" value="${csrf}">
 <input type="hidden" name="_draft" value="${form.draftId}">
 <input type="hidden" name="_step" value="${form.stepId}">
 <input type="hidden" name="_multi" value="${multi}">
-${form.fields.map(field)}
+${form.fields.map((f) => field(f, W))}
 <div class="actions">
 ${form.back ? html`<button type="submit" class="secondary" name="_back" value="${form.back.value ?? ''}" formnovalidate>${form.back.label}</button>` : ''}
 <button type="submit" class="primary">${form.submitLabel}</button>

@@ -11,6 +11,7 @@ import { myRoutes } from './my';
 import { signInRoutes } from './sign-in';
 import { FORM_PAGE_CSS, WEB_CSS } from './style';
 import { FORM_CSS } from './form-script';
+import { textFor } from './messages';
 
 const CSS = `${FORM_PAGE_CSS}\n${FORM_CSS}\n${WEB_CSS}`;
 
@@ -19,7 +20,7 @@ export function createWebApp(deps: AppDeps): Hono {
   if (!deps.config.WEB_APPLY) return app;
   const limit = bodyLimit({
     maxSize: 64 * 1024,
-    onError: (c) => c.text('The form is too large to be read.', 413),
+    onError: (c) => c.text(textFor(c).errors.tooLarge, 413),
   });
   app.post('/apply/*', limit);
   app.post('/my/*', limit);

@@ -1,60 +1,86 @@
 /**
- * Every word the applicant pages say, in one module until they move into the message
- * catalogues (domain/i18n, area "web") with their French and Spanish versions.
+ * The applicant pages' words in the reader's language, from the "web" catalogue area
+ * (domain/i18n/catalog/web.ts). The locale comes from the browser's Accept-Language.
  */
-export const WEB_TEXT = {
-  product: 'Constructive Dialogues',
-  skip: 'Skip to the content',
-  navMy: 'My application',
-  navApply: 'Apply',
-  signOut: 'Sign out',
-  signInTitle: 'Apply or follow your application',
-  signInIntro: 'Sign in with your email address: we send you a six-digit code. No password, no account to create. Use the address you want the secretariat to write to.',
-  emailLabel: 'Your email address',
-  emailHelp: 'For example name@organisation.org',
-  sendCode: 'Send me a code',
-  codeTitle: 'Enter your code',
-  codeSent: (email: string) => `If ${email} can receive email, a six-digit code is on its way. It is valid for 10 minutes and works once.`,
-  codeLabel: 'Six-digit code',
-  codeHelp: 'Digits only, from the email we sent.',
-  signIn: 'Sign in',
-  newCode: 'Ask for a new code',
-  otherAddress: 'Use another address',
-  mailDelayed: 'Sending email is delayed at the moment. Your code is kept and will be sent as soon as the mail server answers; you do not need to ask again.',
-  codeMailTitle: (code: string) => `Your sign-in code: ${code}`,
-  codeMailText: (code: string) => `Enter ${code} on the sign-in page to continue with your application to the Constructive Dialogues. The code is valid for 10 minutes and works once. If you did not ask for it, ignore this email: nothing happens without the code.`,
-  errors: {
-    emailMissing: 'Please enter your email address.',
-    emailTooLong: 'That address is too long: an email address has at most 254 characters.',
-    emailMalformed: 'That does not look like an email address. Check it has one @ and a domain, like name@organisation.org.',
-    addressLimit: 'You have asked for five codes for this address in the last hour, so no more are sent for now. Use the last code you received, or try again in an hour.',
-    clientLimit: 'Too many codes were asked for from your network in the last hour. Please try again later.',
-    codeMalformed: 'The code is six digits, like 042917.',
-    codeWrong: (left: number) => (left === 1 ? 'That code is not right. You have 1 more try.' : `That code is not right. You have ${left} more tries.`),
-    codeVoid: 'This code cannot be used any more (it was used, or tried five times). Please ask for a new code.',
-    codeExpired: 'This code has expired (codes last 10 minutes). Please ask for a new code.',
-    noPendingCode: 'Ask for a code first: enter your email address.',
-    csrf: 'This form has expired. Please try again.',
-    signedOut: 'Your session has ended. Please sign in again.',
-    badForm: 'That form could not be read. Please try again.',
-    unknownAction: 'That button is not valid any more.',
-  },
-  myTitle: 'My application',
-  signedInAs: (email: string) => `Signed in as ${email}.`,
-  doors: 'Where you have used the application',
-  doorNames: { slack: 'Slack', teams: 'Microsoft Teams', web: 'this website', playground: 'the playground', email: 'email' } as Record<string, string>,
-  notices: 'Notices',
-  noticesWeb: 'Notices about your application (decisions, requests for information, reminders) are sent to your email address.',
-  noticesChat: 'Notices go where you last used the application. Tick the box to receive them by email as well.',
-  noticesBox: 'Also send me notices by email',
-  save: 'Save',
-  saved: 'Saved.',
-  formTitle: 'Application form',
-  stepOf: (title: string, n: number, total: number) => `${title} (step ${n} of ${total})`,
-  choose: 'Choose…',
-  required: 'required',
-  back: 'Back',
-  continueMy: 'See your application',
-  answerTitle: 'Answer the reviewers',
-  promptSend: 'Send',
-};
+import { localeFromTag, t, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageValues } from '../../domain/i18n';
+
+/** The first language the browser asks for that the product speaks (by q-value), else English. */
+export function localeFromAcceptLanguage(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header.slice(0, 500).split(',').map((part, i) => {
+    const [tag, ...params] = part.trim().split(';');
+    const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? '1');
+    return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0, i };
+  }).filter((x) => x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const r of ranked) {
+    const locale = localeFromTag(r.tag);
+    if (locale) return locale;
+  }
+  return DEFAULT_LOCALE;
+}
+
+export function webText(locale: Locale) {
+  const m = (key: string, values?: MessageValues) => t(locale, `web.${key}` as MessageKey, values);
+  return {
+    locale,
+    product: m('product'),
+    skip: m('skip'),
+    navLabel: m('nav.label'),
+    navMy: m('nav.my'),
+    signOut: m('nav.signOut'),
+    signInTitle: m('signIn.title'),
+    signInIntro: m('signIn.intro'),
+    emailLabel: m('signIn.emailLabel'),
+    emailHelp: m('signIn.emailHelp'),
+    sendCode: m('signIn.send'),
+    codeTitle: m('code.title'),
+    codeSent: (email: string) => m('code.sent', { email }),
+    codeLabel: m('code.label'),
+    codeHelp: m('code.help'),
+    signIn: m('code.submit'),
+    newCode: m('code.new'),
+    otherAddress: m('code.otherAddress'),
+    mailDelayed: m('code.delayed'),
+    codeMailTitle: (code: string) => m('mail.codeTitle', { code }),
+    codeMailText: (code: string) => m('mail.codeText', { code }),
+    errors: {
+      emailMissing: m('error.emailMissing'),
+      emailTooLong: m('error.emailTooLong'),
+      emailMalformed: m('error.emailMalformed'),
+      addressLimit: m('error.addressLimit'),
+      clientLimit: m('error.clientLimit'),
+      codeMalformed: m('error.codeMalformed'),
+      codeWrong: (left: number) => m('error.codeWrong', { left }),
+      codeVoid: m('error.codeVoid'),
+      codeExpired: m('error.codeExpired'),
+      noPendingCode: m('error.noPendingCode'),
+      csrf: m('error.csrf'),
+      badForm: m('error.badForm'),
+      unknownAction: m('error.unknownAction'),
+      tooLarge: m('error.tooLarge'),
+    },
+    myTitle: m('my.title'),
+    signedInAs: (email: string) => m('my.signedInAs', { email }),
+    doors: (doors: string) => m('my.doors', { doors }),
+    doorName: (platform: string) => (['slack', 'teams', 'web', 'playground'].includes(platform) ? m(`door.${platform}`) : platform),
+    notices: m('my.notices'),
+    noticesWeb: m('my.noticesWeb'),
+    noticesChat: m('my.noticesChat'),
+    noticesBox: m('my.noticesBox'),
+    save: m('my.save'),
+    saved: m('my.saved'),
+    formTitle: m('form.title'),
+    stepOf: (title: string, n: number, total: number) => m('form.step', { title, n, total }),
+    choose: m('form.choose'),
+    problems: (count: number) => m('form.problems', { count }),
+    continueMy: m('form.continue'),
+    answerTitle: m('answer.title'),
+  };
+}
+
+export type WebText = ReturnType<typeof webText>;
+
+/** The words for this request's reader. */
+export function textFor(c: { req: { header(name: string): string | undefined } }): WebText {
+  return webText(localeFromAcceptLanguage(c.req.header('accept-language')));
+}

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../server/deps';
 import { webActor } from './actor';
 import { pageHeaders, sameOrigin } from './http';
 import { page } from './layout';
-import { WEB_TEXT } from './messages';
+import { textFor } from './messages';
 import { repliesHtml } from './replies-html';
 import { myDataCard } from '../core/my-data';
 import { checkSessionToken, CSRF_FIELD, loadSession } from './session';
@@ -18,28 +18,29 @@ export function myRoutes(app: Hono, deps: AppDeps): void {
     const session = await loadSession(c, deps);
     if (!session) return c.redirect('/apply', 303);
     pageHeaders(c);
+    const W = textFor(c);
     const actor = webActor(session.email);
     const status = await deps.engine.handle({ kind: 'action', actor, conversation: { id: `web:${session.email}`, isDirect: true }, actionId: 'status' });
     const person = await deps.store.personFor({ platform: 'web', scope: '', userId: actor.userId, email: session.email, emailVerified: true });
     const doors = [...new Set((await deps.store.identitiesOf(person.id)).map((i) => i.platform))];
     const chatDoors = doors.filter((d) => d === 'slack' || d === 'teams');
     const saved = c.req.query('saved') !== undefined;
-    const body = html`<h1>${WEB_TEXT.myTitle}</h1>
-<p>${WEB_TEXT.signedInAs(session.email)}</p>
-${repliesHtml(status.replies, session.csrf)}
-${repliesHtml([myDataCard(actor)], session.csrf)}
+    const body = html`<h1>${W.myTitle}</h1>
+<p>${W.signedInAs(session.email)}</p>
+${repliesHtml(status.replies, session.csrf, W)}
+${repliesHtml([myDataCard(actor)], session.csrf, W)}
 <section class="box" aria-labelledby="notices-h">
-<h2 id="notices-h">${WEB_TEXT.notices}</h2>
-${saved ? html`<p class="ok" role="status">${WEB_TEXT.saved}</p>` : ''}
-<p>${WEB_TEXT.doors}: ${doors.map((d) => WEB_TEXT.doorNames[d] ?? d).join(', ')}.</p>
-${chatDoors.length === 0 ? html`<p>${WEB_TEXT.noticesWeb}</p>` : html`<p>${WEB_TEXT.noticesChat}</p>
+<h2 id="notices-h">${W.notices}</h2>
+${saved ? html`<p class="ok" role="status">${W.saved}</p>` : ''}
+<p>${W.doors(doors.map((d) => W.doorName(d)).join(', '))}</p>
+${chatDoors.length === 0 ? html`<p>${W.noticesWeb}</p>` : html`<p>${W.noticesChat}</p>
 <form method="post" action="/my/notices" class="step">
 <input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">
-<div class="row"><input type="checkbox" id="email-notices" name="email_notices" value="1" ${person.emailNotices ? 'checked' : ''}><label for="email-notices">${WEB_TEXT.noticesBox}</label></div>
-<div class="actions"><button type="submit" class="secondary">${WEB_TEXT.save}</button></div>
+<div class="row"><input type="checkbox" id="email-notices" name="email_notices" value="1" ${person.emailNotices ? 'checked' : ''}><label for="email-notices">${W.noticesBox}</label></div>
+<div class="actions"><button type="submit" class="secondary">${W.save}</button></div>
 </form>`}
 </section>`;
-    return c.html(page({ title: WEB_TEXT.myTitle, session }, body));
+    return c.html(page({ title: W.myTitle, session, text: W }, body));
   });
 
   // Everything held about the signed-in person, as a JSON download; audited like the chat export.

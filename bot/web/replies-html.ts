@@ -7,6 +7,7 @@ import { html } from 'hono/html';
 import type { Card, Reply } from '../../domain/messages';
 import { formHtml, promptHtml } from './form-html';
 import { CSRF_FIELD } from './session';
+import type { WebText } from './messages';
 
 type Html = ReturnType<typeof html>;
 
@@ -24,7 +25,7 @@ ${card.footer ? html`<p class="help">${card.footer}</p>` : ''}
 </section>`;
 }
 
-export function repliesHtml(replies: Reply[], csrf: string, opts: { promptError?: string; promptValue?: string; level?: 2 | 3 } = {}): Html[] {
+export function repliesHtml(replies: Reply[], csrf: string, W: WebText, opts: { promptError?: string; promptValue?: string; level?: 2 | 3 } = {}): Html[] {
   return replies.map((r) => {
     switch (r.kind) {
       case 'text':
@@ -32,7 +33,7 @@ export function repliesHtml(replies: Reply[], csrf: string, opts: { promptError?
       case 'card':
         return cardHtml(r.card, csrf, opts.level ?? 2);
       case 'form':
-        return formHtml(r.form, csrf);
+        return formHtml(r.form, csrf, W);
       case 'prompt':
         return promptHtml(r.prompt, csrf, { ...(opts.promptError ? { error: opts.promptError } : {}), ...(opts.promptValue ? { value: opts.promptValue } : {}) });
     }

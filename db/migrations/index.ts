@@ -5,7 +5,10 @@ import * as security from './2026_12_01_1354_security';
 import * as languages from './2026_12_01_1358_languages';
 import * as webEmail from './2026_12_01_1430_web_email';
 import * as retention from './2026_12_01_1520_retention';
-import * as personLanguage from './2026_12_01_1522_person_language';
+import * as signInDelays from './2026_12_01_1555_sign_in_delays';
+import * as questionAnswers from './2026_12_01_1611_question_answers';
+import * as approvalRounds from './2026_12_01_1613_approval_rounds';
+import * as personLanguage from './2026_12_01_1700_person_language';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -18,7 +21,10 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1358_languages': languages,
   '2026_12_01_1430_web_email': webEmail,
   '2026_12_01_1520_retention': retention,
-  '2026_12_01_1522_person_language': personLanguage,
+  '2026_12_01_1555_sign_in_delays': signInDelays,
+  '2026_12_01_1611_question_answers': questionAnswers,
+  '2026_12_01_1613_approval_rounds': approvalRounds,
+  '2026_12_01_1700_person_language': personLanguage,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -160,6 +160,7 @@ const entries: FaqEntry[] = [
   faq('application-status', 'status', 'What is the status of my application?', [
     'Has my application been received?', 'Did you receive my application?', 'Was my application accepted?',
     'What is my reference number?', 'Check my application status', 'Has my application been approved?', 'Any news about my application?',
+    'When will I know?', 'When will I know if I am accepted?', 'When will I hear back about my application?',
   ], 'Here is where your application stands.', 'Dialogue Desk help: the status of an application is shown to the person who submitted it.', null),
 ];
 
@@ -176,6 +177,8 @@ export const call2023: SeedData = {
     closesAt: '2023-02-12T23:00:00.000Z',
     zone: 'Europe/Vienna',
     archived: false,
+    // "All applications will be reviewed and be subject to approval by the States parties."
+    approvalBody: 'states_parties',
   }],
   faq: entries,
   // The call says "here" without addresses, so links stay empty until the secretariat adds them.

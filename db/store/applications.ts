@@ -22,7 +22,7 @@ import { applicationRow, eventWritten, getApplication, withDialogues } from './r
 export const MAX_TRIES = 25;
 
 export const busyRetrying = () =>
-  new AppError('conflict', 'The application was changed by someone else at the same moment. Please try again.', 409);
+  new AppError('conflict', 'concurrent_change', 'The application was changed by someone else at the same moment. Please try again.');
 
 export { getApplication };
 
@@ -77,7 +77,7 @@ export async function openDraft(
     }, applicationExists(id)),
   ]);
   const app = await findForPerson(db, input.personId, input.callId);
-  if (!app) throw new AppError('not_found', 'That application could not be opened.', 404);
+  if (!app) throw new AppError('not_found', 'application_not_found', 'That application could not be opened.');
   return app;
 }
 
@@ -99,7 +99,7 @@ export async function saveStep(
     }, applicationExists(input.id)),
   ]);
   const app = await getApplication(db, input.id);
-  if (!app) throw new AppError('not_found', 'That application no longer exists.', 404);
+  if (!app) throw new AppError('not_found', 'application_not_found', 'That application no longer exists.');
   return app;
 }
 

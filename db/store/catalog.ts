@@ -3,6 +3,7 @@
  */
 import { isLocale, type Locale } from '../../domain/i18n/locales';
 import type { Kysely } from 'kysely';
+import { isApprovalBody } from '../../domain/approval';
 import { FAQ_TOPICS, type Call, type Dialogue, type DialogueFormat, type DialogueStatus, type FaqEntry, type Platform } from '../../domain/types';
 import { anyJson, dialogueTranslationsJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
@@ -45,10 +46,16 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
     closesAt: r.closes_at,
     zone: r.zone,
     archived: r.archived !== 0,
+    approvalBody: isApprovalBody(r.approval_body) ? r.approval_body : 'states_parties',
   }));
 }
 
 const topics = new Set<FaqEntry['topic']>(FAQ_TOPICS);
+
+function relatedOf(json: string): { related?: string[] } {
+  const related = parseJson(json, stringArray, 'FAQ related');
+  return related.length ? { related } : {};
+}
 
 /** FAQ entries that are not archived, with their translations. */
 export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
@@ -75,6 +82,8 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     sourceUrl: safeLinkUrl(r.source_url),
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
     topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
+    // Only when the secretariat chose some: most entries offer the nearest ones instead.
+    ...relatedOf(r.related),
     updatedAt: r.updated_at,
     translations: translations.get(r.id) ?? {},
   }));

@@ -56,9 +56,10 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
     deciderRef: input.deciderRef,
     decidedAt: input.now,
   };
+  const status = input.status ?? statusAfter(input.outcome);
   const next: Application = {
     ...current,
-    dialogues: current.dialogues.map((d) => (d.dialogueId === input.dialogueId ? { ...d, status: statusAfter(input.outcome) } : d)),
+    dialogues: current.dialogues.map((d) => (d.dialogueId === input.dialogueId ? { ...d, status } : d)),
     updatedAt: input.now,
   };
   const eb = expressionBuilder<Database, never>();
@@ -76,7 +77,7 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
       decided_at: decision.decidedAt,
     }, stillPending).onConflict((oc) => oc.doNothing()),
     db.updateTable('application_dialogues')
-      .set({ status: statusAfter(input.outcome), updated_at: input.now })
+      .set({ status, updated_at: input.now })
       .where('application_id', '=', input.applicationId).where('dialogue_id', '=', input.dialogueId).where(anchored),
     // The version moves so that a submission built on the old state starts again.
     db.updateTable('applications')
@@ -84,7 +85,7 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
       .where('id', '=', input.applicationId).where(anchored),
     insertWhen(db, 'application_events', {
       id: newId(), application_id: input.applicationId, at: input.now, kind: 'decision', actor_ref: input.deciderRef,
-      detail: toJson({ decisionId: decision.id, dialogueId: decision.dialogueId, round: decision.round, outcome: decision.outcome, reason: decision.reason }),
+      detail: toJson({ decisionId: decision.id, dialogueId: decision.dialogueId, round: decision.round, outcome: decision.outcome, reason: decision.reason, status }),
     }, anchored),
     ...enqueueWhen(db, input.messages(next, decision), input.now, anchored),
   ]);

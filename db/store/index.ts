@@ -8,11 +8,14 @@ import type { Store } from '../../domain/ports';
 import type { Atomic } from '../atomic';
 import type { Database } from '../schema';
 import * as applications from './applications';
+import { stageCounts } from './balance';
+import { liveRoundsFor } from './rounds';
 import * as catalog from './catalog';
 import * as conversation from './conversation';
 import * as decisions from './decisions';
 import * as outbox from './outbox';
 import * as people from './people';
+import * as questions from './questions';
 import { submit } from './submit';
 import * as privacy from './privacy';
 
@@ -59,5 +62,15 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
 
     enqueue: (messages, now) => outbox.enqueue(db, atomic, messages, now),
     reviewCardRecipients: (applicationId) => outbox.reviewCardRecipients(db, applicationId),
+
+    recordQuestion: (input) => questions.recordQuestion(db, atomic, input),
+    questionGroup: (id) => questions.questionGroup(db, id),
+    answerQuestion: (input) => questions.answerQuestion(db, atomic, input),
+    dismissQuestion: (input) => questions.dismissQuestion(db, atomic, input),
+    assignQuestion: (input) => questions.assignQuestion(db, atomic, input),
+    secretariatChannel: (callId, platform) => questions.secretariatChannel(db, callId, platform),
+    stageCounts: (dialogueId, exclude) => stageCounts(db, dialogueId, exclude),
+    liveRoundsFor: async (applicationId) =>
+      (await liveRoundsFor(db, applicationId)).map((r) => ({ id: r.id, dialogueId: r.dialogueId, body: r.body, closesAt: r.closesAt, zone: r.zone })),
   };
 }

@@ -4,7 +4,6 @@
  * code vouched for, never by one a person merely typed.
  */
 import { expressionBuilder, type Kysely } from 'kysely';
-import { AppError } from '../../domain/errors';
 import type { IdentityInput } from '../../domain/ports';
 import { isLocale, type Locale } from '../../domain/i18n/locales';
 import type { LocaleSource, Person, Platform } from '../../domain/types';
@@ -59,7 +58,7 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
     }
     found = await personByIdentity(db, input.platform, scope, input.userId);
   }
-  if (!found) throw new AppError('not_found', 'Could not record who you are. Please try again.', 500);
+  if (!found) throw new Error('Could not record who you are: the person row was not found after its insert.');
   if (verified && found.verifiedEmail !== verified) found = await linkVerified(db, atomic, found, verified, now);
   const changes = {
     ...(input.displayName && input.displayName !== found.displayName ? { display_name: input.displayName } : {}),

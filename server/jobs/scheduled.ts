@@ -14,9 +14,12 @@ import type { OutboundMessage } from '../../domain/messages';
 import { personRecipients, toEach } from '../../bot/core/context';
 import type { Store } from '../../domain/ports';
 import type { Logger } from '../log';
+import type { Atomic } from '../../db/atomic';
+import { closeDueRounds } from './rounds';
 
 export interface ScheduledDeps {
   db: Kysely<Database>;
+  atomic: Atomic;
   store: Store;
   clock: Clock;
   log: Logger;
@@ -82,9 +85,13 @@ export async function pruneEvents(deps: ScheduledDeps): Promise<void> {
   // The same clock that stamped them (DIALOGUES_CLOCK may run the app in 2023).
   const before = new Date(deps.clock.now().getTime() - 24 * 3600_000).toISOString();
   await deps.db.deleteFrom('processed_events').where('received_at', '<', before).execute();
+  // Sign-in codes are of no use after a day (not even to the hourly limits), sessions once expired.
+  await deps.db.deleteFrom('sign_in_codes').where('created_at', '<', before).execute();
+  await deps.db.deleteFrom('applicant_sessions').where('expires_at', '<', deps.clock.now().toISOString()).execute();
 }
 
 export async function runScheduled(deps: ScheduledDeps): Promise<void> {
+  await closeDueRounds(deps);
   await sendDraftReminders(deps);
   await notifySubscribers(deps);
   await pruneEvents(deps);

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../deps';
 import { sha256Hex, timingSafeEqual } from '../../admin/auth/crypto';
 import { loadSession } from '../../admin/auth/session';
-import { can } from '../../admin/auth/roles';
+import { can, type Role } from '../../admin/auth/roles';
 import type { AdminEnv } from '../../admin/env';
 import { readStoredNumbers } from './stored';
 
@@ -25,7 +25,7 @@ export function metricsRoutes(deps: AppDeps): Hono<AdminEnv> {
   return app;
 }
 
-async function allowed(authorization: string | undefined, deps: AppDeps, session: () => Promise<{ user: { role: 'admin' | 'secretariat' | 'reviewer' } } | null>): Promise<boolean> {
+async function allowed(authorization: string | undefined, deps: AppDeps, session: () => Promise<{ user: { role: Role } } | null>): Promise<boolean> {
   const token = deps.config.METRICS_TOKEN;
   const given = /^Bearer\s+(\S{1,512})$/i.exec(authorization ?? '')?.[1];
   if (token && given) {

@@ -63,12 +63,17 @@ describe('application list', () => {
 });
 
 describe('exports', () => {
-  it('escapes CSV cells and guards against formulas', () => {
-    expect(csvCell('plain')).toBe('plain');
+  it('quotes every CSV cell and guards against formulas wherever a cell could start', () => {
+    expect(csvCell('plain')).toBe('"plain"');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
     for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1']) expect(csvCell(bad).replace(/^"/, '')).toMatch(/^'/);
+    // Excel with ";" as its list separator (de-AT) would start a cell after each ";".
+    expect(csvCell('Acme;=1+1;')).toBe(`"Acme;'=1+1;"`);
+    expect(csvCell('a,@SUM(A1)')).toBe(`"a,'@SUM(A1)"`);
+    expect(csvCell('first line\n-2+3')).toBe(`"first line\n'-2+3"`);
+    expect(csvCell('well-known; e-mail')).toBe('"well-known; e-mail"');
   });
 
   it('streams the filtered list as CSV', async () => {
@@ -78,13 +83,13 @@ describe('exports', () => {
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="applications-\d+\.csv"/);
     const text = await res.text();
     const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-    expect(lines[0]).toMatch(/^Reference,Application id,Status,/);
-    expect(text).toContain(`${reference},${appId},submitted,`);
+    expect(lines[0]).toMatch(/^"Reference","Application id","Status",/);
+    expect(text).toContain(`"${reference}","${appId}","submitted",`);
     // The name starts with "=": quoted, doubled quotes, and the apostrophe guard.
     expect(text).toContain(`"'=HYPERLINK(""http://evil"") ""Network"", Nairobi"`);
     expect(text).toContain('Amina Wanjiru');
     const all = await (await admin.get('/admin/applications/export.csv')).text();
-    expect(all.replace(/^\uFEFF/, '').split('\r\n').filter((l) => /^CD-2023-\d{4},/.test(l))).toHaveLength(131);
+    expect(all.replace(/^\uFEFF/, '').split('\r\n').filter((l) => /^"CD-2023-\d{4}",/.test(l))).toHaveLength(131);
     const audit = await t.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'applications.export').execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
@@ -120,8 +125,12 @@ describe('detail and decisions', () => {
     expect(html).toMatch(/admin:/);
     const decision = await t.deps.db.selectFrom('decisions').selectAll().where('application_id', '=', appId).executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ dialogue_id: 'firearms', outcome: 'approve', decider_ref: expect.stringMatching(/^admin:/) });
+    // Under the 2023 call an approval is a recommendation to the States parties: the cards are
+    // redrawn, the applicant hears nothing until the final outcome.
+    expect((await t.deps.db.selectFrom('application_dialogues').select('status').where('application_id', '=', appId).where('dialogue_id', '=', 'firearms').executeTakeFirstOrThrow()).status).toBe('recommended');
     const notices = await t.deps.db.selectFrom('outbox').select('purpose').where('dedupe_key', 'like', `%${appId}%`).execute();
-    expect(notices.map((n) => n.purpose)).toContain('decision_notice');
+    expect(notices.map((n) => n.purpose)).toContain('review_card_update');
+    expect(notices.map((n) => n.purpose)).not.toContain('decision_notice');
     // A second decision for the same round is refused, with the first one kept.
     const again = await admin.post(`/admin/applications/${appId}/decide`, { dialogue_id: 'firearms', outcome: 'reject', reason: 'x' });
     expect([400, 409]).toContain(again.status);

@@ -69,21 +69,21 @@ describe('sign-in and sessions', () => {
     expect((await v.get('/admin')).status).toBe(302);
   });
 
-  it('throttles after 5 failures in 15 minutes, even the right password, then lets in again', async () => {
+  it('slows an account and address after 5 failures, even with the right password, then lets in again', async () => {
     const v = new Visitor(t.web);
     for (let i = 0; i < 5; i++) expect((await v.signIn(ADMIN.email, `wrong-${i}`)).status).toBe(401);
     const blocked = await v.signIn();
     expect(blocked.status).toBe(429);
-    expect(v.lastHtml).toMatch(/Too many failed sign-ins.*Try again in 15 minutes/);
-    t.clock.advance(16 * 60 * 1000);
+    expect(v.lastHtml).toMatch(/Too many failed sign-ins.*Try again in 1 minute/);
+    t.clock.advance(2 * 60 * 1000);
     expect((await v.signIn()).status).toBe(303);
   });
 
   it('throttles one client address trying many accounts', async () => {
     const v = new Visitor(t.web);
-    for (let i = 0; i < 5; i++) expect((await v.signIn(`nobody${i}@example.org`, 'whatever it is')).status).toBe(401);
+    for (let i = 0; i < 20; i++) expect((await v.signIn(`nobody${i}@example.org`, 'whatever it is')).status).toBe(401);
     expect((await v.signIn()).status).toBe(429);
-  });
+  }, 90_000);
 
   it('refuses a sign-in post without the pre-session CSRF token', async () => {
     const v = new Visitor(t.web);

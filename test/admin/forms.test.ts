@@ -76,20 +76,26 @@ describe('forms', () => {
     expect(said).toMatch(/19 February 2023/);
   });
 
-  it('adds an FAQ entry and answers an inbox question into the FAQ', async () => {
+  it('answers an inbox question into the FAQ, keeping the asked wording and the secretariat as the source', async () => {
     await t.deps.db.insertInto('unanswered_questions').values({ id: 'q1', text: 'Is there interpretation into French?', platform: 'slack', person_id: null, asked_at: t.clock.now().toISOString(), best_match_id: null, status: 'open', answered_faq_id: null }).execute();
     await v.get('/admin/questions');
     expect(v.lastHtml).toContain('Is there interpretation into French?');
     await v.get('/admin/questions/q1/answer');
-    const bad = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: '', source: '', call_id: '', variants: 'Will it be in French?\nLanguages?' });
+    expect(v.lastHtml).toMatch(/name="add_to_faq" value="on" checked/);
+    const bad = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: '', call_id: '', add_to_faq: 'on' });
     expect(bad.status).toBe(400);
-    expect(v.lastHtml).toContain('Will it be in French?\nLanguages?</textarea>');
-    const res = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: 'The dialogues are held in English.', source: 'Secretariat note', call_id: '', variants: 'Will it be in French?' });
+    expect(v.lastHtml).toContain('value="Is there interpretation?"');
+    expect(v.lastHtml).toContain('Please write an answer.');
+    const res = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: 'The dialogues are held in English.', call_id: '', add_to_faq: 'on' });
     expect(res.status).toBe(303);
     const q = await t.deps.db.selectFrom('unanswered_questions').selectAll().where('id', '=', 'q1').executeTakeFirstOrThrow();
     expect(q.status).toBe('answered');
     const faq = await t.deps.db.selectFrom('faq_entries').selectAll().where('id', '=', q.answered_faq_id!).executeTakeFirstOrThrow();
-    expect(JSON.parse(faq.variants)).toEqual(['Will it be in French?', 'Is there interpretation into French?']);
+    expect(faq.question).toBe('Is there interpretation?');
+    expect(JSON.parse(faq.variants)).toEqual(['Is there interpretation into French?']);
+    expect(faq.source).toBe('Answered by the secretariat of the Constructive Dialogues on 20 January 2023.');
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'question.answer').execute();
+    expect(audit).toHaveLength(1);
   });
 
   it('sets a reviewer channel and the contact address', async () => {

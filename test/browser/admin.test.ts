@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     const rows = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-    expect(rows[0]).toMatch(/^Reference,/);
+    expect(rows[0]).toMatch(/^"Reference",/);
     expect(rows).toHaveLength(Number(expected.n) + 1);
     expect(rows.slice(1).every((r) => r.includes('Academia'))).toBe(true);
 

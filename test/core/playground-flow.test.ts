@@ -43,8 +43,10 @@ describe('a newcomer in the playground, on 20 January 2023', () => {
     const approveFirearms = actions.find((a) => a.id === 'review.approve' && a.value?.endsWith('|firearms'))!;
     const rejectTa = actions.find((a) => a.id === 'review.reject' && a.value?.endsWith('|technical-assistance'))!;
 
+    // Under the 2023 call the reviewer's approval is a recommendation to the States parties.
+    expect(allText(card!.replies)).toMatch(/Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./);
     const approved = await reviewer.click(approveFirearms.id, approveFirearms.value);
-    expect(allText(approved.replies)).toMatch(/approved/);
+    expect(allText(approved.replies)).toMatch(/you recommended CD-2023-0001 for Firearms\. It goes to the States parties for approval/);
     const prompt = await reviewer.click(rejectTa.id, rejectTa.value);
     const p = prompt.replies[0];
     expect(p?.kind).toBe('prompt');
@@ -58,19 +60,20 @@ describe('a newcomer in the playground, on 20 January 2023', () => {
     expect(allText(again.replies)).toMatch(/already decided|changed nothing|Nothing changed/i);
 
     await t.drainOutbox();
+    // The applicant hears the rejection, which is final, and nothing yet about the recommendation.
     const notices = (await amina.feed()).map((m) => allText(m.replies)).join('\n');
-    expect(notices).toMatch(/approved/);
     expect(notices).toMatch(/not approved/);
+    expect(notices).not.toMatch(/has been approved|recommended/);
 
     const status = await amina.say('status');
-    expect(allText(status.replies)).toMatch(/Firearms: Approved/);
+    expect(allText(status.replies)).toMatch(/Firearms: Recommended, awaiting approval by the States parties/);
     expect(allText(status.replies)).toMatch(/Technical Assistance: Not approved/);
 
     // A restart loses nothing.
     t = await t.restart();
-    const after = await new PlaygroundClient(t.app, 'amina').say('status');
+    const after = await new PlaygroundClient(t.app, 'amina').say('when will I know?');
     expect(allText(after.replies)).toMatch(/CD-2023-0001/);
-    expect(allText(after.replies)).toMatch(/Firearms: Approved/);
+    expect(allText(after.replies)).toMatch(/It goes next to the States parties for approval/);
   });
 
   it('resumes a half-filled application after a restart, keeping every answer', async () => {

@@ -22,22 +22,32 @@ describe('small talk', () => {
     ['thanks!', /welcome/],
     ['how are you?', /fine/],
     ['who are you?', /Dialogue Desk/],
-    ['can I talk to a human?', /unodc-se4u@un\.org/],
     ['bye', /Goodbye/],
     ['Bonjour', /appel à participation/],
     ['merci beaucoup', /Je vous en prie/],
     ['qui êtes-vous ?', /Dialogue Desk/],
-    ['je voudrais parler à une personne', /unodc-se4u@un\.org/],
     ['¡Hola!', /convocatoria/],
     ['muchas gracias', /De nada/],
     ['¿quién eres?', /Dialogue Desk/],
-    ['quiero hablar con una persona', /unodc-se4u@un\.org/],
   ])('%s', async (q, reply) => {
     const before = (await inbox()).length;
     const r = await new PlaygroundClient(t.app, `talk ${(n += 1)}`).say(q);
     expect(allText(r.replies)).toMatch(reply);
     expect(allText(r.replies).length).toBeLessThan(500);
     expect((await inbox()).length).toBe(before);
+  });
+
+  it.each([
+    ['can I talk to a human?', 'Their reply will come here'],
+    ['je voudrais parler à une personne', 'Sa réponse arrivera ici'],
+    ['quiero hablar con una persona', 'Su respuesta llegará aquí'],
+  ])('%s: a request for contact in the inbox, not a question', async (q, where) => {
+    const who = `talk ${(n += 1)}`;
+    const said = allText((await new PlaygroundClient(t.app, who).say(q)).replies);
+    expect(said).toContain(where);
+    expect(said).toMatch(/unodc-se4u@un\.org/);
+    const row = await t.deps.db.selectFrom('unanswered_questions').selectAll().where('text', '=', q).executeTakeFirstOrThrow();
+    expect(row.kind).toBe('contact');
   });
 
   it('answers the question after a greeting', async () => {

@@ -5,6 +5,7 @@
  * carry, the wrong facts it must not, and its language; its CPU time is measured around the
  * engine call (SQLite work included: better-sqlite3 runs on this thread).
  */
+import { QUESTION_ACTIONS } from '../../domain/questions';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -69,6 +70,9 @@ export function loadQuestionFiles(dir: string): QuestionFile[] {
 export const foldText = (s: string): string =>
   s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘`´ʼ]/gu, "'").replace(/\s+/gu, ' ');
 
+const isFollowUps = (card: { actions?: { id: string }[] }): boolean =>
+  (card.actions ?? []).length > 0 && card.actions!.every((a) => a.id === QUESTION_ACTIONS.ask);
+
 /** Everything a person sees: texts, card titles and texts, fields, actions and sources with their quotes. */
 export function fullText(replies: Reply[]): string {
   const out: string[] = [];
@@ -77,6 +81,9 @@ export function fullText(replies: Reply[]): string {
       out.push(r.text);
       for (const s of r.sources ?? []) out.push(s.label, s.quote ?? '', s.url ?? '');
     } else if (r.kind === 'card') {
+      // Related questions offered as buttons under an answer are offers to ask, not facts the
+      // answer states: a question about the report may be suggested where the report is not the answer.
+      if (isFollowUps(r.card)) continue;
       out.push(r.card.title, r.card.subtitle ?? '', r.card.text ?? '', ...(r.card.fields ?? []).flatMap((f) => [f.label, f.value]));
       out.push(...(r.card.actions ?? []).map((a) => a.label));
     } else if (r.kind === 'form') out.push(r.form.title, r.form.intro ?? '', ...r.form.fields.map((f) => f.label));
@@ -89,7 +96,7 @@ export function fullText(replies: Reply[]): string {
 function ownWords(replies: Reply[]): string {
   return replies.map((r) => {
     if (r.kind === 'text') return r.text;
-    if (r.kind === 'card') return `${r.card.title} ${r.card.text ?? ''}`;
+    if (r.kind === 'card') return isFollowUps(r.card) ? '' : `${r.card.title} ${r.card.text ?? ''}`;
     if (r.kind === 'form') return `${r.form.title} ${r.form.intro ?? ''} ${r.form.fields.map((f) => f.label).join(' ')}`;
     return `${r.prompt.title} ${r.prompt.label}`;
   }).join(' ');
@@ -119,7 +126,8 @@ function judge(q: Question, kind: Kind, offersApply: boolean): boolean {
 }
 
 async function unansweredCount(t: TestApp): Promise<number> {
-  const row = await t.deps.db.selectFrom('unanswered_questions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Questions only: asking for a person goes to the secretariat too, as a request for contact.
+  const row = await t.deps.db.selectFrom('unanswered_questions').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'question').executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -4,6 +4,7 @@
  * could decide. Now who may decide is resolved per application, choosing channels is an audited
  * administrator's permission, and Teams decides by the review team's roster or the panel's list.
  * Finding 9: a forged invoke with replyToId "%" found some card by a pattern match.
+ * (Under the 2023 call a reviewer's Approve is a recommendation to the States parties: "recommended".)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { computeSignature } from '../../bot/slack/verify';
@@ -72,7 +73,7 @@ describe('Slack decision rights', () => {
 
     // A member of the call's channel decides.
     expect((await slackPost(click('U0CALLREV', 'C0CALL', `${id}|firearms`))).status).toBe(200);
-    expect(await statusOf(id, 'firearms')).toBe('approved');
+    expect(await statusOf(id, 'firearms')).toBe('recommended');
   });
 
   it('changing review channels is for administrators, and audited; so are reviewer lists', async () => {
@@ -101,7 +102,7 @@ describe('Slack decision rights', () => {
     api.setMembers('C0REVIEWS', []);
     const { id } = await submitAs(t, APPLICANT);
     await slackPost(click('U0NAMED', 'C0REVIEWS', `${id}|technical-assistance`));
-    expect(await statusOf(id, 'technical-assistance')).toBe('approved');
+    expect(await statusOf(id, 'technical-assistance')).toBe('recommended');
   });
 });
 
@@ -136,13 +137,13 @@ describe('Teams decision rights', () => {
     expect(await statusOf(id, 'firearms')).toBe('pending');
 
     const decided = await press(MEMBER, `${id}|firearms`, base.external_id!);
-    expect(await statusOf(id, 'firearms')).toBe('approved');
-    expect(JSON.stringify(decided)).toMatch(/Firearms: Approved by Someone/);
+    expect(await statusOf(id, 'firearms')).toBe('recommended');
+    expect(JSON.stringify(decided)).toMatch(/Firearms: recommended by Someone/);
 
     // A wildcard as the card id matches nothing: only the engine's note comes back.
     const again = await press(MEMBER, `${id}|technical-assistance`, '%');
-    expect(await statusOf(id, 'technical-assistance')).toBe('approved');
-    expect(JSON.stringify(again)).not.toMatch(/Firearms: Approved/);
+    expect(await statusOf(id, 'technical-assistance')).toBe('recommended');
+    expect(JSON.stringify(again)).not.toMatch(/Firearms: recommended/);
   });
 
   it('people named in the admin panel decide without a redeploy', async () => {
@@ -156,6 +157,6 @@ describe('Teams decision rights', () => {
     await admin.get('/admin/reviewers');
     expect((await admin.post('/admin/reviewers', { platform: 'teams', user_id: OUTSIDER.toUpperCase() })).status).toBe(303);
     await press(OUTSIDER, `${id}|firearms`, 'x');
-    expect(await statusOf(id, 'firearms')).toBe('approved');
+    expect(await statusOf(id, 'firearms')).toBe('recommended');
   });
 });

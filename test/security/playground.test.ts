@@ -6,7 +6,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api';
 import { createTestApp, type TestApp } from '../support/harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../../server/config';
+import { createLogger } from '../../server/log';
+import { startServer } from '../../server/node';
 import { submitAs } from './support';
 
 let api: FakeSlackApi;
@@ -63,6 +68,17 @@ describe('the playground next to a real platform', () => {
     // No call got the playground as a review channel: nothing was queued for it.
     const queued = await t.deps.db.selectFrom('outbox').select('id').where('platform', '=', 'playground').execute();
     expect(queued).toEqual([]);
+  });
+
+  it('the start log says whether it is on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-start-'));
+    const lines: string[] = [];
+    const server = await startServer(loadConfig({ ...slack(), HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'start.sqlite')}` }), createLogger('info', (l) => lines.push(l)));
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+    const listening = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'listening');
+    expect(listening).toMatchObject({ playground: false, platforms: expect.arrayContaining(['slack']) });
+    expect(listening!.platforms).not.toContain('playground');
   });
 
   it('takes JSON from its own page only: text/plain and cross-site requests are refused and change nothing', async () => {

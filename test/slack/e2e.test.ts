@@ -117,6 +117,8 @@ describe('Slack end to end', () => {
     const approve = buttons.find((b: any) => b.action_id.startsWith('review.approve') && String(b.value).endsWith('firearms'));
     expect(approve).toBeDefined();
     expect(JSON.stringify(card!.body)).not.toMatch(/amina@/);
+    // The balance each dialogue has so far, and what this application would add, on the card.
+    expect(text([card!])).toMatch(/Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./);
 
     // Someone outside the channel is refused; the reviewer's click updates the card and tells the applicant.
     t = await t.restart();
@@ -136,12 +138,15 @@ describe('Slack end to end', () => {
     await t.drainOutbox();
     const update = api.calls('chat.update')[0];
     expect(update?.body.channel).toBe('C0REVIEWS');
-    expect(text(api.calls('chat.postMessage').filter((c) => c.body.channel === dm).slice(1))).toMatch(/approved/i);
+    // Under the 2023 call the reviewer recommends; the States parties approve, so the applicant
+    // is not told anything yet and the card says what it waits for.
+    expect(text([update!])).toMatch(/Firearms: recommended by .*Awaiting approval by the States parties/);
+    expect(text(api.calls('chat.postMessage').filter((c) => c.body.channel === dm).slice(1))).not.toMatch(/approved/i);
 
-    // /dialogues status reports the decision.
+    // /dialogues status reports the stage.
     t = await t.restart();
     await post(command('status', 'trig-status'), FORM);
-    expect(text(api.calls('chat.postEphemeral').filter((c) => c.body.user === APPLICANT))).toMatch(/Firearms: Approved/);
+    expect(text(api.calls('chat.postEphemeral').filter((c) => c.body.user === APPLICANT))).toMatch(/Firearms: Recommended, awaiting approval by the States parties/);
   });
 
   it('publishes App Home, answers a mention in its thread and ignores its own messages', async () => {

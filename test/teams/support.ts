@@ -58,6 +58,12 @@ export function fakeEngine(): FakeEngine {
     async language() {
       return 'en';
     },
+    async answerQuestion() {
+      throw new Error('not used');
+    },
+    async changeQuestion() {
+      throw new Error('not used');
+    },
     async erasePerson() {
       throw new Error('not used');
     },

@@ -180,3 +180,21 @@ describe('when the mail server is down', () => {
     expect(signedIn.location).toBe('/my');
   });
 });
+
+describe('in the reader’s language', () => {
+  beforeEach(() => setup());
+
+  it('speaks French or Spanish when the browser asks for it, and English otherwise', async () => {
+    const fr = new WebClient(t);
+    const page = await fr.request('/apply?again=1', { headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
+    expect(page.html).toContain('<html lang="fr" dir="ltr">');
+    expect(textOf(page.html)).toContain('Envoyez-moi un code');
+    const bad = await fr.request('/apply/sign-in', { form: { ...Object.fromEntries([['_csrf', /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!]]), email: 'pas une adresse' }, headers: { 'accept-language': 'fr' } });
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html)).toContain('Cela ne ressemble pas à une adresse électronique');
+    const es = await new WebClient(t).request('/apply', { headers: { 'accept-language': 'de-DE, es;q=0.5' } });
+    expect(textOf(es.html)).toContain('Enviarme un código');
+    const other = await new WebClient(t).request('/apply', { headers: { 'accept-language': 'de-DE' } });
+    expect(other.html).toContain('<html lang="en" dir="ltr">');
+  });
+});

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startFakeSlackApi, type Failure } from '../fakes/slack-api';
 import { FakeBotFramework, type SignOptions } from '../fakes/bot-framework';
+import { startSmtp } from '../support/smtp';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, REVIEW_CHANNEL, SLACK_SECRET } from './constants';
 
 declare module 'vitest' {
@@ -27,6 +28,8 @@ async function body(req: IncomingMessage): Promise<any> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const slack = await startFakeSlackApi();
   const teams = await FakeBotFramework.start();
+  // A real SMTP server for worker-mailer, which speaks SMTP over Workers sockets.
+  const smtp = await startSmtp();
 
   const control: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://control');
@@ -39,7 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         case 'POST /slack/members': slack.setMembers(b.channel as string, b.members as string[]); return send({});
         case 'GET /teams/sent': return send(teams.sent());
         case 'POST /teams/sign': return send({ token: await teams.sign(b as SignOptions) });
-        case 'POST /reset': slack.reset(); teams.reset(); return send({});
+        case 'GET /smtp/mails': return send(smtp.mails.map((m) => ({ subject: m.subject, to: m.to && 'value' in m.to ? m.to.value.map((a) => a.address) : [], text: m.text, html: m.html, messageId: m.messageId })));
+        case 'POST /reset': slack.reset(); teams.reset(); smtp.mails.length = 0; return send({});
         default: res.writeHead(404).end();
       }
     } catch (err) {
@@ -63,6 +67,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     SLACK_REVIEW_CHANNEL: REVIEW_CHANNEL,
     ...teams.env(),
     CONTROL_URL: controlUrl,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Constructive Dialogues <dialogues@example.org>',
   });
 
   return async () => {
@@ -70,5 +76,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await new Promise<void>((resolve) => control.close(() => resolve()));
     await slack.close();
     await teams.stop();
+    await smtp.close();
   };
 }

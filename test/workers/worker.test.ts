@@ -71,7 +71,7 @@ describe('the Worker on D1', () => {
     expect(forged.status).toBeLessThanOrEqual(403);
   });
 
-  it('takes an application in the playground; next to Slack its card goes to Slack, where a channel member approves it', async () => {
+  it('takes an application in the playground; next to Slack its card goes to Slack, where a channel member recommends it to the States parties', async () => {
     const amina = new PlaygroundClient(playgroundApp, 'amina');
     const summary = await amina.fillForm(await amina.say('apply'));
     const done = await amina.submit(summary, {});
@@ -86,6 +86,7 @@ describe('the Worker on D1', () => {
     expect((await reviewer.feed()).some((m) => m.purpose === 'review_card')).toBe(false);
     const posted = (await slackCalls('chat.postMessage')).find((c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!));
     expect(posted).toBeDefined();
+    expect(slackText([posted!])).toMatch(/Firearms balance: /);
     const buttons = (posted!.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
     const approve = buttons.find((b) => b.action_id.startsWith('review.approve') && b.value.endsWith('|firearms'))!;
     expect(allText((await reviewer.click('review.approve', approve.value)).replies)).toMatch(/Only reviewers/);
@@ -101,11 +102,10 @@ describe('the Worker on D1', () => {
     expect((await slackPost(click, 'application/x-www-form-urlencoded')).status).toBe(200);
 
     const status = await amina.say('status');
-    expect(allText(status.replies)).toMatch(/Firearms: Approved/);
-    expect(allText((await amina.feed()).flatMap((m) => m.replies))).toMatch(/approved/);
+    expect(allText(status.replies)).toMatch(/Firearms: Recommended, awaiting approval by the States parties/);
     const row = await env.DB.prepare('select d.status from application_dialogues d join applications a on a.id = d.application_id where a.reference = ? and d.dialogue_id = ?')
       .bind(reference, 'firearms').first<{ status: string }>();
-    expect(row?.status).toBe('approved');
+    expect(row?.status).toBe('recommended');
   });
 
   it('serves TeamsJS to the Teams tab pages from the static assets binding', async () => {

@@ -18,7 +18,7 @@ export function teamsInert(s: string): string {
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
     // What a client would turn into a link on its own: scheme://… and www.…
     .replace(/:\/\//g, ':\\/\\/')
-    .replace(/\b(www)\./gi, '$1\\.');
+    .replace(/(www)\./gi, '$1\\.');
 }
 
 /** A link to a URL the product checked (http/https, no `<>|` or spaces); anything else is text. */

@@ -12,8 +12,11 @@ import { language } from './language';
 import { notices } from './notices';
 import { review } from './review';
 import { status } from './status';
+import { rounds } from './rounds';
+import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
+import { questions } from './questions';
 
 export const catalog = {
   answers,
@@ -26,6 +29,9 @@ export const catalog = {
   notices,
   review,
   status,
+  rounds,
+  security,
   web,
   privacy,
+  questions,
 };

@@ -1,0 +1,30 @@
+/**
+ * What a reviewer card shows besides the application: who approves what reviewers recommend,
+ * and, for each dialogue, the balance of those recommended or approved so far and what this
+ * application would add. Read fresh whenever a card is drawn, so every redraw is current.
+ */
+import { approvalBodyOf } from '../../domain/approval';
+import { balanceLine } from '../../domain/balance';
+import type { ReviewCardContext } from '../../domain/notifications';
+import type { ApplicationAnswers, ApprovalBody } from '../../domain/types';
+import { loadCatalog, type EngineDeps } from './context';
+
+/** The call's approval body, archived calls included (an old application still has its rules). */
+export async function approvalBodyFor(deps: Pick<EngineDeps, 'store'>, callId: string): Promise<ApprovalBody> {
+  return approvalBodyOf((await deps.store.listCalls()).find((c) => c.id === callId));
+}
+
+export async function reviewContext(
+  deps: Pick<EngineDeps, 'store'>,
+  app: { id: string; callId: string; answers: Partial<ApplicationAnswers>; dialogues: { dialogueId: string; status: string }[] },
+): Promise<ReviewCardContext> {
+  const [body, catalog] = await Promise.all([approvalBodyFor(deps, app.callId), loadCatalog(deps.store)]);
+  const ids = app.dialogues.length
+    ? app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => d.dialogueId)
+    : (app.answers.dialogueIds ?? []);
+  const balance = await Promise.all(ids.map(async (id) => {
+    const name = catalog.dialogues.find((d) => d.id === id)?.shortName ?? id;
+    return balanceLine('en', name, await deps.store.stageCounts(id, app.id), app.answers);
+  }));
+  return { body, balance };
+}

@@ -1,0 +1,195 @@
+/**
+ * Questions passed to the secretariat: recording (grouped with the same open question), and the
+ * answer, dismissal or assignment of a group with the messages they cause, each in one atomic
+ * write. Every change is conditioned on the version read before it, so of two people acting at
+ * once exactly one changes anything; the caller reads the group again to tell the other.
+ */
+import { expressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { isLocale } from '../../domain/i18n';
+import type { OutboundMessage } from '../../domain/messages';
+import type { AnswerQuestionInput, QuestionChange, RecordQuestionInput } from '../../domain/ports';
+import { normalizeQuestion, type AskedQuestion, type QuestionGroup, type QuestionKind, type QuestionStatus } from '../../domain/questions';
+import type { Platform } from '../../domain/types';
+import { changed, type Atomic } from '../atomic';
+import { newId, parseJson, recipientJson, toJson } from '../json';
+import type { Database, QuestionRow } from '../schema';
+import { all, insertWhen } from './guards';
+import { UNANSWERED_MAX } from './conversation';
+import { enqueueWhen } from './outbox';
+
+const eb = expressionBuilder<Database, never>();
+
+export function toQuestion(r: QuestionRow): AskedQuestion {
+  return {
+    id: r.id,
+    text: r.text,
+    platform: r.platform as Platform,
+    personId: r.person_id,
+    askedAt: r.asked_at,
+    locale: isLocale(r.locale) ? r.locale : 'en',
+    replyTo: r.reply_to ? parseJson(r.reply_to, recipientJson, 'question reply_to') : null,
+    kind: (r.kind === 'contact' ? 'contact' : 'question') satisfies QuestionKind,
+    status: (['open', 'answered', 'dismissed'].includes(r.status) ? r.status : 'open') as QuestionStatus,
+    mergedInto: r.merged_into,
+    answer: r.answer,
+    answeredBy: r.answered_by,
+    answeredAt: r.answered_at,
+    dismissReason: r.dismiss_reason,
+    assignedTo: r.assigned_to,
+    version: r.version,
+  };
+}
+
+/** The group a question belongs to (by any member's id): its first question and everyone who asked. */
+export async function questionGroup(db: Kysely<Database>, id: string): Promise<QuestionGroup | null> {
+  const row = await db.selectFrom('unanswered_questions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const rootId = row.merged_into ?? row.id;
+  const rows = await db
+    .selectFrom('unanswered_questions').selectAll()
+    .where((e) => e.or([e('id', '=', rootId), e('merged_into', '=', rootId)]))
+    .orderBy('asked_at').orderBy('id')
+    .execute();
+  const root = rows.find((r) => r.id === rootId);
+  if (!root) return null;
+  // A member keeps the group's state only while it is open with it; one answered on its own
+  // before being merged is not asked again.
+  const members = rows.filter((r) => r.id === rootId || r.status === root.status || r.status === 'open').map(toQuestion);
+  return { root: toQuestion(root), members };
+}
+
+/**
+ * Records a question. The same question (normalised) of the same kind still open joins that
+ * group instead of making a new one; `messages` (the secretariat's new or redrawn card) is
+ * written with it.
+ */
+export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input: RecordQuestionInput): Promise<QuestionGroup> {
+  // Whole code points, as for any stored question: a pasted document is cut, an emoji is not.
+  const text = Array.from(input.text).slice(0, UNANSWERED_MAX).join('');
+  const normalized = normalizeQuestion(text);
+  const open = normalized
+    ? await db
+        .selectFrom('unanswered_questions').select('id')
+        .where('normalized', '=', normalized).where('kind', '=', input.kind).where('status', '=', 'open').where('merged_into', 'is', null)
+        .orderBy('asked_at').limit(1)
+        .executeTakeFirst()
+    : undefined;
+  const before = open ? await questionGroup(db, open.id) : null;
+  const id = newId();
+  const row = {
+    id, text, platform: input.platform, person_id: input.personId, asked_at: input.now,
+    best_match_id: input.bestMatchId, status: 'open', answered_faq_id: null,
+    reply_to: input.replyTo ? toJson(input.replyTo) : null, locale: input.locale, normalized,
+    merged_into: before ? before.root.id : null, kind: input.kind,
+  };
+  const asked: AskedQuestion = {
+    id, text, platform: input.platform, personId: input.personId, askedAt: input.now, locale: input.locale,
+    replyTo: input.replyTo, kind: input.kind, status: 'open', mergedInto: row.merged_into, answer: null, answeredBy: null,
+    answeredAt: null, dismissReason: null, assignedTo: null, version: 0,
+  };
+  const group: QuestionGroup = before
+    ? { root: { ...before.root, version: before.root.version + 1 }, members: [...before.members, asked] }
+    : { root: asked, members: [asked] };
+  const messages = input.messages(group, !before);
+  const inserted = eb.exists(eb.selectFrom('unanswered_questions').select('id').where('id', '=', id));
+  await atomic.run([
+    db.insertInto('unanswered_questions').values(row),
+    // The card's count changed: its redraw needs a version of its own.
+    ...(before ? [db.updateTable('unanswered_questions').set((e) => ({ version: e('version', '+', 1) })).where('id', '=', before.root.id)] : []),
+    ...cardMessages(db, messages, input.now, inserted),
+  ]);
+  return group;
+}
+
+/** Card updates only where a card was posted: a channel set up later has no card to redraw. */
+function cardMessages(db: Kysely<Database>, messages: OutboundMessage[], now: string, condition: Expression<SqlBool>) {
+  return messages.flatMap((m) => {
+    const guard = m.replaces ? all(condition, eb.exists(eb.selectFrom('outbox').select('id').where('dedupe_key', '=', m.replaces))) : condition;
+    return enqueueWhen(db, [m], now, guard);
+  });
+}
+
+const eq = expressionBuilder<Database, 'unanswered_questions'>();
+const rootAt = (id: string, version: number): Expression<SqlBool> =>
+  eq.and([eq('unanswered_questions.id', '=', id), eq('unanswered_questions.status', '=', 'open'), eq('unanswered_questions.version', '=', version)]);
+const tokenHeld = (id: string, token: string): Expression<SqlBool> =>
+  eb.exists(eb.selectFrom('unanswered_questions').select('id').where('id', '=', id).where('answer_token', '=', token));
+
+function auditRow(db: Kysely<Database>, audit: QuestionChange['audit'], rootId: string, at: string, detail: unknown, condition: Expression<SqlBool>) {
+  if (!audit) return [];
+  return [insertWhen(db, 'audit_log', {
+    id: newId(), at, actor_ref: audit.actorRef, action: audit.action, entity: 'unanswered_question', entity_id: rootId, detail: toJson(detail ?? {}),
+  }, condition)];
+}
+
+/**
+ * Answers a group read at `version`: the question and its open members answered, an FAQ entry
+ * written if asked for, one message per asker whose person still exists (someone who deleted
+ * their data is sent nothing), the cards redrawn. False when the group changed first.
+ */
+export async function answerQuestion(db: Kysely<Database>, atomic: Atomic, input: AnswerQuestionInput): Promise<boolean> {
+  const token = newId();
+  const won = tokenHeld(input.rootId, token);
+  const faq = input.faq;
+  const results = await atomic.run([
+    db.updateTable('unanswered_questions')
+      .set({
+        status: 'answered', answer: input.answer, answered_by: input.by, answered_ref: input.ref, answered_at: input.now,
+        answer_token: token, answered_faq_id: faq?.id ?? null, version: input.version + 1,
+      })
+      .where(rootAt(input.rootId, input.version)),
+    ...(faq ? [insertWhen(db, 'faq_entries', {
+      id: faq.id, call_id: faq.callId, question: faq.question, variants: toJson(faq.variants), answer: faq.answer,
+      source: faq.source, source_url: null, topic: null, archived: 0, related: toJson(faq.related), updated_at: input.now,
+    }, won)] : []),
+    db.updateTable('unanswered_questions')
+      .set({ status: 'answered', answer: input.answer, answered_by: input.by, answered_ref: input.ref, answered_at: input.now, answered_faq_id: faq?.id ?? null })
+      .where('id', 'in', input.memberIds.length ? input.memberIds : [''])
+      .where('status', '=', 'open')
+      .where(won),
+    ...input.notices.flatMap(({ personId, message }) =>
+      enqueueWhen(db, [message], input.now, all(won, eb.exists(eb.selectFrom('people').select('id').where('id', '=', personId))))),
+    ...cardMessages(db, input.cardUpdates, input.now, won),
+    ...auditRow(db, input.audit, input.rootId, input.now, { faqId: faq?.id ?? null, askers: input.memberIds.length }, won),
+  ]);
+  return changed(results[0]) === 1;
+}
+
+/** Dismisses an open group read at `version`, with the reason; the askers are not told. */
+export async function dismissQuestion(db: Kysely<Database>, atomic: Atomic, input: QuestionChange & { reason: string }): Promise<boolean> {
+  const token = newId();
+  const won = tokenHeld(input.rootId, token);
+  const results = await atomic.run([
+    db.updateTable('unanswered_questions')
+      .set({ status: 'dismissed', dismiss_reason: input.reason, answered_by: input.by, answered_ref: input.ref, answered_at: input.now, answer_token: token, version: input.version + 1 })
+      .where(rootAt(input.rootId, input.version)),
+    db.updateTable('unanswered_questions').set({ status: 'dismissed', dismiss_reason: input.reason })
+      .where('merged_into', '=', input.rootId).where('status', '=', 'open').where(won),
+    ...cardMessages(db, input.cardUpdates, input.now, won),
+    ...auditRow(db, input.audit, input.rootId, input.now, { reason: input.reason }, won),
+  ]);
+  return changed(results[0]) === 1;
+}
+
+/** Assigns an open group read at `version` to someone. */
+export async function assignQuestion(db: Kysely<Database>, atomic: Atomic, input: QuestionChange): Promise<boolean> {
+  const token = newId();
+  const won = tokenHeld(input.rootId, token);
+  const results = await atomic.run([
+    db.updateTable('unanswered_questions')
+      .set({ assigned_to: input.by, assigned_ref: input.ref, answer_token: token, version: input.version + 1 })
+      .where(rootAt(input.rootId, input.version)),
+    ...cardMessages(db, input.cardUpdates, input.now, won),
+    ...auditRow(db, input.audit, input.rootId, input.now, {}, won),
+  ]);
+  return changed(results[0]) === 1;
+}
+
+/** The secretariat channel for a call and platform (the call's own, else the default). */
+export async function secretariatChannel(db: Kysely<Database>, callId: string | null, platform: Platform): Promise<string | null> {
+  const rows = await db
+    .selectFrom('secretariat_channels').select(['call_id', 'address'])
+    .where('platform', '=', platform).where('call_id', 'in', callId ? [callId, ''] : [''])
+    .execute();
+  return (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.address ?? null;
+}
