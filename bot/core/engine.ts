@@ -16,7 +16,7 @@ import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './
 import { classify } from './intents';
 import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale } from '../../domain/i18n/locales';
-import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
+import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage, withLanguageNoCreate } from './language';
 import { smallTalkReplies } from './smalltalk';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
@@ -248,13 +248,14 @@ export function createEngine(deps: EngineDeps): Engine {
     async handle(event: InboundEvent): Promise<EngineResult> {
       if (event.kind === 'message') {
         const text = plainText(event.text);
-        if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, await withLanguage(deps, event.actor, text), event.conversation, MY_DATA);
+        if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, await withLanguageNoCreate(deps, event.actor, text), event.conversation, MY_DATA);
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);
         return inLanguage(await onMessage(deps, actor, text, event.conversation), langOf(actor));
       }
-      const actor = await withLanguage(deps, event.actor);
+      const mine = event.kind === 'action' && event.actionId.startsWith(`${MY_DATA}`);
+      const actor = mine ? await withLanguageNoCreate(deps, event.actor) : await withLanguage(deps, event.actor);
       const chosen = event.kind === 'action' && event.actionId === LANGUAGE_ACTION && isLocale(event.value) ? event.value : null;
       return inLanguage(await onEvent(deps, actor, event), chosen ?? langOf(actor));
     },

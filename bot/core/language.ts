@@ -21,6 +21,18 @@ export async function withLanguage(deps: EngineDeps, actor: Actor, text?: string
   return { ...actor, language: decision.locale };
 }
 
+/**
+ * The same decision for someone who may have asked to be forgotten: looks the person up without
+ * creating one (a "delete my data" must not bring a new person into being), stores nothing new.
+ */
+export async function withLanguageNoCreate(deps: EngineDeps, actor: Actor, text?: string): Promise<Actor> {
+  if (actor.language) return actor;
+  const found = await deps.store.findPerson({ platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId });
+  const person = found ? await deps.store.getPerson(found.id) : null;
+  const decision = resolveLocale(person ?? { locale: null, localeSource: null }, { platformTag: actor.locale, detected: text ? detectLocale(text) : null });
+  return { ...actor, language: decision.locale };
+}
+
 /** The language an actor reads (English until decided). */
 export const langOf = (actor: Actor): Locale => actor.language ?? 'en';
 

@@ -29,6 +29,8 @@ describe('applicants in French and Spanish in the playground', () => {
   ] as const) {
     it(`${locale}: chooses the language, applies, is decided on, and reads every step, error, notice and date in it`, async () => {
       t = await createTestApp({ now: '2023-01-20T09:00:00Z' });
+      // A call the secretariat decides alone: the decision is final and the applicant is told at once.
+      await t.deps.db.updateTable('calls').set({ approval_body: 'secretariat' }).execute();
       const me = new PlaygroundClient(t.app, name, 'America/Bogota');
       const read: Reply[] = [];
       const keep = <T extends { replies: Reply[] }>(r: T): T => (read.push(...r.replies), r);

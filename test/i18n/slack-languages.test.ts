@@ -99,6 +99,8 @@ describe('Slack in French and Spanish', () => {
   for (const [locale, slackLocale] of [['fr', 'fr-FR'], ['es', 'es-LA']] as const) {
     it(`${slackLocale}: the Slack locale sets the language of the modals, the DMs and the decision notice`, async () => {
       t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z' });
+      // A call the secretariat decides alone: the decision is final and the applicant is told at once.
+      await t.deps.db.updateTable('calls').set({ approval_body: 'secretariat' }).execute();
       api.setMembers('C0REVIEWS', [REVIEWER]);
       api.setUser(APPLICANT, { tz: 'America/Lima', name: 'Ana', locale: slackLocale });
       // Opening App Home is where Slack first tells the bot who the person is (users.info).

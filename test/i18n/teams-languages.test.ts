@@ -18,6 +18,9 @@ const REVIEWS = '19:reviews@thread.tacv2';
 const CHAT = 'a:1xYzPersonalConversationId';
 
 type Card = { body: Record<string, unknown>[]; actions?: Record<string, any>[] };
+// Review cards carry one action set per dialogue in the body; form cards carry card actions.
+const actionsIn = (card: Card): Record<string, any>[] =>
+  [...(card.actions ?? []), ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[])];
 
 let fake: FakeBotFramework;
 let t: TestApp;
@@ -41,7 +44,7 @@ const cardsOf = (calls: ConnectorCall[]): Card[] =>
 const to = (conversationId: string) => fake.sent().filter((c) => c.conversationId === conversationId && c.method === 'POST');
 
 function press(card: Card, verb: string, values: Record<string, unknown>, from: { aad: string; name: string }, locale: string, where: Record<string, unknown> = {}, pick?: (a: Record<string, any>) => boolean) {
-  const action = card.actions!.find((a) => a.verb === verb && (!pick || pick(a)))!;
+  const action = actionsIn(card).find((a) => a.verb === verb && (!pick || pick(a)))!;
   const inputs: Record<string, unknown> = {};
   for (const el of card.body) {
     if (typeof el.type !== 'string' || !el.type.startsWith('Input.')) continue;
@@ -68,6 +71,8 @@ describe('Teams in French and Spanish', () => {
   for (const [locale, teamsLocale, applyWord] of [['fr', 'fr-FR', 'postuler'], ['es', 'es-ES', 'solicitar']] as const) {
     it(`${teamsLocale}: activity.locale sets the language of the form cards, errors, confirmation and decision notice`, async () => {
       t = await createTestApp({ env: fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS, TEAMS_REVIEWERS: REVIEWER }), now: '2023-01-20T09:00:00Z' });
+      // A call the secretariat decides alone: the reviewer's approval is final and the applicant is told at once.
+      await t.deps.db.updateTable('calls').set({ approval_body: 'secretariat' }).execute();
       const say = (text: string) => activity('message_personal', fake, { id: `msg-${++seq}`, text, locale: teamsLocale });
       const applicant = { aad: APPLICANT, name: 'Megan Bowen' };
       const read: unknown[] = [];
@@ -89,7 +94,7 @@ describe('Teams in French and Spanish', () => {
       expect(JSON.stringify(card)).toContain(tr(locale, 'apply.confirm.receivedTitle', { reference: 'CD-2023-0001' }));
 
       await t.drainOutbox();
-      const reviewCard = cardsOf(to(REVIEWS)).find((c) => c.actions?.some((a) => a.verb === 'review.approve'))!;
+      const reviewCard = cardsOf(to(REVIEWS)).find((c) => actionsIn(c).some((a) => a.verb === 'review.approve'))!;
       expect(JSON.stringify(reviewCard)).toContain('New application');
       const base = (await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'review_card').where('platform', '=', 'teams').executeTakeFirstOrThrow()).external_ref!;
       const ref = JSON.parse(base) as { activityId: string };
