@@ -16,7 +16,6 @@ import type { Logger } from '../log';
 import type { Metrics } from '../metrics/types';
 
 export const DRAFT_DAYS_AFTER_CLOSE = 30;
-export const DEFAULT_RETENTION_MONTHS = 12;
 
 export interface RetentionDeps {
   db: Kysely<Database>;
