@@ -92,8 +92,8 @@ describe('database locked by another process', () => {
     expect(api.stats().postsByChannel.C0REVIEWS).toBe(1);
   }, 20_000);
 
-  // Known bug, reported: server/jobs/outbox.ts deliverRow() records the delivery inside the same
-  // try as the send, so a failed markDelivered is treated as a failed send and the card goes again.
+  // Recording a delivery is apart from the send (server/jobs/outbox.ts): a delivery the database
+  // cannot record yet is waited out and recorded, never taken for a failed send and sent again.
   it('a card the platform took while the database was locked is not sent a second time', async () => {
     await app();
     await enqueue(t.deps.db, t.deps.atomic, [{
@@ -109,8 +109,8 @@ describe('database locked by another process', () => {
     expect(api.stats().postsByChannel.C0REVIEWS).toBe(1);
   }, 20_000);
 
-  // Known bug, reported: bot/slack/events.ts acknowledges a DM before its event id is stored, so
-  // when the database is locked the event is acked (Slack will not redeliver) and then dropped.
+  // bot/slack/events.ts stores the event id before acknowledging: with the database locked the
+  // request fails, Slack sends it again, and the retry is answered once the lock is gone.
   it('a DM that arrives while the database is locked is answered once the lock is released', async () => {
     await app();
     lock();
