@@ -10,7 +10,7 @@ import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import { localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
 import type { StakeholderType } from '../../domain/types';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
 import { listDialogues } from '../queries/catalog';
@@ -35,7 +35,7 @@ const RESULT_KEYS: Record<ResultCode, MessageKey> = {
   not_in_round: 'rounds.fp.refused.notInRound', none: 'rounds.fp.refused.noObjection', reason: 'rounds.fp.refused.reason',
 };
 
-export function objectionRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   // Checked here rather than by the generic guard so the refusal speaks the focal point's language.
