@@ -28,6 +28,8 @@ export interface AdminSettings {
   trustProxy: boolean;
   /** Reviewers named in the environment, shown read-only beside those set in the panel. */
   envReviewers: { slack: string[]; teams: string[] };
+  /** For the Installations page: how Slack is set up, to say which workspace is "home". */
+  slackSetup: { enabled: boolean; installPage: boolean; homeTeam?: string; botToken: boolean };
   /** The first administrator, created at start when no active one exists. */
   firstAdmin?: { email: string; password: string };
 }

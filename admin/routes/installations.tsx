@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { firstActiveSlackTeam, listInstallations, setInstallationStatus, type InstallationListRow } from '../../db/store/installations';
 import { AppError } from '../../domain/errors';
 import { actorRef } from '../audit';
@@ -23,24 +23,24 @@ const PLATFORM: Record<InstallationListRow['platform'], string> = { slack: 'Slac
 const changeSchema = z.object({ id: z.string().regex(/^(slack|teams):[A-Za-z0-9-]{1,64}$/), to: z.enum(['active', 'disabled']) });
 
 /** Which workspace holds the review channel, in words an administrator can check. */
-async function homeWorkspace(deps: AppDeps): Promise<string> {
-  const { config } = deps;
-  if (config.SLACK_HOME_TEAM) return `Slack workspace ${config.SLACK_HOME_TEAM} (SLACK_HOME_TEAM)`;
-  if (config.SLACK_BOT_TOKEN) return 'the Slack workspace of SLACK_BOT_TOKEN';
+async function homeWorkspace(deps: AdminDeps): Promise<string> {
+  const slack = deps.settings.slackSetup;
+  if (slack.homeTeam) return `Slack workspace ${slack.homeTeam} (SLACK_HOME_TEAM)`;
+  if (slack.botToken) return 'the Slack workspace of SLACK_BOT_TOKEN';
   const first = await firstActiveSlackTeam(deps.db);
   return first ? `Slack workspace ${first}, the first one installed (set SLACK_HOME_TEAM to choose)` : 'none yet: install the app in the secretariat\'s workspace first';
 }
 
-async function page(c: Context<AdminEnv>, deps: AppDeps) {
+async function page(c: Context<AdminEnv>, deps: AdminDeps) {
   const rows = await listInstallations(deps.db);
-  const home = deps.config.slackEnabled ? await homeWorkspace(deps) : null;
+  const home = deps.settings.slackSetup.enabled ? await homeWorkspace(deps) : null;
   return render(c, deps, { title: 'Installations', current: 'installations' }, (
     <>
       <h1>Installations</h1>
       <p>Organisations that installed the bot in their own Slack workspace or Microsoft Teams tenant. Their people ask and
         apply from there; review cards always go to the review channel in the home workspace.</p>
       {home && <p>Home workspace (review channel): <strong>{home}</strong>.</p>}
-      {deps.config.slackOAuth && <p>Other workspaces install the app from <a href="/slack/install">the Add to Slack page</a>.</p>}
+      {deps.settings.slackSetup.installPage && <p>Other workspaces install the app from <a href="/slack/install">the Add to Slack page</a>.</p>}
       {rows.length === 0 ? <p class="muted">No installations yet.</p> : (
         <div class="table-wrap">
           <table class="stack">
@@ -74,7 +74,7 @@ async function page(c: Context<AdminEnv>, deps: AppDeps) {
   ));
 }
 
-export function installationRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function installationRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', (c) => page(c, deps));
   app.post('/status', async (c) => {
