@@ -2,7 +2,7 @@
  * Kysely's view of the database. Times are UTC ISO strings; JSON columns hold text that the
  * repositories parse with zod on the way out. Booleans are 0/1 (SQLite and D1 have no bool).
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 import type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 import type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
@@ -53,11 +53,8 @@ export interface Database {
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
-export type NewApplicationRow = Insertable<ApplicationsTable>;
-export type ApplicationUpdate = Updateable<ApplicationsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type DialogueRow = Selectable<DialoguesTable>;
 export type CallRow = Selectable<CallsTable>;
 export type FaqRow = Selectable<FaqEntriesTable>;
 export type QuestionRow = Selectable<UnansweredQuestionsTable>;
-export type AdminUserRow = Selectable<AdminUsersTable>;
