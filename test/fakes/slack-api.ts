@@ -122,7 +122,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     },
     setMembers: (channel, list) => void members.set(channel, list),
     setUser: (user, info) => void users.set(user, info),
-    setSocketUrl: (url) => void (socketUrl = url),
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
     reset() {
       recorded = [];
       failures = new Map();
