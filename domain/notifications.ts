@@ -184,7 +184,8 @@ export function roundApprovalNotice(app: Application, dialogueId: string, body: 
 
 /**
  * A focal point is told a round was sent: how many organisations, until when, where to sign in.
- * By email (platform 'email'); nothing about the applicants beyond their number.
+ * By email (platform 'email'); nothing about the applicants beyond their number. Written in the
+ * reviewers' language `l` (REVIEW_LOCALE), like everything else on the deciding side.
  */
 export function roundNotice(
   round: { id: string; closesAt: string; zone: string },
@@ -192,14 +193,16 @@ export function roundNotice(
   count: number,
   focalPoint: { id: string; email: string },
   url: string,
+  l: Locale = 'en',
 ): OutboundMessage {
-  const closes = formatInstant(round.closesAt, round.zone);
+  const closes = formatInstant(round.closesAt, round.zone, l);
   return {
-    recipient: { platform: 'email', kind: 'user', address: focalPoint.email },
+    recipient: { platform: 'email', kind: 'user', address: focalPoint.email, ...(l !== 'en' ? { locale: l } : {}) },
     purpose: 'round_notice',
     replies: [{ kind: 'card', card: {
-      title: t('en', 'rounds.notice.fp.subject', { dialogue, closes }),
-      text: t('en', 'rounds.notice.fp.text', { count, dialogue, closes, url }),
+      ...(l !== 'en' ? { locale: l } : {}),
+      title: t(l, 'rounds.notice.fp.subject', { dialogue, closes }),
+      text: t(l, 'rounds.notice.fp.text', { count, dialogue, closes, url }),
     } }],
     dedupeKey: `round_notice:${round.id}:${focalPoint.id}`,
   };
