@@ -44,8 +44,8 @@ function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
 /** What a reviewer card shows beyond the application: who approves, and the balance so far. */
 export interface ReviewCardContext {
   body?: ApprovalBody;
-  /** One line per dialogue of the application (domain/balance.ts). */
-  balance?: string[];
+  /** One line per dialogue of the application (domain/balance.ts), in the language asked for. */
+  balance?: (l: Locale) => string[];
 }
 
 /**
@@ -55,6 +55,7 @@ export interface ReviewCardContext {
  */
 export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, context: ReviewCardContext = {}, l: Locale = 'en'): Card {
   const body = context.body ?? 'secretariat';
+  const balance = context.balance?.(l) ?? [];
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues, l);
   // One section per dialogue, with its own buttons: every dialogue stays decidable on hosts that
@@ -98,7 +99,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
-    sections: context.balance?.length ? [...sections, { text: context.balance.join('\n') }] : sections,
+    sections: balance.length ? [...sections, { text: balance.join('\n') }] : sections,
     footer: t(l, 'review.card.footer'),
   };
 }
