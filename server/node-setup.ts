@@ -16,6 +16,7 @@ import { createSlackAdapter } from '../bot/slack';
 import { createSocketConnection } from '../bot/slack/socket';
 import { createTeamsAdapter } from '../bot/teams';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { adminDeps } from './admin-deps';
 import { createEmailAdapter } from '../bot/email';
 import { createNodemailerTransport } from '../bot/email/smtp-node';
 import { createWebApp } from '../bot/web';
@@ -39,10 +40,10 @@ export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
   (deps) => createEmailAdapter(deps, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((deps: AppDeps) => Hono)[] = [createAdminApp, createWebApp];
+export const nodeApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {
-  const admin = await ensureFirstAdmin(built.deps);
+  const admin = await ensureFirstAdmin(adminDeps(built.deps));
   if (admin === 'created' || admin === 'promoted') built.deps.log.info('first_admin', { result: admin });
 }

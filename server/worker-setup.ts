@@ -17,6 +17,7 @@ import { createSlackAdapter } from '../bot/slack';
 import { createTeamsAdapter } from '../bot/teams';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { adminDeps } from './admin-deps';
 import { createEmailAdapter } from '../bot/email';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
 import { createWebApp } from '../bot/web';
@@ -100,7 +101,7 @@ export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is none. */
 export async function prepareAdmin(deps: AppDeps): Promise<void> {
-  const outcome = await ensureFirstAdmin(deps);
+  const outcome = await ensureFirstAdmin(adminDeps(deps));
   if (outcome === 'created' || outcome === 'promoted') deps.log.info('first_admin', { outcome });
 }
 
@@ -128,4 +129,4 @@ export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdap
   ];
 }
 
-export const workerApps: ((deps: AppDeps) => Hono)[] = [createAdminApp, createWebApp];
+export const workerApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp];

@@ -111,7 +111,6 @@ export const shortcutSchema = z.looseObject({
 });
 
 export const interactionSchema = z.discriminatedUnion('type', [blockActionsSchema, viewSubmissionSchema, shortcutSchema]);
-export type Interaction = z.infer<typeof interactionSchema>;
 
 // The modal's language: a submission that fails says so in the words the modal was shown in.
 const modalLocale = z.enum(LOCALES).optional().catch(undefined);

@@ -51,12 +51,14 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     } else if (!isLoopbackUrl(activity.serviceUrl)) {
       return c.json({ error: 'unauthorized' }, 401);
     }
-    // A single-tenant bot answers its own organisation only: another tenant's activity (a guest
-    // bot registration, a shared channel across organisations) changes nothing here.
-    const tenant = tenantOf(activity);
-    if (deps.config.TEAMS_TENANT_ID && tenant?.toLowerCase() !== deps.config.TEAMS_TENANT_ID.toLowerCase()) {
-      deps.log.warn('teams_other_tenant', { activityType: activity.type });
-      return c.json({ error: 'forbidden', message: 'This bot serves one organisation only.' }, 403);
+    // Only the allowed tenants (TEAMS_ALLOWED_TENANTS; TEAMS_TENANT_ID alone: that one, as a
+    // single-tenant bot): another tenant's activity (an organisation that uploaded the package
+    // without being let in, a shared channel across organisations) changes nothing here.
+    const tenant = tenantOf(activity)?.toLowerCase();
+    const allowed = deps.config.teamsAllowedTenants;
+    if (allowed && (!tenant || !allowed.includes(tenant))) {
+      deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
+      return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);
     }
 
     try {
