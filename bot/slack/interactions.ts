@@ -3,7 +3,7 @@
  * A submission is answered in the acknowledgement itself (errors, next step, or close), so the
  * engine runs before the ack there; everything else runs after it.
  */
-import { LOCALES } from '../../domain/i18n/locales';
+import { LOCALES, type Locale } from '../../domain/i18n/locales';
 import { z } from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
@@ -151,15 +151,18 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const meta = safeJson(p.view.private_metadata);
   let contextId: string;
   let channel: string | undefined;
+  let locale: Locale = 'en';
   if (callback.kind === 'form') {
     const m = formMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.draftId;
+    locale = m.data.locale ?? locale;
   } else {
     const m = promptMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.contextId;
     channel = m.data.channel;
+    locale = m.data.locale ?? locale;
   }
   // The hash names the step as shown, but stays the same after `errors`; with a digest of the
   // answers, a corrected resubmission is new while a redelivery of the same one is not.
@@ -192,7 +195,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     if (failure instanceof AppError) rt.log.warn('slack.submission_refused', { kind: failure.kind, code: failure.code });
     else rt.log.error('slack.submission_failed', { err: failure });
     await rt.forget(deliveryId).catch((err) => rt.log.error('slack.dedupe_forget_failed', { err }));
-    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t('en', 'security.error.retryModal')) };
+    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t(locale, 'security.error.retryModal')) };
   }
   if (first === late) {
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.
