@@ -24,6 +24,7 @@ import { objectionRoutes } from './routes/objections';
 import { roundSettingsRoutes } from './routes/round-settings';
 import { roundRoutes } from './routes/rounds';
 import { reviewerRoutes } from './routes/reviewers';
+import { installationRoutes } from './routes/installations';
 import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
@@ -78,6 +79,10 @@ export function createAdminApp(deps: AdminDeps): Hono {
   admin.route('/rounds', roundSettingsRoutes(deps));
   admin.route('/rounds', roundRoutes(deps));
   admin.route('/objections', objectionRoutes(deps));
+  // Other organisations' installations: turning one off stops a workspace or tenant, an administrator's call.
+  admin.use('/installations', requirePermission('installations'));
+  admin.use('/installations/*', requirePermission('installations'));
+  admin.route('/installations', installationRoutes(deps));
   admin.use('/users', requirePermission('users'));
   admin.use('/users/*', requirePermission('users'));
   admin.route('/users', userRoutes(deps));

@@ -6,11 +6,13 @@ import type { Selectable } from 'kysely';
 import type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 import type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 import type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+import type { InstallationsTable, OauthStatesTable } from './tables/installations';
 import type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
 
 export type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+export type { InstallationsTable, OauthStatesTable, InstallationStatus } from './tables/installations';
 export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
 
 export interface Database {
@@ -46,6 +48,8 @@ export interface Database {
   round_items: RoundItemsTable;
   objections: ObjectionsTable;
   secretariat_channels: SecretariatChannelsTable;
+  installations: InstallationsTable;
+  oauth_states: OauthStatesTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
