@@ -6,19 +6,14 @@
  */
 import { html, raw } from 'hono/html';
 import { direction, t, type Locale } from '../../domain/i18n';
-import { browserWords, FORM_WORDS } from '../web/form-script';
-
-/** JSON inside <script type="application/json">: nothing in it may close the element. */
-function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
+import { browserWords, FORM_WORDS, scriptJson } from '../web/form-script';
 
 export function dialogPage(state: { token?: string; answer: { locale: Locale } }) {
   const l = state.answer.locale;
   return shell(t(l, 'chrome.form.title'), l, html`<main id="main" tabindex="-1"><p>${t(l, 'chrome.form.loading')}</p></main>
 <noscript><p>${t(l, 'chrome.form.noScript')}</p></noscript>
-<script type="application/json" id="state">${raw(embedJson(state))}</script>
-<script type="application/json" id="words">${raw(embedJson(PAGE_WORDS))}</script>
+<script type="application/json" id="state">${raw(scriptJson(state))}</script>
+<script type="application/json" id="words">${raw(scriptJson(PAGE_WORDS))}</script>
 <script src="/teams/static/teams-js.js"></script>
 <script src="/teams/dialog/app.js"></script>`);
 }

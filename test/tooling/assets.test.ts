@@ -16,7 +16,7 @@ describe('browser scripts and styles', () => {
   it('bundles each file into a classic script or plain CSS, with nothing left to import', () => {
     const scripts = Object.entries(assets).filter(([name]) => name.endsWith('_JS'));
     const styles = Object.entries(assets).filter(([name]) => name.endsWith('_CSS'));
-    expect(scripts.map(([name]) => name)).toEqual(['ADMIN_JS', 'PLAYGROUND_JS', 'TEAMS_DIALOG_JS']);
+    expect(scripts.map(([name]) => name)).toEqual(['ADMIN_JS', 'PLAYGROUND_JS', 'TEAMS_DIALOG_JS', 'TEAMS_TAB_JS']);
     for (const [, js] of scripts) {
       expect(js).toMatch(/^"use strict";\(\(\)=>\{/);
       expect(js).not.toMatch(/\bimport\(|\brequire\(|^import |<\/script/);
