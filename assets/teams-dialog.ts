@@ -120,7 +120,7 @@ function finish(reference: string): void {
   // Teams closes the dialog and sends the result to the bot as task/submit.
   inTeams
     .then((yes) => {
-      if (yes) teams?.dialog?.url?.submit({ reference });
+      if (yes && window.microsoftTeams?.dialog?.url) window.microsoftTeams.dialog.url.submit({ reference });
     })
     .catch(() => {
       // the page already says what happened
