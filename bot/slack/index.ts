@@ -13,7 +13,7 @@ import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
 import { storedDedupe, storedForget } from './dedupe';
-import type { SlackRuntime } from './runtime';
+import { SLACK_WAITS, type SlackRuntime, type SlackWaits } from './runtime';
 import { uploadToUser } from './files';
 import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 
@@ -25,6 +25,8 @@ export interface SlackAdapterOptions {
   isNew?: (id: string) => Promise<boolean>;
   /** Goes with `isNew` (default: the stored dedupe's). */
   forget?: (id: string) => Promise<void>;
+  /** Shorter waits for tests (default SLACK_WAITS, set by Slack's 3 s limits). */
+  waits?: Partial<SlackWaits>;
   /**
    * Socket Mode, passed in by the Node entry (bot/slack/socket.ts): this module never imports the
    * Node-only socket client, so the Workers bundle does not contain it.
@@ -40,6 +42,7 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
   const directory = createDirectory(client, opts.verifyClock);
   const rt: SlackRuntime = {
     deps,
+    waits: { ...SLACK_WAITS, ...opts.waits },
     client,
     directory,
     log,

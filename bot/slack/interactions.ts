@@ -10,7 +10,7 @@ import type { Reply } from '../../domain/messages';
 import {
   formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
 } from './schemas';
-import { ACK, actorForForm, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, afterAck, baseActor, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
@@ -19,8 +19,6 @@ import { AppError } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 
 export const APPLY_SHORTCUT = 'apply';
-/** Slack closes a modal with an error after 3 s; past this we close it and reply by DM instead. */
-const SUBMISSION_BUDGET_MS = 2500;
 
 const promptValueSchema = z.object({
   formId: z.string().min(1),
@@ -186,7 +184,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: unknown = null;
-  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), SUBMISSION_BUDGET_MS); })]).catch((err) => {
+  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), (rt.waits ?? SLACK_WAITS).submissionBudgetMs); })]).catch((err) => {
     failure = err;
     return null;
   });
