@@ -7,14 +7,14 @@
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
 import { parsePlatformJson } from '../core/json';
-import type { AppDeps } from '../../server/deps';
+import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
 import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean } = {}): Hono {
+export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; tenantId?: string } = {}): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -53,7 +53,7 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     // A single-tenant bot answers its own organisation only: another tenant's activity (a guest
     // bot registration, a shared channel across organisations) changes nothing here.
     const tenant = tenantOf(activity);
-    if (deps.config.TEAMS_TENANT_ID && tenant?.toLowerCase() !== deps.config.TEAMS_TENANT_ID.toLowerCase()) {
+    if (opts.tenantId && tenant?.toLowerCase() !== opts.tenantId.toLowerCase()) {
       deps.log.warn('teams_other_tenant', { activityType: activity.type });
       return c.json({ error: 'forbidden', message: 'This bot serves one organisation only.' }, 403);
     }
