@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, statusOf } from '../domain/errors';
-import type { AppDeps } from '../server/deps';
+import type { AdminDeps } from './deps';
 import { auditQuery } from './audit';
 import { requireCsrf, requirePermission, requireSession } from './auth/guard';
 import { hashPassword } from './auth/password';
@@ -24,6 +24,7 @@ import { objectionRoutes } from './routes/objections';
 import { roundSettingsRoutes } from './routes/round-settings';
 import { roundRoutes } from './routes/rounds';
 import { reviewerRoutes } from './routes/reviewers';
+import { installationRoutes } from './routes/installations';
 import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
@@ -36,7 +37,7 @@ const CSP = [
   "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
 ].join('; ');
 
-export function createAdminApp(deps: AppDeps): Hono {
+export function createAdminApp(deps: AdminDeps): Hono {
   const admin = new Hono<AdminEnv>();
 
   admin.use('*', async (c, next) => {
@@ -78,6 +79,10 @@ export function createAdminApp(deps: AppDeps): Hono {
   admin.route('/rounds', roundSettingsRoutes(deps));
   admin.route('/rounds', roundRoutes(deps));
   admin.route('/objections', objectionRoutes(deps));
+  // Other organisations' installations: turning one off stops a workspace or tenant, an administrator's call.
+  admin.use('/installations', requirePermission('installations'));
+  admin.use('/installations/*', requirePermission('installations'));
+  admin.route('/installations', installationRoutes(deps));
   admin.use('/users', requirePermission('users'));
   admin.use('/users/*', requirePermission('users'));
   admin.route('/users', userRoutes(deps));
@@ -112,12 +117,12 @@ function escapeHtml(s: string): string {
  * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no active admin exists,
  * so a fresh install can be signed into. Never changes the password of an existing account.
  */
-export async function ensureFirstAdmin(deps: AppDeps): Promise<'created' | 'promoted' | 'exists' | 'not_configured'> {
-  const { ADMIN_EMAIL, ADMIN_PASSWORD } = deps.config;
-  if (!ADMIN_EMAIL || !ADMIN_PASSWORD) return 'not_configured';
+export async function ensureFirstAdmin(deps: AdminDeps): Promise<'created' | 'promoted' | 'exists' | 'not_configured'> {
+  const first = deps.settings.firstAdmin;
+  if (!first) return 'not_configured';
   const admin = await deps.db.selectFrom('admin_users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirst();
   if (admin) return 'exists';
-  const email = ADMIN_EMAIL.trim().toLowerCase();
+  const email = first.email.trim().toLowerCase();
   const now = deps.clock.now();
   const existing = await deps.db.selectFrom('admin_users').select('id').where('email', '=', email).executeTakeFirst();
   if (existing) {
@@ -131,7 +136,7 @@ export async function ensureFirstAdmin(deps: AppDeps): Promise<'created' | 'prom
   const id = crypto.randomUUID();
   await deps.atomic.run([
     deps.db.insertInto('admin_users').values({
-      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(ADMIN_PASSWORD), role: 'admin',
+      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(first.password), role: 'admin',
       created_at: now.toISOString(), updated_at: now.toISOString(),
     }).onConflict((oc) => oc.column('email').doNothing()),
     auditQuery(deps.db, { actor: 'system:start', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email, role: 'admin' }, at: now }),

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppDeps } from '../server/deps';
+import type { AdminDeps } from './deps';
 import type { AdminEnv } from './env';
 import { Layout } from './views/layout';
 
@@ -32,7 +32,7 @@ export function noticeFrom(c: Context<AdminEnv>): { text: string; bad?: boolean 
 
 export function render(
   c: Context<AdminEnv>,
-  deps: AppDeps,
+  deps: AdminDeps,
   props: { title: string; current?: string; notice?: { text: string; bad?: boolean } | null },
   body: Child,
   status: ContentfulStatusCode = 200,

@@ -17,11 +17,6 @@ export function faqIn(entry: FaqEntry, locale: Locale): InLocale<FaqText> {
   return { text: { question: entry.question, variants: entry.variants, answer: entry.answer }, locale: 'en' };
 }
 
-/** Locales the entry has no usable translation for. */
-export function missingTranslations(entry: FaqEntry, locales: readonly Locale[]): Locale[] {
-  return locales.filter((l) => l !== 'en' && faqIn(entry, l).locale !== l);
-}
-
 export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
   const own = locale === 'en' ? undefined : d.translations?.[locale];
   if (own && own.name.trim()) return own;

@@ -49,6 +49,7 @@ export function teamsSettings(config: Config): TeamsSettings {
     ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
     ...(config.TEAMS_APP_PASSWORD ? { appPassword: config.TEAMS_APP_PASSWORD } : {}),
     ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+    allowedTenants: config.teamsAllowedTenants,
     ...(config.TEAMS_OPENID_METADATA_URL ? { openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL } : {}),
     tokenUrl: config.TEAMS_TOKEN_URL,
     serviceUrl: config.TEAMS_SERVICE_URL,

@@ -14,6 +14,7 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
 import { createSocketConnection } from '../bot/slack/socket';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { adminDeps } from './admin-deps';
 import { createNodemailerTransport } from '../bot/email/smtp-node';
 import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { Built } from './app';
@@ -36,10 +37,10 @@ export const nodeAdapters: ((root: AppRoot) => PlatformAdapter | null)[] = [
   (root) => emailAdapter(root, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((root: AppRoot) => Hono)[] = [createAdminApp, webApp];
+export const nodeApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {
-  const admin = await ensureFirstAdmin(built.deps);
+  const admin = await ensureFirstAdmin(adminDeps(built.deps));
   if (admin === 'created' || admin === 'promoted') built.deps.log.info('first_admin', { result: admin });
 }

@@ -15,6 +15,7 @@ import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
+import { adminDeps } from './admin-deps';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
 import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { AppRoot } from './root';
@@ -97,7 +98,7 @@ export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is none. */
 export async function prepareAdmin(deps: AppRoot): Promise<void> {
-  const outcome = await ensureFirstAdmin(deps);
+  const outcome = await ensureFirstAdmin(adminDeps(deps));
   if (outcome === 'created' || outcome === 'promoted') deps.log.info('first_admin', { outcome });
 }
 
@@ -125,4 +126,4 @@ export function workerAdapters(env: WorkerEnv): ((root: AppRoot) => PlatformAdap
   ];
 }
 
-export const workerApps: ((root: AppRoot) => Hono)[] = [createAdminApp, webApp];
+export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp];

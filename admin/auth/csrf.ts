@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { parseFormBody } from '../body';
 import { getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 import { hmacBase64url, randomToken, timingSafeEqual } from './crypto';
 import { isSecure } from './session';
@@ -16,13 +16,13 @@ export const CSRF_FIELD = '_csrf';
 export const PRE_SESSION_COOKIE = 'dd_admin_pre';
 
 /** False when the browser says the request was sent from another site. */
-export function sameOrigin(c: Context<AdminEnv>, deps: AppDeps): boolean {
+export function sameOrigin(c: Context<AdminEnv>, deps: AdminDeps): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = c.req.header('origin');
   if (!origin) return true; // old browsers and non-browser clients: the token alone decides
   const allowed = new Set([new URL(c.req.url).origin]);
-  if (deps.config.PUBLIC_URL) allowed.add(new URL(deps.config.PUBLIC_URL).origin);
+  if (deps.settings.publicUrl) allowed.add(new URL(deps.settings.publicUrl).origin);
   return allowed.has(origin);
 }
 
@@ -34,13 +34,13 @@ export async function formToken(c: Context<AdminEnv>): Promise<string> {
 
 // Without SESSION_SECRET the cookie value itself is the field value (plain double submit);
 // with it, the field is an HMAC of the cookie, so a cookie planted by a sibling site is useless.
-async function bind(deps: AppDeps, cookieValue: string): Promise<string> {
-  const secret = deps.config.SESSION_SECRET;
+async function bind(deps: AdminDeps, cookieValue: string): Promise<string> {
+  const secret = deps.settings.sessionSecret;
   return secret ? hmacBase64url(secret, `pre-session:${cookieValue}`) : cookieValue;
 }
 
 /** The hidden-field value for the sign-in form; sets the pre-session cookie when missing. */
-export async function preSessionToken(c: Context<AdminEnv>, deps: AppDeps): Promise<string> {
+export async function preSessionToken(c: Context<AdminEnv>, deps: AdminDeps): Promise<string> {
   let value = getCookie(c, PRE_SESSION_COOKIE);
   if (!value || value.length > 100) {
     value = randomToken();
@@ -49,7 +49,7 @@ export async function preSessionToken(c: Context<AdminEnv>, deps: AppDeps): Prom
   return bind(deps, value);
 }
 
-export async function checkPreSessionToken(c: Context<AdminEnv>, deps: AppDeps): Promise<boolean> {
+export async function checkPreSessionToken(c: Context<AdminEnv>, deps: AdminDeps): Promise<boolean> {
   const cookie = getCookie(c, PRE_SESSION_COOKIE);
   if (!cookie) return false;
   return timingSafeEqual(await formToken(c), await bind(deps, cookie));

@@ -3,14 +3,14 @@
  * user's role allows the page.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 import { Layout } from '../views/layout';
 import { checkSessionToken, sameOrigin } from './csrf';
 import { can, type Permission } from './roles';
 import { loadSession } from './session';
 
-export function requireSession(deps: AppDeps): MiddlewareHandler<AdminEnv> {
+export function requireSession(deps: AdminDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     const session = await loadSession(c, deps);
     if (!session) {
@@ -27,7 +27,7 @@ export function requireSession(deps: AppDeps): MiddlewareHandler<AdminEnv> {
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function requireCsrf(deps: AppDeps): MiddlewareHandler<AdminEnv> {
+export function requireCsrf(deps: AdminDeps): MiddlewareHandler<AdminEnv> {
   return async (c, next) => {
     if (SAFE.has(c.req.method)) return next();
     if (!sameOrigin(c, deps) || !(await checkSessionToken(c))) {

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv, SessionUser } from '../env';
 import { randomToken, sha256Hex } from './crypto';
 import { isRole } from './roles';
@@ -15,18 +15,18 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const SLIDE_EVERY_MS = 60 * 1000;
 
 /** Secure cookies when the public address or this request is https; plain http only for local use. */
-export function isSecure(c: Context<AdminEnv>, deps: AppDeps): boolean {
-  if (deps.config.PUBLIC_URL?.startsWith('https:')) return true;
+export function isSecure(c: Context<AdminEnv>, deps: AdminDeps): boolean {
+  if (deps.settings.publicUrl?.startsWith('https:')) return true;
   if (new URL(c.req.url).protocol === 'https:') return true;
   return c.req.header('x-forwarded-proto') === 'https';
 }
 
-export function cookieOptions(c: Context<AdminEnv>, deps: AppDeps, maxAgeSeconds?: number) {
+export function cookieOptions(c: Context<AdminEnv>, deps: AdminDeps, maxAgeSeconds?: number) {
   return { httpOnly: true, sameSite: 'Lax' as const, secure: isSecure(c, deps), path: '/admin', maxAge: maxAgeSeconds };
 }
 
 /** Starts a fresh session (never reuses one from before sign-in) and sets its cookie. */
-export async function createSession(c: Context<AdminEnv>, deps: AppDeps, userId: string): Promise<void> {
+export async function createSession(c: Context<AdminEnv>, deps: AdminDeps, userId: string): Promise<void> {
   const now = deps.clock.now();
   const token = randomToken();
   const old = getCookie(c, SESSION_COOKIE);
@@ -53,7 +53,7 @@ export interface LoadedSession {
 }
 
 /** The signed-in user, or null; slides the expiry forward while the session is in use. */
-export async function loadSession(c: Context<AdminEnv>, deps: AppDeps): Promise<LoadedSession | null> {
+export async function loadSession(c: Context<AdminEnv>, deps: AdminDeps): Promise<LoadedSession | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) return null;
   const id = await sha256Hex(token);
@@ -81,7 +81,7 @@ export async function loadSession(c: Context<AdminEnv>, deps: AppDeps): Promise<
   };
 }
 
-export async function destroySession(c: Context<AdminEnv>, deps: AppDeps): Promise<void> {
+export async function destroySession(c: Context<AdminEnv>, deps: AdminDeps): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) await deps.db.deleteFrom('admin_sessions').where('id', '=', await sha256Hex(token)).execute();
   deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: isSecure(c, deps) });

@@ -13,7 +13,7 @@
  */
 import type { Context } from 'hono';
 import { sql } from 'kysely';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 
 export const PAIR_FAILURES = 5;
@@ -52,7 +52,7 @@ export function throttleKeys(email: string, ip: string): ThrottleKeys {
 const minutes = (ms: number) => (ms <= 0 ? 0 : Math.ceil(ms / 60000));
 
 /** Minutes until the caller may try again (0: go ahead), without counting anything. */
-export async function blockedFor(deps: AppDeps, keys: ThrottleKeys, extra = 0): Promise<number> {
+export async function blockedFor(deps: AdminDeps, keys: ThrottleKeys, extra = 0): Promise<number> {
   const now = deps.clock.now().getTime();
   const rows = await deps.db.selectFrom('login_attempts').selectAll().where('key', 'in', [keys.pair, keys.email, keys.ip]).execute();
   let waitMs = 0;
@@ -69,7 +69,7 @@ export async function blockedFor(deps: AppDeps, keys: ThrottleKeys, extra = 0): 
 }
 
 /** Counts one attempt against every key (fixed windows; the pair's restarts after 15 quiet minutes). */
-async function count(deps: AppDeps, keys: ThrottleKeys, nowIso: string): Promise<void> {
+async function count(deps: AdminDeps, keys: ThrottleKeys, nowIso: string): Promise<void> {
   const floor = new Date(Date.parse(nowIso) - WINDOW_MS).toISOString();
   const upsert = (key: string, sliding: boolean) =>
     deps.db
@@ -96,7 +96,7 @@ async function count(deps: AppDeps, keys: ThrottleKeys, nowIso: string): Promise
  * many minutes to wait. Counting first matters: scrypt takes a tenth of a second, so twenty
  * guesses sent at once would all pass a check made before any of them was counted.
  */
-export async function reserveAttempt(deps: AppDeps, keys: ThrottleKeys): Promise<number> {
+export async function reserveAttempt(deps: AdminDeps, keys: ThrottleKeys): Promise<number> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   await count(deps, keys, nowIso);
@@ -123,7 +123,7 @@ export async function reserveAttempt(deps: AppDeps, keys: ThrottleKeys): Promise
  * A success clears the account's counters (pair and email), and takes back the address's count
  * for this attempt only: one good password must not reset a spray from that address.
  */
-export async function clearFailures(deps: AppDeps, keys: ThrottleKeys): Promise<void> {
+export async function clearFailures(deps: AdminDeps, keys: ThrottleKeys): Promise<void> {
   await deps.atomic.run([
     deps.db.deleteFrom('login_attempts').where('key', 'in', [keys.pair, keys.email]),
     deps.db.updateTable('login_attempts').set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` })).where('key', '=', keys.ip) as never,

@@ -144,11 +144,3 @@ export async function dialoguesOf(db: Kysely<Database>, ids: string[]) {
   for (const r of rows) (map.get(r.application_id) ?? map.set(r.application_id, []).get(r.application_id)!).push(r);
   return map;
 }
-
-export async function representativesOf(db: Kysely<Database>, ids: string[]) {
-  const map = new Map<string, Database['representatives'][]>();
-  if (ids.length === 0) return map;
-  const rows = await db.selectFrom('representatives').selectAll().where('application_id', 'in', ids).orderBy('application_id').orderBy('position').execute();
-  for (const r of rows) (map.get(r.application_id) ?? map.set(r.application_id, []).get(r.application_id)!).push(r);
-  return map;
-}

@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { AppError } from '../../domain/errors';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import { can } from '../auth/roles';
 import type { AdminEnv } from '../env';
@@ -24,7 +24,7 @@ const DECIDABLE = new Set(['pending']);
 
 const DOOR_LABELS: Record<string, string> = { slack: 'Slack', teams: 'Microsoft Teams', web: 'Web (email sign-in)', playground: 'Playground' };
 
-function page(c: Context<AdminEnv>, deps: AppDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
+function page(c: Context<AdminEnv>, deps: AdminDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
   const { app, person } = d;
   let answers: Record<string, unknown> = {};
   try { answers = JSON.parse(app.answers) as Record<string, unknown>; } catch { /* shown as empty */ }
@@ -114,7 +114,7 @@ const REFUSALS: Record<string, string> = {
   not_found: 'The application or dialogue could not be found.',
 };
 
-export function applicationDetailRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function applicationDetailRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/:id', async (c) => {

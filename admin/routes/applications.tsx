@@ -3,7 +3,7 @@
  */
 import { Hono } from 'hono';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 import { listDialogues } from '../queries/catalog';
 import { countMatching, decodeCursor, dialoguesOf, encodeCursor, fetchPage, filtersToQuery, parseFilters } from '../queries/applications';
@@ -15,7 +15,7 @@ import { exportRoutes } from './export';
 
 const PAGE_SIZE = 50;
 
-export function applicationRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function applicationRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

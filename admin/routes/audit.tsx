@@ -2,7 +2,7 @@
  * The audit log: every admin change and decision, newest first, paged by keyset on (at, id).
  */
 import { Hono } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { base64url, fromBase64url } from '../auth/crypto';
 import type { AdminEnv } from '../env';
 import { actorNames } from '../queries/dashboard';
@@ -11,7 +11,7 @@ import { utcTime, viennaTime } from '../views/format';
 
 const PAGE = 100;
 
-export function auditRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
     const entity = c.req.query('entity') || '';

@@ -3,7 +3,7 @@
  * pre-session cookie; a successful sign-in always starts a brand-new session.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import { checkPreSessionToken, preSessionToken, sameOrigin } from '../auth/csrf';
 import { dummyHash, verifyPassword } from '../auth/password';
@@ -28,7 +28,7 @@ export function safeNext(next: unknown): string {
 const MAX_ECHOED_EMAIL = 320;
 const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_ECHOED_EMAIL) : undefined);
 
-async function loginPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 | 401 | 403 | 429 = 200, message?: string) {
+async function loginPage(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 401 | 403 | 429 = 200, message?: string) {
   const token = await preSessionToken(c, deps);
   return c.html(
     <Layout title="Sign in" notice={message ? { text: message, bad: true } : c.req.query('notice') === 'signed_out' ? { text: 'You are signed out.' } : null}>
@@ -46,7 +46,7 @@ async function loginPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, er
   );
 }
 
-export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/login', (c) => loginPage(c, deps, { next: c.req.query('next') }, {}));
@@ -62,7 +62,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!parsed.ok) return loginPage(c, deps, values, parsed.errors, 400);
     const { email, password } = parsed.data;
 
-    const ip = clientIp(c, deps.config.TRUST_PROXY);
+    const ip = clientIp(c, deps.settings.trustProxy);
     const keys = throttleKeys(email, ip);
     const throttled = (wait: number) => {
       deps.log.warn('admin.sign_in_throttled', { wait });
@@ -96,7 +96,7 @@ export function authRoutes(deps: AppDeps): Hono<AdminEnv> {
 }
 
 /** Sign-out sits behind the session and CSRF checks like any other change. */
-export function logoutRoute(deps: AppDeps): Hono<AdminEnv> {
+export function logoutRoute(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.post('/logout', async (c) => {
     const user = c.get('user');

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { REGIONAL_GROUPS } from '../../domain/countries';
 import { GENDER_LABELS, STAKEHOLDER_LABELS, STAKEHOLDER_TYPES, GENDERS } from '../../domain/eligibility';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
 import { balanceFor, type BalanceRow } from '../queries/balance';
 import { listCalls, listDialogues } from '../queries/catalog';
@@ -28,7 +28,7 @@ function bars(rows: BalanceRow[], order: readonly string[], labels: Record<strin
   }));
 }
 
-export function balanceRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function balanceRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
     const dialogues = (await listDialogues(deps.db)).filter((d) => d.status !== 'archived' || d.id === c.req.query('dialogue'));

@@ -3,7 +3,7 @@
  * stored as UTC with that zone, then shown back in Vienna time and UTC.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery, diff } from '../audit';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
@@ -15,7 +15,7 @@ import { Checkboxes, ErrorSummary, Input, Select, type Errors, type Values } fro
 import { VIENNA, timeZones, toLocalInput, utcTime, viennaDeadline, viennaTime } from '../views/format';
 import { Csrf, ArchiveToggle } from '../views/layout';
 
-async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+async function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   const dialogues = await listDialogues(deps.db);
   const title = mode === 'new' ? 'New call' : `Edit call: ${String(values.title ?? values.id)}`;
   const stored = mode === 'edit' ? await getCall(deps.db, String(values.id)) : undefined;
@@ -44,7 +44,7 @@ async function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', v
   ), status);
 }
 
-export function callRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function callRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

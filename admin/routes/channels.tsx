@@ -4,7 +4,7 @@
  */
 import { isLocale, LOCALES, t } from '../../domain/i18n';
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
@@ -51,12 +51,12 @@ const ChannelTable = ({ kind, scopes, rows, nameOf }: {
   </div>
 );
 
-async function readContact(deps: AppDeps): Promise<string> {
+async function readContact(deps: AdminDeps): Promise<string> {
   const row = await deps.db.selectFrom('settings').select('value').where('key', '=', 'contact_email').executeTakeFirst();
   try { return row ? String(JSON.parse(row.value) ?? '') : ''; } catch { return ''; }
 }
 
-async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Values; errors: Errors } | null, status: 200 | 400 = 200) {
+async function page(c: Context<AdminEnv>, deps: AdminDeps, settings: { values: Values; errors: Errors } | null, status: 200 | 400 = 200) {
   const [calls, channels, secretariat, conversations, contact] = await Promise.all([
     listCalls(deps.db),
     deps.db.selectFrom('review_channels').selectAll().execute(),
@@ -91,7 +91,7 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, settings: { values: Val
   ), status);
 }
 
-async function editPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
+async function editPage(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const platform = values.platform === 'teams' ? 'teams' : 'slack';
   const conversations = await deps.db.selectFrom('conversations').select(['id', 'name', 'scope']).where('platform', '=', platform).where('kind', '=', 'channel').orderBy('name').limit(500).execute();
   const call = values.call_id ? (await listCalls(deps.db)).find((k) => k.id === values.call_id) : null;
@@ -122,7 +122,7 @@ async function editPage(c: Context<AdminEnv>, deps: AppDeps, values: Values, err
   ), status);
 }
 
-export function channelRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function channelRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', (c) => page(c, deps, null));
 

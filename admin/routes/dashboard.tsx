@@ -2,7 +2,7 @@
  * The first page after sign-in: what is open now, what comes next, where things stand.
  */
 import { Hono } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { can } from '../auth/roles';
 import type { AdminEnv } from '../env';
 import { listCalls, listDialogues } from '../queries/catalog';
@@ -12,7 +12,7 @@ import { failingMessages, outboxBacklog } from '../queries/outbox';
 import { OutboxPanel } from '../views/outbox-panel';
 import { APPLICATION_STATUS_LABELS, REVIEW_STATUS_LABELS, relative, utcTime, viennaDeadline, viennaTime } from '../views/format';
 
-export function dashboardRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function dashboardRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', async (c) => {
     const user = c.get('user');

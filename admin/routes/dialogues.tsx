@@ -3,7 +3,7 @@
  * a change here is what the bot says next.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery, diff } from '../audit';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
@@ -16,7 +16,7 @@ import { Csrf, ArchiveToggle } from '../views/layout';
 const FORMATS = [{ value: 'hybrid', label: 'Hybrid (in person and online)' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }];
 const STATUSES = [{ value: 'announced', label: 'Announced (no call yet)' }, { value: 'active', label: 'Active (in a call)' }, { value: 'archived', label: 'Archived' }];
 
-function form(c: Context<AdminEnv>, deps: AppDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   const title = mode === 'new' ? 'New dialogue' : `Edit dialogue: ${String(values.name ?? values.id)}`;
   return render(c, deps, { title, current: 'dialogues' }, (
     <>
@@ -60,7 +60,7 @@ function aliasLines(json: string): string {
   }
 }
 
-export function dialogueRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

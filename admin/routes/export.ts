@@ -2,7 +2,7 @@
  * Exports of the filtered list: CSV everywhere, XLSX on the Node server.
  */
 import { Hono } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { csvStream } from '../export/csv';
@@ -10,7 +10,7 @@ import { exportBatches, HEADER } from '../export/rows';
 import { xlsxStream } from '../export/xlsx';
 import { parseFilters } from '../queries/applications';
 
-export function exportRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function exportRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   const stamp = () => deps.clock.now().toISOString().slice(0, 16).replace(/[-:T]/g, '');
   const onError = (err: unknown) => deps.log.error('admin.export_failed', { err });

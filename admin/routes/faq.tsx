@@ -3,7 +3,7 @@
  * to the next question.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { FaqRow } from '../../db/schema';
 import { actorRef, auditQuery, diff } from '../audit';
 import type { AdminEnv } from '../env';
@@ -32,21 +32,21 @@ export function faqValues(f: FaqRow): Values {
 }
 
 /** A call id from the form that names no call: a field error, not a foreign-key failure. */
-export async function unknownCallError(deps: AppDeps, callId: string | null): Promise<Errors | null> {
+export async function unknownCallError(deps: AdminDeps, callId: string | null): Promise<Errors | null> {
   if (!callId) return null;
   const call = await deps.db.selectFrom('calls').select('id').where('id', '=', callId).executeTakeFirst();
   return call ? null : { call_id: 'Choose a call from the list, or "every call".' };
 }
 
 /** Follow-ups must be other entries that exist: a field error otherwise. */
-async function unknownRelatedError(deps: AppDeps, id: string | null, related: string[]): Promise<Errors | null> {
+async function unknownRelatedError(deps: AdminDeps, id: string | null, related: string[]): Promise<Errors | null> {
   if (!related.length) return null;
   const found = await deps.db.selectFrom('faq_entries').select('id').where('id', 'in', related).where('archived', '=', 0).execute();
   const ok = related.every((r) => r !== id && found.some((f) => f.id === r));
   return ok ? null : { related: 'Choose follow-up questions from the list (not the entry itself).' };
 }
 
-async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
+async function form(c: Context<AdminEnv>, deps: AdminDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const calls = await listCalls(deps.db);
   const entries = (await deps.db.selectFrom('faq_entries').select(['id', 'question']).where('archived', '=', 0).orderBy('question').execute()).filter((e) => e.id !== id);
   const title = id ? 'Edit FAQ entry' : 'New FAQ entry';
@@ -67,7 +67,7 @@ async function form(c: Context<AdminEnv>, deps: AppDeps, id: string | null, valu
   ), status);
 }
 
-export function faqRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

@@ -4,14 +4,14 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { done } from '../render';
 
 const idParam = z.string().min(1).max(100).regex(/^[\w-]+$/);
 
-export function outboxRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function outboxRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.post('/:id/retry', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));

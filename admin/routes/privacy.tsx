@@ -5,8 +5,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
-import { retentionPlan } from '../../server/jobs/retention';
+import type { AdminDeps } from '../deps';
+import { retentionPlan } from '../../db/store/retention-plan';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
@@ -21,7 +21,7 @@ const eraseForm = z.object({ confirm: z.literal('yes', { message: 'Tick the box 
 
 const KEPT = 'Kept for the statistics, without names: each application\'s dialogues, stakeholder type, country and region, its representatives\' genders (counts), the decisions and every date.';
 
-export function privacyRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import type { QuestionRow } from '../../db/schema';
 import { describeAnswer } from '../../bot/core/questions-flow';
 import { ANSWER_MAX, DISMISS_REASON_MAX } from '../../domain/questions';
@@ -41,7 +41,7 @@ const Delivery = ({ g }: { g: InboxGroup }) => {
   );
 };
 
-async function answerPage(c: Context<AdminEnv>, deps: AppDeps, g: InboxGroup, values: Values, errors: Errors, status: 200 | 400 = 200) {
+async function answerPage(c: Context<AdminEnv>, deps: AdminDeps, g: InboxGroup, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const calls = await listCalls(deps.db);
   return render(c, deps, { title: 'Answer a question', current: 'questions' }, (
     <>
@@ -61,7 +61,7 @@ async function answerPage(c: Context<AdminEnv>, deps: AppDeps, g: InboxGroup, va
   ), status);
 }
 
-export function questionRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function questionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

@@ -4,7 +4,7 @@
  * `reviewers`); every change is audited.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { listReviewers } from '../../db/store/reviewers';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
@@ -17,11 +17,11 @@ import { Csrf } from '../views/layout';
 
 const PLATFORMS = [{ value: 'slack', label: 'Slack' }, { value: 'teams', label: 'Microsoft Teams' }];
 
-async function page(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
+async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const rows = await listReviewers(deps.db);
   const env = [
-    ...deps.config.slackReviewers.map((id) => ({ platform: 'Slack', id })),
-    ...deps.config.teamsReviewers.map((id) => ({ platform: 'Microsoft Teams', id })),
+    ...deps.settings.envReviewers.slack.map((id) => ({ platform: 'Slack', id })),
+    ...deps.settings.envReviewers.teams.map((id) => ({ platform: 'Microsoft Teams', id })),
   ];
   return render(c, deps, { title: 'Reviewers', current: 'channels' }, (
     <>
@@ -73,7 +73,7 @@ async function page(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors:
   ), status);
 }
 
-export function reviewerRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.get('/', (c) => page(c, deps, { platform: 'slack' }, {}));
 

@@ -10,7 +10,7 @@ import type { BalanceTargets } from '../../domain/balance';
 import { REGIONAL_GROUPS } from '../../domain/countries';
 import { AppError } from '../../domain/errors';
 import { GENDER_LABELS, GENDERS } from '../../domain/eligibility';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
@@ -50,7 +50,7 @@ const percent = z.string().trim().transform((v, ctx) => {
   return n / 100;
 });
 
-export function roundSettingsRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function roundSettingsRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/settings', async (c) => {

@@ -12,7 +12,7 @@ import { getRound, listRounds, objectionsOf, sendRound } from '../../db/store/ro
 import { approvalBodyOf, cancelReasonSchema, defaultRoundClose, resendNoteSchema, ROUND_ZONE, twoStage } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import { decisionNotice, roundNotice } from '../../domain/notifications';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { personRecipients, toEach } from '../../bot/core/context';
 import { actorRef } from '../audit';
 import type { AdminEnv } from '../env';
@@ -35,7 +35,7 @@ const sendSchema = z.object({
   closes_local: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the closing date and time'),
 });
 
-export function roundRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {
@@ -145,7 +145,7 @@ export function roundRoutes(deps: AppDeps): Hono<AdminEnv> {
     const result = await sendRound(deps.db, deps.atomic, {
       callId: v.call_id, dialogueId: v.dialogue_id, body, closesAt: closes.toUTC().toISO()!, zone: ROUND_ZONE, items,
       actorRef: actorRef(c.get('user')), now,
-      messages: (round) => focal.map((f) => roundNotice(round, dialogueName, items.length, f, `${deps.config.PUBLIC_URL ?? ''}/admin/objections`)),
+      messages: (round) => focal.map((f) => roundNotice(round, dialogueName, items.length, f, `${deps.settings.publicUrl ?? ''}/admin/objections`)),
     });
     if (!result.ok) {
       const why = {

@@ -3,7 +3,7 @@
  * admin cannot be demoted or disabled.
  */
 import { Hono, type Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery, diff } from '../audit';
 import { hashPassword } from '../auth/password';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
@@ -20,7 +20,7 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const statePartyOptions = [{ value: '', label: '—' }, ...COUNTRIES.map((k) => ({ value: k.code, label: k.name }))];
 const STATE_PARTY_HINT = 'Only for the role "State party focal point": the State party this person speaks for in non-objection rounds.';
 
-function newForm(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   return render(c, deps, { title: 'New user', current: 'users' }, (
     <>
       <h1>New user</h1>
@@ -38,7 +38,7 @@ function newForm(c: Context<AdminEnv>, deps: AppDeps, values: Values, errors: Er
   ), status);
 }
 
-function editForm(c: Context<AdminEnv>, deps: AppDeps, id: string, email: string, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
+function editForm(c: Context<AdminEnv>, deps: AdminDeps, id: string, email: string, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   return render(c, deps, { title: `User ${email}`, current: 'users' }, (
     <>
       <h1>User {email}</h1>
@@ -57,7 +57,7 @@ function editForm(c: Context<AdminEnv>, deps: AppDeps, id: string, email: string
   ), status);
 }
 
-export function userRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {

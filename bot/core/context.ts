@@ -105,7 +105,7 @@ export function recipientOf(actor: Actor): Recipient {
  * Where notices to a person go: the door they used last (the web's is their verified email, as
  * the web cannot reach anyone by itself), and their verified email as well when they chose it.
  */
-export async function personRecipients(store: Store, personId: string): Promise<Recipient[]> {
+export async function personRecipients(store: Pick<Store, 'identitiesOf' | 'getPerson'>, personId: string): Promise<Recipient[]> {
   const [ids, person] = await Promise.all([store.identitiesOf(personId), store.getPerson(personId)]);
   const email: Recipient | null = person?.verifiedEmail ? { platform: 'email', kind: 'user', address: person.verifiedEmail } : null;
   const chat = (ids[0] && ids[0].platform !== 'web' ? ids[0] : null) ?? (email ? null : ids.find((i) => i.platform !== 'web'));

@@ -110,7 +110,6 @@ export const shortcutSchema = z.looseObject({
 });
 
 export const interactionSchema = z.discriminatedUnion('type', [blockActionsSchema, viewSubmissionSchema, shortcutSchema]);
-export type Interaction = z.infer<typeof interactionSchema>;
 
 /** Metadata we put on a form step's modal: the draft id and nothing else. */
 export const formMetadataSchema = z.object({ draftId: z.string().min(1) });

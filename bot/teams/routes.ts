@@ -14,7 +14,7 @@ import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; tenantId?: string } = {}): Hono {
+export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null } = {}): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -50,12 +50,14 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
     } else if (!isLoopbackUrl(activity.serviceUrl)) {
       return c.json({ error: 'unauthorized' }, 401);
     }
-    // A single-tenant bot answers its own organisation only: another tenant's activity (a guest
-    // bot registration, a shared channel across organisations) changes nothing here.
-    const tenant = tenantOf(activity);
-    if (opts.tenantId && tenant?.toLowerCase() !== opts.tenantId.toLowerCase()) {
-      deps.log.warn('teams_other_tenant', { activityType: activity.type });
-      return c.json({ error: 'forbidden', message: 'This bot serves one organisation only.' }, 403);
+    // Only the allowed tenants (TEAMS_ALLOWED_TENANTS; TEAMS_TENANT_ID alone: that one, as a
+    // single-tenant bot): another tenant's activity (an organisation that uploaded the package
+    // without being let in, a shared channel across organisations) changes nothing here.
+    const tenant = tenantOf(activity)?.toLowerCase();
+    const allowed = opts.allowedTenants;
+    if (allowed && (!tenant || !allowed.includes(tenant))) {
+      deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
+      return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);
     }
 
     try {

@@ -6,8 +6,10 @@ export interface TeamsSettings {
   appId?: string;
   /** Its client secret: tokens for the connector, and the key of dialog and download links. */
   appPassword?: string;
-  /** Single-tenant bots answer this organisation only. */
+  /** The tenant of a single-tenant bot: where a personal chat is created when none is known. */
   tenantId?: string;
+  /** Organisations whose activities are handled (lower case); null: any. */
+  allowedTenants: string[] | null;
   openIdMetadataUrl?: string;
   tokenUrl: string;
   /** Where to send when no conversation told us its serviceUrl yet. */

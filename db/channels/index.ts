@@ -1,6 +1,6 @@
 /** The channel ports (domain/channel-ports.ts) on one database, as the composition root hands them out. */
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../domain/clock';
+import { isoNow, type Clock } from '../../domain/clock';
 import type { Deliveries, ReviewerLists } from '../../domain/channel-ports';
 import type { Atomic } from '../atomic';
 import type { Database } from '../schema';
@@ -14,7 +14,7 @@ import { teamsConversations } from './teams-conversations';
 /** Dedupe through the shared processed_events table, so a retry is recognised after a restart. */
 export function storedDeliveries(db: Kysely<Database>, clock: Clock): Deliveries {
   return {
-    isNew: (id) => markEventProcessed(db, id, clock.now().toISOString()),
+    isNew: (id) => markEventProcessed(db, id, isoNow(clock)),
     forget: (id) => forgetEvent(db, id),
   };
 }
@@ -34,5 +34,3 @@ export function channelPorts(db: Kysely<Database>, atomic: Atomic, clock: Clock)
     applicantSessions: applicantSessions(db, atomic),
   };
 }
-
-export type ChannelPorts = ReturnType<typeof channelPorts>;

@@ -7,6 +7,7 @@
  * never touched. Every erasure is an audit row with counts, never with what was erased.
  */
 import type { Kysely } from 'kysely';
+import { retentionPlan, type CallRetention } from '../../db/store/retention-plan';
 import { DateTime } from 'luxon';
 import type { Atomic } from '../../db/atomic';
 import { eraseApplications, erasePerson, type ErasedCounts } from '../../db/store/erasure';
@@ -15,8 +16,7 @@ import type { Clock } from '../../domain/clock';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/types';
 
-export const DRAFT_DAYS_AFTER_CLOSE = 30;
-export const DEFAULT_RETENTION_MONTHS = 12;
+export { retentionPlan } from '../../db/store/retention-plan';
 
 export interface RetentionDeps {
   db: Kysely<Database>;
@@ -24,37 +24,6 @@ export interface RetentionDeps {
   clock: Clock;
   log: Logger;
   metrics?: Metrics;
-}
-
-export interface CallRetention {
-  callId: string;
-  retentionMonths: number;
-  /** The date (YYYY-MM-DD) of the call's last dialogue, or null when one has no date yet. */
-  lastDialogue: string | null;
-  /** When personal data of submitted applications goes; null while the last dialogue is unknown. */
-  eraseAt: string | null;
-  draftsEraseAt: string;
-}
-
-/** When each call's personal data is due to be erased, from its dialogues' dates. */
-export async function retentionPlan(db: Kysely<Database>): Promise<CallRetention[]> {
-  const [calls, links] = await Promise.all([
-    db.selectFrom('calls').select(['id', 'zone', 'closes_at', 'retention_months']).execute(),
-    db.selectFrom('call_dialogues as cd').innerJoin('dialogues as d', 'd.id', 'cd.dialogue_id').select(['cd.call_id', 'd.date']).execute(),
-  ]);
-  return calls.map((call) => {
-    const dates = links.filter((l) => l.call_id === call.id).map((l) => l.date);
-    const known = dates.length > 0 && dates.every((d): d is string => typeof d === 'string' && DateTime.fromISO(d).isValid);
-    const lastDialogue = known ? [...dates].sort().at(-1)! : null;
-    const lastDay = lastDialogue ? DateTime.fromISO(lastDialogue, { zone: call.zone }).endOf('day') : null;
-    return {
-      callId: call.id,
-      retentionMonths: call.retention_months,
-      lastDialogue,
-      eraseAt: lastDay ? lastDay.plus({ months: call.retention_months }).toUTC().toISO() : null,
-      draftsEraseAt: DateTime.fromISO(call.closes_at).plus({ days: DRAFT_DAYS_AFTER_CLOSE }).toUTC().toISO()!,
-    };
-  });
 }
 
 export interface RetentionOutcome {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { AppRoot } from '../root';
 import { sha256Hex, timingSafeEqual } from '../../admin/auth/crypto';
 import { loadSession } from '../../admin/auth/session';
+import { adminDeps } from '../admin-deps';
 import { can, type Role } from '../../admin/auth/roles';
 import type { AdminEnv } from '../../admin/env';
 import { readStoredNumbers } from './stored';
@@ -15,7 +16,7 @@ export function metricsRoutes(deps: AppRoot): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   // /admin/metrics too: the session cookie is scoped to /admin, so that is where a browser sends it.
   app.on('GET', ['/metrics', '/admin/metrics'], async (c) => {
-    if (!(await allowed(c.req.header('authorization'), deps, () => loadSession(c, deps)))) {
+    if (!(await allowed(c.req.header('authorization'), deps, () => loadSession(c, adminDeps(deps))))) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
       return c.json({ error: 'unauthorized', message: 'Metrics need the metrics token or an administrator session.' }, 401);
     }

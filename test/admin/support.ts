@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { createAdminApp, ensureFirstAdmin } from '../../admin';
+import { adminDeps } from '../../server/admin-deps';
 import { createTestApp, type TestApp, type TestAppOptions } from '../support/harness';
 
 export const ADMIN = { email: 'secretariat-lead@example.org', password: 'a long test password 2023' };
@@ -15,9 +16,9 @@ export interface AdminTestApp extends TestApp {
 
 export async function createAdminTestApp(opts: TestAppOptions = {}): Promise<AdminTestApp> {
   const t = await createTestApp({ ...opts, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...opts.env } });
-  await ensureFirstAdmin(t.deps);
+  await ensureFirstAdmin(adminDeps(t.deps));
   const web = new Hono();
-  web.route('/', createAdminApp(t.deps));
+  web.route('/', createAdminApp(adminDeps(t.deps)));
   web.all('*', (c) => t.app.fetch(c.req.raw));
   return Object.assign(t, { web });
 }

@@ -8,6 +8,7 @@ import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from '../fake
 import { createTestApp, type TestApp } from '../support/harness';
 import { computeSignature } from '../../bot/slack/verify';
 import { createAdminApp, ensureFirstAdmin } from '../../admin';
+import { adminDeps } from '../../server/admin-deps';
 import { ADMIN, Visitor } from '../admin/support';
 import { fixture } from './support';
 
@@ -146,8 +147,8 @@ describe('Slack: questions passed to the secretariat', () => {
     api.failNext('chat.postMessage', { error: 'is_archived' });
     await t.drainOutbox();
     expect(await t.deps.db.selectFrom('outbox').select(['status']).where('purpose', '=', 'question_answer').execute()).toEqual([{ status: 'failed' }]);
-    await ensureFirstAdmin(t.deps);
-    const admin = new Visitor(createAdminApp(t.deps));
+    await ensureFirstAdmin(adminDeps(t.deps));
+    const admin = new Visitor(createAdminApp(adminDeps(t.deps)));
     await admin.signIn();
     await admin.get('/admin/questions?status=answered');
     expect(admin.lastHtml).toContain('0 of 1 delivered');
