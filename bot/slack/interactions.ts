@@ -3,14 +3,14 @@
  * A submission is answered in the acknowledgement itself (errors, next step, or close), so the
  * engine runs before the ack there; everything else runs after it.
  */
-import { LOCALES } from '../../domain/i18n/locales';
+import { LOCALES, type Locale } from '../../domain/i18n/locales';
 import { z } from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
 import {
   formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
 } from './schemas';
-import { ACK, actorForForm, afterAck, baseActor, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, afterAck, baseActor, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
@@ -19,8 +19,6 @@ import { AppError } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 
 export const APPLY_SHORTCUT = 'apply';
-/** Slack closes a modal with an error after 3 s; past this we close it and reply by DM instead. */
-const SUBMISSION_BUDGET_MS = 2500;
 
 const promptValueSchema = z.object({
   formId: z.string().min(1),
@@ -152,15 +150,18 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const meta = safeJson(p.view.private_metadata);
   let contextId: string;
   let channel: string | undefined;
+  let locale: Locale = 'en';
   if (callback.kind === 'form') {
     const m = formMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.draftId;
+    locale = m.data.locale ?? locale;
   } else {
     const m = promptMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.contextId;
     channel = m.data.channel;
+    locale = m.data.locale ?? locale;
   }
   // The hash names the step as shown, but stays the same after `errors`; with a digest of the
   // answers, a corrected resubmission is new while a redelivery of the same one is not.
@@ -182,7 +183,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: unknown = null;
-  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), SUBMISSION_BUDGET_MS); })]).catch((err) => {
+  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), (rt.waits ?? SLACK_WAITS).submissionBudgetMs); })]).catch((err) => {
     failure = err;
     return null;
   });
@@ -193,7 +194,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     if (failure instanceof AppError) rt.log.warn('slack.submission_refused', { kind: failure.kind, code: failure.code });
     else rt.log.error('slack.submission_failed', { err: failure });
     await rt.forget(deliveryId).catch((err) => rt.log.error('slack.dedupe_forget_failed', { err }));
-    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t('en', 'security.error.retryModal')) };
+    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t(locale, 'security.error.retryModal')) };
   }
   if (first === late) {
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.

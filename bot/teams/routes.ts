@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
+import { localeFromTag, t } from '../../domain/i18n';
 import { parsePlatformJson } from '../core/json';
 import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
@@ -76,7 +77,7 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
       deps.log.error('teams_turn_failed', { error: e, activityType: activity.type, name: activity.name });
       if (activity.type === 'invoke') {
         // Teams shows this to the person; the details stay in the log.
-        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
+        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(localeFromTag(activity.locale) ?? 'en', 'common.error.generic') } });
       }
       return c.json({ error: 'internal' }, 500);
     }
