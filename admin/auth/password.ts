@@ -4,7 +4,7 @@
  * Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { base64url, fromBase64url, timingSafeEqual } from './crypto';
+import { base64url, fromBase64url, timingSafeEqual } from '../../lib/crypto';
 
 // 2^15 x 8 = 32 MiB: well within a Worker's 128 MiB, about 0.1-0.2 s on a server core.
 const DEFAULT = { logN: 15, r: 8, p: 1 };
