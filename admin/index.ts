@@ -28,7 +28,7 @@ import { installationRoutes } from './routes/installations';
 import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
-import { ADMIN_CSS, ADMIN_JS } from './views/assets';
+import { ADMIN_CSS, ADMIN_JS } from '../generated/assets';
 
 // Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
 // tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.

@@ -4,7 +4,7 @@
  * Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { base64url, fromBase64url, timingSafeEqual } from './crypto';
+import { base64url, fromBase64url, timingSafeEqual } from '../../lib/crypto';
 
 export interface ScryptParams {
   logN: number;

@@ -1,6 +1,6 @@
 /**
- * Conversation references (REFERENCE §9: proactive messages need tenant, serviceUrl and the
- * conversation id), stored in `conversations` on every verified inbound activity.
+ * Conversation references (proactive messages need the tenant, the serviceUrl and the
+ * conversation id: learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages), stored in `conversations` on every verified inbound activity.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';

@@ -1,13 +1,13 @@
 /**
  * POST /api/messages: the Bot Framework endpoint. Authentication comes before anything else:
- * a missing token is a 401 and a bad one a 403 (REFERENCE §8), and neither stores or sends a
+ * a missing token is a 401 and a bad one a 403 (Bot Framework REST connector authentication), and neither stores or sends a
  * thing. The token is checked before the body is parsed; the raw body is read once (after the
  * app-wide size limit) and parsed with zod; activities from other tenants are refused.
  */
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
 import { localeFromTag, t } from '../../domain/i18n';
-import { parsePlatformJson } from '../core/json';
+import { parseInboundJson } from '../../lib/json';
 import type { AppDeps } from '../../server/deps';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
@@ -35,7 +35,7 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
       }
     }
 
-    const body = parsePlatformJson(await c.req.text());
+    const body = parseInboundJson(await c.req.text());
     if (!body.ok) return c.json({ error: 'bad_request' }, 400);
     const json = body.value;
     const parsed = activitySchema.safeParse(json);

@@ -8,7 +8,8 @@
 import type { AppDeps } from '../../server/deps';
 import { newId } from '../../db/json';
 import type { OutboundMessage } from '../../domain/messages';
-import { sha256Hex, sixDigitCode, timingSafeEqual } from './crypto';
+import { sha256Hex, timingSafeEqual } from '../../lib/crypto';
+import { sixDigitCode } from './crypto';
 import type { WebText } from './messages';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
