@@ -17,6 +17,8 @@ import { modalFor, type ReplyTarget } from './respond';
 import { mrkdwn, slackInert } from './text';
 import { AppError } from '../../domain/errors';
 import { t } from '../../domain/i18n';
+import { sha256Hex } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 
 export const APPLY_SHORTCUT = 'apply';
 
@@ -78,28 +80,14 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
       return rt.responder.deliver(result.replies, target, modal);
     }
     if (actionId === OPEN_PROMPT_ACTION) {
-      const prompt = promptValueSchema.safeParse(safeJson(action.value));
+      const prompt = promptValueSchema.safeParse(inboundJsonOrUndefined(action.value));
       if (!prompt.success) return;
       return rt.responder.deliver([{ kind: 'prompt', prompt: prompt.data }], target, modal);
     }
     const conversation = { id: channel ?? actor.userId, isDirect };
     const result = await rt.deps.engine.handle({ kind: 'action', actor, conversation, actionId, ...(action.value !== undefined ? { value: action.value } : {}) });
-    rt.deps.kickOutbox();
     await rt.responder.deliver(result.replies, target, modal);
   });
-}
-
-async function sha256Hex(s: string): Promise<string> {
-  const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return Array.from(new Uint8Array(buf).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function safeJson(s: string | undefined): unknown {
-  try {
-    return s ? JSON.parse(s) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** block_ids of the inputs in the submitted view: errors on any other id make Slack reject the answer. */
@@ -148,7 +136,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const callback = parseCallbackId(p.view.callback_id);
   if (!callback) return ACK;
   const actor = baseActor(p.user.id, p.team?.id ?? p.user.team_id);
-  const meta = safeJson(p.view.private_metadata);
+  const meta = inboundJsonOrUndefined(p.view.private_metadata);
   let contextId: string;
   let channel: string | undefined;
   let locale: Locale = 'en';
@@ -167,7 +155,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   // The hash names the step as shown, but stays the same after `errors`; with a digest of the
   // answers, a corrected resubmission is new while a redelivery of the same one is not.
   const values = viewValues(p.view);
-  const digest = await sha256Hex(JSON.stringify(values));
+  const digest = (await sha256Hex(JSON.stringify(values))).slice(0, 24);
   const deliveryId = `slack:view:${p.view.id}:${p.view.hash ?? ''}:${digest}`;
   if (!(await rt.isNew(deliveryId))) return ACK;
 
@@ -201,7 +189,6 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.
     return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.late', target, async () => rt.responder.deliver((await pending).replies, target)) };
   }
-  rt.deps.kickOutbox();
   const { body, rest } = submissionResponse(first, p.view, channel);
   return { body, ...(rest.length ? { later: afterAck(rt, 'submission', target, () => rt.responder.deliver(rest, target)) } : {}) };
 }
