@@ -31,6 +31,8 @@ export interface AdminSettings {
   envReviewers: { slack: string[]; teams: string[] };
   /** For the Installations page: how Slack is set up, to say which workspace is "home". */
   slackSetup: { enabled: boolean; installPage: boolean; homeTeam?: string; botToken: boolean };
+  /** scrypt work factor (log2 N) for new password hashes; absent: the default (15). */
+  passwordCost?: number;
   /** The first administrator, created at start when no active one exists. */
   firstAdmin?: { email: string; password: string };
   /** The reviewers' language (REVIEW_LOCALE): what focal points read too. */
