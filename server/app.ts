@@ -192,7 +192,7 @@ export function buildApp(base: AppBase): Built {
       } finally {
         // Its own job: a failing reminder must not keep personal data past its time, nor the reverse.
         await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics })
-          .catch((err) => log.error('retention_failed', { error: err as Error }));
+          .catch((err) => log.error('retention_failed', { error: err }));
       }
     },
   };

@@ -20,7 +20,11 @@ const url = (fallback?: string) =>
     .transform((v) => v ?? fallback);
 
 /** A base URL always ends in "/" so that relative method paths join cleanly. */
-const baseUrl = (fallback: string) => url(fallback).transform((v) => (v && !v.endsWith('/') ? `${v}/` : v) as string);
+const baseUrl = (fallback: string) =>
+  url(fallback).transform((v) => {
+    const base = v ?? fallback;
+    return base.endsWith('/') ? base : `${base}/`;
+  });
 
 export const configSchema = z
   .object({
