@@ -12,6 +12,7 @@ export type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, F
 export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
 export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
+export type { OutboxStatus, RoundStatus, RoundItemOutcome } from './tables/operations';
 
 export interface Database {
   dialogues: DialoguesTable;

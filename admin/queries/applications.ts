@@ -6,17 +6,20 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { base64url, fromBase64url } from '../auth/crypto';
+import { GENDERS, STAKEHOLDER_TYPES } from '../../domain/eligibility';
 
 const opt = z.string().trim().max(200).optional().transform((v) => v || undefined);
 const yesNo = z.enum(['yes', 'no']).optional().catch(undefined);
+/** One of the domain's values, or nothing (an unknown value filters nothing rather than everything out). */
+const oneOf = <T extends string>(values: readonly T[]) => z.string().optional().transform((v) => values.find((x) => x === v?.trim()));
 
 export const filtersSchema = z.object({
   dialogue: opt,
   status: z.enum(['draft', 'submitted', 'withdrawn']).optional().catch(undefined),
   review: z.enum(['pending', 'approved', 'rejected', 'info_requested', 'withdrawn']).optional().catch(undefined),
-  stakeholder: opt,
+  stakeholder: oneOf(STAKEHOLDER_TYPES),
   region: opt,
-  gender: opt,
+  gender: oneOf(GENDERS),
   ecosoc: yesNo,
   travel: yesNo,
   q: opt,
@@ -62,9 +65,10 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
       return exists(sub);
     });
   }
-  if (f.gender) {
+  const gender = f.gender;
+  if (gender) {
     q = q.where(({ exists, selectFrom }: ExpressionBuilder<AppDB, 'a'>) =>
-      exists(selectFrom('representatives as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id' as never).where('r.gender', '=', f.gender!)));
+      exists(selectFrom('representatives as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id' as never).where('r.gender', '=', gender)));
   }
   if (f.q) {
     const text = f.q.trim();

@@ -52,7 +52,7 @@ export function referenceOf(a: Activity): TeamsConversation | null {
 
 export async function saveConversation(db: Kysely<Database>, ref: TeamsConversation, now: string): Promise<void> {
   const row = {
-    platform: 'teams',
+    platform: 'teams' as const,
     id: ref.id,
     scope: ref.tenantId,
     kind: ref.kind,

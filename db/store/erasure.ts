@@ -12,7 +12,7 @@
  */
 import type { Compilable, Kysely } from 'kysely';
 import type { Atomic } from '../atomic';
-import type { Database } from '../schema';
+import type { Database, OutboxStatus } from '../schema';
 import { answersJson, parseJson, recipientJson } from '../json';
 
 export interface ErasedCounts {
@@ -85,7 +85,7 @@ const OUTBOX_PAGE = 2000;
  * pages, matching key parts against the set, costs the same for one application or a whole call.
  */
 async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<string>, pending: 'keep' | 'delete'): Promise<number> {
-  const statuses = pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'];
+  const statuses: OutboxStatus[] = pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'];
   let after = '';
   let count = 0;
   for (;;) {

@@ -139,7 +139,7 @@ function toPerson(f: Found): Person {
   };
 }
 
-async function personByIdentity(db: Kysely<Database>, platform: string, scope: string, userId: string): Promise<Found | null> {
+async function personByIdentity(db: Kysely<Database>, platform: Platform, scope: string, userId: string): Promise<Found | null> {
   const row = await db
     .selectFrom('identities')
     .innerJoin('people', 'people.id', 'identities.person_id')
@@ -184,7 +184,7 @@ export async function identitiesOf(db: Kysely<Database>, personId: string): Prom
   const seen = (r: { last_seen_at: string | null; created_at: string }) => r.last_seen_at ?? r.created_at;
   rows.sort((a, b) => (seen(a) < seen(b) ? 1 : seen(a) > seen(b) ? -1 : 0));
   return rows.map((r) => ({
-    platform: r.platform as Platform,
+    platform: r.platform,
     scope: r.scope,
     userId: r.user_id,
     displayName: r.display_name,

@@ -7,9 +7,10 @@ import { PERSONAL_DATA_FORMAT, type PersonalData } from '../../domain/privacy';
 import type { Atomic } from '../atomic';
 import { answersJson, parseJson, recipientJson, repliesJson } from '../json';
 import type { Database } from '../schema';
+import type { Platform } from '../../domain/types';
 import { erasePerson } from './erasure';
 
-export async function findPerson(db: Kysely<Database>, identity: { platform: string; scope: string; userId: string }): Promise<{ id: string } | null> {
+export async function findPerson(db: Kysely<Database>, identity: { platform: Platform; scope: string; userId: string }): Promise<{ id: string } | null> {
   const row = await db.selectFrom('identities').select('person_id').where('platform', '=', identity.platform)
     .where('scope', '=', identity.scope).where('user_id', '=', identity.userId).executeTakeFirst();
   return row ? { id: row.person_id } : null;

@@ -13,7 +13,8 @@ import type { Database } from '../schema';
 import { all, insertWhen } from './guards';
 import { enqueueWhen } from './outbox';
 
-export type RoundStatus = 'open' | 'closed' | 'cancelled';
+export type { RoundStatus } from '../tables/operations';
+import type { RoundStatus } from '../tables/operations';
 
 export interface Round {
   id: string;
@@ -49,7 +50,7 @@ function audit(db: Kysely<Database>, id: string, input: { actor: string; action:
 
 function toRound(r: Database['approval_rounds']): Round {
   return {
-    id: r.id, callId: r.call_id, dialogueId: r.dialogue_id, body: r.body as Round['body'], status: r.status as RoundStatus,
+    id: r.id, callId: r.call_id, dialogueId: r.dialogue_id, body: r.body, status: r.status,
     closesAt: r.closes_at, zone: r.zone, createdBy: r.created_by, sentAt: r.sent_at, closedAt: r.closed_at,
     cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
   };
