@@ -22,6 +22,19 @@ export function parseJson<S extends z.ZodType>(text: string | null, schema: S, w
   return parsed.data;
 }
 
+/**
+ * Reads a JSON column for display: a malformed row shows as `fallback` rather than failing the
+ * page that lists it (the admin panel must stay usable to repair such a row).
+ */
+export function readJsonOr<S extends z.ZodType>(text: string | null | undefined, schema: S, fallback: z.output<S>): z.output<S> {
+  try {
+    const parsed = schema.safeParse(text === null || text === undefined ? null : JSON.parse(text));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export const stringArray = z.array(z.string());
 export const anyJson = z.unknown();
 const dialogueText = z.object({

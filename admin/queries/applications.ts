@@ -107,21 +107,20 @@ const LIST_COLUMNS = [
  * One page, newest submission first; drafts (no submitted_at) come after every submitted one,
  * newest id first. Two index range scans instead of one OR, so SQLite keeps using the index.
  */
-export async function fetchPage<T extends object = ListRow>(
+export async function fetchPage<T extends { id: string; submitted_at: string | null } = ListRow>(
   db: Kysely<Database>, f: AppFilters, after: Cursor | null, limit: number,
   select: (q: AppQuery) => SelectQueryBuilder<AppDB, 'a', T> = (q) => q.select(LIST_COLUMNS) as never,
-): Promise<{ rows: (T & { id: string; submitted_at: string | null })[]; next: Cursor | null }> {
-  type Row = T & { id: string; submitted_at: string | null };
-  let rows: Row[] = [];
+): Promise<{ rows: T[]; next: Cursor | null }> {
+  let rows: T[] = [];
   if (!after || after.s !== null) {
     let q = filtered(db, f).where('a.submitted_at', 'is not', null);
     if (after) q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(after.s!, after.id)));
-    rows = (await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute()) as Row[];
+    rows = await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
   }
   if (rows.length <= limit) {
     let q = filtered(db, f).where('a.submitted_at', 'is', null);
     if (after && after.s === null) q = q.where('a.id', '<', after.id);
-    rows = rows.concat((await select(q).orderBy('a.id', 'desc').limit(limit + 1 - rows.length).execute()) as Row[]);
+    rows = rows.concat(await select(q).orderBy('a.id', 'desc').limit(limit + 1 - rows.length).execute());
   }
   const more = rows.length > limit;
   rows = rows.slice(0, limit);

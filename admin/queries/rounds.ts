@@ -29,7 +29,7 @@ export async function candidates(db: Kysely<Database>, callId: string, dialogueI
     .orderBy('a.reference').execute();
   return rows.map((r) => ({
     applicationId: r.id, reference: r.reference, organisation: r.organisation_name, country: r.country, regionalGroup: r.regional_group,
-    stakeholderType: r.stakeholder_type, status: r.status as Candidate['status'], liveRoundId: r.round_id ?? null,
+    stakeholderType: r.stakeholder_type, status: r.status === 'objected' ? 'objected' : 'recommended', liveRoundId: r.round_id ?? null,
   }));
 }
 

@@ -3,6 +3,8 @@
  * a change here is what the bot says next.
  */
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { readJsonOr } from '../../db/json';
 import type { AdminDeps } from '../deps';
 import { saveDialogue } from '../commands/catalog';
 import type { AdminEnv } from '../env';
@@ -48,12 +50,8 @@ function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', value
 
 /** The stored aliases as the form shows them, one per line. */
 function aliasLines(json: string): string {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join('\n') : '';
-  } catch {
-    return ''; // a broken row shows as empty rather than failing the page
-  }
+  // A broken row shows as empty rather than failing the page.
+  return readJsonOr(json, z.array(z.unknown()), []).filter((a) => typeof a === 'string').join('\n');
 }
 
 export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {

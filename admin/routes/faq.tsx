@@ -5,6 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
 import type { FaqRow } from '../../db/schema';
+import { readJsonOr, stringArray } from '../../db/json';
 import { saveFaq } from '../commands/catalog';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
@@ -21,10 +22,9 @@ import { DataTable } from '../views/table';
 import { archiveRoutes } from './archive';
 
 export function faqValues(f: FaqRow): Values {
-  let variants: string[] = [];
-  try { variants = JSON.parse(f.variants) as string[]; } catch { /* a broken row shows as empty rather than failing the page */ }
-  let related: string[] = [];
-  try { related = JSON.parse(f.related) as string[]; } catch { /* as above */ }
+  // A broken row shows as empty rather than failing the page.
+  const variants = readJsonOr(f.variants, stringArray, []);
+  const related = readJsonOr(f.related, stringArray, []);
   return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n'), related };
 }
 
