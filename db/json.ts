@@ -46,7 +46,9 @@ export const dialogueTranslationsJson = z.object({ fr: dialogueText.optional().c
 
 // Answers are validated by the form's own schemas when they come in; here we only insist on an
 // object so drafts with any subset of fields round-trip untouched.
-export const answersJson = z.record(z.string(), z.unknown()).transform((v) => v as Partial<ApplicationAnswers>);
+/** The stored answers as plain data (exports, the admin panel). */
+export const answersRecordJson = z.record(z.string(), z.unknown());
+export const answersJson = answersRecordJson.transform((v) => v as Partial<ApplicationAnswers>);
 
 export const recipientJson: z.ZodType<Recipient> = z.object({
   platform: z.enum(['slack', 'teams', 'playground', 'web', 'email']),

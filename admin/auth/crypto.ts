@@ -39,6 +39,6 @@ export function timingSafeEqual(a: string | Uint8Array, b: string | Uint8Array):
   const x = typeof a === 'string' ? enc.encode(a) : a;
   const y = typeof b === 'string' ? enc.encode(b) : b;
   let diff = x.length ^ y.length;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ (y[i] ?? 0);
+  for (let i = 0; i < x.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
   return diff === 0 && x.length > 0;
 }

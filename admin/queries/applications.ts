@@ -114,7 +114,8 @@ export async function fetchPage<T extends { id: string; submitted_at: string | n
   let rows: T[] = [];
   if (!after || after.s !== null) {
     let q = filtered(db, f).where('a.submitted_at', 'is not', null);
-    if (after) q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(after.s!, after.id)));
+    const s = after?.s;
+    if (after && typeof s === 'string') q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(s, after.id)));
     rows = await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
   }
   if (rows.length <= limit) {
@@ -144,7 +145,7 @@ export async function dialoguesOf(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { dialogue_id: string; status: string; round: number }[]>();
   const rows = await db.selectFrom('application_dialogues').select(['application_id', 'dialogue_id', 'status', 'round']).where('application_id', 'in', ids).execute();
   const map = new Map<string, { dialogue_id: string; status: string; round: number }[]>();
-  for (const r of rows) (map.get(r.application_id) ?? map.set(r.application_id, []).get(r.application_id)!).push(r);
+  for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
   return map;
 }
 
@@ -152,6 +153,6 @@ export async function representativesOf(db: Kysely<Database>, ids: string[]) {
   const map = new Map<string, Database['representatives'][]>();
   if (ids.length === 0) return map;
   const rows = await db.selectFrom('representatives').selectAll().where('application_id', 'in', ids).orderBy('application_id').orderBy('position').execute();
-  for (const r of rows) (map.get(r.application_id) ?? map.set(r.application_id, []).get(r.application_id)!).push(r);
+  for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
   return map;
 }

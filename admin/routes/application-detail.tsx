@@ -3,8 +3,7 @@
  * a decision form that goes through the same engine as the chat cards.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
-import { readJsonOr } from '../../db/json';
+import { answersRecordJson, readJsonOr } from '../../db/json';
 import { AppError } from '../../domain/errors';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import type { AdminDeps } from '../deps';
@@ -28,7 +27,7 @@ const DOOR_LABELS: Record<string, string> = { slack: 'Slack', teams: 'Microsoft 
 
 function page(c: Context<AdminEnv>, deps: AdminDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
   const { app, person } = d;
-  const answers = readJsonOr(app.answers, z.record(z.string(), z.unknown()), {});
+  const answers = readJsonOr(app.answers, answersRecordJson, {});
   const names = new Map(d.dialogues.map((x) => [x.dialogue_id, x.short_name]));
   const decidable = d.dialogues.filter((x) => DECIDABLE.has(x.status));
   const title = app.reference ?? `Draft ${app.id.slice(0, 8)}`;

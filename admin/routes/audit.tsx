@@ -17,11 +17,14 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const entity = c.req.query('entity') || '';
     const actor = c.req.query('actor') || '';
     let after: [string, string] | null = null;
-    try { after = c.req.query('after') ? JSON.parse(new TextDecoder().decode(fromBase64url(c.req.query('after')!))) : null; } catch { after = null; }
+    const cursor = c.req.query('after');
+    try { after = cursor ? JSON.parse(new TextDecoder().decode(fromBase64url(cursor))) : null; } catch { after = null; }
     let q = deps.db.selectFrom('audit_log').selectAll();
     if (entity) q = q.where('entity', '=', entity);
     if (actor) q = q.where('actor_ref', '=', actor);
-    if (after && typeof after[0] === 'string' && typeof after[1] === 'string') q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(after![0], after![1])));
+    const at = after?.[0];
+    const id = after?.[1];
+    if (typeof at === 'string' && typeof id === 'string') q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at, id)));
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(PAGE + 1).execute();
     const more = rows.length > PAGE;
     const shown = rows.slice(0, PAGE);

@@ -91,8 +91,9 @@ async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<s
   for (;;) {
     const page = await db.selectFrom('outbox').select(['id', 'status', 'recipient', 'dedupe_key'])
       .where('id', '>', after).where('status', 'in', statuses).orderBy('id').limit(OUTBOX_PAGE).execute();
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.id;
     const ours = page.filter((m) => m.dedupe_key.split(':').some((part) => appIds.has(part)));
     const queries: Compilable[] = [];
     const gone = ours.filter((m) => m.status !== 'delivered').map((m) => m.id);

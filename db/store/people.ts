@@ -54,7 +54,7 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
     } catch (err) {
       // Two new identities with the same verified address at once: the other one created the
       // person; the next round joins it.
-      if (!/unique/i.test((err as Error).message ?? '') || attempt > 0) throw err;
+      if (!/unique/i.test(err instanceof Error ? err.message : '') || attempt > 0) throw err;
     }
     found = await personByIdentity(db, input.platform, scope, input.userId);
   }
@@ -162,7 +162,7 @@ export async function getPerson(db: Kysely<Database>, personId: string): Promise
 }
 
 const SOURCES: readonly LocaleSource[] = ['chosen', 'platform', 'message'];
-const isSource = (v: unknown): v is LocaleSource => (SOURCES as readonly unknown[]).includes(v);
+const isSource = (v: unknown): v is LocaleSource => SOURCES.some((s) => s === v);
 
 /** Records the language a person reads and where it came from. */
 export async function setPersonLocale(db: Kysely<Database>, personId: string, locale: Locale, source: LocaleSource, now: string): Promise<void> {

@@ -150,7 +150,7 @@ export async function sendRound(db: Kysely<Database>, atomic: Atomic, input: Sen
     await atomic.run(queries);
   } catch (err) {
     // Another send took one of these applications between the check above and this batch.
-    if (/UNIQUE constraint failed: round_items/i.test(String((err as Error).message))) {
+    if (/UNIQUE constraint failed: round_items/i.test(err instanceof Error ? err.message : String(err))) {
       return { ok: false, code: 'in_live_round', applicationIds: await liveIn(db, ids, input.dialogueId) };
     }
     throw err;
