@@ -59,7 +59,7 @@ async function timeCases(
       await list(f, null);
       const d = ms(t);
       filterT.push(d);
-      (perFilter[name] ??= []).push(d);
+      perFilter[name] = [...(perFilter[name] ?? []), d];
     }
   }
   const detailT: number[] = [];

@@ -2,15 +2,17 @@
  * Kysely's view of the database. Times are UTC ISO strings; JSON columns hold text that the
  * repositories parse with zod on the way out. Booleans are 0/1 (SQLite and D1 have no bool).
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 import type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 import type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+import type { InstallationsTable, OauthStatesTable } from './tables/installations';
 import type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
 
 export type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+export type { InstallationsTable, OauthStatesTable, InstallationStatus } from './tables/installations';
 export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
 export type { OutboxStatus, RoundStatus, RoundItemOutcome } from './tables/operations';
 
@@ -47,14 +49,13 @@ export interface Database {
   round_items: RoundItemsTable;
   objections: ObjectionsTable;
   secretariat_channels: SecretariatChannelsTable;
+  installations: InstallationsTable;
+  oauth_states: OauthStatesTable;
 }
 
 export type ApplicationRow = Selectable<ApplicationsTable>;
-export type NewApplicationRow = Insertable<ApplicationsTable>;
-export type ApplicationUpdate = Updateable<ApplicationsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type DialogueRow = Selectable<DialoguesTable>;
 export type CallRow = Selectable<CallsTable>;
 export type FaqRow = Selectable<FaqEntriesTable>;
 export type QuestionRow = Selectable<UnansweredQuestionsTable>;
-export type AdminUserRow = Selectable<AdminUsersTable>;

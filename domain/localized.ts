@@ -17,19 +17,19 @@ export function faqIn(entry: FaqEntry, locale: Locale): InLocale<FaqText> {
   return { text: { question: entry.question, variants: entry.variants, answer: entry.answer }, locale: 'en' };
 }
 
-/** Locales the entry has no usable translation for. */
-export function missingTranslations(entry: FaqEntry, locales: readonly Locale[]): Locale[] {
-  return locales.filter((l) => l !== 'en' && faqIn(entry, l).locale !== l);
-}
-
 export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
   const own = locale === 'en' ? undefined : d.translations?.[locale];
   if (own && own.name.trim()) return own;
   return { name: d.name, shortName: d.shortName, location: d.location, description: d.description, callNote: d.callNote };
 }
 
+/** The dialogue's own names (full and short) in each language, without its aliases. */
+export function ownNames(d: Dialogue): string[] {
+  const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));
+  return [d.name, d.shortName, ...translated].filter((n) => n.trim());
+}
+
 /** Every name the dialogue goes by: its names in each language and its aliases. */
 export function dialogueNames(d: Dialogue): string[] {
-  const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));
-  return [d.name, d.shortName, ...translated, ...(d.aliases ?? [])].filter((n) => n.trim());
+  return [...ownNames(d), ...(d.aliases ?? [])].filter((n) => n.trim());
 }

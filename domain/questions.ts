@@ -5,7 +5,7 @@
  * card the secretariat works from. Pure functions; storage and delivery live elsewhere.
  */
 import { DateTime } from 'luxon';
-import { isLocale, t, type Locale } from './i18n';
+import { t, type Locale } from './i18n';
 import { foldedWords } from './language';
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
 import type { FaqEntry, Platform } from './types';
@@ -61,11 +61,6 @@ export interface QuestionGroup {
 /** The same question, whoever typed it: case, accents, punctuation and spacing do not count. */
 export function normalizeQuestion(text: string): string {
   return foldedWords(text).join(' ');
-}
-
-/** A supported locale for a detected language code, else the fallback. */
-export function questionLocale(language: string | null, fallback: Locale = 'en'): Locale {
-  return isLocale(language) ? language : fallback;
 }
 
 /**

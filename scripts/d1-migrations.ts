@@ -40,7 +40,7 @@ function recordingDialect(out: CompiledQuery[]): Dialect {
       out.push(q);
       return { rows: [] };
     },
-    async *streamQuery() {
+    streamQuery() {
       throw new Error('migrations compiled for D1 cannot stream');
     },
   };

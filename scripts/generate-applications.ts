@@ -20,7 +20,10 @@ const TOPICS = ['Arms Control', 'Justice', 'Peace', 'Human Rights', 'Migration',
 /** Deterministic pseudo-random numbers, so two runs build the same data. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 export async function generateApplications(db: Kysely<Database>, count: number, opts: { callId?: string; seed?: number; start?: string } = {}): Promise<number> {

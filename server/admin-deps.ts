@@ -3,9 +3,9 @@
  * operations it shares with the chat surfaces, and nothing of the platforms' secrets.
  */
 import type { AdminDeps } from '../admin/deps';
-import type { AppDeps } from './deps';
+import type { AppRoot } from './root';
 
-export function adminDeps(deps: AppDeps): AdminDeps {
+export function adminDeps(deps: AppRoot): AdminDeps {
   const { config } = deps;
   return {
     db: deps.db,
@@ -19,7 +19,10 @@ export function adminDeps(deps: AppDeps): AdminDeps {
       publicUrl: config.PUBLIC_URL,
       sessionSecret: config.SESSION_SECRET,
       trustProxy: config.TRUST_PROXY,
+      passwordCost: config.PASSWORD_HASH_COST,
+      ...(config.REVIEW_LOCALE ? { reviewLocale: config.REVIEW_LOCALE } : {}),
       envReviewers: { slack: config.slackReviewers, teams: config.teamsReviewers },
+      slackSetup: { enabled: config.slackEnabled, installPage: config.slackOAuth, ...(config.SLACK_HOME_TEAM ? { homeTeam: config.SLACK_HOME_TEAM } : {}), botToken: Boolean(config.SLACK_BOT_TOKEN) },
       ...(config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { firstAdmin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } } : {}),
     },
   };

@@ -39,6 +39,8 @@ export const configSchema = z
     PLAYGROUND: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    // scrypt's work factor for admin passwords, as log2 N: each step doubles the time and memory.
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10, 'must be 10 to 20').max(20, 'must be 10 to 20').default(15),
     SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
@@ -46,9 +48,18 @@ export const configSchema = z
     SLACK_API_URL: baseUrl('https://slack.com/api/'),
     SLACK_REVIEW_CHANNEL: optionalText,
     SLACK_REVIEWERS: optionalText,
+    // "Add to Slack" for other workspaces (docs/slack.md): the app's OAuth credentials, the key
+    // that encrypts their bot tokens at rest (SESSION_SECRET when unset), and the workspace the
+    // review channel is in when it is not SLACK_BOT_TOKEN's.
+    SLACK_CLIENT_ID: optionalText.pipe(z.string().regex(/^\d+\.\d+$/, 'must look like 1234567890.1234567890 (Basic Information → App Credentials)').optional()),
+    SLACK_CLIENT_SECRET: optionalText,
+    SLACK_TOKEN_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    SLACK_HOME_TEAM: optionalText.pipe(z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'must be a Slack workspace id (T…) or org id (E…)').optional()),
     TEAMS_APP_ID: optionalText,
     TEAMS_APP_PASSWORD: optionalText,
     TEAMS_TENANT_ID: optionalText,
+    // Tenants whose Teams may talk to the bot: a comma-separated list, "*" for any tenant.
+    TEAMS_ALLOWED_TENANTS: optionalText,
     TEAMS_OPENID_METADATA_URL: url('https://login.botframework.com/v1/.well-known/openidconfiguration'),
     TEAMS_TOKEN_URL: url(),
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),
@@ -72,6 +83,18 @@ export const configSchema = z
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_BOT_TOKEN (or use SLACK_APP_TOKEN for Socket Mode)' });
     }
+    if ((c.SLACK_CLIENT_ID === undefined) !== (c.SLACK_CLIENT_SECRET === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_CLIENT_SECRET'], message: 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together' });
+    }
+    if (c.SLACK_CLIENT_ID && !c.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required with SLACK_CLIENT_ID (installed workspaces send their events to /slack/events)' });
+    }
+    if (c.SLACK_CLIENT_ID && !c.SLACK_TOKEN_KEY && !c.SESSION_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_TOKEN_KEY'], message: 'is required with SLACK_CLIENT_ID (or set SESSION_SECRET): it encrypts the installed workspaces\' tokens' });
+    }
+    if (c.SLACK_CLIENT_ID && !c.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'is required with SLACK_CLIENT_ID (Slack sends people back to PUBLIC_URL/slack/oauth_redirect)' });
+    }
     if (c.SMTP_URL && !c.MAIL_FROM) {
       ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL (the sender address of every email)' });
     }
@@ -87,7 +110,8 @@ export const configSchema = z
     }
   })
   .transform((c) => {
-    const slackEnabled = Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN));
+    const slackOAuth = Boolean(c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_SIGNING_SECRET);
+    const slackEnabled = Boolean((c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) || slackOAuth);
     const teamsEnabled = Boolean(c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD);
     return {
     ...c,
@@ -103,7 +127,10 @@ export const configSchema = z
       c.TEAMS_TOKEN_URL ??
       `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
     slackEnabled,
+    slackOAuth,
     teamsEnabled,
+    // Empty: any tenant, unless TEAMS_TENANT_ID names the one tenant (single-tenant, as before).
+    teamsAllowedTenants: teamsTenants(c.TEAMS_ALLOWED_TENANTS, c.TEAMS_TENANT_ID),
     TEAMS_DEV_PLAYGROUND: parseBool(c.TEAMS_DEV_PLAYGROUND) ?? false,
     slackReviewers: splitList(c.SLACK_REVIEWERS),
     teamsReviewers: splitList(c.TEAMS_REVIEWERS),
@@ -117,6 +144,14 @@ function parseBool(v: string | undefined): boolean | undefined {
   if (['1', 'true', 'yes', 'on'].includes(t)) return true;
   if (['0', 'false', 'no', 'off'].includes(t)) return false;
   return undefined;
+}
+
+/** null: any tenant. "*" in the list, or no list and no TEAMS_TENANT_ID, means any tenant. */
+function teamsTenants(allowed: string | undefined, single: string | undefined): string[] | null {
+  const list = splitList(allowed).map((t) => t.toLowerCase());
+  if (list.includes('*')) return null;
+  if (list.length > 0) return list;
+  return single ? [single.toLowerCase()] : null;
 }
 
 function splitList(v: string | undefined): string[] {

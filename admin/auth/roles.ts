@@ -8,12 +8,12 @@ export type Role = (typeof ROLES)[number];
  * `reviewers`: who may decide from chat — the review channels and the reviewer lists. Pointing a
  * review channel somewhere grants decision rights to its members, so it is an administrator's
  * permission, not the secretariat's. `rounds`: sending approval rounds; `object`: a State party's
- * objection in one.
+ * objection in one. `installations`: turning another organisation's installation off or on.
  */
-export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit' | 'reviewers' | 'rounds' | 'object';
+export type Permission = 'users' | 'catalog' | 'applications' | 'decide' | 'audit' | 'reviewers' | 'rounds' | 'object' | 'installations';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['users', 'catalog', 'applications', 'decide', 'audit', 'reviewers', 'rounds'],
+  admin: ['users', 'catalog', 'applications', 'decide', 'audit', 'reviewers', 'rounds', 'installations'],
   // Calls, FAQ, settings, browsing applications (and seeing the channels) and sending approval
   // rounds; deciding is for reviewers.
   secretariat: ['catalog', 'applications', 'audit', 'rounds'],

@@ -5,7 +5,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { base64url, fromBase64url } from '../auth/crypto';
+import { base64url, fromBase64url } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 import { GENDERS, STAKEHOLDER_TYPES } from '../../domain/eligibility';
 
 const opt = z.string().trim().max(200).optional().transform((v) => v || undefined);
@@ -92,7 +93,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text || text.length > 400) return null;
   try {
-    const [s, id] = JSON.parse(new TextDecoder().decode(fromBase64url(text))) as unknown[];
+    const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(text)));
+    const [s, id] = Array.isArray(cursor) ? (cursor as unknown[]) : [];
     if ((s === null || typeof s === 'string') && typeof id === 'string') return { s, id };
   } catch { /* a mangled cursor starts from the first page */ }
   return null;
@@ -145,14 +147,6 @@ export async function dialoguesOf(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { dialogue_id: string; status: string; round: number }[]>();
   const rows = await db.selectFrom('application_dialogues').select(['application_id', 'dialogue_id', 'status', 'round']).where('application_id', 'in', ids).execute();
   const map = new Map<string, { dialogue_id: string; status: string; round: number }[]>();
-  for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
-  return map;
-}
-
-export async function representativesOf(db: Kysely<Database>, ids: string[]) {
-  const map = new Map<string, Database['representatives'][]>();
-  if (ids.length === 0) return map;
-  const rows = await db.selectFrom('representatives').selectAll().where('application_id', 'in', ids).orderBy('application_id').orderBy('position').execute();
   for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
   return map;
 }

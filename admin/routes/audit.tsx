@@ -3,7 +3,8 @@
  */
 import { Hono } from 'hono';
 import type { AdminDeps } from '../deps';
-import { base64url, fromBase64url } from '../auth/crypto';
+import { base64url, fromBase64url } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 import type { AdminEnv } from '../env';
 import { actorNames } from '../queries/dashboard';
 import { render } from '../render';
@@ -17,14 +18,17 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const entity = c.req.query('entity') || '';
     const actor = c.req.query('actor') || '';
     let after: [string, string] | null = null;
-    const cursor = c.req.query('after');
-    try { after = cursor ? JSON.parse(new TextDecoder().decode(fromBase64url(cursor))) : null; } catch { after = null; }
+    // A cursor from the URL: anything but the [created_at, id] pair we wrote starts from the first page.
+    try {
+      const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(c.req.query('after') ?? '')));
+      const [at, id] = Array.isArray(cursor) ? cursor : [];
+      if (typeof at === 'string' && typeof id === 'string') after = [at, id];
+    } catch { after = null; }
     let q = deps.db.selectFrom('audit_log').selectAll();
     if (entity) q = q.where('entity', '=', entity);
     if (actor) q = q.where('actor_ref', '=', actor);
-    const at = after?.[0];
-    const id = after?.[1];
-    if (typeof at === 'string' && typeof id === 'string') q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(at, id)));
+    const from = after;
+    if (from) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(from[0], from[1])));
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(PAGE + 1).execute();
     const more = rows.length > PAGE;
     const shown = rows.slice(0, PAGE);

@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { getRound, listRounds, object, withdrawObjection, type Round } from '../../db/store/rounds';
-import { ROUND_ZONE, roundAcceptsObjections } from '../../domain/approval';
+import { objectionReasonSchema, ROUND_ZONE, roundAcceptsObjections } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import { localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
@@ -128,9 +128,10 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const round = await getRound(deps.db, c.req.param('round'));
     if (!round) return back(c, null, 'not_in_round');
     const raw = await readForm(c);
-    const reason = typeof raw.reason === 'string' ? raw.reason.trim() : '';
-    // Checked by length and characters only: the reason is shown as text to the secretariat.
-    if (reason.length < 5 || reason.length > 2000 || /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(reason)) return back(c, round, 'reason');
+    // The domain's rule (length and characters only): the reason is shown as text to the secretariat.
+    const parsed = objectionReasonSchema.safeParse(typeof raw.reason === 'string' ? raw.reason : '');
+    if (!parsed.success) return back(c, round, 'reason');
+    const reason = parsed.data;
     const user = c.get('user');
     const result = await object(deps.db, deps.atomic, {
       roundId: round.id, applicationId: c.req.param('application'), dialogueId: round.dialogueId, state: stateOf(user), userId: user.id,

@@ -128,4 +128,3 @@ export const decisionSchema = z.object({
   if (!reason.ok) ctx.addIssue({ code: 'custom', path: ['reason'], message: reason.message });
 });
 
-export const answerQuestionSchema = faqSchema;

@@ -18,6 +18,7 @@ const NAV: { key: string; href: string; label: string; permission?: Permission }
   { key: 'faq', href: '/admin/faq', label: 'FAQ', permission: 'catalog' },
   { key: 'questions', href: '/admin/questions', label: 'Questions inbox', permission: 'catalog' },
   { key: 'channels', href: '/admin/channels', label: 'Channels & settings', permission: 'catalog' },
+  { key: 'installations', href: '/admin/installations', label: 'Installations', permission: 'installations' },
   { key: 'users', href: '/admin/users', label: 'Users', permission: 'users' },
   { key: 'audit', href: '/admin/audit', label: 'Audit log', permission: 'audit' },
   { key: 'privacy', href: '/admin/privacy', label: 'Data protection', permission: 'audit' },

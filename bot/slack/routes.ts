@@ -4,8 +4,7 @@
  * the rest runs in the background.
  */
 import { Hono } from 'hono';
-import { parsePlatformJson } from '../core/json';
-import type { AppDeps } from '../../server/deps';
+import { inboundJsonOrUndefined as parseJson } from '../../lib/json';
 import { verifySlackSignature } from './verify';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
@@ -14,11 +13,6 @@ import type { Outcome, SlackRuntime } from './runtime';
 export interface RouteOptions {
   /** Real time for the signature window; the product clock may be set to 2023. */
   verifyClock?: () => number;
-}
-
-function parseJson(text: string): unknown {
-  const parsed = parsePlatformJson(text);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Dispatches a verified body by its shape: JSON events, `payload=` interactivity, or command fields. */
@@ -37,14 +31,15 @@ async function dispatch(rt: SlackRuntime, contentType: string, rawBody: string):
   return null;
 }
 
-export function slackRoutes(rt: SlackRuntime, deps: AppDeps, opts: RouteOptions = {}): Hono {
+export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
+  const { deps } = rt;
   const app = new Hono();
   const now = opts.verifyClock ?? Date.now;
 
   app.post('/slack/events', async (c) => {
     const received = Date.now();
     const rawBody = await c.req.text();
-    const secret = deps.config.SLACK_SIGNING_SECRET;
+    const secret = rt.settings.signingSecret;
     const ok = secret !== undefined && (await verifySlackSignature(secret, {
       timestamp: c.req.header('x-slack-request-timestamp'),
       signature: c.req.header('x-slack-signature'),

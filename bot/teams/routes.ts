@@ -1,20 +1,21 @@
 /**
  * POST /api/messages: the Bot Framework endpoint. Authentication comes before anything else:
- * a missing token is a 401 and a bad one a 403 (REFERENCE §8), and neither stores or sends a
+ * a missing token is a 401 and a bad one a 403 (Bot Framework REST connector authentication), and neither stores or sends a
  * thing. The token is checked before the body is parsed; the raw body is read once (after the
  * app-wide size limit) and parsed with zod; activities from other tenants are refused.
  */
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
-import { parsePlatformJson } from '../core/json';
-import type { AppDeps } from '../../server/deps';
+import { localeFromTag, t } from '../../domain/i18n';
+import { parseInboundJson } from '../../lib/json';
+import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
 import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean } = {}): Hono {
+export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null } = {}): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -34,7 +35,7 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
       }
     }
 
-    const body = parsePlatformJson(await c.req.text());
+    const body = parseInboundJson(await c.req.text());
     if (!body.ok) return c.json({ error: 'bad_request' }, 400);
     const json = body.value;
     const parsed = activitySchema.safeParse(json);
@@ -50,12 +51,14 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     } else if (!isLoopbackUrl(activity.serviceUrl)) {
       return c.json({ error: 'unauthorized' }, 401);
     }
-    // A single-tenant bot answers its own organisation only: another tenant's activity (a guest
-    // bot registration, a shared channel across organisations) changes nothing here.
-    const tenant = tenantOf(activity);
-    if (deps.config.TEAMS_TENANT_ID && tenant?.toLowerCase() !== deps.config.TEAMS_TENANT_ID.toLowerCase()) {
-      deps.log.warn('teams_other_tenant', { activityType: activity.type });
-      return c.json({ error: 'forbidden', message: 'This bot serves one organisation only.' }, 403);
+    // Only the allowed tenants (TEAMS_ALLOWED_TENANTS; TEAMS_TENANT_ID alone: that one, as a
+    // single-tenant bot): another tenant's activity (an organisation that uploaded the package
+    // without being let in, a shared channel across organisations) changes nothing here.
+    const tenant = tenantOf(activity)?.toLowerCase();
+    const allowed = opts.allowedTenants;
+    if (allowed && (!tenant || !allowed.includes(tenant))) {
+      deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
+      return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);
     }
 
     try {
@@ -74,7 +77,7 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
       deps.log.error('teams_turn_failed', { error: e, activityType: activity.type, name: activity.name });
       if (activity.type === 'invoke') {
         // Teams shows this to the person; the details stay in the log.
-        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
+        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(localeFromTag(activity.locale) ?? 'en', 'common.error.generic') } });
       }
       return c.json({ error: 'internal' }, 500);
     }

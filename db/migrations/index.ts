@@ -9,6 +9,7 @@ import * as signInDelays from './2026_12_01_1555_sign_in_delays';
 import * as questionAnswers from './2026_12_01_1611_question_answers';
 import * as approvalRounds from './2026_12_01_1613_approval_rounds';
 import * as personLanguage from './2026_12_01_1700_person_language';
+import * as installations from './2026_12_01_1720_installations';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1611_question_answers': questionAnswers,
   '2026_12_01_1613_approval_rounds': approvalRounds,
   '2026_12_01_1700_person_language': personLanguage,
+  '2026_12_01_1720_installations': installations,
 };
 
 export const migrationProvider: MigrationProvider = {

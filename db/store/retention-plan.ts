@@ -7,7 +7,6 @@ import { DateTime } from 'luxon';
 import type { Database } from '../schema';
 
 export const DRAFT_DAYS_AFTER_CLOSE = 30;
-export const DEFAULT_RETENTION_MONTHS = 12;
 
 export interface CallRetention {
   callId: string;

@@ -8,7 +8,6 @@ import { catalog } from './catalog/index';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 
 export { LOCALES, DEFAULT_LOCALE, isLocale, localeFromTag, direction, type Locale } from './locales';
-export { defineCatalog } from './define';
 
 type Catalog = typeof catalog;
 type AreaKey<A extends keyof Catalog> = keyof Catalog[A]['en'] & string;
@@ -42,4 +41,4 @@ export function translator(locale: Locale): (key: MessageKey, values?: MessageVa
   return (key, values) => t(locale, key, values);
 }
 export { parseLanguageChoice } from './choice';
-export { resolveLocale, type LocaleDecision, type LocaleSignals } from './preference';
+export { resolveLocale } from './preference';

@@ -16,7 +16,7 @@ import type { Clock } from '../../domain/clock';
 import type { Logger } from '../log';
 import type { Metrics } from '../metrics/types';
 
-export { DRAFT_DAYS_AFTER_CLOSE, DEFAULT_RETENTION_MONTHS, retentionPlan, type CallRetention } from '../../db/store/retention-plan';
+export { retentionPlan } from '../../db/store/retention-plan';
 
 export interface RetentionDeps {
   db: Kysely<Database>;

@@ -33,7 +33,10 @@ export function createMemoryMetrics(): Metrics & { startedAt: string } {
   const lastSuccess = new Map<string, number>();
   const per = (m: Map<string, Histogram>, platform: string, buckets: number[]) => {
     let h = m.get(platform);
-    if (!h) m.set(platform, (h = histogram(buckets)));
+    if (!h) {
+      h = histogram(buckets);
+      m.set(platform, h);
+    }
     return h;
   };
   const histJson = (m: Map<string, Histogram>) =>

@@ -40,7 +40,7 @@ export function longestEmail(tag: string): string {
   const local = `${tag}.representative.for.the.constructive.dialogues`.slice(0, 64);
   const labels: string[] = [];
   let domain = 'example.org';
-  for (let i = 0; local.length + 1 + domain.length < 254; i++) {
+  while (local.length + 1 + domain.length < 254) {
     const room = 254 - local.length - 1 - domain.length - 1;
     labels.push('a'.repeat(Math.min(63, room)));
     domain = `${labels.join('.')}.example.org`;

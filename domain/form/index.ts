@@ -2,22 +2,19 @@
  * The application form, defined once: its steps, their order, validation and read-only views.
  * Slack modals, Adaptive Cards and the playground all render the FormView built here.
  */
-import type { CardAction, FormFieldView, FormView } from './messages';
-import type { ApplicationAnswers } from './types';
-import { AppError } from './errors';
-import { t, type Locale } from './i18n';
-import { list, localeOf } from './form/input';
-import { dialoguesStep, organisationStep, relevanceFieldId, relevanceStep } from './form/steps-organisation';
-import { consentStep, repFieldId, representativesStep, travelStep } from './form/steps-people';
-import { summaryFields } from './form/summary';
-import type { FormContext, RawValues, StepDef } from './form/types';
+import type { CardAction, FormFieldView, FormView } from '../messages';
+import type { ApplicationAnswers } from '../types';
+import { AppError } from '../errors';
+import { t, type Locale } from '../i18n';
+import { list, localeOf } from './input';
+import { dialoguesStep, organisationStep, relevanceFieldId, relevanceStep } from './steps-organisation';
+import { consentStep, repFieldId, representativesStep, travelStep } from './steps-people';
+import { summaryFields } from './summary';
+import type { FormContext, RawValues, StepDef } from './types';
 
-export type { FormContext, RawValues, StepDef, StepParse } from './form/types';
-export { summaryFields, reviewerFields } from './form/summary';
-export { CONSENT_TEXT, MAX_REPRESENTATIVES, repFieldId } from './form/steps-people';
-export { normaliseWebsite, relevanceFieldId } from './form/steps-organisation';
-/** Dialogues of the call being applied to, in the order the form offers them. */
-export { callDialogues as formDialogues } from './form/input';
+export type { FormContext, RawValues, StepDef } from './types';
+export { summaryFields, reviewerFields } from './summary';
+export { CONSENT_TEXT } from './steps-people';
 
 export const FORM_ID = 'application';
 export const CONFIRM_STEP_ID = 'confirm';

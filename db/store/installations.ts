@@ -1,0 +1,153 @@
+/**
+ * Installations (db/tables/installations.ts): saving a Slack install, finding the token for a
+ * workspace, removing tokens on uninstall or revocation (and failing what was still queued for
+ * that workspace), the admin panel's list and its disable/enable, and OAuth states.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Atomic } from '../atomic';
+import type { Database, InstallationStatus } from '../schema';
+import type { TokenCipher } from '../secrets';
+
+export interface SlackInstallationInput {
+  teamId: string;
+  teamName: string;
+  enterpriseId: string | null;
+  isEnterpriseInstall: boolean;
+  botUserId: string;
+  appId: string;
+  scopes: string;
+  token: string;
+  installedBy: string;
+}
+
+/** One row per workspace, or per org for an org-wide install: the org's id is the key then. */
+export function slackInstallationId(teamId: string | null, enterpriseId: string | null, isEnterpriseInstall: boolean): string {
+  return `slack:${isEnterpriseInstall && enterpriseId ? enterpriseId : teamId}`;
+}
+
+function audit(db: Kysely<Database>, actor: string, action: string, entityId: string, detail: unknown, now: string) {
+  return db.insertInto('audit_log').values({ id: crypto.randomUUID(), at: now, actor_ref: actor, action, entity: 'installation', entity_id: entityId, detail: JSON.stringify(detail) });
+}
+
+/** Saves (or renews, after a reinstall) a workspace's token; a reinstall makes it active again. */
+export async function saveSlackInstallation(db: Kysely<Database>, atomic: Atomic, cipher: TokenCipher, input: SlackInstallationInput, now: string): Promise<string> {
+  const id = slackInstallationId(input.teamId, input.enterpriseId, input.isEnterpriseInstall);
+  const tokenEnc = await cipher.seal(id, input.token);
+  const values = {
+    team_name: input.teamName, enterprise_id: input.enterpriseId, is_enterprise_install: input.isEnterpriseInstall ? 1 : 0,
+    bot_user_id: input.botUserId, app_id: input.appId, scopes: input.scopes, token_enc: tokenEnc,
+    installed_by: input.installedBy, installed_at: now, status: 'active' as const, status_reason: null, updated_at: now,
+  };
+  await atomic.run([
+    db.insertInto('installations')
+      .values({ id, platform: 'slack', team_id: input.isEnterpriseInstall && input.enterpriseId ? input.enterpriseId : input.teamId, ...values })
+      .onConflict((oc) => oc.column('id').doUpdateSet(values)),
+    audit(db, `slack:${input.installedBy}`, 'installation.install', id, { team: input.teamName, scopes: input.scopes }, now),
+  ]);
+  return id;
+}
+
+export type TokenLookup =
+  | { kind: 'token'; installationId: string; token: string; botUserId: string | null }
+  | { kind: 'refused'; installationId: string; status: InstallationStatus }
+  | { kind: 'none' };
+
+/**
+ * The token for an event or message in workspace `teamId` (of org `enterpriseId`): the
+ * workspace's own installation, else an org-wide one. A row that is disabled or uninstalled
+ * refuses rather than falls back to anything else.
+ */
+export async function slackTokenFor(db: Kysely<Database>, cipher: TokenCipher, teamId: string | null, enterpriseId: string | null): Promise<TokenLookup> {
+  const ids = [...(teamId ? [`slack:${teamId}`] : []), ...(enterpriseId ? [`slack:${enterpriseId}`] : [])];
+  if (ids.length === 0) return { kind: 'none' };
+  const rows = await db.selectFrom('installations').select(['id', 'status', 'token_enc', 'bot_user_id', 'is_enterprise_install']).where('id', 'in', ids).execute();
+  const row = rows.find((r) => r.id === ids[0]) ?? rows.find((r) => r.is_enterprise_install === 1);
+  if (!row) return { kind: 'none' };
+  if (row.status !== 'active' || !row.token_enc) return { kind: 'refused', installationId: row.id, status: row.status === 'active' ? 'uninstalled' : row.status };
+  const token = await cipher.open(row.id, row.token_enc);
+  if (!token) return { kind: 'refused', installationId: row.id, status: 'disabled' };
+  return { kind: 'token', installationId: row.id, token, botUserId: row.bot_user_id };
+}
+
+/** The workspace installed first that is still active: "home" when SLACK_HOME_TEAM is not set. */
+export async function firstActiveSlackTeam(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('installations').select('team_id').where('platform', '=', 'slack').where('status', '=', 'active').orderBy('installed_at').orderBy('id').executeTakeFirst();
+  return row?.team_id ?? null;
+}
+
+/**
+ * `app_uninstalled` / `tokens_revoked`: the token is gone at Slack, so it goes here too, and
+ * whatever was still queued for that workspace fails now with a reason an operator can read,
+ * instead of retrying against a dead token until it gives up.
+ */
+export async function removeSlackTokens(db: Kysely<Database>, atomic: Atomic, teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked', now: string): Promise<number> {
+  const ids = [`slack:${teamId}`, ...(enterpriseId ? [`slack:${enterpriseId}`] : [])];
+  const scopes = [teamId, ...(enterpriseId ? [enterpriseId] : [])];
+  const results = await atomic.run([
+    db.updateTable('installations').set({ token_enc: null, status: 'uninstalled', status_reason: reason, updated_at: now }).where('id', 'in', ids),
+    db.updateTable('outbox')
+      .set({ status: 'failed', last_error: `Slack workspace ${teamId}: ${reason === 'app_uninstalled' ? 'the app was uninstalled' : 'its tokens were revoked'}; not delivered` })
+      .where('platform', '=', 'slack').where('status', 'in', ['pending', 'sending'])
+      .where(sql<string>`json_extract(recipient, '$.scope')`, 'in', scopes),
+    audit(db, `slack:${teamId}`, `installation.${reason}`, ids[0]!, {}, now),
+  ]);
+  return Number(results[1]?.numAffectedRows ?? 0);
+}
+
+export interface InstallationListRow {
+  id: string;
+  platform: 'slack' | 'teams';
+  teamId: string;
+  teamName: string;
+  enterpriseId: string | null;
+  installedBy: string;
+  installedAt: string;
+  status: InstallationStatus;
+  statusReason: string | null;
+  updatedAt: string;
+}
+
+export async function listInstallations(db: Kysely<Database>): Promise<InstallationListRow[]> {
+  const rows = await db.selectFrom('installations')
+    .select(['id', 'platform', 'team_id', 'team_name', 'enterprise_id', 'installed_by', 'installed_at', 'status', 'status_reason', 'updated_at'])
+    .orderBy('platform').orderBy('installed_at').execute();
+  return rows.map((r) => ({
+    id: r.id, platform: r.platform, teamId: r.team_id, teamName: r.team_name, enterpriseId: r.enterprise_id, installedBy: r.installed_by,
+    installedAt: r.installed_at, status: r.status, statusReason: r.status_reason, updatedAt: r.updated_at,
+  }));
+}
+
+/**
+ * An administrator's disable or enable, with its audit row in the same batch. Enabling an
+ * uninstalled row is refused: its token is gone, only a reinstall brings it back.
+ */
+export async function setInstallationStatus(db: Kysely<Database>, atomic: Atomic, id: string, to: 'active' | 'disabled', actor: string, now: string): Promise<'changed' | 'not_found' | 'uninstalled'> {
+  const row = await db.selectFrom('installations').select(['status']).where('id', '=', id).executeTakeFirst();
+  if (!row) return 'not_found';
+  if (row.status === 'uninstalled') return 'uninstalled';
+  if (row.status === to) return 'changed';
+  await atomic.run([
+    db.updateTable('installations').set({ status: to, status_reason: actor, updated_at: now }).where('id', '=', id).where('status', '<>', 'uninstalled'),
+    audit(db, actor, to === 'disabled' ? 'installation.disable' : 'installation.enable', id, { from: row.status, to }, now),
+  ]);
+  return 'changed';
+}
+
+/**
+ * Records a state value (by its hash) handed out by the install page.
+ * @public the OAuth install flow's store, kept for knip until its routes call it
+ */
+export async function putOauthState(db: Kysely<Database>, hash: string, platform: 'slack' | 'teams', now: string, expiresAt: string): Promise<void> {
+  // Old, unused states are dropped on the way: nobody comes back for them.
+  await db.deleteFrom('oauth_states').where('expires_at', '<', now).execute();
+  await db.insertInto('oauth_states').values({ id: hash, platform, created_at: now, expires_at: expiresAt }).execute();
+}
+
+/**
+ * Uses a state once: true only for the first caller, and only before it expires.
+ * @public the OAuth install flow's store, kept for knip until its routes call it
+ */
+export async function takeOauthState(db: Kysely<Database>, hash: string, now: string): Promise<boolean> {
+  const res = await db.deleteFrom('oauth_states').where('id', '=', hash).where('expires_at', '>=', now).executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
