@@ -4,12 +4,12 @@
  * run handlers through this shape.
  */
 import type { Actor } from '../core/types';
-import type { AppDeps } from '../../server/deps';
-import type { Logger } from '../../server/log';
+import type { AdapterHost, Logger } from '../core/host';
 import { AppError } from '../../domain/errors';
 import type { SlackClient } from './client';
 import type { Directory } from './directory';
 import type { ReplyTarget, Responder } from './respond';
+import type { SlackSettings } from './settings';
 
 /**
  * How long Slack handlers wait for something before going on without it. Slack's own limits set
@@ -27,7 +27,8 @@ export interface SlackWaits {
 export const SLACK_WAITS: SlackWaits = { submissionBudgetMs: 2500, profileWaitMs: 800, busyRetryMs: [1_000, 3_000, 8_000] };
 
 export interface SlackRuntime {
-  deps: AppDeps;
+  deps: AdapterHost;
+  settings: SlackSettings;
   /** Default SLACK_WAITS. */
   waits?: SlackWaits;
   client: SlackClient;

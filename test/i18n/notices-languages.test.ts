@@ -16,7 +16,7 @@ import { formToModal } from '../../bot/slack/render-form';
 import { formMetadataSchema } from '../../bot/slack/schemas';
 import { tabRoutes } from '../../bot/teams/tab';
 import { dataLinkRoutes } from '../../bot/teams/data-link';
-import type { AppDeps } from '../../server/deps';
+import type { AdapterHost } from '../../bot/core/host';
 import { leaks } from './english-leaks';
 
 const firearms: Dialogue = {
@@ -103,7 +103,7 @@ describe('notices in the reader\'s language', () => {
 
 describe('pages and refusals in the reader\'s language', () => {
   it('the Teams "My application" tab follows the locale Teams puts in its address, else the browser\'s', async () => {
-    const routes = tabRoutes({} as AppDeps, async () => null);
+    const routes = tabRoutes({}, async () => null);
     const fr = await (await routes.request('/teams/tab/application?locale=fr-FR')).text();
     expect(fr).toContain('<html lang="fr" dir="ltr">');
     expect(fr).toContain(t('fr', 'tab.intro'));
@@ -114,7 +114,7 @@ describe('pages and refusals in the reader\'s language', () => {
   });
 
   it('an expired "my data" link says so in the browser\'s language', async () => {
-    const routes = dataLinkRoutes({} as AppDeps, { sign: async () => '', verify: async () => null });
+    const routes = dataLinkRoutes({} as AdapterHost, { sign: async () => '', verify: async () => null });
     const res = await routes.request('/my-data/download?token=old', { headers: { 'accept-language': 'fr-CH, fr;q=0.9' } });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { message: string }).message).toBe(t('fr', 'security.error.dataLinkExpired'));
