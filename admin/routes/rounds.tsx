@@ -234,7 +234,7 @@ export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const contact = (await deps.store.getSetting<string>('contact_email')) ?? 'the secretariat';
     const ok = await rejectObjected(deps.db, deps.atomic, {
       applicationId: app.id, dialogueId, reason: reason.data, actorRef: actorRef(c.get('user')), now,
-      messages: to.length ? toEach(decisionNotice(app, decision, dialogues, to[0]!, contact), to) : [],
+      messages: to[0] ? toEach(decisionNotice(app, decision, dialogues, to[0], contact), to) : [],
     });
     if (ok) deps.kickOutbox();
     return done(c, '/admin/rounds/objected', ok ? 'rejected_after_objection' : 'not_objected');

@@ -17,7 +17,7 @@ export function teamsConversations(db: Kysely<Database>): TeamsConversations {
   return {
     async save(ref, now) {
       const row = {
-        platform: 'teams',
+        platform: 'teams' as const,
         id: ref.id,
         scope: ref.tenantId,
         kind: ref.kind,
