@@ -5,7 +5,7 @@
  * unobjected when the round closes is approved.
  */
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApprovalBody, Call, DialogueReviewStatus } from './types';
 
 export const APPROVAL_BODIES: readonly ApprovalBody[] = ['states_parties', 'extended_bureau', 'secretariat'];

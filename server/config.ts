@@ -3,7 +3,7 @@
  * the start with one message naming every bad variable rather than failing later at random.
  */
 import { LOCALES } from '../domain/i18n/locales';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLoopbackHost } from '../bot/teams/dev-playground';
 
 const optionalText = z

@@ -7,7 +7,7 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { migrations } from '../db/migrations/index';
 import { liveServer } from './node-lock';
 import type { Logger } from './log';

@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorCode } from '../lib/errors';
 
 const lockSchema = z.object({ pid: z.number().int().positive(), host: z.string(), port: z.number().int(), startedAt: z.string() });

@@ -3,7 +3,7 @@
  * (Slack arrays, Teams comma-joined choices, the playground plain text), so reading is lenient
  * and checking is strict.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryOptions, findCountry } from '../countries';
 import { t, type Locale } from '../i18n';
 import type { Dialogue } from '../types';

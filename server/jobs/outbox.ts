@@ -33,6 +33,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** For tests: jitter is Math.random by default. */
   random?: () => number;
+  /** Pause between tries to record a delivery while the database is busy; default 1 s. */
+  recordRetryMs?: number;
 }
 
 export interface OutboxWorker {
@@ -132,7 +134,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           return;
         }
         log.warn('outbox_record_retry', { outboxId: row.id, attempt: i + 1, error: err });
-        await new Promise((r) => setTimeout(r, 1_000));
+        await new Promise((r) => setTimeout(r, opts.recordRetryMs ?? 1_000));
       }
     }
   }
