@@ -79,7 +79,7 @@ export function webSettings(config: Config): WebSettings {
 }
 
 export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): PlatformAdapter {
-  return createSlackAdapter(adapterHost(root), slackSettings(root.config), opts);
+  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
 }
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {
