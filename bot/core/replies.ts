@@ -8,7 +8,12 @@ import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
 import type { Application, ApprovalBody, Call } from '../../domain/types';
 import type { Catalog } from './context';
-import type { Actor } from './types';
+import type { Actor, EngineResult } from './types';
+
+/** The engine's plainest answer: one text reply, optionally closing the open form. */
+export function say(text: string, closeForm = false): EngineResult {
+  return { replies: [{ kind: 'text', text }], ...(closeForm ? { closeForm } : {}) };
+}
 
 /** The most relevant call to talk about: open now, else the next to open, else the last closed. */
 export function relevantCall(catalog: Catalog, now: Date): Call | undefined {

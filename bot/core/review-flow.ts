@@ -12,6 +12,7 @@ import type { DecideResult } from '../../domain/ports';
 import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
 import { actorRef, loadCatalog, mayDecide, personOf, personRecipients, reviewChannels, toEach, type EngineDeps } from './context';
+import { say } from './replies';
 import type { Actor, EngineResult } from './types';
 import { t, type Locale } from '../../domain/i18n';
 import type { Platform } from '../../domain/types';
@@ -21,8 +22,6 @@ import { langOf } from './language';
 async function reviewerLang(deps: EngineDeps, callId: string, platform: Platform): Promise<Locale> {
   return (await deps.store.reviewChannelLocale(callId, platform)) ?? deps.reviewLocale ?? 'en';
 }
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 const OUTCOME_OF: Record<string, DecisionOutcome> = {
   [REVIEW_ACTIONS.approve]: 'approve',
