@@ -17,6 +17,7 @@ import { createSocketConnection } from '../bot/slack/socket';
 import { createTeamsAdapter } from '../bot/teams';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
+import { createSlackInstallApp } from './slack-install';
 import { createEmailAdapter } from '../bot/email';
 import { createNodemailerTransport } from '../bot/email/smtp-node';
 import { createWebApp } from '../bot/web';
@@ -40,7 +41,7 @@ export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
   (deps) => createEmailAdapter(deps, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp];
+export const nodeApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp, (deps) => createSlackInstallApp(deps)];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {

@@ -18,6 +18,7 @@ import { createTeamsAdapter } from '../bot/teams';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
+import { createSlackInstallApp } from './slack-install';
 import { createEmailAdapter } from '../bot/email';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
 import { createWebApp } from '../bot/web';
@@ -129,4 +130,4 @@ export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdap
   ];
 }
 
-export const workerApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp];
+export const workerApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp, (deps) => createSlackInstallApp(deps)];

@@ -17,6 +17,7 @@ import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
 import { questions } from './questions';
+import { install } from './install';
 
 export const catalog = {
   answers,
@@ -34,4 +35,5 @@ export const catalog = {
   web,
   privacy,
   questions,
+  install,
 };
