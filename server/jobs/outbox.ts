@@ -131,6 +131,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           log.error('outbox_record_failed', { outboxId: row.id, error: err as Error });
           return;
         }
+        log.warn('outbox_record_retry', { outboxId: row.id, attempt: i + 1, error: err as Error });
         await new Promise((r) => setTimeout(r, 1_000));
       }
     }

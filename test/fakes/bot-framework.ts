@@ -20,6 +20,8 @@ export interface ConnectorCall {
   activityId: string | null;
   authorization: string | undefined;
   body: Record<string, unknown>;
+  /** The id the connector gave a posted activity (what a later PUT names). */
+  answeredId?: string;
 }
 
 interface SigningKey {
@@ -209,7 +211,8 @@ export class FakeBotFramework {
       return send(201, { id: `a:created-${members[0]?.id ?? 'x'}` });
     }
     if (call.method === 'PUT') return send(200, { id: call.activityId });
-    return send(201, { id: `activity-${this.nextId++}` });
+    call.answeredId = `activity-${this.nextId++}`;
+    return send(201, { id: call.answeredId });
   }
 }
 

@@ -11,6 +11,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   authorization: string | undefined;
   contentType: string | undefined;
+  /** What the fake answered (absent for failures), e.g. the `ts` of a posted message. */
+  answer?: Record<string, unknown>;
 }
 
 export type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string } | { delayMs: number };
@@ -142,7 +144,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const server: Server = createServer(async (req, res) => {
     const method = (req.url ?? '/').replace(/^\/+(api\/)?/, '').split('?')[0]!;
     const body = await readBody(req);
-    recorded.push({ method, body, authorization: req.headers.authorization, contentType: req.headers['content-type'] });
+    const call: RecordedCall = { method, body, authorization: req.headers.authorization, contentType: req.headers['content-type'] };
+    recorded.push(call);
     const failure = failures.get(method)?.shift();
     if (failure && 'delayMs' in failure) await new Promise((r) => setTimeout(r, failure.delayMs));
     res.setHeader('content-type', 'application/json; charset=utf-8');
@@ -153,7 +156,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     } else if (failure && 'error' in failure) {
       res.writeHead(200).end(JSON.stringify({ ok: false, error: failure.error }));
     } else {
-      res.writeHead(200).end(JSON.stringify(answer(method, body, req.headers.authorization)));
+      call.answer = answer(method, body, req.headers.authorization);
+      res.writeHead(200).end(JSON.stringify(call.answer));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

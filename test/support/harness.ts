@@ -22,6 +22,8 @@ export interface TestAppOptions {
   /** Reuse a database file (restart tests). */
   dir?: string;
   log?: Logger;
+  /** How long SQLite waits for another connection's lock (production default: 5 s). */
+  busyTimeoutMs?: number;
 }
 
 export interface TestApp {
@@ -46,7 +48,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${dbFile}`, ...opts.env });
   const log = opts.log ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
   const clock = manualClock(new Date(opts.now ?? '2023-01-20T09:00:00Z'));
-  const sqlite: SqliteHandle = openSqlite(config.DATABASE_URL);
+  const sqlite: SqliteHandle = openSqlite(config.DATABASE_URL, opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {});
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
 
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
