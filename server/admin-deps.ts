@@ -3,9 +3,9 @@
  * operations it shares with the chat surfaces, and nothing of the platforms' secrets.
  */
 import type { AdminDeps } from '../admin/deps';
-import type { AppDeps } from './deps';
+import type { AppRoot } from './root';
 
-export function adminDeps(deps: AppDeps): AdminDeps {
+export function adminDeps(deps: AppRoot): AdminDeps {
   const { config } = deps;
   return {
     db: deps.db,

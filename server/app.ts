@@ -13,13 +13,14 @@ import type { Platform } from '../domain/types';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Sender } from '../bot/core/sender';
 import { createEngine } from '../bot/core/engine';
-import { createPlaygroundAdapter, PLAYGROUND_REVIEWERS } from '../bot/playground';
+import { PLAYGROUND_REVIEWERS } from '../bot/playground';
+import { playgroundAdapter } from './adapters';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
 import type { Config } from './config';
 import { bodyLimits } from './limits';
-import type { AppDeps } from './deps';
+import type { AppRoot } from './root';
 import type { Logger } from './log';
 import { createMemoryMetrics } from './metrics/memory';
 import { metricsRoutes } from './metrics/routes';
@@ -49,9 +50,9 @@ export interface AppBase {
   /** Batch outbox kicks within this many ms (Node); 0 runs each at once (Workers, tests). */
   kickDelayMs?: number;
   /** Platform adapters beyond the playground, built from the finished deps. */
-  adapters?: ((deps: AppDeps) => PlatformAdapter | null)[];
+  adapters?: ((root: AppRoot) => PlatformAdapter | null)[];
   /** Sub-apps mounted at "/" after the adapters (the admin panel). */
-  apps?: ((deps: AppDeps) => Hono)[];
+  apps?: ((root: AppRoot) => Hono)[];
   /** The metrics recorder: prom-client on Node; JSON from memory by default (Workers). */
   metrics?: Metrics;
 }
@@ -63,7 +64,7 @@ export function playgroundReviews(config: Config): boolean {
 
 export interface Built {
   app: Hono;
-  deps: AppDeps;
+  deps: AppRoot;
   adapters: PlatformAdapter[];
   outbox: OutboxWorker;
   scheduled(): Promise<void>;
@@ -77,29 +78,9 @@ export function buildApp(base: AppBase): Built {
   const metrics = base.metrics ?? createMemoryMetrics();
   const adapters = new Map<Platform, PlatformAdapter>();
   const senders = new Map<Platform, Sender>();
-  // The outbox worker is created first so that deps.kickOutbox can reach it; it only looks up
+  // The outbox worker is created first so that the engine's kicks can reach it; it only looks up
   // the senders when it runs.
   const outbox = createOutboxWorker({ db, clock, log: log.child({ job: 'outbox' }), senders: () => senders, metrics });
-
-  const engine = createEngine({
-    store,
-    clock,
-    log,
-    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
-    deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
-    isSecretariat: async (actor, channels) =>
-      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
-      hasSecretariatRole(db, actor.email),
-    reviewDefaults: {
-      ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
-      ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
-      // A playground review channel only where no real platform is: next to Slack or Teams, calls
-      // must not send their cards (and decision rights) to an anonymous page.
-      ...(playgroundReviews(config) ? { playground: PLAYGROUND_REVIEWERS } : {}),
-    },
-    reviewZone: 'Europe/Vienna',
-    reviewLocale: config.REVIEW_LOCALE ?? 'en',
-  });
 
   // Through `background` so that Workers keep the delivery alive after the response (waitUntil)
   // and Node's graceful shutdown waits for it. With a delay, kicks within it share one run: under
@@ -116,13 +97,34 @@ export function buildApp(base: AppBase): Built {
     (timer as { unref?: () => void }).unref?.();
   };
 
-  const deps: AppDeps = {
+  const engine = createEngine({
+    store,
+    clock,
+    log,
+    deliverSoon: kickOutbox,
+    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
+    deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
+    isSecretariat: async (actor, channels) =>
+      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
+      hasSecretariatRole(db, actor.email),
+    reviewDefaults: {
+      ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
+      ...(config.TEAMS_REVIEW_CONVERSATION ? { teams: config.TEAMS_REVIEW_CONVERSATION } : {}),
+      // A playground review channel only where no real platform is: next to Slack or Teams, calls
+      // must not send their cards (and decision rights) to an anonymous page.
+      ...(playgroundReviews(config) ? { playground: PLAYGROUND_REVIEWERS } : {}),
+    },
+    reviewZone: 'Europe/Vienna',
+    reviewLocale: config.REVIEW_LOCALE ?? 'en',
+  });
+
+  const deps: AppRoot = {
     config, db, atomic, store, clock, log, engine, metrics,
     background: base.background,
     kickOutbox,
   };
 
-  const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [createPlaygroundAdapter] : [])];
+  const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [playgroundAdapter] : [])];
   for (const make of factories) {
     const adapter = make(deps);
     if (!adapter) continue;

@@ -2,16 +2,9 @@
  * Structured logs as JSON lines. Callers pass codes and ids, never message text, emails or
  * tokens; `redact` is a last line of defence for fields that must never be printed.
  */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-export type LogFields = Record<string, unknown>;
+import type { LogFields, Logger, LogLevel } from '../domain/log';
 
-export interface Logger {
-  debug(msg: string, fields?: LogFields): void;
-  info(msg: string, fields?: LogFields): void;
-  warn(msg: string, fields?: LogFields): void;
-  error(msg: string, fields?: LogFields): void;
-  child(fields: LogFields): Logger;
-}
+export type { LogFields, Logger, LogLevel };
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 const secretish = /(token|secret|password|authorization|cookie|email|text|answers)/i;

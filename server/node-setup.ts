@@ -12,18 +12,15 @@ import { call2023 } from '../db/seed-data/call-2023';
 import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
-import { createSlackAdapter } from '../bot/slack';
 import { createSocketConnection } from '../bot/slack/socket';
-import { createTeamsAdapter } from '../bot/teams';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
 import { createSlackInstallApp } from './slack-install';
-import { createEmailAdapter } from '../bot/email';
 import { createNodemailerTransport } from '../bot/email/smtp-node';
-import { createWebApp } from '../bot/web';
+import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { Built } from './app';
 import type { Config } from './config';
-import type { AppDeps } from './deps';
+import type { AppRoot } from './root';
 import type { Logger } from './log';
 
 export async function prepareDatabase(p: { config: Config; db: Kysely<Database>; atomic: Atomic; clock: Clock; log: Logger }): Promise<void> {
@@ -33,15 +30,15 @@ export async function prepareDatabase(p: { config: Config; db: Kysely<Database>;
   if (seeded) p.log.info('seeded', { from: 'call-2023' });
 }
 
-export const nodeAdapters: ((deps: AppDeps) => PlatformAdapter | null)[] = [
-  (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps, { socket: createSocketConnection }) : null),
-  (deps) => (deps.config.teamsEnabled || deps.config.TEAMS_DEV_PLAYGROUND
-    ? createTeamsAdapter(deps, { devPlayground: deps.config.TEAMS_DEV_PLAYGROUND })
+export const nodeAdapters: ((root: AppRoot) => PlatformAdapter | null)[] = [
+  (root) => (root.config.slackEnabled ? slackAdapter(root, { socket: createSocketConnection }) : null),
+  (root) => (root.config.teamsEnabled || root.config.TEAMS_DEV_PLAYGROUND
+    ? teamsAdapter(root, { devPlayground: root.config.TEAMS_DEV_PLAYGROUND })
     : null),
-  (deps) => createEmailAdapter(deps, (url) => createNodemailerTransport({ url })),
+  (root) => emailAdapter(root, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp, (deps) => createSlackInstallApp(deps)];
+export const nodeApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {

@@ -9,7 +9,7 @@ import manifest from '../bot/slack/manifest.json';
 import { createTokenCipher, type TokenCipher } from '../db/secrets';
 import { putOauthState, saveSlackInstallation, takeOauthState } from '../db/store/installations';
 import type { Config } from './config';
-import type { AppDeps } from './deps';
+import type { AppRoot } from './root';
 
 /** The cipher for installed workspaces' tokens: SLACK_TOKEN_KEY, else SESSION_SECRET (the configuration requires one). */
 export function installationCipher(config: Config): TokenCipher | null {
@@ -17,7 +17,7 @@ export function installationCipher(config: Config): TokenCipher | null {
   return key ? createTokenCipher(key) : null;
 }
 
-export function createSlackInstallApp(deps: AppDeps, opts: { fetch?: typeof fetch; now?: () => number } = {}): Hono {
+export function createSlackInstallApp(deps: AppRoot, opts: { fetch?: typeof fetch; now?: () => number } = {}): Hono {
   const { config, db, atomic } = deps;
   const cipher = installationCipher(config);
   if (!config.slackOAuth || !config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.PUBLIC_URL || !cipher) return new Hono();

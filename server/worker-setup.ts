@@ -13,16 +13,13 @@ import { seedIfEmpty } from '../db/seed';
 import { call2023 } from '../db/seed-data/call-2023';
 import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
-import { createSlackAdapter } from '../bot/slack';
-import { createTeamsAdapter } from '../bot/teams';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
 import { createSlackInstallApp } from './slack-install';
-import { createEmailAdapter } from '../bot/email';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
-import { createWebApp } from '../bot/web';
-import type { AppDeps } from './deps';
+import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
+import type { AppRoot } from './root';
 import type { Logger } from './log';
 
 /** The Worker's bindings (wrangler.toml): the D1 database, static assets, and vars/secrets as strings. */
@@ -101,7 +98,7 @@ export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock
 }
 
 /** Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when there is none. */
-export async function prepareAdmin(deps: AppDeps): Promise<void> {
+export async function prepareAdmin(deps: AppRoot): Promise<void> {
   const outcome = await ensureFirstAdmin(adminDeps(deps));
   if (outcome === 'created' || outcome === 'promoted') deps.log.info('first_admin', { outcome });
 }
@@ -116,18 +113,18 @@ export function assetScript(assets: Fetcher | undefined, path: string): ScriptSo
 }
 
 /** Slack over HTTP (Socket Mode needs a long-lived WebSocket client: Node only) and Teams. */
-export function workerAdapters(env: WorkerEnv): ((deps: AppDeps) => PlatformAdapter | null)[] {
+export function workerAdapters(env: WorkerEnv): ((root: AppRoot) => PlatformAdapter | null)[] {
   return [
     (deps) => {
       if (!deps.config.slackEnabled) return null;
       if (!deps.config.SLACK_SIGNING_SECRET) {
         deps.log.warn('slack.socket_mode_not_on_workers', { hint: 'set SLACK_SIGNING_SECRET and the request URL /slack/events' });
       }
-      return createSlackAdapter(deps);
+      return slackAdapter(deps);
     },
-    (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps, { teamsJs: assetScript(env.ASSETS, 'MicrosoftTeams.min.js') }) : null),
-    (deps) => createEmailAdapter(deps, (url) => createWorkerSmtpTransport({ url })),
+    (deps) => (deps.config.teamsEnabled ? teamsAdapter(deps, { teamsJs: assetScript(env.ASSETS, 'MicrosoftTeams.min.js') }) : null),
+    (deps) => emailAdapter(deps, (url) => createWorkerSmtpTransport({ url })),
   ];
 }
 
-export const workerApps: ((deps: AppDeps) => Hono)[] = [(deps) => createAdminApp(adminDeps(deps)), createWebApp, (deps) => createSlackInstallApp(deps)];
+export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];

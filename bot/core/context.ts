@@ -39,6 +39,11 @@ export interface EngineDeps {
   reviewLocale?: Locale;
   /** Hands a file to the person on their platform (Slack upload, Teams link); absent: cannot. */
   deliverFile?(actor: Actor, file: PersonalFile): Promise<FileDelivery>;
+  /**
+   * Starts outbox delivery now rather than at the worker's next tick; the engine calls it after
+   * work that may have written messages for other people (cards, notices), so no surface has to.
+   */
+  deliverSoon?(): void;
 }
 
 export interface Catalog {

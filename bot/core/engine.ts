@@ -244,8 +244,16 @@ function inLanguage(result: EngineResult, locale: Locale): EngineResult {
 }
 
 export function createEngine(deps: EngineDeps): Engine {
+  // Whatever a step wrote to the outbox goes out at once, also when the step failed after writing.
+  const thenDeliver = <A, R>(work: (input: A) => Promise<R>) => async (input: A): Promise<R> => {
+    try {
+      return await work(input);
+    } finally {
+      deps.deliverSoon?.();
+    }
+  };
   return {
-    async handle(event: InboundEvent): Promise<EngineResult> {
+    handle: thenDeliver(async (event: InboundEvent): Promise<EngineResult> => {
       if (event.kind === 'message') {
         const text = plainText(event.text);
         if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, await withLanguageNoCreate(deps, event.actor, text), event.conversation, MY_DATA);
@@ -258,7 +266,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const actor = mine ? await withLanguageNoCreate(deps, event.actor) : await withLanguage(deps, event.actor);
       const chosen = event.kind === 'action' && event.actionId === LANGUAGE_ACTION && isLocale(event.value) ? event.value : null;
       return inLanguage(await onEvent(deps, actor, event), chosen ?? langOf(actor));
-    },
+    }),
     home: async (who) => {
       const actor = await withLanguage(deps, who);
       const l = langOf(actor);
@@ -296,9 +304,9 @@ export function createEngine(deps: EngineDeps): Engine {
       const actor = await withLanguage(deps, who);
       return inLanguage(await openForm(deps, actor), langOf(actor));
     },
-    decide: (input) => decide(deps, input),
-    erasePerson: (input) => eraseOnRequest(deps, input),
-    answerQuestion: (input) => answerGroup(deps, input),
-    changeQuestion: (input) => changeGroup(deps, input),
+    decide: thenDeliver((input) => decide(deps, input)),
+    erasePerson: thenDeliver((input) => eraseOnRequest(deps, input)),
+    answerQuestion: thenDeliver((input) => answerGroup(deps, input)),
+    changeQuestion: thenDeliver((input) => changeGroup(deps, input)),
   };
 }

@@ -6,10 +6,10 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
+import type { PlaygroundFeed } from '../../domain/channel-ports';
+import type { AdapterHost } from '../core/host';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor, InboundEvent } from '../core/types';
-import { parseJson, recipientJson, repliesJson } from '../../db/json';
 import { playgroundPage } from './page';
 import { localeFromTag } from '../../domain/i18n/locales';
 
@@ -54,11 +54,16 @@ function fromOwnPage(c: Context, publicUrl: string | undefined): { ok: true } | 
   return { ok: true };
 }
 
-export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
+export interface PlaygroundSettings {
+  /** PUBLIC_URL: its origin may call the API too (behind a proxy the request's own may differ). */
+  publicUrl?: string;
+}
+
+export function createPlaygroundAdapter(deps: AdapterHost, settings: PlaygroundSettings, feed: PlaygroundFeed): PlatformAdapter {
   const routes = new Hono();
 
   routes.use('/playground/api/*', async (c, next) => {
-    const check = fromOwnPage(c, deps.config.PUBLIC_URL);
+    const check = fromOwnPage(c, settings.publicUrl);
     if (!check.ok) return c.json({ error: check.error, message: 'The playground API answers its own page only, with JSON.' }, check.status);
     return next();
   });
@@ -77,7 +82,6 @@ export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
     const conversation = { id: `playground:${as}`, isDirect: true };
     const inbound: InboundEvent = { ...event, actor, conversation } as InboundEvent;
     const result = await deps.engine.handle(inbound);
-    deps.kickOutbox();
     return c.json(result);
   });
 
@@ -92,19 +96,8 @@ export function createPlaygroundAdapter(deps: AppDeps): PlatformAdapter {
     const as = name.safeParse(c.req.query('as'));
     if (!as.success) return c.json({ error: 'invalid_name' }, 400);
     const after = z.string().max(40).optional().parse(c.req.query('after')) ?? '';
-    const rows = await deps.db
-      .selectFrom('outbox')
-      .select(['id', 'recipient', 'payload', 'purpose', 'delivered_at'])
-      .where('platform', '=', 'playground')
-      .where('status', '=', 'delivered')
-      .where('delivered_at', '>', after)
-      .orderBy('delivered_at')
-      .limit(200)
-      .execute();
-    const messages = rows
-      .map((r) => ({ ...r, to: parseJson(r.recipient, recipientJson, 'recipient') }))
-      .filter((r) => r.to.address === as.data || (as.data === REVIEWER && r.to.kind === 'channel'))
-      .map((r) => ({ id: r.id, purpose: r.purpose, at: r.delivered_at, to: r.to.address, replies: parseJson(r.payload, repliesJson, 'payload') }));
+    const rows = await feed.deliveredAfter(after, 200, (to) => to.address === as.data || (as.data === REVIEWER && to.kind === 'channel'));
+    const messages = rows.map((r) => ({ id: r.id, purpose: r.purpose, at: r.deliveredAt, to: r.recipient.address, replies: r.replies }));
     return c.json({ messages });
   });
 

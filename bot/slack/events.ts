@@ -63,7 +63,6 @@ function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | nu
       return afterAck(rt, 'message', target, async () => {
         const actor = await actorWithProfile(rt, user, team);
         const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: true }, text: e.text });
-        rt.deps.kickOutbox();
         await rt.responder.deliver(result.replies, target);
       });
     }
@@ -83,7 +82,6 @@ function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | nu
         const actor = await actorWithProfile(rt, user, team);
         const conversation = { id: e.channel, isDirect: false, thread: e.thread_ts ?? e.ts };
         const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation, text });
-        rt.deps.kickOutbox();
         await rt.responder.deliver(result.replies, target);
       });
     }
@@ -128,7 +126,6 @@ export async function handleCommand(rt: SlackRuntime, fields: Record<string, unk
       const actor = await actorWithProfile(rt, cmd.user_id, cmd.team_id);
       const conversation = { id: cmd.channel_id, isDirect: cmd.channel_id.startsWith('D') };
       const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation, text: text || 'help' });
-      rt.deps.kickOutbox();
       await rt.responder.deliver(result.replies, target, { triggerId: cmd.trigger_id });
     }),
   };

@@ -5,15 +5,14 @@
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
 import type { Recipient } from '../../domain/messages';
-import { isListedReviewer } from '../../db/store/reviewers';
-import type { AppDeps } from '../../server/deps';
+import type { AdapterHost } from '../core/host';
 import { createSlackClient } from './client';
 import { createDirectory } from './directory';
 import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
-import { storedDedupe, storedForget } from './dedupe';
 import type { SlackRuntime } from './runtime';
+import type { SlackSettings } from './settings';
 import { uploadToUser } from './files';
 import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 
@@ -21,31 +20,31 @@ export interface SlackAdapterOptions {
   fetch?: typeof fetch;
   /** Real time for signature windows (default Date.now), independent of DIALOGUES_CLOCK. */
   verifyClock?: () => number;
-  /** Overrides the stored dedupe; for tests without a database. */
+  /** Overrides the host's dedupe; for tests. */
   isNew?: (id: string) => Promise<boolean>;
-  /** Goes with `isNew` (default: the stored dedupe's). */
+  /** Goes with `isNew` (default: the host's). */
   forget?: (id: string) => Promise<void>;
   /**
    * Socket Mode, passed in by the Node entry (bot/slack/socket.ts): this module never imports the
    * Node-only socket client, so the Workers bundle does not contain it.
    */
-  socket?: (rt: SlackRuntime, deps: AppDeps, appToken: string) => { start(): Promise<void>; stop(): Promise<void> };
+  socket?: (rt: SlackRuntime, deps: AdapterHost, appToken: string) => { start(): Promise<void>; stop(): Promise<void> };
 }
 
-/** Creates the Slack adapter. Socket Mode starts with `start()` when SLACK_APP_TOKEN is set and `opts.socket` is given. */
-export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}): PlatformAdapter {
-  const { config } = deps;
+/** Creates the Slack adapter. Socket Mode starts with `start()` when an app token is set and `opts.socket` is given. */
+export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, opts: SlackAdapterOptions = {}): PlatformAdapter {
   const log = deps.log.child({ platform: 'slack' });
-  const client = createSlackClient({ baseUrl: config.SLACK_API_URL, token: config.SLACK_BOT_TOKEN ?? '', ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const client = createSlackClient({ baseUrl: settings.apiUrl, token: settings.botToken, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
   const directory = createDirectory(client, opts.verifyClock);
   const rt: SlackRuntime = {
     deps,
+    settings,
     client,
     directory,
     log,
     responder: createResponder(client, directory, log),
-    isNew: opts.isNew ?? storedDedupe(deps),
-    forget: opts.forget ?? (opts.isNew ? async () => {} : storedForget(deps)),
+    isNew: opts.isNew ?? deps.deliveries.isNew,
+    forget: opts.forget ?? (opts.isNew ? async () => {} : deps.deliveries.forget),
   };
   let socket: { stop(): Promise<void> } | null = null;
 
@@ -57,8 +56,8 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
   async function isReviewer(actor: Actor, channels: Recipient[]): Promise<boolean> {
     if (actor.platform !== 'slack') return false;
     const ids = [actor.userId, ...(actor.scope ? [`${actor.scope}/${actor.userId}`] : [])];
-    if (ids.some((id) => config.slackReviewers.includes(id))) return true;
-    if (deps.db && (await isListedReviewer(deps.db, 'slack', ids))) return true;
+    if (ids.some((id) => settings.reviewers.includes(id))) return true;
+    if (await deps.reviewerLists.isListed('slack', ids)) return true;
     for (const channel of channels) {
       if (channel.platform !== 'slack') continue;
       try {
@@ -73,23 +72,23 @@ export function createSlackAdapter(deps: AppDeps, opts: SlackAdapterOptions = {}
 
   /** The export goes to the person's DM with Slack, never to a channel. */
   async function deliverFile(actor: Actor, file: PersonalFile): Promise<FileDelivery> {
-    await uploadToUser(client, { baseUrl: config.SLACK_API_URL, token: config.SLACK_BOT_TOKEN ?? '', ...(opts.fetch ? { fetch: opts.fetch } : {}) }, actor.userId, file, file.title);
+    await uploadToUser(client, { baseUrl: settings.apiUrl, token: settings.botToken, ...(opts.fetch ? { fetch: opts.fetch } : {}) }, actor.userId, file, file.title);
     return { kind: 'sent' };
   }
 
   return {
     deliverFile,
     platform: 'slack',
-    routes: slackRoutes(rt, deps, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
+    routes: slackRoutes(rt, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
     sender: createSlackSender(client, directory),
     isReviewer,
     async start() {
-      if (!config.SLACK_APP_TOKEN || socket) return;
+      if (!settings.appToken || socket) return;
       if (!opts.socket) {
         log.warn('slack.socket_mode_unavailable', { hint: 'Socket Mode runs on Node only; use the request URL /slack/events' });
         return;
       }
-      const conn = opts.socket(rt, deps, config.SLACK_APP_TOKEN);
+      const conn = opts.socket(rt, deps, settings.appToken);
       await conn.start();
       socket = conn;
     },

@@ -86,7 +86,6 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
     }
     const conversation = { id: channel ?? actor.userId, isDirect };
     const result = await rt.deps.engine.handle({ kind: 'action', actor, conversation, actionId, ...(action.value !== undefined ? { value: action.value } : {}) });
-    rt.deps.kickOutbox();
     await rt.responder.deliver(result.replies, target, modal);
   });
 }
@@ -200,7 +199,6 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.
     return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.late', target, async () => rt.responder.deliver((await pending).replies, target)) };
   }
-  rt.deps.kickOutbox();
   const { body, rest } = submissionResponse(first, p.view, channel);
   return { body, ...(rest.length ? { later: afterAck(rt, 'submission', target, () => rt.responder.deliver(rest, target)) } : {}) };
 }

@@ -4,7 +4,7 @@
  */
 import type { ModalView } from '@slack/types';
 import type { Reply } from '../../domain/messages';
-import type { Logger } from '../../server/log';
+import type { Logger } from '../core/host';
 import { SlackApiError, type SlackClient } from './client';
 import type { Directory } from './directory';
 import { renderMessages, replyToBlocks, LIMITS, type Block } from './render';

@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { parsePlatformJson } from '../core/json';
-import type { AppDeps } from '../../server/deps';
 import { verifySlackSignature } from './verify';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
@@ -37,14 +36,15 @@ async function dispatch(rt: SlackRuntime, contentType: string, rawBody: string):
   return null;
 }
 
-export function slackRoutes(rt: SlackRuntime, deps: AppDeps, opts: RouteOptions = {}): Hono {
+export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
+  const { deps } = rt;
   const app = new Hono();
   const now = opts.verifyClock ?? Date.now;
 
   app.post('/slack/events', async (c) => {
     const received = Date.now();
     const rawBody = await c.req.text();
-    const secret = deps.config.SLACK_SIGNING_SECRET;
+    const secret = rt.settings.signingSecret;
     const ok = secret !== undefined && (await verifySlackSignature(secret, {
       timestamp: c.req.header('x-slack-request-timestamp'),
       signature: c.req.header('x-slack-signature'),

@@ -4,15 +4,16 @@
  * run handlers through this shape.
  */
 import type { Actor } from '../core/types';
-import type { AppDeps } from '../../server/deps';
-import type { Logger } from '../../server/log';
+import type { AdapterHost, Logger } from '../core/host';
 import { AppError } from '../../domain/errors';
 import type { SlackClient } from './client';
 import type { Directory } from './directory';
 import type { ReplyTarget, Responder } from './respond';
+import type { SlackSettings } from './settings';
 
 export interface SlackRuntime {
-  deps: AppDeps;
+  deps: AdapterHost;
+  settings: SlackSettings;
   client: SlackClient;
   directory: Directory;
   responder: Responder;

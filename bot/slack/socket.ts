@@ -4,7 +4,7 @@
  * POST /slack/events; the ack carries the handler's body (a view_submission's response_action).
  */
 import type { SocketModeClient } from '@slack/socket-mode';
-import type { AppDeps } from '../../server/deps';
+import type { AdapterHost } from '../core/host';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
 import type { Outcome, SlackRuntime } from './runtime';
@@ -16,7 +16,7 @@ export interface SocketEnvelope {
 }
 
 /** Runs one envelope through the handlers and acks it; exported for tests without a socket. */
-export async function handleEnvelope(rt: SlackRuntime, deps: AppDeps, env: SocketEnvelope): Promise<void> {
+export async function handleEnvelope(rt: SlackRuntime, deps: AdapterHost, env: SocketEnvelope): Promise<void> {
   let outcome: Outcome = {};
   try {
     if (env.type === 'events_api') outcome = await handleEventBody(rt, env.body);
@@ -34,7 +34,7 @@ export interface SocketConnection {
   stop(): Promise<void>;
 }
 
-export function createSocketConnection(rt: SlackRuntime, deps: AppDeps, appToken: string): SocketConnection {
+export function createSocketConnection(rt: SlackRuntime, deps: AdapterHost, appToken: string): SocketConnection {
   let client: SocketModeClient | null = null;
   return {
     async start() {
@@ -45,7 +45,7 @@ export function createSocketConnection(rt: SlackRuntime, deps: AppDeps, appToken
         // Its own log lines are plain text; ours are JSON. Only its warnings are worth mixing in.
         logLevel: LogLevel.WARN,
         // apps.connections.open goes to the configured API base like every other call.
-        clientOptions: { slackApiUrl: deps.config.SLACK_API_URL },
+        clientOptions: { slackApiUrl: rt.settings.apiUrl },
       });
       client.on('slack_event', (env: SocketEnvelope) => {
         handleEnvelope(rt, deps, env).catch((err) => rt.log.error('slack.socket_envelope_failed', { err, type: env.type }));

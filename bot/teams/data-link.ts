@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
+import type { AdapterHost } from '../core/host';
 
 const ISSUER = 'urn:dialogue-desk:teams-bot';
 const AUDIENCE = 'urn:dialogue-desk:my-data';
@@ -52,7 +52,7 @@ async function deriveKey(password: string): Promise<Uint8Array> {
   return new Uint8Array(bits);
 }
 
-export function dataLinkRoutes(deps: AppDeps, links: DataLinks): Hono {
+export function dataLinkRoutes(deps: Pick<AdapterHost, 'clock' | 'store'>, links: DataLinks): Hono {
   const app = new Hono();
   app.get('/my-data/download', async (c) => {
     const personId = await links.verify(c.req.query('token'));

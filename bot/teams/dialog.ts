@@ -10,11 +10,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { FORM_ID } from '../../domain/form';
 import type { CardField, FormView, Reply } from '../../domain/messages';
-import type { AppDeps } from '../../server/deps';
+import type { TeamsConversations } from '../../domain/channel-ports';
+import type { AdapterHost } from '../core/host';
 import { parsePlatformJson } from '../core/json';
 import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
-import { findPersonalConversation } from './conversations';
 import { DIALOG_CSS, DIALOG_SCRIPT, dialogPage, expiredPage } from './dialog-page';
 import { localeFromTag, t, type Locale } from '../../domain/i18n';
 import type { DialogGrant, DialogTokens } from './dialog-token';
@@ -34,8 +34,9 @@ export interface DialogAnswer {
 }
 
 export interface DialogContext {
-  deps: AppDeps;
+  deps: AdapterHost;
   client: ConnectorClient | null;
+  conversations: TeamsConversations;
   tokens: DialogTokens;
 }
 
@@ -111,7 +112,6 @@ export function dialogRoutes(ctx: DialogContext): Hono {
       kind: 'submission', actor, conversation: { id: conversation.id, isDirect: conversation.personal },
       formId, contextId: draftId, ...(stepId ? { stepId } : {}), values,
     });
-    deps.kickOutbox();
     if (!result.closeForm) return c.json(toDialogAnswer(result));
     const done = await submittedReference(deps, actor, draftId);
     // The chat keeps the confirmation (with its Edit and Withdraw buttons) after the window closes.
@@ -127,7 +127,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
 }
 
 /** The reference of the actor's own submitted application, or null. */
-export async function submittedReference(deps: AppDeps, actor: Actor, applicationId: string): Promise<{ reference: string } | null> {
+export async function submittedReference(deps: AdapterHost, actor: Actor, applicationId: string): Promise<{ reference: string } | null> {
   const app = await deps.store.get(applicationId);
   if (!app?.reference || app.status !== 'submitted') return null;
   const ids = await deps.store.identitiesOf(app.personId);
@@ -144,7 +144,7 @@ async function postToChat(ctx: DialogContext, grant: DialogGrant, replies: Reply
   const { actor, conversation } = grant;
   const target = conversation.personal
     ? { serviceUrl: conversation.serviceUrl, id: conversation.id }
-    : await findPersonalConversation(ctx.deps.db, actor.userId, actor.scope);
+    : await ctx.conversations.findPersonal(actor.userId, actor.scope);
   if (!target?.serviceUrl) {
     ctx.deps.log.warn('teams_dialog_no_personal_chat', {});
     return;

@@ -5,8 +5,7 @@
 import { Hono } from 'hono';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor } from '../core/types';
-import type { AppDeps } from '../../server/deps';
-import { forgetEvent, markEventProcessed } from '../../db/outbox-queue';
+import type { AdapterHost } from '../core/host';
 import { createVerifier } from './auth';
 import { createConnectorClient } from './client';
 import { assertDevPlaygroundAllowed } from './dev-playground';
@@ -21,6 +20,7 @@ import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
 import type { Activity } from './schema';
 import type { TurnContext } from './turn';
+import type { TeamsSettings, TeamsStores } from './settings';
 
 export interface TeamsAdapterOptions {
   /** For tests and proxies: every outbound HTTP call (metadata, keys, token, connector). */
@@ -36,31 +36,30 @@ export interface TeamsAdapterOptions {
   devPlayground?: boolean;
 }
 
-/** Builds the Teams adapter. Without TEAMS_APP_ID and password it still serves the tab pages. */
-export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}): PlatformAdapter {
-  const { config } = deps;
+/** Builds the Teams adapter. Without an app id and password it still serves the tab pages. */
+export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, stores: TeamsStores, opts: TeamsAdapterOptions = {}): PlatformAdapter {
   const log = deps.log.child({ platform: 'teams' });
   const scoped = { ...deps, log };
-  const configured = Boolean(config.TEAMS_APP_ID && config.TEAMS_APP_PASSWORD);
+  const configured = Boolean(config.appId && config.appPassword);
   const devPlayground = opts.devPlayground === true;
   if (devPlayground) {
-    assertDevPlaygroundAllowed(config);
+    assertDevPlaygroundAllowed(config.runtime);
     log.warn('teams_dev_playground', { note: 'unauthenticated activities from loopback service URLs are accepted' });
   }
 
   const client = configured || devPlayground
     ? createConnectorClient({
-      appId: config.TEAMS_APP_ID ?? '',
-      appPassword: config.TEAMS_APP_PASSWORD ?? '',
-      tokenUrl: config.TEAMS_TOKEN_URL,
+      appId: config.appId ?? '',
+      appPassword: config.appPassword ?? '',
+      tokenUrl: config.tokenUrl,
       ...(devPlayground ? { anonymous: true } : {}),
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     })
     : null;
-  const verifier = config.TEAMS_APP_ID
+  const verifier = config.appId
     ? createVerifier({
-      metadataUrl: config.TEAMS_OPENID_METADATA_URL!,
-      appId: config.TEAMS_APP_ID,
+      metadataUrl: config.openIdMetadataUrl!,
+      appId: config.appId,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
       ...(opts.jwksCooldownMs !== undefined ? { jwksCooldownMs: opts.jwksCooldownMs } : {}),
     })
@@ -68,14 +67,16 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
 
   // The web form in a dialog needs a public https address (Teams loads nothing else) and the
   // app password, from which the link tokens' key is derived.
-  const tokens = config.TEAMS_APP_PASSWORD ? createDialogTokens(config.TEAMS_APP_PASSWORD) : null;
-  const publicUrl = config.PUBLIC_URL?.startsWith('https://') ? config.PUBLIC_URL : undefined;
+  const tokens = config.appPassword ? createDialogTokens(config.appPassword) : null;
+  const publicUrl = config.publicUrl?.startsWith('https://') ? config.publicUrl : undefined;
 
   const turn: TurnContext = {
     deps: scoped,
     client,
-    firstDelivery: (id) => markEventProcessed(deps.db, id, deps.clock.now().toISOString()),
-    forgetDelivery: (id) => forgetEvent(deps.db, id),
+    conversations: stores.conversations,
+    reviewCards: stores.reviewCards,
+    firstDelivery: deps.deliveries.isNew,
+    forgetDelivery: deps.deliveries.forget,
     ...(tokens && publicUrl
       ? {
         dialogLink: async (actor: Actor, activity: Activity) => {
@@ -90,25 +91,26 @@ export function createTeamsAdapter(deps: AppDeps, opts: TeamsAdapterOptions = {}
       : {}),
   };
 
-  const links = config.TEAMS_APP_PASSWORD ? createDataLinks(config.TEAMS_APP_PASSWORD) : null;
+  const links = config.appPassword ? createDataLinks(config.appPassword) : null;
   const routes = new Hono();
-  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground }));
+  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground, allowedTenants: config.allowedTenants }));
   if (links) routes.route('/', dataLinkRoutes(scoped, links));
-  routes.route('/', tabRoutes(scoped, opts.teamsJs));
-  if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, tokens }));
+  routes.route('/', tabRoutes(config, opts.teamsJs));
+  if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, conversations: stores.conversations, tokens }));
 
   const isReviewer = createReviewerCheck({
-    db: deps.db, client, envReviewers: config.teamsReviewers, defaultServiceUrl: config.TEAMS_SERVICE_URL, log,
+    conversations: stores.conversations, reviewerLists: deps.reviewerLists, client,
+    envReviewers: config.reviewers, defaultServiceUrl: config.serviceUrl, log,
   });
   return {
     platform: 'teams',
     routes,
     sender: createTeamsSender({
-      db: deps.db,
+      conversations: stores.conversations,
       client,
-      ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
-      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
-      defaultServiceUrl: config.TEAMS_SERVICE_URL,
+      ...(config.appId ? { appId: config.appId } : {}),
+      ...(config.tenantId ? { tenantId: config.tenantId } : {}),
+      defaultServiceUrl: config.serviceUrl,
       now: () => deps.clock.now().toISOString(),
     }),
     isReviewer,

@@ -3,9 +3,8 @@
  * response for that reviewer, so the response should be the same updated card that the outbox
  * PUTs over the base message for everyone else (REFERENCE §11), plus the engine's note.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
+import type { ReviewCards } from '../../domain/channel-ports';
 import type { Reply } from '../../domain/messages';
 import type { AdaptiveCard } from './render/adaptive';
 import { repliesToCard } from './render/replies';
@@ -16,31 +15,10 @@ const storedReplies = z.array(z.looseObject({ kind: z.enum(['text', 'card', 'for
  * The latest update queued for the review card posted as activity `activityId`, rendered with
  * the engine's replies under it; null when the click did not lead to one (e.g. a reason is asked).
  */
-export async function reviewCardAfterDecision(db: Kysely<Database>, activityId: string, engineReplies: Reply[]): Promise<AdaptiveCard | null> {
+export async function reviewCardAfterDecision(cards: ReviewCards, activityId: string, engineReplies: Reply[]): Promise<AdaptiveCard | null> {
   if (engineReplies.some((r) => r.kind === 'prompt' || r.kind === 'form')) return null;
-  const base = await db
-    .selectFrom('outbox')
-    .select(['dedupe_key'])
-    .where('platform', '=', 'teams')
-    .where('purpose', '=', 'review_card')
-    // The activity id the Sender returned, stored as external_id: an exact, indexed match.
-    .where('external_id', '=', activityId)
-    .executeTakeFirst();
-  if (!base) return null;
-  const update = await db
-    .selectFrom('outbox')
-    .select(['payload'])
-    .where('replaces', '=', base.dedupe_key)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  if (!update) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(update.payload);
-  } catch {
-    return null;
-  }
+  const parsed = await cards.latestUpdate('teams', activityId);
+  if (parsed === null) return null;
   const replies = storedReplies.safeParse(parsed);
   if (!replies.success) return null;
   const notes = engineReplies.filter((r) => r.kind === 'text');

@@ -4,18 +4,16 @@
  * roster comes from the connector and is kept for a few minutes, so a burst of clicks costs one
  * call and someone removed from the team loses the right soon after.
  */
-import type { Kysely } from 'kysely';
 import type { Recipient } from '../../domain/messages';
-import type { Database } from '../../db/schema';
-import { isListedReviewer } from '../../db/store/reviewers';
+import type { ReviewerLists, TeamsConversations } from '../../domain/channel-ports';
 import type { Actor } from '../core/types';
 import type { ConnectorClient } from './client';
-import { findConversation } from './conversations';
 
 export const ROSTER_TTL_MS = 5 * 60 * 1000;
 
 export interface RosterOptions {
-  db: Kysely<Database>;
+  conversations: TeamsConversations;
+  reviewerLists: ReviewerLists;
   client: ConnectorClient | null;
   envReviewers: string[];
   defaultServiceUrl: string;
@@ -29,7 +27,7 @@ export function createReviewerCheck(opts: RosterOptions): (actor: Actor, channel
   const env = new Set(opts.envReviewers.map((id) => id.toLowerCase()));
 
   async function membersOf(channel: string): Promise<Set<string>> {
-    const known = await findConversation(opts.db, channel);
+    const known = await opts.conversations.find(channel);
     // A channel's roster is its team's; the team id, when the bot saw it, is the surer address.
     const target = known?.teamId ?? channel;
     const hit = cache.get(target);
@@ -44,7 +42,7 @@ export function createReviewerCheck(opts: RosterOptions): (actor: Actor, channel
     if (actor.platform !== 'teams') return false;
     const id = actor.userId.toLowerCase();
     if (env.has(id)) return true;
-    if (await isListedReviewer(opts.db, 'teams', [id, actor.userId])) return true;
+    if (await opts.reviewerLists.isListed('teams', [id, actor.userId])) return true;
     if (!opts.client) return false;
     for (const channel of channels) {
       if (channel.platform !== 'teams') continue;

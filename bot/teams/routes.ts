@@ -7,14 +7,14 @@
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
 import { parsePlatformJson } from '../core/json';
-import type { AppDeps } from '../../server/deps';
+import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
 import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean } = {}): Hono {
+export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null } = {}): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -54,7 +54,7 @@ export function messagesRoutes(deps: AppDeps, verifier: Verifier | null, turn: T
     // single-tenant bot): another tenant's activity (an organisation that uploaded the package
     // without being let in, a shared channel across organisations) changes nothing here.
     const tenant = tenantOf(activity)?.toLowerCase();
-    const allowed = deps.config.teamsAllowedTenants;
+    const allowed = opts.allowedTenants;
     if (allowed && (!tenant || !allowed.includes(tenant))) {
       deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
       return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);

@@ -2,13 +2,11 @@
  * The outbox's Teams Sender: finds (or creates) the conversation for a Recipient, posts one
  * activity, and reports where it went so a later review_card_update can PUT over it.
  */
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Database } from '../../db/schema';
+import type { TeamsConversations } from '../../domain/channel-ports';
 import { DeliveryError, type DeliveryRequest, type DeliveryResult, type Sender } from '../core/sender';
 import type { Reply } from '../../domain/messages';
 import { ConnectorError, type ConnectorClient } from './client';
-import { anyConversationIn, findConversation, findPersonalConversation, saveConversation } from './conversations';
 import { attachment } from './render/adaptive';
 import { textMarkdown } from './render/card';
 import { repliesToCard } from './render/replies';
@@ -22,7 +20,7 @@ export const teamsExternalRef = z.object({
 export type TeamsExternalRef = z.infer<typeof teamsExternalRef>;
 
 export interface TeamsSenderOptions {
-  db: Kysely<Database>;
+  conversations: TeamsConversations;
   client: ConnectorClient | null;
   appId?: string;
   tenantId?: string;
@@ -46,20 +44,20 @@ export function createTeamsSender(opts: TeamsSenderOptions): Sender {
   async function target(request: DeliveryRequest): Promise<{ serviceUrl: string; conversationId: string }> {
     const { recipient } = request;
     if (recipient.kind === 'channel') {
-      const known = await findConversation(opts.db, recipient.address);
+      const known = await opts.conversations.find(recipient.address);
       return { serviceUrl: known?.serviceUrl || opts.defaultServiceUrl, conversationId: recipient.address };
     }
-    const personal = await findPersonalConversation(opts.db, recipient.address, recipient.scope);
+    const personal = await opts.conversations.findPersonal(recipient.address, recipient.scope);
     if (personal) return { serviceUrl: personal.serviceUrl || opts.defaultServiceUrl, conversationId: personal.id };
     // No 1:1 chat seen yet (the person only wrote in a channel): create one. Teams returns the
     // existing chat when there is one, so this is safe to repeat on a retry.
     const tenantId = recipient.scope ?? opts.tenantId;
     if (!tenantId || !opts.appId) throw new DeliveryError('teams_no_tenant_for_user', false);
-    const region = await anyConversationIn(opts.db, tenantId);
+    const region = await opts.conversations.anyIn(tenantId);
     const serviceUrl = region?.serviceUrl || opts.defaultServiceUrl;
     const botId = region?.botId ?? `28:${opts.appId}`;
     const conversationId = await opts.client!.createPersonalConversation(serviceUrl, { botId, memberId: recipient.address, tenantId });
-    await saveConversation(opts.db, {
+    await opts.conversations.save({
       id: conversationId, tenantId, kind: 'personal', serviceUrl, userId: recipient.address,
       name: null, botId, userMri: null, teamId: null,
     }, opts.now());

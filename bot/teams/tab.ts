@@ -5,7 +5,6 @@
  */
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import type { AppDeps } from '../../server/deps';
 
 export type ScriptSource = () => Promise<string | null>;
 
@@ -34,7 +33,7 @@ export const nodeModulesTeamsJs: ScriptSource = async () => {
   }
 };
 
-export function tabRoutes(deps: AppDeps, source: ScriptSource = nodeModulesTeamsJs): Hono {
+export function tabRoutes(settings: { publicUrl?: string | undefined }, source: ScriptSource = nodeModulesTeamsJs): Hono {
   const app = new Hono();
   let script: Promise<string | null> | null = null;
 
@@ -57,7 +56,7 @@ export function tabRoutes(deps: AppDeps, source: ScriptSource = nodeModulesTeams
   // The address comes from PUBLIC_URL only: the Host header is the sender's to choose, and a page
   // that saves a tab pointing wherever Host says would let a forged request plant a phishing tab.
   app.get('/teams/tab/config', (c) => {
-    const base = deps.config.PUBLIC_URL;
+    const base = settings.publicUrl;
     if (!base) return c.text('The admin tab needs PUBLIC_URL, the public https address of this service.', 503);
     const admin = `${base.replace(/\/$/, '')}/admin`;
     c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);

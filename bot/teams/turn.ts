@@ -4,13 +4,14 @@
  * the 15 s turn limit never depends on the engine or the connector.
  */
 import { t, type Locale } from '../../domain/i18n';
-import type { AppDeps } from '../../server/deps';
+import type { ReviewCards, TeamsConversations } from '../../domain/channel-ports';
+import type { AdapterHost } from '../core/host';
 import type { Actor, EngineResult, InboundEvent } from '../core/types';
 import type { FormView, Reply } from '../../domain/messages';
 import { searchCountries } from '../../domain/countries';
 import type { ConnectorClient } from './client';
 import { REASON_FORM } from '../core/review-flow';
-import { referenceOf, saveConversation } from './conversations';
+import { referenceOf } from './conversations';
 import { actorOf, conversationRefOf, intentOf, toEvent, type Intent } from './parse';
 import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './render/adaptive';
 import { formToAdaptiveCard, promptToAdaptiveCard, withValuesAndErrors } from './render/form';
@@ -26,8 +27,10 @@ export interface TurnResponse {
 }
 
 export interface TurnContext {
-  deps: AppDeps;
+  deps: AdapterHost;
   client: ConnectorClient | null;
+  conversations: TeamsConversations;
+  reviewCards: ReviewCards;
   /** True the first time an activity id is seen (Teams redelivers when a turn is slow). */
   firstDelivery(id: string): Promise<boolean>;
   /** Forgets an id given to firstDelivery, so that it counts as new again. */
@@ -50,7 +53,7 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   const ref = referenceOf(activity);
   if (ref) {
     // Every activity refreshes the reference: serviceUrl can move between regions.
-    await saveConversation(deps.db, ref, deps.clock.now().toISOString()).catch((e) => deps.log.warn('teams_reference_not_saved', { error: e }));
+    await ctx.conversations.save(ref, deps.clock.now().toISOString()).catch((e) => deps.log.warn('teams_reference_not_saved', { error: e }));
   }
   const intent = intentOf(activity);
   const isInvoke = activity.type === 'invoke';
@@ -96,7 +99,6 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
     const received = Date.now();
     deps.background(async () => {
       const result = await run(ctx, event, intent);
-      deps.kickOutbox();
       await sendAnswer(ctx, activity, await answerFor(ctx, actor, intent, result), true);
       deps.metrics.answered('teams', (Date.now() - received) / 1000);
     });
@@ -104,7 +106,6 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   }
 
   const result = await run(ctx, event, intent);
-  deps.kickOutbox();
   const answer = await answerFor(ctx, actor, intent, result);
   if (activity.name === 'task/submit') return taskAnswer(answer.replies, result);
   // A decision, whether clicked (Approve) or sent with its reason from the prompt that replaced the
@@ -112,7 +113,7 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   const review = (intent.type === 'action' && intent.actionId.startsWith('review.'))
     || (intent.type === 'submission' && intent.formId === REASON_FORM);
   if (review && activity.replyToId && !result.fieldErrors) {
-    const card = await reviewCardAfterDecision(deps.db, activity.replyToId, result.replies);
+    const card = await reviewCardAfterDecision(ctx.reviewCards, activity.replyToId, result.replies);
     if (card) return INVOKE_CARD(card);
   }
   return INVOKE_CARD(answer.card ?? repliesToCard(answer.replies));
@@ -186,7 +187,7 @@ function taskContinue(result: EngineResult, link?: string | null): TurnResponse 
  * The web form closed itself with dialog.url.submit({reference}). The reference is only repeated
  * when it is this person's submitted application; the confirmation itself is already in the chat.
  */
-async function dialogDone(deps: AppDeps, actor: Actor, reference: string): Promise<string> {
+async function dialogDone(deps: AdapterHost, actor: Actor, reference: string): Promise<string> {
   let l: Locale = 'en';
   try {
     const person = await deps.store.personFor({

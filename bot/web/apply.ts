@@ -8,7 +8,7 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { z } from 'zod';
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
-import type { AppDeps } from '../../server/deps';
+import type { WebDeps } from './settings';
 import type { EngineResult, InboundEvent } from '../core/types';
 import { webActor } from './actor';
 import { pageHeaders, sameOrigin } from './http';
@@ -42,7 +42,7 @@ function conversation(session: ApplicantSession) {
   return { id: `web:${session.email}`, isDirect: true };
 }
 
-export function applyRoutes(app: Hono, deps: AppDeps): { showApplication: (c: Context) => Promise<Response> } {
+export function applyRoutes(app: Hono, deps: WebDeps): { showApplication: (c: Context) => Promise<Response> } {
   type Title = 'myTitle' | 'formTitle' | 'answerTitle';
   const render = (c: Context, session: ApplicantSession, title: Title, result: EngineResult, status: 200 | 400 | 403 | 422 = 200, extra: { promptError?: string; promptValue?: string } = {}) => {
     pageHeaders(c);
@@ -68,7 +68,6 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
   type Event = InboundEvent extends infer T ? (T extends InboundEvent ? Omit<T, 'actor' | 'conversation'> : never) : never;
   const handle = async (session: ApplicantSession, event: Event) => {
     const result = await deps.engine.handle({ ...event, actor: webActor(session.email), conversation: conversation(session) } as InboundEvent);
-    deps.kickOutbox();
     return result;
   };
 

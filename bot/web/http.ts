@@ -1,6 +1,6 @@
 /** Request helpers for the applicant pages: who is asking from where, and security headers. */
 import type { Context } from 'hono';
-import type { AppDeps } from '../../server/deps';
+import type { WebDeps } from './settings';
 
 type AnyContext = Context<{ Bindings: { incoming?: { socket?: { remoteAddress?: string } } } }>;
 
@@ -18,20 +18,20 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /** Secure cookies when the public address or this request is https. */
-export function isSecure(c: Context, deps: AppDeps): boolean {
-  if (deps.config.PUBLIC_URL?.startsWith('https:')) return true;
+export function isSecure(c: Context, deps: WebDeps): boolean {
+  if (deps.settings.publicUrl?.startsWith('https:')) return true;
   if (new URL(c.req.url).protocol === 'https:') return true;
   return c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** False when the browser says the request was sent from another site. */
-export function sameOrigin(c: Context, deps: AppDeps): boolean {
+export function sameOrigin(c: Context, deps: WebDeps): boolean {
   const site = c.req.header('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return false;
   const origin = c.req.header('origin');
   if (!origin) return true;
   const allowed = new Set([new URL(c.req.url).origin]);
-  if (deps.config.PUBLIC_URL) allowed.add(new URL(deps.config.PUBLIC_URL).origin);
+  if (deps.settings.publicUrl) allowed.add(new URL(deps.settings.publicUrl).origin);
   return allowed.has(origin);
 }
 

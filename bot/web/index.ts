@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppDeps } from '../../server/deps';
+import type { WebDeps } from './settings';
 import { applyRoutes } from './apply';
 import { myRoutes } from './my';
 import { signInRoutes } from './sign-in';
@@ -15,9 +15,9 @@ import { textFor } from './messages';
 
 const CSS = `${FORM_PAGE_CSS}\n${FORM_CSS}\n${WEB_CSS}`;
 
-export function createWebApp(deps: AppDeps): Hono {
+export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
-  if (!deps.config.WEB_APPLY) return app;
+  if (!deps.settings.enabled) return app;
   const limit = bodyLimit({
     maxSize: 64 * 1024,
     onError: (c) => c.text(textFor(c).errors.tooLarge, 413),

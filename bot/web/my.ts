@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
-import type { AppDeps } from '../../server/deps';
+import type { WebDeps } from './settings';
 import { webActor } from './actor';
 import { pageHeaders, sameOrigin } from './http';
 import { page } from './layout';
@@ -13,7 +13,7 @@ import { repliesHtml } from './replies-html';
 import { myDataCard } from '../core/my-data';
 import { checkSessionToken, CSRF_FIELD, loadSession } from './session';
 
-export function myRoutes(app: Hono, deps: AppDeps): void {
+export function myRoutes(app: Hono, deps: WebDeps): void {
   app.get('/my', async (c) => {
     const session = await loadSession(c, deps);
     if (!session) return c.redirect('/apply', 303);

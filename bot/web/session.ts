@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { AppDeps } from '../../server/deps';
+import type { WebDeps } from './settings';
 import { hmacBase64url, randomToken, sha256Hex, timingSafeEqual } from './crypto';
 import { isSecure } from './http';
 
@@ -23,53 +23,47 @@ export interface ApplicantSession {
   csrf: string;
 }
 
-const cookieOptions = (c: Context, deps: AppDeps, maxAge: number) =>
+const cookieOptions = (c: Context, deps: WebDeps, maxAge: number) =>
   ({ httpOnly: true, sameSite: 'Lax' as const, secure: isSecure(c, deps), path: '/', maxAge });
 
-export async function createSession(c: Context, deps: AppDeps, personId: string, email: string): Promise<void> {
+export async function createSession(c: Context, deps: WebDeps, personId: string, email: string): Promise<void> {
   const now = deps.clock.now();
   const token = randomToken();
   const old = getCookie(c, SESSION_COOKIE);
-  await deps.atomic.run([
-    deps.db.deleteFrom('applicant_sessions').where('expires_at', '<', now.toISOString()),
-    ...(old && old.length <= 100 ? [deps.db.deleteFrom('applicant_sessions').where('id', '=', await sha256Hex(old))] : []),
-    deps.db.insertInto('applicant_sessions').values({
-      id: await sha256Hex(token), person_id: personId, email, csrf_token: randomToken(),
-      created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString(), last_seen_at: now.toISOString(),
-    }),
-  ]);
+  await deps.sessions.create({
+    id: await sha256Hex(token), personId, email, csrf: randomToken(),
+    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(), lastSeenAt: now.toISOString(),
+  }, { now: now.toISOString(), ...(old && old.length <= 100 ? { replaces: await sha256Hex(old) } : {}) });
   setCookie(c, SESSION_COOKIE, token, cookieOptions(c, deps, SESSION_TTL_MS / 1000));
 }
 
-export async function loadSession(c: Context, deps: AppDeps): Promise<ApplicantSession | null> {
+export async function loadSession(c: Context, deps: WebDeps): Promise<ApplicantSession | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) return null;
   const id = await sha256Hex(token);
   const now = deps.clock.now();
-  const row = await deps.db.selectFrom('applicant_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || row.expires_at <= now.toISOString()) return null;
-  if (now.getTime() - Date.parse(row.last_seen_at) > SLIDE_EVERY_MS) {
-    await deps.db.updateTable('applicant_sessions')
-      .set({ last_seen_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_TTL_MS).toISOString() })
-      .where('id', '=', id).execute();
+  const row = await deps.sessions.find(id);
+  if (!row || row.expiresAt <= now.toISOString()) return null;
+  if (now.getTime() - Date.parse(row.lastSeenAt) > SLIDE_EVERY_MS) {
+    await deps.sessions.slide(id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
     setCookie(c, SESSION_COOKIE, token, cookieOptions(c, deps, SESSION_TTL_MS / 1000));
   }
-  return { id, personId: row.person_id, email: row.email, csrf: row.csrf_token };
+  return { id, personId: row.personId, email: row.email, csrf: row.csrf };
 }
 
-export async function endSession(c: Context, deps: AppDeps): Promise<void> {
+export async function endSession(c: Context, deps: WebDeps): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token && token.length <= 100) await deps.db.deleteFrom('applicant_sessions').where('id', '=', await sha256Hex(token)).execute();
+  if (token && token.length <= 100) await deps.sessions.remove(await sha256Hex(token));
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c, deps) });
 }
 
-async function bind(deps: AppDeps, cookieValue: string): Promise<string> {
-  const secret = deps.config.SESSION_SECRET;
+async function bind(deps: WebDeps, cookieValue: string): Promise<string> {
+  const secret = deps.settings.sessionSecret;
   return secret ? hmacBase64url(secret, `applicant-pre-session:${cookieValue}`) : cookieValue;
 }
 
 /** The hidden-field value for forms shown before sign-in; sets their cookie when missing. */
-export async function preSessionToken(c: Context, deps: AppDeps): Promise<string> {
+export async function preSessionToken(c: Context, deps: WebDeps): Promise<string> {
   let value = getCookie(c, PRE_COOKIE);
   if (!value || value.length > 100) {
     value = randomToken();
@@ -78,7 +72,7 @@ export async function preSessionToken(c: Context, deps: AppDeps): Promise<string
   return bind(deps, value);
 }
 
-export async function checkPreSessionToken(c: Context, deps: AppDeps, field: unknown): Promise<boolean> {
+export async function checkPreSessionToken(c: Context, deps: WebDeps, field: unknown): Promise<boolean> {
   const cookie = getCookie(c, PRE_COOKIE);
   if (!cookie || cookie.length > 100 || typeof field !== 'string') return false;
   return timingSafeEqual(field, await bind(deps, cookie));

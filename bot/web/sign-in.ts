@@ -6,8 +6,8 @@ import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
-import type { AppDeps } from '../../server/deps';
-import { normaliseEmail } from '../../db/store/people';
+import type { WebDeps } from './settings';
+import { normaliseEmail } from '../../domain/people';
 import { issueCode, mailDelayed, verifyCode } from './codes';
 import { clientAddress, isSecure, pageHeaders, sameOrigin } from './http';
 import { page } from './layout';
@@ -29,7 +29,7 @@ export function checkEmail(raw: unknown, W: WebText): { ok: true; email: string 
 
 const alert = (text: string) => html`<div class="alert" role="alert"><p>${text}</p></div>`;
 
-async function emailPage(c: Context, deps: AppDeps, opts: { error?: string; value?: string; status?: 200 | 400 | 403 | 429 } = {}) {
+async function emailPage(c: Context, deps: WebDeps, opts: { error?: string; value?: string; status?: 200 | 400 | 403 | 429 } = {}) {
   pageHeaders(c);
   const W = textFor(c);
   const token = await preSessionToken(c, deps);
@@ -46,15 +46,15 @@ ${opts.error ? html`<p class="err" id="email-err">${opts.error}</p>` : ''}</div>
   return c.html(page({ title: W.signInTitle, text: W }, body), opts.status ?? 200);
 }
 
-async function codePage(c: Context, deps: AppDeps, codeId: string, opts: { error?: string; status?: 200 | 400 | 403 | 410 } = {}) {
+async function codePage(c: Context, deps: WebDeps, codeId: string, opts: { error?: string; status?: 200 | 400 | 403 | 410 } = {}) {
   pageHeaders(c);
   const W = textFor(c);
-  const row = await deps.db.selectFrom('sign_in_codes').select(['email']).where('id', '=', codeId).executeTakeFirst();
-  if (!row) return emailPage(c, deps, { error: W.errors.noPendingCode, status: 400 });
+  const email = await deps.codes.emailOf(codeId);
+  if (email === null) return emailPage(c, deps, { error: W.errors.noPendingCode, status: 400 });
   const token = await preSessionToken(c, deps);
   const delayed = await mailDelayed(deps, codeId);
   const body: Html = html`<h1>${W.codeTitle}</h1>
-<p>${W.codeSent(row.email)}</p>
+<p>${W.codeSent(email)}</p>
 ${delayed ? html`<div class="info" role="status"><p>${W.mailDelayed}</p></div>` : ''}
 ${opts.error ? alert(opts.error) : ''}
 <form method="post" action="/apply/code" class="card step" novalidate>
@@ -76,7 +76,7 @@ async function form(c: Context): Promise<Record<string, unknown>> {
   }
 }
 
-export function signInRoutes(app: Hono, deps: AppDeps, showApplication: (c: Context) => Promise<Response>): void {
+export function signInRoutes(app: Hono, deps: WebDeps, showApplication: (c: Context) => Promise<Response>): void {
   app.get('/apply', async (c) => {
     const session = await loadSession(c, deps);
     if (session) return showApplication(c);
@@ -96,7 +96,7 @@ export function signInRoutes(app: Hono, deps: AppDeps, showApplication: (c: Cont
       const value = typeof body.email === 'string' ? body.email.slice(0, 254) : '';
       return emailPage(c, deps, { error: checked.message, value, status: 400 });
     }
-    const issued = await issueCode(deps, checked.email, clientAddress(c, deps.config.TRUST_PROXY), W);
+    const issued = await issueCode(deps, checked.email, clientAddress(c, deps.settings.trustProxy), W);
     if (!issued.ok) {
       deps.log.info('sign_in_code_refused', { reason: issued.reason });
       return emailPage(c, deps, { error: issued.reason === 'address_limit' ? W.errors.addressLimit : W.errors.clientLimit, value: checked.email, status: 429 });

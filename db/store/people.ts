@@ -11,14 +11,13 @@ import type { Atomic } from '../atomic';
 import { newId } from '../json';
 import type { Database } from '../schema';
 import { insertWhen } from './guards';
+import { normaliseEmail } from '../../domain/people';
 
 /** Writing last_seen_at on every event would be a write per message; this is precise enough. */
 const SEEN_EVERY_MS = 60_000;
 
 /** Trimmed and lower-cased: the form in which addresses are compared and stored as verified. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { normaliseEmail };
 
 interface Found extends Person {
   lastSeenAt: string | null;

@@ -4,7 +4,7 @@
  * GET /healthz stays public and cheap (server/app.ts).
  */
 import { Hono } from 'hono';
-import type { AppDeps } from '../deps';
+import type { AppRoot } from '../root';
 import { sha256Hex, timingSafeEqual } from '../../admin/auth/crypto';
 import { loadSession } from '../../admin/auth/session';
 import { adminDeps } from '../admin-deps';
@@ -12,7 +12,7 @@ import { can, type Role } from '../../admin/auth/roles';
 import type { AdminEnv } from '../../admin/env';
 import { readStoredNumbers } from './stored';
 
-export function metricsRoutes(deps: AppDeps): Hono<AdminEnv> {
+export function metricsRoutes(deps: AppRoot): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   // /admin/metrics too: the session cookie is scoped to /admin, so that is where a browser sends it.
   app.on('GET', ['/metrics', '/admin/metrics'], async (c) => {
@@ -26,7 +26,7 @@ export function metricsRoutes(deps: AppDeps): Hono<AdminEnv> {
   return app;
 }
 
-async function allowed(authorization: string | undefined, deps: AppDeps, session: () => Promise<{ user: { role: Role } } | null>): Promise<boolean> {
+async function allowed(authorization: string | undefined, deps: AppRoot, session: () => Promise<{ user: { role: Role } } | null>): Promise<boolean> {
   const token = deps.config.METRICS_TOKEN;
   const given = /^Bearer\s+(\S{1,512})$/i.exec(authorization ?? '')?.[1];
   if (token && given) {

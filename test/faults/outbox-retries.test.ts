@@ -8,8 +8,7 @@ import { startCountingSlackApi, type CountingSlackApi } from '../fakes/counting-
 import { FakeBotFramework } from '../fakes/bot-framework';
 import { createTestApp, type TestApp } from '../support/harness';
 import { nodeAdapters } from '../../server/node-setup';
-import { createSlackAdapter } from '../../bot/slack';
-import { createTeamsAdapter } from '../../bot/teams';
+import { slackAdapter, teamsAdapter } from '../../server/adapters';
 import { enqueue } from '../../db/store/outbox';
 import type { OutboundMessage } from '../../domain/messages';
 
@@ -32,8 +31,8 @@ const shortFetch: typeof fetch = (input, init = {}) => {
 };
 // Registered after the defaults, so these replace them (one adapter per platform).
 nodeAdapters.push(
-  (deps) => (deps.config.slackEnabled ? createSlackAdapter(deps, { fetch: shortFetch }) : null),
-  (deps) => (deps.config.teamsEnabled ? createTeamsAdapter(deps, { fetch: shortFetch }) : null),
+  (deps) => (deps.config.slackEnabled ? slackAdapter(deps, { fetch: shortFetch }) : null),
+  (deps) => (deps.config.teamsEnabled ? teamsAdapter(deps, { fetch: shortFetch }) : null),
 );
 
 let slack: CountingSlackApi;

@@ -17,7 +17,7 @@ function runtime(engine = fakeEngine()) {
   const made = makeDeps(api, engine, { SLACK_APP_TOKEN: 'xapp-1-test' });
   const client = createSlackClient({ baseUrl: api.url, token: 'xoxb-test-token' });
   const directory = createDirectory(client);
-  const rt: SlackRuntime = { deps: made.deps, client, directory, log: silentLogger, responder: createResponder(client, directory, silentLogger), isNew: memoryDedupe(), forget: async () => {} };
+  const rt: SlackRuntime = { deps: made.deps, settings: made.settings, client, directory, log: silentLogger, responder: createResponder(client, directory, silentLogger), isNew: memoryDedupe(), forget: async () => {} };
   return { ...made, rt, engine };
 }
 

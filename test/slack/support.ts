@@ -3,7 +3,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { vi } from 'vitest';
-import type { AppDeps } from '../../server/deps';
+import type { AdapterHost } from '../../bot/core/host';
+import type { Store } from '../../domain/ports';
+import { slackSettings } from '../../server/adapters';
+import { createMemoryMetrics } from '../../server/metrics/memory';
 import type { Engine } from '../../bot/core/engine-types';
 import type { EngineResult, InboundEvent } from '../../bot/core/types';
 import { loadConfig } from '../../server/config';
@@ -88,28 +91,29 @@ export function makeDeps(api: FakeSlackApi, engine: Engine, env: Record<string, 
     ...env,
   });
   const reviewChannel = vi.fn(async () => null as string | null);
-  const deps = {
-    config,
-    db: undefined,
-    atomic: undefined,
-    store: { reviewChannel },
+  const seen = memoryDedupe();
+  const deps: AdapterHost = {
+    // Only what these tests reach; anything else they touch fails loudly.
+    store: { reviewChannel } as Partial<Store> as Store,
     clock: manualClock(new Date('2023-01-20T09:00:00Z')),
     log: silentLogger,
     engine,
+    metrics: createMemoryMetrics(),
     background: (task: () => Promise<unknown>) => void tasks.push(task().catch((e) => errors.push(e))),
-    kickOutbox: vi.fn(),
-  } as unknown as AppDeps;
+    deliveries: { isNew: seen, forget: async () => {} },
+    reviewerLists: { isListed: async () => false },
+  };
   const settle = async () => {
     while (tasks.length) await tasks.shift();
   };
-  return { deps, settle, errors, reviewChannel };
+  return { deps, settings: slackSettings(config), settle, errors, reviewChannel };
 }
 
 /** An adapter wired to the fake API, with in-memory dedupe and a fixed real clock. */
 export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}) {
   const eng = (engine ?? fakeEngine()) as E;
   const made = makeDeps(api, eng, env);
-  const adapter = createSlackAdapter(made.deps, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection });
+  const adapter = createSlackAdapter(made.deps, made.settings, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection });
   return { ...made, adapter, engine: eng };
 }
 

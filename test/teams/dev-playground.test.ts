@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTeamsAdapter } from '../../bot/teams';
+import { teamsAdapter } from '../../server/adapters';
 import { loadConfig } from '../../server/config';
 import { FakeBotFramework } from '../fakes/bot-framework';
 import { createTestApp, type TestApp } from '../support/harness';
@@ -65,7 +65,7 @@ describe('TEAMS_DEV_PLAYGROUND', () => {
     const r = await rig(fake);
     try {
       for (const patch of [{ NODE_ENV: 'production' as const }, { HOST: '0.0.0.0' }]) {
-        expect(() => createTeamsAdapter({ ...r.deps, config: { ...r.deps.config, ...patch, TEAMS_DEV_PLAYGROUND: true } }, { devPlayground: true })).toThrow(/refused/);
+        expect(() => teamsAdapter({ ...r.deps, config: { ...r.deps.config, ...patch, TEAMS_DEV_PLAYGROUND: true } }, { devPlayground: true })).toThrow(/refused/);
       }
     } finally {
       await r.close();

@@ -12,9 +12,10 @@ import type { Engine } from '../../bot/core/engine-types';
 import type { Actor, EngineResult, InboundEvent } from '../../bot/core/types';
 import { loadConfig } from '../../server/config';
 import { createMemoryMetrics } from '../../server/metrics/memory';
-import type { AppDeps } from '../../server/deps';
+import type { AppRoot } from '../../server/root';
+import { teamsAdapter } from '../../server/adapters';
 import { silentLogger } from '../../server/log';
-import { createTeamsAdapter, type TeamsAdapterOptions } from '../../bot/teams';
+import type { TeamsAdapterOptions } from '../../bot/teams';
 import type { PlatformAdapter } from '../../bot/core/adapter';
 import type { FakeBotFramework } from '../fakes/bot-framework';
 
@@ -72,7 +73,7 @@ export function fakeEngine(): FakeEngine {
 }
 
 export interface Rig {
-  deps: AppDeps;
+  deps: AppRoot;
   engine: FakeEngine;
   adapter: PlatformAdapter;
   routes: Hono;
@@ -90,7 +91,16 @@ export async function rig(fake: FakeBotFramework, opts: { env?: Record<string, s
   const engine = fakeEngine();
   const tasks: Promise<unknown>[] = [];
   const r = {} as Rig;
-  const deps: AppDeps = {
+  // The real engine starts outbox delivery after each event it handled; so does this one.
+  const handle = engine.handle;
+  engine.handle = async (event) => {
+    try {
+      return await handle(event);
+    } finally {
+      deps.kickOutbox();
+    }
+  };
+  const deps: AppRoot = {
     config: loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'https://desk.example.test', SLACK_API_URL: '', ...fake.env(), ...opts.env }),
     db: sqlite.db,
     atomic: sqlite.atomic,
@@ -106,7 +116,7 @@ export async function rig(fake: FakeBotFramework, opts: { env?: Record<string, s
       r.kicks++;
     },
   };
-  const adapter = createTeamsAdapter(deps, { jwksCooldownMs: 0, ...opts.adapter });
+  const adapter = teamsAdapter(deps, { jwksCooldownMs: 0, ...opts.adapter });
   Object.assign(r, {
     deps, engine, adapter, routes: adapter.routes!, sqlite, tasks, kicks: 0,
     async settle() {

@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../domain/clock';
 import { loadConfig } from '../../server/config';
-import type { AppDeps } from '../../server/deps';
+import type { AppRoot } from '../../server/root';
 import { silentLogger } from '../../server/log';
 import { createSlackInstallApp, installationCipher } from '../../server/slack-install';
 import { openD1 } from '../../server/worker-setup';
@@ -21,7 +21,7 @@ const config = loadConfig({
   SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'fake-client-secret',
   SESSION_SECRET: vars.SESSION_SECRET!, PUBLIC_URL: 'https://desk.example.test',
 });
-const deps = { config, db, atomic, clock: manualClock(new Date('2023-01-20T09:00:00Z')), log: silentLogger } as unknown as AppDeps;
+const deps = { config, db, atomic, clock: manualClock(new Date('2023-01-20T09:00:00Z')), log: silentLogger } as unknown as AppRoot;
 const app = createSlackInstallApp(deps);
 
 afterEach(() => control('/reset', {}));

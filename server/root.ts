@@ -1,6 +1,7 @@
 /**
- * What the composition root hands to every sub-app (Slack, Teams, admin, playground). Built once
- * per process on Node and once per isolate on Workers.
+ * Everything the composition root built, in one object: what it fills the adapters' hosts and
+ * settings from, and what the entries, jobs and tests reach for. Built once per process on Node
+ * and once per isolate on Workers. Adapters never see it.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -12,7 +13,7 @@ import type { Config } from './config';
 import type { Logger } from './log';
 import type { Metrics } from './metrics/types';
 
-export interface AppDeps {
+export interface AppRoot {
   config: Config;
   db: Kysely<Database>;
   atomic: Atomic;
