@@ -5,6 +5,8 @@
  */
 import type { Hono } from 'hono';
 import { channelPorts } from '../db/channels';
+import { slackInstallations } from '../db/channels/slack-installations';
+import { installationCipher } from './slack-install';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { AdapterHost } from '../bot/core/host';
 import { createSlackAdapter, type SlackAdapterOptions } from '../bot/slack';
@@ -41,6 +43,7 @@ export function slackSettings(config: Config): SlackSettings {
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     apiUrl: config.SLACK_API_URL,
     reviewers: config.slackReviewers,
+    ...(config.SLACK_HOME_TEAM ? { homeTeam: config.SLACK_HOME_TEAM } : {}),
   };
 }
 
@@ -79,7 +82,10 @@ export function webSettings(config: Config): WebSettings {
 }
 
 export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): PlatformAdapter {
-  return createSlackAdapter(adapterHost(root), slackSettings(root.config), opts);
+  // With "Add to Slack", each installed workspace's token comes from the installations table.
+  const cipher = root.config.slackOAuth ? installationCipher(root.config) : null;
+  const installations = cipher ? { installations: slackInstallations(root.db, root.atomic, cipher, root.clock) } : {};
+  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts });
 }
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {

@@ -17,7 +17,7 @@ export const install = defineCatalog({
     'slack.failed.title': 'Slack did not confirm the installation',
     'slack.failed.text': 'Nothing was installed. Please start again from the install page; if it fails again, tell the secretariat.',
     'slack.again': 'Back to the install page',
-    'slack.unavailable': 'Installing in other workspaces is not set up on this server.',
+    'slack.notActive': 'Dialogue Desk is not active in this workspace. Ask your Slack administrator to install it again.',
   },
   fr: {
     'slack.title': 'Ajouter Dialogue Desk à votre espace de travail Slack',
@@ -34,7 +34,7 @@ export const install = defineCatalog({
     'slack.failed.title': 'Slack n’a pas confirmé l’installation',
     'slack.failed.text': 'Rien n’a été installé. Recommencez depuis la page d’installation ; si cela échoue encore, prévenez le secrétariat.',
     'slack.again': 'Retour à la page d’installation',
-    'slack.unavailable': 'L’installation dans d’autres espaces de travail n’est pas configurée sur ce serveur.',
+    'slack.notActive': 'Dialogue Desk n’est pas actif dans cet espace de travail. Demandez à votre administrateur Slack de l’installer à nouveau.',
   },
   es: {
     'slack.title': 'Añadir Dialogue Desk a su espacio de trabajo de Slack',
@@ -51,6 +51,6 @@ export const install = defineCatalog({
     'slack.failed.title': 'Slack no confirmó la instalación',
     'slack.failed.text': 'No se instaló nada. Vuelva a empezar desde la página de instalación; si vuelve a fallar, avise a la secretaría.',
     'slack.again': 'Volver a la página de instalación',
-    'slack.unavailable': 'La instalación en otros espacios de trabajo no está configurada en este servidor.',
+    'slack.notActive': 'Dialogue Desk no está activo en este espacio de trabajo. Pida a su administrador de Slack que lo vuelva a instalar.',
   },
 });
