@@ -6,6 +6,8 @@
 import type { Hono } from 'hono';
 import { channelPorts } from '../db/channels';
 import { slackInstallations } from '../db/channels/slack-installations';
+import { admitTeamsTenant } from '../db/store/installations';
+import { isoNow } from '../domain/clock';
 import { installationCipher } from './slack-install';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { AdapterHost } from '../bot/core/host';
@@ -90,7 +92,7 @@ export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): Pla
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {
   const ports = channelPorts(root.db, root.atomic, root.clock);
-  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards }, opts);
+  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards, tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) } }, opts);
 }
 
 export function emailAdapter(root: AppRoot, smtp: (url: string) => MailTransport): PlatformAdapter {

@@ -145,3 +145,17 @@ export async function takeOauthState(db: Kysely<Database>, hash: string, now: st
   const res = await db.deleteFrom('oauth_states').where('id', '=', hash).where('expires_at', '>=', now).executeTakeFirst();
   return Number(res.numDeletedRows) === 1;
 }
+
+/**
+ * A Teams tenant on the Installations page from its first activity on; false when an
+ * administrator disabled it. Read first, so that the usual case is one indexed read.
+ */
+export async function admitTeamsTenant(db: Kysely<Database>, tenantId: string, now: string): Promise<boolean> {
+  const id = `teams:${tenantId}`;
+  const row = await db.selectFrom('installations').select('status').where('id', '=', id).executeTakeFirst();
+  if (row) return row.status === 'active';
+  await db.insertInto('installations')
+    .values({ id, platform: 'teams', team_id: tenantId, token_enc: null, installed_at: now, status: 'active', status_reason: null, updated_at: now })
+    .onConflict((oc) => oc.column('id').doNothing()).execute();
+  return true;
+}
