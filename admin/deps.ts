@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Atomic } from '../db/atomic';
 import type { Database } from '../db/schema';
 import type { Clock } from '../domain/clock';
+import type { Locale } from '../domain/i18n';
 import type { Store } from '../domain/ports';
 import type { Engine } from '../bot/core/engine-types';
 
@@ -30,8 +31,12 @@ export interface AdminSettings {
   envReviewers: { slack: string[]; teams: string[] };
   /** For the Installations page: how Slack is set up, to say which workspace is "home". */
   slackSetup: { enabled: boolean; installPage: boolean; homeTeam?: string; botToken: boolean };
+  /** scrypt work factor (log2 N) for new password hashes; absent: the default (15). */
+  passwordCost?: number;
   /** The first administrator, created at start when no active one exists. */
   firstAdmin?: { email: string; password: string };
+  /** The reviewers' language (REVIEW_LOCALE): what focal points read too. */
+  reviewLocale?: Locale;
 }
 
 /** The parts of the store the panel reads through the domain's port rather than by query. */

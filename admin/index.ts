@@ -8,7 +8,7 @@ import { AppError, statusOf } from '../domain/errors';
 import type { AdminDeps } from './deps';
 import { auditQuery } from './audit';
 import { requireCsrf, requirePermission, requireSession } from './auth/guard';
-import { hashPassword } from './auth/password';
+import { hashPassword, passwordParams } from './auth/password';
 import type { AdminEnv } from './env';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes, logoutRoute } from './routes/auth';
@@ -28,7 +28,7 @@ import { installationRoutes } from './routes/installations';
 import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
-import { ADMIN_CSS, ADMIN_JS } from './views/assets';
+import { ADMIN_CSS, ADMIN_JS } from '../generated/assets';
 
 // Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
 // tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.
@@ -136,7 +136,7 @@ export async function ensureFirstAdmin(deps: AdminDeps): Promise<'created' | 'pr
   const id = crypto.randomUUID();
   await deps.atomic.run([
     deps.db.insertInto('admin_users').values({
-      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(first.password), role: 'admin',
+      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(first.password, passwordParams(deps.settings.passwordCost)), role: 'admin',
       created_at: now.toISOString(), updated_at: now.toISOString(),
     }).onConflict((oc) => oc.column('email').doNothing()),
     auditQuery(deps.db, { actor: 'system:start', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email, role: 'admin' }, at: now }),

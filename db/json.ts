@@ -3,6 +3,7 @@
  * fails loudly at the storage edge instead of deep inside the engine or a renderer.
  */
 import { z } from 'zod';
+import { sha256Hex } from '../lib/crypto';
 import { LOCALES } from '../domain/i18n/locales';
 import type { Recipient, Reply } from '../domain/messages';
 import type { ApplicationAnswers } from '../domain/types';
@@ -68,11 +69,9 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** SHA-256 hex of the canonical JSON; Web Crypto so it runs on Node and Workers alike. */
+/** SHA-256 hex of the canonical JSON. */
 export async function fingerprint(value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(value));
-  const digest = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(canonicalJson(value));
 }
 
 export const newId = (): string => crypto.randomUUID();

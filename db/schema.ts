@@ -12,7 +12,7 @@ import type { ConversationStateTable, ProcessedEventsTable, OutboxTable, Platfor
 export type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
 export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
 export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
-export type { InstallationsTable, OauthStatesTable, InstallationPlatform, InstallationStatus } from './tables/installations';
+export type { InstallationsTable, OauthStatesTable, InstallationStatus } from './tables/installations';
 export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
 
 export interface Database {

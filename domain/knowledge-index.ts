@@ -6,8 +6,9 @@ import MiniSearch from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from './i18n/locales';
 import { fold, foldedWords, isStopword, rawWords, termOf, termsOf, words } from './language';
-import { dialogueIn, dialogueNames, faqIn } from './localized';
-import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS, TOPIC_LINKS } from './vocabulary';
+import { dialogueIn, dialogueNames, faqIn, ownNames } from './localized';
+import { topicReader } from './knowledge-topics';
+import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS } from './vocabulary';
 import type { Dialogue, FaqEntry } from './types';
 
 interface Doc { id: string; title: string; variants: string; body: string; source: string }
@@ -19,6 +20,11 @@ interface Phrase {
   dialogueId: string | null;
   /** An abbreviation written in capitals ("TA"): in lower case it may be an everyday word. */
   acronym: boolean;
+  /**
+   * A one-word alias that is not the dialogue's name ("trafficking", "armas"): with a word the
+   * call never uses beside it ("drug trafficking", "armas químicas") it names another subject.
+   */
+  generic: boolean;
 }
 
 /** One thing the asker said: the terms it may be found under, and whether it is a name ("Nairobi"). */
@@ -88,12 +94,15 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 
   const phrases: Phrase[] = [
     ...SYNONYMS[locale].flatMap(([terms, said]) =>
-      said.split('|').map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false }))),
+      said.split('|').map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false, generic: false }))),
     ...dialogues.filter((d) => d.status !== 'archived').flatMap((d) => {
       const terms = termsOf(dialogueIn(d, locale).shortName, locale);
-      return dialogueNames(d).map((name) => ({
-        tokens: foldedWords(name), terms, dialogueId: d.id, acronym: /^\p{Lu}{2,5}$/u.test(name.trim()),
-      }));
+      const own = new Set(ownNames(d).map((n) => foldedWords(n).join(' ')));
+      return dialogueNames(d).map((name) => {
+        const tokens = foldedWords(name);
+        const acronym = /^\p{Lu}{2,5}$/u.test(name.trim());
+        return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens[0]!) };
+      });
     }),
   ].filter((p) => p.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
 
@@ -113,6 +122,7 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
       p.tokens.every((t, k) => tokens[i + k] === t) &&
       (!p.acronym || raw[i] === raw[i]!.toUpperCase() || !isStopword(tokens[i]!, locale)));
   }
+  const topics = topicReader({ locale, known, phraseAt });
 
   function read(question: string): { raw: string[]; tokens: string[] } {
     const raw = rawWords(question);
@@ -143,28 +153,14 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
       const ids: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const p = phraseAt(tokens, raw, i);
-        if (p?.dialogueId && !ids.includes(p.dialogueId)) ids.push(p.dialogueId);
+        if (p?.dialogueId && !ids.includes(p.dialogueId) && !topics.qualified(tokens, i, p)) ids.push(p.dialogueId);
         if (p) i += p.tokens.length - 1;
       }
       return ids;
     },
     unknownDialogue(question) {
       const { raw, tokens } = read(question);
-      const meeting = new Set(MEETING_WORDS[locale].map(fold));
-      const links = new Set(TOPIC_LINKS[locale].map(fold));
-      for (let i = 0; i < tokens.length; i++) {
-        if (!meeting.has(tokens[i]!)) continue;
-        const before: string[] = [];
-        for (let j = i - 1; j >= 0 && !known(tokens[j]!); j--) before.unshift(raw[j]!);
-        if (before.length && locale === 'en') return before.join(' ');
-        let k = i + 1;
-        if (!links.has(tokens[k] ?? '')) continue;
-        while (k < tokens.length && (links.has(tokens[k]!) || isStopword(tokens[k]!, locale))) k++;
-        const after: string[] = [];
-        for (; k < tokens.length && !known(tokens[k]!); k++) after.push(raw[k]!);
-        if (after.length) return after.join(' ');
-      }
-      return null;
+      return topics.unknownTopic(raw, tokens);
     },
     overlap(question, entry) {
       const q = new Set(termsOf(question, locale));

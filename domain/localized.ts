@@ -23,8 +23,13 @@ export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
   return { name: d.name, shortName: d.shortName, location: d.location, description: d.description, callNote: d.callNote };
 }
 
+/** The dialogue's own names (full and short) in each language, without its aliases. */
+export function ownNames(d: Dialogue): string[] {
+  const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));
+  return [d.name, d.shortName, ...translated].filter((n) => n.trim());
+}
+
 /** Every name the dialogue goes by: its names in each language and its aliases. */
 export function dialogueNames(d: Dialogue): string[] {
-  const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));
-  return [d.name, d.shortName, ...translated, ...(d.aliases ?? [])].filter((n) => n.trim());
+  return [...ownNames(d), ...(d.aliases ?? [])].filter((n) => n.trim());
 }

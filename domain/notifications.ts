@@ -44,8 +44,8 @@ function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
 /** What a reviewer card shows beyond the application: who approves, and the balance so far. */
 export interface ReviewCardContext {
   body?: ApprovalBody;
-  /** One line per dialogue of the application (domain/balance.ts). */
-  balance?: string[];
+  /** One line per dialogue of the application (domain/balance.ts), in the language asked for. */
+  balance?: (l: Locale) => string[];
 }
 
 /**
@@ -55,6 +55,7 @@ export interface ReviewCardContext {
  */
 export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, context: ReviewCardContext = {}, l: Locale = 'en'): Card {
   const body = context.body ?? 'secretariat';
+  const balance = context.balance?.(l) ?? [];
   const answers = app.answers as ApplicationAnswers;
   const fields = reviewerFields(answers, dialogues, l);
   // One section per dialogue, with its own buttons: every dialogue stays decidable on hosts that
@@ -98,7 +99,7 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
     subtitle,
     fields,
-    sections: context.balance?.length ? [...sections, { text: context.balance.join('\n') }] : sections,
+    sections: balance.length ? [...sections, { text: balance.join('\n') }] : sections,
     footer: t(l, 'review.card.footer'),
   };
 }
@@ -184,7 +185,8 @@ export function roundApprovalNotice(app: Application, dialogueId: string, body: 
 
 /**
  * A focal point is told a round was sent: how many organisations, until when, where to sign in.
- * By email (platform 'email'); nothing about the applicants beyond their number.
+ * By email (platform 'email'); nothing about the applicants beyond their number. Written in the
+ * reviewers' language `l` (REVIEW_LOCALE), like everything else on the deciding side.
  */
 export function roundNotice(
   round: { id: string; closesAt: string; zone: string },
@@ -192,14 +194,16 @@ export function roundNotice(
   count: number,
   focalPoint: { id: string; email: string },
   url: string,
+  l: Locale = 'en',
 ): OutboundMessage {
-  const closes = formatInstant(round.closesAt, round.zone);
+  const closes = formatInstant(round.closesAt, round.zone, l);
   return {
-    recipient: { platform: 'email', kind: 'user', address: focalPoint.email },
+    recipient: { platform: 'email', kind: 'user', address: focalPoint.email, ...(l !== 'en' ? { locale: l } : {}) },
     purpose: 'round_notice',
     replies: [{ kind: 'card', card: {
-      title: t('en', 'rounds.notice.fp.subject', { dialogue, closes }),
-      text: t('en', 'rounds.notice.fp.text', { count, dialogue, closes, url }),
+      ...(l !== 'en' ? { locale: l } : {}),
+      title: t(l, 'rounds.notice.fp.subject', { dialogue, closes }),
+      text: t(l, 'rounds.notice.fp.text', { count, dialogue, closes, url }),
     } }],
     dedupeKey: `round_notice:${round.id}:${focalPoint.id}`,
   };

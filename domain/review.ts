@@ -9,11 +9,10 @@ import type { Application, ApplicationDialogue, ApplicationStatus, ApprovalBody,
 
 export const REASON_MIN = 5;
 
-/** What to say when a reason that an outcome needs is missing. */
-export const REASON_MISSING = {
-  reject: 'Write a reason for the rejection.',
-  request_info: 'Write what information you need from the applicant.',
-} as const;
+/** What to say, in the reviewer's language, when a reason that an outcome needs is missing. */
+export function reasonMissing(outcome: 'reject' | 'request_info', l: Locale = 'en'): string {
+  return t(l, outcome === 'reject' ? 'review.reason.rejectMissing' : 'review.reason.infoMissing');
+}
 export const REASON_MAX = 1000;
 
 /**
@@ -69,7 +68,7 @@ export function validateReason(
   const blank = reason == null || reason.trim() === '';
   if (blank) {
     return reasonRequired(outcome)
-      ? { ok: false, message: t(l, outcome === 'reject' ? 'review.reason.rejectMissing' : 'review.reason.infoMissing') }
+      ? { ok: false, message: reasonMissing(outcome === 'reject' ? 'reject' : 'request_info', l) }
       : { ok: true, reason: null };
   }
   const parsed = (l === 'en' ? reasonSchema : reasonSchemaFor(l)).safeParse(reason);

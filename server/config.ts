@@ -39,6 +39,8 @@ export const configSchema = z
     PLAYGROUND: z.string().optional().refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     ADMIN_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+    // scrypt's work factor for admin passwords, as log2 N: each step doubles the time and memory.
+    PASSWORD_HASH_COST: z.coerce.number().int().min(10, 'must be 10 to 20').max(20, 'must be 10 to 20').default(15),
     SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),

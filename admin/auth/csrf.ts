@@ -9,7 +9,7 @@ import { parseFormBody } from '../body';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
-import { hmacBase64url, randomToken, timingSafeEqual } from './crypto';
+import { hmacBase64url, randomToken, timingSafeEqual } from '../../lib/crypto';
 import { isSecure } from './session';
 
 export const CSRF_FIELD = '_csrf';

@@ -4,13 +4,24 @@
  * Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { base64url, fromBase64url, timingSafeEqual } from './crypto';
+import { base64url, fromBase64url, timingSafeEqual } from '../../lib/crypto';
+
+export interface ScryptParams {
+  logN: number;
+  r: number;
+  p: number;
+}
 
 // 2^15 x 8 = 32 MiB: well within a Worker's 128 MiB, about 0.1-0.2 s on a server core.
-const DEFAULT = { logN: 15, r: 8, p: 1 };
+const DEFAULT: ScryptParams = { logN: 15, r: 8, p: 1 };
+
+/** The parameters for new hashes at a work factor (log2 N, PASSWORD_HASH_COST); the default without one. */
+export function passwordParams(logN?: number): ScryptParams {
+  return logN === undefined ? DEFAULT : { ...DEFAULT, logN };
+}
 const DK_LEN = 32;
 
-export async function hashPassword(password: string, params = DEFAULT): Promise<string> {
+export async function hashPassword(password: string, params: ScryptParams = DEFAULT): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const hash = await scryptAsync(password.normalize('NFKC'), salt, { N: 2 ** params.logN, r: params.r, p: params.p, dkLen: DK_LEN });
   return ['scrypt', params.logN, params.r, params.p, base64url(salt), base64url(hash)].join('$');
@@ -27,9 +38,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-// Verified against when the email is unknown, so that a wrong email costs as long as a wrong password.
-let dummy: Promise<string> | null = null;
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword('not a real password');
+// Verified against when the email is unknown, so that a wrong email costs as long as a wrong
+// password: made with the same parameters as the real hashes.
+const dummies = new Map<number, Promise<string>>();
+export function dummyHash(params: ScryptParams = DEFAULT): Promise<string> {
+  let dummy = dummies.get(params.logN);
+  if (!dummy) dummies.set(params.logN, (dummy = hashPassword('not a real password', params)));
   return dummy;
 }

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv, SessionUser } from '../env';
-import { randomToken, sha256Hex } from './crypto';
+import { randomToken, sha256Hex } from '../../lib/crypto';
 import { isRole } from './roles';
 
 export const SESSION_COOKIE = 'dd_admin';

@@ -5,7 +5,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { base64url, fromBase64url } from '../auth/crypto';
+import { base64url, fromBase64url } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 
 const opt = z.string().trim().max(200).optional().transform((v) => v || undefined);
 const yesNo = z.enum(['yes', 'no']).optional().catch(undefined);
@@ -88,7 +89,8 @@ export function encodeCursor(c: Cursor): string {
 export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text || text.length > 400) return null;
   try {
-    const [s, id] = JSON.parse(new TextDecoder().decode(fromBase64url(text))) as unknown[];
+    const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(text)));
+    const [s, id] = Array.isArray(cursor) ? (cursor as unknown[]) : [];
     if ((s === null || typeof s === 'string') && typeof id === 'string') return { s, id };
   } catch { /* a mangled cursor starts from the first page */ }
   return null;

@@ -3,7 +3,8 @@
  */
 import { Hono } from 'hono';
 import type { AdminDeps } from '../deps';
-import { base64url, fromBase64url } from '../auth/crypto';
+import { base64url, fromBase64url } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 import type { AdminEnv } from '../env';
 import { actorNames } from '../queries/dashboard';
 import { render } from '../render';
@@ -17,7 +18,12 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const entity = c.req.query('entity') || '';
     const actor = c.req.query('actor') || '';
     let after: [string, string] | null = null;
-    try { after = c.req.query('after') ? JSON.parse(new TextDecoder().decode(fromBase64url(c.req.query('after')!))) : null; } catch { after = null; }
+    // A cursor from the URL: anything but the [created_at, id] pair we wrote starts from the first page.
+    try {
+      const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(c.req.query('after') ?? '')));
+      const [at, id] = Array.isArray(cursor) ? (cursor as unknown[]) : [];
+      if (typeof at === 'string' && typeof id === 'string') after = [at, id];
+    } catch { after = null; }
     let q = deps.db.selectFrom('audit_log').selectAll();
     if (entity) q = q.where('entity', '=', entity);
     if (actor) q = q.where('actor_ref', '=', actor);

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import { checkPreSessionToken, preSessionToken, sameOrigin } from '../auth/csrf';
-import { dummyHash, verifyPassword } from '../auth/password';
+import { dummyHash, passwordParams, verifyPassword } from '../auth/password';
 import { isRole } from '../auth/roles';
 import { createSession, destroySession } from '../auth/session';
 import { blockedFor, clearFailures, clientIp, reserveAttempt, throttleKeys } from '../auth/throttle';
@@ -76,7 +76,7 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
     const user = await deps.db.selectFrom('admin_users').selectAll().where('email', '=', email).executeTakeFirst();
     // Always run scrypt, so an unknown email takes as long to refuse as a wrong password.
-    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
+    const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash(passwordParams(deps.settings.passwordCost))));
     if (!user || !ok || user.disabled || !isRole(user.role)) {
       deps.log.info('admin.sign_in_failed', { known: Boolean(user) });
       // Recorded against a known account only, and without what was typed: an unknown "email"

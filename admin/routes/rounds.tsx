@@ -7,6 +7,7 @@
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { dialogueTranslationsJson, parseJson } from '../../db/json';
 import { cancelRound, rejectObjected } from '../../db/store/round-close';
 import { getRound, listRounds, objectionsOf, sendRound } from '../../db/store/rounds';
 import { approvalBodyOf, cancelReasonSchema, defaultRoundClose, resendNoteSchema, ROUND_ZONE, twoStage } from '../../domain/approval';
@@ -141,11 +142,15 @@ export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (Object.keys(errors).length) return newForm(c, callId, dialogueId, raw, errors, 400);
     const now = deps.clock.now().toISOString();
     const focal = await focalPoints(deps.db);
-    const dialogueName = (await listDialogues(deps.db)).find((d) => d.id === v.dialogue_id)?.name ?? v.dialogue_id;
+    // Focal points read the reviewers' language, the dialogue's name included.
+    const l = deps.settings.reviewLocale ?? 'en';
+    const row = (await listDialogues(deps.db)).find((d) => d.id === v.dialogue_id);
+    const translated = row && l !== 'en' ? parseJson(row.translations, dialogueTranslationsJson, 'dialogue translations')[l]?.name : undefined;
+    const dialogueName = translated || row?.name || v.dialogue_id;
     const result = await sendRound(deps.db, deps.atomic, {
       callId: v.call_id, dialogueId: v.dialogue_id, body, closesAt: closes.toUTC().toISO()!, zone: ROUND_ZONE, items,
       actorRef: actorRef(c.get('user')), now,
-      messages: (round) => focal.map((f) => roundNotice(round, dialogueName, items.length, f, `${deps.settings.publicUrl ?? ''}/admin/objections`)),
+      messages: (round) => focal.map((f) => roundNotice(round, dialogueName, items.length, f, `${deps.settings.publicUrl ?? ''}/admin/objections`, l)),
     });
     if (!result.ok) {
       const why = {

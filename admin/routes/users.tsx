@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery, diff } from '../audit';
-import { hashPassword } from '../auth/password';
+import { hashPassword, passwordParams } from '../auth/password';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
 import { COUNTRIES, countryName } from '../../domain/countries';
 import type { AdminEnv } from '../env';
@@ -90,7 +90,7 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const id = crypto.randomUUID();
     const now = deps.clock.now();
     await deps.atomic.run([
-      deps.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, state_party: u.state_party, password_hash: await hashPassword(u.password), created_at: now.toISOString(), updated_at: now.toISOString() }),
+      deps.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, state_party: u.state_party, password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)), created_at: now.toISOString(), updated_at: now.toISOString() }),
       auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role, stateParty: u.state_party }, at: now }),
     ]);
     return done(c, '/admin/users', 'created');
@@ -119,7 +119,7 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const now = deps.clock.now();
     const set = {
       display_name: u.display_name, role: u.role, state_party: u.state_party, disabled: u.disabled ? 1 : 0, updated_at: now.toISOString(),
-      ...(u.password ? { password_hash: await hashPassword(u.password) } : {}),
+      ...(u.password ? { password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)) } : {}),
     };
     const queries = [
       deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),

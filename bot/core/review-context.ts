@@ -5,6 +5,8 @@
  */
 import { approvalBodyOf } from '../../domain/approval';
 import { balanceLine } from '../../domain/balance';
+import type { Locale } from '../../domain/i18n';
+import { dialogueIn } from '../../domain/localized';
 import type { ReviewCardContext } from '../../domain/notifications';
 import type { ApplicationAnswers, ApprovalBody } from '../../domain/types';
 import { loadCatalog, type EngineDeps } from './context';
@@ -22,9 +24,11 @@ export async function reviewContext(
   const ids = app.dialogues.length
     ? app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => d.dialogueId)
     : (app.answers.dialogueIds ?? []);
-  const balance = await Promise.all(ids.map(async (id) => {
-    const name = catalog.dialogues.find((d) => d.id === id)?.shortName ?? id;
-    return balanceLine('en', name, await deps.store.stageCounts(id, app.id), app.answers);
-  }));
+  const counts = await Promise.all(ids.map(async (id) => ({ id, counts: await deps.store.stageCounts(id, app.id) })));
+  // Counted once; written in each reviewer channel's own language when its card is drawn.
+  const balance = (l: Locale) => counts.map(({ id, counts: c }) => {
+    const found = catalog.dialogues.find((d) => d.id === id);
+    return balanceLine(l, found ? dialogueIn(found, l).shortName : id, c, app.answers);
+  });
   return { body, balance };
 }

@@ -5,7 +5,7 @@
  */
 import { dialogueIn } from '../../domain/localized';
 import { AppError } from '../../domain/errors';
-import { checkDecision, describeStatus, REASON_MISSING, statusAfter, validateReason } from '../../domain/review';
+import { checkDecision, describeStatus, reasonMissing, statusAfter, validateReason } from '../../domain/review';
 import { approvalBodyFor, reviewContext } from './review-context';
 import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
@@ -112,7 +112,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
             label: t(l, outcome === 'reject' ? 'review.prompt.rejectLabel' : 'review.prompt.infoLabel', { reference, dialogue: name }),
             submitLabel: t(l, outcome === 'reject' ? 'review.prompt.reject' : 'review.prompt.send'),
             maxLength: 1000,
-            invalidMessage: REASON_MISSING[outcome],
+            invalidMessage: reasonMissing(outcome, l),
           },
         },
       ],

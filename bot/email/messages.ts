@@ -1,6 +1,6 @@
 /**
- * The email channel's own words (links, footer, subjects), from the "web" catalogue area.
- * Notices are written in English until people have a language of their own on record.
+ * The email channel's own words (links, footer, subjects), from the "web" catalogue area, in the
+ * recipient's language (English when nothing says which).
  */
 import { DEFAULT_LOCALE, t, type Locale, type MessageKey } from '../../domain/i18n';
 import type { OutboundMessage } from '../../domain/messages';

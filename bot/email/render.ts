@@ -33,6 +33,15 @@ function subjectLine(s: string, fallback: string): string {
   return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200) || fallback;
 }
 
+/** The language a notice says it is written in, for recipients stored without one. */
+export function cardLocale(replies: Reply[]): Locale | undefined {
+  for (const r of replies) {
+    if (r.kind === 'card' && r.card.locale) return r.card.locale;
+    if (r.kind === 'text' && r.locale) return r.locale;
+  }
+  return undefined;
+}
+
 export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[], opts: EmailRenderOptions): RenderedEmail {
   const words = mailText(opts.locale);
   const text: string[] = [];

@@ -4,7 +4,7 @@
  * deferral or outage is retried with backoff). Logs carry the outbox id, never an address.
  */
 import { DeliveryError, type Sender } from '../core/sender';
-import { renderEmail } from './render';
+import { cardLocale, renderEmail } from './render';
 import { MailSendError, type MailTransport } from './transport';
 
 export interface EmailSenderOptions {
@@ -22,7 +22,9 @@ export function createEmailSender(opts: EmailSenderOptions): Sender {
       if (req.recipient.platform !== 'email' || req.recipient.kind !== 'user') {
         throw new DeliveryError('not an email recipient', false);
       }
-      const rendered = renderEmail(req.purpose, req.replies, { baseUrl: opts.baseUrl });
+      // The words the email adds (links, footer, subject) in the recipient's language, like the notice itself.
+      const locale = req.recipient.locale ?? cardLocale(req.replies);
+      const rendered = renderEmail(req.purpose, req.replies, { baseUrl: opts.baseUrl, ...(locale ? { locale } : {}) });
       const messageId = `<${req.outboxId ?? crypto.randomUUID()}@${opts.messageDomain}>`;
       try {
         await opts.transport.send({ from: opts.from, to: req.recipient.address, messageId, ...rendered });

@@ -11,7 +11,7 @@ import { createDirectory } from './directory';
 import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
-import type { SlackRuntime } from './runtime';
+import { SLACK_WAITS, type SlackRuntime, type SlackWaits } from './runtime';
 import { createWorkspaceTokens, type SlackInstallationsPort } from './workspaces';
 import type { SlackSettings } from './settings';
 import { uploadToUser } from './files';
@@ -25,6 +25,8 @@ export interface SlackAdapterOptions {
   isNew?: (id: string) => Promise<boolean>;
   /** Goes with `isNew` (default: the host's). */
   forget?: (id: string) => Promise<void>;
+  /** Shorter waits for tests (default SLACK_WAITS, set by Slack's 3 s limits). */
+  waits?: Partial<SlackWaits>;
   /**
    * Socket Mode, passed in by the Node entry (bot/slack/socket.ts): this module never imports the
    * Node-only socket client, so the Workers bundle does not contain it.
@@ -44,6 +46,7 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
   const rt: SlackRuntime = {
     deps,
     settings,
+    waits: { ...SLACK_WAITS, ...opts.waits },
     client,
     directory,
     log,

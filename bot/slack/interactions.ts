@@ -3,24 +3,24 @@
  * A submission is answered in the acknowledgement itself (errors, next step, or close), so the
  * engine runs before the ack there; everything else runs after it.
  */
-import { LOCALES } from '../../domain/i18n/locales';
+import { LOCALES, type Locale } from '../../domain/i18n/locales';
 import { z } from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
 import {
   formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
 } from './schemas';
-import { ACK, actorForForm, afterAck, baseActor, scopedTo, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, afterAck, baseActor, scopedTo, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
 import { mrkdwn, slackInert } from './text';
 import { AppError } from '../../domain/errors';
 import { t } from '../../domain/i18n';
+import { sha256Hex } from '../../lib/crypto';
+import { inboundJsonOrUndefined } from '../../lib/json';
 
 export const APPLY_SHORTCUT = 'apply';
-/** Slack closes a modal with an error after 3 s; past this we close it and reply by DM instead. */
-const SUBMISSION_BUDGET_MS = 2500;
 
 const promptValueSchema = z.object({
   formId: z.string().min(1),
@@ -83,7 +83,7 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
       return rt.responder.deliver(result.replies, target, modal);
     }
     if (actionId === OPEN_PROMPT_ACTION) {
-      const prompt = promptValueSchema.safeParse(safeJson(action.value));
+      const prompt = promptValueSchema.safeParse(inboundJsonOrUndefined(action.value));
       if (!prompt.success) return;
       return rt.responder.deliver([{ kind: 'prompt', prompt: prompt.data }], target, modal);
     }
@@ -91,19 +91,6 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
     const result = await rt.deps.engine.handle({ kind: 'action', actor, conversation, actionId, ...(action.value !== undefined ? { value: action.value } : {}) });
     await rt.responder.deliver(result.replies, target, modal);
   });
-}
-
-async function sha256Hex(s: string): Promise<string> {
-  const buf = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s));
-  return Array.from(new Uint8Array(buf).slice(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function safeJson(s: string | undefined): unknown {
-  try {
-    return s ? JSON.parse(s) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** block_ids of the inputs in the submitted view: errors on any other id make Slack reject the answer. */
@@ -152,23 +139,26 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const callback = parseCallbackId(p.view.callback_id);
   if (!callback) return ACK;
   const actor = baseActor(p.user.id, p.team?.id ?? p.user.team_id);
-  const meta = safeJson(p.view.private_metadata);
+  const meta = inboundJsonOrUndefined(p.view.private_metadata);
   let contextId: string;
   let channel: string | undefined;
+  let locale: Locale = 'en';
   if (callback.kind === 'form') {
     const m = formMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.draftId;
+    locale = m.data.locale ?? locale;
   } else {
     const m = promptMetadataSchema.safeParse(meta);
     if (!m.success) return ACK;
     contextId = m.data.contextId;
     channel = m.data.channel;
+    locale = m.data.locale ?? locale;
   }
   // The hash names the step as shown, but stays the same after `errors`; with a digest of the
   // answers, a corrected resubmission is new while a redelivery of the same one is not.
   const values = viewValues(p.view);
-  const digest = await sha256Hex(JSON.stringify(values));
+  const digest = (await sha256Hex(JSON.stringify(values))).slice(0, 24);
   const deliveryId = `slack:view:${p.view.id}:${p.view.hash ?? ''}:${digest}`;
   if (!(await rt.isNew(deliveryId))) return ACK;
 
@@ -185,7 +175,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: unknown = null;
-  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), SUBMISSION_BUDGET_MS); })]).catch((err) => {
+  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), (rt.waits ?? SLACK_WAITS).submissionBudgetMs); })]).catch((err) => {
     failure = err;
     return null;
   });
@@ -196,7 +186,7 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
     if (failure instanceof AppError) rt.log.warn('slack.submission_refused', { kind: failure.kind, code: failure.code });
     else rt.log.error('slack.submission_failed', { err: failure });
     await rt.forget(deliveryId).catch((err) => rt.log.error('slack.dedupe_forget_failed', { err }));
-    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t('en', 'security.error.retryModal')) };
+    return { body: failedSubmission(p.view, failure instanceof AppError ? failure.message : t(locale, 'security.error.retryModal')) };
   }
   if (first === late) {
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.

@@ -20,7 +20,7 @@ const OPTIONS_MAX = 100;
 
 type Option = { value: string; label: string };
 
-/** callback_id carries formId and stepId; private_metadata carries only the draft id. */
+/** callback_id carries formId and stepId; private_metadata the draft id and the modal's language (none: English). */
 export function formCallbackId(formId: string, stepId: string): string {
   return `${FORM_CALLBACK}|${formId}|${stepId}`;
 }
@@ -118,7 +118,7 @@ function titled(text: string, step?: { number: number; count: number; locale?: L
 
 /** A form step as a modal. A step with `summary` shows read-only fields to confirm. */
 export function formToModal(form: FormView): ModalView {
-  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount, ...(form.locale ? { locale: form.locale } : {}) });
+  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount, ...(form.locale && form.locale !== 'en' ? { locale: form.locale } : {}) });
   const blocks: Block[] = [...header];
   if (form.intro) for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   if (form.summary) {
@@ -139,7 +139,7 @@ export function formToModal(form: FormView): ModalView {
   return {
     type: 'modal',
     callback_id: truncate(formCallbackId(form.formId, form.stepId), 255),
-    private_metadata: JSON.stringify({ draftId: form.draftId }),
+    private_metadata: JSON.stringify({ draftId: form.draftId, ...(form.locale && form.locale !== 'en' ? { locale: form.locale } : {}) }),
     title,
     submit: plain(form.submitLabel || t(form.locale ?? 'en', 'chrome.next'), TITLE_MAX),
     close: plain(t(form.locale ?? 'en', 'chrome.close'), TITLE_MAX),
@@ -155,7 +155,7 @@ export function promptToModal(prompt: PromptView, channel?: string): ModalView {
   return {
     type: 'modal',
     callback_id: truncate(promptCallbackId(prompt.formId), 255),
-    private_metadata: JSON.stringify({ contextId: prompt.contextId, ...(channel ? { channel } : {}) }),
+    private_metadata: JSON.stringify({ contextId: prompt.contextId, ...(channel ? { channel } : {}), ...(prompt.locale && prompt.locale !== 'en' ? { locale: prompt.locale } : {}) }),
     title,
     submit: plain(prompt.submitLabel || t(prompt.locale ?? 'en', 'chrome.send'), TITLE_MAX),
     close: plain(t(prompt.locale ?? 'en', 'chrome.cancel'), TITLE_MAX),

@@ -4,7 +4,7 @@
  * the rest runs in the background.
  */
 import { Hono } from 'hono';
-import { parsePlatformJson } from '../core/json';
+import { inboundJsonOrUndefined as parseJson } from '../../lib/json';
 import { verifySlackSignature } from './verify';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
@@ -13,11 +13,6 @@ import type { Outcome, SlackRuntime } from './runtime';
 export interface RouteOptions {
   /** Real time for the signature window; the product clock may be set to 2023. */
   verifyClock?: () => number;
-}
-
-function parseJson(text: string): unknown {
-  const parsed = parsePlatformJson(text);
-  return parsed.ok ? parsed.value : undefined;
 }
 
 /** Dispatches a verified body by its shape: JSON events, `payload=` interactivity, or command fields. */

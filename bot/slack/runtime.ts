@@ -11,9 +11,26 @@ import type { Directory } from './directory';
 import type { ReplyTarget, Responder } from './respond';
 import type { SlackSettings } from './settings';
 
+/**
+ * How long Slack handlers wait for something before going on without it. Slack's own limits set
+ * the defaults; tests pass shorter ones so that they do not sit through them.
+ */
+export interface SlackWaits {
+  /** A modal submission answered later than this is closed and answered by DM (Slack gives up at 3 s). */
+  submissionBudgetMs: number;
+  /** users.info before opening the form, within the trigger's 3 s. */
+  profileWaitMs: number;
+  /** Pauses before trying work after an ack again while the database is busy. */
+  busyRetryMs: number[];
+}
+
+export const SLACK_WAITS: SlackWaits = { submissionBudgetMs: 2500, profileWaitMs: 800, busyRetryMs: [1_000, 3_000, 8_000] };
+
 export interface SlackRuntime {
   deps: AdapterHost;
   settings: SlackSettings;
+  /** Default SLACK_WAITS. */
+  waits?: SlackWaits;
   client: SlackClient;
   directory: Directory;
   responder: Responder;
@@ -78,7 +95,7 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
  * address links this Slack identity to the same person on the web or in Teams before a draft is
  * opened (one application per call, whichever door). A slow answer still links, just afterwards.
  */
-export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = 800): Promise<Actor> {
+export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = (rt.waits ?? SLACK_WAITS).profileWaitMs): Promise<Actor> {
   const full = actorWithProfile(rt, userId, team);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
@@ -100,7 +117,7 @@ export async function actorForForm(rt: SlackRuntime, userId: string, team: strin
  * The event is already acknowledged, so Slack will not send it again: when the database is
  * briefly locked, wait and try again here rather than drop what the person asked.
  */
-async function retryWhileBusy(task: () => Promise<void>, waits = [1_000, 3_000, 8_000]): Promise<void> {
+async function retryWhileBusy(task: () => Promise<void>, waits: number[]): Promise<void> {
   for (let i = 0; ; i++) {
     try {
       return await task();
@@ -120,7 +137,7 @@ const SORRY = 'Sorry, something went wrong on our side. Please try again in a fe
 export function afterAck(rt: SlackRuntime, name: string, target: ReplyTarget | null, task: () => Promise<void>): () => Promise<void> {
   return async () => {
     try {
-      await retryWhileBusy(task);
+      await retryWhileBusy(task, (rt.waits ?? SLACK_WAITS).busyRetryMs);
     } catch (err) {
       rt.log.error('slack.handler_failed', { handler: name, err, code: err instanceof AppError ? err.code : undefined });
       if (!target) return;

@@ -3,6 +3,7 @@
  * that Slack adding fields never breaks parsing.
  */
 import { z } from 'zod';
+import { LOCALES } from '../../domain/i18n/locales';
 
 const id = z.string().min(1).max(255);
 
@@ -122,7 +123,9 @@ export const shortcutSchema = z.looseObject({
 
 export const interactionSchema = z.discriminatedUnion('type', [blockActionsSchema, viewSubmissionSchema, shortcutSchema]);
 
-/** Metadata we put on a form step's modal: the draft id and nothing else. */
-export const formMetadataSchema = z.object({ draftId: z.string().min(1) });
-/** Metadata on a prompt's modal: what to send back, and where the prompt was asked from. */
-export const promptMetadataSchema = z.object({ contextId: z.string().min(1), channel: z.string().optional() });
+// The modal's language: a submission that fails says so in the words the modal was shown in.
+const modalLocale = z.enum(LOCALES).optional().catch(undefined);
+/** Metadata we put on a form step's modal: the draft id and the language it is shown in. */
+export const formMetadataSchema = z.object({ draftId: z.string().min(1), locale: modalLocale });
+/** Metadata on a prompt's modal: what to send back, where the prompt was asked from, its language. */
+export const promptMetadataSchema = z.object({ contextId: z.string().min(1), channel: z.string().optional(), locale: modalLocale });

@@ -5,6 +5,7 @@
  */
 import type { SocketModeClient } from '@slack/socket-mode';
 import type { AdapterHost } from '../core/host';
+import { isWellFormedJson } from '../../lib/json';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
 import type { Outcome, SlackRuntime } from './runtime';
@@ -19,7 +20,9 @@ export interface SocketEnvelope {
 export async function handleEnvelope(rt: SlackRuntime, deps: AdapterHost, env: SocketEnvelope): Promise<void> {
   let outcome: Outcome = {};
   try {
-    if (env.type === 'events_api') outcome = await handleEventBody(rt, env.body);
+    // Refused as POST /slack/events refuses it (acked, so Slack does not send it again).
+    if (!isWellFormedJson(env.body)) rt.log.warn('slack.socket_envelope_refused', { type: env.type });
+    else if (env.type === 'events_api') outcome = await handleEventBody(rt, env.body);
     else if (env.type === 'slash_commands') outcome = await handleCommand(rt, (env.body ?? {}) as Record<string, unknown>);
     else if (env.type === 'interactive') outcome = await handleInteraction(rt, env.body);
   } finally {

@@ -1,5 +1,6 @@
 /**
- * Bot Framework channel -> bot authentication (REFERENCE §8): a Bearer JWT signed with a key from
+ * Bot Framework channel -> bot authentication (learn.microsoft.com/azure/bot-service/rest-api/
+ * bot-framework-rest-connector-authentication): a Bearer JWT signed with a key from
  * the OpenID metadata's jwks_uri, issued by https://api.botframework.com for this app id, within
  * its validity (5 min skew), carrying the activity's serviceUrl and signed by a key endorsed for
  * msteams. Verification uses real time, never the product clock (which may be set in 2023).

@@ -1,9 +1,10 @@
 /**
- * The Bot Framework connector (REFERENCE §9): an app token by client credentials, then send,
+ * The Bot Framework connector (its REST API reference): an app token by client credentials, then send,
  * reply, update and create-conversation calls against the conversation's own serviceUrl.
  */
 import { z } from 'zod';
 import { connectorError, resourceResponse, tokenResponse } from './schema';
+import { inboundJsonOrUndefined } from '../../lib/json';
 
 const SCOPE = 'https://api.botframework.com/.default';
 /** Renew early so that a token never expires between the check and the call. */
@@ -108,12 +109,7 @@ export function createConnectorClient(opts: ClientOptions): ConnectorClient {
     if (res.status === 401) cached = null; // a revoked or rotated secret: fetch a new token next time
     if (!res.ok) throw new ConnectorError(res.status, await errorCode(res), retryAfter(res, now));
     const text = await res.text();
-    if (!text) return {};
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return {};
-    }
+    return inboundJsonOrUndefined(text) ?? {};
   }
 
   const activitiesUrl = (serviceUrl: string, conversationId: string) =>
@@ -168,12 +164,8 @@ function retryAfter(res: Response, now: () => number): number | undefined {
 /** Teams nests the useful code (e.g. MessageWritesBlocked) as JSON inside `message`. */
 async function errorCode(res: Response): Promise<string> {
   const text = await res.text().catch(() => '');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return 'http_error';
-  }
+  const body = inboundJsonOrUndefined(text);
+  if (body === undefined) return 'http_error';
   const parsed = connectorError.safeParse(body);
   if (!parsed.success) return 'http_error';
   if (parsed.data.message) {

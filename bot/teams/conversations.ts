@@ -1,5 +1,6 @@
 /**
- * Conversation references (proactive messages need tenant, serviceUrl and the conversation id),
+ * Conversation references (proactive messages need the tenant, the serviceUrl and the
+ * conversation id: learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages),
  * taken from every verified inbound activity and stored through the TeamsConversations port.
  */
 import type { TeamsConversation } from '../../domain/channel-ports';

@@ -8,6 +8,7 @@
 import { Hono } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { localeFromTag, t } from '../../domain/i18n';
 import type { AdapterHost } from '../core/host';
 
 const ISSUER = 'urn:dialogue-desk:teams-bot';
@@ -57,7 +58,11 @@ export function dataLinkRoutes(deps: Pick<AdapterHost, 'clock' | 'store'>, links
   app.get('/my-data/download', async (c) => {
     const personId = await links.verify(c.req.query('token'));
     const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
-    if (!personId) return c.json({ error: 'link_expired', message: 'This download link has expired or is not valid. Ask the bot for "my data" again.' }, 403, headers);
+    if (!personId) {
+      // The browser that opened the link says which language its reader wants.
+      const l = localeFromTag(c.req.header('accept-language')?.split(/[,;]/)[0]) ?? 'en';
+      return c.json({ error: 'link_expired', message: t(l, 'security.error.dataLinkExpired') }, 403, headers);
+    }
     const now = deps.clock.now().toISOString();
     const data = await deps.store.personalData(personId, now);
     return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {

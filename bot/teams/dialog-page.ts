@@ -7,7 +7,7 @@
 import { html, raw } from 'hono/html';
 import { direction, t, type Locale } from '../../domain/i18n';
 import { browserWords, FORM_CSS, FORM_SCRIPT, scriptJson } from '../web/form-script';
-import { FORM_PAGE_CSS } from '../web/style';
+import { FORM_PAGE_CSS } from '../../generated/assets';
 
 /** JSON inside <script type="application/json">: nothing in it may close the element. */
 function embedJson(value: unknown): string {

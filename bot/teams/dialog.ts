@@ -1,5 +1,5 @@
 /**
- * The application form as a web page inside a Teams dialog (REFERENCE §10, §12). task/fetch
+ * The application form as a web page inside a Teams dialog (Teams dialogs, opened by task/fetch, with TeamsJS in the page). task/fetch
  * answers with a URL carrying a signed dialog token; the page and its API accept nothing else as
  * proof of who is applying. Each step goes through the same engine as the cards, which saves the
  * draft every time, so closing the window loses nothing. When the application is submitted the
@@ -12,7 +12,7 @@ import { FORM_ID } from '../../domain/form';
 import type { CardField, FormView, Reply } from '../../domain/messages';
 import type { TeamsConversations } from '../../domain/channel-ports';
 import type { AdapterHost } from '../core/host';
-import { parsePlatformJson } from '../core/json';
+import { parseInboundJson } from '../../lib/json';
 import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
 import { DIALOG_CSS, DIALOG_SCRIPT, dialogPage, expiredPage } from './dialog-page';
@@ -97,7 +97,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: 'too_large' }, 413) });
   app.post('/teams/dialog/api', limit, async (c) => {
     secure(c);
-    const json = parsePlatformJson(await c.req.text());
+    const json = parseInboundJson(await c.req.text());
     const body = submission.safeParse(json.ok ? json.value : null);
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const checked = await tokens.verify(bearer ?? (body.success ? body.data.token : undefined));

@@ -1,7 +1,8 @@
 /**
  * The reviewer's own view after a click. Teams replaces the clicked card with the invoke
  * response for that reviewer, so the response should be the same updated card that the outbox
- * PUTs over the base message for everyone else (REFERENCE §11), plus the engine's note.
+ * PUTs over the base message for everyone else (Microsoft's "Up-to-date views" for Universal
+ * Actions), plus the engine's note.
  */
 import { z } from 'zod';
 import type { ReviewCards } from '../../domain/channel-ports';

@@ -1,12 +1,13 @@
 /**
  * POST /api/messages: the Bot Framework endpoint. Authentication comes before anything else:
- * a missing token is a 401 and a bad one a 403 (REFERENCE §8), and neither stores or sends a
+ * a missing token is a 401 and a bad one a 403 (Bot Framework REST connector authentication), and neither stores or sends a
  * thing. The token is checked before the body is parsed; the raw body is read once (after the
  * app-wide size limit) and parsed with zod; activities from other tenants are refused.
  */
 import { Hono } from 'hono';
 import { AppError, statusOf } from '../../domain/errors';
-import { parsePlatformJson } from '../core/json';
+import { localeFromTag, t } from '../../domain/i18n';
+import { parseInboundJson } from '../../lib/json';
 import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
@@ -35,7 +36,7 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
       }
     }
 
-    const body = parsePlatformJson(await c.req.text());
+    const body = parseInboundJson(await c.req.text());
     if (!body.ok) return c.json({ error: 'bad_request' }, 400);
     const json = body.value;
     const parsed = activitySchema.safeParse(json);
@@ -82,7 +83,7 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
       deps.log.error('teams_turn_failed', { error: e, activityType: activity.type, name: activity.name });
       if (activity.type === 'invoke') {
         // Teams shows this to the person; the details stay in the log.
-        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: 'Something went wrong. Please try again.' } });
+        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(localeFromTag(activity.locale) ?? 'en', 'common.error.generic') } });
       }
       return c.json({ error: 'internal' }, 500);
     }

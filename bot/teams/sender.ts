@@ -87,7 +87,7 @@ export function createTeamsSender(opts: TeamsSenderOptions): Sender {
   };
 }
 
-/** Which connector failures are worth retrying (REFERENCE §9: 429, 412, 502, 504; 5xx; no answer). */
+/** Which connector failures are worth retrying (Teams' rate-limit guidance: 429, 412, 502, 504; 5xx; no answer). */
 export function toDeliveryError(e: unknown): DeliveryError {
   if (e instanceof DeliveryError) return e;
   if (!(e instanceof ConnectorError)) return new DeliveryError(e instanceof Error ? e.message : 'teams_error', true);

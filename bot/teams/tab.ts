@@ -5,6 +5,8 @@
  */
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
+import { direction, localeFromTag, t, type Locale } from '../../domain/i18n';
+import { localeFromAcceptLanguage } from '../web/messages';
 
 export type ScriptSource = () => Promise<string | null>;
 
@@ -49,7 +51,9 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
 
   app.get('/teams/tab/application', (c) => {
     c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
-    return c.html(page('My application', APPLICATION_BODY, APPLICATION_SCRIPT));
+    // Teams fills {locale} in the tab's address; a browser opening it says its language itself.
+    const l = localeFromTag(c.req.query('locale')) ?? localeFromAcceptLanguage(c.req.header('accept-language'));
+    return c.html(page(t(l, 'tab.title'), applicationBody(l), applicationScript(l), l));
   });
 
   // Configuration page of the channel tab: it only points the tab at the admin panel.
@@ -65,26 +69,35 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
   return app;
 }
 
-const APPLICATION_BODY = `
-<h1>My application</h1>
-<p id="hello">Welcome.</p>
-<p>To apply for a Constructive Dialogue, write <b>apply</b> to the bot in the <b>Chat</b> tab, or choose
-<b>Open in a window</b> on its Apply card. Write <b>status</b> to see your application and its decisions,
-and ask any question about the call in your own words.</p>
-<p class="muted">Deadlines are shown in your time zone (<span id="zone">your computer's zone</span>) and in Vienna time.</p>`;
+// A mark no one types, standing for what the page fills in itself (the zone, the name), so that
+// each sentence stays one message in the catalogue.
+const SLOT = '\u2063';
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function applicationBody(l: Locale): string {
+  const [before = '', after = ''] = t(l, 'tab.zones', { zone: SLOT }).split(SLOT);
+  return `
+<h1>${escape(t(l, 'tab.title'))}</h1>
+<p id="hello">${escape(t(l, 'tab.welcome'))}</p>
+<p>${escape(t(l, 'tab.intro'))}</p>
+<p class="muted">${escape(before)}<span id="zone">${escape(t(l, 'tab.zoneUnknown'))}</span>${escape(after)}</p>`;
+}
 
 // Context is used for the greeting and zone only: it is not proof of who the user is, so no
-// personal data is shown from it.
-const APPLICATION_SCRIPT = `
+// personal data is shown from it. The name goes in as text, never as markup.
+function applicationScript(l: Locale): string {
+  const welcome = JSON.stringify(t(l, 'tab.welcomeName', { name: SLOT })).replace(/</g, '\\u003c');
+  return `
 microsoftTeams.app.initialize().then(function () {
   microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
   return microsoftTeams.app.getContext();
 }).then(function (ctx) {
   applyTheme(ctx.app.theme);
-  if (ctx.user && ctx.user.displayName) document.getElementById('hello').textContent = 'Welcome, ' + ctx.user.displayName + '.';
+  if (ctx.user && ctx.user.displayName) document.getElementById('hello').textContent = ${welcome}.split('${SLOT}').join(ctx.user.displayName);
   microsoftTeams.app.notifySuccess();
 }).catch(function () { document.body.classList.add('outside'); });
 try { document.getElementById('zone').textContent = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) {}`;
+}
 
 const CONFIG_BODY = `
 <h1>Dialogue Desk admin</h1>
@@ -105,9 +118,9 @@ microsoftTeams.app.initialize().then(function () {
 });`;
 }
 
-function page(title: string, body: string, script: string) {
+function page(title: string, body: string, script: string, l: Locale = 'en') {
   return html`<!doctype html>
-<html lang="en">
+<html lang="${l}" dir="${direction(l)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,7 +3,7 @@
  * that card in place); messages are acknowledged at once and answered from a background task so
  * the 15 s turn limit never depends on the engine or the connector.
  */
-import { t, type Locale } from '../../domain/i18n';
+import { localeFromTag, t, type Locale } from '../../domain/i18n';
 import type { ReviewCards, TeamsConversations } from '../../domain/channel-ports';
 import type { AdapterHost } from '../core/host';
 import type { Actor, EngineResult, InboundEvent } from '../core/types';
@@ -62,7 +62,7 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   if (intent.type === 'bad_request') {
     deps.log.warn('teams_bad_activity', { reason: intent.reason, activityType: activity.type });
     return isInvoke
-      ? { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'This card is not valid any more.' } } }
+      ? { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: t(localeFromTag(actor?.locale) ?? 'en', 'security.error.cardInvalid') } } }
       : { status: 400 };
   }
   if (intent.type === 'installed') {

@@ -7,7 +7,8 @@
  */
 import type { WebDeps } from './settings';
 import type { OutboundMessage } from '../../domain/messages';
-import { sha256Hex, sixDigitCode, timingSafeEqual } from './crypto';
+import { sha256Hex, timingSafeEqual } from '../../lib/crypto';
+import { sixDigitCode } from './crypto';
 import type { WebText } from './messages';
 
 export const CODE_TTL_MS = 10 * 60 * 1000;
@@ -50,7 +51,7 @@ export async function issueCode(deps: WebDeps, email: string, clientAddress: str
     return { ok: false, reason: perAddress > CODES_PER_ADDRESS_PER_HOUR ? 'address_limit' : 'client_limit' };
   }
   const message: OutboundMessage = {
-    recipient: { platform: 'email', kind: 'user', address: email },
+    recipient: { platform: 'email', kind: 'user', address: email, locale: W.locale },
     purpose: 'sign_in_code',
     replies: [{ kind: 'card', card: { title: W.codeMailTitle(code), text: W.codeMailText(code) } }],
     dedupeKey: codeMessageKey(codeId),

@@ -9,7 +9,7 @@ import type { WebDeps } from './settings';
 import { applyRoutes } from './apply';
 import { myRoutes } from './my';
 import { signInRoutes } from './sign-in';
-import { FORM_PAGE_CSS, WEB_CSS } from './style';
+import { FORM_PAGE_CSS, WEB_CSS } from '../../generated/assets';
 import { FORM_CSS } from './form-script';
 import { textFor } from './messages';
 

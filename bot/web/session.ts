@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { WebDeps } from './settings';
-import { hmacBase64url, randomToken, sha256Hex, timingSafeEqual } from './crypto';
+import { hmacBase64url, randomToken, sha256Hex, timingSafeEqual } from '../../lib/crypto';
 import { isSecure } from './http';
 
 export const SESSION_COOKIE = 'dd_applicant';

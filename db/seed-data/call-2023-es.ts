@@ -110,6 +110,12 @@ export const faqEs: Record<string, FaqText> = {
       '¿Cuáles son los criterios de selección?'],
     answer: 'Todas las solicitudes se examinan y quedan sujetas a la aprobación de los Estados partes en la Convención contra la Delincuencia Organizada y sus Protocolos. Se hará todo lo posible por asegurar la diversidad de género y la representación geográfica.',
   },
+  'after-applying': {
+    question: '¿Qué pasa después de la fecha límite?',
+    variants: ['¿Qué pasa después de enviar mi solicitud?', '¿Cuáles son los próximos pasos?', '¿Qué ocurre cuando se cierra la convocatoria?',
+      '¿Cómo me informarán del resultado?', '¿Cómo nos comunican la decisión?'],
+    answer: 'Todas las solicitudes se examinan y quedan sujetas a la aprobación de los Estados partes en la Convención contra la Delincuencia Organizada y sus Protocolos, procurando asegurar la diversidad de género y la representación geográfica. Le enviaré aquí, en un mensaje, la decisión sobre cada diálogo al que se haya postulado.',
+  },
   diversity: {
     question: '¿Cómo se asegura la diversidad de los participantes?',
     variants: ['¿Hay equilibrio de género?', '¿Se tiene en cuenta la representación geográfica o regional?', '¿Se alienta a las mujeres a postularse?',

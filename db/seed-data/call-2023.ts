@@ -124,6 +124,11 @@ const entries: FaqEntry[] = [
     'Who reviews my application?', 'Will I be accepted?', 'What are the selection criteria?',
   ], 'All applications are reviewed and are subject to approval by the States parties to UNTOC and its Protocols. Efforts are made to ensure diversity of gender and geographical representation.',
   `${REVIEW} Maximum efforts will be made to ensure diversity of gender and geographical representation of stakeholders at each Constructive Dialogue.`),
+  faq('after-applying', null, 'What happens after the deadline?', [
+    'What happens after I apply?', 'What are the next steps after submitting?', 'What happens once the call closes?',
+    'What happens to my application after I send it?', 'How will I be told the result?', 'How are we notified of the decision?',
+  ], 'All applications are reviewed and are subject to approval by the States parties to UNTOC and its Protocols, with efforts to ensure diversity of gender and geographical representation. I will send you the decision on each dialogue you applied to in a message here.',
+  `${REVIEW} Dialogue Desk help: each applicant is told the decision on each dialogue they applied to in a message from the bot.`),
   faq('diversity', null, 'How is diversity of participants ensured?', [
     'Is there gender balance?', 'Do you consider regional or geographical representation?', 'Are women encouraged to apply?',
     'Is there a quota per region?',

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { AppRoot } from '../root';
-import { sha256Hex, timingSafeEqual } from '../../admin/auth/crypto';
+import { sha256Hex, timingSafeEqual } from '../../lib/crypto';
 import { loadSession } from '../../admin/auth/session';
 import { adminDeps } from '../admin-deps';
 import { can, type Role } from '../../admin/auth/roles';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, Visitor, createAdminTestApp, type AdminTestApp } from './support';
+import { ADMIN, Visitor, addUser, createAdminTestApp, type AdminTestApp } from './support';
 
 let t: AdminTestApp;
 beforeEach(async () => { t = await createAdminTestApp(); });
@@ -29,6 +29,18 @@ describe('sign-in and sessions', () => {
       expect(html).toContain(`Constructive Dialogue on ${name}`);
     }
     expect(html).toContain('5 dialogues');
+  });
+
+  it('hashes passwords at PASSWORD_HASH_COST, and a hash made at another cost still signs in', async () => {
+    await t.close();
+    t = await createAdminTestApp({ env: { PASSWORD_HASH_COST: '11' } });
+    const hash = async () => (await t.deps.db.selectFrom('admin_users').select('password_hash').where('email', '=', ADMIN.email).executeTakeFirstOrThrow()).password_hash;
+    expect(await hash()).toMatch(/^scrypt\$11\$8\$1\$/);
+    expect((await new Visitor(t.web).signIn()).status).toBe(303);
+    // A hash made at another cost (before the setting changed) keeps its own parameters.
+    await addUser(t, 'earlier@example.org', 'secretariat', 'a password from before the change');
+    expect((await new Visitor(t.web).signIn('earlier@example.org', 'a password from before the change')).status).toBe(303);
+    expect((await new Visitor(t.web).signIn(ADMIN.email, 'not the password at all')).status).not.toBe(303);
   });
 
   it('sets an HttpOnly, SameSite=Lax session cookie on /admin, and a new one at each sign-in', async () => {

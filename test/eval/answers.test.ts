@@ -7,9 +7,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadQuestionFiles, runEval, summarize, type Outcome } from './runner';
 
-// Measured on the held-out files when this bar was set; the target is 95%. Raise it as answers
-// improve; never lower it to pass.
-const HOLDOUT_BAR = 0.94;
+// The issue's bar: the held-out files at 95% or better (measured 194/204 when it was set).
+// Raise it as answers improve; never lower it to pass.
+const HOLDOUT_BAR = 0.95;
 
 const describeFailures = (os: Outcome[]) =>
   os.filter((o) => !o.correct).map((o) => `${o.id}: ${o.q} -> ${o.kind}${o.wrongFacts.length ? ` WRONG ${o.wrongFacts.join(', ')}` : ''}`).join('\n');

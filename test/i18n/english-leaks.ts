@@ -9,6 +9,7 @@ import type { Locale } from '../../domain/i18n';
 
 // FAQ answers and call facts are data translated elsewhere; everything else must be translated.
 const AREAS = ['apply', 'chrome', 'common', 'dates', 'form', 'language', 'notices', 'review', 'status'] as const;
+type Area = keyof typeof catalog;
 
 function literals(elements: MessageFormatElement[], out: string[] = [], current: string[] = ['']): string[] {
   for (const e of elements) {
@@ -24,9 +25,9 @@ function literals(elements: MessageFormatElement[], out: string[] = [], current:
 }
 
 /** English fragments (three words or more) that must not appear in text for `locale`. */
-export function englishFragments(locale: Exclude<Locale, 'en'>): string[] {
+export function englishFragments(locale: Exclude<Locale, 'en'>, areas: readonly Area[] = AREAS): string[] {
   const out = new Set<string>();
-  for (const area of AREAS) {
+  for (const area of areas) {
     const messages = catalog[area] as Record<Locale, Record<string, string>>;
     for (const [key, english] of Object.entries(messages.en)) {
       if (messages[locale][key] === english) continue;
@@ -39,10 +40,10 @@ export function englishFragments(locale: Exclude<Locale, 'en'>): string[] {
   return [...out];
 }
 
-/** The English fragments found in `rendered` (anything JSON-able). */
-export function leaks(rendered: unknown, locale: Exclude<Locale, 'en'>): string[] {
+/** The English fragments found in `rendered` (anything JSON-able); `areas` widens the search. */
+export function leaks(rendered: unknown, locale: Exclude<Locale, 'en'>, areas: readonly Area[] = AREAS): string[] {
   const text = stringsIn(rendered).join('\n');
-  return englishFragments(locale).filter((f) => text.includes(f));
+  return englishFragments(locale, areas).filter((f) => text.includes(f));
 }
 
 /** Every string inside a value (JSON would escape quotes and hide a leak). */

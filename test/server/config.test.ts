@@ -24,6 +24,12 @@ describe('configuration', () => {
     for (const name of ['PORT', 'DATABASE_URL', 'DIALOGUES_CLOCK', 'SLACK_API_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) expect(message).toContain(name);
   });
 
+  it('hashes admin passwords at scrypt cost 15 unless told otherwise, and only from 10 to 20', () => {
+    expect(loadConfig({}).PASSWORD_HASH_COST).toBe(15);
+    expect(loadConfig({ PASSWORD_HASH_COST: '17' }).PASSWORD_HASH_COST).toBe(17);
+    for (const bad of ['9', '21', 'high', '15.5']) expect(() => loadConfig({ PASSWORD_HASH_COST: bad })).toThrow(/PASSWORD_HASH_COST/);
+  });
+
   it('turns the playground off in production unless asked for', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).PLAYGROUND).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'true' }).PLAYGROUND).toBe(true);

@@ -157,8 +157,9 @@ describe('POST /slack/events: /dialogues', () => {
   });
 
   it('opens the modal without the profile when users.info is slow, well within the trigger window', async () => {
-    const { adapter, engine, settle } = makeAdapter(api);
-    api.failNext('users.info', { delayMs: 2_500 });
+    // users.info answers after the wait for it (shortened from 800 ms here) has passed.
+    const { adapter, engine, settle } = makeAdapter(api, undefined, {}, { profileWaitMs: 50 });
+    api.failNext('users.info', { delayMs: 500 });
     const started = Date.now();
     await adapter.routes!.request(await signed(command('apply'), FORM_TYPE));
     await settle();

@@ -15,6 +15,7 @@ import { manualClock } from '../../domain/clock';
 import { computeSignature } from '../../bot/slack/verify';
 import { createSocketConnection } from '../../bot/slack/socket';
 import { createSlackAdapter } from '../../bot/slack';
+import type { SlackWaits } from '../../bot/slack/runtime';
 import type { FakeSlackApi } from '../fakes/slack-api';
 
 export const SECRET = 'test-signing-secret-0123456789';
@@ -110,10 +111,10 @@ export function makeDeps(api: FakeSlackApi, engine: Engine, env: Record<string, 
 }
 
 /** An adapter wired to the fake API, with in-memory dedupe and a fixed real clock. */
-export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}) {
+export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}, waits: Partial<SlackWaits> = {}) {
   const eng = (engine ?? fakeEngine()) as E;
   const made = makeDeps(api, eng, env);
-  const adapter = createSlackAdapter(made.deps, made.settings, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection });
+  const adapter = createSlackAdapter(made.deps, made.settings, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection, waits });
   return { ...made, adapter, engine: eng };
 }
 

@@ -45,7 +45,9 @@ export interface TestApp {
 export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'dialogue-desk-'));
   const dbFile = join(dir, 'test.sqlite');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${dbFile}`, ...opts.env });
+  // Admin passwords hashed at scrypt's lowest accepted cost: tests sign in hundreds of times and
+  // check who may sign in, not how hard a stolen hash is to crack (a test may ask for more).
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${dbFile}`, PASSWORD_HASH_COST: '10', ...opts.env });
   const log = opts.log ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
   const clock = manualClock(new Date(opts.now ?? '2023-01-20T09:00:00Z'));
   const sqlite: SqliteHandle = openSqlite(config.DATABASE_URL, opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {});

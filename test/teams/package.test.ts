@@ -16,7 +16,7 @@ describe('Teams app package', () => {
     expect(m.id).toBe(env.TEAMS_APP_ID);
     expect(m.bots[0]).toMatchObject({ botId: env.TEAMS_APP_ID, scopes: ['personal', 'team'] });
     expect(m.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['apply', 'status', 'help']);
-    expect(m.staticTabs).toContainEqual(expect.objectContaining({ name: 'My application', contentUrl: 'https://desk.example.org/teams/tab/application' }));
+    expect(m.staticTabs).toContainEqual(expect.objectContaining({ name: 'My application', contentUrl: 'https://desk.example.org/teams/tab/application?locale={locale}' }));
     expect(m.staticTabs).toContainEqual(expect.objectContaining({ contentUrl: 'https://desk.example.org/admin' }));
     expect(m.configurableTabs[0].configurationUrl).toBe('https://desk.example.org/teams/tab/config');
     expect(m.validDomains).toEqual(['desk.example.org']);

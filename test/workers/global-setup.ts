@@ -61,6 +61,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DIALOGUES_CLOCK: '2023-01-20T09:00:00Z',
     ADMIN_EMAIL,
     ADMIN_PASSWORD,
+    // The lowest cost scrypt accepts: the tests sign in, they do not measure the hash.
+    PASSWORD_HASH_COST: '10',
     SESSION_SECRET: 'workers-test-session-secret-0123456789abcdef',
     SLACK_SIGNING_SECRET: SLACK_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-workers-test',

@@ -18,6 +18,7 @@ import { web } from './web';
 import { privacy } from './privacy';
 import { questions } from './questions';
 import { install } from './install';
+import { tab } from './tab';
 
 export const catalog = {
   answers,
@@ -36,4 +37,5 @@ export const catalog = {
   privacy,
   questions,
   install,
+  tab,
 };

@@ -13,6 +13,8 @@ export const security = defineCatalog({
     'error.forbidden': 'You are not allowed to do this. Nothing was changed.',
     'error.busy': 'We are busy right now. Nothing you sent was lost; please try again in a moment.',
     'error.retryModal': 'Your answers could not be saved just now. Nothing was lost: press the button again to retry.',
+    'error.cardInvalid': 'This card is not valid any more.',
+    'error.dataLinkExpired': 'This download link has expired or is not valid. Ask the bot for "my data" again.',
   },
   fr: {
     'private.title': 'Votre candidature est privée',
@@ -25,6 +27,8 @@ export const security = defineCatalog({
     'error.forbidden': 'Vous n’êtes pas autorisé à faire cela. Rien n’a été modifié.',
     'error.busy': 'Nous sommes très sollicités en ce moment. Rien de ce que vous avez envoyé n’a été perdu ; réessayez dans un instant.',
     'error.retryModal': 'Vos réponses n’ont pas pu être enregistrées pour l’instant. Rien n’a été perdu : appuyez de nouveau sur le bouton pour réessayer.',
+    'error.cardInvalid': 'Cette carte n’est plus valide.',
+    'error.dataLinkExpired': 'Ce lien de téléchargement a expiré ou n’est pas valide. Redemandez « mes données » au bot.',
   },
   es: {
     'private.title': 'Su solicitud es privada',
@@ -37,5 +41,7 @@ export const security = defineCatalog({
     'error.forbidden': 'No tiene permiso para hacer esto. No se ha cambiado nada.',
     'error.busy': 'Estamos muy ocupados en este momento. No se ha perdido nada de lo que envió; vuelva a intentarlo en un momento.',
     'error.retryModal': 'No se pudieron guardar sus respuestas ahora. No se ha perdido nada: pulse el botón de nuevo para reintentar.',
+    'error.cardInvalid': 'Esta tarjeta ya no es válida.',
+    'error.dataLinkExpired': 'Este enlace de descarga ha caducado o no es válido. Vuelva a pedir «mis datos» al bot.',
   },
 });
