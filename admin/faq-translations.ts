@@ -3,6 +3,7 @@
  * written in the same atomic write as the entry and its audit entry.
  */
 import type { Kysely } from 'kysely';
+import { readJsonOr, stringArray } from '../db/json';
 import type { Database } from '../db/schema';
 import type { Values } from './views/fields';
 import { TRANSLATED, type FaqTranslationsInput } from './validators/faq-translations';
@@ -12,8 +13,7 @@ export async function translationValues(db: Kysely<Database>, faqId: string): Pr
   const rows = await db.selectFrom('faq_translations').selectAll().where('faq_id', '=', faqId).execute();
   const values: Values = {};
   for (const r of rows) {
-    let variants: string[] = [];
-    try { variants = JSON.parse(r.variants) as string[]; } catch { /* a broken row shows as empty rather than failing the page */ }
+    const variants = readJsonOr(r.variants, stringArray, []);
     values[`${r.locale}_question`] = r.question;
     values[`${r.locale}_variants`] = variants.join('\n');
     values[`${r.locale}_answer`] = r.answer;

@@ -10,6 +10,7 @@ import { auditQuery } from './audit';
 import { requireCsrf, requirePermission, requireSession } from './auth/guard';
 import { hashPassword, passwordParams } from './auth/password';
 import type { AdminEnv } from './env';
+import type { Permission } from './auth/roles';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes, logoutRoute } from './routes/auth';
 import { auditRoutes } from './routes/audit';
@@ -57,43 +58,29 @@ export function createAdminApp(deps: AdminDeps): Hono {
   admin.route('/', logoutRoute(deps));
   admin.route('/', dashboardRoutes(deps));
 
-  admin.use('/applications/*', requirePermission('applications'));
-  admin.use('/applications', requirePermission('applications'));
-  admin.route('/applications', applicationRoutes(deps));
-  admin.use('/balance', requirePermission('applications'));
-  admin.route('/balance', balanceRoutes(deps));
+  // Each area under the permission it needs, for the page itself and everything below it.
+  const area = (path: string, permission: Permission, ...routes: Hono<AdminEnv>[]) => {
+    admin.use(path, requirePermission(permission));
+    admin.use(`${path}/*`, requirePermission(permission));
+    for (const r of routes) admin.route(path, r);
+  };
+  area('/applications', 'applications', applicationRoutes(deps));
+  area('/balance', 'applications', balanceRoutes(deps));
   // Review channels decide who may decide on applications: choosing them is an administrator's.
   admin.use('/channels/edit', requirePermission('reviewers'));
-  admin.use('/reviewers', requirePermission('reviewers'));
-  admin.use('/reviewers/*', requirePermission('reviewers'));
-  admin.route('/reviewers', reviewerRoutes(deps));
+  area('/reviewers', 'reviewers', reviewerRoutes(deps));
   for (const [path, routes] of [
     ['/dialogues', dialogueRoutes], ['/calls', callRoutes], ['/faq', faqRoutes], ['/questions', questionRoutes], ['/channels', channelRoutes],
-  ] as const) {
-    admin.use(path, requirePermission('catalog'));
-    admin.use(`${path}/*`, requirePermission('catalog'));
-    admin.route(path, routes(deps));
-  }
-  admin.use('/rounds', requirePermission('rounds'));
-  admin.use('/rounds/*', requirePermission('rounds'));
-  admin.route('/rounds', roundSettingsRoutes(deps));
-  admin.route('/rounds', roundRoutes(deps));
+  ] as const) area(path, 'catalog', routes(deps));
+  area('/rounds', 'rounds', roundSettingsRoutes(deps), roundRoutes(deps));
   admin.route('/objections', objectionRoutes(deps));
   // Other organisations' installations: turning one off stops a workspace or tenant, an administrator's call.
-  admin.use('/installations', requirePermission('installations'));
-  admin.use('/installations/*', requirePermission('installations'));
-  admin.route('/installations', installationRoutes(deps));
-  admin.use('/users', requirePermission('users'));
-  admin.use('/users/*', requirePermission('users'));
-  admin.route('/users', userRoutes(deps));
-  admin.use('/audit', requirePermission('audit'));
-  admin.route('/audit', auditRoutes(deps));
+  area('/installations', 'installations', installationRoutes(deps));
+  area('/users', 'users', userRoutes(deps));
+  area('/audit', 'audit', auditRoutes(deps));
   // Data protection and the outbox: the secretariat and administrators (who also read the audit log).
-  for (const [path, routes] of [['/privacy', privacyRoutes], ['/outbox', outboxRoutes]] as const) {
-    admin.use(path, requirePermission('audit'));
-    admin.use(`${path}/*`, requirePermission('audit'));
-    admin.route(path, routes(deps));
-  }
+  area('/privacy', 'audit', privacyRoutes(deps));
+  area('/outbox', 'audit', outboxRoutes(deps));
 
   admin.onError((err, c) => {
     if (err instanceof HTTPException) return err.getResponse();

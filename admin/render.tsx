@@ -27,7 +27,8 @@ const NOTICES: Record<string, string> = {
 
 export function noticeFrom(c: Context<AdminEnv>): { text: string; bad?: boolean } | null {
   const code = c.req.query('notice');
-  return code && NOTICES[code] ? { text: NOTICES[code]! } : null;
+  const text = code ? NOTICES[code] : undefined;
+  return text ? { text } : null;
 }
 
 export function render(

@@ -2,7 +2,7 @@
  * JSON columns: written with `toJson`, read back through a zod schema so that a malformed row
  * fails loudly at the storage edge instead of deep inside the engine or a renderer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256Hex } from '../lib/crypto';
 import { LOCALES } from '../domain/i18n/locales';
 import type { Recipient, Reply } from '../domain/messages';
@@ -23,6 +23,19 @@ export function parseJson<S extends z.ZodType>(text: string | null, schema: S, w
   return parsed.data;
 }
 
+/**
+ * Reads a JSON column for display: a malformed row shows as `fallback` rather than failing the
+ * page that lists it (the admin panel must stay usable to repair such a row).
+ */
+export function readJsonOr<S extends z.ZodType>(text: string | null | undefined, schema: S, fallback: z.output<S>): z.output<S> {
+  try {
+    const parsed = schema.safeParse(text === null || text === undefined ? null : JSON.parse(text));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
 export const stringArray = z.array(z.string());
 export const anyJson = z.unknown();
 const dialogueText = z.object({
@@ -34,7 +47,9 @@ export const dialogueTranslationsJson = z.object({ fr: dialogueText.optional().c
 
 // Answers are validated by the form's own schemas when they come in; here we only insist on an
 // object so drafts with any subset of fields round-trip untouched.
-export const answersJson = z.record(z.string(), z.unknown()).transform((v) => v as Partial<ApplicationAnswers>);
+/** The stored answers as plain data (exports, the admin panel). */
+export const answersRecordJson = z.record(z.string(), z.unknown());
+export const answersJson = answersRecordJson.transform((v) => v as Partial<ApplicationAnswers>);
 
 export const recipientJson: z.ZodType<Recipient> = z.object({
   platform: z.enum(['slack', 'teams', 'playground', 'web', 'email']),

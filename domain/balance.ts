@@ -5,6 +5,7 @@
  * representation"; reviewers see this on every card, the secretariat per stage on the balance page.
  */
 import { regionalGroupOf } from './countries';
+import { groupName } from './regional-groups';
 import { t, type Locale } from './i18n';
 import type { ApplicationAnswers, Gender } from './types';
 
@@ -32,7 +33,7 @@ export function balanceLine(locale: Locale, dialogue: string, counts: StageCount
   const total = sum(counts.gender);
   return t(locale, 'rounds.balance.line', {
     dialogue,
-    group,
+    group: groupName(group, locale),
     groupCount: counts.region[group] ?? 0,
     total,
     women,

@@ -5,9 +5,10 @@
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import type { Gender, StakeholderType } from '../domain/types';
 
-const TYPES = ['ngo_ecosoc', 'ngo', 'academia', 'private_sector', 'other'];
-const GENDERS = ['female', 'male', 'non_binary', 'prefer_not_to_say'];
+const TYPES: StakeholderType[] = ['ngo_ecosoc', 'ngo', 'academia', 'private_sector', 'other'];
+const GENDERS: Gender[] = ['female', 'male', 'non_binary', 'prefer_not_to_say'];
 const COUNTRIES: [string, string][] = [
   ['KE', 'African States'], ['NG', 'African States'], ['IN', 'Asia-Pacific States'], ['PH', 'Asia-Pacific States'],
   ['PL', 'Eastern European States'], ['UA', 'Eastern European States'], ['BR', 'Latin American and Caribbean States'],

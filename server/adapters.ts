@@ -87,7 +87,7 @@ export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): Pla
   // With "Add to Slack", each installed workspace's token comes from the installations table.
   const cipher = root.config.slackOAuth ? installationCipher(root.config) : null;
   const installations = cipher ? { installations: slackInstallations(root.db, root.atomic, cipher, root.clock) } : {};
-  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts });
+  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
 }
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {

@@ -28,13 +28,13 @@ export async function hashPassword(password: string, params: ScryptParams = DEFA
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [logN, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
+  const [scheme, n, rs, ps, salt, hash, ...rest] = stored.split('$');
+  if (scheme !== 'scrypt' || salt === undefined || hash === undefined || rest.length > 0) return false;
+  const [logN, r, p] = [Number(n), Number(rs), Number(ps)];
   // Refuse absurd parameters from a tampered row rather than burning the CPU on them.
   if (!(logN >= 10 && logN <= 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16)) return false;
-  const expected = fromBase64url(parts[5]!);
-  const actual = await scryptAsync(password.normalize('NFKC'), fromBase64url(parts[4]!), { N: 2 ** logN, r, p, dkLen: expected.length });
+  const expected = fromBase64url(hash);
+  const actual = await scryptAsync(password.normalize('NFKC'), fromBase64url(salt), { N: 2 ** logN, r, p, dkLen: expected.length });
   return timingSafeEqual(actual, expected);
 }
 
@@ -42,7 +42,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // password: made with the same parameters as the real hashes.
 const dummies = new Map<number, Promise<string>>();
 export function dummyHash(params: ScryptParams = DEFAULT): Promise<string> {
-  let dummy = dummies.get(params.logN);
-  if (!dummy) dummies.set(params.logN, (dummy = hashPassword('not a real password', params)));
+  const known = dummies.get(params.logN);
+  if (known) return known;
+  const dummy = hashPassword('not a real password', params);
+  dummies.set(params.logN, dummy);
   return dummy;
 }

@@ -5,6 +5,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { GENDER_LABELS, STAKEHOLDER_LABELS } from '../../domain/eligibility';
+import type { StakeholderType } from '../../domain/types';
+import { label } from '../views/format';
 import { fetchPage, type AppFilters, type AppQuery, type Cursor } from '../queries/applications';
 
 export const BATCH = 500;
@@ -40,17 +42,17 @@ const exportColumns = (q: AppQuery) => q.select([
   sql<string | null>`(select group_concat(r.gender, '; ') from (select gender from representatives where application_id = a.id order by position) r)`.as('genders'),
 ]);
 
-const genderLabel = (g: string) => GENDER_LABELS[g as keyof typeof GENDER_LABELS] ?? g;
+const genderLabel = (g: string) => (g ? label(GENDER_LABELS, g) : g);
 
 /** Yields batches of rows (arrays of cell strings) in list order until the filter is exhausted. */
 export async function* exportBatches(db: Kysely<Database>, f: AppFilters): AsyncGenerator<string[][]> {
   let after: Cursor | null = null;
   do {
-    const page: Awaited<ReturnType<typeof fetchPage<{ id: string; submitted_at: string | null }>>> = await fetchPage(db, f, after, BATCH, exportColumns as never);
-    const rows = page.rows as unknown as ExportRow[];
+    const page: { rows: ExportRow[]; next: Cursor | null } = await fetchPage(db, f, after, BATCH, exportColumns);
+    const rows = page.rows;
     yield rows.map((a) => [
       text(a.reference), a.id, a.status, text(a.submitted_at), text(a.organisation_name),
-      a.stakeholder_type ? STAKEHOLDER_LABELS[a.stakeholder_type as keyof typeof STAKEHOLDER_LABELS] ?? a.stakeholder_type : '',
+      a.stakeholder_type ? STAKEHOLDER_LABELS[a.stakeholder_type] : '',
       a.stakeholder_type === 'ngo_ecosoc' ? 'Yes' : a.stakeholder_type ? 'No' : '',
       text(a.country), text(a.regional_group), text(a.website), text(a.focus), text(a.areas),
       text(a.participation), a.travel_support === null ? '' : a.travel_support ? 'Yes' : 'No', text(a.justification),
@@ -64,7 +66,7 @@ export async function* exportBatches(db: Kysely<Database>, f: AppFilters): Async
 
 interface ExportRow {
   id: string; reference: string | null; status: string; submitted_at: string | null; organisation_name: string | null;
-  stakeholder_type: string | null; country: string | null; regional_group: string | null; participation: string | null;
+  stakeholder_type: StakeholderType | null; country: string | null; regional_group: string | null; participation: string | null;
   travel_support: number | null; platform: string; created_at: string;
   website: unknown; focus: unknown; areas: unknown; justification: unknown;
   relevance: string | null; dialogues: string | null; people: string | null; genders: string | null;

@@ -3,21 +3,24 @@
  * pagination on (submitted_at, id) so page 2,000 costs the same as page 1 at 100,000 rows.
  */
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Database } from '../../db/schema';
 import { base64url, fromBase64url } from '../../lib/crypto';
 import { inboundJsonOrUndefined } from '../../lib/json';
+import { GENDERS, STAKEHOLDER_TYPES } from '../../domain/eligibility';
 
 const opt = z.string().trim().max(200).optional().transform((v) => v || undefined);
 const yesNo = z.enum(['yes', 'no']).optional().catch(undefined);
+/** One of the domain's values, or nothing (an unknown value filters nothing rather than everything out). */
+const oneOf = <T extends string>(values: readonly T[]) => z.string().optional().transform((v) => values.find((x) => x === v?.trim()));
 
 export const filtersSchema = z.object({
   dialogue: opt,
   status: z.enum(['draft', 'submitted', 'withdrawn']).optional().catch(undefined),
   review: z.enum(['pending', 'approved', 'rejected', 'info_requested', 'withdrawn']).optional().catch(undefined),
-  stakeholder: opt,
+  stakeholder: oneOf(STAKEHOLDER_TYPES),
   region: opt,
-  gender: opt,
+  gender: oneOf(GENDERS),
   ecosoc: yesNo,
   travel: yesNo,
   q: opt,
@@ -63,9 +66,10 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
       return exists(sub);
     });
   }
-  if (f.gender) {
+  const gender = f.gender;
+  if (gender) {
     q = q.where(({ exists, selectFrom }: ExpressionBuilder<AppDB, 'a'>) =>
-      exists(selectFrom('representatives as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id' as never).where('r.gender', '=', f.gender!)));
+      exists(selectFrom('representatives as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id' as never).where('r.gender', '=', gender)));
   }
   if (f.q) {
     const text = f.q.trim();
@@ -105,21 +109,21 @@ const LIST_COLUMNS = [
  * One page, newest submission first; drafts (no submitted_at) come after every submitted one,
  * newest id first. Two index range scans instead of one OR, so SQLite keeps using the index.
  */
-export async function fetchPage<T extends object = ListRow>(
+export async function fetchPage<T extends { id: string; submitted_at: string | null } = ListRow>(
   db: Kysely<Database>, f: AppFilters, after: Cursor | null, limit: number,
   select: (q: AppQuery) => SelectQueryBuilder<AppDB, 'a', T> = (q) => q.select(LIST_COLUMNS) as never,
-): Promise<{ rows: (T & { id: string; submitted_at: string | null })[]; next: Cursor | null }> {
-  type Row = T & { id: string; submitted_at: string | null };
-  let rows: Row[] = [];
+): Promise<{ rows: T[]; next: Cursor | null }> {
+  let rows: T[] = [];
   if (!after || after.s !== null) {
     let q = filtered(db, f).where('a.submitted_at', 'is not', null);
-    if (after) q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(after.s!, after.id)));
-    rows = (await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute()) as Row[];
+    const s = after?.s;
+    if (after && typeof s === 'string') q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(s, after.id)));
+    rows = await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
   }
   if (rows.length <= limit) {
     let q = filtered(db, f).where('a.submitted_at', 'is', null);
     if (after && after.s === null) q = q.where('a.id', '<', after.id);
-    rows = rows.concat((await select(q).orderBy('a.id', 'desc').limit(limit + 1 - rows.length).execute()) as Row[]);
+    rows = rows.concat(await select(q).orderBy('a.id', 'desc').limit(limit + 1 - rows.length).execute());
   }
   const more = rows.length > limit;
   rows = rows.slice(0, limit);
@@ -143,6 +147,6 @@ export async function dialoguesOf(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { dialogue_id: string; status: string; round: number }[]>();
   const rows = await db.selectFrom('application_dialogues').select(['application_id', 'dialogue_id', 'status', 'round']).where('application_id', 'in', ids).execute();
   const map = new Map<string, { dialogue_id: string; status: string; round: number }[]>();
-  for (const r of rows) (map.get(r.application_id) ?? map.set(r.application_id, []).get(r.application_id)!).push(r);
+  for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
   return map;
 }

@@ -15,8 +15,8 @@ export async function applicationCounts(db: Kysely<Database>) {
       .execute(),
   ]);
   return {
-    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
-    byReview: Object.fromEntries(byReview.map((r) => [r.status, Number(r.n)])) as Record<string, number>,
+    byStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
+    byReview: Object.fromEntries(byReview.map((r) => [r.status, Number(r.n)])),
   };
 }
 

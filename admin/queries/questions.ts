@@ -30,7 +30,8 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
     rootIds = [row.merged_into ?? row.id];
   }
   let q = db.selectFrom('unanswered_questions').selectAll().where('status', '=', status);
-  if (rootIds) q = q.where((e) => e.or([e('id', 'in', rootIds!), e('merged_into', 'in', rootIds!)]));
+  const roots = rootIds;
+  if (roots) q = q.where((e) => e.or([e('id', 'in', roots), e('merged_into', 'in', roots)]));
   const rows = await q.orderBy('asked_at', 'desc').limit(LIMIT * 5).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const groups = new Map<string, QuestionRow[]>();
@@ -39,7 +40,7 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
     groups.set(rootId, [...(groups.get(rootId) ?? []), r]);
   }
   const list = [...groups.entries()]
-    .map(([rootId, members]) => ({ root: byId.get(rootId)!, members }))
+    .flatMap(([rootId, members]) => { const root = byId.get(rootId); return root ? [{ root, members }] : []; })
     .filter((g) => !rootIds || rootIds.includes(g.root.id))
     .sort((a, b) => (a.root.asked_at < b.root.asked_at ? 1 : a.root.asked_at > b.root.asked_at ? -1 : 0))
     .slice(0, LIMIT);

@@ -29,7 +29,7 @@ export async function candidates(db: Kysely<Database>, callId: string, dialogueI
     .orderBy('a.reference').execute();
   return rows.map((r) => ({
     applicationId: r.id, reference: r.reference, organisation: r.organisation_name, country: r.country, regionalGroup: r.regional_group,
-    stakeholderType: r.stakeholder_type, status: r.status as Candidate['status'], liveRoundId: r.round_id ?? null,
+    stakeholderType: r.stakeholder_type, status: r.status === 'objected' ? 'objected' : 'recommended', liveRoundId: r.round_id ?? null,
   }));
 }
 
@@ -74,5 +74,5 @@ export async function roundOrganisations(db: Kysely<Database>, roundId: string):
 export async function focalPoints(db: Kysely<Database>): Promise<{ id: string; email: string; state: string }[]> {
   const rows = await db.selectFrom('admin_users').select(['id', 'email', 'state_party']).where('role', '=', 'state_party')
     .where('disabled', '=', 0).where('state_party', 'is not', null).execute();
-  return rows.map((r) => ({ id: r.id, email: r.email, state: r.state_party! }));
+  return rows.flatMap((r) => (r.state_party ? [{ id: r.id, email: r.email, state: r.state_party }] : []));
 }

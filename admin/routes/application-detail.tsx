@@ -3,6 +3,7 @@
  * a decision form that goes through the same engine as the chat cards.
  */
 import { Hono, type Context } from 'hono';
+import { answersRecordJson, readJsonOr } from '../../db/json';
 import { AppError } from '../../domain/errors';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import type { AdminDeps } from '../deps';
@@ -26,8 +27,7 @@ const DOOR_LABELS: Record<string, string> = { slack: 'Slack', teams: 'Microsoft 
 
 function page(c: Context<AdminEnv>, deps: AdminDeps, d: ApplicationDetail, values: Values, errors: Errors, status: 200 | 400 | 409 = 200, notice?: { text: string; bad?: boolean }) {
   const { app, person } = d;
-  let answers: Record<string, unknown> = {};
-  try { answers = JSON.parse(app.answers) as Record<string, unknown>; } catch { /* shown as empty */ }
+  const answers = readJsonOr(app.answers, answersRecordJson, {});
   const names = new Map(d.dialogues.map((x) => [x.dialogue_id, x.short_name]));
   const decidable = d.dialogues.filter((x) => DECIDABLE.has(x.status));
   const title = app.reference ?? `Draft ${app.id.slice(0, 8)}`;

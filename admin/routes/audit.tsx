@@ -21,13 +21,14 @@ export function auditRoutes(deps: AdminDeps): Hono<AdminEnv> {
     // A cursor from the URL: anything but the [created_at, id] pair we wrote starts from the first page.
     try {
       const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(c.req.query('after') ?? '')));
-      const [at, id] = Array.isArray(cursor) ? (cursor as unknown[]) : [];
+      const [at, id] = Array.isArray(cursor) ? cursor : [];
       if (typeof at === 'string' && typeof id === 'string') after = [at, id];
     } catch { after = null; }
     let q = deps.db.selectFrom('audit_log').selectAll();
     if (entity) q = q.where('entity', '=', entity);
     if (actor) q = q.where('actor_ref', '=', actor);
-    if (after && typeof after[0] === 'string' && typeof after[1] === 'string') q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(after![0], after![1])));
+    const from = after;
+    if (from) q = q.where((eb) => eb(eb.refTuple('at', 'id'), '<', eb.tuple(from[0], from[1])));
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(PAGE + 1).execute();
     const more = rows.length > PAGE;
     const shown = rows.slice(0, PAGE);

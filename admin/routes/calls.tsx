@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery, diff } from '../audit';
+import { saveCall } from '../commands/catalog';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { getCall, listCalls, listDialogues } from '../queries/catalog';
@@ -14,6 +14,8 @@ import { checkCallTimes } from '../validators/call-times';
 import { Checkboxes, ErrorSummary, Input, Select, type Errors, type Values } from '../views/fields';
 import { VIENNA, timeZones, toLocalInput, utcTime, viennaDeadline, viennaTime } from '../views/format';
 import { Csrf, ArchiveToggle } from '../views/layout';
+import { DataTable } from '../views/table';
+import { archiveRoutes } from './archive';
 
 async function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   const dialogues = await listDialogues(deps.db);
@@ -54,25 +56,19 @@ export function callRoutes(deps: AdminDeps): Hono<AdminEnv> {
       <>
         <h1>Calls</h1>
         <div class="actions"><a class="button" href="/admin/calls/new">New call</a></div>
-        <div class="table-wrap">
-          <table class="stack">
-            <caption>{calls.length} calls</caption>
-            <thead><tr><th scope="col">Title</th><th scope="col">Dialogues</th><th scope="col">Opens</th><th scope="col">Deadline</th><th scope="col">Actions</th></tr></thead>
-            <tbody>
-              {calls.map((k) => (
-                <tr>
-                  <td data-label="Title"><a href={`/admin/calls/${encodeURIComponent(k.id)}`}>{k.title}</a>{k.archived ? <> <span class="badge">archived</span></> : ''}<br /><span class="small muted">{k.id} · {k.reference_prefix}</span></td>
-                  <td data-label="Dialogues">{k.dialogueIds.map((id) => name.get(id) ?? id).join(', ')}</td>
-                  <td data-label="Opens">{viennaTime(k.opens_at)}<br /><span class="small muted">{utcTime(k.opens_at)}</span></td>
-                  <td data-label="Deadline">{viennaDeadline(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
-                  <td data-label="Actions">
-                    <ArchiveToggle base="/admin/calls" id={k.id} archived={Boolean(k.archived)} name={k.title} csrf={c.get('csrf')} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`${calls.length} calls`} columns={['Title', 'Dialogues', 'Opens', 'Deadline', 'Actions']}>
+          {calls.map((k) => (
+            <tr>
+              <td data-label="Title"><a href={`/admin/calls/${encodeURIComponent(k.id)}`}>{k.title}</a>{k.archived ? <> <span class="badge">archived</span></> : ''}<br /><span class="small muted">{k.id} · {k.reference_prefix}</span></td>
+              <td data-label="Dialogues">{k.dialogueIds.map((id) => name.get(id) ?? id).join(', ')}</td>
+              <td data-label="Opens">{viennaTime(k.opens_at)}<br /><span class="small muted">{utcTime(k.opens_at)}</span></td>
+              <td data-label="Deadline">{viennaDeadline(k.closes_at)}<br /><span class="small muted">{utcTime(k.closes_at)}</span></td>
+              <td data-label="Actions">
+                <ArchiveToggle base="/admin/calls" id={k.id} archived={Boolean(k.archived)} name={k.title} csrf={c.get('csrf')} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </>
     ));
   });
@@ -87,22 +83,9 @@ export function callRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!parsed.ok) return form(c, deps, mode, raw, parsed.errors, 400);
     const input = parsed.data;
     const times = checkCallTimes(input, await listDialogues(deps.db));
-    if (Object.keys(times.errors).length) return form(c, deps, mode, raw, times.errors, 400);
+    if (!times.ok) return form(c, deps, mode, raw, times.errors, 400);
     if (mode === 'new' && (await getCall(deps.db, input.id))) return form(c, deps, mode, raw, { id: 'A call with this id exists already' }, 409);
-    const now = deps.clock.now().toISOString();
-    const row = { title: input.title, reference_prefix: input.reference_prefix, opens_at: times.opensAt!, closes_at: times.closesAt!, zone: input.zone };
-    const dialogueIds = [...new Set(input.dialogue_ids)];
-    await deps.atomic.run([
-      before
-        ? deps.db.updateTable('calls').set({ ...row, updated_at: now }).where('id', '=', input.id)
-        : deps.db.insertInto('calls').values({ id: input.id, ...row, archived: 0, created_at: now, updated_at: now }),
-      deps.db.deleteFrom('call_dialogues').where('call_id', '=', input.id),
-      deps.db.insertInto('call_dialogues').values(dialogueIds.map((d) => ({ call_id: input.id, dialogue_id: d }))),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')), action: before ? 'call.update' : 'call.create', entity: 'call', entityId: input.id,
-        detail: diff(before, { ...row, dialogueIds }), at: deps.clock.now(),
-      }),
-    ]);
+    await saveCall(deps, c.get('user'), input, times, before);
     return done(c, '/admin/calls', before ? 'saved' : 'created');
   };
 
@@ -119,17 +102,6 @@ export function callRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post('/:id', save('edit'));
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/:id/${action}`, async (c) => {
-      const k = await getCall(deps.db, c.req.param('id'));
-      if (!k) return c.notFound();
-      const archived = action === 'archive' ? 1 : 0;
-      await deps.atomic.run([
-        deps.db.updateTable('calls').set({ archived, updated_at: deps.clock.now().toISOString() }).where('id', '=', k.id),
-        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `call.${action}`, entity: 'call', entityId: k.id, detail: { archived: { from: k.archived, to: archived } }, at: deps.clock.now() }),
-      ]);
-      return done(c, '/admin/calls', action === 'archive' ? 'archived' : 'restored');
-    });
-  }
+  app.route('/', archiveRoutes(deps, 'call', '/admin/calls'));
   return app;
 }

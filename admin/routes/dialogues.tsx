@@ -3,15 +3,19 @@
  * a change here is what the bot says next.
  */
 import { Hono, type Context } from 'hono';
+import * as z from 'zod';
+import { readJsonOr } from '../../db/json';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery, diff } from '../audit';
+import { saveDialogue } from '../commands/catalog';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { getDialogue, listDialogues } from '../queries/catalog';
 import { done, render } from '../render';
-import { dialogueSchema, type DialogueInput } from '../validators';
+import { dialogueSchema } from '../validators';
 import { ErrorSummary, Input, Select, TextArea, type Errors, type Values } from '../views/fields';
 import { Csrf, ArchiveToggle } from '../views/layout';
+import { DataTable } from '../views/table';
+import { archiveRoutes } from './archive';
 
 const FORMATS = [{ value: 'hybrid', label: 'Hybrid (in person and online)' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }];
 const STATUSES = [{ value: 'announced', label: 'Announced (no call yet)' }, { value: 'active', label: 'Active (in a call)' }, { value: 'archived', label: 'Archived' }];
@@ -44,20 +48,10 @@ function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', value
   ), status);
 }
 
-const toRow = (d: DialogueInput) => ({
-  name: d.name, short_name: d.short_name, date: d.date, format: d.format, location: d.location,
-  description: d.description, status: d.status, call_note: d.call_note, sort_order: d.sort_order,
-  aliases: JSON.stringify(d.aliases),
-});
-
 /** The stored aliases as the form shows them, one per line. */
 function aliasLines(json: string): string {
-  try {
-    const list: unknown = JSON.parse(json);
-    return Array.isArray(list) ? list.filter((a) => typeof a === 'string').join('\n') : '';
-  } catch {
-    return ''; // a broken row shows as empty rather than failing the page
-  }
+  // A broken row shows as empty rather than failing the page.
+  return readJsonOr(json, z.array(z.unknown()), []).filter((a) => typeof a === 'string').join('\n');
 }
 
 export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
@@ -69,26 +63,20 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
       <>
         <h1>Dialogues</h1>
         <div class="actions"><a class="button" href="/admin/dialogues/new">New dialogue</a></div>
-        <div class="table-wrap">
-          <table class="stack">
-            <caption>{rows.length} dialogues</caption>
-            <thead><tr><th scope="col">Name</th><th scope="col">Date</th><th scope="col">Format</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
-            <tbody>
-              {rows.map((d) => (
-                <tr>
-                  <td data-label="Name"><a href={`/admin/dialogues/${encodeURIComponent(d.id)}`}>{d.name}</a><br /><span class="small muted">{d.id}</span></td>
-                  <td data-label="Date">{d.date ?? '—'}</td>
-                  <td data-label="Format">{d.format}</td>
-                  <td data-label="Status"><span class="badge">{d.status}</span></td>
-                  <td data-label="Actions">
-                    <ArchiveToggle base="/admin/dialogues" id={d.id} archived={d.status === 'archived'} name={d.name} csrf={c.get('csrf')}
-                      confirm={`Archive ${d.name}? The bot will stop offering it.`} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`${rows.length} dialogues`} columns={['Name', 'Date', 'Format', 'Status', 'Actions']}>
+          {rows.map((d) => (
+            <tr>
+              <td data-label="Name"><a href={`/admin/dialogues/${encodeURIComponent(d.id)}`}>{d.name}</a><br /><span class="small muted">{d.id}</span></td>
+              <td data-label="Date">{d.date ?? '—'}</td>
+              <td data-label="Format">{d.format}</td>
+              <td data-label="Status"><span class="badge">{d.status}</span></td>
+              <td data-label="Actions">
+                <ArchiveToggle base="/admin/dialogues" id={d.id} archived={d.status === 'archived'} name={d.name} csrf={c.get('csrf')}
+                  confirm={`Archive ${d.name}? The bot will stop offering it.`} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </>
     ));
   });
@@ -101,11 +89,7 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!parsed.ok) return form(c, deps, 'new', raw, parsed.errors, 400);
     const d = parsed.data;
     if (await getDialogue(deps.db, d.id)) return form(c, deps, 'new', raw, { id: 'A dialogue with this id exists already' }, 409);
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.insertInto('dialogues').values({ id: d.id, ...toRow(d), created_at: now.toISOString(), updated_at: now.toISOString() }),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'dialogue.create', entity: 'dialogue', entityId: d.id, detail: toRow(d), at: now }),
-    ]);
+    await saveDialogue(deps, c.get('user'), d);
     return done(c, '/admin/dialogues', 'created');
   });
 
@@ -121,28 +105,10 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = { ...(await readForm(c)), id: before.id };
     const parsed = check(dialogueSchema, raw);
     if (!parsed.ok) return form(c, deps, 'edit', raw, parsed.errors, 400);
-    const row = toRow(parsed.data);
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.updateTable('dialogues').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'dialogue.update', entity: 'dialogue', entityId: before.id, detail: diff(before, row), at: now }),
-    ]);
+    await saveDialogue(deps, c.get('user'), parsed.data, before);
     return done(c, '/admin/dialogues', 'saved');
   });
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/:id/${action}`, async (c) => {
-      const before = await getDialogue(deps.db, c.req.param('id'));
-      if (!before) return c.notFound();
-      // Restoring goes back to "announced": whether it is active again depends on a call, set there.
-      const status = action === 'archive' ? 'archived' : 'announced';
-      const now = deps.clock.now();
-      await deps.atomic.run([
-        deps.db.updateTable('dialogues').set({ status, updated_at: now.toISOString() }).where('id', '=', before.id),
-        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `dialogue.${action}`, entity: 'dialogue', entityId: before.id, detail: { status: { from: before.status, to: status } }, at: now }),
-      ]);
-      return done(c, '/admin/dialogues', action === 'archive' ? 'archived' : 'restored');
-    });
-  }
+  app.route('/', archiveRoutes(deps, 'dialogue', '/admin/dialogues'));
   return app;
 }

@@ -5,29 +5,26 @@
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
 import type { FaqRow } from '../../db/schema';
-import { actorRef, auditQuery, diff } from '../audit';
+import { readJsonOr, stringArray } from '../../db/json';
+import { saveFaq } from '../commands/catalog';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { listCalls } from '../queries/catalog';
 import { done, render } from '../render';
-import { faqSchema, type FaqInput } from '../validators';
+import { faqSchema } from '../validators';
 import { ErrorSummary, type Errors, type Values } from '../views/fields';
 import { FaqFields } from '../views/faq-form';
 import { FaqTranslationFields, TranslationStatus } from '../views/faq-translations';
-import { translatedLocales, translationValues, writeTranslations } from '../faq-translations';
+import { translatedLocales, translationValues } from '../faq-translations';
 import { parseFaqTranslations, TRANSLATED } from '../validators/faq-translations';
 import { Csrf, ArchiveToggle } from '../views/layout';
-
-export const faqRow = (f: FaqInput) => ({
-  call_id: f.call_id, question: f.question, variants: JSON.stringify(f.variants), answer: f.answer,
-  source: f.source, source_url: f.source_url, topic: f.topic, related: JSON.stringify(f.related),
-});
+import { DataTable } from '../views/table';
+import { archiveRoutes } from './archive';
 
 export function faqValues(f: FaqRow): Values {
-  let variants: string[] = [];
-  try { variants = JSON.parse(f.variants) as string[]; } catch { /* a broken row shows as empty rather than failing the page */ }
-  let related: string[] = [];
-  try { related = JSON.parse(f.related) as string[]; } catch { /* as above */ }
+  // A broken row shows as empty rather than failing the page.
+  const variants = readJsonOr(f.variants, stringArray, []);
+  const related = readJsonOr(f.related, stringArray, []);
   return { ...f, call_id: f.call_id ?? '', topic: f.topic ?? '', source_url: f.source_url ?? '', variants: variants.join('\n'), related };
 }
 
@@ -99,25 +96,19 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
         </form>
         <div class="actions"><a class="button" href="/admin/faq/new">New FAQ entry</a></div>
         <p>{missingCount === 0 ? 'Every entry is in English, French and Spanish.' : `${missingCount} of ${all.length} entries miss a French or Spanish translation; the bot answers those in English and says so.`}</p>
-        <div class="table-wrap">
-          <table class="stack">
-            <caption>{rows.length} entries</caption>
-            <thead><tr><th scope="col">Question</th><th scope="col">Applies to</th><th scope="col">Topic</th><th scope="col">Translations</th><th scope="col">Actions</th></tr></thead>
-            <tbody>
-              {rows.map((f) => (
-                <tr>
-                  <td data-label="Question"><a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>{f.archived ? <> <span class="badge">archived</span></> : ''}</td>
-                  <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
-                  <td data-label="Topic">{f.topic ?? '—'}</td>
-                  <td data-label="Translations"><TranslationStatus have={translated.get(f.id) ?? []} /></td>
-                  <td data-label="Actions">
-                    <ArchiveToggle base="/admin/faq" id={f.id} archived={Boolean(f.archived)} name={f.question} csrf={c.get('csrf')} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`${rows.length} entries`} columns={['Question', 'Applies to', 'Topic', 'Translations', 'Actions']}>
+          {rows.map((f) => (
+            <tr>
+              <td data-label="Question"><a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>{f.archived ? <> <span class="badge">archived</span></> : ''}</td>
+              <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
+              <td data-label="Topic">{f.topic ?? '—'}</td>
+              <td data-label="Translations"><TranslationStatus have={translated.get(f.id) ?? []} /></td>
+              <td data-label="Actions">
+                <ArchiveToggle base="/admin/faq" id={f.id} archived={Boolean(f.archived)} name={f.question} csrf={c.get('csrf')} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </>
     ));
   });
@@ -129,16 +120,9 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const parsed = check(faqSchema, raw);
     const translations = parseFaqTranslations(raw);
     if (!parsed.ok || !translations.ok) return form(c, deps, null, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
-    const row = faqRow(parsed.data);
-    const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, null, parsed.data.related));
+    const callError = (await unknownCallError(deps, parsed.data.call_id)) ?? (await unknownRelatedError(deps, null, parsed.data.related));
     if (callError) return form(c, deps, null, raw, callError, 400);
-    const id = `faq-${crypto.randomUUID().slice(0, 8)}`;
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.insertInto('faq_entries').values({ id, ...row, archived: 0, updated_at: now.toISOString() }),
-      ...writeTranslations(deps.db, id, translations.data, now.toISOString()),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.create', entity: 'faq_entry', entityId: id, detail: { ...row, translations: translations.data }, at: now }),
-    ]);
+    await saveFaq(deps, c.get('user'), parsed.data, translations.data);
     return done(c, '/admin/faq', 'created');
   });
 
@@ -155,30 +139,12 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const parsed = check(faqSchema, raw);
     const translations = parseFaqTranslations(raw);
     if (!parsed.ok || !translations.ok) return form(c, deps, before.id, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
-    const row = faqRow(parsed.data);
-    const callError = (await unknownCallError(deps, row.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
+    const callError = (await unknownCallError(deps, parsed.data.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
     if (callError) return form(c, deps, before.id, raw, callError, 400);
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.updateTable('faq_entries').set({ ...row, updated_at: now.toISOString() }).where('id', '=', before.id),
-      ...writeTranslations(deps.db, before.id, translations.data, now.toISOString()),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'faq.update', entity: 'faq_entry', entityId: before.id, detail: { ...diff(before, row), translations: translations.data }, at: now }),
-    ]);
+    await saveFaq(deps, c.get('user'), parsed.data, translations.data, before);
     return done(c, '/admin/faq', 'saved');
   });
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/:id/${action}`, async (c) => {
-      const id = c.req.param('id');
-      const exists = await deps.db.selectFrom('faq_entries').select('id').where('id', '=', id).executeTakeFirst();
-      if (!exists) return c.notFound();
-      const now = deps.clock.now();
-      await deps.atomic.run([
-        deps.db.updateTable('faq_entries').set({ archived: action === 'archive' ? 1 : 0, updated_at: now.toISOString() }).where('id', '=', id),
-        auditQuery(deps.db, { actor: actorRef(c.get('user')), action: `faq.${action}`, entity: 'faq_entry', entityId: id, at: now }),
-      ]);
-      return done(c, '/admin/faq', action === 'archive' ? 'archived' : 'restored');
-    });
-  }
+  app.route('/', archiveRoutes(deps, 'faq_entry', '/admin/faq'));
   return app;
 }

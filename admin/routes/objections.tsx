@@ -11,7 +11,8 @@ import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import { localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
 import type { StakeholderType } from '../../domain/types';
 import type { AdminDeps } from '../deps';
-import type { AdminEnv } from '../env';
+import type { AdminEnv, SessionUser } from '../env';
+import { AppError } from '../../domain/errors';
 import { readForm } from '../form';
 import { listDialogues } from '../queries/catalog';
 import { roundOrganisations } from '../queries/rounds';
@@ -35,6 +36,12 @@ const RESULT_KEYS: Record<ResultCode, MessageKey> = {
   not_in_round: 'rounds.fp.refused.notInRound', none: 'rounds.fp.refused.noObjection', reason: 'rounds.fp.refused.reason',
 };
 
+/** The State party a focal point speaks for; the 'object' permission is a state_party user's only. */
+function stateOf(user: SessionUser): string {
+  if (!user.stateParty) throw new AppError('forbidden', 'no_state_party', 'Your account does not speak for a State party.');
+  return user.stateParty;
+}
+
 export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
@@ -50,7 +57,7 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.get('/', async (c) => {
     const locale = pageLocale(c);
     const tr = (key: MessageKey, values?: Record<string, string | number>) => t(locale, key, values);
-    const state = c.get('user').stateParty!;
+    const state = stateOf(c.get('user'));
     const now = deps.clock.now();
     const zone = viewerZone(c);
     const [rounds, dialogues] = await Promise.all([listRounds(deps.db, 'open'), listDialogues(deps.db)]);
@@ -127,7 +134,7 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const reason = parsed.data;
     const user = c.get('user');
     const result = await object(deps.db, deps.atomic, {
-      roundId: round.id, applicationId: c.req.param('application'), dialogueId: round.dialogueId, state: user.stateParty!, userId: user.id,
+      roundId: round.id, applicationId: c.req.param('application'), dialogueId: round.dialogueId, state: stateOf(user), userId: user.id,
       reason, now: deps.clock.now().toISOString(),
     });
     deps.log.info('objection', { roundId: round.id, result: result.ok ? 'recorded' : result.code });
@@ -139,7 +146,7 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!round) return back(c, null, 'none');
     const user = c.get('user');
     const result = await withdrawObjection(deps.db, deps.atomic, {
-      roundId: round.id, applicationId: c.req.param('application'), dialogueId: round.dialogueId, state: user.stateParty!, userId: user.id,
+      roundId: round.id, applicationId: c.req.param('application'), dialogueId: round.dialogueId, state: stateOf(user), userId: user.id,
       now: deps.clock.now().toISOString(),
     });
     return back(c, round, result.ok ? 'withdrawn' : result.code);

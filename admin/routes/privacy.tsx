@@ -4,20 +4,25 @@
  * with counts, never with the data itself.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import { retentionPlan } from '../../db/store/retention-plan';
-import { actorRef, auditQuery } from '../audit';
+import { actorRef } from '../audit';
+import { setRetention } from '../commands/catalog';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
 import { findPeople } from '../queries/privacy';
 import { done, render } from '../render';
 import { utcTime, viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
+import { DataTable } from '../views/table';
 
 const idParam = z.string().min(1).max(100).regex(/^[\w-]+$/);
 const retentionForm = z.object({ retention_months: z.coerce.number({ message: 'Enter a number of months.' }).int('Enter whole months.').min(1, 'Keep data at least 1 month.').max(120, 'At most 120 months (10 years).') });
 const eraseForm = z.object({ confirm: z.literal('yes', { message: 'Tick the box to confirm that the request comes from this person.' }) });
+
+/** The first problem zod found, as the sentence the form shows. */
+const firstMessage = (error: z.ZodError) => error.issues[0]?.message ?? 'Check the form and try again.';
 
 const KEPT = 'Kept for the statistics, without names: each application\'s dialogues, stakeholder type, country and region, its representatives\' genders (counts), the decisions and every date.';
 
@@ -36,30 +41,24 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
         <section aria-labelledby="retention-h">
           <h2 id="retention-h">How long personal data is kept</h2>
           <p>After a call's last dialogue, its applications keep their names, emails, answers and messages for the months set here; then only the anonymous facts stay. {KEPT} Drafts never submitted are erased 30 days after the call closes. A call whose last dialogue has no date yet, or is still to come, is never touched.</p>
-          <div class="table-wrap">
-            <table class="stack">
-              <caption>Retention per call</caption>
-              <thead><tr><th scope="col">Call</th><th scope="col">Last dialogue</th><th scope="col">Personal data erased on</th><th scope="col">Drafts erased on</th><th scope="col">Months kept</th></tr></thead>
-              <tbody>
-                {plan.map((p) => (
-                  <tr>
-                    <td data-label="Call">{title.get(p.callId) ?? p.callId}</td>
-                    <td data-label="Last dialogue">{p.lastDialogue ?? 'no date yet'}</td>
-                    <td data-label="Personal data erased on">{p.eraseAt ? <>{viennaTime(p.eraseAt)}<br /><span class="small muted">{utcTime(p.eraseAt)}</span></> : 'not before the last dialogue has a date'}</td>
-                    <td data-label="Drafts erased on">{viennaTime(p.draftsEraseAt)}</td>
-                    <td data-label="Months kept">
-                      <form method="post" action={`/admin/privacy/retention/${encodeURIComponent(p.callId)}`} class="inline">
-                        <Csrf token={c.get('csrf')} />
-                        <label for={`months-${p.callId}`} class="visually-hidden">Months to keep personal data for {title.get(p.callId) ?? p.callId}</label>
-                        <input id={`months-${p.callId}`} name="retention_months" type="number" min="1" max="120" required value={String(p.retentionMonths)} />
-                        <button type="submit">Save</button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Retention per call" columns={['Call', 'Last dialogue', 'Personal data erased on', 'Drafts erased on', 'Months kept']}>
+            {plan.map((p) => (
+              <tr>
+                <td data-label="Call">{title.get(p.callId) ?? p.callId}</td>
+                <td data-label="Last dialogue">{p.lastDialogue ?? 'no date yet'}</td>
+                <td data-label="Personal data erased on">{p.eraseAt ? <>{viennaTime(p.eraseAt)}<br /><span class="small muted">{utcTime(p.eraseAt)}</span></> : 'not before the last dialogue has a date'}</td>
+                <td data-label="Drafts erased on">{viennaTime(p.draftsEraseAt)}</td>
+                <td data-label="Months kept">
+                  <form method="post" action={`/admin/privacy/retention/${encodeURIComponent(p.callId)}`} class="inline">
+                    <Csrf token={c.get('csrf')} />
+                    <label for={`months-${p.callId}`} class="visually-hidden">Months to keep personal data for {title.get(p.callId) ?? p.callId}</label>
+                    <input id={`months-${p.callId}`} name="retention_months" type="number" min="1" max="120" required value={String(p.retentionMonths)} />
+                    <button type="submit">Save</button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
         <section aria-labelledby="person-h">
           <h2 id="person-h">A person's data, on their request</h2>
@@ -70,34 +69,28 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
             <button type="submit">Find</button>
           </form>
           {q && (people.length === 0 ? <p>Nobody matches “{q}”.</p> : (
-            <div class="table-wrap">
-              <table class="stack">
-                <caption>People matching “{q}”</caption>
-                <thead><tr><th scope="col">Person</th><th scope="col">Accounts</th><th scope="col">Applications</th><th scope="col">Export</th><th scope="col">Erase</th></tr></thead>
-                <tbody>
-                  {people.map((p) => (
-                    <tr>
-                      <td data-label="Person">{p.erasedAt ? <span class="muted">erased {viennaTime(p.erasedAt)}</span> : <>{p.displayName ?? '—'}<br /><span class="small">{p.email ?? ''}</span></>}</td>
-                      <td data-label="Accounts">{p.accounts.map((a) => `${a.platform} ${a.userId}`).join(', ') || '—'}</td>
-                      <td data-label="Applications" class="num">{p.applications}</td>
-                      <td data-label="Export">
-                        <form method="post" action={`/admin/privacy/people/${encodeURIComponent(p.id)}/export`}>
-                          <Csrf token={c.get('csrf')} />
-                          <button type="submit">Download JSON</button>
-                        </form>
-                      </td>
-                      <td data-label="Erase">
-                        <form method="post" action={`/admin/privacy/people/${encodeURIComponent(p.id)}/erase`}>
-                          <Csrf token={c.get('csrf')} />
-                          <label><input type="checkbox" name="confirm" value="yes" required /> The request comes from this person</label>
-                          <button type="submit" class="danger">Withdraw and erase</button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption={<>People matching “{q}”</>} columns={['Person', 'Accounts', 'Applications', 'Export', 'Erase']}>
+              {people.map((p) => (
+                <tr>
+                  <td data-label="Person">{p.erasedAt ? <span class="muted">erased {viennaTime(p.erasedAt)}</span> : <>{p.displayName ?? '—'}<br /><span class="small">{p.email ?? ''}</span></>}</td>
+                  <td data-label="Accounts">{p.accounts.map((a) => `${a.platform} ${a.userId}`).join(', ') || '—'}</td>
+                  <td data-label="Applications" class="num">{p.applications}</td>
+                  <td data-label="Export">
+                    <form method="post" action={`/admin/privacy/people/${encodeURIComponent(p.id)}/export`}>
+                      <Csrf token={c.get('csrf')} />
+                      <button type="submit">Download JSON</button>
+                    </form>
+                  </td>
+                  <td data-label="Erase">
+                    <form method="post" action={`/admin/privacy/people/${encodeURIComponent(p.id)}/erase`}>
+                      <Csrf token={c.get('csrf')} />
+                      <label><input type="checkbox" name="confirm" value="yes" required /> The request comes from this person</label>
+                      <button type="submit" class="danger">Withdraw and erase</button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           ))}
         </section>
       </>
@@ -110,14 +103,11 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!call) return render(c, deps, { title: 'Not found', current: 'privacy' }, <><h1>Not found</h1><p>There is no such call.</p></>, 404);
     const parsed = retentionForm.safeParse(await readForm(c));
     if (!parsed.success) {
-      return render(c, deps, { title: 'Data protection', current: 'privacy', notice: { text: parsed.error.issues[0]!.message, bad: true } },
-        <><h1>Nothing was changed</h1><p>{parsed.error.issues[0]!.message}</p><p><a href="/admin/privacy">Back to data protection</a></p></>, 400);
+      const message = firstMessage(parsed.error);
+      return render(c, deps, { title: 'Data protection', current: 'privacy', notice: { text: message, bad: true } },
+        <><h1>Nothing was changed</h1><p>{message}</p><p><a href="/admin/privacy">Back to data protection</a></p></>, 400);
     }
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.updateTable('calls').set({ retention_months: parsed.data.retention_months, updated_at: now.toISOString() }).where('id', '=', call.id),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'call.retention', entity: 'call', entityId: call.id, detail: { retention_months: { from: call.retention_months, to: parsed.data.retention_months } }, at: now }),
-    ]);
+    await setRetention(deps, c.get('user'), call, parsed.data.retention_months);
     return done(c, '/admin/privacy', 'saved');
   });
 
@@ -141,7 +131,7 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const parsed = eraseForm.safeParse(await readForm(c));
     if (!parsed.success) {
       return render(c, deps, { title: 'Data protection', current: 'privacy' },
-        <><h1>Nothing was erased</h1><p>{parsed.error.issues[0]!.message}</p><p><a href="/admin/privacy">Back to data protection</a></p></>, 400);
+        <><h1>Nothing was erased</h1><p>{firstMessage(parsed.error)}</p><p><a href="/admin/privacy">Back to data protection</a></p></>, 400);
     }
     const who = actorRef(c.get('user'));
     const summary = await deps.engine.erasePerson({ personId: person.id, actorRef: who, auditActor: who, via: 'admin' });

@@ -4,7 +4,7 @@
  * the card in the secretariat channel: the same engine call a card's Answer button makes.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import type { QuestionRow } from '../../db/schema';
 import { describeAnswer } from '../../bot/core/questions-flow';
@@ -73,7 +73,7 @@ export function questionRoutes(deps: AdminDeps): Hono<AdminEnv> {
         <h1>Questions inbox</h1>
         <p>Questions the bot passed to the secretariat. Your answer goes back to everyone who asked, where they asked.</p>
         <nav aria-label="Question status" class="actions">
-          {STATUSES.map((s) => <a href={`/admin/questions?status=${s}`} aria-current={s === status ? 'page' : undefined} class={s === status ? 'button' : 'button secondary'}>{s[0]!.toUpperCase() + s.slice(1)}</a>)}
+          {STATUSES.map((s) => <a href={`/admin/questions?status=${s}`} aria-current={s === status ? 'page' : undefined} class={s === status ? 'button' : 'button secondary'}>{s.charAt(0).toUpperCase() + s.slice(1)}</a>)}
         </nav>
         <div class="table-wrap">
           <table class="stack">

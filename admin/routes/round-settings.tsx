@@ -4,7 +4,7 @@
  * ways forward are a rejection or a new round with a note.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPROVAL_BODIES, isApprovalBody } from '../../domain/approval';
 import type { BalanceTargets } from '../../domain/balance';
 import { REGIONAL_GROUPS } from '../../domain/countries';
@@ -88,17 +88,19 @@ export function roundSettingsRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!call) return c.notFound();
     const raw = await readForm(c);
     if (!isApprovalBody(raw.approval_body)) throw new AppError('invalid', 'approval_settings_invalid', 'Choose who approves the recommendations.');
-    const targets: BalanceTargets = { gender: {}, region: {} };
+    const gender: NonNullable<BalanceTargets['gender']> = {};
+    const region: NonNullable<BalanceTargets['region']> = {};
     for (const g of GENDERS.slice(0, 2)) {
       const v = percent.safeParse(String(raw[`gender_${g}`] ?? ''));
       if (!v.success) throw new AppError('invalid', 'approval_settings_invalid', `${GENDER_LABELS[g]}: ${v.error.issues[0]?.message}`);
-      if (v.data !== null) targets.gender![g] = v.data;
+      if (v.data !== null) gender[g] = v.data;
     }
     for (const g of REGIONAL_GROUPS) {
       const v = percent.safeParse(String(raw[`region_${g}`] ?? ''));
       if (!v.success) throw new AppError('invalid', 'approval_settings_invalid', `${g}: ${v.error.issues[0]?.message}`);
-      if (v.data !== null) targets.region![g] = v.data;
+      if (v.data !== null) region[g] = v.data;
     }
+    const targets: BalanceTargets = { gender, region };
     const now = deps.clock.now();
     await deps.atomic.run([
       // updated_at moves so the engine's cached catalogue (and so every reply) follows at once.

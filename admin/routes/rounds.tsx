@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialogueTranslationsJson, parseJson } from '../../db/json';
 import { cancelRound, rejectObjected } from '../../db/store/round-close';
 import { getRound, listRounds, objectionsOf, sendRound } from '../../db/store/rounds';
@@ -234,7 +234,7 @@ export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const contact = (await deps.store.getSetting<string>('contact_email')) ?? 'the secretariat';
     const ok = await rejectObjected(deps.db, deps.atomic, {
       applicationId: app.id, dialogueId, reason: reason.data, actorRef: actorRef(c.get('user')), now,
-      messages: to.length ? toEach(decisionNotice(app, decision, dialogues, to[0]!, contact), to) : [],
+      messages: to[0] ? toEach(decisionNotice(app, decision, dialogues, to[0], contact), to) : [],
     });
     if (ok) deps.kickOutbox();
     return done(c, '/admin/rounds/objected', ok ? 'rejected_after_objection' : 'not_objected');

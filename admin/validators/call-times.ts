@@ -14,7 +14,9 @@ export function localToUtc(local: string, zone: string): string | null {
   return dt.toUTC().toISO({ suppressMilliseconds: false });
 }
 
-export function checkCallTimes(input: CallInput, dialogues: DialogueRow[]): { errors: Errors; opensAt: string | null; closesAt: string | null } {
+export type CallTimes = { ok: true; opensAt: string; closesAt: string } | { ok: false; errors: Errors };
+
+export function checkCallTimes(input: CallInput, dialogues: DialogueRow[]): CallTimes {
   const errors: Errors = {};
   const opensAt = localToUtc(input.opens_local, input.zone);
   const closesAt = localToUtc(input.closes_local, input.zone);
@@ -26,12 +28,13 @@ export function checkCallTimes(input: CallInput, dialogues: DialogueRow[]): { er
   if (unknown.length) errors.dialogue_ids = `Unknown dialogue: ${unknown.join(', ')}`;
   if (closesAt && !errors.dialogue_ids) {
     // The meeting day, taken in the call's zone, must start after applications have closed.
+    const deadline = DateTime.fromISO(closesAt);
     const early = input.dialogue_ids
-      .map((id) => byId.get(id)!)
-      .filter((d) => d.date && DateTime.fromISO(d.date, { zone: input.zone }).startOf('day').toUTC().toISO()! < closesAt);
+      .flatMap((id) => byId.get(id) ?? [])
+      .filter((d) => d.date && DateTime.fromISO(d.date, { zone: input.zone }).startOf('day') < deadline);
     if (early.length) {
       errors.dialogue_ids = `The dialogue date must be after the deadline: ${early.map((d) => `${d.short_name} (${d.date})`).join(', ')}`;
     }
   }
-  return { errors, opensAt, closesAt };
+  return opensAt && closesAt && Object.keys(errors).length === 0 ? { ok: true, opensAt, closesAt } : { ok: false, errors };
 }

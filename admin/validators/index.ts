@@ -3,7 +3,7 @@
  */
 import { LOCALES } from '../../domain/i18n/locales';
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FAQ_TOPICS } from '../../domain/types';
 import { safeLinkUrl } from '../../domain/links';
 import { validateReason } from '../../domain/review';
@@ -11,7 +11,7 @@ import { ROLES } from '../auth/roles';
 import { findCountry } from '../../domain/countries';
 
 const text = (label: string, max = 500) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label[0]!.toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
+  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max} characters or fewer`);
 const optionalText = (max = 2000) =>
   z.string().trim().max(max, `Must be ${max} characters or fewer`).optional().transform((v) => (v ? v : null));
 const slug = z

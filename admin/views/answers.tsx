@@ -2,6 +2,7 @@
  * Every answer of an application, labelled; unknown keys are shown too, so nothing is hidden.
  */
 import type { FC } from 'hono/jsx';
+import * as z from 'zod';
 import { countryName } from '../../domain/countries';
 import { FOCUS_LABELS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS } from '../../domain/eligibility';
 
@@ -12,19 +13,34 @@ const LABELS: Record<string, string> = {
   travelJustification: 'Why travel support is needed', consent: 'Consent given',
 };
 
+// Stored answers are whatever the form saved at the time: each is read by its expected shape,
+// and anything else is shown as it is rather than hidden or failing the page.
+const ids = z.array(z.string());
+const relevance = z.record(z.string(), z.string());
+const representatives = z.array(z.object({ name: z.string(), gender: z.string(), email: z.string(), role: z.string(), nationality: z.string() }));
+
+/** The label of a stored code, or the code itself when it is not (or no longer) one of ours. */
+function labelOf<K extends string>(labels: Record<K, string>, v: unknown): string {
+  return Object.entries<string>(labels).find(([k]) => k === v)?.[1] ?? String(v);
+}
+
 function show(key: string, v: unknown, dialogueName: (id: string) => string): string {
   if (v === null || v === undefined || v === '') return '—';
+  const raw = () => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : typeof v === 'string' ? v : JSON.stringify(v, null, 2));
   switch (key) {
-    case 'dialogueIds': return (v as string[]).map(dialogueName).join(', ');
-    case 'participation': return PARTICIPATION_LABELS[v as keyof typeof PARTICIPATION_LABELS] ?? String(v);
-    case 'stakeholderType': return STAKEHOLDER_LABELS[v as keyof typeof STAKEHOLDER_LABELS] ?? String(v);
-    case 'organisationFocus': return FOCUS_LABELS[v as keyof typeof FOCUS_LABELS] ?? String(v);
+    case 'dialogueIds': { const r = ids.safeParse(v); return r.success ? r.data.map(dialogueName).join(', ') : raw(); }
+    case 'participation': return labelOf(PARTICIPATION_LABELS, v);
+    case 'stakeholderType': return labelOf(STAKEHOLDER_LABELS, v);
+    case 'organisationFocus': return labelOf(FOCUS_LABELS, v);
     case 'country': return `${countryName(String(v))} (${String(v)})`;
-    case 'relevance': return Object.entries(v as Record<string, string>).map(([k, t]) => `${dialogueName(k)}: ${t}`).join('\n\n');
-    case 'representatives':
-      return (v as { name: string; gender: string; email: string; role: string; nationality: string }[])
-        .map((r) => `${r.name} — ${r.role}; ${GENDER_LABELS[r.gender as keyof typeof GENDER_LABELS] ?? r.gender}; ${countryName(r.nationality)}; ${r.email}`).join('\n');
-    default: return typeof v === 'boolean' ? (v ? 'Yes' : 'No') : typeof v === 'string' ? v : JSON.stringify(v, null, 2);
+    case 'relevance': { const r = relevance.safeParse(v); return r.success ? Object.entries(r.data).map(([k, t]) => `${dialogueName(k)}: ${t}`).join('\n\n') : raw(); }
+    case 'representatives': {
+      const r = representatives.safeParse(v);
+      return r.success
+        ? r.data.map((p) => `${p.name} — ${p.role}; ${labelOf(GENDER_LABELS, p.gender)}; ${countryName(p.nationality)}; ${p.email}`).join('\n')
+        : raw();
+    }
+    default: return raw();
   }
 }
 

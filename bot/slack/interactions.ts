@@ -4,7 +4,7 @@
  * engine runs before the ack there; everything else runs after it.
  */
 import { LOCALES, type Locale } from '../../domain/i18n/locales';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
 import {

@@ -2,7 +2,7 @@
  * zod schemas for what Slack sends us. Only the fields we use are declared; objects are loose so
  * that Slack adding fields never breaks parsing.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { LOCALES } from '../../domain/i18n/locales';
 
 const id = z.string().min(1).max(255);

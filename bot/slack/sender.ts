@@ -2,7 +2,7 @@
  * The outbox's way into Slack: review cards to a channel (and their later updates in place),
  * notices to a user's DM. Returns where the message landed so the card can be updated later.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeliveryRequest, DeliveryResult, Sender } from '../core/sender';
 import { DeliveryError } from '../core/sender';
 import type { SlackClient } from './client';

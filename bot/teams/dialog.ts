@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_ID } from '../../domain/form';
 import type { CardField, FormView, Reply } from '../../domain/messages';
 import type { TeamsConversations } from '../../domain/channel-ports';

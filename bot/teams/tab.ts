@@ -72,15 +72,15 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
 // A mark no one types, standing for what the page fills in itself (the zone, the name), so that
 // each sentence stays one message in the catalogue.
 const SLOT = '\u2063';
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function applicationBody(l: Locale): string {
   const [before = '', after = ''] = t(l, 'tab.zones', { zone: SLOT }).split(SLOT);
   return `
-<h1>${escape(t(l, 'tab.title'))}</h1>
-<p id="hello">${escape(t(l, 'tab.welcome'))}</p>
-<p>${escape(t(l, 'tab.intro'))}</p>
-<p class="muted">${escape(before)}<span id="zone">${escape(t(l, 'tab.zoneUnknown'))}</span>${escape(after)}</p>`;
+<h1>${escapeHtml(t(l, 'tab.title'))}</h1>
+<p id="hello">${escapeHtml(t(l, 'tab.welcome'))}</p>
+<p>${escapeHtml(t(l, 'tab.intro'))}</p>
+<p class="muted">${escapeHtml(before)}<span id="zone">${escapeHtml(t(l, 'tab.zoneUnknown'))}</span>${escapeHtml(after)}</p>`;
 }
 
 // Context is used for the greeting and zone only: it is not proof of who the user is, so no

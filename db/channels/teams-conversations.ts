@@ -3,7 +3,7 @@
  * proactive messages need the tenant, the serviceUrl and the conversation id.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TeamsConversation, TeamsConversations } from '../../domain/channel-ports';
 import type { Database } from '../schema';
 
@@ -17,7 +17,7 @@ export function teamsConversations(db: Kysely<Database>): TeamsConversations {
   return {
     async save(ref, now) {
       const row = {
-        platform: 'teams',
+        platform: 'teams' as const,
         id: ref.id,
         scope: ref.tenantId,
         kind: ref.kind,

@@ -113,7 +113,7 @@ export const faqEs: Record<string, FaqText> = {
   'after-applying': {
     question: '¿Qué pasa después de la fecha límite?',
     variants: ['¿Qué pasa después de enviar mi solicitud?', '¿Cuáles son los próximos pasos?', '¿Qué ocurre cuando se cierra la convocatoria?',
-      '¿Cómo me informarán del resultado?', '¿Cómo nos comunican la decisión?'],
+      '¿Cómo me informarán del resultado?', '¿Cómo nos comunican la decisión?', '¿Qué sucede con la solicitud una vez enviada?'],
     answer: 'Todas las solicitudes se examinan y quedan sujetas a la aprobación de los Estados partes en la Convención contra la Delincuencia Organizada y sus Protocolos, procurando asegurar la diversidad de género y la representación geográfica. Le enviaré aquí, en un mensaje, la decisión sobre cada diálogo al que se haya postulado.',
   },
   diversity: {

@@ -112,7 +112,7 @@ export const faqFr: Record<string, FaqText> = {
   'after-applying': {
     question: 'Que se passe-t-il après la date limite ?',
     variants: ['Que se passe-t-il après ma candidature ?', 'Quelles sont les prochaines étapes après l’envoi ?', 'Que se passe-t-il une fois l’appel clos ?',
-      'Comment serai-je informé du résultat ?', 'Comment sommes-nous informés de la décision ?'],
+      'Comment serai-je informé du résultat ?', 'Comment sommes-nous informés de la décision ?', 'Comment savoir si nous avons été sélectionnés ?'],
     answer: 'Toutes les candidatures sont examinées et soumises à l’approbation des États parties à la Convention contre la criminalité organisée et aux Protocoles s’y rapportant, en veillant à la diversité des participants sur le plan du genre et de la représentation géographique. Je vous enverrai ici, par un message, la décision pour chaque dialogue auquel vous avez postulé.',
   },
   diversity: {

@@ -127,6 +127,7 @@ const entries: FaqEntry[] = [
   faq('after-applying', null, 'What happens after the deadline?', [
     'What happens after I apply?', 'What are the next steps after submitting?', 'What happens once the call closes?',
     'What happens to my application after I send it?', 'How will I be told the result?', 'How are we notified of the decision?',
+    'How do we find out if we were selected?',
   ], 'All applications are reviewed and are subject to approval by the States parties to UNTOC and its Protocols, with efforts to ensure diversity of gender and geographical representation. I will send you the decision on each dialogue you applied to in a message here.',
   `${REVIEW} Dialogue Desk help: each applicant is told the decision on each dialogue they applied to in a message from the bot.`),
   faq('diversity', null, 'How is diversity of participants ensured?', [

@@ -24,7 +24,7 @@ export async function stageCounts(db: Kysely<Database>, dialogueId: string, excl
       .groupBy('a.regional_group').execute(),
   ]);
   const gender: Partial<Record<Gender, number>> = {};
-  for (const g of genders) gender[g.key as Gender] = Number(g.n);
+  for (const g of genders) gender[g.key] = Number(g.n);
   const region: Record<string, number> = {};
   for (const r of regions) region[r.key] = (region[r.key] ?? 0) + Number(r.n);
   return { gender, region };

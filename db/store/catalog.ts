@@ -4,7 +4,7 @@
 import { isLocale, type Locale } from '../../domain/i18n/locales';
 import type { Kysely } from 'kysely';
 import { isApprovalBody } from '../../domain/approval';
-import { FAQ_TOPICS, type Call, type Dialogue, type DialogueFormat, type DialogueStatus, type FaqEntry, type Platform } from '../../domain/types';
+import { FAQ_TOPICS, type Call, type Dialogue, type FaqEntry, type Platform } from '../../domain/types';
 import { anyJson, dialogueTranslationsJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
 import { safeLinkUrl } from '../../domain/links';
@@ -16,10 +16,10 @@ export async function listDialogues(db: Kysely<Database>): Promise<Dialogue[]> {
     name: r.name,
     shortName: r.short_name,
     date: r.date,
-    format: r.format as DialogueFormat,
+    format: r.format,
     location: r.location,
     description: r.description,
-    status: r.status as DialogueStatus,
+    status: r.status,
     callNote: r.call_note,
     sortOrder: r.sort_order,
     aliases: parseJson(r.aliases, stringArray, 'dialogue aliases'),
@@ -81,7 +81,7 @@ export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
     // A row written before the rule (or by hand) that breaks it is shown without its link.
     sourceUrl: safeLinkUrl(r.source_url),
     // An unknown topic from a newer admin panel degrades to a plain answer rather than failing.
-    topic: topics.has(r.topic as FaqEntry['topic']) ? (r.topic as FaqEntry['topic']) : null,
+    topic: topics.has(r.topic) ? r.topic : null,
     // Only when the secretariat chose some: most entries offer the nearest ones instead.
     ...relatedOf(r.related),
     updatedAt: r.updated_at,

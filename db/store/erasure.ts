@@ -12,7 +12,7 @@
  */
 import type { Compilable, Kysely } from 'kysely';
 import type { Atomic } from '../atomic';
-import type { Database } from '../schema';
+import type { Database, OutboxStatus } from '../schema';
 import { answersJson, parseJson, recipientJson } from '../json';
 
 export interface ErasedCounts {
@@ -85,14 +85,15 @@ const OUTBOX_PAGE = 2000;
  * pages, matching key parts against the set, costs the same for one application or a whole call.
  */
 async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<string>, pending: 'keep' | 'delete'): Promise<number> {
-  const statuses = pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'];
+  const statuses: OutboxStatus[] = pending === 'delete' ? ['delivered', 'failed', 'pending'] : ['delivered', 'failed'];
   let after = '';
   let count = 0;
   for (;;) {
     const page = await db.selectFrom('outbox').select(['id', 'status', 'recipient', 'dedupe_key'])
       .where('id', '>', after).where('status', 'in', statuses).orderBy('id').limit(OUTBOX_PAGE).execute();
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.id;
+    const last = page.at(-1);
+    if (!last) break;
+    after = last.id;
     const ours = page.filter((m) => m.dedupe_key.split(':').some((part) => appIds.has(part)));
     const queries: Compilable[] = [];
     const gone = ours.filter((m) => m.status !== 'delivered').map((m) => m.id);

@@ -53,7 +53,7 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
     } catch (err) {
       // Two new identities with the same verified address at once: the other one created the
       // person; the next round joins it.
-      if (!/unique/i.test((err as Error).message ?? '') || attempt > 0) throw err;
+      if (!/unique/i.test(err instanceof Error ? err.message : '') || attempt > 0) throw err;
     }
     found = await personByIdentity(db, input.platform, scope, input.userId);
   }
@@ -138,7 +138,7 @@ function toPerson(f: Found): Person {
   };
 }
 
-async function personByIdentity(db: Kysely<Database>, platform: string, scope: string, userId: string): Promise<Found | null> {
+async function personByIdentity(db: Kysely<Database>, platform: Platform, scope: string, userId: string): Promise<Found | null> {
   const row = await db
     .selectFrom('identities')
     .innerJoin('people', 'people.id', 'identities.person_id')
@@ -161,7 +161,7 @@ export async function getPerson(db: Kysely<Database>, personId: string): Promise
 }
 
 const SOURCES: readonly LocaleSource[] = ['chosen', 'platform', 'message'];
-const isSource = (v: unknown): v is LocaleSource => (SOURCES as readonly unknown[]).includes(v);
+const isSource = (v: unknown): v is LocaleSource => SOURCES.some((s) => s === v);
 
 /** Records the language a person reads and where it came from. */
 export async function setPersonLocale(db: Kysely<Database>, personId: string, locale: Locale, source: LocaleSource, now: string): Promise<void> {
@@ -183,7 +183,7 @@ export async function identitiesOf(db: Kysely<Database>, personId: string): Prom
   const seen = (r: { last_seen_at: string | null; created_at: string }) => r.last_seen_at ?? r.created_at;
   rows.sort((a, b) => (seen(a) < seen(b) ? 1 : seen(a) > seen(b) ? -1 : 0));
   return rows.map((r) => ({
-    platform: r.platform as Platform,
+    platform: r.platform,
     scope: r.scope,
     userId: r.user_id,
     displayName: r.display_name,

@@ -5,11 +5,12 @@
 import type { Kysely } from 'kysely';
 import { PERSONAL_DATA_FORMAT, type PersonalData } from '../../domain/privacy';
 import type { Atomic } from '../atomic';
-import { answersJson, parseJson, recipientJson, repliesJson } from '../json';
+import { answersRecordJson, parseJson, recipientJson, repliesJson } from '../json';
 import type { Database } from '../schema';
+import type { Platform } from '../../domain/types';
 import { erasePerson } from './erasure';
 
-export async function findPerson(db: Kysely<Database>, identity: { platform: string; scope: string; userId: string }): Promise<{ id: string } | null> {
+export async function findPerson(db: Kysely<Database>, identity: { platform: Platform; scope: string; userId: string }): Promise<{ id: string } | null> {
   const row = await db.selectFrom('identities').select('person_id').where('platform', '=', identity.platform)
     .where('scope', '=', identity.scope).where('user_id', '=', identity.userId).executeTakeFirst();
   return row ? { id: row.person_id } : null;
@@ -49,7 +50,7 @@ export async function personalData(db: Kysely<Database>, personId: string, now: 
       reference: a.reference,
       call: a.call_id,
       status: a.status,
-      answers: parseJson(a.answers, answersJson, 'application answers') as Record<string, unknown>,
+      answers: parseJson(a.answers, answersRecordJson, 'application answers'),
       dialogues: any(dialogues).filter((d) => d.application_id === a.id).map((d) => ({ dialogue: d.dialogue_id, status: d.status, round: d.round })),
       history: any(events).filter((e) => e.application_id === a.id).map((e) => ({ at: e.at, what: e.kind })),
       createdAt: a.created_at,

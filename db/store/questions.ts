@@ -8,7 +8,7 @@ import { expressionBuilder, type Expression, type Kysely, type SqlBool } from 'k
 import { isLocale } from '../../domain/i18n';
 import type { OutboundMessage } from '../../domain/messages';
 import type { AnswerQuestionInput, QuestionChange, RecordQuestionInput } from '../../domain/ports';
-import { normalizeQuestion, type AskedQuestion, type QuestionGroup, type QuestionKind, type QuestionStatus } from '../../domain/questions';
+import { normalizeQuestion, type AskedQuestion, type QuestionGroup, type QuestionKind } from '../../domain/questions';
 import type { Platform } from '../../domain/types';
 import { changed, type Atomic } from '../atomic';
 import { newId, parseJson, recipientJson, toJson } from '../json';
@@ -23,13 +23,13 @@ export function toQuestion(r: QuestionRow): AskedQuestion {
   return {
     id: r.id,
     text: r.text,
-    platform: r.platform as Platform,
+    platform: r.platform,
     personId: r.person_id,
     askedAt: r.asked_at,
     locale: isLocale(r.locale) ? r.locale : 'en',
     replyTo: r.reply_to ? parseJson(r.reply_to, recipientJson, 'question reply_to') : null,
     kind: (r.kind === 'contact' ? 'contact' : 'question') satisfies QuestionKind,
-    status: (['open', 'answered', 'dismissed'].includes(r.status) ? r.status : 'open') as QuestionStatus,
+    status: r.status,
     mergedInto: r.merged_into,
     answer: r.answer,
     answeredBy: r.answered_by,
@@ -78,7 +78,7 @@ export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input
   const id = newId();
   const row = {
     id, text, platform: input.platform, person_id: input.personId, asked_at: input.now,
-    best_match_id: input.bestMatchId, status: 'open', answered_faq_id: null,
+    best_match_id: input.bestMatchId, status: 'open' as const, answered_faq_id: null,
     reply_to: input.replyTo ? toJson(input.replyTo) : null, locale: input.locale, normalized,
     merged_into: before ? before.root.id : null, kind: input.kind,
   };

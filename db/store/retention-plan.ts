@@ -27,14 +27,14 @@ export async function retentionPlan(db: Kysely<Database>): Promise<CallRetention
   return calls.map((call) => {
     const dates = links.filter((l) => l.call_id === call.id).map((l) => l.date);
     const known = dates.length > 0 && dates.every((d): d is string => typeof d === 'string' && DateTime.fromISO(d).isValid);
-    const lastDialogue = known ? [...dates].sort().at(-1)! : null;
+    const lastDialogue = known ? ([...dates].sort().at(-1) ?? null) : null;
     const lastDay = lastDialogue ? DateTime.fromISO(lastDialogue, { zone: call.zone }).endOf('day') : null;
     return {
       callId: call.id,
       retentionMonths: call.retention_months,
       lastDialogue,
       eraseAt: lastDay ? lastDay.plus({ months: call.retention_months }).toUTC().toISO() : null,
-      draftsEraseAt: DateTime.fromISO(call.closes_at).plus({ days: DRAFT_DAYS_AFTER_CLOSE }).toUTC().toISO()!,
+      draftsEraseAt: DateTime.fromISO(call.closes_at).plus({ days: DRAFT_DAYS_AFTER_CLOSE }).toUTC().toISO() ?? call.closes_at,
     };
   });
 }

@@ -12,7 +12,7 @@ import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } fr
 import type { OutboundMessage } from '../../domain/messages';
 import type { Atomic } from '../atomic';
 import { newId, toJson } from '../json';
-import type { Database } from '../schema';
+import type { Database, RoundItemOutcome } from '../schema';
 import { all, insertWhen } from './guards';
 import { enqueueWhen } from './outbox';
 import { getRound, roundItems, type Round } from './rounds';
@@ -90,10 +90,10 @@ export async function closeRound(
     // Outcome per item from what the dialogue became; withdrawn by the applicant meanwhile stays so.
     db.updateTable('round_items').set((e) => ({
       active: 0,
-      outcome: e.case().when(standing(round.id, 'round_items')).then('objected')
+      outcome: e.case().when(standing(round.id, 'round_items')).then<RoundItemOutcome>('objected')
         .when(e.exists(e.selectFrom('application_dialogues as ad').select('ad.status').where('ad.application_id', '=', sql.ref<string>('round_items.application_id'))
-          .where('ad.dialogue_id', '=', sql.ref<string>('round_items.dialogue_id')).where('ad.status', '=', 'approved'))).then('approved')
-        .else('withdrawn').end(),
+          .where('ad.dialogue_id', '=', sql.ref<string>('round_items.dialogue_id')).where('ad.status', '=', 'approved'))).then<RoundItemOutcome>('approved')
+        .else<RoundItemOutcome>('withdrawn').end(),
     })).where('round_id', '=', round.id).where('active', '=', 1).where(anchored),
     db.updateTable('approval_rounds').set({ status: 'closed', closed_at: input.now }).where('id', '=', round.id).where(anchored),
   ]);
@@ -101,7 +101,7 @@ export async function closeRound(
   const after = await db.selectFrom('round_items').select(['application_id', 'dialogue_id', 'outcome']).where('round_id', '=', round.id).execute();
   return {
     closed: true,
-    outcomes: after.map((r) => ({ applicationId: r.application_id, dialogueId: r.dialogue_id, outcome: (r.outcome ?? 'withdrawn') as CloseOutcome['outcome'] })),
+    outcomes: after.map((r) => ({ applicationId: r.application_id, dialogueId: r.dialogue_id, outcome: r.outcome === 'approved' || r.outcome === 'objected' ? r.outcome : 'withdrawn' })),
   };
 }
 

@@ -13,7 +13,8 @@ import type { Database } from '../schema';
 import { all, insertWhen } from './guards';
 import { enqueueWhen } from './outbox';
 
-export type RoundStatus = 'open' | 'closed' | 'cancelled';
+export type { RoundStatus } from '../tables/operations';
+import type { RoundStatus } from '../tables/operations';
 
 export interface Round {
   id: string;
@@ -49,7 +50,7 @@ function audit(db: Kysely<Database>, id: string, input: { actor: string; action:
 
 function toRound(r: Database['approval_rounds']): Round {
   return {
-    id: r.id, callId: r.call_id, dialogueId: r.dialogue_id, body: r.body as Round['body'], status: r.status as RoundStatus,
+    id: r.id, callId: r.call_id, dialogueId: r.dialogue_id, body: r.body, status: r.status,
     closesAt: r.closes_at, zone: r.zone, createdBy: r.created_by, sentAt: r.sent_at, closedAt: r.closed_at,
     cancelledAt: r.cancelled_at, cancelReason: r.cancel_reason,
   };
@@ -149,7 +150,7 @@ export async function sendRound(db: Kysely<Database>, atomic: Atomic, input: Sen
     await atomic.run(queries);
   } catch (err) {
     // Another send took one of these applications between the check above and this batch.
-    if (/UNIQUE constraint failed: round_items/i.test(String((err as Error).message))) {
+    if (/UNIQUE constraint failed: round_items/i.test(err instanceof Error ? err.message : String(err))) {
       return { ok: false, code: 'in_live_round', applicationIds: await liveIn(db, ids, input.dialogueId) };
     }
     throw err;

@@ -2,7 +2,7 @@
  * Rows to domain shapes, and the reads that several repositories share.
  */
 import type { Kysely, Selectable } from 'kysely';
-import type { Application, ApplicationDialogue, ApplicationStatus, Decision, DecisionOutcome, DialogueReviewStatus, Platform } from '../../domain/types';
+import type { Application, ApplicationDialogue, Decision } from '../../domain/types';
 import { answersJson, parseJson } from '../json';
 import type { ApplicationRow, Database, DecisionsTable } from '../schema';
 
@@ -11,9 +11,9 @@ export function toApplication(row: ApplicationRow, dialogues: ApplicationDialogu
     id: row.id,
     callId: row.call_id,
     personId: row.person_id,
-    platform: row.platform as Platform,
+    platform: row.platform,
     reference: row.reference,
-    status: row.status as ApplicationStatus,
+    status: row.status,
     answers: parseJson(row.answers, answersJson, 'application answers'),
     currentStep: row.current_step,
     dialogues,
@@ -29,7 +29,7 @@ export function toDecision(row: Selectable<DecisionsTable>): Decision {
     applicationId: row.application_id,
     dialogueId: row.dialogue_id,
     round: row.round,
-    outcome: row.outcome as DecisionOutcome,
+    outcome: row.outcome,
     reason: row.reason,
     deciderName: row.decider_name,
     deciderRef: row.decider_ref,
@@ -56,7 +56,7 @@ export async function withDialogues(db: Kysely<Database>, rows: ApplicationRow[]
       .execute();
     for (const ad of ads) {
       const list = byApp.get(ad.application_id) ?? [];
-      list.push({ dialogueId: ad.dialogue_id, status: ad.status as DialogueReviewStatus, round: ad.round });
+      list.push({ dialogueId: ad.dialogue_id, status: ad.status, round: ad.round });
       byApp.set(ad.application_id, list);
     }
   }

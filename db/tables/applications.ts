@@ -1,12 +1,13 @@
 /** Applications, their organisations and representatives, history and decisions. */
 import type { Generated } from 'kysely';
+import type { ApplicationStatus, DecisionOutcome, DialogueReviewStatus, Gender, Platform, StakeholderType } from '../../domain/types';
 
 export interface OrganisationsTable {
   id: string;
   name: string;
   name_key: string; // lower-cased, spaces folded: one organisation per name and country
   country: string;
-  stakeholder_type: string;
+  stakeholder_type: StakeholderType;
   website: string | null;
   created_at: string;
   updated_at: string;
@@ -17,9 +18,9 @@ export interface ApplicationsTable {
   call_id: string;
   person_id: string;
   organisation_id: string | null;
-  platform: string;
+  platform: Platform;
   reference: string | null;
-  status: string; // draft | submitted | withdrawn
+  status: ApplicationStatus;
   answers: string; // JSON Partial<ApplicationAnswers>
   current_step: string | null;
   /**
@@ -30,7 +31,7 @@ export interface ApplicationsTable {
   version: Generated<number>;
   // Denormalised from answers at submission, for filters and balance at scale.
   organisation_name: string | null;
-  stakeholder_type: string | null;
+  stakeholder_type: StakeholderType | null;
   country: string | null;
   regional_group: string | null;
   participation: string | null;
@@ -46,7 +47,7 @@ export interface ApplicationsTable {
 export interface ApplicationDialoguesTable {
   application_id: string;
   dialogue_id: string;
-  status: string;
+  status: DialogueReviewStatus;
   round: number;
   updated_at: string;
 }
@@ -55,7 +56,7 @@ export interface RepresentativesTable {
   application_id: string;
   position: number;
   name: string;
-  gender: string;
+  gender: Gender;
   email: string;
   role: string;
   nationality: string;
@@ -75,7 +76,7 @@ export interface DecisionsTable {
   application_id: string;
   dialogue_id: string;
   round: number;
-  outcome: string;
+  outcome: DecisionOutcome;
   reason: string | null;
   decider_name: string;
   decider_ref: string;

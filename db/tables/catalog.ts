@@ -1,15 +1,17 @@
 /** Dialogues, calls and what the bot knows about them: FAQ entries, their translations, and the questions it could not answer. */
 import type { Generated } from 'kysely';
+import type { ApprovalBody, DialogueFormat, DialogueStatus, FaqTopic, Platform } from '../../domain/types';
+import type { QuestionKind, QuestionStatus } from '../../domain/questions';
 
 export interface DialoguesTable {
   id: string;
   name: string;
   short_name: string;
   date: string | null;
-  format: string;
+  format: DialogueFormat;
   location: string;
   description: string;
-  status: string;
+  status: DialogueStatus;
   call_note: string | null;
   sort_order: number;
   /** JSON string[]: other names of the dialogue, any language. */
@@ -31,7 +33,7 @@ export interface CallsTable {
   /** Last reference number handed out; bumped in the submission's atomic write. */
   last_reference: Generated<number>;
   /** Who approves what reviewers recommend: states_parties | extended_bureau | secretariat. */
-  approval_body: Generated<string>;
+  approval_body: Generated<ApprovalBody>;
   /** JSON BalanceTargets: target share per gender and per regional group. */
   balance_targets: Generated<string>;
   /** Months after the call's last dialogue that personal data is kept (retention job). */
@@ -53,7 +55,7 @@ export interface FaqEntriesTable {
   answer: string;
   source: string;
   source_url: string | null;
-  topic: string | null;
+  topic: FaqTopic | null;
   archived: Generated<number>;
   /** JSON string[]: up to three FAQ entry ids offered as follow-up questions. */
   related: Generated<string>;
@@ -73,11 +75,11 @@ export interface FaqTranslationsTable {
 export interface UnansweredQuestionsTable {
   id: string;
   text: string;
-  platform: string;
+  platform: Platform;
   person_id: string | null;
   asked_at: string;
   best_match_id: string | null;
-  status: string; // open | answered | dismissed
+  status: QuestionStatus;
   answered_faq_id: string | null;
   /** JSON Recipient: where the answer goes; null when none can be delivered. */
   reply_to: string | null;
@@ -86,7 +88,7 @@ export interface UnansweredQuestionsTable {
   normalized: Generated<string>;
   /** The question this one is answered through (same question, or merged by the secretariat). */
   merged_into: string | null;
-  kind: Generated<string>; // question | contact
+  kind: Generated<QuestionKind>;
   answer: string | null;
   answered_by: string | null;
   answered_ref: string | null;

@@ -1,5 +1,10 @@
 /** Conversation state, delivery (outbox, processed events), admin panel, audit, settings, channels and approval rounds. */
 import type { Generated } from 'kysely';
+import type { ApprovalBody, Platform } from '../../domain/types';
+
+export type OutboxStatus = 'pending' | 'sending' | 'delivered' | 'failed';
+export type RoundStatus = 'open' | 'closed' | 'cancelled';
+export type RoundItemOutcome = 'approved' | 'objected' | 'cancelled' | 'withdrawn';
 
 export interface ConversationStateTable {
   key: string; // platform:scope:user
@@ -15,12 +20,12 @@ export interface ProcessedEventsTable {
 export interface OutboxTable {
   id: string;
   dedupe_key: string;
-  platform: string;
+  platform: Platform;
   recipient: string; // JSON Recipient
   purpose: string;
   payload: string; // JSON Reply[]
   replaces: string | null; // dedupe key of the message this one updates
-  status: string; // pending | sending | delivered | failed
+  status: OutboxStatus;
   attempts: Generated<number>;
   next_attempt_at: string;
   last_error: string | null;
@@ -34,7 +39,7 @@ export interface OutboxTable {
 
 /** People named as reviewers in the admin panel (besides review-channel members). */
 export interface PlatformReviewersTable {
-  platform: string;
+  platform: Platform;
   user_id: string; // Slack user id, or "T…/U…"; Teams AAD object id
   label: string;
   added_by: string;
@@ -100,10 +105,10 @@ export interface SubscriptionsTable {
 
 /** Conversations the bot has seen: where it may post, and what admins may pick as channels. */
 export interface ConversationsTable {
-  platform: string;
+  platform: Platform;
   id: string; // Slack channel id, Teams conversation id
   scope: string;
-  kind: string; // personal | channel | group
+  kind: 'personal' | 'channel' | 'group';
   name: string | null;
   user_id: string | null; // for personal conversations: whose
   service_url: string | null; // Teams
@@ -114,7 +119,7 @@ export interface ConversationsTable {
 /** Reviewer channel per call and platform; call_id '' is the default for every call. */
 export interface ReviewChannelsTable {
   call_id: string;
-  platform: string;
+  platform: Platform;
   address: string;
   /** Language of the cards posted there; null: the deployment's REVIEW_LOCALE. */
   locale: string | null;
@@ -126,8 +131,8 @@ export interface ApprovalRoundsTable {
   id: string;
   call_id: string;
   dialogue_id: string;
-  body: string; // states_parties | extended_bureau
-  status: string; // open | closed | cancelled
+  body: Exclude<ApprovalBody, 'secretariat'>;
+  status: RoundStatus;
   closes_at: string;
   zone: string; // the zone the closing time was set in (Europe/Vienna)
   created_by: string; // actor ref
@@ -145,7 +150,7 @@ export interface RoundItemsTable {
   note: string | null;
   /** 1 while the round is open; a partial unique index keeps an application in one live round. */
   active: Generated<number>;
-  outcome: string | null; // approved | objected | cancelled | withdrawn
+  outcome: RoundItemOutcome | null;
 }
 
 export interface ObjectionsTable {
@@ -164,7 +169,7 @@ export interface ObjectionsTable {
 /** Secretariat channel (questions arrive as cards) per call and platform; call_id '' is the default. */
 export interface SecretariatChannelsTable {
   call_id: string;
-  platform: string;
+  platform: Platform;
   address: string;
   updated_at: string;
 }

@@ -1,6 +1,6 @@
 /** People and how they are known: platform identities, web sign-in codes and applicant sessions. */
 import type { Generated } from 'kysely';
-import type { LocaleSource } from '../../domain/types';
+import type { LocaleSource, Platform } from '../../domain/types';
 
 export interface PeopleTable {
   id: string;
@@ -21,7 +21,7 @@ export interface PeopleTable {
 }
 
 export interface IdentitiesTable {
-  platform: string;
+  platform: Platform;
   scope: string; // Slack team id, Teams tenant id, '' when none
   user_id: string;
   person_id: string;

@@ -4,6 +4,7 @@
  */
 import { dialogueIn } from '../localized';
 import { countryName, regionalGroupOf } from '../countries';
+import { groupName } from '../regional-groups';
 import { choiceLabel, GENDERS, travelSupportEligible } from '../eligibility';
 import { t, type Locale } from '../i18n';
 import type { CardField } from '../messages';
@@ -44,8 +45,9 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
     }));
   });
   // Only those the travel step asks; for others "No" would answer a question never put to them.
-  const asked = answers.travelSupport !== undefined && travelSupportEligible(answers);
-  if (asked) add(t(l, 'form.summary.travel'), yesNo(answers.travelSupport!, l));
+  const travel = answers.travelSupport;
+  const asked = travel !== undefined && travelSupportEligible(answers);
+  if (asked) add(t(l, 'form.summary.travel'), yesNo(travel, l));
   if (asked && answers.travelSupport) add(t(l, 'form.summary.travelWhy'), answers.travelJustification);
   if (answers.consent) add(t(l, 'form.summary.consent'), t(l, 'form.summary.consentGiven'));
   return out;
@@ -64,7 +66,7 @@ export function reviewerFields(answers: ApplicationAnswers, dialogues: Dialogue[
     { label: t(l, 'form.summary.organisation'), value: answers.organisationName },
     { label: t(l, 'form.summary.type'), value: choiceLabel('stakeholder', answers.stakeholderType, l) },
     { label: t(l, 'review.field.ecosoc'), value: yesNo(answers.stakeholderType === 'ngo_ecosoc', l) },
-    { label: t(l, 'form.summary.country'), value: t(l, 'review.field.countryValue', { country: countryName(answers.country, l), group: regionalGroupOf(answers.country) }) },
+    { label: t(l, 'form.summary.country'), value: t(l, 'review.field.countryValue', { country: countryName(answers.country, l), group: groupName(regionalGroupOf(answers.country), l) }) },
     { label: t(l, 'form.summary.dialogues'), value: dialogueNames(answers.dialogueIds, dialogues, true, l) },
     { label: t(l, 'form.summary.participation'), value: choiceLabel('participation', answers.participation, l) },
     { label: t(l, 'form.summary.travel'), value: yesNo(answers.travelSupport, l) },

@@ -96,6 +96,9 @@ describe('notices in the reader\'s language', () => {
     const card = reviewCard(app, [firearms], [], 'Europe/Vienna', { body: 'states_parties', balance: (l: Locale) => [balanceLine(l, 'X', counts, app.answers)] }, 'es');
     expect(JSON.stringify(card)).toContain(JSON.stringify(balanceLine('es', 'X', counts, app.answers)).slice(1, -1));
     expect(leaks(card, 'es', ['review', 'rounds'])).toEqual([]);
+    // The UN regional groups by their Spanish names, in the balance and in the country field.
+    expect(JSON.stringify(card)).toContain('Estados de África');
+    expect(JSON.stringify(card)).not.toContain('African States');
     expect(reasonMissing('reject', 'fr')).toBe(t('fr', 'review.reason.rejectMissing'));
     expect(validateReason('request_info', '', 'es')).toEqual({ ok: false, message: t('es', 'review.reason.infoMissing') });
   });

@@ -105,8 +105,8 @@ describe('events and commands by workspace', () => {
   it('sends queued messages with the recipient\'s workspace token, and channel cards with the home token', async () => {
     const nowIso = t.clock.now().toISOString();
     const row = (key: string, recipient: object) => ({
-      id: crypto.randomUUID(), dedupe_key: key, platform: 'slack', recipient: JSON.stringify(recipient), purpose: 'decision_notice',
-      payload: JSON.stringify([{ kind: 'text', text: 'Your application CD-2023-0001 was approved.' }]), replaces: null, status: 'pending',
+      id: crypto.randomUUID(), dedupe_key: key, platform: 'slack' as const, recipient: JSON.stringify(recipient), purpose: 'decision_notice' as const,
+      payload: JSON.stringify([{ kind: 'text', text: 'Your application CD-2023-0001 was approved.' }]), replaces: null, status: 'pending' as const,
       next_attempt_at: nowIso, last_error: null, external_ref: null, created_at: nowIso, delivered_at: null,
     });
     await t.deps.db.insertInto('outbox').values([

@@ -8,6 +8,7 @@ export const review = defineCatalog({
   en: {
     'field.ecosoc': 'ECOSOC consultative status',
     'field.countryValue': '{country} ({group})',
+    'group': '{group, select, african {African States} asiaPacific {Asia-Pacific States} easternEuropean {Eastern European States} latinAmerican {Latin American and Caribbean States} western {Western European and other States} other {Other}}',
     'field.representatives': 'Representatives',
     'field.representativesValue': '{count, number} ({genders})',
     'field.genderCount': '{count, number} {gender, select, female {female} male {male} non_binary {non-binary} other {prefer not to say}}',
@@ -57,6 +58,7 @@ export const review = defineCatalog({
   fr: {
     'field.ecosoc': 'Statut consultatif auprès de l’ECOSOC',
     'field.countryValue': '{country} ({group})',
+    'group': '{group, select, african {États d’Afrique} asiaPacific {États d’Asie et du Pacifique} easternEuropean {États d’Europe orientale} latinAmerican {États d’Amérique latine et des Caraïbes} western {États d’Europe occidentale et autres États} other {Autres}}',
     'field.representatives': 'Représentants',
     'field.representativesValue': '{count, number} ({genders})',
     'field.genderCount': '{count, number} {gender, select, female {{count, plural, one {femme} other {femmes}}} male {{count, plural, one {homme} other {hommes}}} non_binary {{count, plural, one {personne non binaire} other {personnes non binaires}}} other {{count, plural, one {genre non précisé} other {genre non précisé}}}}',
@@ -106,6 +108,7 @@ export const review = defineCatalog({
   es: {
     'field.ecosoc': 'Reconocimiento como entidad consultiva del ECOSOC',
     'field.countryValue': '{country} ({group})',
+    'group': '{group, select, african {Estados de África} asiaPacific {Estados de Asia y el Pacífico} easternEuropean {Estados de Europa Oriental} latinAmerican {Estados de América Latina y el Caribe} western {Estados de Europa Occidental y otros Estados} other {Otros}}',
     'field.representatives': 'Representantes',
     'field.representativesValue': '{count, number} ({genders})',
     'field.genderCount': '{count, number} {gender, select, female {{count, plural, one {mujer} other {mujeres}}} male {{count, plural, one {hombre} other {hombres}}} non_binary {{count, plural, one {persona no binaria} other {personas no binarias}}} other {{count, plural, one {género no indicado} other {género no indicado}}}}',
