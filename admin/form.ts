@@ -3,7 +3,7 @@
  * what was typed and one message per field.
  */
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CSRF_FIELD } from './auth/csrf';
 import { parseFormBody } from './body';
 import type { Errors } from './views/fields';

@@ -2,7 +2,7 @@
  * JSON columns: written with `toJson`, read back through a zod schema so that a malformed row
  * fails loudly at the storage edge instead of deep inside the engine or a renderer.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { sha256Hex } from '../lib/crypto';
 import { LOCALES } from '../domain/i18n/locales';
 import type { Recipient, Reply } from '../domain/messages';

@@ -14,7 +14,7 @@ export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsT
 export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
 export type { InstallationsTable, OauthStatesTable, InstallationStatus } from './tables/installations';
 export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
-export type { OutboxStatus, RoundStatus, RoundItemOutcome } from './tables/operations';
+export type { OutboxStatus, RoundItemOutcome } from './tables/operations';
 
 export interface Database {
   dialogues: DialoguesTable;

@@ -5,7 +5,7 @@
  * unobjected when the round closes is approved.
  */
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApprovalBody, Call, DialogueReviewStatus } from './types';
 
 export const APPROVAL_BODIES: readonly ApprovalBody[] = ['states_parties', 'extended_bureau', 'secretariat'];
@@ -13,7 +13,7 @@ export const ROUND_ZONE = 'Europe/Vienna';
 export const ROUND_WORKING_DAYS = 10;
 
 export function isApprovalBody(v: unknown): v is ApprovalBody {
-  return typeof v === 'string' && (APPROVAL_BODIES as readonly string[]).includes(v);
+  return APPROVAL_BODIES.some((body) => body === v);
 }
 
 /** The call's approval body; a call that says nothing leaves the reviewers' decision final. */
@@ -37,7 +37,9 @@ export function defaultRoundClose(now: Date, workingDays = ROUND_WORKING_DAYS, z
     day = day.plus({ days: 1 });
     if (day.weekday <= 5) left -= 1;
   }
-  return day.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
+  const close = day.plus({ days: 1 }).startOf('day').toUTC().toISO();
+  if (!close) throw new Error(`No closing time in zone ${zone}: ${day.invalidExplanation ?? 'invalid date'}`);
+  return close;
 }
 
 /** Objections count only while a round is open: strictly before its closing instant. */
@@ -52,12 +54,14 @@ export function applicantView(status: DialogueReviewStatus): DialogueReviewStatu
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-const text = (min: number, max: number, what: string) =>
-  z.string({ error: `Write ${what}.` }).trim()
+const text = (min: number, max: number, what: string) => {
+  const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  return z.string({ error: `Write ${what}.` }).trim()
     .min(1, { error: `Write ${what}.` })
-    .min(min, { error: `${what[0]!.toUpperCase()}${what.slice(1)} must be at least ${min} characters.` })
-    .max(max, { error: `${what[0]!.toUpperCase()}${what.slice(1)} must be at most ${max} characters.` })
-    .refine((s) => !CONTROL.test(s), { error: `${what[0]!.toUpperCase()}${what.slice(1)} contains characters that cannot be shown.` });
+    .min(min, { error: `${What} must be at least ${min} characters.` })
+    .max(max, { error: `${What} must be at most ${max} characters.` })
+    .refine((s) => !CONTROL.test(s), { error: `${What} contains characters that cannot be shown.` });
+};
 
 /** A State party's reason for objecting; the secretariat reads it, the applicant never does. */
 export const objectionReasonSchema = text(5, 2000, 'the reason for the objection');

@@ -206,7 +206,8 @@ export function countryOptions(locale = 'en'): { value: string; label: string }[
     // Typed answers in that language ("Allemagne", "Alemania") find the country too.
     for (const o of options) {
       const key = normalise(o.label);
-      if (!BY_NAME.has(key)) BY_NAME.set(key, BY_CODE.get(o.value)!);
+      const country = BY_CODE.get(o.value);
+      if (country && !BY_NAME.has(key)) BY_NAME.set(key, country);
     }
   }
   return options;

@@ -101,7 +101,7 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
       return dialogueNames(d).map((name) => {
         const tokens = foldedWords(name);
         const acronym = /^\p{Lu}{2,5}$/u.test(name.trim());
-        return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens[0]!) };
+        return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens.join(' ')) };
       });
     }),
   ].filter((p) => p.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
@@ -118,9 +118,13 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 
   // The phrase starting at token i, if any; capitals are checked against the words as written.
   function phraseAt(tokens: string[], raw: string[], i: number): Phrase | undefined {
+    const word = raw[i];
+    const token = tokens[i];
+    // No phrase starts past the last word.
+    if (word === undefined || token === undefined) return undefined;
     return phrases.find((p) =>
       p.tokens.every((t, k) => tokens[i + k] === t) &&
-      (!p.acronym || raw[i] === raw[i]!.toUpperCase() || !isStopword(tokens[i]!, locale)));
+      (!p.acronym || word === word.toUpperCase() || !isStopword(token, locale)));
   }
   const topics = topicReader({ locale, known, phraseAt });
 
@@ -142,7 +146,7 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
         const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
         const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
         // A capitalised word inside a sentence that is no phrase of ours is a name.
-        const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i]!);
+        const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i] ?? '');
         if (terms.length) groups.push({ terms: [...new Set(terms)], name });
         i += span;
       }
@@ -222,13 +226,14 @@ function editDistance(a: string, b: string, cap: number): number {
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2]! + 1);
+      // Every index here is inside the rows (0..n); a typed array's cells start at 0.
+      let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > cap) return cap + 1;
     [prev2, prev, row] = [prev, row, prev2];
   }
-  return prev[n]!;
+  return prev[n] ?? 0;
 }

@@ -27,6 +27,9 @@ export function topicReader({ locale, known, phraseAt }: TopicReaderDeps) {
   const meeting = new Set(MEETING_WORDS[locale].map(fold));
   const links = new Set(TOPIC_LINKS[locale].map(fold));
   const unknown = (w: string | undefined) => w !== undefined && !known(w) && !meeting.has(w) && !links.has(w);
+  // Past the last word there is no stopword (nor link word) to skip.
+  const stop = (w: string | undefined) => w !== undefined && isStopword(w, locale);
+  const link = (w: string | undefined) => w !== undefined && links.has(w);
   const genericAt = (tokens: string[], raw: string[], i: number) => {
     const p = i >= 0 ? phraseAt(tokens, raw, i) : undefined;
     return !!p?.generic;
@@ -42,14 +45,14 @@ export function topicReader({ locale, known, phraseAt }: TopicReaderDeps) {
     // "trafficking of drugs", "trata de drogas"
     if (!GENITIVES[locale].has(tokens[i + 1] ?? '')) return false;
     let m = i + 2;
-    while (m < tokens.length && isStopword(tokens[m]!, locale)) m++;
+    while (m < tokens.length && stop(tokens[m])) m++;
     return unknown(tokens[m]);
   }
 
   /** The subject, as the asker wrote it, when it holds a word the call never uses; else null. */
   function unknownTopic(raw: string[], tokens: string[]): string | null {
-    for (let i = 0; i < tokens.length; i++) {
-      if (!meeting.has(tokens[i]!)) continue;
+    for (const [i, token] of tokens.entries()) {
+      if (!meeting.has(token)) continue;
       // English puts the subject first: "the cybercrime dialogue", "the drug trafficking dialogue".
       if (locale === 'en') {
         const start = genericAt(tokens, raw, i - 1) ? i - 2 : i - 1;
@@ -59,7 +62,7 @@ export function topicReader({ locale, known, phraseAt }: TopicReaderDeps) {
       }
       let k = i + 1;
       if (!links.has(tokens[k] ?? '')) continue;
-      while (k < tokens.length && (links.has(tokens[k]!) || isStopword(tokens[k]!, locale))) k++;
+      while (k < tokens.length && (link(tokens[k]) || stop(tokens[k]))) k++;
       const from = k;
       if (unknown(tokens[k])) {
         // "cybercrime", "drug trafficking", "armas químicas"
@@ -68,10 +71,10 @@ export function topicReader({ locale, known, phraseAt }: TopicReaderDeps) {
       } else if (genericAt(tokens, raw, k) && locale !== 'en' && unknown(tokens[k + 1])) {
         k++;
         while (unknown(tokens[k])) k++;
-      } else if (tokens[k] && !isStopword(tokens[k]!, locale) && GENITIVES[locale].has(tokens[k + 1] ?? '')) {
+      } else if (tokens[k] && !stop(tokens[k]) && GENITIVES[locale].has(tokens[k + 1] ?? '')) {
         // "trafic de drogue", "tráfico de drogas": the words after "de" (and an article) decide.
         let m = k + 2;
-        while (m < tokens.length && isStopword(tokens[m]!, locale) && !unknown(tokens[m])) m++;
+        while (m < tokens.length && stop(tokens[m]) && !unknown(tokens[m])) m++;
         if (!unknown(tokens[m])) continue;
         k = m;
         while (unknown(tokens[k])) k++;

@@ -5,7 +5,7 @@
  * language.ts supplies the text handling. Nothing about a particular question is written in code.
  */
 import type { SearchResult } from 'minisearch';
-import { LOCALES, type Locale } from './i18n/locales';
+import { perLocale, type Locale } from './i18n/locales';
 import { isLocale } from './i18n/locales';
 import { detectLanguage, foldedWords, splitQuestions } from './language';
 import { buildLocaleIndex, type Group, type LocaleIndex } from './knowledge-index';
@@ -77,9 +77,13 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   const byId = new Map<string, KnowledgeHit>();
   for (const entry of faq) byId.set(`faq:${entry.id}`, { kind: 'faq', entry, score: 0 });
   for (const dialogue of dialogues) byId.set(`dialogue:${dialogue.id}`, { kind: 'dialogue', dialogue, score: 0 });
-  const indexes = Object.fromEntries(LOCALES.map((l) => [l, buildLocaleIndex(l, faq, dialogues)])) as Record<Locale, LocaleIndex>;
-  const evidence = Object.fromEntries(LOCALES.map((l) => [l, indexes[l].vocabulary])) as Record<Locale, ReadonlySet<string>>;
+  const indexes = perLocale((l) => buildLocaleIndex(l, faq, dialogues));
+  const evidence = perLocale((l): ReadonlySet<string> => indexes[l].vocabulary);
   const languageOf = (text: string) => detectLanguage(text, evidence);
+  const localeOf = (text: string): Locale => {
+    const said = languageOf(text);
+    return isLocale(said) ? said : 'en';
+  };
 
   function search(index: LocaleIndex, question: string, carried: string[]) {
     const groups = index.queryGroups(question);
@@ -90,7 +94,8 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     // and TA?"); an entry about them all can.
     const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : [])
       .filter((r) => named.length < 2 || !String(r.id).startsWith('dialogue:'));
-    if (!results.length) return { groups, results, coverage: 0, named, dialoguesSaid };
+    const top = results[0];
+    if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
     // A word the knowledge has never seen cannot be matched by any entry. A short one ("now",
     // "pls") is mostly chat filler the stopword lists lack, and a name ("Nairobi") is context:
     // both weigh less. A longer unknown word ("bitcoin", "parking") is what the question is about,
@@ -104,7 +109,6 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     };
     // BM25 favours a rare word ("ECOSOC") over the rest of the question; an entry close behind
     // that answers more of what was asked is the better answer.
-    const top = results[0]!;
     let best = { r: top, coverage: coverageOf(top) };
     for (const r of results.slice(1, 3)) {
       if (r.score < tuning.rerankRatio * top.score) break;
@@ -131,9 +135,14 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     const top = results[0];
     if (!top) return { hits: [], confident: false, language, query: question, exact: false, ...about };
     const chosen = results.slice(0, 2).filter((r, i) => i === 0 || r.score >= tuning.secondHitRatio * top.score);
-    const hits = chosen.map((r) => ({ ...byId.get(String(r.id))!, score: r.score }));
-    const best = hits[0]!;
-    const exact = best.kind === 'faq' && index.overlap(question, best.entry) >= tuning.exactOverlap;
+    const hits = chosen.map((r) => {
+      const hit = byId.get(String(r.id));
+      // The index was built from the same entries: an id it returns is always known.
+      if (!hit) throw new Error(`The search index returned an unknown entry: ${String(r.id)}`);
+      return { ...hit, score: r.score };
+    });
+    const best = hits[0];
+    const exact = best?.kind === 'faq' && index.overlap(question, best.entry) >= tuning.exactOverlap;
     return { hits, confident: coverage >= tuning.minCoverage, language, query: question, exact, ...about };
   }
 
@@ -172,7 +181,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   return {
     languageOf,
     related(text, limit, exclude, locale) {
-      const l = locale ?? (isLocale(languageOf(text)) ? (languageOf(text) as Locale) : 'en');
+      const l = locale ?? localeOf(text);
       const index = indexes[l];
       const terms = [...new Set(index.queryGroups(text).flat())];
       if (!terms.length || limit <= 0) return [];

@@ -103,7 +103,7 @@ export function termsOf(text: string, locale: Locale): string[] {
 
 // Languages we do not speak but recognise, so that the reply can say which languages we do.
 // Only their own words count: a word also used by English, French or Spanish tells nothing.
-const FOREIGN: Record<string, ReadonlySet<string>> = {
+const FOREIGN: Record<'de' | 'it' | 'pt', ReadonlySet<string>> = {
   de: new Set(stopDe.map(fold)),
   it: new Set(stopIt.map(fold)),
   pt: new Set(stopPt.map(fold)),
@@ -125,28 +125,29 @@ export function detectLanguage(text: string, evidence?: Partial<Record<Locale, R
   // the language around them.
   const tokens = words(text.normalize('NFKC').split(/\s+/u).filter((w) => !/^\p{Lu}{2,}\W*$/u.test(w)).join(' ')).map(fold);
   if (!tokens.length) return null;
-  const votes: Record<string, number> = { en: 0, fr: 0, es: 0 };
-  const foreign: Record<string, number> = { de: 0, it: 0, pt: 0 };
   const ours = ['en', 'fr', 'es'] as const;
+  const votes: Record<(typeof ours)[number], number> = { en: 0, fr: 0, es: 0 };
+  const foreign: Record<keyof typeof FOREIGN, number> = { de: 0, it: 0, pt: 0 };
+  const theirs = ['de', 'it', 'pt'] as const;
   for (const t of tokens) {
     // A word our languages share ("date", "dialogue") splits its vote between them.
     const stop = ours.filter((l) => STOPWORDS[l].has(t));
     const users = stop.length ? stop : ours.filter((l) => evidence?.[l]?.has(t));
-    for (const l of users) votes[l]! += 1 / users.length;
+    for (const l of users) votes[l] += 1 / users.length;
     if (users.length) continue;
-    const others = Object.keys(FOREIGN).filter((l) => FOREIGN[l]!.has(t));
-    for (const l of others) foreign[l]! += 1 / others.length;
+    const others = theirs.filter((l) => FOREIGN[l].has(t));
+    for (const l of others) foreign[l] += 1 / others.length;
   }
   // Letters that English never uses.
-  if (/[¿¡ñ]/u.test(text)) votes.es! += 2;
-  if (/[àèùâêîôûçœë]/u.test(text.toLowerCase())) votes.fr! += 1;
+  if (/[¿¡ñ]/u.test(text)) votes.es += 2;
+  if (/[àèùâêîôûçœë]/u.test(text.toLowerCase())) votes.fr += 1;
   const best = Math.max(...Object.values(votes));
   // Several words of a language we do not speak, more than of ours ("Wer kann sich bewerben?").
   const [other, count = 0] = Object.entries(foreign).sort((a, b) => b[1] - a[1])[0] ?? [];
   if (other && count >= 2 && count > best) return other;
   if (best === 0) return null;
-  const leaders = Object.keys(votes).filter((l) => votes[l]! > best - 1e-9);
-  return leaders.length === 1 ? leaders[0]! : null;
+  const leaders = ours.filter((l) => votes[l] > best - 1e-9);
+  return leaders.length === 1 ? (leaders[0] ?? null) : null;
 }
 
 /**
@@ -161,7 +162,7 @@ export function splitQuestions(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   // Text before the first item ("Two questions:") introduces the list; each item is a question.
-  const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n')[0]!.slice(0, 6)) ? 0 : 1) : []);
+  const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n', 1)[0]?.slice(0, 6) ?? '') ? 0 : 1) : []);
   const pieces: string[] = [];
   for (const item of items) {
     const sentences = item.split(/(?<=[?!.;:\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
@@ -197,8 +198,10 @@ function splitOnJoiners(sentence: string): string[] {
   const raw = sentence.split(/\s+/u);
   const out: string[] = [];
   let start = 0;
-  for (let i = 1; i < raw.length - 1; i++) {
-    const here = fold(raw[i]!.replace(/[^\p{L}]/gu, ''));
+  // A joiner is never the first or the last word.
+  for (const [i, word] of raw.entries()) {
+    if (i === 0 || i === raw.length - 1) continue;
+    const here = fold(word.replace(/[^\p{L}]/gu, ''));
     if (SPLIT_WORDS.joiners.has(here) && startsWithQuestionWord(raw.slice(i + 1).join(' '))) {
       out.push(raw.slice(start, i).join(' '));
       start = i + 1;

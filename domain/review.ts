@@ -2,7 +2,7 @@
  * Review rules: what a reviewer's decision does to an application, when one may be made, and
  * how statuses read to people.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { t, type Locale } from './i18n';
 import { twoStage } from './approval';
 import type { Application, ApplicationDialogue, ApplicationStatus, ApprovalBody, DecisionOutcome, DialogueReviewStatus } from './types';

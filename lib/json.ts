@@ -14,7 +14,7 @@ const surrogateEscape = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
 export function parseInboundJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (!surrogateEscape.test(text)) {
     try {
-      return { ok: true, value: JSON.parse(text) as unknown };
+      return { ok: true, value: JSON.parse(text) };
     } catch {
       return { ok: false };
     }

@@ -20,7 +20,7 @@ import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
 import type { Config } from './config';
 import { bodyLimits } from './limits';
-import type { AppRoot } from './root';
+import type { AppRoot, Waits } from './root';
 import type { Logger } from './log';
 import { createMemoryMetrics } from './metrics/memory';
 import { metricsRoutes } from './metrics/routes';
@@ -55,6 +55,8 @@ export interface AppBase {
   apps?: ((root: AppRoot) => Hono)[];
   /** The metrics recorder: prom-client on Node; JSON from memory by default (Workers). */
   metrics?: Metrics;
+  /** Shorter waits than the platforms' limits (tests). */
+  waits?: Waits;
 }
 
 /** Whether calls get the playground as a review channel: only when it is the only surface. */
@@ -80,7 +82,10 @@ export function buildApp(base: AppBase): Built {
   const senders = new Map<Platform, Sender>();
   // The outbox worker is created first so that the engine's kicks can reach it; it only looks up
   // the senders when it runs.
-  const outbox = createOutboxWorker({ db, clock, log: log.child({ job: 'outbox' }), senders: () => senders, metrics });
+  const outbox = createOutboxWorker({
+    db, clock, log: log.child({ job: 'outbox' }), senders: () => senders, metrics,
+    ...(base.waits?.outboxRecordRetryMs !== undefined ? { recordRetryMs: base.waits.outboxRecordRetryMs } : {}),
+  });
 
   // Through `background` so that Workers keep the delivery alive after the response (waitUntil)
   // and Node's graceful shutdown waits for it. With a delay, kicks within it share one run: under
@@ -122,6 +127,7 @@ export function buildApp(base: AppBase): Built {
     config, db, atomic, store, clock, log, engine, metrics,
     background: base.background,
     kickOutbox,
+    ...(base.waits ? { waits: base.waits } : {}),
   };
 
   const factories = [...(base.adapters ?? []), ...(config.PLAYGROUND ? [playgroundAdapter] : [])];
@@ -192,7 +198,7 @@ export function buildApp(base: AppBase): Built {
       } finally {
         // Its own job: a failing reminder must not keep personal data past its time, nor the reverse.
         await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics })
-          .catch((err) => log.error('retention_failed', { error: err as Error }));
+          .catch((err) => log.error('retention_failed', { error: err }));
       }
     },
   };

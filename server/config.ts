@@ -3,7 +3,7 @@
  * the start with one message naming every bad variable rather than failing later at random.
  */
 import { LOCALES } from '../domain/i18n/locales';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLoopbackHost } from '../bot/teams/dev-playground';
 
 const optionalText = z
@@ -20,7 +20,11 @@ const url = (fallback?: string) =>
     .transform((v) => v ?? fallback);
 
 /** A base URL always ends in "/" so that relative method paths join cleanly. */
-const baseUrl = (fallback: string) => url(fallback).transform((v) => (v && !v.endsWith('/') ? `${v}/` : v) as string);
+const baseUrl = (fallback: string) =>
+  url(fallback).transform((v) => {
+    const base = v ?? fallback;
+    return base.endsWith('/') ? base : `${base}/`;
+  });
 
 export const configSchema = z
   .object({

@@ -3,6 +3,7 @@
  * tokens; `redact` is a last line of defence for fields that must never be printed.
  */
 import type { LogFields, Logger, LogLevel } from '../domain/log';
+import { errorCode } from '../lib/errors';
 
 export type { LogFields, Logger, LogLevel };
 
@@ -13,7 +14,7 @@ function redact(fields: LogFields): LogFields {
   const out: LogFields = {};
   for (const [k, v] of Object.entries(fields)) {
     if (secretish.test(k)) out[k] = '[redacted]';
-    else if (v instanceof Error) out[k] = { name: v.name, message: v.message, code: (v as { code?: unknown }).code };
+    else if (v instanceof Error) out[k] = { name: v.name, message: v.message, code: errorCode(v) };
     else out[k] = v;
   }
   return out;

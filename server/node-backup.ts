@@ -7,10 +7,12 @@
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import * as z from 'zod';
 import { migrations } from '../db/migrations/index';
 import { liveServer } from './node-lock';
 import type { Logger } from './log';
 import type { Metrics } from './metrics/types';
+import { errorMessage } from '../lib/errors';
 
 export type BackupProblem = 'missing' | 'not_sqlite' | 'corrupt' | 'foreign' | 'newer_schema' | 'server_running';
 
@@ -29,6 +31,9 @@ export interface Inspection {
   counts: { applications: number; decisions: number; outbox: number; auditLog: number };
 }
 
+// What `PRAGMA integrity_check` answers with { simple: false }: one row per problem, or one 'ok'.
+const integrityRows = z.array(z.object({ integrity_check: z.string() }));
+
 const SQLITE_HEADER = 'SQLite format 3\0';
 // Tables whose absence means "not a Dialogue Desk database", whatever else the file holds.
 const REQUIRED_TABLES = ['applications', 'decisions', 'outbox', 'audit_log', 'calls', 'kysely_migration'];
@@ -44,20 +49,22 @@ export function inspectDatabaseFile(file: string): Inspection {
   if (fd !== SQLITE_HEADER) throw new BackupError('not_sqlite', `${basename(file)} is not an SQLite database.`);
   let db: BetterSqlite3.Database | null = null;
   try {
-    db = new BetterSqlite3(file, { fileMustExist: true });
-    const result = db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+    const sqlite = new BetterSqlite3(file, { fileMustExist: true });
+    db = sqlite;
+    const result = integrityRows.parse(db.pragma('integrity_check', { simple: false }));
     const problems = result.map((r) => r.integrity_check).filter((r) => r !== 'ok');
     if (problems.length) throw new BackupError('corrupt', `${basename(file)} is damaged (integrity check: ${problems.slice(0, 3).join('; ')}).`);
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(db.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name));
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     if (missing.length) throw new BackupError('foreign', `${basename(file)} is not a Dialogue Desk database (no ${missing.join(', ')} table).`);
-    const applied = (db.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    const applied = db.prepare<[], { name: string }>('select name from kysely_migration order by name').all().map((r) => r.name);
     const known = Object.keys(migrations);
     const unknown = applied.filter((m) => !known.includes(m));
     if (unknown.length) {
       throw new BackupError('newer_schema', `${basename(file)} comes from a newer version (schema ${unknown.at(-1)}). Restore it with that version or a later one.`);
     }
-    const count = (table: string) => Number((db!.prepare(`select count(*) as n from "${table}"`).get() as { n: number }).n);
+    // count(*) always answers one row.
+    const count = (table: string) => Number(sqlite.prepare<[], { n: number }>(`select count(*) as n from "${table}"`).get()?.n);
     return {
       migrations: applied,
       pending: known.filter((m) => !applied.includes(m)),
@@ -66,7 +73,7 @@ export function inspectDatabaseFile(file: string): Inspection {
   } catch (err) {
     if (err instanceof BackupError) throw err;
     // A truncated or overwritten file fails inside SQLite (SQLITE_CORRUPT, SQLITE_NOTADB).
-    throw new BackupError('corrupt', `${basename(file)} cannot be read as a database: ${(err as Error).message}`);
+    throw new BackupError('corrupt', `${basename(file)} cannot be read as a database: ${errorMessage(err)}`);
   } finally {
     db?.close();
   }
@@ -210,7 +217,7 @@ export function scheduleBackups(s: BackupSchedule): { runDue(): Promise<string |
         return result.file;
       } catch (err) {
         s.metrics.jobRun('backup', false);
-        s.log.error('backup_failed', { error: err as Error });
+        s.log.error('backup_failed', { error: err });
         return null;
       } finally {
         running = null;

@@ -5,7 +5,8 @@
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
+import { errorCode } from '../lib/errors';
 
 const lockSchema = z.object({ pid: z.number().int().positive(), host: z.string(), port: z.number().int(), startedAt: z.string() });
 export type ServerLock = z.infer<typeof lockSchema>;
@@ -41,6 +42,6 @@ export function liveServer(dbPath: string): ServerLock | null {
     return lock;
   } catch (err) {
     // EPERM: the process exists but belongs to someone else, which still means "running".
-    return (err as NodeJS.ErrnoException).code === 'EPERM' ? lock : null;
+    return errorCode(err) === 'EPERM' ? lock : null;
   }
 }

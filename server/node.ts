@@ -16,6 +16,7 @@ import { scheduleBackups } from './node-backup';
 import { writeServerLock } from './node-lock';
 import { createPromMetrics } from './metrics/prom';
 import { shiftedClock, systemClock } from '../domain/clock';
+import { errorMessage } from '../lib/errors';
 
 export interface RunningServer {
   built: Built;
@@ -28,15 +29,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const sqlite = openSqlite(config.DATABASE_URL);
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
 
-  const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
+  const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
 
   const metrics = createPromMetrics();
   const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, kickDelayMs: 25, adapters: nodeAdapters, apps: nodeApps, metrics });
   await prepareApp(built);
   built.outbox.start(1_000);
-  const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error })), 60_000);
-  void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err as Error }));
+  const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err })), 60_000);
+  void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err }));
   for (const a of built.adapters) await a.start?.();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
 // Started directly (npm start), not imported by a test.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err) => {
-    console.error(JSON.stringify({ level: 'error', msg: 'start_failed', error: (err as Error).message }));
+    console.error(JSON.stringify({ level: 'error', msg: 'start_failed', error: errorMessage(err) }));
     process.exit(1);
   });
 }

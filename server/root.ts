@@ -9,9 +9,20 @@ import type { Atomic } from '../db/atomic';
 import type { Store } from '../domain/ports';
 import type { Clock } from '../domain/clock';
 import type { Engine } from '../bot/core/engine-types';
+import type { SlackWaits } from '../bot/slack/runtime';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { Metrics } from './metrics/types';
+
+/**
+ * Waits that production takes from the platforms' limits, shorter in tests so that they do not
+ * sit through them. Empty in production.
+ */
+export interface Waits {
+  slack?: Partial<SlackWaits>;
+  /** Pause between tries to record a delivery while the database is busy (1 s). */
+  outboxRecordRetryMs?: number;
+}
 
 export interface AppRoot {
   config: Config;
@@ -30,4 +41,6 @@ export interface AppRoot {
   background(task: () => Promise<unknown>): void;
   /** Asks the outbox worker to deliver now instead of at its next tick. */
   kickOutbox(): void;
+  /** Absent in production. */
+  waits?: Waits;
 }

@@ -4,7 +4,7 @@
  * admin, and the adapters and sub-apps that run on Workers. Web APIs only.
  */
 import type { Hono } from 'hono';
-import { Kysely, type DatabaseConnection, type Dialect, type Driver } from 'kysely';
+import { Kysely, type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
 import type { D1Database, Fetcher } from '@cloudflare/workers-types';
 import type { Database } from '../db/schema';
@@ -16,10 +16,12 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
+import { createSlackInstallApp } from './slack-install';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
 import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { AppRoot } from './root';
 import type { Logger } from './log';
+import { errorMessage } from '../lib/errors';
 
 /** The Worker's bindings (wrangler.toml): the D1 database, static assets, and vars/secrets as strings. */
 export interface WorkerEnv {
@@ -37,7 +39,7 @@ export interface D1Handle {
 /** Kysely on D1 (no transactions there) and the atomic-write port as one D1 batch. */
 export function openD1(d1: D1Database): D1Handle {
   const db = new Kysely<Database>({ dialect: d1Dialect(d1) });
-  return { db, atomic: d1Atomic(d1 as unknown as Parameters<typeof d1Atomic>[0], db) };
+  return { db, atomic: d1Atomic(d1, db) };
 }
 
 /**
@@ -47,9 +49,9 @@ export function openD1(d1: D1Database): D1Handle {
 function d1Dialect(d1: D1Database): Dialect {
   const inner = new D1Dialect({ database: d1 });
   const wrap = (conn: DatabaseConnection): DatabaseConnection => ({
-    async executeQuery(q) {
-      const { numUpdatedOrDeletedRows: _old, ...result } = (await conn.executeQuery(q)) as Awaited<ReturnType<DatabaseConnection['executeQuery']>> & { numUpdatedOrDeletedRows?: unknown };
-      return result as never;
+    async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+      const { numUpdatedOrDeletedRows: _old, ...result }: QueryResult<R> & { numUpdatedOrDeletedRows?: unknown } = await conn.executeQuery<R>(q);
+      return result;
     },
     streamQuery: (q, chunkSize) => conn.streamQuery(q, chunkSize),
   });
@@ -88,7 +90,7 @@ export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock
   try {
     seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString(), p.atomic);
   } catch (err) {
-    if (/no such table/i.test((err as Error).message ?? '')) {
+    if (/no such table/i.test(errorMessage(err) ?? '')) {
       throw new Error('The D1 database has no tables yet. Run: npx wrangler d1 migrations apply DB --remote (or --local for wrangler dev)', { cause: err });
     }
     throw err;
@@ -126,4 +128,4 @@ export function workerAdapters(env: WorkerEnv): ((root: AppRoot) => PlatformAdap
   ];
 }
 
-export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp];
+export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];

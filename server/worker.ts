@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger, type Logger } from './log';
 import { configEnv, openD1, prepareAdmin, prepareD1, workerAdapters, workerApps, type WorkerEnv } from './worker-setup';
 import { shiftedClock, systemClock } from '../domain/clock';
+import { errorMessage } from '../lib/errors';
 
 export type { WorkerEnv } from './worker-setup';
 
@@ -38,7 +39,7 @@ async function create(env: WorkerEnv): Promise<WorkerInstance> {
   const background = (task: () => Promise<unknown>) => {
     const p: Promise<unknown> = Promise.resolve()
       .then(task)
-      .catch((err) => log.error('background_failed', { error: err as Error }))
+      .catch((err) => log.error('background_failed', { error: err }))
       .finally(() => pending.delete(p));
     pending.add(p);
   };
@@ -63,7 +64,7 @@ export function workerInstance(env: WorkerEnv): Promise<WorkerInstance> {
 
 function startFailed(err: unknown): Response {
   const config = err instanceof ConfigError;
-  console.error(JSON.stringify({ level: 'error', msg: config ? 'config_invalid' : 'start_failed', error: (err as Error).message }));
+  console.error(JSON.stringify({ level: 'error', msg: config ? 'config_invalid' : 'start_failed', error: errorMessage(err) }));
   return Response.json(
     { error: config ? 'misconfigured' : 'unavailable', message: 'The service is not configured correctly yet. The operator has been told in the logs.' },
     { status: 503 },
@@ -78,7 +79,7 @@ export async function fetch(request: Request, env: WorkerEnv, ctx: ExecutionCont
     return startFailed(err);
   }
   try {
-    return await running.built.app.fetch(request, env, ctx as never);
+    return await running.built.app.fetch(request, env, ctx);
   } finally {
     ctx.waitUntil(running.settle());
   }
@@ -91,13 +92,13 @@ export async function scheduled(_controller: ScheduledController, env: WorkerEnv
   try {
     await built.scheduled();
   } catch (err) {
-    log.error('scheduled_failed', { error: err as Error });
+    log.error('scheduled_failed', { error: err });
   }
   try {
     const delivered = await built.outbox.drain();
     if (delivered) log.info('cron_outbox', { handled: delivered });
   } catch (err) {
-    log.error('outbox_drain_failed', { error: err as Error });
+    log.error('outbox_drain_failed', { error: err });
   }
   ctx.waitUntil(running.settle());
 }

@@ -42,7 +42,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // password: made with the same parameters as the real hashes.
 const dummies = new Map<number, Promise<string>>();
 export function dummyHash(params: ScryptParams = DEFAULT): Promise<string> {
-  let dummy = dummies.get(params.logN);
-  if (!dummy) dummies.set(params.logN, (dummy = hashPassword('not a real password', params)));
+  const known = dummies.get(params.logN);
+  if (known) return known;
+  const dummy = hashPassword('not a real password', params);
+  dummies.set(params.logN, dummy);
   return dummy;
 }

@@ -3,7 +3,7 @@
  * pagination on (submitted_at, id) so page 2,000 costs the same as page 1 at 100,000 rows.
  */
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Database } from '../../db/schema';
 import { base64url, fromBase64url } from '../../lib/crypto';
 import { inboundJsonOrUndefined } from '../../lib/json';

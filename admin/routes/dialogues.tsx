@@ -3,7 +3,7 @@
  * a change here is what the bot says next.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonOr } from '../../db/json';
 import type { AdminDeps } from '../deps';
 import { saveDialogue } from '../commands/catalog';

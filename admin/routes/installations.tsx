@@ -5,7 +5,7 @@
  * workspace has no token any more: only installing the app again brings it back.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import { firstActiveSlackTeam, listInstallations, setInstallationStatus, type InstallationListRow } from '../../db/store/installations';
 import { AppError } from '../../domain/errors';

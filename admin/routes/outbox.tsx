@@ -3,7 +3,7 @@
  * due at once, and the outbox worker kicked. Audited; the message's content is not in the log.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';

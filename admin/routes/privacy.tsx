@@ -4,7 +4,7 @@
  * with counts, never with the data itself.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import { retentionPlan } from '../../db/store/retention-plan';
 import { actorRef } from '../audit';

@@ -4,7 +4,7 @@
  * the card in the secretariat channel: the same engine call a card's Answer button makes.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import type { QuestionRow } from '../../db/schema';
 import { describeAnswer } from '../../bot/core/questions-flow';

@@ -4,7 +4,7 @@
  * ways forward are a rejection or a new round with a note.
  */
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonOr } from '../../db/json';
 import { APPROVAL_BODIES, isApprovalBody } from '../../domain/approval';
 import type { BalanceTargets } from '../../domain/balance';

@@ -6,7 +6,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { dialogueTranslationsJson, parseJson } from '../../db/json';
 import { cancelRound, rejectObjected } from '../../db/store/round-close';
 import { getRound, listRounds, objectionsOf, sendRound } from '../../db/store/rounds';

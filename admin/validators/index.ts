@@ -3,7 +3,7 @@
  */
 import { LOCALES } from '../../domain/i18n/locales';
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FAQ_TOPICS } from '../../domain/types';
 import { safeLinkUrl } from '../../domain/links';
 import { validateReason } from '../../domain/review';

@@ -2,7 +2,7 @@
  * Every answer of an application, labelled; unknown keys are shown too, so nothing is hidden.
  */
 import type { FC } from 'hono/jsx';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryName } from '../../domain/countries';
 import { FOCUS_LABELS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS } from '../../domain/eligibility';
 

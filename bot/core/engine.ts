@@ -2,17 +2,17 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
-import { dialogueIn } from '../../domain/localized';
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
-import { callFor, callState, describeDeadline, openCalls } from '../../domain/calls';
-import { reviewCardUpdates } from '../../domain/notifications';
-import { reviewContext } from './review-context';
+import { openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
-import { actorRef, loadCatalog, personOf, recipientOf, reviewChannels, type EngineDeps } from './context';
+import { loadCatalog, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
-import { MY_DATA, eraseOnRequest, isMyDataRequest, myData, myDataCard } from './my-data';
+import { MY_DATA, eraseOnRequest, isMyDataRequest, myData } from './my-data';
+import { homeReplies } from './home-flow';
+import { status, withdrawAsk, withdrawConfirm } from './status-flow';
+import { subscribe } from './subscribe-flow';
 import { classify } from './intents';
 import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale } from '../../domain/i18n/locales';
@@ -21,101 +21,13 @@ import { smallTalkReplies } from './smalltalk';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
-import { helpReplies, statusCard } from './replies';
+import { helpReplies } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
-
-async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
-  const l = langOf(actor);
-  const now = deps.clock.now();
-  const catalog = await loadCatalog(deps.store);
-  const person = await personOf(deps, actor);
-  const apps = await deps.store.listForPerson(person.id);
-  if (apps.length === 0) {
-    const open = openCalls(catalog.calls, now);
-    return {
-      replies: [
-        {
-          kind: 'card',
-          card: {
-            title: t(l, 'apply.status.noneTitle'),
-            text: open.length ? describeDeadline(open[0]!, now, actor.timeZone, l).sentence : t(l, 'apply.status.noCall'),
-            actions: open.length ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] : [],
-          },
-        },
-      ],
-    };
-  }
-  return { replies: await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id)))) };
-}
-
-async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
-  const l = langOf(actor);
-  const person = await personOf(deps, actor);
-  const app = applicationId ? await deps.store.get(applicationId) : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted');
-  if (!app || app.personId !== person.id || app.status !== 'submitted') return say(t(l, 'apply.withdraw.none'));
-  return {
-    replies: [
-      {
-        kind: 'card',
-        card: {
-          title: t(l, 'apply.withdraw.title', { reference: app.reference ?? '' }),
-          text: t(l, 'apply.withdraw.text'),
-          actions: [{ id: 'withdraw.confirm', label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' }, { id: 'status', label: t(l, 'apply.withdraw.keep') }],
-        },
-      },
-    ],
-  };
-}
-
-async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
-  const l = langOf(actor);
-  const now = deps.clock.now();
-  const person = await personOf(deps, actor);
-  const app = applicationId ? await deps.store.get(applicationId) : null;
-  if (!app || app.personId !== person.id) return say(t(l, 'apply.notFound'));
-  if (app.status === 'withdrawn') return say(t(l, 'apply.withdraw.already', { reference: app.reference ?? '' }));
-  const catalog = await loadCatalog(deps.store);
-  const call = catalog.calls.find((c) => c.id === app.callId);
-  if (!call || callState(call, now) !== 'open') return say(t(l, 'apply.withdraw.tooLate', { contact: catalog.contact }));
-  const channels = await reviewChannels(deps, app.callId);
-  const decisions = await deps.store.decisionsFor(app.id);
-  const context = await reviewContext(deps, app);
-  const done = await deps.store.withdraw({
-    id: app.id,
-    now: now.toISOString(),
-    actorRef: actorRef(actor),
-    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone, context) : []),
-  });
-  return say(done ? t(l, 'apply.withdraw.done', { reference: app.reference ?? '' }).replace('  ', ' ') : t(l, 'apply.nothingChanged'));
-}
-
-async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | undefined, text?: string): Promise<EngineResult> {
-  const l = langOf(actor);
-  const now = deps.clock.now();
-  const catalog = await loadCatalog(deps.store);
-  const lower = (text ?? '').toLowerCase();
-  const dialogue =
-    catalog.dialogues.find((d) => d.id === dialogueId) ??
-    catalog.dialogues.find((d) => d.status !== 'archived' && (lower.includes(d.shortName.toLowerCase()) || lower.includes(d.id.replace(/-/g, ' '))));
-  if (!dialogue) {
-    const later = catalog.dialogues.filter((d) => d.status === 'announced');
-    return {
-      replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.which'), text: t(l, 'apply.subscribe.choose'), actions: later.map((d) => ({ id: 'subscribe', label: dialogueIn(d, l).shortName, value: d.id })) } }],
-    };
-  }
-  const call = callFor(catalog.calls, dialogue.id, now);
-  if (call && callState(call, now) === 'open') {
-    return { replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.open', { dialogue: dialogueIn(dialogue, l).name }), text: describeDeadline(call, now, actor.timeZone, l).sentence, actions: [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] } }] };
-  }
-  const person = await personOf(deps, actor);
-  const r = await deps.store.subscribe({ personId: person.id, dialogueId: dialogue.id, recipient: recipientOf(actor), now: now.toISOString() });
-  return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogueIn(dialogue, l).name }));
-}
 
 /** A follow-up question button under an answer: asks that FAQ entry's question. */
 async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
@@ -268,36 +180,8 @@ export function createEngine(deps: EngineDeps): Engine {
       return inLanguage(await onEvent(deps, actor, event), chosen ?? langOf(actor));
     }),
     home: async (who) => {
-      const actor = await withLanguage(deps, who);
-      const l = langOf(actor);
-      const now = deps.clock.now();
-      const catalog = await loadCatalog(deps.store);
-      const person = await personOf(deps, actor);
-      const apps = await deps.store.listForPerson(person.id);
-      const calls: Reply[] = openCalls(catalog.calls, now).map((c) => ({
-        kind: 'card',
-        card: {
-          title: c.title,
-          text: describeDeadline(c, now, actor.timeZone, l).sentence,
-          actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }],
-        },
-      }));
-      const review: Reply[] = [];
-      // The home card only counts what waits; deciding is checked per application on each click.
-      const defaults = (await reviewChannels(deps, '')).filter((c) => c.platform === actor.platform);
-      if (await deps.isReviewer(actor, defaults)) {
-        const waiting = await deps.store.countAwaitingDecision();
-        review.push({
-          kind: 'card',
-          card: {
-            title: t(l, 'review.home.title'),
-            text: waiting === 0 ? t(l, 'review.home.none') : t(l, 'review.home.waiting', { count: waiting }),
-          },
-        });
-      }
-      const cards = await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await deps.store.liveRoundsFor(a.id))));
-      const replies = [...calls, ...cards, ...review, ...helpReplies(catalog, now, l), languageCard(l), myDataCard(actor)];
-      return inLanguage({ replies }, l).replies;
+      const { replies, locale } = await homeReplies(deps, who);
+      return inLanguage({ replies }, locale).replies;
     },
     language: async (who) => langOf(await withLanguage(deps, who)),
     openForm: async (who) => {

@@ -27,8 +27,7 @@ export function isMyDataRequest(text: string): boolean {
 }
 
 function localeOf(actor: Actor): Locale {
-  const wanted = (actor as Actor & { locale?: unknown }).locale;
-  return isLocale(wanted) ? wanted : DEFAULT_LOCALE;
+  return isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
 }
 
 const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });

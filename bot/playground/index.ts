@@ -5,7 +5,7 @@
  * applications whose card went to the playground, and its API takes JSON from its own page only.
  */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlaygroundFeed } from '../../domain/channel-ports';
 import type { AdapterHost } from '../core/host';
 import type { PlatformAdapter } from '../core/adapter';

@@ -3,7 +3,7 @@
  * DM channel ids (they never change), and reviewer channel members (5 min, so that someone
  * removed from the channel loses the right to decide soon after).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SlackClient } from './client';
 
 const PROFILE_TTL_MS = 60 * 60 * 1000;

@@ -4,7 +4,7 @@
  *    upload URL and a file id; 2. the bytes are POSTed to that URL; 3. files.completeUploadExternal
  *    shares the file in the DM (conversations.open gives its channel id). Needs `files:write`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PersonalFile } from '../../domain/privacy';
 import type { SlackClient } from './client';
 

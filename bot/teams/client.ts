@@ -2,7 +2,7 @@
  * The Bot Framework connector (its REST API reference): an app token by client credentials, then send,
  * reply, update and create-conversation calls against the conversation's own serviceUrl.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { connectorError, resourceResponse, tokenResponse } from './schema';
 import { inboundJsonOrUndefined } from '../../lib/json';
 

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeFromTag, t } from '../../domain/i18n';
 import type { AdapterHost } from '../core/host';
 

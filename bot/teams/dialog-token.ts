@@ -5,7 +5,7 @@
  * password itself is never used as a key. Verified against real time, like Bot Framework tokens.
  */
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../core/types';
 
 export const DIALOG_TOKEN_ISSUER = 'urn:dialogue-desk:teams-bot';

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_ID } from '../../domain/form';
 import type { CardField, FormView, Reply } from '../../domain/messages';
 import type { TeamsConversations } from '../../domain/channel-ports';
@@ -15,7 +15,8 @@ import type { AdapterHost } from '../core/host';
 import { parseInboundJson } from '../../lib/json';
 import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
-import { DIALOG_CSS, DIALOG_SCRIPT, dialogPage, expiredPage } from './dialog-page';
+import { TEAMS_DIALOG_CSS, TEAMS_DIALOG_JS } from '../../generated/assets';
+import { dialogPage, expiredPage } from './dialog-page';
 import { localeFromTag, t, type Locale } from '../../domain/i18n';
 import type { DialogGrant, DialogTokens } from './dialog-token';
 import { repliesToActivities } from './render/replies';
@@ -120,9 +121,9 @@ export function dialogRoutes(ctx: DialogContext): Hono {
   });
 
   app.get('/teams/dialog/app.js', (c) =>
-    c.body(DIALOG_SCRIPT, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(TEAMS_DIALOG_JS, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
   app.get('/teams/dialog/app.css', (c) =>
-    c.body(DIALOG_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(TEAMS_DIALOG_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
   return app;
 }
 

@@ -2,7 +2,7 @@
  * Activities to neutral events. Pure: no I/O, so the routes decide what to do with each kind.
  */
 import { LOCALES } from '../../domain/i18n/locales';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor, ConversationRef, InboundEvent, RawValues } from '../core/types';
 import { FORM_VERB, PROMPT_VERB, RESERVED_DATA_KEYS } from './render/adaptive';
 import { adaptiveActionValue, searchValue, submitData, taskValue, type Activity } from './schema';

@@ -4,7 +4,7 @@
  * PUTs over the base message for everyone else (Microsoft's "Up-to-date views" for Universal
  * Actions), plus the engine's note.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReviewCards } from '../../domain/channel-ports';
 import type { Reply } from '../../domain/messages';
 import type { AdaptiveCard } from './render/adaptive';

@@ -2,7 +2,7 @@
  * The parts of Bot Framework activities the bot reads, checked with zod. Unknown fields pass
  * through (Teams adds new ones often); missing required ones make the request a 400.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // Ids go into connector URLs and database keys. Real ones are well under this (a channel thread
 // id with its message id is about 100 characters); a longer one is not from Teams.

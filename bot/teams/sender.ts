@@ -2,7 +2,7 @@
  * The outbox's Teams Sender: finds (or creates) the conversation for a Recipient, posts one
  * activity, and reports where it went so a later review_card_update can PUT over it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TeamsConversations } from '../../domain/channel-ports';
 import { DeliveryError, type DeliveryRequest, type DeliveryResult, type Sender } from '../core/sender';
 import type { Reply } from '../../domain/messages';

@@ -6,6 +6,8 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { direction, localeFromTag, t, type Locale } from '../../domain/i18n';
+import { TEAMS_TAB_CSS, TEAMS_TAB_JS } from '../../generated/assets';
+import { scriptJson } from '../web/form-script';
 import { localeFromAcceptLanguage } from '../web/messages';
 
 export type ScriptSource = () => Promise<string | null>;
@@ -53,7 +55,7 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
     c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
     // Teams fills {locale} in the tab's address; a browser opening it says its language itself.
     const l = localeFromTag(c.req.query('locale')) ?? localeFromAcceptLanguage(c.req.header('accept-language'));
-    return c.html(page(t(l, 'tab.title'), applicationBody(l), applicationScript(l), l));
+    return c.html(page(t(l, 'tab.title'), applicationBody(l), applicationData(l), l));
   });
 
   // Configuration page of the channel tab: it only points the tab at the admin panel.
@@ -64,7 +66,7 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
     if (!base) return c.text('The admin tab needs PUBLIC_URL, the public https address of this service.', 503);
     const admin = `${base.replace(/\/$/, '')}/admin`;
     c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
-    return c.html(page('Dialogue Desk admin', CONFIG_BODY, configScript(admin)));
+    return c.html(page('Dialogue Desk admin', CONFIG_BODY, { page: 'config', adminUrl: admin }));
   });
   return app;
 }
@@ -72,77 +74,40 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
 // A mark no one types, standing for what the page fills in itself (the zone, the name), so that
 // each sentence stays one message in the catalogue.
 const SLOT = '\u2063';
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function applicationBody(l: Locale): string {
   const [before = '', after = ''] = t(l, 'tab.zones', { zone: SLOT }).split(SLOT);
   return `
-<h1>${escape(t(l, 'tab.title'))}</h1>
-<p id="hello">${escape(t(l, 'tab.welcome'))}</p>
-<p>${escape(t(l, 'tab.intro'))}</p>
-<p class="muted">${escape(before)}<span id="zone">${escape(t(l, 'tab.zoneUnknown'))}</span>${escape(after)}</p>`;
+<h1>${escapeHtml(t(l, 'tab.title'))}</h1>
+<p id="hello">${escapeHtml(t(l, 'tab.welcome'))}</p>
+<p>${escapeHtml(t(l, 'tab.intro'))}</p>
+<p class="muted">${escapeHtml(before)}<span id="zone">${escapeHtml(t(l, 'tab.zoneUnknown'))}</span>${escapeHtml(after)}</p>`;
 }
 
-// Context is used for the greeting and zone only: it is not proof of who the user is, so no
-// personal data is shown from it. The name goes in as text, never as markup.
-function applicationScript(l: Locale): string {
-  const welcome = JSON.stringify(t(l, 'tab.welcomeName', { name: SLOT })).replace(/</g, '\\u003c');
-  return `
-microsoftTeams.app.initialize().then(function () {
-  microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
-  return microsoftTeams.app.getContext();
-}).then(function (ctx) {
-  applyTheme(ctx.app.theme);
-  if (ctx.user && ctx.user.displayName) document.getElementById('hello').textContent = ${welcome}.split('${SLOT}').join(ctx.user.displayName);
-  microsoftTeams.app.notifySuccess();
-}).catch(function () { document.body.classList.add('outside'); });
-try { document.getElementById('zone').textContent = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) {}`;
+/** What the page's script (assets/teams-tab.ts) needs: the greeting with a slot for the name. */
+function applicationData(l: Locale) {
+  return { page: 'application', welcome: t(l, 'tab.welcomeName', { name: SLOT }), slot: SLOT };
 }
 
 const CONFIG_BODY = `
 <h1>Dialogue Desk admin</h1>
 <p>This tab shows the Dialogue Desk admin panel to the members of this channel. Each person signs in to the panel with their own admin account.</p>`;
 
-function configScript(adminUrl: string): string {
-  const url = JSON.stringify(adminUrl);
-  return `
-microsoftTeams.app.initialize().then(function () {
-  microsoftTeams.app.getContext().then(function (ctx) { applyTheme(ctx.app.theme); });
-  microsoftTeams.app.registerOnThemeChangeHandler(applyTheme);
-  microsoftTeams.pages.config.registerOnSaveHandler(function (save) {
-    microsoftTeams.pages.config.setConfig({ entityId: 'admin', contentUrl: ${url}, websiteUrl: ${url}, suggestedDisplayName: 'Dialogue Desk admin' })
-      .then(function () { save.notifySuccess(); }, function () { save.notifyFailure('Could not save the tab'); });
-  });
-  microsoftTeams.pages.config.setValidityState(true);
-  microsoftTeams.app.notifySuccess();
-});`;
-}
-
-function page(title: string, body: string, script: string, l: Locale = 'en') {
+function page(title: string, body: string, data: object, l: Locale = 'en') {
   return html`<!doctype html>
 <html lang="${l}" dir="${direction(l)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>
-  body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; padding: 1.5rem; max-width: 44rem; line-height: 1.5; background: #fff; color: #242424; }
-  body.theme-dark { background: #1f1f1f; color: #fff; }
-  body.theme-contrast { background: #000; color: #ff0; }
-  h1 { font-size: 1.4rem; font-weight: 600; }
-  .muted { opacity: 0.75; font-size: 0.9rem; }
-</style>
+<style>${raw(TEAMS_TAB_CSS)}</style>
 </head>
 <body>
 ${raw(body)}
 <script src="/teams/static/teams-js.js"></script>
-<script>
-function applyTheme(theme) {
-  document.body.classList.remove('theme-dark', 'theme-contrast');
-  if (theme === 'dark' || theme === 'contrast') document.body.classList.add('theme-' + theme);
-}
-${raw(script)}
-</script>
+<script type="application/json" id="tab">${raw(scriptJson(data))}</script>
+<script>${raw(TEAMS_TAB_JS)}</script>
 </body>
 </html>`;
 }

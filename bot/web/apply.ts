@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
 import type { WebDeps } from './settings';
 import type { EngineResult, InboundEvent } from '../core/types';

@@ -9,11 +9,8 @@ import type { WebDeps } from './settings';
 import { applyRoutes } from './apply';
 import { myRoutes } from './my';
 import { signInRoutes } from './sign-in';
-import { FORM_PAGE_CSS, WEB_CSS } from '../../generated/assets';
-import { FORM_CSS } from './form-script';
+import { WEB_CSS } from '../../generated/assets';
 import { textFor } from './messages';
-
-const CSS = `${FORM_PAGE_CSS}\n${FORM_CSS}\n${WEB_CSS}`;
 
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
@@ -25,7 +22,7 @@ export function createWebApp(deps: WebDeps): Hono {
   app.post('/apply/*', limit);
   app.post('/my/*', limit);
   app.get('/apply/style.css', (c) =>
-    c.body(CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(WEB_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
   const { showApplication } = applyRoutes(app, deps);
   signInRoutes(app, deps, showApplication);
   myRoutes(app, deps);

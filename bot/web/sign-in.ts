@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WebDeps } from './settings';
 import { normaliseEmail } from '../../domain/people';
 import { issueCode, mailDelayed, verifyCode } from './codes';

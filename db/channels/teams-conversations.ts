@@ -3,7 +3,7 @@
  * proactive messages need the tenant, the serviceUrl and the conversation id.
  */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TeamsConversation, TeamsConversations } from '../../domain/channel-ports';
 import type { Database } from '../schema';
 

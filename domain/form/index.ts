@@ -43,7 +43,7 @@ export function nextStepId(currentStepId: string | null, answers: Partial<Applic
 export function previousStepId(stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): string | null {
   const steps = applicableSteps(answers, ctx);
   const index = stepId === CONFIRM_STEP_ID ? steps.length : steps.findIndex((s) => s.id === stepId);
-  return index > 0 ? steps[index - 1]!.id : null;
+  return index > 0 ? (steps[index - 1]?.id ?? null) : null;
 }
 
 /** The action id of a form's Back button; its value is `${draftId}|${stepId}` of the step shown. */

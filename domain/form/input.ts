@@ -3,7 +3,7 @@
  * (Slack arrays, Teams comma-joined choices, the playground plain text), so reading is lenient
  * and checking is strict.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryOptions, findCountry } from '../countries';
 import { t, type Locale } from '../i18n';
 import type { Dialogue } from '../types';
@@ -79,7 +79,7 @@ export function textSchema(rule: TextRule) {
 
 /** A choice among fixed values; anything else, including nothing, gets `message`. */
 export function choiceSchema<T extends string>(values: readonly T[], message: string) {
-  return z.string().refine((v): v is T => (values as readonly string[]).includes(v), { error: message }) as unknown as z.ZodType<T, string>;
+  return z.string().refine((v): v is T => values.some((value) => value === v), { error: message }) as unknown as z.ZodType<T, string>;
 }
 
 export const EMAIL_MAX = 254;

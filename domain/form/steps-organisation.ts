@@ -3,7 +3,7 @@
  * each chosen dialogue.
  */
 import { dialogueIn, dialogueNames } from '../localized';
-import { z } from 'zod';
+import * as z from 'zod';
 import { choiceOptions, FOCUSES, PARTICIPATIONS, STAKEHOLDER_TYPES } from '../eligibility';
 import { t, type Locale } from '../i18n';
 import type { FormFieldView } from '../messages';

@@ -1,7 +1,7 @@
 /**
  * The last steps: who will take part, travel support for those who may ask for it, and consent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { choiceOptions, GENDERS, travelSupportEligible } from '../eligibility';
 import { t, type Locale } from '../i18n';
 import type { FormFieldView } from '../messages';

@@ -45,8 +45,9 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
     }));
   });
   // Only those the travel step asks; for others "No" would answer a question never put to them.
-  const asked = answers.travelSupport !== undefined && travelSupportEligible(answers);
-  if (asked) add(t(l, 'form.summary.travel'), yesNo(answers.travelSupport!, l));
+  const travel = answers.travelSupport;
+  const asked = travel !== undefined && travelSupportEligible(answers);
+  if (asked) add(t(l, 'form.summary.travel'), yesNo(travel, l));
   if (asked && answers.travelSupport) add(t(l, 'form.summary.travelWhy'), answers.travelJustification);
   if (answers.consent) add(t(l, 'form.summary.consent'), t(l, 'form.summary.consentGiven'));
   return out;

@@ -8,7 +8,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return LOCALES.some((l) => l === value);
 }
 
 /**
@@ -26,4 +26,9 @@ const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 /** Writing direction for the `dir` attribute of pages and for renderers that support it. */
 export function direction(locale: string): 'ltr' | 'rtl' {
   return RTL_LANGUAGES.has(locale.split(/[-_]/)[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/** One value for each locale, made by `make`; the type checks that no locale is left out. */
+export function perLocale<T>(make: (locale: Locale) => T): Record<Locale, T> {
+  return { en: make('en'), fr: make('fr'), es: make('es') };
 }

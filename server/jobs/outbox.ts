@@ -13,6 +13,7 @@ import type { OutboundMessage } from '../../domain/messages';
 import type { Platform } from '../../domain/types';
 import type { Logger } from '../log';
 import type { FailureReason, Metrics } from '../metrics/types';
+import { errorMessage } from '../../lib/errors';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 1_000;
@@ -32,6 +33,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** For tests: jitter is Math.random by default. */
   random?: () => number;
+  /** Pause between tries to record a delivery while the database is busy; default 1 s. */
+  recordRetryMs?: number;
 }
 
 export interface OutboxWorker {
@@ -59,7 +62,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let again = false;
 
   async function deliverRow(row: OutboxRow): Promise<void> {
-    const sender = opts.senders().get(row.platform as Platform);
+    const sender = opts.senders().get(row.platform);
     const now = () => clock.now().toISOString();
     const attempt = row.attempts + 1;
     const failed = (reason: FailureReason) => opts.metrics?.deliveryFailed(row.platform, reason);
@@ -109,9 +112,8 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         await forgetSecret(row);
         return;
       }
-      const e = err as Error;
       const retryAfterMs = err instanceof DeliveryError ? err.retryAfterMs : undefined;
-      await retry(e.message || 'delivery failed', retryAfterMs, retryAfterMs !== undefined ? 'rate_limited' : 'transient');
+      await retry(errorMessage(err) || 'delivery failed', retryAfterMs, retryAfterMs !== undefined ? 'rate_limited' : 'transient');
       return;
     }
     // The platform has the message now: recording that must not be mistaken for a failed send
@@ -128,11 +130,11 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
         return;
       } catch (err) {
         if (i >= RECORD_TRIES) {
-          log.error('outbox_record_failed', { outboxId: row.id, error: err as Error });
+          log.error('outbox_record_failed', { outboxId: row.id, error: err });
           return;
         }
-        log.warn('outbox_record_retry', { outboxId: row.id, attempt: i + 1, error: err as Error });
-        await new Promise((r) => setTimeout(r, 1_000));
+        log.warn('outbox_record_retry', { outboxId: row.id, attempt: i + 1, error: err });
+        await new Promise((r) => setTimeout(r, opts.recordRetryMs ?? 1_000));
       }
     }
   }
@@ -141,7 +143,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   // itself lives on as a hash only (sign_in_codes).
   async function forgetSecret(row: OutboxRow): Promise<void> {
     if (row.purpose !== 'sign_in_code') return;
-    await scrubPayload(db, row.id).catch((err) => log.warn('outbox_scrub_failed', { outboxId: row.id, error: err as Error }));
+    await scrubPayload(db, row.id).catch((err) => log.warn('outbox_scrub_failed', { outboxId: row.id, error: err }));
   }
 
   let lastRequeue = -Infinity;
@@ -179,7 +181,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           opts.metrics?.jobRun('outbox', true);
         } catch (err) {
           opts.metrics?.jobRun('outbox', false);
-          log.error('outbox_error', { error: err as Error });
+          log.error('outbox_error', { error: err });
         } finally {
           running = null;
         }

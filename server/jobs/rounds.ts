@@ -47,7 +47,7 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
           reviewCardUpdates({ ...app, dialogues: app.dialogues.map((d) => (d.dialogueId === round.dialogueId ? { ...d, status } : d)) },
             catalog.dialogues, decisions, `round:${round.id}:${status}`, channels, ROUND_ZONE, context);
         return {
-          approved: [...as('approved'), ...(to.length ? toEach(roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to[0]!, catalog.contact, round.id), to) : [])],
+          approved: [...as('approved'), ...(to[0] ? toEach(roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to[0], catalog.contact, round.id), to) : [])],
           objected: as('objected'),
         };
       },

@@ -37,13 +37,13 @@ export async function sendDraftReminders(deps: ScheduledDeps): Promise<number> {
   for (const call of calls) {
     const closes = DateTime.fromISO(call.closesAt);
     const due = REMINDERS.filter((r) => now.getTime() >= closes.minus({ days: r.days }).toMillis());
-    if (due.length === 0) continue;
     // Only the nearest reminder: a draft started 2 days before the deadline gets one, not two.
-    const reminder = due[due.length - 1]!;
+    const reminder = due.at(-1);
+    if (!reminder) continue;
     const daysLeft = Math.max(1, Math.ceil(closes.diff(DateTime.fromJSDate(now), 'days').days));
     for (const app of await deps.store.unfinishedDrafts(call.id)) {
       const to = await personRecipients(deps.store, app.personId);
-      if (to.length) messages.push(...toEach(draftReminder(app, call, daysLeft, to[0]!, reminder.kind), to));
+      if (to[0]) messages.push(...toEach(draftReminder(app, call, daysLeft, to[0], reminder.kind), to));
     }
   }
   const added = messages.length ? await deps.store.enqueue(messages, now.toISOString()) : 0;

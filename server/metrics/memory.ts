@@ -18,7 +18,7 @@ function observe(h: Histogram, v: number): void {
   h.sum += v;
   h.count += 1;
   h.buckets.forEach((b, i) => {
-    if (v <= b) h.counts[i]! += 1;
+    if (v <= b) h.counts[i] = (h.counts[i] ?? 0) + 1;
   });
 }
 

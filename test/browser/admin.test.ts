@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'dialogue-desk-browser-'));
     const config = loadConfig({
       NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
-      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
+      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST: '10',
     });
     server = await startServer(config, silentLogger);
     base = `http://127.0.0.1:${server.port}`;

@@ -65,6 +65,8 @@ async function app() {
     env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-locked', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS' },
     now: '2023-02-05T09:00:00Z',
     busyTimeoutMs: BUSY_TIMEOUT_MS,
+    // Pauses before trying again while the database is busy, shortened like the lock wait.
+    waits: { slack: { busyRetryMs: [50, 100, 200] }, outboxRecordRetryMs: 50 },
     log,
   });
 }

@@ -137,9 +137,10 @@ describe('Slack in French and Spanish', () => {
   }
 
   it('when users.info is too slow for the modal, the form opens in English and goes on in the Slack locale', async () => {
-    t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z' });
+    // The form waits 50 ms for users.info here (800 ms in production); it answers after 300 ms.
+    t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z', waits: { slack: { profileWaitMs: 50 } } });
     api.setUser(APPLICANT, { tz: 'Europe/Madrid', name: 'Lucía', locale: 'es-ES' });
-    api.failNext('users.info', { delayMs: 1_500 });
+    api.failNext('users.info', { delayMs: 300 });
     const views = await applyInModals();
     expect(views[0].title.text).toMatch(/^Step 1 of/);
     expect(views[1].errors.dialogueIds).toBe(tr('es', 'form.dialogues.error.none'));

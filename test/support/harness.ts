@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { openSqlite, type SqliteHandle } from '../../db/connect-node';
 import { manualClock } from '../../domain/clock';
 import { buildApp, type Built } from '../../server/app';
+import type { Waits } from '../../server/root';
 import { createBackgroundQueue } from '../../server/background';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger, silentLogger, type Logger } from '../../server/log';
@@ -24,6 +25,8 @@ export interface TestAppOptions {
   log?: Logger;
   /** How long SQLite waits for another connection's lock (production default: 5 s). */
   busyTimeoutMs?: number;
+  /** Shorter waits than the platforms' limits, for tests that would otherwise sit through them. */
+  waits?: Waits;
 }
 
 export interface TestApp {
@@ -55,7 +58,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
 
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps, metrics: createPromMetrics({ processMetrics: false }) });
+  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps, metrics: createPromMetrics({ processMetrics: false }), ...(opts.waits ? { waits: opts.waits } : {}) });
   await prepareApp(built);
 
   const settle = () => queue.idle();

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_CSS, ADMIN_JS, FORM_PAGE_CSS, WEB_CSS } from '../../generated/assets';
+import * as assets from '../../generated/assets';
 
 describe('browser scripts and styles', () => {
   it('generated/assets.ts matches assets/ (run `npm run build:assets` after editing them)', async () => {
@@ -14,12 +14,16 @@ describe('browser scripts and styles', () => {
   }, 20_000);
 
   it('bundles each file into a classic script or plain CSS, with nothing left to import', () => {
-    expect(ADMIN_JS).toMatch(/^"use strict";\(\(\)=>\{/);
-    expect(ADMIN_JS).not.toMatch(/\bimport\b|\brequire\(/);
-    expect(ADMIN_JS).toContain('data-countdown');
-    for (const css of [ADMIN_CSS, FORM_PAGE_CSS, WEB_CSS]) {
-      expect(css).not.toMatch(/@import|url\(/);
-      expect(css.length).toBeGreaterThan(500);
+    const scripts = Object.entries(assets).filter(([name]) => name.endsWith('_JS'));
+    const styles = Object.entries(assets).filter(([name]) => name.endsWith('_CSS'));
+    expect(scripts.map(([name]) => name)).toEqual(['ADMIN_JS', 'PLAYGROUND_JS', 'TEAMS_DIALOG_JS', 'TEAMS_TAB_JS']);
+    for (const [, js] of scripts) {
+      expect(js).toMatch(/^"use strict";\(\(\)=>\{/);
+      expect(js).not.toMatch(/\bimport\(|\brequire\(|^import |<\/script/);
     }
+    // The form renderer's parts are in both pages that show the form; its styles with them.
+    for (const js of [assets.PLAYGROUND_JS, assets.TEAMS_DIALOG_JS]) expect(js).toContain('data-multi');
+    for (const [, css] of styles) expect(css).not.toMatch(/@import|url\(/);
+    for (const css of [assets.PLAYGROUND_CSS, assets.TEAMS_DIALOG_CSS, assets.WEB_CSS]) expect(css).toContain('.choices{');
   });
 });
