@@ -45,7 +45,8 @@ function composeDialogue(hit: Extract<KnowledgeHit, { kind: 'dialogue' }>, ctx: 
   const d = hit.dialogue;
   // A stored answer that already gave this dialogue's date (the later dialogues' entry) says it
   // better; the dialogue adds only what the asker can do next.
-  const covered = !!d.date && out.lines.some((l) => l.includes(dialogueDate(d.date!, locale)));
+  const date = d.date;
+  const covered = !!date && out.lines.some((l) => l.includes(dialogueDate(date, locale)));
   if (!covered) out.lines.push(dialogueLine(d, locale));
   const call = callFor(catalog.calls, d.id, now);
   const name = dialogueIn(d, locale).shortName;

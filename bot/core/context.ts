@@ -113,7 +113,8 @@ export async function personRecipients(store: Pick<Store, 'identitiesOf' | 'getP
   if (chat) out.push({ platform: chat.platform, kind: 'user', address: chat.userId, ...(chat.scope ? { scope: chat.scope } : {}) });
   if (email && (out.length === 0 || person?.emailNotices)) out.push(email);
   // Notices are written in the person's language, wherever they go.
-  return person?.locale ? out.map((r) => ({ ...r, locale: person.locale! })) : out;
+  const locale = person?.locale;
+  return locale ? out.map((r) => ({ ...r, locale })) : out;
 }
 
 /** One message to each recipient; every copy after the first has its own dedupe key. */

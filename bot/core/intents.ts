@@ -21,7 +21,7 @@ export type Intent =
   | { kind: 'smalltalk'; topic: SmallTalk; locale: Locale | null }
   | { kind: 'question'; text: string };
 
-const commands: [RegExp, Intent['kind']][] = [
+const commands: [RegExp, Extract<Intent, { kind: 'help' | 'apply' | 'status' | 'edit' | 'withdraw' }>['kind']][] = [
   [/^(help|menu|commands)$/, 'help'],
   [/^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application|postuler|candidater|commencer (ma )?candidature|postular(me)?|empezar (mi )?solicitud)$/, 'apply'],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
@@ -113,17 +113,18 @@ export function classify(raw: string): Intent {
   }
   const command = text.replace(/\?/g, '').trim();
   for (const [re, kind] of commands) {
-    if (re.test(command)) return { kind } as Intent;
+    if (re.test(command)) return { kind };
   }
   const pieces = openingPieces(raw);
   // Small talk before a question is politeness: answer the question. Small talk alone gets the
   // reply to its last part ("Hello! Who are you?").
   let first: [SmallTalk, Locale | null] | null = null;
   let i = 0;
-  for (; i < pieces.length; i++) {
-    const talk = smallTalkOf(pieces[i]!);
+  for (const piece of pieces) {
+    const talk = smallTalkOf(piece);
     if (!talk) break;
     first = talk;
+    i++;
   }
   if (first && i === pieces.length) return { kind: 'smalltalk', topic: first[0], locale: first[1] };
   if (first?.[0] === 'human' || smallTalkOf(raw)?.[0] === 'human') {

@@ -28,8 +28,7 @@ export function isMyDataRequest(text: string): boolean {
 }
 
 function localeOf(actor: Actor): Locale {
-  const wanted = (actor as Actor & { locale?: unknown }).locale;
-  return isLocale(wanted) ? wanted : DEFAULT_LOCALE;
+  return isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
 }
 
 /** The card shown for "my data" and on the home surfaces. */

@@ -61,7 +61,7 @@ export async function decide(deps: EngineDeps, input: DecideInput): Promise<Deci
     now: deps.clock.now().toISOString(),
     messages: (updated, decision) => [
       ...reviewCardUpdates(updated, catalog.dialogues, [...previous, decision], decision.id, channels, deps.reviewZone, context),
-      ...(tellApplicant ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0]!, catalog.contact), to) : []),
+      ...(tellApplicant && to[0] ? toEach(decisionNotice(updated, decision, catalog.dialogues, to[0], catalog.contact), to) : []),
     ],
   });
 }

@@ -25,7 +25,7 @@ export async function status(deps: EngineDeps, actor: Actor): Promise<EngineResu
           kind: 'card',
           card: {
             title: t(l, 'apply.status.noneTitle'),
-            text: open.length ? describeDeadline(open[0]!, now, actor.timeZone, l).sentence : t(l, 'apply.status.noCall'),
+            text: open[0] ? describeDeadline(open[0], now, actor.timeZone, l).sentence : t(l, 'apply.status.noCall'),
             actions: open.length ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] : [],
           },
         },

@@ -16,12 +16,14 @@ export type MessageKey = { [A in keyof Catalog & string]: `${A}.${AreaKey<A>}` }
 export type MessageValues = Record<string, PrimitiveType>;
 
 const compiled = new Map<string, IntlMessageFormat>();
+// Each area's messages by locale, looked up by the area's name (the part of a key before the dot).
+const areas = new Map<string, Record<Locale, Record<string, string>>>(Object.entries(catalog));
 
 function source(locale: Locale, key: MessageKey): string {
   const dot = key.indexOf('.');
-  const area = catalog[key.slice(0, dot) as keyof Catalog] as Record<Locale, Record<string, string>>;
+  const area = areas.get(key.slice(0, dot));
   const id = key.slice(dot + 1);
-  return area[locale][id] ?? area[DEFAULT_LOCALE][id] ?? key;
+  return area?.[locale][id] ?? area?.[DEFAULT_LOCALE][id] ?? key;
 }
 
 /** The message `key` in `locale`, with `values` put in its placeholders. */

@@ -62,7 +62,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   let again = false;
 
   async function deliverRow(row: OutboxRow): Promise<void> {
-    const sender = opts.senders().get(row.platform as Platform);
+    const sender = opts.senders().get(row.platform);
     const now = () => clock.now().toISOString();
     const attempt = row.attempts + 1;
     const failed = (reason: FailureReason) => opts.metrics?.deliveryFailed(row.platform, reason);
