@@ -21,7 +21,7 @@ const promptMeta = z.object({
 });
 
 /** What an activity asks of the bot, before an Actor is attached. */
-export type Intent =
+export type ActivityIntent =
   | { type: 'message'; text: string }
   | { type: 'action'; actionId: string; value?: string }
   | { type: 'submission'; formId: string; contextId: string; stepId?: string; values: RawValues; prompt?: PromptMeta }
@@ -82,7 +82,7 @@ export function stripMention(a: Activity): string {
 }
 
 /** Classifies one activity. */
-export function intentOf(a: Activity): Intent {
+export function intentOf(a: Activity): ActivityIntent {
   if (a.type === 'message') {
     if (a.value !== undefined && a.value !== null && (a.text ?? '').trim() === '') {
       const data = submitData.safeParse(a.value);
@@ -133,7 +133,7 @@ export function intentOf(a: Activity): Intent {
 }
 
 /** Builds the InboundEvent for an intent that the engine handles. */
-export function toEvent(intent: Intent, actor: Actor, conversation: ConversationRef): InboundEvent | null {
+export function toEvent(intent: ActivityIntent, actor: Actor, conversation: ConversationRef): InboundEvent | null {
   switch (intent.type) {
     case 'message':
       return { kind: 'message', actor, conversation, text: intent.text };
@@ -149,7 +149,7 @@ export function toEvent(intent: Intent, actor: Actor, conversation: Conversation
   }
 }
 
-function fromAction(verb: string, data: Record<string, unknown>): Intent {
+function fromAction(verb: string, data: Record<string, unknown>): ActivityIntent {
   if (verb === FORM_VERB || verb === PROMPT_VERB) {
     const formId = str(data.formId);
     const contextId = verb === FORM_VERB ? str(data.draftId) : str(data.contextId);

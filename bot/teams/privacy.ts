@@ -10,14 +10,14 @@ import { classify } from '../core/intents';
 import { INFO_FORM } from '../core/review-flow';
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard } from './render/adaptive';
 import { teamsInert } from './render/inert';
-import type { Intent } from './parse';
+import type { ActivityIntent } from './parse';
 import type { Activity } from './schema';
 
 const PERSONAL_ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', FORM_BACK_ACTION]);
 const PERSONAL_MESSAGES = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** Whether answering `intent` would show this person's application. */
-export function isPersonal(intent: Intent): boolean {
+export function isPersonal(intent: ActivityIntent): boolean {
   if (intent.type === 'message') return /^apply[.!]?$/i.test(intent.text.trim()) || PERSONAL_MESSAGES.has(classify(intent.text).kind);
   if (intent.type === 'action') return PERSONAL_ACTIONS.has(intent.actionId);
   if (intent.type === 'submission') return intent.formId === FORM_ID || intent.formId === INFO_FORM;

@@ -12,7 +12,7 @@ import { searchCountries } from '../../domain/countries';
 import type { ConnectorClient } from './client';
 import { REASON_FORM } from '../core/review-flow';
 import { referenceOf } from './conversations';
-import { actorOf, conversationRefOf, intentOf, toEvent, type Intent } from './parse';
+import { actorOf, conversationRefOf, intentOf, toEvent, type ActivityIntent } from './parse';
 import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './render/adaptive';
 import { formToAdaptiveCard, promptToAdaptiveCard, withValuesAndErrors } from './render/form';
 import { repliesToActivities, repliesToCard } from './render/replies';
@@ -125,7 +125,7 @@ const welcomeKey = (activity: Activity) => `teams:welcome:${activity.conversatio
  * The typeahead of a country field (render/form.ts). Answered here, without the engine: the
  * list is fixed data and the answer must come within the invoke.
  */
-function searchAnswer(intent: Extract<Intent, { type: 'search' }>): TurnResponse {
+function searchAnswer(intent: Extract<ActivityIntent, { type: 'search' }>): TurnResponse {
   if (intent.dataset !== 'countries') {
     return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown list.' } } };
   }
@@ -135,7 +135,7 @@ function searchAnswer(intent: Extract<Intent, { type: 'search' }>): TurnResponse
 }
 
 /** "apply" typed in chat opens the form directly, as the slash command does on Slack. */
-async function run(ctx: TurnContext, event: InboundEvent, intent: Intent): Promise<EngineResult> {
+async function run(ctx: TurnContext, event: InboundEvent, intent: ActivityIntent): Promise<EngineResult> {
   if (intent.type === 'message' && /^apply[.!]?$/i.test(intent.text)) return ctx.deps.engine.openForm(event.actor);
   return ctx.deps.engine.handle(event);
 }
@@ -151,7 +151,7 @@ interface Answer {
  * the fields). The engine normally sends that step itself; when it does not, the step is rebuilt
  * from openForm, which resumes the step being filled in.
  */
-async function answerFor(ctx: TurnContext, actor: Actor, intent: Intent, result: EngineResult): Promise<Answer> {
+async function answerFor(ctx: TurnContext, actor: Actor, intent: ActivityIntent, result: EngineResult): Promise<Answer> {
   if (!result.fieldErrors || intent.type !== 'submission') return { replies: result.replies };
   const errors = result.fieldErrors;
   const values = intent.values;
