@@ -3,6 +3,7 @@
  * reminders. Neutral (Card/text), written to the outbox with the change that caused them.
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
+import { REVIEW_ACTIONS, reviewActionValue } from './actions';
 import { dialogueIn, dialogueName } from './localized';
 import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
@@ -11,12 +12,6 @@ import { describeStatus } from './review';
 import { formatInstant } from './calls';
 import { t, type Locale } from './i18n';
 
-export const REVIEW_ACTIONS = {
-  approve: 'review.approve',
-  reject: 'review.reject',
-  requestInfo: 'review.request_info',
-} as const;
-
 /** Sum of review rounds: grows every time any dialogue of the application comes back to review. */
 export function reviewVersion(app: Application): number {
   return app.dialogues.reduce((n, d) => n + d.round, 0);
@@ -24,16 +19,6 @@ export function reviewVersion(app: Application): number {
 
 export function reviewCardKey(app: Application, platform: string): string {
   return `review_card:${app.id}:v${reviewVersion(app)}:${platform}`;
-}
-
-export function reviewActionValue(applicationId: string, dialogueId: string): string {
-  return `${applicationId}|${dialogueId}`;
-}
-
-export function parseReviewActionValue(value: string | undefined): { applicationId: string; dialogueId: string } | null {
-  const [applicationId, dialogueId, extra] = (value ?? '').split('|');
-  if (!applicationId || !dialogueId || extra !== undefined) return null;
-  return { applicationId, dialogueId };
 }
 
 /** What a reviewer card shows beyond the application: who approves, and the balance so far. */

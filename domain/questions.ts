@@ -5,6 +5,7 @@
  * card the secretariat works from. Pure functions; storage and delivery live elsewhere.
  */
 import { DateTime } from 'luxon';
+import { QUESTION_ACTIONS } from './actions';
 import { t, type Locale } from './i18n';
 import { foldedWords } from './language';
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
@@ -16,15 +17,6 @@ export const DISMISS_REASON_MAX = 500;
 /** Follow-up questions offered under an answer. */
 export const FOLLOW_UPS_MAX = 3;
 
-export const QUESTION_ACTIONS = {
-  answer: 'question.answer',
-  dismiss: 'question.dismiss',
-  assign: 'question.assign',
-  /** A follow-up question button: its value is the FAQ entry id to ask. */
-  ask: 'question.ask',
-} as const;
-export const ANSWER_FORM = 'question.answer';
-export const DISMISS_FORM = 'question.dismiss';
 
 export type QuestionKind = 'question' | 'contact';
 export type QuestionStatus = 'open' | 'answered' | 'dismissed';

@@ -16,6 +16,7 @@ import { reviewContext } from './review-context';
 import type { Application, ApplicationAnswers, Call } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
 import { actorKey, actorRef, emailCopyTo, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
+import { parseFormBackValue } from '../../domain/actions';
 import { closedCallReplies, confirmationReplies, say, statusCard } from './replies';
 import type { Actor, EngineResult, RawValues } from './types';
 import { t } from '../../domain/i18n';
@@ -85,8 +86,9 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
  * step being left is not saved (it has not been checked); the draft and its place stay as they were.
  */
 export async function stepBack(deps: EngineDeps, actor: Actor, value: string | undefined): Promise<EngineResult> {
-  const [draftId, stepId, extra] = (value ?? '').split('|');
-  if (!draftId || !stepId || extra !== undefined) return say(t(langOf(actor), 'apply.form.buttonInvalid'));
+  const back = parseFormBackValue(value);
+  if (!back) return say(t(langOf(actor), 'apply.form.buttonInvalid'));
+  const { draftId, stepId } = back;
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);

@@ -2,14 +2,15 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
-import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
+import { ANSWER_FORM, DISMISS_FORM, FORM_BACK_ACTION, INFO_FORM, MY_DATA, QUESTION_ACTIONS, REASON_FORM } from '../../domain/actions';
+import { FORM_ID } from '../../domain/form';
 import { openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
 import { loadCatalog, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
-import { MY_DATA, eraseOnRequest, isMyDataRequest, myData } from './my-data';
+import { eraseOnRequest, isMyDataRequest, myData } from './my-data';
 import { homeReplies } from './home-flow';
 import { status, withdrawAsk, withdrawConfirm } from './status-flow';
 import { subscribe } from './subscribe-flow';
@@ -18,11 +19,10 @@ import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale } from '../../domain/i18n/locales';
 import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage, withLanguageNoCreate } from './language';
 import { smallTalkReplies } from './smalltalk';
-import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
 import { helpReplies, say } from './replies';
-import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
+import { decide, infoAnswered, infoPrompt, reasonSubmitted, reviewAction } from './review-flow';
 import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';

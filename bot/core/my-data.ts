@@ -13,12 +13,7 @@ import { actorRef, loadCatalog, reviewChannels, type EngineDeps } from './contex
 import { say } from './replies';
 import type { Actor, ConversationRef, EngineResult } from './types';
 
-export const MY_DATA = 'my_data';
-export const MY_DATA_EXPORT = 'my_data.export';
-export const MY_DATA_DELETE = 'my_data.delete';
-export const MY_DATA_CONFIRM = 'my_data.delete.confirm';
-export const MY_DATA_CANCEL = 'my_data.delete.cancel';
-export const MY_DATA_DOWNLOAD = 'my_data.download';
+import { MY_DATA, MY_DATA_CANCEL, MY_DATA_CONFIRM, MY_DATA_DELETE, MY_DATA_DOWNLOAD, MY_DATA_EXPORT } from '../../domain/actions';
 
 
 const REQUEST = /^\s*(?:my (?:personal )?data|export my data|delete my data|mes données|mes donnees|mis datos)\s*[.!?]?\s*$/iu;

@@ -5,8 +5,9 @@
  */
 import { t, type Locale } from '../../domain/i18n';
 import type { Recipient } from '../../domain/messages';
+import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/actions';
 import {
-  ANSWER_FORM, answerNotice, checkAnswer, DISMISS_FORM, DISMISS_REASON_MAX, faqSourceOf, FOLLOW_UPS_MAX, QUESTION_ACTIONS,
+  answerNotice, checkAnswer, DISMISS_REASON_MAX, faqSourceOf, FOLLOW_UPS_MAX,
   questionCardMessages, questionCardUpdates, replyAddress, variantsOf, type QuestionGroup, type QuestionKind, type ReplyWhere,
 } from '../../domain/questions';
 import type { FaqEntry } from '../../domain/types';

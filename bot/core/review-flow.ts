@@ -7,7 +7,8 @@ import { dialogueName } from '../../domain/localized';
 import { AppError } from '../../domain/errors';
 import { checkDecision, describeStatus, reasonMissing, statusAfter, validateReason } from '../../domain/review';
 import { approvalBodyFor, reviewContext } from './review-context';
-import { decisionNotice, parseReviewActionValue, REVIEW_ACTIONS, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
+import { INFO_FORM, parseReasonContextId, parseReviewActionValue, REASON_FORM, reasonContextId, REVIEW_ACTIONS } from '../../domain/actions';
+import { decisionNotice, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
 import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
@@ -28,9 +29,6 @@ const OUTCOME_OF: Record<string, DecisionOutcome> = {
   [REVIEW_ACTIONS.reject]: 'reject',
   [REVIEW_ACTIONS.requestInfo]: 'request_info',
 };
-
-export const REASON_FORM = 'review.reason';
-export const INFO_FORM = 'info.answer';
 
 export async function decide(deps: EngineDeps, input: DecideInput): Promise<DecideResult> {
   const app = await deps.store.get(input.applicationId);
@@ -104,7 +102,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
           kind: 'prompt',
           prompt: {
             formId: REASON_FORM,
-            contextId: `${outcome}|${app.id}|${target.dialogueId}`,
+            contextId: reasonContextId(outcome, app.id, target.dialogueId),
             locale: l,
             title: t(l, outcome === 'reject' ? 'review.prompt.rejectTitle' : 'review.prompt.infoTitle'),
             label: t(l, outcome === 'reject' ? 'review.prompt.rejectLabel' : 'review.prompt.infoLabel', { reference, dialogue: name }),
@@ -127,10 +125,9 @@ function decideInput(actor: Actor, applicationId: string, dialogueId: string, ou
 /** The reason typed for a rejection or a request for information. */
 export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId: string, text: string | undefined): Promise<EngineResult> {
   const fallback = deps.reviewLocale ?? 'en';
-  const [outcome, applicationId, dialogueId] = contextId.split('|');
-  if ((outcome !== 'reject' && outcome !== 'request_info') || !applicationId || !dialogueId) {
-    return { ...say(t(fallback, 'review.formInvalid')), closeForm: true };
-  }
+  const context = parseReasonContextId(contextId);
+  if (!context) return { ...say(t(fallback, 'review.formInvalid')), closeForm: true };
+  const { outcome, applicationId, dialogueId } = context;
   const app = await deps.store.get(applicationId);
   if (!app || !(await mayDecide(deps, actor, app))) {
     deps.log.warn('review_refused', { actor: actorRef(actor) });

@@ -4,10 +4,10 @@
  * gender of representatives), its status or its form is never answered there: the person gets a
  * button that opens the form in a dialog only they see, or a note to use the personal chat.
  */
-import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
+import { FORM_BACK_ACTION, INFO_FORM } from '../../domain/actions';
+import { FORM_ID } from '../../domain/form';
 import { localeFromTag, t } from '../../domain/i18n';
 import { classify } from '../core/intents';
-import { INFO_FORM } from '../core/review-flow';
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard } from './render/adaptive';
 import { teamsInert } from './render/inert';
 import type { ActivityIntent } from './parse';

@@ -10,7 +10,7 @@ import type { Actor, EngineResult, InboundEvent } from '../core/types';
 import type { FormView, Reply } from '../../domain/messages';
 import { searchCountries } from '../../domain/countries';
 import type { ConnectorClient } from './client';
-import { REASON_FORM } from '../core/review-flow';
+import { REASON_FORM } from '../../domain/actions';
 import { referenceOf } from './conversations';
 import { actorOf, conversationRefOf, intentOf, toEvent, type ActivityIntent } from './parse';
 import { ADAPTIVE_CARD_CONTENT_TYPE, attachment, type AdaptiveCard } from './render/adaptive';

@@ -7,7 +7,8 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import * as z from 'zod';
-import { FORM_BACK_ACTION, FORM_ID } from '../../domain/form';
+import { FORM_BACK_ACTION } from '../../domain/actions';
+import { FORM_ID } from '../../domain/form';
 import type { WebDeps } from './settings';
 import type { EngineResult, InboundEvent } from '../core/types';
 import { webActor } from './actor';

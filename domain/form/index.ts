@@ -4,6 +4,7 @@
  */
 import type { CardAction, FormFieldView, FormView } from '../messages';
 import type { ApplicationAnswers } from '../types';
+import { FORM_BACK_ACTION, formBackValue } from '../actions';
 import { AppError } from '../errors';
 import { t, type Locale } from '../i18n';
 import { list, localeOf } from './input';
@@ -46,11 +47,8 @@ export function previousStepId(stepId: string, answers: Partial<ApplicationAnswe
   return index > 0 ? (steps[index - 1]?.id ?? null) : null;
 }
 
-/** The action id of a form's Back button; its value is `${draftId}|${stepId}` of the step shown. */
-export const FORM_BACK_ACTION = 'form.back';
-
 function backAction(draftId: string, stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): { back?: CardAction } {
-  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: t(localeOf(ctx), 'form.back'), value: `${draftId}|${stepId}` } } : {};
+  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: t(localeOf(ctx), 'form.back'), value: formBackValue(draftId, stepId) } } : {};
 }
 
 /** Raw values that prefill every step's fields from saved answers. */

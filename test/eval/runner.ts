@@ -5,7 +5,7 @@
  * carry, the wrong facts it must not, and its language; its CPU time is measured around the
  * engine call (SQLite work included: better-sqlite3 runs on this thread).
  */
-import { QUESTION_ACTIONS } from '../../domain/questions';
+import { QUESTION_ACTIONS } from '../../domain/actions';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
