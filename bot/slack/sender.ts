@@ -20,12 +20,12 @@ export function createSlackSender(client: SlackClient, directory: Directory): Se
     async deliver(req: DeliveryRequest): Promise<DeliveryResult> {
       if (req.recipient.platform !== 'slack') throw new DeliveryError(`not a Slack recipient: ${req.recipient.platform}`, false);
       const messages = renderMessages(req.replies);
-      if (messages.length === 0) return { externalRef: null };
+      const first = messages[0];
+      if (!first) return { externalRef: null };
 
       const replaces = slackRefSchema.safeParse(req.replacesRef);
       if ((req.purpose === 'review_card_update' || req.purpose === 'question_card_update') && replaces.success) {
         // Only the first message can replace the card; a card never spans two messages.
-        const first = messages[0]!;
         await client.call('chat.update', { channel: replaces.data.channel, ts: replaces.data.ts, text: first.text, blocks: first.blocks });
         return { externalRef: replaces.data };
       }
