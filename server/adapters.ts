@@ -5,6 +5,10 @@
  */
 import type { Hono } from 'hono';
 import { channelPorts } from '../db/channels';
+import { slackInstallations } from '../db/channels/slack-installations';
+import { admitTeamsTenant } from '../db/store/installations';
+import { isoNow } from '../domain/clock';
+import { installationCipher } from './slack-install';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { AdapterHost } from '../bot/core/host';
 import { createSlackAdapter, type SlackAdapterOptions } from '../bot/slack';
@@ -41,6 +45,7 @@ export function slackSettings(config: Config): SlackSettings {
     ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
     apiUrl: config.SLACK_API_URL,
     reviewers: config.slackReviewers,
+    ...(config.SLACK_HOME_TEAM ? { homeTeam: config.SLACK_HOME_TEAM } : {}),
   };
 }
 
@@ -79,12 +84,15 @@ export function webSettings(config: Config): WebSettings {
 }
 
 export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): PlatformAdapter {
-  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
+  // With "Add to Slack", each installed workspace's token comes from the installations table.
+  const cipher = root.config.slackOAuth ? installationCipher(root.config) : null;
+  const installations = cipher ? { installations: slackInstallations(root.db, root.atomic, cipher, root.clock) } : {};
+  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
 }
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {
   const ports = channelPorts(root.db, root.atomic, root.clock);
-  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards }, opts);
+  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards, tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) } }, opts);
 }
 
 export function emailAdapter(root: AppRoot, smtp: (url: string) => MailTransport): PlatformAdapter {

@@ -15,6 +15,7 @@ import type { Hono } from 'hono';
 import { createSocketConnection } from '../bot/slack/socket';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
+import { createSlackInstallApp } from './slack-install';
 import { createNodemailerTransport } from '../bot/email/smtp-node';
 import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { Built } from './app';
@@ -37,7 +38,7 @@ export const nodeAdapters: ((root: AppRoot) => PlatformAdapter | null)[] = [
   (root) => emailAdapter(root, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp];
+export const nodeApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {

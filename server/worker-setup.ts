@@ -16,6 +16,7 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { ScriptSource } from '../bot/teams/tab';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
+import { createSlackInstallApp } from './slack-install';
 import { createWorkerSmtpTransport } from '../bot/email/smtp-worker';
 import { emailAdapter, slackAdapter, teamsAdapter, webApp } from './adapters';
 import type { AppRoot } from './root';
@@ -127,4 +128,4 @@ export function workerAdapters(env: WorkerEnv): ((root: AppRoot) => PlatformAdap
   ];
 }
 
-export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp];
+export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];

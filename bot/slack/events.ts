@@ -4,11 +4,12 @@
  */
 import {
   appHomeOpenedEventSchema, appMentionEventSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema,
-  urlVerificationSchema, type EventCallback, type SlashCommand,
+  tokensRevokedEventSchema, urlVerificationSchema, type EventCallback, type SlashCommand,
 } from './schemas';
-import { ACK, actorForForm, actorWithProfile, afterAck, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, actorWithProfile, afterAck, scopedTo, type Outcome, type SlackRuntime } from './runtime';
 import type { ReplyTarget } from './respond';
 import { classify } from '../core/intents';
+import { t } from '../../domain/i18n';
 
 const PERSONAL = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
@@ -35,7 +36,15 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
     rt.log.warn('slack.event_unparsed', { issues: env.error.issues.length });
     return ACK;
   }
-  const task = route(rt, env.data);
+  const enterprise = env.data.enterprise_id ?? null;
+  const removal = removalOf(env.data);
+  if (removal) {
+    // The workspace removed the app or revoked its token: nothing can be sent there any more.
+    return { later: async () => { await rt.removed?.(env.data.team_id, enterprise, removal); rt.log.info('slack.workspace_removed', { team: env.data.team_id, reason: removal }); } };
+  }
+  const scoped = await scopedTo(rt, env.data.team_id, enterprise);
+  if (!scoped) return ACK;
+  const task = route(scoped, env.data);
   if (!task) return ACK;
   // The event id is stored before the ack: if storage fails, the request fails and Slack
   // redelivers, rather than an acknowledged event being lost. A redelivery is then a no-op.
@@ -44,6 +53,13 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
     return ACK;
   }
   return { later: task };
+}
+
+/** `app_uninstalled`, or `tokens_revoked` naming the bot's token; null for every other event. */
+function removalOf(env: EventCallback): 'app_uninstalled' | 'tokens_revoked' | null {
+  if (env.event.type === 'app_uninstalled') return 'app_uninstalled';
+  const revoked = tokensRevokedEventSchema.safeParse(env.event);
+  return revoked.success && (revoked.data.tokens?.bot?.length ?? 0) > 0 ? 'tokens_revoked' : null;
 }
 
 /** The work for one event, or null for events we ignore (our own messages, edits, other tabs). */
@@ -107,6 +123,10 @@ export async function handleCommand(rt: SlackRuntime, fields: Record<string, unk
     return ACK;
   }
   const cmd: SlashCommand = parsed.data;
+  const scoped = await scopedTo(rt, cmd.team_id, cmd.enterprise_id);
+  // Slack shows a command's response body to the person who typed it, and to nobody else.
+  if (!scoped) return { body: { response_type: 'ephemeral', text: t('en', 'install.slack.notActive') } };
+  rt = scoped;
   const text = cmd.text.trim();
   const target: ReplyTarget = { kind: 'ephemeral', channel: cmd.channel_id, user: cmd.user_id };
   const once = async () => rt.isNew(`slack:command:${cmd.trigger_id}`);

@@ -12,6 +12,7 @@ import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
 import { SLACK_WAITS, type SlackRuntime, type SlackWaits } from './runtime';
+import { createWorkspaceTokens, type SlackInstallationsPort } from './workspaces';
 import type { SlackSettings } from './settings';
 import { uploadToUser } from './files';
 import type { FileDelivery, PersonalFile } from '../../domain/privacy';
@@ -31,12 +32,16 @@ export interface SlackAdapterOptions {
    * Node-only socket client, so the Workers bundle does not contain it.
    */
   socket?: (rt: SlackRuntime, deps: AdapterHost, appToken: string) => { start(): Promise<void>; stop(): Promise<void> };
+  /** Workspaces installed with "Add to Slack" and their tokens (db/); absent: SLACK_BOT_TOKEN only. */
+  installations?: SlackInstallationsPort;
 }
 
 /** Creates the Slack adapter. Socket Mode starts with `start()` when an app token is set and `opts.socket` is given. */
 export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, opts: SlackAdapterOptions = {}): PlatformAdapter {
   const log = deps.log.child({ platform: 'slack' });
-  const client = createSlackClient({ baseUrl: settings.apiUrl, token: settings.botToken, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
+  const fetchOpt = opts.fetch ? { fetch: opts.fetch } : {};
+  const clientOf = (token: string) => createSlackClient({ baseUrl: settings.apiUrl, token, ...fetchOpt });
+  const client = clientOf(settings.botToken);
   const directory = createDirectory(client, opts.verifyClock);
   const rt: SlackRuntime = {
     deps,
@@ -48,6 +53,42 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
     responder: createResponder(client, directory, log),
     isNew: opts.isNew ?? deps.deliveries.isNew,
     forget: opts.forget ?? (opts.isNew ? async () => {} : deps.deliveries.forget),
+  };
+  const tokens = createWorkspaceTokens({
+    botToken: settings.botToken,
+    ...(settings.homeTeam ? { homeTeam: settings.homeTeam } : {}),
+    ...(opts.installations ? { installations: opts.installations } : {}),
+    botTokenTeam: async () => {
+      const res = await client.call<{ team_id?: string }>('auth.test', {});
+      return typeof res.team_id === 'string' ? res.team_id : null;
+    },
+  });
+  // One runtime per token, kept: each has its own client and directory caches (a person's profile
+  // and DM channel belong to their workspace). A handful of workspaces, so no eviction is needed;
+  // a reinstalled workspace's new token simply gets a new entry.
+  const byToken = new Map<string, SlackRuntime>([[settings.botToken, rt]]);
+  function runtimeFor(token: string): SlackRuntime {
+    let found = byToken.get(token);
+    if (!found) {
+      const c = clientOf(token);
+      const d = createDirectory(c, opts.verifyClock);
+      found = { ...rt, client: c, directory: d, responder: createResponder(c, d, log) };
+      byToken.set(token, found);
+    }
+    return found;
+  }
+  if (tokens.multi) {
+    rt.forTeam = async (teamId, enterpriseId) => {
+      const answer = await tokens.tokenFor(teamId, enterpriseId);
+      return answer.ok ? runtimeFor(answer.token) : { refused: answer.reason };
+    };
+    rt.removed = async (teamId, enterpriseId, reason) => { await opts.installations?.removed(teamId, enterpriseId, reason); };
+  }
+  /** The runtime of a workspace (none given: the home workspace's), or why there is none. */
+  const scopeOf = async (scope: string | undefined) => (rt.forTeam ? rt.forTeam(scope ?? null, null) : rt);
+  const home = async () => {
+    const found = await scopeOf(undefined);
+    return 'refused' in found ? null : found;
   };
   let socket: { stop(): Promise<void> } | null = null;
 
@@ -64,7 +105,9 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
     for (const channel of channels) {
       if (channel.platform !== 'slack') continue;
       try {
-        if ((await directory.channelMembers(channel.address)).has(actor.userId)) return true;
+        // Review channels are in the home workspace.
+        const reviewDirectory = (await home())?.directory;
+        if (reviewDirectory && (await reviewDirectory.channelMembers(channel.address)).has(actor.userId)) return true;
       } catch (err) {
         // Unknown membership is "no": deciding is the one thing that must not be granted by accident.
         log.warn('slack.members_failed', { err });
@@ -75,7 +118,9 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
 
   /** The export goes to the person's DM with Slack, never to a channel. */
   async function deliverFile(actor: Actor, file: PersonalFile): Promise<FileDelivery> {
-    await uploadToUser(client, { baseUrl: settings.apiUrl, token: settings.botToken, ...(opts.fetch ? { fetch: opts.fetch } : {}) }, actor.userId, file, file.title);
+    const token = rt.forTeam ? await tokens.tokenFor(actor.scope ?? null, null) : { ok: true as const, token: settings.botToken };
+    if (!token.ok) return { kind: 'unavailable' };
+    await uploadToUser(runtimeFor(token.token).client, { baseUrl: settings.apiUrl, token: token.token, ...fetchOpt }, actor.userId, file, file.title);
     return { kind: 'sent' };
   }
 
@@ -83,7 +128,10 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
     deliverFile,
     platform: 'slack',
     routes: slackRoutes(rt, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
-    sender: createSlackSender(client, directory),
+    sender: createSlackSender(async (scope) => {
+      const found = await scopeOf(scope);
+      return 'refused' in found ? { refused: found.refused } : found;
+    }),
     isReviewer,
     async start() {
       if (!settings.appToken || socket) return;

@@ -10,7 +10,7 @@ import type { Reply } from '../../domain/messages';
 import {
   formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
 } from './schemas';
-import { ACK, actorForForm, afterAck, baseActor, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, afterAck, baseActor, scopedTo, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
 import { modalFor, type ReplyTarget } from './respond';
@@ -40,6 +40,9 @@ export async function handleInteraction(rt: SlackRuntime, raw: unknown): Promise
     return ACK;
   }
   const p = parsed.data;
+  const scoped = await scopedTo(rt, p.team?.id ?? p.user.team_id, p.enterprise?.id);
+  if (!scoped) return ACK;
+  rt = scoped;
   switch (p.type) {
     case 'shortcut': {
       if (p.callback_id !== APPLY_SHORTCUT) return ACK;

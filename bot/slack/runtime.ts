@@ -39,6 +39,27 @@ export interface SlackRuntime {
   isNew(id: string): Promise<boolean>;
   /** Takes an id back after its handling failed: the same delivery, retried, is then new again. */
   forget(id: string): Promise<void>;
+  /**
+   * This runtime with the client of workspace `teamId` (of org `enterpriseId`), or why there is
+   * none (not installed, disabled, uninstalled). Absent: one token everywhere (no "Add to Slack").
+   */
+  forTeam?(teamId: string | null | undefined, enterpriseId?: string | null): Promise<SlackRuntime | { refused: 'not_installed' | 'disabled' | 'uninstalled' }>;
+  /** `app_uninstalled` / `tokens_revoked` for a workspace: its token goes (no-op with one fixed token). */
+  removed?(teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked'): Promise<void>;
+}
+
+/**
+ * The runtime for a workspace, or null after logging why it is refused: the handlers' common
+ * first step, so that nothing is done for a workspace without an active installation.
+ */
+export async function scopedTo(rt: SlackRuntime, teamId: string | null | undefined, enterpriseId?: string | null): Promise<SlackRuntime | null> {
+  if (!rt.forTeam) return rt;
+  const scoped = await rt.forTeam(teamId, enterpriseId);
+  if ('refused' in scoped) {
+    rt.log.warn('slack.workspace_refused', { team: teamId ?? null, enterprise: enterpriseId ?? null, reason: scoped.refused });
+    return null;
+  }
+  return scoped;
 }
 
 export interface Outcome {

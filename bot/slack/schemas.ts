@@ -45,14 +45,22 @@ export const appHomeOpenedEventSchema = z.looseObject({
 export const eventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
   team_id: id,
+  enterprise_id: z.string().max(255).nullable().optional(),
   event_id: id,
   event: z.looseObject({ type: z.string() }),
   authorizations: z.array(z.looseObject({ user_id: z.string().optional(), is_bot: z.boolean().optional() })).optional(),
 });
 export type EventCallback = z.infer<typeof eventCallbackSchema>;
 
+/** `tokens_revoked`: which tokens went; only the bot's matters here (user tokens are not kept). */
+export const tokensRevokedEventSchema = z.looseObject({
+  type: z.literal('tokens_revoked'),
+  tokens: z.looseObject({ oauth: z.array(z.string()).optional(), bot: z.array(z.string()).optional() }).optional(),
+});
+
 export const slashCommandSchema = z.looseObject({
   team_id: id,
+  enterprise_id: z.string().max(255).optional(),
   user_id: id,
   channel_id: id,
   command: z.string().min(1),
@@ -69,6 +77,7 @@ export const blockActionsSchema = z.looseObject({
   type: z.literal('block_actions'),
   user: userRef,
   team: teamRef,
+  enterprise: teamRef,
   trigger_id: id,
   container: z.looseObject({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() }).optional(),
   channel: z.looseObject({ id }).nullable().optional(),
@@ -90,6 +99,7 @@ export const viewSubmissionSchema = z.looseObject({
   type: z.literal('view_submission'),
   user: userRef,
   team: teamRef,
+  enterprise: teamRef,
   trigger_id: z.string().optional(),
   view: z.looseObject({
     id,
@@ -106,6 +116,7 @@ export const shortcutSchema = z.looseObject({
   type: z.literal('shortcut'),
   user: userRef,
   team: teamRef,
+  enterprise: teamRef,
   callback_id: z.string(),
   trigger_id: id,
 });

@@ -15,13 +15,23 @@ export type SlackRef = z.infer<typeof slackRefSchema>;
 
 const postedSchema = z.looseObject({ channel: z.string(), ts: z.string() });
 
-export function createSlackSender(client: SlackClient, directory: Directory): Sender {
+/**
+ * The client of the recipient's workspace (its `scope`; none: the home workspace, where the review
+ * channel is), or why there is none. Without "Add to Slack" it is always the one client.
+ */
+export type ClientFor = (scope: string | undefined) => Promise<{ client: SlackClient; directory: Directory } | { refused: string }>;
+
+export function createSlackSender(clientFor: ClientFor): Sender {
   return {
     async deliver(req: DeliveryRequest): Promise<DeliveryResult> {
       if (req.recipient.platform !== 'slack') throw new DeliveryError(`not a Slack recipient: ${req.recipient.platform}`, false);
       const messages = renderMessages(req.replies);
       const first = messages[0];
       if (!first) return { externalRef: null };
+      const scoped = await clientFor(req.recipient.scope);
+      // Permanent: the workspace removed the app or was disabled; retrying cannot help.
+      if ('refused' in scoped) throw new DeliveryError(`Slack workspace ${req.recipient.scope ?? '(home)'} ${scoped.refused}: not delivered`, false);
+      const { client, directory } = scoped;
 
       const replaces = slackRefSchema.safeParse(req.replacesRef);
       if ((req.purpose === 'review_card_update' || req.purpose === 'question_card_update') && replaces.success) {

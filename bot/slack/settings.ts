@@ -10,4 +10,6 @@ export interface SlackSettings {
   apiUrl: string;
   /** SLACK_REVIEWERS: user ids (or team/user) who may decide on any application. */
   reviewers: string[];
+  /** SLACK_HOME_TEAM: the workspace (or org) of the review channel, with "Add to Slack". */
+  homeTeam?: string;
 }

@@ -93,7 +93,7 @@ export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, sto
 
   const links = config.appPassword ? createDataLinks(config.appPassword) : null;
   const routes = new Hono();
-  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground, allowedTenants: config.allowedTenants }));
+  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground, allowedTenants: config.allowedTenants, ...(stores.tenants ? { tenants: stores.tenants } : {}) }));
   if (links) routes.route('/', dataLinkRoutes(scoped, links));
   routes.route('/', tabRoutes(config, opts.teamsJs));
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, conversations: stores.conversations, tokens }));

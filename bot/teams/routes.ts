@@ -11,11 +11,12 @@ import { parseInboundJson } from '../../lib/json';
 import type { Logger } from '../core/host';
 import { matchesServiceUrl, type Verifier } from './auth';
 import { tenantOf } from './parse';
+import type { TeamsTenants } from './settings';
 import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null } = {}): Hono {
+export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null; tenants?: TeamsTenants } = {}): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -59,6 +60,11 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
     if (allowed && (!tenant || !allowed.includes(tenant))) {
       deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
       return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);
+    }
+    // An allowed tenant that an administrator turned off on the Installations page.
+    if (tenant && opts.tenants && !(await opts.tenants.admit(tenant))) {
+      deps.log.warn('teams_tenant_disabled', { activityType: activity.type, tenant });
+      return c.json({ error: 'forbidden', message: 'The use of this bot by your organisation is turned off. Ask the secretariat.' }, 403);
     }
 
     try {

@@ -26,4 +26,11 @@ export interface TeamsSettings {
 export interface TeamsStores {
   conversations: TeamsConversations;
   reviewCards: ReviewCards;
+  /** Tenants the bot has heard from (the admin panel's Installations), and which were disabled there. */
+  tenants?: TeamsTenants;
+}
+
+export interface TeamsTenants {
+  /** Records a tenant on its first activity; false when an administrator disabled it. */
+  admit(tenantId: string): Promise<boolean>;
 }

@@ -135,7 +135,6 @@ export async function setInstallationStatus(db: Kysely<Database>, atomic: Atomic
 
 /**
  * Records a state value (by its hash) handed out by the install page.
- * @public the OAuth install flow's store, kept for knip until its routes call it
  */
 export async function putOauthState(db: Kysely<Database>, hash: string, platform: 'slack' | 'teams', now: string, expiresAt: string): Promise<void> {
   // Old, unused states are dropped on the way: nobody comes back for them.
@@ -145,9 +144,22 @@ export async function putOauthState(db: Kysely<Database>, hash: string, platform
 
 /**
  * Uses a state once: true only for the first caller, and only before it expires.
- * @public the OAuth install flow's store, kept for knip until its routes call it
  */
 export async function takeOauthState(db: Kysely<Database>, hash: string, now: string): Promise<boolean> {
   const res = await db.deleteFrom('oauth_states').where('id', '=', hash).where('expires_at', '>=', now).executeTakeFirst();
   return Number(res.numDeletedRows) === 1;
+}
+
+/**
+ * A Teams tenant on the Installations page from its first activity on; false when an
+ * administrator disabled it. Read first, so that the usual case is one indexed read.
+ */
+export async function admitTeamsTenant(db: Kysely<Database>, tenantId: string, now: string): Promise<boolean> {
+  const id = `teams:${tenantId}`;
+  const row = await db.selectFrom('installations').select('status').where('id', '=', id).executeTakeFirst();
+  if (row) return row.status === 'active';
+  await db.insertInto('installations')
+    .values({ id, platform: 'teams', team_id: tenantId, token_enc: null, installed_at: now, status: 'active', status_reason: null, updated_at: now })
+    .onConflict((oc) => oc.column('id').doNothing()).execute();
+  return true;
 }

@@ -29,8 +29,27 @@ export interface FakeSlackApi {
   setSocketUrl(url: string): void;
   /** users.info answers for a user. */
   setUser(user: string, info: { tz?: string; name?: string; email?: string; emailConfirmed?: boolean; locale?: string }): void;
+  /**
+   * A workspace that can install the app: oauth.v2.access answers `code` with its own bot token
+   * (once; a reused code is `invalid_code`), and calls made with that token act in that workspace.
+   */
+  addWorkspace(code: string, ws: FakeWorkspace): void;
+  /** The app is removed from a workspace: its token answers `token_revoked` from now on. */
+  uninstall(teamId: string): void;
+  /** The client id and secret oauth.v2.access accepts (Basic auth), like the app's credentials. */
+  setClient(id: string, secret: string): void;
   reset(): void;
   close(): Promise<void>;
+}
+
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  token: string;
+  botUserId: string;
+  installer: string;
+  enterprise?: { id: string; name: string };
+  isEnterpriseInstall?: boolean;
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -48,16 +67,47 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   let members = new Map<string, string[]>();
   let users = new Map<string, { tz?: string; name?: string; email?: string; emailConfirmed?: boolean; locale?: string }>();
   let socketUrl: string | null = null;
+  let workspaces = new Map<string, FakeWorkspace>();
+  let usedCodes = new Set<string>();
+  let revoked = new Set<string>();
+  let client = { id: '1111111111.2222222222', secret: 'fake-client-secret' };
   let seq = 0;
   let listening = 0;
   const ts = () => `1700000000.${String(++seq).padStart(6, '0')}`;
 
-  function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  function oauthAccess(body: Record<string, unknown>, authorization: string | undefined): Record<string, unknown> {
+    if (authorization !== `Basic ${btoa(`${client.id}:${client.secret}`)}`) return { ok: false, error: 'invalid_client_id' };
+    const code = String(body.code ?? '');
+    const ws = workspaces.get(code);
+    if (!ws || usedCodes.has(code)) return { ok: false, error: 'invalid_code' };
+    if (!body.redirect_uri) return { ok: false, error: 'bad_redirect_uri' };
+    usedCodes.add(code);
+    revoked.delete(ws.token);
+    return {
+      ok: true, access_token: ws.token, token_type: 'bot', scope: 'app_mentions:read,chat:write,commands', bot_user_id: ws.botUserId, app_id: 'A0DESK',
+      team: ws.isEnterpriseInstall ? null : { id: ws.teamId, name: ws.teamName }, enterprise: ws.enterprise ?? null,
+      is_enterprise_install: ws.isEnterpriseInstall ?? false, authed_user: { id: ws.installer },
+    };
+  }
+
+  /** The workspace a bearer token belongs to, or an error when it is unknown or revoked. */
+  function tokenCheck(authorization: string | undefined): Record<string, unknown> | null {
+    const token = authorization?.replace(/^Bearer /, '') ?? '';
+    if (revoked.has(token)) return { ok: false, error: 'token_revoked' };
+    return null;
+  }
+
+  function answer(method: string, body: Record<string, unknown>, authorization?: string): Record<string, unknown> {
+    if (method === 'oauth.v2.access') return oauthAccess(body, authorization);
+    const refused = tokenCheck(authorization);
+    if (refused) return refused;
     switch (method) {
       case 'apps.connections.open':
         return socketUrl ? { ok: true, url: socketUrl } : { ok: false, error: 'invalid_auth' };
-      case 'auth.test':
-        return { ok: true, user_id: 'U0BOT', bot_id: 'B0BOT', team_id: 'T123ABC456' };
+      case 'auth.test': {
+        const ws = [...workspaces.values()].find((w) => `Bearer ${w.token}` === authorization);
+        return { ok: true, user_id: ws?.botUserId ?? 'U0BOT', bot_id: 'B0BOT', team_id: ws?.teamId ?? 'T123ABC456' };
+      }
       case 'chat.postMessage':
         return { ok: true, channel: body.channel, ts: ts(), message: { text: body.text } };
       case 'chat.update':
@@ -106,7 +156,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     } else if (failure && 'error' in failure) {
       res.writeHead(200).end(JSON.stringify({ ok: false, error: failure.error }));
     } else {
-      call.answer = answer(method, body);
+      call.answer = answer(method, body, req.headers.authorization);
       res.writeHead(200).end(JSON.stringify(call.answer));
     }
   });
@@ -125,8 +175,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     setSocketUrl: (url) => {
       socketUrl = url;
     },
+    addWorkspace: (code, ws) => void workspaces.set(code, ws),
+    uninstall(teamId) {
+      for (const ws of workspaces.values()) if (ws.teamId === teamId) revoked.add(ws.token);
+    },
+    setClient: (id, secret) => void (client = { id, secret }),
     reset() {
       recorded = [];
+      workspaces = new Map();
+      usedCodes = new Set();
+      revoked = new Set();
       failures = new Map();
       members = new Map();
       users = new Map();

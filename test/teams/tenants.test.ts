@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TENANT_ID, FakeBotFramework } from '../fakes/bot-framework';
 import { createTestApp, type TestApp } from '../support/harness';
 import { activity } from './support';
+import { setInstallationStatus } from '../../db/store/installations';
 
 const OTHER_TENANT = '3c1f1a2b-0000-4d4d-9e9e-0a0b0c0d0e0f';
 const NGO_USER = '99999999-1111-2222-3333-444444444444';
@@ -70,5 +71,18 @@ describe('allowed tenants', () => {
     t = await createTestApp({ env: fake.env({ TEAMS_ALLOWED_TENANTS: '*' }) });
     expect((await post(fromTenant('0badc0de-0000-0000-0000-000000000000'))).status).toBeLessThan(300);
     expect(fake.calls.length).toBeGreaterThan(0);
+  });
+
+  it('lists a tenant from its first activity, and refuses it once an administrator disables it', async () => {
+    t = await createTestApp({ env: fake.env({ TEAMS_ALLOWED_TENANTS: '*' }) });
+    await post(fromTenant(OTHER_TENANT));
+    const row = await t.deps.db.selectFrom('installations').select(['id', 'platform', 'status', 'token_enc']).where('id', '=', `teams:${OTHER_TENANT}`).executeTakeFirstOrThrow();
+    expect(row).toEqual({ id: `teams:${OTHER_TENANT}`, platform: 'teams', status: 'active', token_enc: null });
+    await setInstallationStatus(t.deps.db, t.deps.atomic, `teams:${OTHER_TENANT}`, 'disabled', 'admin:test', t.clock.now().toISOString());
+    fake.reset();
+    const refused = await post(fromTenant(OTHER_TENANT));
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/turned off/);
+    expect(fake.calls).toEqual([]);
   });
 });

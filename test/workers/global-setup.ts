@@ -39,6 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       switch (`${req.method} ${url.pathname}`) {
         case 'GET /slack/calls': return send(slack.calls(url.searchParams.get('method') ?? undefined));
         case 'POST /slack/fail': slack.failNext(b.method as string, b.failure as Failure); return send({});
+        case 'POST /slack/workspace': slack.addWorkspace(b.code as string, b.workspace); return send({});
         case 'POST /slack/members': slack.setMembers(b.channel as string, b.members as string[]); return send({});
         case 'GET /teams/sent': return send(teams.sent());
         case 'POST /teams/sign': return send({ token: await teams.sign(b as SignOptions) });

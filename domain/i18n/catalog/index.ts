@@ -17,6 +17,7 @@ import { security } from './security';
 import { web } from './web';
 import { privacy } from './privacy';
 import { questions } from './questions';
+import { install } from './install';
 import { tab } from './tab';
 
 export const catalog = {
@@ -35,5 +36,6 @@ export const catalog = {
   web,
   privacy,
   questions,
+  install,
   tab,
 };
