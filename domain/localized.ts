@@ -23,6 +23,14 @@ export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
   return { name: d.name, shortName: d.shortName, location: d.location, description: d.description, callNote: d.callNote };
 }
 
+/** A dialogue's name by id in the person's language (short by default); the id when it is unknown. */
+export function dialogueName(dialogues: readonly Dialogue[], id: string, l: Locale, form: 'short' | 'full' = 'short'): string {
+  const d = dialogues.find((x) => x.id === id);
+  if (!d) return id;
+  const text = dialogueIn(d, l);
+  return form === 'short' ? text.shortName : text.name;
+}
+
 /** The dialogue's own names (full and short) in each language, without its aliases. */
 export function ownNames(d: Dialogue): string[] {
   const translated = Object.values(d.translations ?? {}).flatMap((t) => (t ? [t.name, t.shortName] : []));

@@ -3,7 +3,7 @@
  * reminders. Neutral (Card/text), written to the outbox with the change that caused them.
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
-import { dialogueIn } from './localized';
+import { dialogueIn, dialogueName } from './localized';
 import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
@@ -34,11 +34,6 @@ export function parseReviewActionValue(value: string | undefined): { application
   const [applicationId, dialogueId, extra] = (value ?? '').split('|');
   if (!applicationId || !dialogueId || extra !== undefined) return null;
   return { applicationId, dialogueId };
-}
-
-function dialogueName(dialogues: Dialogue[], id: string, l: Locale): string {
-  const d = dialogues.find((x) => x.id === id);
-  return d ? dialogueIn(d, l).shortName : id;
 }
 
 /** What a reviewer card shows beyond the application: who approves, and the balance so far. */
@@ -145,8 +140,7 @@ export function reviewCardUpdates(
 /** The applicant's notice of a decision, in the language they read (`to.locale`). */
 export function decisionNotice(app: Application, decision: Decision, dialogues: Dialogue[], to: Recipient, contact: string): OutboundMessage {
   const l = to.locale ?? 'en';
-  const found = dialogues.find((d) => d.id === decision.dialogueId);
-  const dialogue = found ? dialogueIn(found, l).name : decision.dialogueId;
+  const dialogue = dialogueName(dialogues, decision.dialogueId, l, 'full');
   const reference = app.reference ?? '';
   let text: string;
   const actions: CardAction[] = [];
@@ -173,8 +167,7 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
 /** The final outcome after a round closed without objection: the only approval an applicant hears of. */
 export function roundApprovalNotice(app: Application, dialogueId: string, body: ApprovalBody, dialogues: Dialogue[], to: Recipient, contact: string, roundId: string): OutboundMessage {
   const l = to.locale ?? 'en';
-  const found = dialogues.find((d) => d.id === dialogueId);
-  const name = found ? dialogueIn(found, l).name : dialogueId;
+  const name = dialogueName(dialogues, dialogueId, l, 'full');
   return {
     recipient: to,
     purpose: 'decision_notice',

@@ -126,6 +126,6 @@ export async function reserveAttempt(deps: AdminDeps, keys: ThrottleKeys): Promi
 export async function clearFailures(deps: AdminDeps, keys: ThrottleKeys): Promise<void> {
   await deps.atomic.run([
     deps.db.deleteFrom('login_attempts').where('key', 'in', [keys.pair, keys.email]),
-    deps.db.updateTable('login_attempts').set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` })).where('key', '=', keys.ip) as never,
+    deps.db.updateTable('login_attempts').set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` })).where('key', '=', keys.ip),
   ]);
 }

@@ -94,7 +94,7 @@ export function decodeCursor(text: string | undefined): Cursor | null {
   if (!text || text.length > 400) return null;
   try {
     const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(text)));
-    const [s, id] = Array.isArray(cursor) ? (cursor as unknown[]) : [];
+    const [s, id] = Array.isArray(cursor) ? cursor : [];
     if ((s === null || typeof s === 'string') && typeof id === 'string') return { s, id };
   } catch { /* a mangled cursor starts from the first page */ }
   return null;

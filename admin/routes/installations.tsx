@@ -15,6 +15,7 @@ import { readForm } from '../form';
 import { done, render } from '../render';
 import { viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
+import { DataTable } from '../views/table';
 
 const STATUS: Record<InstallationListRow['status'], string> = { active: 'Active', disabled: 'Disabled by an administrator', uninstalled: 'Uninstalled' };
 const REASONS: Record<string, string> = { app_uninstalled: 'the workspace removed the app', tokens_revoked: 'the workspace revoked its tokens' };
@@ -42,33 +43,27 @@ async function page(c: Context<AdminEnv>, deps: AdminDeps) {
       {home && <p>Home workspace (review channel): <strong>{home}</strong>.</p>}
       {deps.settings.slackSetup.installPage && <p>Other workspaces install the app from <a href="/slack/install">the Add to Slack page</a>.</p>}
       {rows.length === 0 ? <p class="muted">No installations yet.</p> : (
-        <div class="table-wrap">
-          <table class="stack">
-            <caption class="visually-hidden">Installations</caption>
-            <thead><tr><th scope="col">Platform</th><th scope="col">Workspace or tenant</th><th scope="col">Installed by</th><th scope="col">Installed</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td data-label="Platform">{PLATFORM[r.platform]}</td>
-                  <td data-label="Workspace or tenant">{r.teamName ? <>{r.teamName} </> : null}<code>{r.teamId}</code></td>
-                  <td data-label="Installed by">{r.installedBy ? <code>{r.installedBy}</code> : <span class="muted">unknown</span>}</td>
-                  <td data-label="Installed">{viennaTime(r.installedAt)}</td>
-                  <td data-label="Status">{STATUS[r.status]}{r.statusReason && REASONS[r.statusReason] ? ` (${REASONS[r.statusReason]}, ${viennaTime(r.updatedAt)})` : ''}</td>
-                  <td data-label="Actions">
-                    {r.status !== 'uninstalled' && (
-                      <form method="post" action="/admin/installations/status">
-                        <Csrf token={c.get('csrf')} />
-                        <input type="hidden" name="id" value={r.id} />
-                        <input type="hidden" name="to" value={r.status === 'active' ? 'disabled' : 'active'} />
-                        <button type="submit" class="secondary">{r.status === 'active' ? 'Disable' : 'Enable'}<span class="visually-hidden"> {r.teamName || r.teamId}</span></button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Installations" captionClass="visually-hidden" columns={['Platform', 'Workspace or tenant', 'Installed by', 'Installed', 'Status', 'Actions']}>
+          {rows.map((r) => (
+            <tr>
+              <td data-label="Platform">{PLATFORM[r.platform]}</td>
+              <td data-label="Workspace or tenant">{r.teamName ? <>{r.teamName} </> : null}<code>{r.teamId}</code></td>
+              <td data-label="Installed by">{r.installedBy ? <code>{r.installedBy}</code> : <span class="muted">unknown</span>}</td>
+              <td data-label="Installed">{viennaTime(r.installedAt)}</td>
+              <td data-label="Status">{STATUS[r.status]}{r.statusReason && REASONS[r.statusReason] ? ` (${REASONS[r.statusReason]}, ${viennaTime(r.updatedAt)})` : ''}</td>
+              <td data-label="Actions">
+                {r.status !== 'uninstalled' && (
+                  <form method="post" action="/admin/installations/status">
+                    <Csrf token={c.get('csrf')} />
+                    <input type="hidden" name="id" value={r.id} />
+                    <input type="hidden" name="to" value={r.status === 'active' ? 'disabled' : 'active'} />
+                    <button type="submit" class="secondary">{r.status === 'active' ? 'Disable' : 'Enable'}<span class="visually-hidden"> {r.teamName || r.teamId}</span></button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   ));

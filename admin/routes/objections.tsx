@@ -64,8 +64,8 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const open = rounds.filter((r) => roundAcceptsObjections(r, now));
     const mine = await deps.db.selectFrom('objections').selectAll().where('state_party', '=', state).where('withdrawn_at', 'is', null)
       .where('round_id', 'in', open.length ? open.map((r) => r.id) : ['']).execute();
-    const code = c.req.query('result') as ResultCode | undefined;
-    const shown = code && RESULTS.includes(code) ? code : null;
+    const code = c.req.query('result');
+    const shown = RESULTS.find((r) => r === code) ?? null;
     const resultRound = shown ? await getRound(deps.db, c.req.query('round') ?? '') : null;
     const notice = shown ? { text: tr(RESULT_KEYS[shown], { state: countryName(state), when: resultRound ? localTime(resultRound.closesAt, ROUND_ZONE, locale) : '' }), bad: !['objected', 'withdrawn'].includes(shown) } : null;
     const sections = await Promise.all(open.map(async (r) => ({ round: r, orgs: (await roundOrganisations(deps.db, r.id)).filter((o) => o.outcome === null) })));

@@ -65,7 +65,7 @@ export function questionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {
-    const status = (STATUSES as readonly string[]).includes(c.req.query('status') ?? '') ? (c.req.query('status') as (typeof STATUSES)[number]) : 'open';
+    const status = STATUSES.find((s) => s === c.req.query('status')) ?? 'open';
     const groups = await questionGroups(deps.db, status);
     const openGroups = status === 'open' ? groups : [];
     return render(c, deps, { title: 'Questions inbox', current: 'questions' }, (

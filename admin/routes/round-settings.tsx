@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { readJsonOr } from '../../db/json';
 import { APPROVAL_BODIES, isApprovalBody } from '../../domain/approval';
 import type { BalanceTargets } from '../../domain/balance';
 import { REGIONAL_GROUPS } from '../../domain/countries';
@@ -26,18 +27,13 @@ const BODY_LABELS = {
 } as const;
 
 const targetsJson = z.object({
-  gender: z.record(z.string(), z.number().min(0).max(1)).optional(),
+  gender: z.partialRecord(z.enum(GENDERS), z.number().min(0).max(1)).optional(),
   region: z.record(z.string(), z.number().min(0).max(1)).optional(),
 });
 
 /** The stored targets of a call; a malformed value reads as none rather than breaking the page. */
 export function parseTargets(text: string | null | undefined): BalanceTargets {
-  try {
-    const r = targetsJson.safeParse(JSON.parse(text ?? '{}'));
-    return r.success ? (r.data as BalanceTargets) : {};
-  } catch {
-    return {};
-  }
+  return readJsonOr(text, targetsJson, {});
 }
 
 const percent = z.string().trim().transform((v, ctx) => {

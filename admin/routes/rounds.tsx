@@ -69,7 +69,7 @@ export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const newForm = async (c: Context<AdminEnv>, callId: string, dialogueId: string, values: RawForm, errors: Errors, status: 200 | 400 | 409 = 200) => {
     const call = (await listCalls(deps.db)).find((k) => k.id === callId && k.dialogueIds.includes(dialogueId));
     if (!call) return c.notFound();
-    const body = approvalBodyOf({ approvalBody: call.approval_body as never });
+    const body = approvalBodyOf({ approvalBody: call.approval_body });
     const dialogue = (await listDialogues(deps.db)).find((d) => d.id === dialogueId);
     const list = await candidates(deps.db, callId, dialogueId);
     const chosen = new Set(Array.isArray(values.application_ids) ? values.application_ids : values.application_ids ? [values.application_ids] : list.filter((x) => !x.liveRoundId && x.status === 'recommended').map((x) => x.applicationId));
@@ -127,7 +127,7 @@ export function roundRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const v = parsed.data;
     const call = (await listCalls(deps.db)).find((k) => k.id === v.call_id && k.dialogueIds.includes(v.dialogue_id));
     if (!call) return c.notFound();
-    const body = approvalBodyOf({ approvalBody: call.approval_body as never });
+    const body = approvalBodyOf({ approvalBody: call.approval_body });
     if (body === 'secretariat') return newForm(c, callId, dialogueId, raw, { application_ids: 'This call has the secretariat decide: reviewers\u2019 approvals are final and need no round.' }, 409);
     const closes = DateTime.fromISO(v.closes_local, { zone: ROUND_ZONE });
     if (!closes.isValid) return newForm(c, callId, dialogueId, raw, { closes_local: 'Enter a real date and time' }, 400);

@@ -3,6 +3,7 @@
  * admin cannot be demoted or disabled.
  */
 import { Hono, type Context } from 'hono';
+import type { Compilable } from 'kysely';
 import type { AdminDeps } from '../deps';
 import { actorRef, auditQuery, diff } from '../audit';
 import { hashPassword, passwordParams } from '../auth/password';
@@ -121,7 +122,7 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
       display_name: u.display_name, role: u.role, state_party: u.state_party, disabled: u.disabled ? 1 : 0, updated_at: now.toISOString(),
       ...(u.password ? { password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)) } : {}),
     };
-    const queries = [
+    const queries: Compilable[] = [
       deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),
       auditQuery(deps.db, {
         actor: actorRef(c.get('user')), action: 'user.update', entity: 'admin_user', entityId: before.id,
@@ -129,7 +130,7 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
       }),
     ];
     // A role change, a disable or a new password ends the user's sessions: they sign in again.
-    if (u.disabled || u.password || u.role !== before.role || u.state_party !== before.state_party) queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id) as never);
+    if (u.disabled || u.password || u.role !== before.role || u.state_party !== before.state_party) queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id));
     await deps.atomic.run(queries);
     return done(c, '/admin/users', 'saved');
   });

@@ -4,10 +4,10 @@
  */
 import type { Child, FC } from 'hono/jsx';
 
-export const DataTable: FC<{ caption: Child; columns: string[]; children?: Child }> = ({ caption, columns, children }) => (
+export const DataTable: FC<{ caption: Child; captionClass?: string; columns: string[]; children?: Child }> = ({ caption, captionClass, columns, children }) => (
   <div class="table-wrap">
     <table class="stack">
-      <caption>{caption}</caption>
+      <caption class={captionClass}>{caption}</caption>
       <thead><tr>{columns.map((col) => <th scope="col">{col}</th>)}</tr></thead>
       <tbody>{children}</tbody>
     </table>

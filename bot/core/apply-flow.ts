@@ -16,7 +16,7 @@ import { reviewContext } from './review-context';
 import type { Application, ApplicationAnswers, Call } from '../../domain/types';
 import type { Reply } from '../../domain/messages';
 import { actorKey, actorRef, emailCopyTo, loadCatalog, personOf, reviewChannels, type Catalog, type EngineDeps } from './context';
-import { closedCallReplies, confirmationReplies, statusCard } from './replies';
+import { closedCallReplies, confirmationReplies, say, statusCard } from './replies';
 import type { Actor, EngineResult, RawValues } from './types';
 import { t } from '../../domain/i18n';
 import { langOf } from './language';
@@ -30,8 +30,6 @@ const editKey = (actor: Actor) => `edit:${actorKey(actor)}`;
 function formContext(catalog: Catalog, call: Call, now: Date, actor: Actor): FormContext {
   return { dialogues: catalog.dialogues, calls: catalog.calls, now, callId: call.id, locale: langOf(actor) };
 }
-
-const text = (t: string): EngineResult => ({ replies: [{ kind: 'text', text: t }] });
 
 /** "apply" from any surface: the step to fill next, or what to do instead. */
 export async function openForm(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
@@ -50,7 +48,7 @@ export async function openForm(deps: EngineDeps, actor: Actor): Promise<EngineRe
   if (!call) return { replies: closedCallReplies(catalog, now, actor.timeZone, langOf(actor)) };
 
   if (app?.status === 'withdrawn') {
-    return text(t(langOf(actor), 'apply.form.withdrawnApply', { reference: app.reference ?? '', contact: catalog.contact }));
+    return say(t(langOf(actor), 'apply.form.withdrawnApply', { reference: app.reference ?? '', contact: catalog.contact }));
   }
   if (app?.status === 'submitted') {
     return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.alreadyApplied') }, statusCard(app, catalog, now, actor)] };
@@ -69,12 +67,12 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
   const app = applicationId
     ? await deps.store.get(applicationId)
     : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted') ?? null;
-  if (!app || app.personId !== person.id) return text(t(langOf(actor), 'apply.form.noneToEdit'));
+  if (!app || app.personId !== person.id) return say(t(langOf(actor), 'apply.form.noneToEdit'));
   if (app.status === 'draft') return openForm(deps, actor);
-  if (app.status === 'withdrawn') return text(t(langOf(actor), 'apply.form.withdrawnEdit', { reference: app.reference ?? '' }));
+  if (app.status === 'withdrawn') return say(t(langOf(actor), 'apply.form.withdrawnEdit', { reference: app.reference ?? '' }));
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
-    return text([t(langOf(actor), 'apply.form.closedEdit', { reference: app.reference ?? '' }), ...(call ? [describeDeadline(call, now, null, langOf(actor)).sentence] : [])].join(' '));
+    return say([t(langOf(actor), 'apply.form.closedEdit', { reference: app.reference ?? '' }), ...(call ? [describeDeadline(call, now, null, langOf(actor)).sentence] : [])].join(' '));
   }
   const state: EditState = { editing: { applicationId: app.id, answers: app.answers } };
   await deps.store.setState(editKey(actor), state, now.toISOString());
@@ -88,16 +86,16 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
  */
 export async function stepBack(deps: EngineDeps, actor: Actor, value: string | undefined): Promise<EngineResult> {
   const [draftId, stepId, extra] = (value ?? '').split('|');
-  if (!draftId || !stepId || extra !== undefined) return text(t(langOf(actor), 'apply.form.buttonInvalid'));
+  if (!draftId || !stepId || extra !== undefined) return say(t(langOf(actor), 'apply.form.buttonInvalid'));
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);
   const app = await deps.store.get(draftId);
-  if (!app || app.personId !== person.id || app.status === 'withdrawn') return text(t(langOf(actor), 'apply.form.expired'));
+  if (!app || app.personId !== person.id || app.status === 'withdrawn') return say(t(langOf(actor), 'apply.form.expired'));
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') return { replies: closedCallReplies(catalog, now, actor.timeZone, langOf(actor)) };
   const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
-  if (app.status === 'submitted' && editing?.applicationId !== app.id) return text(t(langOf(actor), 'apply.form.useEdit'));
+  if (app.status === 'submitted' && editing?.applicationId !== app.id) return say(t(langOf(actor), 'apply.form.useEdit'));
   const answers = editing?.answers ?? app.answers;
   const ctx = formContext(catalog, call, now, actor);
   const previous = previousStepId(stepId, answers, ctx) ?? firstIncompleteStepId({}, ctx);
@@ -116,15 +114,15 @@ export async function submitStep(
   const catalog = await loadCatalog(deps.store);
   const person = await personOf(deps, actor);
   const app = await deps.store.get(draftId);
-  if (!app || app.personId !== person.id) return { ...text(t(langOf(actor), 'apply.form.expired')), closeForm: true };
-  if (app.status === 'withdrawn') return { ...text(t(langOf(actor), 'apply.form.withdrawn', { reference: app.reference ?? '' })), closeForm: true };
+  if (!app || app.personId !== person.id) return { ...say(t(langOf(actor), 'apply.form.expired')), closeForm: true };
+  if (app.status === 'withdrawn') return { ...say(t(langOf(actor), 'apply.form.withdrawn', { reference: app.reference ?? '' })), closeForm: true };
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
     return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.savedButClosed') }, ...closedCallReplies(catalog, now, actor.timeZone, langOf(actor))], closeForm: true };
   }
   const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
   if (app.status === 'submitted' && editing?.applicationId !== app.id) {
-    return { ...text(t(langOf(actor), 'apply.form.alreadyAppliedEdit')), closeForm: true };
+    return { ...say(t(langOf(actor), 'apply.form.alreadyAppliedEdit')), closeForm: true };
   }
   const answers = editing?.answers ?? app.answers;
   const ctx = formContext(catalog, call, now, actor);

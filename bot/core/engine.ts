@@ -21,13 +21,11 @@ import { smallTalkReplies } from './smalltalk';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/questions';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
-import { helpReplies } from './replies';
+import { helpReplies, say } from './replies';
 import { decide, infoAnswered, infoPrompt, INFO_FORM, reasonSubmitted, REASON_FORM, reviewAction } from './review-flow';
 import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types';
 
 export type { EngineDeps } from './context';
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 /** A follow-up question button under an answer: asks that FAQ entry's question. */
 async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {

@@ -10,6 +10,7 @@ import { reviewCardUpdates } from '../../domain/notifications';
 import type { Reply } from '../../domain/messages';
 import type { ErasureSummary, PersonalFile } from '../../domain/privacy';
 import { actorRef, loadCatalog, reviewChannels, type EngineDeps } from './context';
+import { say } from './replies';
 import type { Actor, ConversationRef, EngineResult } from './types';
 
 export const MY_DATA = 'my_data';
@@ -29,8 +30,6 @@ export function isMyDataRequest(text: string): boolean {
 function localeOf(actor: Actor): Locale {
   return isLocale(actor.locale) ? actor.locale : DEFAULT_LOCALE;
 }
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 /** The card shown for "my data" and on the home surfaces. */
 export function myDataCard(actor: Actor): Reply {

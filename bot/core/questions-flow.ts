@@ -12,7 +12,7 @@ import {
 import type { FaqEntry } from '../../domain/types';
 import { actorRef, loadCatalog, personOf, type EngineDeps } from './context';
 import { knowledgeFor } from './answers';
-import { relevantCall } from './replies';
+import { relevantCall, say } from './replies';
 import type { Actor, ConversationRef, EngineResult, RawValues } from './types';
 
 const SECRETARIAT_PLATFORMS = ['slack', 'teams'] as const;
@@ -171,7 +171,6 @@ export async function changeGroup(
 
 // ---- From the secretariat channel's cards ----
 
-const say = (text: string, closeForm = false): EngineResult => ({ replies: [{ kind: 'text', text }], ...(closeForm ? { closeForm } : {}) });
 const SECRETARIAT_LOCALE: Locale = 'en';
 const tr = (key: Parameters<typeof t>[1], values?: Parameters<typeof t>[2]) => t(SECRETARIAT_LOCALE, key, values);
 

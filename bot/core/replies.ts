@@ -1,5 +1,5 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
-import { dialogueIn } from '../../domain/localized';
+import { dialogueIn, dialogueName } from '../../domain/localized';
 import { callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, validZone } from '../../domain/calls';
 import { applicantView, approvalBodyOf, ROUND_ZONE } from '../../domain/approval';
 import { t, type Locale } from '../../domain/i18n';
@@ -8,11 +8,11 @@ import { describeStatus, overallStatus } from '../../domain/review';
 import type { Card, CardAction, Reply } from '../../domain/messages';
 import type { Application, ApprovalBody, Call } from '../../domain/types';
 import type { Catalog } from './context';
-import type { Actor } from './types';
+import type { Actor, EngineResult } from './types';
 
-function dialogueName(catalog: Catalog, id: string, l: Locale = 'en'): string {
-  const d = catalog.dialogues.find((x) => x.id === id);
-  return d ? dialogueIn(d, l).shortName : id;
+/** The engine's plainest answer: one text reply, optionally closing the open form. */
+export function say(text: string, closeForm = false): EngineResult {
+  return { replies: [{ kind: 'text', text }], ...(closeForm ? { closeForm } : {}) };
 }
 
 /** The most relevant call to talk about: open now, else the next to open, else the last closed. */
@@ -50,7 +50,7 @@ function statusLines(app: Application, catalog: Catalog, body: ApprovalBody, rou
   if (app.status === 'draft') return [t(l, 'apply.status.draftLine')];
   const lines: string[] = [];
   for (const d of app.dialogues) {
-    const dialogue = dialogueName(catalog, d.dialogueId, l);
+    const dialogue = dialogueName(catalog.dialogues, d.dialogueId, l);
     // Objections are the secretariat's business: the applicant sees "recommended" until the end.
     const status = applicantView(d.status);
     if (status !== 'recommended') {
@@ -103,7 +103,7 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
 
 export function confirmationReplies(app: Application, call: Call, catalog: Catalog, now: Date, actor: Actor, first: boolean): Reply[] {
   const l = actor.language ?? 'en';
-  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog, d.dialogueId, l));
+  const names = app.dialogues.filter((d) => d.status !== 'withdrawn').map((d) => dialogueName(catalog.dialogues, d.dialogueId, l));
   const deadline = describeDeadline(call, now, actor.timeZone, l);
   const reference = app.reference ?? '';
   const text = first

@@ -6,7 +6,7 @@
 import { approvalBodyOf } from '../../domain/approval';
 import { balanceLine } from '../../domain/balance';
 import type { Locale } from '../../domain/i18n';
-import { dialogueIn } from '../../domain/localized';
+import { dialogueName } from '../../domain/localized';
 import type { ReviewCardContext } from '../../domain/notifications';
 import type { ApplicationAnswers, ApprovalBody } from '../../domain/types';
 import { loadCatalog, type EngineDeps } from './context';
@@ -26,9 +26,6 @@ export async function reviewContext(
     : (app.answers.dialogueIds ?? []);
   const counts = await Promise.all(ids.map(async (id) => ({ id, counts: await deps.store.stageCounts(id, app.id) })));
   // Counted once; written in each reviewer channel's own language when its card is drawn.
-  const balance = (l: Locale) => counts.map(({ id, counts: c }) => {
-    const found = catalog.dialogues.find((d) => d.id === id);
-    return balanceLine(l, found ? dialogueIn(found, l).shortName : id, c, app.answers);
-  });
+  const balance = (l: Locale) => counts.map(({ id, counts: c }) => balanceLine(l, dialogueName(catalog.dialogues, id, l), c, app.answers));
   return { body, balance };
 }

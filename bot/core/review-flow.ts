@@ -3,7 +3,7 @@
  * chat cards and from the admin panel go through `decide`, so the rules, the card updates and
  * the applicant's notice are the same wherever the click happened.
  */
-import { dialogueIn } from '../../domain/localized';
+import { dialogueName } from '../../domain/localized';
 import { AppError } from '../../domain/errors';
 import { checkDecision, describeStatus, reasonMissing, statusAfter, validateReason } from '../../domain/review';
 import { approvalBodyFor, reviewContext } from './review-context';
@@ -12,6 +12,7 @@ import type { DecideResult } from '../../domain/ports';
 import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
 import type { DecideInput } from './engine-types';
 import { actorRef, loadCatalog, mayDecide, personOf, personRecipients, reviewChannels, toEach, type EngineDeps } from './context';
+import { say } from './replies';
 import type { Actor, EngineResult } from './types';
 import { t, type Locale } from '../../domain/i18n';
 import type { Platform } from '../../domain/types';
@@ -21,8 +22,6 @@ import { langOf } from './language';
 async function reviewerLang(deps: EngineDeps, callId: string, platform: Platform): Promise<Locale> {
   return (await deps.store.reviewChannelLocale(callId, platform)) ?? deps.reviewLocale ?? 'en';
 }
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 const OUTCOME_OF: Record<string, DecisionOutcome> = {
   [REVIEW_ACTIONS.approve]: 'approve',
@@ -94,8 +93,7 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
   }
   const l = await reviewerLang(deps, app.callId, actor.platform);
   const catalog = await loadCatalog(deps.store);
-  const found = catalog.dialogues.find((d) => d.id === target.dialogueId);
-  const name = found ? dialogueIn(found, l).shortName : target.dialogueId;
+  const name = dialogueName(catalog.dialogues, target.dialogueId, l);
   const reference = app.reference ?? '';
   if (outcome !== 'approve') {
     const check = checkDecision(app, target.dialogueId, outcome, 'placeholder reason', l);
@@ -142,8 +140,7 @@ export async function reasonSubmitted(deps: EngineDeps, actor: Actor, contextId:
   const reason = validateReason(outcome, text, l);
   if (!reason.ok) return { replies: [], fieldErrors: { text: reason.message } };
   const catalog = await loadCatalog(deps.store);
-  const found = catalog.dialogues.find((d) => d.id === dialogueId);
-  const name = found ? dialogueIn(found, l).shortName : dialogueId;
+  const name = dialogueName(catalog.dialogues, dialogueId, l);
   const result = await decide(deps, decideInput(actor, applicationId, dialogueId, outcome, reason.reason));
   return { ...say(describeResult(result, name, app.reference ?? '', await approvalBodyFor(deps, app.callId), l)), closeForm: true };
 }

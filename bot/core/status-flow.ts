@@ -7,11 +7,9 @@ import { t } from '../../domain/i18n';
 import { reviewCardUpdates } from '../../domain/notifications';
 import { actorRef, loadCatalog, personOf, reviewChannels, type EngineDeps } from './context';
 import { langOf } from './language';
-import { statusCard } from './replies';
+import { say, statusCard } from './replies';
 import { reviewContext } from './review-context';
 import type { Actor, EngineResult } from './types';
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 export async function status(deps: EngineDeps, actor: Actor): Promise<EngineResult> {
   const l = langOf(actor);

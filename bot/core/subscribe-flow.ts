@@ -7,9 +7,8 @@ import { t } from '../../domain/i18n';
 import { dialogueIn } from '../../domain/localized';
 import { loadCatalog, personOf, recipientOf, type EngineDeps } from './context';
 import { langOf } from './language';
+import { say } from './replies';
 import type { Actor, EngineResult } from './types';
-
-const say = (text: string): EngineResult => ({ replies: [{ kind: 'text', text }] });
 
 export async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: string | undefined, text?: string): Promise<EngineResult> {
   const l = langOf(actor);

@@ -9,7 +9,8 @@ import { classifySmtpError, type Mail, type MailTransport } from './transport';
 /** "Name <addr@host>" or "addr@host" as worker-mailer's { name, email }. */
 export function parseAddress(text: string): { name?: string; email: string } {
   const m = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+)>\s*$/.exec(text);
-  if (m) return { ...(m[1] ? { name: m[1] } : {}), email: m[2]! };
+  const email = m?.[2];
+  if (m && email) return { ...(m[1] ? { name: m[1] } : {}), email };
   return { email: text.trim() };
 }
 

@@ -2,7 +2,7 @@
  * Read-only views of answers: everything for the applicant to confirm, and the least personal
  * data a reviewer needs to decide.
  */
-import { dialogueIn } from '../localized';
+import { dialogueName } from '../localized';
 import { countryName, regionalGroupOf } from '../countries';
 import { groupName } from '../regional-groups';
 import { choiceLabel, GENDERS, travelSupportEligible } from '../eligibility';
@@ -11,12 +11,7 @@ import type { CardField } from '../messages';
 import type { ApplicationAnswers, Dialogue } from '../types';
 
 function dialogueNames(ids: readonly string[], dialogues: readonly Dialogue[], short: boolean, l: Locale): string {
-  return ids
-    .map((id) => {
-      const d = dialogues.find((x) => x.id === id);
-      return d ? (short ? dialogueIn(d, l).shortName : dialogueIn(d, l).name) : id;
-    })
-    .join(', ');
+  return ids.map((id) => dialogueName(dialogues, id, l, short ? 'short' : 'full')).join(', ');
 }
 
 const yesNo = (b: boolean, l: Locale): string => t(l, b ? 'form.yes' : 'form.no');
@@ -36,8 +31,7 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
   add(t(l, 'form.summary.website'), answers.website);
   add(t(l, 'form.summary.areas'), answers.areasOfWork);
   for (const id of answers.dialogueIds ?? []) {
-    const d = dialogues.find((x) => x.id === id);
-    add(t(l, 'form.summary.relevance', { dialogue: d ? dialogueIn(d, l).shortName : id }), answers.relevance?.[id]);
+    add(t(l, 'form.summary.relevance', { dialogue: dialogueName(dialogues, id, l) }), answers.relevance?.[id]);
   }
   (answers.representatives ?? []).forEach((r, i) => {
     add(t(l, 'form.summary.representative', { n: i + 1 }), t(l, 'form.summary.representative.value', {
