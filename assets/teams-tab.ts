@@ -5,7 +5,7 @@
  */
 type TabData =
   /** `welcome` holds `slot` where the person's name goes (the sentence stays one catalogue message). */
-  | { page: 'application'; welcome: string; slot: string }
+  | { page: 'application'; welcome: string; slot: string; locale: string; openChat: string }
   | { page: 'config'; adminUrl: string };
 
 /** The part of TeamsJS (its UMD build, loaded by the page before this script) that is used here. */
@@ -16,6 +16,7 @@ interface TeamsJs {
     getContext(): Promise<{ app: { theme: string }; user?: { displayName?: string } }>;
     notifySuccess(): void;
   };
+  authentication: { getAuthToken(): Promise<string> };
   pages: {
     config: {
       registerOnSaveHandler(handler: (save: { notifySuccess(): void; notifyFailure(reason: string): void }) => void): void;
@@ -47,6 +48,7 @@ if (data.page === 'application') {
       const hello = document.getElementById('hello');
       if (ctx.user?.displayName && hello) hello.textContent = data.welcome.split(data.slot).join(ctx.user.displayName);
       microsoftTeams.app.notifySuccess();
+      loadMine(data.locale, data.openChat);
     })
     .catch(() => document.body.classList.add('outside'));
   try {
@@ -71,4 +73,46 @@ if (data.page === 'application') {
     microsoftTeams.pages.config.setValidityState(true);
     microsoftTeams.app.notifySuccess();
   });
+}
+
+interface Mine {
+  applications?: { reference: string; status: string; dialogues?: { name: string; status: string }[]; next: string }[];
+  message?: string;
+}
+
+/**
+ * Single sign-on: Teams gives a token for this app, the server checks it and answers with this
+ * person's own applications. No consent yet, or any failure: the sentence that says to open the
+ * chat, never an error. Everything goes in as text.
+ */
+function loadMine(locale: string, openChat: string): void {
+  microsoftTeams.authentication
+    .getAuthToken()
+    .then((token) => fetch(`/teams/tab/api/me?locale=${encodeURIComponent(locale)}`, { headers: { authorization: `Bearer ${token}` } }))
+    .then((res) => res.json() as Promise<Mine>)
+    .then(showMine, () => showMine({ message: openChat }));
+}
+
+function add(tag: string, text: string, parent: HTMLElement): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  parent.appendChild(el);
+  return el;
+}
+
+function showMine(mine: Mine): void {
+  const box = document.getElementById('mine');
+  if (!box) return;
+  box.textContent = '';
+  for (const a of mine.applications ?? []) {
+    add('h2', a.reference, box);
+    add('p', a.status, box);
+    const list = add('dl', '', box);
+    for (const d of a.dialogues ?? []) {
+      add('dt', d.name, list);
+      add('dd', d.status, list);
+    }
+    add('p', a.next, box);
+  }
+  if (mine.message) add('p', mine.message, box);
 }

@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import { channelPorts } from '../db/channels';
 import { slackInstallations } from '../db/channels/slack-installations';
-import { admitTeamsTenant } from '../db/store/installations';
+import { admitTeamsTenant, personIdOf } from '../db/store/installations';
 import { isoNow } from '../domain/clock';
 import { installationCipher } from './slack-install';
 import type { PlatformAdapter } from '../bot/core/adapter';
@@ -61,6 +61,7 @@ export function teamsSettings(config: Config): TeamsSettings {
     reviewers: config.teamsReviewers,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     runtime: { NODE_ENV: config.NODE_ENV, HOST: config.HOST },
+    ...(config.TEAMS_SSO_JWKS_URL ? { ssoJwksUrl: config.TEAMS_SSO_JWKS_URL } : {}),
   };
 }
 
@@ -90,9 +91,25 @@ export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): Pla
   return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
 }
 
+/** The tab's "my application": the person behind a Teams identity (never created here) and their applications. */
+function myApplications(root: AppRoot) {
+  return {
+    async of(tenantId: string, objectId: string) {
+      const personId = await personIdOf(root.db, 'teams', tenantId, objectId);
+      if (!personId) return [];
+      const [apps, dialogues] = await Promise.all([root.store.listForPerson(personId), root.store.listDialogues()]);
+      const names = new Map(dialogues.map((d) => [d.id, d.shortName]));
+      return apps.filter((a) => a.reference).map((a) => ({
+        reference: a.reference, status: a.status,
+        dialogues: a.dialogues.map((d) => ({ name: names.get(d.dialogueId) ?? d.dialogueId, status: d.status })),
+      }));
+    },
+  };
+}
+
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {
   const ports = channelPorts(root.db, root.atomic, root.clock);
-  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards, tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) } }, opts);
+  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards, tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) }, myApplications: myApplications(root) }, opts);
 }
 
 export function emailAdapter(root: AppRoot, smtp: (url: string) => MailTransport): PlatformAdapter {

@@ -99,7 +99,8 @@ export function buildApp(base: AppBase): Built {
       kickPending = false;
       base.background(() => outbox.runOnce());
     }, base.kickDelayMs);
-    (timer as { unref?: () => void }).unref?.();
+    // On Node a waiting kick must not keep the process alive; Workers' timers are plain numbers.
+    if (typeof timer === 'object' && 'unref' in timer && typeof timer.unref === 'function') timer.unref();
   };
 
   const engine = createEngine({
@@ -175,7 +176,7 @@ export function buildApp(base: AppBase): Built {
       log.warn('request_refused', { kind: err.kind, code: err.code, path: c.req.path });
       return c.json({ error: err.code, message: err.message }, statusOf(err.kind));
     }
-    const status = (err as { status?: number }).status;
+    const status = 'status' in err ? err.status : undefined;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return c.json({ error: 'bad_request', message: err.message }, status as 400);
     }

@@ -64,6 +64,8 @@ export const configSchema = z
     TEAMS_TENANT_ID: optionalText,
     // Tenants whose Teams may talk to the bot: a comma-separated list, "*" for any tenant.
     TEAMS_ALLOWED_TENANTS: optionalText,
+    // Entra's signing keys for the "My application" tab's single sign-on; tests point it elsewhere.
+    TEAMS_SSO_JWKS_URL: url('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     TEAMS_OPENID_METADATA_URL: url('https://login.botframework.com/v1/.well-known/openidconfiguration'),
     TEAMS_TOKEN_URL: url(),
     TEAMS_SERVICE_URL: baseUrl('https://smba.trafficmanager.net/teams/'),

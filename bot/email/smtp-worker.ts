@@ -9,7 +9,8 @@ import { classifySmtpError, type Mail, type MailTransport } from './transport';
 /** "Name <addr@host>" or "addr@host" as worker-mailer's { name, email }. */
 export function parseAddress(text: string): { name?: string; email: string } {
   const m = /^\s*"?([^"<]*?)"?\s*<([^<>\s]+)>\s*$/.exec(text);
-  if (m) return { ...(m[1] ? { name: m[1] } : {}), email: m[2]! };
+  const email = m?.[2];
+  if (m && email) return { ...(m[1] ? { name: m[1] } : {}), email };
   return { email: text.trim() };
 }
 
@@ -21,7 +22,7 @@ export function createWorkerSmtpTransport(opts: { url: string; timeoutMs?: numbe
     port: Number(u.port || (secure ? 465 : 587)),
     secure,
     startTls: !secure,
-    ...(u.username ? { credentials: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) }, authType: ['plain', 'login'] as ('plain' | 'login')[] } : {}),
+    ...(u.username ? { credentials: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) }, authType: ['plain', 'login'] satisfies ('plain' | 'login')[] } : {}),
     // Its own logging would print the server's answers, which name the recipient.
     logLevel: LogLevel.NONE,
     socketTimeoutMs: opts.timeoutMs ?? 30_000,

@@ -48,7 +48,7 @@ function fromOwnPage(c: Context, publicUrl: string | undefined): { ok: true } | 
     if (!allowed.has(origin)) return { ok: false, status: 403, error: 'cross_site' };
   }
   if (c.req.method === 'POST') {
-    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = ((c.req.header('content-type') ?? '').split(';')[0] ?? '').trim().toLowerCase();
     if (type !== 'application/json') return { ok: false, status: 415, error: 'json_only' };
   }
   return { ok: true };

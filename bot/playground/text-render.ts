@@ -64,10 +64,12 @@ export function fieldAnswer(f: FormFieldView, typed: string): string | string[] 
   const current = f.value ?? (f.kind === 'multiselect' ? [] : '');
   if (t === '') return current;
   if (f.kind === 'checkbox') return /^(y|yes|true|1|ok)$/i.test(t) ? 'true' : '';
-  if ((f.kind === 'select' || f.kind === 'multiselect') && f.options) {
+  const options = f.options;
+  if ((f.kind === 'select' || f.kind === 'multiselect') && options) {
     const pick = (s: string) => {
       const n = Number(s.trim());
-      return Number.isInteger(n) && f.options![n - 1] ? f.options![n - 1]!.value : s.trim();
+      const chosen = Number.isInteger(n) ? options[n - 1] : undefined;
+      return chosen ? chosen.value : s.trim();
     };
     return f.kind === 'multiselect' ? t.split(',').map(pick).filter(Boolean) : pick(t);
   }

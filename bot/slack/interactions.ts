@@ -95,7 +95,7 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
 
 /** block_ids of the inputs in the submitted view: errors on any other id make Slack reject the answer. */
 function inputBlockIds(view: ViewSubmission['view']): string[] {
-  const ids = view.blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
+  const ids = view.blocks.flatMap((b) => (b.type === 'input' && b.block_id ? [b.block_id] : []));
   return ids.length ? ids : Object.keys(view.state.values);
 }
 

@@ -50,8 +50,8 @@ function optionsOf(options: Option[]): Options {
   const groups = [];
   for (let i = 0; i < options.length && groups.length < OPTIONS_MAX; i += OPTIONS_MAX) {
     const chunk = options.slice(i, i + OPTIONS_MAX);
-    const first = chunk[0]!.label.charAt(0).toUpperCase();
-    const last = chunk[chunk.length - 1]!.label.charAt(0).toUpperCase();
+    const first = chunk.at(0)?.label.charAt(0).toUpperCase() ?? '';
+    const last = chunk.at(-1)?.label.charAt(0).toUpperCase() ?? '';
     groups.push({ label: plain(first === last ? first : `${first}–${last}`, 75), options: chunk.map(option) });
   }
   return { option_groups: groups };

@@ -26,7 +26,8 @@ export function createSlackSender(clientFor: ClientFor): Sender {
     async deliver(req: DeliveryRequest): Promise<DeliveryResult> {
       if (req.recipient.platform !== 'slack') throw new DeliveryError(`not a Slack recipient: ${req.recipient.platform}`, false);
       const messages = renderMessages(req.replies);
-      if (messages.length === 0) return { externalRef: null };
+      const first = messages[0];
+      if (!first) return { externalRef: null };
       const scoped = await clientFor(req.recipient.scope);
       // Permanent: the workspace removed the app or was disabled; retrying cannot help.
       if ('refused' in scoped) throw new DeliveryError(`Slack workspace ${req.recipient.scope ?? '(home)'} ${scoped.refused}: not delivered`, false);
@@ -35,7 +36,6 @@ export function createSlackSender(clientFor: ClientFor): Sender {
       const replaces = slackRefSchema.safeParse(req.replacesRef);
       if ((req.purpose === 'review_card_update' || req.purpose === 'question_card_update') && replaces.success) {
         // Only the first message can replace the card; a card never spans two messages.
-        const first = messages[0]!;
         await client.call('chat.update', { channel: replaces.data.channel, ts: replaces.data.ts, text: first.text, blocks: first.blocks });
         return { externalRef: replaces.data };
       }

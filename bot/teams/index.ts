@@ -18,6 +18,8 @@ import { createDataLinks, dataLinkRoutes, DATA_LINK_TTL_SECONDS } from './data-l
 import type { FileDelivery, PersonalFile } from '../../domain/privacy';
 import { createTeamsSender } from './sender';
 import { tabRoutes, type ScriptSource } from './tab';
+import { myApplicationRoutes } from './my-application';
+import { createSsoVerifier, ENTRA_JWKS_URL } from './sso';
 import type { Activity } from './schema';
 import type { TurnContext } from './turn';
 import type { TeamsSettings, TeamsStores } from './settings';
@@ -96,6 +98,12 @@ export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, sto
   routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground, allowedTenants: config.allowedTenants, ...(stores.tenants ? { tenants: stores.tenants } : {}) }));
   if (links) routes.route('/', dataLinkRoutes(scoped, links));
   routes.route('/', tabRoutes(config, opts.teamsJs));
+  // The tab's SSO needs the Application ID URI, api://<public host>/<app id>.
+  if (config.appId && config.publicUrl?.startsWith('https:') && stores.myApplications) {
+    const resource = `api://${new URL(config.publicUrl).host}/${config.appId}`;
+    const sso = createSsoVerifier({ appId: config.appId, resource, allowedTenants: config.allowedTenants }, config.ssoJwksUrl ?? ENTRA_JWKS_URL);
+    routes.route('/', myApplicationRoutes(sso, stores.myApplications, log));
+  }
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, conversations: stores.conversations, tokens }));
 
   const isReviewer = createReviewerCheck({

@@ -183,13 +183,13 @@ function str(v: unknown): string | undefined {
 
 /** The client's language: activity.locale, else the clientInfo entity's (bounded: it is only a hint). */
 function localeOf(a: Activity): string | undefined {
-  const info = (a.entities ?? []).find((e) => e.type === 'clientInfo') as { locale?: unknown } | undefined;
+  const info = (a.entities ?? []).find((e) => e.type === 'clientInfo');
   const tag = a.locale ?? (typeof info?.locale === 'string' ? info.locale : undefined);
   return tag && tag.length <= 35 ? tag : undefined;
 }
 
 function clientInfoZone(a: Activity): string | undefined {
-  const info = (a.entities ?? []).find((e) => e.type === 'clientInfo') as { timezone?: unknown } | undefined;
+  const info = (a.entities ?? []).find((e) => e.type === 'clientInfo');
   return typeof info?.timezone === 'string' ? info.timezone : undefined;
 }
 

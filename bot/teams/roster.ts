@@ -8,6 +8,7 @@ import type { Recipient } from '../../domain/messages';
 import type { ReviewerLists, TeamsConversations } from '../../domain/channel-ports';
 import type { Actor } from '../core/types';
 import type { ConnectorClient } from './client';
+import { errorMessage } from '../../lib/errors';
 
 export const ROSTER_TTL_MS = 5 * 60 * 1000;
 
@@ -50,7 +51,7 @@ export function createReviewerCheck(opts: RosterOptions): (actor: Actor, channel
         if ((await membersOf(channel.address)).has(id)) return true;
       } catch (err) {
         // Unknown membership is "no": deciding must not be granted by accident.
-        opts.log.warn('teams.roster_failed', { err: (err as Error).message });
+        opts.log.warn('teams.roster_failed', { err: errorMessage(err) });
       }
     }
     return false;

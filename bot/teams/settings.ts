@@ -1,6 +1,8 @@
 /** What the Teams adapter is configured with, filled in by the composition root. */
 import type { ReviewCards, TeamsConversations } from '../../domain/channel-ports';
 
+import type { MyApplications } from './my-application';
+
 export interface TeamsSettings {
   /** The bot's Microsoft app id: the audience of the tokens Teams sends. */
   appId?: string;
@@ -20,12 +22,16 @@ export interface TeamsSettings {
   publicUrl?: string;
   /** Where this process runs: the Agents Playground mode is allowed only in development on loopback. */
   runtime: { NODE_ENV: string; HOST: string };
+  /** Where Entra publishes its signing keys (TEAMS_SSO_JWKS_URL; default the global endpoint). */
+  ssoJwksUrl?: string;
 }
 
 /** What the Teams adapter keeps in storage, as ports. */
 export interface TeamsStores {
   conversations: TeamsConversations;
   reviewCards: ReviewCards;
+  /** The signed-in person's own applications, for the "My application" tab's single sign-on. */
+  myApplications?: MyApplications;
   /** Tenants the bot has heard from (the admin panel's Installations), and which were disabled there. */
   tenants?: TeamsTenants;
 }

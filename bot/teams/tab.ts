@@ -82,12 +82,13 @@ function applicationBody(l: Locale): string {
 <h1>${escapeHtml(t(l, 'tab.title'))}</h1>
 <p id="hello">${escapeHtml(t(l, 'tab.welcome'))}</p>
 <p>${escapeHtml(t(l, 'tab.intro'))}</p>
-<p class="muted">${escapeHtml(before)}<span id="zone">${escapeHtml(t(l, 'tab.zoneUnknown'))}</span>${escapeHtml(after)}</p>`;
+<p class="muted">${escapeHtml(before)}<span id="zone">${escapeHtml(t(l, 'tab.zoneUnknown'))}</span>${escapeHtml(after)}</p>
+<section id="mine" aria-live="polite"></section>`;
 }
 
 /** What the page's script (assets/teams-tab.ts) needs: the greeting with a slot for the name. */
 function applicationData(l: Locale) {
-  return { page: 'application', welcome: t(l, 'tab.welcomeName', { name: SLOT }), slot: SLOT };
+  return { page: 'application', welcome: t(l, 'tab.welcomeName', { name: SLOT }), slot: SLOT, locale: l, openChat: t(l, 'install.teams.openChat') };
 }
 
 const CONFIG_BODY = `

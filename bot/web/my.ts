@@ -62,7 +62,7 @@ ${chatDoors.length === 0 ? html`<p>${W.noticesWeb}</p>` : html`<p>${W.noticesCha
   app.post('/my/notices', async (c) => {
     const session = await loadSession(c, deps);
     if (!session) return c.redirect('/apply', 303);
-    const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
+    const body = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
     if (!sameOrigin(c, deps) || !checkSessionToken(session, body[CSRF_FIELD])) return c.redirect('/my', 303);
     const person = await deps.store.personFor({ platform: 'web', scope: '', userId: session.email, email: session.email, emailVerified: true });
     await deps.store.setEmailNotices(person.id, body.email_notices === '1', deps.clock.now().toISOString());

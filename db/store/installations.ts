@@ -163,3 +163,9 @@ export async function admitTeamsTenant(db: Kysely<Database>, tenantId: string, n
     .onConflict((oc) => oc.column('id').doNothing()).execute();
   return true;
 }
+
+/** The person behind a platform identity, or null; unlike personFor, never creates one. */
+export async function personIdOf(db: Kysely<Database>, platform: 'slack' | 'teams', scope: string, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('identities').select('person_id').where('platform', '=', platform).where('scope', '=', scope).where('user_id', '=', userId).executeTakeFirst();
+  return row?.person_id ?? null;
+}

@@ -3,6 +3,11 @@ import { defineCatalog } from '../define';
 /** The "Add to Slack" pages, read by the person installing the app in their organisation. */
 export const install = defineCatalog({
   en: {
+    'teams.openChat': 'To see your application here, allow Dialogue Desk to sign you in when Teams asks. Meanwhile, open the chat with the bot and write “status”.',
+    'teams.none': 'You have no application yet. Write “apply” to the bot in the chat to start one.',
+    'teams.nextWait': 'Nothing to do: you will be told here and in the chat when there is a decision.',
+    'teams.nextAnswer': 'The reviewers asked for more information: answer them in the chat with the bot.',
+    'teams.nextFinish': 'Finish your application in the chat: write “apply” to continue where you left off.',
     'slack.title': 'Add Dialogue Desk to your Slack workspace',
     'slack.intro': 'Dialogue Desk answers questions about the UNODC Constructive Dialogues and takes applications, in your own workspace. Reviewers stay with the secretariat; your people only ever see their own conversations with the bot.',
     'slack.scopes': 'Slack will ask you to allow these permissions:',
@@ -20,6 +25,11 @@ export const install = defineCatalog({
     'slack.notActive': 'Dialogue Desk is not active in this workspace. Ask your Slack administrator to install it again.',
   },
   fr: {
+    'teams.openChat': 'Pour voir votre candidature ici, autorisez Dialogue Desk à vous connecter lorsque Teams le demande. En attendant, ouvrez la conversation avec le bot et écrivez « statut ».',
+    'teams.none': 'Vous n’avez pas encore de candidature. Écrivez « postuler » au bot dans la conversation pour commencer.',
+    'teams.nextWait': 'Rien à faire : vous serez informé ici et dans la conversation lorsqu’une décision sera prise.',
+    'teams.nextAnswer': 'Les évaluateurs demandent des informations complémentaires : répondez-leur dans la conversation avec le bot.',
+    'teams.nextFinish': 'Terminez votre candidature dans la conversation : écrivez « postuler » pour reprendre là où vous vous êtes arrêté.',
     'slack.title': 'Ajouter Dialogue Desk à votre espace de travail Slack',
     'slack.intro': 'Dialogue Desk répond aux questions sur les Dialogues constructifs de l’ONUDC et reçoit les candidatures, dans votre propre espace de travail. Les évaluateurs restent au secrétariat ; vos membres ne voient que leurs propres conversations avec le bot.',
     'slack.scopes': 'Slack vous demandera d’accorder ces autorisations :',
@@ -37,6 +47,11 @@ export const install = defineCatalog({
     'slack.notActive': 'Dialogue Desk n’est pas actif dans cet espace de travail. Demandez à votre administrateur Slack de l’installer à nouveau.',
   },
   es: {
+    'teams.openChat': 'Para ver su solicitud aquí, permita que Dialogue Desk inicie su sesión cuando Teams lo pida. Mientras tanto, abra el chat con el bot y escriba «estado».',
+    'teams.none': 'Aún no tiene ninguna solicitud. Escriba «solicitar» al bot en el chat para empezar.',
+    'teams.nextWait': 'No tiene que hacer nada: se le avisará aquí y en el chat cuando haya una decisión.',
+    'teams.nextAnswer': 'Los evaluadores piden más información: respóndales en el chat con el bot.',
+    'teams.nextFinish': 'Termine su solicitud en el chat: escriba «solicitar» para continuar donde lo dejó.',
     'slack.title': 'Añadir Dialogue Desk a su espacio de trabajo de Slack',
     'slack.intro': 'Dialogue Desk responde preguntas sobre los Diálogos constructivos de la UNODC y recibe solicitudes, en su propio espacio de trabajo. Los evaluadores siguen en la secretaría; sus miembros solo ven sus propias conversaciones con el bot.',
     'slack.scopes': 'Slack le pedirá que conceda estos permisos:',
