@@ -6,6 +6,22 @@
  * is not exactly what an encoder writes.
  */
 
+/** An applicant's buttons, answered by the engine (bot/core/engine.ts). */
+export const ACTIONS = {
+  apply: 'apply',
+  /** Back to the draft where it was left. */
+  resume: 'resume',
+  status: 'status',
+  edit: 'edit',
+  withdraw: 'withdraw',
+  withdrawConfirm: 'withdraw.confirm',
+  /** Its value is the dialogue to be told about when its call opens. */
+  subscribe: 'subscribe',
+  /** Opens the prompt (INFO_FORM) to answer the reviewers' request for information. */
+  answerInfo: 'info.answer',
+  help: 'help',
+} as const;
+
 export const REVIEW_ACTIONS = {
   approve: 'review.approve',
   reject: 'review.reject',

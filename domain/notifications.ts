@@ -3,7 +3,7 @@
  * reminders. Neutral (Card/text), written to the outbox with the change that caused them.
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
-import { REVIEW_ACTIONS, reviewActionValue } from './actions';
+import { ACTIONS, REVIEW_ACTIONS, reviewActionValue } from './actions';
 import { dialogueIn, dialogueName } from './localized';
 import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
@@ -137,7 +137,7 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
       : t(l, 'notices.rejected', { reference, dialogue, contact });
   } else {
     text = t(l, 'notices.infoRequested', { reference, dialogue, reason: decision.reason ?? '' });
-    actions.push({ id: 'info.answer', label: t(l, 'notices.answer'), value: app.id, style: 'primary' });
+    actions.push({ id: ACTIONS.answerInfo, label: t(l, 'notices.answer'), value: app.id, style: 'primary' });
   }
   return {
     recipient: to,
@@ -199,7 +199,7 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
           ...(l !== 'en' ? { locale: l } : {}),
           title: t(l, 'notices.reminder.title'),
           text: t(l, 'notices.reminder.text', { call: call.title, days: Math.max(1, daysLeft), deadline: formatInstant(call.closesAt, call.zone, l) }),
-          actions: [{ id: 'resume', label: t(l, 'notices.reminder.resume'), style: 'primary' }],
+          actions: [{ id: ACTIONS.resume, label: t(l, 'notices.reminder.resume'), style: 'primary' }],
         },
       },
     ],
@@ -219,7 +219,7 @@ export function callOpenedNotice(subscriptionId: string, dialogue: Dialogue, cal
           ...(l !== 'en' ? { locale: l } : {}),
           title: t(l, 'notices.callOpened.title', { dialogue: dialogueIn(dialogue, l).name }),
           text: t(l, 'notices.callOpened.text', { deadline: formatInstant(call.closesAt, call.zone, l) }),
-          actions: [{ id: 'apply', label: t(l, 'notices.callOpened.apply'), style: 'primary' }],
+          actions: [{ id: ACTIONS.apply, label: t(l, 'notices.callOpened.apply'), style: 'primary' }],
         },
       },
     ],

@@ -4,6 +4,7 @@
  * withdraw or ask for travel support: its topic says which of those it is about, and the call's
  * state at this moment picks the sentence.
  */
+import { ACTIONS } from '../../domain/actions';
 import { callFor, callState, type CallState } from '../../domain/calls';
 import { translator } from '../../domain/i18n';
 import type { KnowledgeAnswer } from '../../domain/knowledge';
@@ -100,7 +101,7 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
     case 'later':
       if (state !== 'open' || !deadline) return closedOrNone();
       out.lines.push(...withDeadline(answer, deadline, out.lines, locale === 'en'));
-      out.actions.push({ id: 'apply', label: tr('answers.action.start'), style: 'primary' });
+      out.actions.push({ id: ACTIONS.apply, label: tr('answers.action.start'), style: 'primary' });
       return;
     case 'edit':
       if (state === 'open') out.lines.push(answer);

@@ -3,6 +3,7 @@
  * locale's own date words), dialogue lines, what comes next. English keeps the wording of
  * domain/calls.ts, which the rest of the product (cards, reminders) shares.
  */
+import { ACTIONS } from '../../domain/actions';
 import { DateTime } from 'luxon';
 import { callState, describeDeadline, formatDialogueDate } from '../../domain/calls';
 import { translator, type Locale } from '../../domain/i18n';
@@ -123,6 +124,6 @@ export function comingNext(catalog: Catalog, now: Date, locale: Locale): { text:
   const note = later.map((d) => dialogueIn(d, locale).callNote).find(Boolean) ?? '';
   return {
     text: [tr('answers.comingNext', { list: listOf(names, locale) }), note].filter(Boolean).join(' '),
-    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: tr('answers.action.notify', { name: dialogueIn(d, locale).shortName }), value: d.id })),
+    actions: later.slice(0, 5).map((d) => ({ id: ACTIONS.subscribe, label: tr('answers.action.notify', { name: dialogueIn(d, locale).shortName }), value: d.id })),
   };
 }

@@ -5,6 +5,7 @@
  * what it says) and the source quoted so a person can check it. Below the confidence threshold
  * the bot says so, gives the contact address and records the question.
  */
+import { ACTIONS } from '../../domain/actions';
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
 import { callFor, callState } from '../../domain/calls';
 import { isLocale, translator, type Locale } from '../../domain/i18n';
@@ -52,13 +53,13 @@ function composeDialogue(hit: Extract<KnowledgeHit, { kind: 'dialogue' }>, ctx: 
   const name = dialogueIn(d, locale).shortName;
   if (call && callState(call, now) === 'open') {
     if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
-    out.actions.push({ id: 'apply', label: tr('answers.action.apply'), style: 'primary' });
+    out.actions.push({ id: ACTIONS.apply, label: tr('answers.action.apply'), style: 'primary' });
   } else if (call && callState(call, now) === 'closed') {
     if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
   } else {
     const note = dialogueIn(d, locale).callNote;
     if (note && !covered) out.lines.push(note);
-    out.actions.push({ id: 'subscribe', label: tr('answers.action.notifyOpens', { name }), value: d.id });
+    out.actions.push({ id: ACTIONS.subscribe, label: tr('answers.action.notifyOpens', { name }), value: d.id });
   }
   if (!covered) out.sources.push({ label: tr('answers.source.dialogue', { name: dialogueIn(d, locale).name }), quote: null, url: null });
 }

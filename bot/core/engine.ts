@@ -2,7 +2,7 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
-import { ANSWER_FORM, DISMISS_FORM, FORM_BACK_ACTION, INFO_FORM, MY_DATA, QUESTION_ACTIONS, REASON_FORM } from '../../domain/actions';
+import { ACTIONS, ANSWER_FORM, DISMISS_FORM, FORM_BACK_ACTION, INFO_FORM, MY_DATA, QUESTION_ACTIONS, REASON_FORM } from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
 import { openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
@@ -42,24 +42,24 @@ async function onAction(deps: EngineDeps, actor: Actor, conversation: Conversati
     case QUESTION_ACTIONS.dismiss:
     case QUESTION_ACTIONS.assign:
       return questionAction(deps, actor, actionId, value);
-    case 'apply':
-    case 'resume':
+    case ACTIONS.apply:
+    case ACTIONS.resume:
       return openForm(deps, actor);
-    case 'status':
+    case ACTIONS.status:
       return status(deps, actor);
-    case 'edit':
+    case ACTIONS.edit:
       return startEdit(deps, actor, value);
-    case 'withdraw':
+    case ACTIONS.withdraw:
       return withdrawAsk(deps, actor, value);
-    case 'withdraw.confirm':
+    case ACTIONS.withdrawConfirm:
       return withdrawConfirm(deps, actor, value);
-    case 'subscribe':
+    case ACTIONS.subscribe:
       return subscribe(deps, actor, value);
-    case 'info.answer':
+    case ACTIONS.answerInfo:
       return infoPrompt(deps, actor, value);
     case FORM_BACK_ACTION:
       return stepBack(deps, actor, value);
-    case 'help':
+    case ACTIONS.help:
       return { replies: [...helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)), languageCard(langOf(actor))] };
     case LANGUAGE_ACTION:
       if (isLocale(value)) return languageChosen(deps, actor, value);

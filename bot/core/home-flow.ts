@@ -2,6 +2,7 @@
  * What a person sees on their home surface (Slack App Home, Teams welcome): the open calls, their
  * applications, what waits for reviewers when they are one, help, language and their data.
  */
+import { ACTIONS } from '../../domain/actions';
 import { describeDeadline, openCalls } from '../../domain/calls';
 import { t, type Locale } from '../../domain/i18n';
 import type { Reply } from '../../domain/messages';
@@ -24,7 +25,7 @@ export async function homeReplies(deps: EngineDeps, who: Actor): Promise<{ repli
     card: {
       title: c.title,
       text: describeDeadline(c, now, actor.timeZone, l).sentence,
-      actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }],
+      actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' }],
     },
   }));
   const review: Reply[] = [];

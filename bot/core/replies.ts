@@ -1,4 +1,5 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
+import { ACTIONS } from '../../domain/actions';
 import { dialogueIn, dialogueName } from '../../domain/localized';
 import { callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, validZone } from '../../domain/calls';
 import { applicantView, approvalBodyOf, ROUND_ZONE } from '../../domain/approval';
@@ -32,7 +33,7 @@ export function whatsNext(catalog: Catalog, now: Date, l: Locale = 'en'): { text
   const note = later.map((d) => dialogueIn(d, l).callNote).find(Boolean) ?? '';
   return {
     text: [t(l, 'apply.closed.next', { dialogues: list }), note].filter(Boolean).join(' '),
-    actions: later.slice(0, 5).map((d) => ({ id: 'subscribe', label: t(l, 'apply.action.notify', { dialogue: dialogueIn(d, l).shortName }), value: d.id })),
+    actions: later.slice(0, 5).map((d) => ({ id: ACTIONS.subscribe, label: t(l, 'apply.action.notify', { dialogue: dialogueIn(d, l).shortName }), value: d.id })),
   };
 }
 
@@ -76,13 +77,13 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
   const call = catalog.calls.find((c) => c.id === app.callId);
   const open = call ? callState(call, now) === 'open' : false;
   const actions: CardAction[] = [];
-  if (app.status === 'draft' && open) actions.push({ id: 'resume', label: t(l, 'apply.action.resume'), style: 'primary' });
+  if (app.status === 'draft' && open) actions.push({ id: ACTIONS.resume, label: t(l, 'apply.action.resume'), style: 'primary' });
   if (app.status === 'submitted' && open) {
-    actions.push({ id: 'edit', label: t(l, 'apply.action.edit'), value: app.id });
-    actions.push({ id: 'withdraw', label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' });
+    actions.push({ id: ACTIONS.edit, label: t(l, 'apply.action.edit'), value: app.id });
+    actions.push({ id: ACTIONS.withdraw, label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' });
   }
   if (app.status === 'submitted' && app.dialogues.some((d) => d.status === 'info_requested')) {
-    actions.push({ id: 'info.answer', label: t(l, 'apply.action.answerReviewers'), value: app.id, style: 'primary' });
+    actions.push({ id: ACTIONS.answerInfo, label: t(l, 'apply.action.answerReviewers'), value: app.id, style: 'primary' });
   }
   const body = approvalBodyOf(call);
   const lines = statusLines(app, catalog, body, rounds, validZone(actor?.timeZone) ?? ROUND_ZONE, l);
@@ -116,9 +117,9 @@ export function confirmationReplies(app: Application, call: Call, catalog: Catal
         title: t(l, first ? 'apply.confirm.receivedTitle' : 'apply.confirm.updatedTitle', { reference }),
         text,
         actions: [
-          { id: 'status', label: t(l, 'apply.action.myStatus') },
-          { id: 'edit', label: t(l, 'apply.action.edit'), value: app.id },
-          { id: 'withdraw', label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' },
+          { id: ACTIONS.status, label: t(l, 'apply.action.myStatus') },
+          { id: ACTIONS.edit, label: t(l, 'apply.action.edit'), value: app.id },
+          { id: ACTIONS.withdraw, label: t(l, 'apply.action.withdraw'), value: app.id, style: 'danger' },
         ],
       },
     },
@@ -140,8 +141,8 @@ export function helpReplies(catalog: Catalog, now: Date, l: Locale = 'en'): Repl
           t(l, 'apply.help.contact', { contact: catalog.contact }),
         ].join('\n'),
         actions: [
-          ...(open ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' as const }] : []),
-          { id: 'status', label: t(l, 'apply.action.myStatus') },
+          ...(open ? [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' as const }] : []),
+          { id: ACTIONS.status, label: t(l, 'apply.action.myStatus') },
         ],
       },
     },

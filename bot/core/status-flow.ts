@@ -2,6 +2,7 @@
  * A person's own applications from the chat: their status, and withdrawing one while its call
  * is open (reviewers' cards say so, through the outbox).
  */
+import { ACTIONS } from '../../domain/actions';
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { t } from '../../domain/i18n';
 import { reviewCardUpdates } from '../../domain/notifications';
@@ -26,7 +27,7 @@ export async function status(deps: EngineDeps, actor: Actor): Promise<EngineResu
           card: {
             title: t(l, 'apply.status.noneTitle'),
             text: open[0] ? describeDeadline(open[0], now, actor.timeZone, l).sentence : t(l, 'apply.status.noCall'),
-            actions: open.length ? [{ id: 'apply', label: t(l, 'apply.action.apply'), style: 'primary' }] : [],
+            actions: open.length ? [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' }] : [],
           },
         },
       ],
@@ -47,7 +48,7 @@ export async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?
         card: {
           title: t(l, 'apply.withdraw.title', { reference: app.reference ?? '' }),
           text: t(l, 'apply.withdraw.text'),
-          actions: [{ id: 'withdraw.confirm', label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' }, { id: 'status', label: t(l, 'apply.withdraw.keep') }],
+          actions: [{ id: ACTIONS.withdrawConfirm, label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' }, { id: ACTIONS.status, label: t(l, 'apply.withdraw.keep') }],
         },
       },
     ],

@@ -4,7 +4,7 @@
  * gender of representatives), its status or its form is never answered there: the person gets a
  * button that opens the form in a dialog only they see, or a note to use the personal chat.
  */
-import { FORM_BACK_ACTION, INFO_FORM } from '../../domain/actions';
+import { ACTIONS, FORM_BACK_ACTION, INFO_FORM } from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
 import { localeFromTag, t } from '../../domain/i18n';
 import { classify } from '../core/intents';
@@ -13,7 +13,7 @@ import { teamsInert } from './render/inert';
 import type { ActivityIntent } from './parse';
 import type { Activity } from './schema';
 
-const PERSONAL_ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', FORM_BACK_ACTION]);
+const PERSONAL_ACTIONS = new Set<string>([ACTIONS.apply, ACTIONS.resume, ACTIONS.status, ACTIONS.edit, ACTIONS.withdraw, ACTIONS.withdrawConfirm, ACTIONS.answerInfo, FORM_BACK_ACTION]);
 const PERSONAL_MESSAGES = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** Whether answering `intent` would show this person's application. */

@@ -7,7 +7,7 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import * as z from 'zod';
-import { FORM_BACK_ACTION } from '../../domain/actions';
+import { ACTIONS, FORM_BACK_ACTION, INFO_FORM, MY_DATA, MY_DATA_CANCEL, MY_DATA_CONFIRM, MY_DATA_DELETE, MY_DATA_EXPORT } from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
 import type { WebDeps } from './settings';
 import type { EngineResult, InboundEvent } from '../core/types';
@@ -18,11 +18,8 @@ import { textFor, type WebText } from './messages';
 import { repliesHtml } from './replies-html';
 import { checkSessionToken, CSRF_FIELD, loadSession, type ApplicantSession } from './session';
 
-const INFO_FORM = 'info.answer';
-
 /** Buttons an applicant may press here; reviewer actions are not among them. */
-const ACTIONS = new Set(['apply', 'resume', 'status', 'edit', 'withdraw', 'withdraw.confirm', 'info.answer', 'subscribe', 'help',
-  'my_data', 'my_data.export', 'my_data.delete', 'my_data.delete.confirm', 'my_data.delete.cancel']);
+const ALLOWED = new Set<string>([...Object.values(ACTIONS), MY_DATA, MY_DATA_EXPORT, MY_DATA_DELETE, MY_DATA_CONFIRM, MY_DATA_CANCEL]);
 
 const rawValue = z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)]);
 const shortId = z.string().min(1).max(500);
@@ -113,7 +110,7 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     }
     const result = await handle(session, { kind: 'submission', formId: INFO_FORM, contextId: context.data, values: { text: text.data } });
     if (result.fieldErrors?.text) {
-      const again = await handle(session, { kind: 'action', actionId: 'info.answer', value: context.data });
+      const again = await handle(session, { kind: 'action', actionId: ACTIONS.answerInfo, value: context.data });
       return render(c, session, 'answerTitle', again, 422, { promptError: result.fieldErrors.text, promptValue: text.data });
     }
     return render(c, session, 'answerTitle', result);
@@ -125,14 +122,14 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     const { session, body } = g;
     const id = one(body.id) ?? '';
     const value = one(body.value);
-    if (!ACTIONS.has(id) || (value !== undefined && value.length > 500)) {
+    if (!ALLOWED.has(id) || (value !== undefined && value.length > 500)) {
       return render(c, session, 'myTitle', { replies: [{ kind: 'text', text: textFor(c).errors.unknownAction }] }, 400);
     }
-    if (id === 'status') return c.redirect('/my', 303);
+    if (id === ACTIONS.status) return c.redirect('/my', 303);
     // On the web the export is a download from the page itself (the session says whose).
-    if (id === 'my_data.export') return c.redirect('/my/data.json', 303);
+    if (id === MY_DATA_EXPORT) return c.redirect('/my/data.json', 303);
     const result = await handle(session, { kind: 'action', actionId: id, ...(value ? { value } : {}) });
-    return render(c, session, id === 'info.answer' ? 'answerTitle' : 'myTitle', result);
+    return render(c, session, id === ACTIONS.answerInfo ? 'answerTitle' : 'myTitle', result);
   });
 
   return { showApplication };

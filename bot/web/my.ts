@@ -2,6 +2,7 @@
  * /my: the applicant's applications as the engine describes them (status, outcome, what can
  * still be done), the doors they have used, and whether notices also go by email.
  */
+import { ACTIONS } from '../../domain/actions';
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { WebDeps } from './settings';
@@ -20,7 +21,7 @@ export function myRoutes(app: Hono, deps: WebDeps): void {
     pageHeaders(c);
     const W = textFor(c);
     const actor = webActor(session.email);
-    const status = await deps.engine.handle({ kind: 'action', actor, conversation: { id: `web:${session.email}`, isDirect: true }, actionId: 'status' });
+    const status = await deps.engine.handle({ kind: 'action', actor, conversation: { id: `web:${session.email}`, isDirect: true }, actionId: ACTIONS.status });
     const person = await deps.store.personFor({ platform: 'web', scope: '', userId: actor.userId, email: session.email, emailVerified: true });
     const doors = [...new Set((await deps.store.identitiesOf(person.id)).map((i) => i.platform))];
     const chatDoors = doors.filter((d) => d === 'slack' || d === 'teams');
