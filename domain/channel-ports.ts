@@ -117,3 +117,16 @@ export interface ApplicantSessions {
   slide(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
   remove(id: string): Promise<void>;
 }
+
+/** One workspace's (or org's) install, as oauth.v2.access reports it. */
+export interface SlackInstallation {
+  teamId: string;
+  teamName: string;
+  enterpriseId: string | null;
+  isEnterpriseInstall: boolean;
+  botUserId: string;
+  appId: string;
+  scopes: string;
+  token: string;
+  installedBy: string;
+}

@@ -11,6 +11,16 @@ import type {
   Application, ApplicationAnswers, ApprovalBody, Call, Decision, DecisionOutcome, Dialogue, DialogueReviewStatus, FaqEntry, LocaleSource, Person, Platform,
 } from './types';
 
+export interface SubmitInput {
+  id: string;
+  answers: ApplicationAnswers;
+  regionalGroup: string;
+  now: string;
+  actorRef: string;
+  /** Built by the caller once the reference is known. */
+  messages: (application: Application) => OutboundMessage[];
+}
+
 export interface IdentityInput {
   platform: Platform;
   scope: string;
@@ -73,15 +83,7 @@ export interface ApplicationsPort {
    * Submits a draft, or resubmits an edited application, with its outbox messages in one atomic
    * write. A second submission of the same draft changes nothing (`already_submitted`).
    */
-  submit(input: {
-    id: string;
-    answers: ApplicationAnswers;
-    regionalGroup: string;
-    now: string;
-    actorRef: string;
-    /** Built by the caller once the reference is known. */
-    messages: (application: Application) => OutboundMessage[];
-  }): Promise<SubmitResult>;
+  submit(input: SubmitInput): Promise<SubmitResult>;
   /** Withdraws an application for good: no more decisions, no resubmission. */
   withdraw(input: { id: string; now: string; actorRef: string; messages: (application: Application) => OutboundMessage[] }): Promise<Application | null>;
   decide(input: {

@@ -13,6 +13,7 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { installedPage, installPage, outcomePage, pageLocale } from './install-page';
 import { createOauthStates, type OauthStatePort } from './oauth-state';
+import type { SlackInstallation } from '../../domain/channel-ports';
 
 export interface SlackInstallSettings {
   clientId: string;
@@ -25,18 +26,6 @@ export interface SlackInstallSettings {
   scopes: string[];
 }
 
-/** One workspace's (or org's) install, as oauth.v2.access reports it. */
-export interface SlackInstallation {
-  teamId: string;
-  teamName: string;
-  enterpriseId: string | null;
-  isEnterpriseInstall: boolean;
-  botUserId: string;
-  appId: string;
-  scopes: string;
-  token: string;
-  installedBy: string;
-}
 
 export interface SlackInstallPorts {
   states: OauthStatePort;

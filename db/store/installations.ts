@@ -7,18 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Atomic } from '../atomic';
 import type { Database, InstallationStatus } from '../schema';
 import type { TokenCipher } from '../secrets';
+import type { SlackInstallation } from '../../domain/channel-ports';
 
-export interface SlackInstallationInput {
-  teamId: string;
-  teamName: string;
-  enterpriseId: string | null;
-  isEnterpriseInstall: boolean;
-  botUserId: string;
-  appId: string;
-  scopes: string;
-  token: string;
-  installedBy: string;
-}
 
 /** One row per workspace, or per org for an org-wide install: the org's id is the key then. */
 export function slackInstallationId(teamId: string | null, enterpriseId: string | null, isEnterpriseInstall: boolean): string {
@@ -30,7 +20,7 @@ function audit(db: Kysely<Database>, actor: string, action: string, entityId: st
 }
 
 /** Saves (or renews, after a reinstall) a workspace's token; a reinstall makes it active again. */
-export async function saveSlackInstallation(db: Kysely<Database>, atomic: Atomic, cipher: TokenCipher, input: SlackInstallationInput, now: string): Promise<string> {
+export async function saveSlackInstallation(db: Kysely<Database>, atomic: Atomic, cipher: TokenCipher, input: SlackInstallation, now: string): Promise<string> {
   const id = slackInstallationId(input.teamId, input.enterpriseId, input.isEnterpriseInstall);
   const tokenEnc = await cipher.seal(id, input.token);
   const values = {

@@ -2,8 +2,7 @@
  * Submission and resubmission, in one guarded batch (see guards.ts).
  */
 import type { Kysely } from 'kysely';
-import type { SubmitResult } from '../../domain/ports';
-import type { OutboundMessage } from '../../domain/messages';
+import type { SubmitInput, SubmitResult } from '../../domain/ports';
 import type { Application, ApplicationAnswers, ApplicationDialogue } from '../../domain/types';
 import type { Atomic } from '../atomic';
 import { canonicalJson, fingerprint, newId, toJson } from '../json';
@@ -13,14 +12,6 @@ import { all, applicationAt, eventExists, insertWhen, referenceCounterAt } from 
 import { enqueueWhen } from './outbox';
 import { applicationRow, byDialogueId, eventWritten, getApplication, withDialogues } from './rows';
 
-export interface SubmitInput {
-  id: string;
-  answers: ApplicationAnswers;
-  regionalGroup: string;
-  now: string;
-  actorRef: string;
-  messages: (application: Application) => OutboundMessage[];
-}
 
 /** "CD-2023" and 7 -> "CD-2023-0007". */
 export const formatReference = (prefix: string, n: number): string => `${prefix}-${String(n).padStart(4, '0')}`;
