@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { direction, localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
+import { direction, localeFromTag, t, type Locale } from '../../domain/i18n';
 
 /** The first supported language in Accept-Language ("fr-CH,fr;q=0.9,en;q=0.8"), else English. */
 export function pageLocale(acceptLanguage: string | undefined): Locale {
@@ -31,7 +31,7 @@ export function installPage(locale: Locale, authorizeUrl: string, scopes: string
 export type Outcome = 'cancelled' | 'badState' | 'failed';
 
 export function outcomePage(locale: Locale, outcome: Outcome) {
-  return frame(locale, t(locale, `install.slack.${outcome}.title` as MessageKey), html`<p>${t(locale, `install.slack.${outcome}.text` as MessageKey)}</p>
+  return frame(locale, t(locale, `install.slack.${outcome}.title`), html`<p>${t(locale, `install.slack.${outcome}.text`)}</p>
 <p><a href="/slack/install">${t(locale, 'install.slack.again')}</a></p>`);
 }
 

@@ -41,8 +41,8 @@ export function myApplicationRoutes(verifier: { verify(token: string | undefined
     return c.json({
       applications: applications.map((a) => ({
         reference: a.reference,
-        status: t(l, `status.${a.status}` as MessageKey),
-        dialogues: a.dialogues.map((d) => ({ name: d.name, status: t(l, `status.${d.status}` as MessageKey) })),
+        status: t(l, `status.${a.status}`),
+        dialogues: a.dialogues.map((d) => ({ name: d.name, status: t(l, `status.${d.status}`) })),
         next: t(l, nextStep(a)),
       })),
       ...(applications.length === 0 ? { message: t(l, 'install.teams.none') } : {}),

@@ -2,7 +2,7 @@
  * The applicant pages' words in the reader's language, from the "web" catalogue area
  * (domain/i18n/catalog/web.ts). The locale comes from the browser's Accept-Language.
  */
-import { localeFromTag, t, DEFAULT_LOCALE, type Locale, type MessageKey, type MessageValues } from '../../domain/i18n';
+import { localeFromTag, t, DEFAULT_LOCALE, type AreaKey, type Locale, type MessageValues } from '../../domain/i18n';
 
 /** The first language the browser asks for that the product speaks (by q-value), else English. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale {
@@ -19,8 +19,11 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
+const DOORS = ['slack', 'teams', 'web', 'playground'] as const;
+const isDoor = (platform: string): platform is (typeof DOORS)[number] => (DOORS as readonly string[]).includes(platform);
+
 export function webText(locale: Locale) {
-  const m = (key: string, values?: MessageValues) => t(locale, `web.${key}` as MessageKey, values);
+  const m = (key: AreaKey<'web'>, values?: MessageValues) => t(locale, `web.${key}`, values);
   return {
     locale,
     product: m('product'),
@@ -62,7 +65,7 @@ export function webText(locale: Locale) {
     myTitle: m('my.title'),
     signedInAs: (email: string) => m('my.signedInAs', { email }),
     doors: (doors: string) => m('my.doors', { doors }),
-    doorName: (platform: string) => (['slack', 'teams', 'web', 'playground'].includes(platform) ? m(`door.${platform}`) : platform),
+    doorName: (platform: string) => (isDoor(platform) ? m(`door.${platform}`) : platform),
     notices: m('my.notices'),
     noticesWeb: m('my.noticesWeb'),
     noticesChat: m('my.noticesChat'),

@@ -10,7 +10,7 @@ import { DEFAULT_LOCALE, type Locale } from './locales';
 export { LOCALES, DEFAULT_LOCALE, isLocale, localeFromTag, direction, type Locale } from './locales';
 
 type Catalog = typeof catalog;
-type AreaKey<A extends keyof Catalog> = keyof Catalog[A]['en'] & string;
+export type AreaKey<A extends keyof Catalog> = keyof Catalog[A]['en'] & string;
 /** "area.key" for every message in the catalogue. */
 export type MessageKey = { [A in keyof Catalog & string]: `${A}.${AreaKey<A>}` }[keyof Catalog & string];
 export type MessageValues = Record<string, PrimitiveType>;
