@@ -69,8 +69,8 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
 
     try {
       const res = await handleActivity(turn, activity);
-      if (res.body === undefined) return c.body(null, res.status as 200);
-      return c.json(res.body as object, res.status as 200);
+      if (res.body === undefined) return c.body(null, res.status);
+      return c.json(res.body, res.status);
     } catch (e) {
       if (e instanceof AppError) {
         // A refusal, not a failure: the person reads its sentence; the edge picks the status.

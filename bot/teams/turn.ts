@@ -22,8 +22,10 @@ import { reviewCardAfterDecision } from './review';
 import { withRetry } from './retry';
 
 export interface TurnResponse {
-  status: number;
-  body?: unknown;
+  /** Bot Framework answers 200 (invoke results travel in the body) or 400 for a malformed activity. */
+  status: 200 | 400;
+  /** An invoke response or task module answer: always a JSON object. */
+  body?: object;
 }
 
 export interface TurnContext {

@@ -20,7 +20,7 @@ function attrs(map: Record<string, string | number | boolean | undefined>): Html
     if (v === undefined || v === false) continue;
     out += v === true ? ` ${k}` : ` ${k}="${escapeAttr(String(v))}"`;
   }
-  return raw(out) as unknown as Html;
+  return raw(out);
 }
 
 /** Short multiple choices read better as checkboxes than as a list needing Ctrl-click. */

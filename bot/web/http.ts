@@ -2,14 +2,16 @@
 import type { Context } from 'hono';
 import type { WebDeps } from './settings';
 
-type AnyContext = Context<{ Bindings: { incoming?: { socket?: { remoteAddress?: string } } } }>;
+/** What @hono/node-server puts in the bindings: the request's socket (absent on Workers). */
+type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
 
 /**
  * The client address: the socket on Node, Cloudflare's header on Workers; the last
  * X-Forwarded-For entry only with TRUST_PROXY (a client can put anything before it).
  */
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  const socket = (c as unknown as AnyContext).env?.incoming?.socket?.remoteAddress;
+  const bindings: NodeBindings | undefined = c.env;
+  const socket = bindings?.incoming?.socket?.remoteAddress;
   if (socket && trustProxy) {
     const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
     if (forwarded) return forwarded;

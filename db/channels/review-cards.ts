@@ -27,7 +27,8 @@ export function reviewCards(db: Kysely<Database>): ReviewCards {
         .executeTakeFirst();
       if (!update) return null;
       try {
-        return JSON.parse(update.payload) as unknown;
+        const payload: unknown = JSON.parse(update.payload);
+        return payload;
       } catch {
         return null;
       }
