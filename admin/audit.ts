@@ -26,7 +26,10 @@ export function auditQuery(
 }
 
 /** Field-by-field before/after of the keys that changed, so the log says what, not just that. */
-export function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function diff(
+  before: Record<string, unknown> | undefined,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const [k, v] of Object.entries(after)) {
     const old = before?.[k];

@@ -40,7 +40,10 @@ export interface AdminSettings {
 }
 
 /** The parts of the store the panel reads through the domain's port rather than by query. */
-export type AdminStore = Pick<Store, 'get' | 'listDialogues' | 'getSetting' | 'personalData' | 'recordPrivacyRequest' | 'identitiesOf' | 'getPerson'>;
+export type AdminStore = Pick<
+  Store,
+  'get' | 'listDialogues' | 'getSetting' | 'personalData' | 'recordPrivacyRequest' | 'identitiesOf' | 'getPerson'
+>;
 
 /** The engine's operations the panel shares with the chat surfaces (cards and notices follow). */
 export type AdminEngine = Pick<Engine, 'decide' | 'erasePerson' | 'answerQuestion' | 'changeQuestion'>;

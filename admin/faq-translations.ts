@@ -35,7 +35,9 @@ export function writeTranslations(db: Kysely<Database>, faqId: string, input: Fa
     const t = input[l];
     if (!t) return db.deleteFrom('faq_translations').where('faq_id', '=', faqId).where('locale', '=', l);
     const row = { question: t.question, variants: JSON.stringify(t.variants), answer: t.answer, updated_at: nowIso };
-    return db.insertInto('faq_translations').values({ faq_id: faqId, locale: l, ...row })
+    return db
+      .insertInto('faq_translations')
+      .values({ faq_id: faqId, locale: l, ...row })
       .onConflict((oc) => oc.columns(['faq_id', 'locale']).doUpdateSet(row));
   });
 }

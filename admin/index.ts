@@ -34,8 +34,14 @@ import { ADMIN_CSS, ADMIN_JS } from '../generated/assets';
 // Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
 // tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "form-action 'self'",
-  "base-uri 'none'", "object-src 'none'", "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",
 ].join('; ');
 
 export function createAdminApp(deps: AdminDeps): Hono {
@@ -49,8 +55,12 @@ export function createAdminApp(deps: AdminDeps): Hono {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  admin.get('/assets/admin.css', (c) => c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
-  admin.get('/assets/admin.js', (c) => c.body(ADMIN_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  admin.get('/assets/admin.css', (c) =>
+    c.body(ADMIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
+  admin.get('/assets/admin.js', (c) =>
+    c.body(ADMIN_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
 
   admin.route('/', authRoutes(deps));
   admin.use('*', requireSession(deps));
@@ -70,8 +80,13 @@ export function createAdminApp(deps: AdminDeps): Hono {
   admin.use('/channels/edit', requirePermission('reviewers'));
   area('/reviewers', 'reviewers', reviewerRoutes(deps));
   for (const [path, routes] of [
-    ['/dialogues', dialogueRoutes], ['/calls', callRoutes], ['/faq', faqRoutes], ['/questions', questionRoutes], ['/channels', channelRoutes],
-  ] as const) area(path, 'catalog', routes(deps));
+    ['/dialogues', dialogueRoutes],
+    ['/calls', callRoutes],
+    ['/faq', faqRoutes],
+    ['/questions', questionRoutes],
+    ['/channels', channelRoutes],
+  ] as const)
+    area(path, 'catalog', routes(deps));
   area('/rounds', 'rounds', roundSettingsRoutes(deps), roundRoutes(deps));
   admin.route('/objections', objectionRoutes(deps));
   // Other organisations' installations: turning one off stops a workspace or tenant, an administrator's call.
@@ -88,7 +103,10 @@ export function createAdminApp(deps: AdminDeps): Hono {
     if (!known) deps.log.error('admin.error', { err, path: new URL(c.req.url).pathname });
     const status = known ? statusOf(err.kind) : 500;
     const text = known ? err.message : 'Something went wrong on our side. The error has been logged; please try again.';
-    return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error — Dialogue Desk admin</title><link rel="stylesheet" href="/admin/assets/admin.css"></head><body><main id="main"><h1>Sorry</h1><p>${escapeHtml(text)}</p><p><a href="/admin">Back to the dashboard</a></p></main></body></html>`, status);
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Error — Dialogue Desk admin</title><link rel="stylesheet" href="/admin/assets/admin.css"></head><body><main id="main"><h1>Sorry</h1><p>${escapeHtml(text)}</p><p><a href="/admin">Back to the dashboard</a></p></main></body></html>`,
+      status,
+    );
   });
 
   const root = new Hono();
@@ -107,7 +125,12 @@ function escapeHtml(s: string): string {
 export async function ensureFirstAdmin(deps: AdminDeps): Promise<'created' | 'promoted' | 'exists' | 'not_configured'> {
   const first = deps.settings.firstAdmin;
   if (!first) return 'not_configured';
-  const admin = await deps.db.selectFrom('admin_users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirst();
+  const admin = await deps.db
+    .selectFrom('admin_users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirst();
   if (admin) return 'exists';
   const email = first.email.trim().toLowerCase();
   const now = deps.clock.now();
@@ -115,20 +138,41 @@ export async function ensureFirstAdmin(deps: AdminDeps): Promise<'created' | 'pr
   if (existing) {
     await deps.atomic.run([
       deps.db.updateTable('admin_users').set({ role: 'admin', disabled: 0, updated_at: now.toISOString() }).where('id', '=', existing.id),
-      auditQuery(deps.db, { actor: 'system:start', action: 'user.promote', entity: 'admin_user', entityId: existing.id, detail: { role: 'admin' }, at: now }),
+      auditQuery(deps.db, {
+        actor: 'system:start',
+        action: 'user.promote',
+        entity: 'admin_user',
+        entityId: existing.id,
+        detail: { role: 'admin' },
+        at: now,
+      }),
     ]);
     deps.log.info('admin.first_admin_promoted', { userId: existing.id });
     return 'promoted';
   }
   const id = crypto.randomUUID();
   await deps.atomic.run([
-    deps.db.insertInto('admin_users').values({
-      id, email, display_name: email.split('@')[0] ?? email, password_hash: await hashPassword(first.password, passwordParams(deps.settings.passwordCost)), role: 'admin',
-      created_at: now.toISOString(), updated_at: now.toISOString(),
-    }).onConflict((oc) => oc.column('email').doNothing()),
-    auditQuery(deps.db, { actor: 'system:start', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email, role: 'admin' }, at: now }),
+    deps.db
+      .insertInto('admin_users')
+      .values({
+        id,
+        email,
+        display_name: email.split('@')[0] ?? email,
+        password_hash: await hashPassword(first.password, passwordParams(deps.settings.passwordCost)),
+        role: 'admin',
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      })
+      .onConflict((oc) => oc.column('email').doNothing()),
+    auditQuery(deps.db, {
+      actor: 'system:start',
+      action: 'user.create',
+      entity: 'admin_user',
+      entityId: id,
+      detail: { email, role: 'admin' },
+      at: now,
+    }),
   ]);
   deps.log.info('admin.first_admin_created', { userId: id });
   return 'created';
 }
-

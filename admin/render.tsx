@@ -22,7 +22,7 @@ const NOTICES: Record<string, string> = {
   retried: 'The message will be sent again now. If it fails again, its error stays on the dashboard.',
   retry_not_needed: 'That message is already delivered or being sent.',
   not_found: 'There is no such message any more.',
-  person_erased: 'The person\'s data was erased; open applications were withdrawn and reviewers told.',
+  person_erased: "The person's data was erased; open applications were withdrawn and reviewers told.",
 };
 
 export function noticeFrom(c: Context<AdminEnv>): { text: string; bad?: boolean } | null {
@@ -40,8 +40,12 @@ export function render(
 ) {
   return c.html(
     <Layout
-      title={props.title} current={props.current} user={c.get('user')} csrf={c.get('csrf')}
-      notice={props.notice ?? noticeFrom(c)} serverNow={deps.clock.now()}
+      title={props.title}
+      current={props.current}
+      user={c.get('user')}
+      csrf={c.get('csrf')}
+      notice={props.notice ?? noticeFrom(c)}
+      serverNow={deps.clock.now()}
     >
       {body}
     </Layout>,

@@ -32,7 +32,11 @@ type Attr = string | number | boolean | undefined | ((e: Event) => void);
 type Kid = Node | string | null | undefined | Kid[];
 
 /** An element with attributes (`on…` ones become listeners; false and undefined are left out). */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, Attr> = {}, ...kids: Kid[]): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, Attr> = {},
+  ...kids: Kid[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (typeof v === 'function') e.addEventListener(k.slice(2), v);
@@ -68,14 +72,25 @@ export function field(f: FormFieldView & { locale?: string }): HTMLDivElement {
   const options = f.options ?? [];
   let input: HTMLElement;
   if (f.kind === 'textarea') {
-    input = el('textarea', { id, name: f.id, rows: 3, maxlength: f.maxLength, required: f.required, ...invalid }, typeof f.value === 'string' ? f.value : '');
+    input = el(
+      'textarea',
+      { id, name: f.id, rows: 3, maxlength: f.maxLength, required: f.required, ...invalid },
+      typeof f.value === 'string' ? f.value : '',
+    );
   } else if (f.kind === 'multiselect' && options.length <= 8) {
     // A short multiple choice reads better as checkboxes than as a list needing Ctrl-click.
     const vals = valuesOf(f.value);
     const box = el('fieldset', { id, class: 'choices', ...invalid }, el('legend', { class: 'sr' }, f.label));
     for (const o of options) {
       const oid = `${id}_${o.value}`;
-      const check = el('input', { type: 'checkbox', id: oid, name: f.id, value: o.value, 'data-multi': '1', checked: vals.includes(o.value) });
+      const check = el('input', {
+        type: 'checkbox',
+        id: oid,
+        name: f.id,
+        value: o.value,
+        'data-multi': '1',
+        checked: vals.includes(o.value),
+      });
       box.append(el('div', {}, check, ' ', el('label', { for: oid, class: 'inline' }, o.label)));
     }
     input = box;
@@ -93,7 +108,16 @@ export function field(f: FormFieldView & { locale?: string }): HTMLDivElement {
     input = el('input', { id, name: f.id, type: 'checkbox', value: 'true', checked, ...invalid });
   } else {
     const inputmode = f.kind === 'email' ? 'email' : f.kind === 'url' ? 'url' : undefined;
-    input = el('input', { id, name: f.id, type: 'text', inputmode, value: typeof f.value === 'string' ? f.value : '', maxlength: f.maxLength, placeholder: f.placeholder, ...invalid });
+    input = el('input', {
+      id,
+      name: f.id,
+      type: 'text',
+      inputmode,
+      value: typeof f.value === 'string' ? f.value : '',
+      maxlength: f.maxLength,
+      placeholder: f.placeholder,
+      ...invalid,
+    });
   }
   wrap.append(label, input);
   if (f.error) wrap.append(el('p', { class: 'err', role: 'alert', id: errId }, f.error));
@@ -130,7 +154,14 @@ export function formStep(
     el('p', { class: 'progress' }, word(fv.locale, 'stepOf', { number: fv.stepNumber, count: fv.stepCount })),
   );
   if (fv.intro) form.append(el('p', {}, fv.intro));
-  if (fv.summary) form.append(el('dl', {}, fv.summary.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
+  if (fv.summary)
+    form.append(
+      el(
+        'dl',
+        {},
+        fv.summary.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
+      ),
+    );
   for (const f of fv.fields) form.append(field(f));
   const back = fv.back;
   if (back && onBack) form.append(el('button', { type: 'button', onclick: () => onBack(back) }, back.label));

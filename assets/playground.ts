@@ -25,7 +25,13 @@ async function send(event: PlaygroundEvent): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ as: who(), timeZone: tz(), event }),
   });
-  const body = (await res.json()) as { replies: Reply[]; locale?: string; fieldErrors?: Record<string, string>; issues?: string[]; error?: string };
+  const body = (await res.json()) as {
+    replies: Reply[];
+    locale?: string;
+    fieldErrors?: Record<string, string>;
+    issues?: string[];
+    error?: string;
+  };
   if (!res.ok) {
     show([{ kind: 'text', text: words.errorPrefix + (body.issues || [body.error]).join('; ') }]);
     return;
@@ -45,7 +51,14 @@ function renderCard(card: Card, onAction: (a: CardAction) => void): HTMLElement 
   const d = el('div', { class: 'card' }, el('h3', {}, card.title || ''));
   if (card.subtitle) d.append(el('div', { class: 'sub' }, card.subtitle));
   if (card.text) d.append(el('p', { style: 'white-space:pre-wrap' }, card.text));
-  if (card.fields?.length) d.append(el('dl', {}, card.fields.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
+  if (card.fields?.length)
+    d.append(
+      el(
+        'dl',
+        {},
+        card.fields.flatMap((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
+      ),
+    );
   for (const s of card.sections || []) {
     d.append(el('p', { style: 'white-space:pre-wrap' }, s.text));
     for (const a of s.actions || []) d.append(el('button', { class: a.style || '', onclick: () => onAction(a) }, a.label));

@@ -58,7 +58,14 @@ function note(n: DialogAnswer['notes'][number]): HTMLElement {
   const box = el('div', { class: 'note' });
   if (n.title) box.append(el('h2', {}, n.title));
   if (n.text) box.append(el('p', {}, n.text));
-  if (n.fields?.length) box.append(el('dl', {}, n.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)])));
+  if (n.fields?.length)
+    box.append(
+      el(
+        'dl',
+        {},
+        n.fields.map((f) => [el('dt', {}, f.label), el('dd', {}, f.value)]),
+      ),
+    );
   return box;
 }
 

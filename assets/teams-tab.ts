@@ -5,8 +5,7 @@
  */
 type TabData =
   /** `welcome` holds `slot` where the person's name goes (the sentence stays one catalogue message). */
-  | { page: 'application'; welcome: string; slot: string; locale: string; openChat: string }
-  | { page: 'config'; adminUrl: string };
+  { page: 'application'; welcome: string; slot: string; locale: string; openChat: string } | { page: 'config'; adminUrl: string };
 
 /** The part of TeamsJS (its UMD build, loaded by the page before this script) that is used here. */
 interface TeamsJs {

@@ -46,22 +46,48 @@ export async function ackAutocannon(url: string, secret: string, rate: number, d
     duration: durationS,
     ignoreCoordinatedOmission: true,
     timeout: 10,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req: Record<string, unknown>) => {
-        const { body, headers } = dmRequest(secret, prefix);
-        return { ...req, method: 'POST', path: '/slack/events', body, headers };
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req: Record<string, unknown>) => {
+          const { body, headers } = dmRequest(secret, prefix);
+          return { ...req, method: 'POST', path: '/slack/events', body, headers };
+        },
       },
-    }],
+    ],
   } as never);
   const r = result as unknown as {
-    requests: { sent: number; total: number }; latency: { p50: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number;
+    requests: { sent: number; total: number };
+    latency: { p50: number; p99: number; max: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
     '2xx': number;
   };
-  return { tool: 'autocannon', rate, sent: r.requests.total, ok: r['2xx'], non2xx: r.non2xx, errors: r.errors + r.timeouts, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max };
+  return {
+    tool: 'autocannon',
+    rate,
+    sent: r.requests.total,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    max: r.latency.max,
+  };
 }
 
 export async function ackOpenLoop(url: string, secret: string, rate: number, durationS: number, prefix: string): Promise<AckResult> {
   const r = await openLoop({ url: `${url}/slack/events`, rate, durationS, build: () => dmRequest(secret, prefix) });
-  return { tool: 'open-loop', rate, sent: r.sent, ok: r.ok, non2xx: r.non2xx, errors: r.errors, p50: pct(r.latencies, 50), p99: pct(r.latencies, 99), max: r.latencies.at(-1) ?? NaN };
+  return {
+    tool: 'open-loop',
+    rate,
+    sent: r.sent,
+    ok: r.ok,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    p50: pct(r.latencies, 50),
+    p99: pct(r.latencies, 99),
+    max: r.latencies.at(-1) ?? NaN,
+  };
 }

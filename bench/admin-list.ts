@@ -36,16 +36,33 @@ for (const [name, f] of CASES) {
   let cursor = first.next;
   let deep = 0;
   const tDeep = performance.now();
-  for (let i = 0; i < 20 && cursor; i++) { const p = await fetchPage(db, f, cursor, 50); cursor = p.next; deep++; }
+  for (let i = 0; i < 20 && cursor; i++) {
+    const p = await fetchPage(db, f, cursor, 50);
+    cursor = p.next;
+    deep++;
+  }
   const t20 = (performance.now() - tDeep) / Math.max(1, deep);
   const [n, tc] = await time(() => countMatching(db, f));
-  const q = filtered(db, f).where('a.submitted_at', 'is not', null).select(['a.id']).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(51).compile();
-  const plan = await sql.raw<{ detail: string }>(`explain query plan ${q.sql}`).execute(db).catch(() => ({ rows: [] }));
+  const q = filtered(db, f)
+    .where('a.submitted_at', 'is not', null)
+    .select(['a.id'])
+    .orderBy('a.submitted_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(51)
+    .compile();
+  const plan = await sql
+    .raw<{ detail: string }>(`explain query plan ${q.sql}`)
+    .execute(db)
+    .catch(() => ({ rows: [] }));
   void plan;
   const planRows = (await db.executeQuery({ ...q, sql: `explain query plan ${q.sql}`, query: q.query })).rows as { detail: string }[];
   console.log(`${name.padEnd(28)} first ${t1.toFixed(1)} ms, later pages ${t20.toFixed(1)} ms/page, count ${n} in ${tc.toFixed(1)} ms`);
   console.log(`   plan: ${planRows.map((r) => r.detail).join(' | ')}`);
 }
-const [rows, te] = await time(async () => { let n = 0; for await (const b of exportBatches(db, {})) n += b.length; return n; });
+const [rows, te] = await time(async () => {
+  let n = 0;
+  for await (const b of exportBatches(db, {})) n += b.length;
+  return n;
+});
 console.log(`export rows (all) ${rows} in ${(te / 1000).toFixed(1)} s`);
 await handle.close();

@@ -26,11 +26,17 @@ export const FILTERS: [string, AppFilters][] = [
 
 export interface AdminScaleResult {
   via: 'http' | 'queries';
-  listP50: number; listP99: number;
-  filterP50: number; filterP99: number;
+  listP50: number;
+  listP99: number;
+  filterP50: number;
+  filterP99: number;
   perFilter: Record<string, { p50: number; p99: number }>;
-  detailP50: number; detailP99: number;
-  exportMs: number; exportRows: number; exportBytes: number; exportPeakRssMB: number;
+  detailP50: number;
+  detailP99: number;
+  exportMs: number;
+  exportRows: number;
+  exportBytes: number;
+  exportPeakRssMB: number;
 }
 
 const ms = (t: number) => performance.now() - t;
@@ -69,11 +75,17 @@ async function timeCases(
     detailT.push(ms(t));
   }
   const s = (a: number[]) => a.sort((x, y) => x - y);
-  s(listT); s(filterT); s(detailT);
+  s(listT);
+  s(filterT);
+  s(detailT);
   return {
-    listP50: pct(listT, 50), listP99: pct(listT, 99), filterP50: pct(filterT, 50), filterP99: pct(filterT, 99),
+    listP50: pct(listT, 50),
+    listP99: pct(listT, 99),
+    filterP50: pct(filterT, 50),
+    filterP99: pct(filterT, 99),
     perFilter: Object.fromEntries(Object.entries(perFilter).map(([k, v]) => [k, { p50: pct(s(v), 50), p99: pct(s(v), 99) }])),
-    detailP50: pct(detailT, 50), detailP99: pct(detailT, 99),
+    detailP50: pct(detailT, 50),
+    detailP99: pct(detailT, 99),
   };
 }
 
@@ -85,7 +97,10 @@ export async function adminByQueries(dbUrl: string, rounds = 20): Promise<AdminS
   // What GET /admin/applications does: dialogues, a page, the count, review status per row.
   const list = async (f: AppFilters, after: string | null) => {
     const [, page] = await Promise.all([listDialogues(db), fetchPage(db, f, decodeCursor(after ?? undefined), 50), countMatching(db, f)]);
-    await dialoguesOf(db, page.rows.map((r) => r.id));
+    await dialoguesOf(
+      db,
+      page.rows.map((r) => r.id),
+    );
     return page.next ? encodeCursor(page.next) : null;
   };
   const timed = await timeCases(list, async (id) => void (await applicationDetail(db, id)), ids, rounds);
@@ -93,7 +108,9 @@ export async function adminByQueries(dbUrl: string, rounds = 20): Promise<AdminS
   const t = performance.now();
   let bytes = 0;
   let lines = 0;
-  const reader = csvStream(HEADER, exportBatches(db, {}), (e) => { throw e; }).getReader();
+  const reader = csvStream(HEADER, exportBatches(db, {}), (e) => {
+    throw e;
+  }).getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -108,8 +125,13 @@ export async function adminByQueries(dbUrl: string, rounds = 20): Promise<AdminS
 
 function rssSampler(): () => number {
   let peak = process.memoryUsage.rss();
-  const t = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 20);
-  return () => { clearInterval(t); return Math.max(peak, process.memoryUsage.rss()); };
+  const t = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 20);
+  return () => {
+    clearInterval(t);
+    return Math.max(peak, process.memoryUsage.rss());
+  };
 }
 
 /** Signs in to the admin panel and returns the session cookie, or null if it is not mounted. */
@@ -120,7 +142,8 @@ export async function adminSignIn(base: string, email: string, password: string)
   const html = await page.text();
   const csrf = /name="_csrf"[^>]*value="([^"]+)"/.exec(html)?.[1] ?? /value="([^"]+)"[^>]*name="_csrf"/.exec(html)?.[1] ?? '';
   const res = await fetch(`${base}/admin/login`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pre, origin: base },
     body: new URLSearchParams({ _csrf: csrf, email, password, next: '/admin' }).toString(),
   });
@@ -129,7 +152,13 @@ export async function adminSignIn(base: string, email: string, password: string)
 }
 
 /** Through the mounted routes, signed in; `rss()` reads the server process. */
-export async function adminByHttp(base: string, cookie: string, dbUrl: string, rss: { sample(): () => number }, rounds = 20): Promise<AdminScaleResult> {
+export async function adminByHttp(
+  base: string,
+  cookie: string,
+  dbUrl: string,
+  rss: { sample(): () => number },
+  rounds = 20,
+): Promise<AdminScaleResult> {
   const { db, close } = openSqlite(dbUrl);
   const all = await db.selectFrom('applications').select('id').execute();
   await close();

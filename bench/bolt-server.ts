@@ -7,7 +7,16 @@ import { App, HTTPReceiver } from '@slack/bolt';
 const receiver = new HTTPReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET!,
   endpoints: '/slack/events',
-  customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200); res.end('ok'); } }],
+  customRoutes: [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        res.writeHead(200);
+        res.end('ok');
+      },
+    },
+  ],
 });
 const app = new App({
   receiver,

@@ -31,7 +31,16 @@ await generateApplications(db, ROWS, { seed: 7 });
 await close();
 
 const server = await spawnServer({
-  env: { NODE_ENV: 'production', PLAYGROUND: 'false', DATABASE_URL: dbUrl, DIALOGUES_CLOCK: '2023-02-05T09:00:00Z', ADMIN_EMAIL: EMAIL, ADMIN_PASSWORD: PASSWORD, SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123', LOG_LEVEL: 'warn' },
+  env: {
+    NODE_ENV: 'production',
+    PLAYGROUND: 'false',
+    DATABASE_URL: dbUrl,
+    DIALOGUES_CLOCK: '2023-02-05T09:00:00Z',
+    ADMIN_EMAIL: EMAIL,
+    ADMIN_PASSWORD: PASSWORD,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123',
+    LOG_LEVEL: 'warn',
+  },
   logFile: join(dir, 'server.log'),
   readyTimeoutMs: 120_000,
 });
@@ -52,4 +61,6 @@ for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
 const ms = performance.now() - t;
 const top = peak();
 await server.stop();
-process.stdout.write(`CSV export of ${lines - 1} rows: ${(ms / 1000).toFixed(2)} s, ${mb(bytes)} MB; server RSS idle ${mb(idle)} MB, after sign-in ${mb(afterSignIn)} MB, peak during export ${mb(top)} MB (+${mb(top - afterSignIn)} MB)\n`);
+process.stdout.write(
+  `CSV export of ${lines - 1} rows: ${(ms / 1000).toFixed(2)} s, ${mb(bytes)} MB; server RSS idle ${mb(idle)} MB, after sign-in ${mb(afterSignIn)} MB, peak during export ${mb(top)} MB (+${mb(top - afterSignIn)} MB)\n`,
+);

@@ -34,11 +34,15 @@ export async function spawnFakeSlack(watch: string[] = []): Promise<FakeProcess>
     pid: child.pid!,
     stats: async () => (await (await fetch(`${base}/__stats`)).json()) as CountingStats,
     reset: async () => void (await fetch(`${base}/__reset`, { method: 'POST' })).arrayBuffer(),
-    fail: async (method, ...failures) => void (await fetch(`${base}/__fail`, { method: 'POST', body: JSON.stringify({ method, failures }) })).arrayBuffer(),
+    fail: async (method, ...failures) =>
+      void (await fetch(`${base}/__fail`, { method: 'POST', body: JSON.stringify({ method, failures }) })).arrayBuffer(),
     view: async (trigger, waitMs = 5000) => {
       const res = await fetch(`${base}/__view?trigger=${encodeURIComponent(trigger)}&wait=${waitMs}`);
       return res.ok ? await res.json() : null;
     },
-    stop: async () => { child.kill('SIGTERM'); await exited; },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
   };
 }

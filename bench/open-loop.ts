@@ -25,22 +25,34 @@ export async function openLoop(o: {
   const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
   const total = Math.round(o.rate * o.durationS);
   const latencies: number[] = [];
-  let ok = 0, non2xx = 0, errors = 0, sent = 0, maxLag = 0;
+  let ok = 0,
+    non2xx = 0,
+    errors = 0,
+    sent = 0,
+    maxLag = 0;
   const t0 = performance.now() + 20;
   const inflight = new Set<Promise<void>>();
   const fire = (i: number, due: number) => {
     const { body, headers } = o.build(i);
     maxLag = Math.max(maxLag, performance.now() - due);
     const p = new Promise<void>((resolve) => {
-      const req = request(o.url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          latencies.push(performance.now() - due);
-          if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) ok++; else non2xx++;
-          resolve();
-        });
+      const req = request(
+        o.url,
+        { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (res.statusCode && res.statusCode >= 200 && res.statusCode < 300) ok++;
+            else non2xx++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
       });
-      req.on('error', () => { errors++; resolve(); });
       req.end(body);
     });
     inflight.add(p);
@@ -49,7 +61,10 @@ export async function openLoop(o: {
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();
-      while (sent < total && t0 + (sent * 1000) / o.rate <= now) { fire(sent, t0 + (sent * 1000) / o.rate); sent++; }
+      while (sent < total && t0 + (sent * 1000) / o.rate <= now) {
+        fire(sent, t0 + (sent * 1000) / o.rate);
+        sent++;
+      }
       if (sent >= total) return resolve();
       const wait = t0 + (sent * 1000) / o.rate - performance.now();
       setTimeout(tick, Math.max(0, Math.min(wait, 5)));
@@ -62,4 +77,5 @@ export async function openLoop(o: {
   return { sent, ok, non2xx, errors, latencies, maxSendLagMs: maxLag };
 }
 
-export const pct = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+export const pct = (sorted: number[], p: number): number =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;

@@ -4,8 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 export function summarise(file: string, top = 25): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
@@ -14,18 +22,31 @@ export function summarise(file: string, top = 25): string {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const byFn = new Map<string, number>();
   const byFile = new Map<string, number>();
-  const short = (u: string) => u.replace(/^file:\/\//, '').replace(/.*\/node_modules\//, 'npm:').replace(/^\/work\/main\//, '') || '(native)';
+  const short = (u: string) =>
+    u
+      .replace(/^file:\/\//, '')
+      .replace(/.*\/node_modules\//, 'npm:')
+      .replace(/^\/work\/main\//, '') || '(native)';
   for (const n of p.nodes) {
     const t = self.get(n.id) ?? 0;
     if (!t) continue;
     const f = short(n.callFrame.url);
     const key = `${n.callFrame.functionName || '(anonymous)'} ${f}:${n.callFrame.lineNumber + 1}`;
     byFn.set(key, (byFn.get(key) ?? 0) + t);
-    const pkg = f.startsWith('npm:') ? f.split('/').slice(0, f.startsWith('npm:@') ? 2 : 1).join('/') : f;
+    const pkg = f.startsWith('npm:')
+      ? f
+          .split('/')
+          .slice(0, f.startsWith('npm:@') ? 2 : 1)
+          .join('/')
+      : f;
     byFile.set(pkg, (byFile.get(pkg) ?? 0) + t);
   }
-  const fmt = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  const fmt = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${(v / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n');
   return `total ${(total / 1000).toFixed(0)} ms\n-- self time by function --\n${fmt(byFn)}\n-- self time by file / package --\n${fmt(byFile)}`;
 }
 

@@ -49,15 +49,26 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function serverEnv(fake: FakeProcess): Record<string, string> {
   return {
-    NODE_ENV: 'production', PLAYGROUND: 'false', DATABASE_URL: dbUrl, DIALOGUES_CLOCK: '2023-02-05T09:00:00Z',
-    SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: fake.url, SLACK_REVIEW_CHANNEL: REVIEW,
-    ADMIN_EMAIL, ADMIN_PASSWORD, SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123', LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    PLAYGROUND: 'false',
+    DATABASE_URL: dbUrl,
+    DIALOGUES_CLOCK: '2023-02-05T09:00:00Z',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: fake.url,
+    SLACK_REVIEW_CHANNEL: REVIEW,
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    SESSION_SECRET: 'bench-session-secret-0123456789abcdef0123',
+    LOG_LEVEL: 'warn',
   };
 }
-const startOurs = (fake: FakeProcess) => spawnServer({
-  env: serverEnv(fake), logFile: join(dir, 'server.log'),
-  nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [],
-});
+const startOurs = (fake: FakeProcess) =>
+  spawnServer({
+    env: serverEnv(fake),
+    logFile: join(dir, 'server.log'),
+    nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [],
+  });
 
 /** Waits until the fake has delivered `expected` DM answers; returns ms waited (or -1 on timeout). */
 async function drained(fake: FakeProcess, expected: number, timeoutMs = 60_000): Promise<{ ms: number; delivered: number }> {
@@ -71,7 +82,14 @@ async function drained(fake: FakeProcess, expected: number, timeoutMs = 60_000):
   }
 }
 
-interface AckRow { rate: number; tool: string; ours: AckResult; bolt?: AckResult; answered: number; drainMs: number }
+interface AckRow {
+  rate: number;
+  tool: string;
+  ours: AckResult;
+  bolt?: AckResult;
+  answered: number;
+  drainMs: number;
+}
 
 async function ackBench(fake: FakeProcess, ours: ServerProcess, bolt: ServerProcess | null): Promise<AckRow[]> {
   const rows: AckRow[] = [];
@@ -80,7 +98,10 @@ async function ackBench(fake: FakeProcess, ours: ServerProcess, bolt: ServerProc
   await ackOpenLoop(ours.url, SECRET, 100, 3, 'warm');
   if (bolt) await ackOpenLoop(bolt.url, SECRET, 100, 3, 'warmb');
   await drained(fake, 300, 20_000);
-  const tools: ['autocannon' | 'open-loop', number][] = [['autocannon', DURATION], ...(OPEN_LOOP > 0 ? [['open-loop', OPEN_LOOP] as ['open-loop', number]] : [])];
+  const tools: ['autocannon' | 'open-loop', number][] = [
+    ['autocannon', DURATION],
+    ...(OPEN_LOOP > 0 ? [['open-loop', OPEN_LOOP] as ['open-loop', number]] : []),
+  ];
   for (const rate of RATES) {
     for (const [tool, d] of tools) {
       const run = tool === 'autocannon' ? ackAutocannon : ackOpenLoop;
@@ -89,29 +110,62 @@ async function ackBench(fake: FakeProcess, ours: ServerProcess, bolt: ServerProc
       const drain = await drained(fake, o.ok);
       const b = bolt ? await run(bolt.url, SECRET, rate, d, `b${rate}${tool[0]}`) : undefined;
       rows.push({ rate, tool, ours: o, ...(b ? { bolt: b } : {}), answered: drain.delivered, drainMs: drain.ms });
-      say(`  ${tool.padEnd(10)} ${String(rate).padStart(5)}/s  ours p50 ${f1(o.p50)} p99 ${f1(o.p99)} max ${f1(o.max)} ms (${o.ok}/${o.sent} 2xx, ${drain.delivered} answered, drained in ${drain.ms} ms)` +
-        (b ? `  bolt p50 ${f1(b.p50)} p99 ${f1(b.p99)} max ${f1(b.max)} ms` : ''));
+      say(
+        `  ${tool.padEnd(10)} ${String(rate).padStart(5)}/s  ours p50 ${f1(o.p50)} p99 ${f1(o.p99)} max ${f1(o.max)} ms (${o.ok}/${o.sent} 2xx, ${drain.delivered} answered, drained in ${drain.ms} ms)` +
+          (b ? `  bolt p50 ${f1(b.p50)} p99 ${f1(b.p99)} max ${f1(b.max)} ms` : ''),
+      );
     }
   }
   return rows;
 }
 
-interface RushRow { n: number; concurrency: number; ms: number; confirmed: number; failed: number; firstErrors: string[]; cardsMs: number;
-  stored: number; references: number; cards: number; cardRefs: number; duplicateCards: number; confirmations: number; stepP50: number; stepP99: number }
+interface RushRow {
+  n: number;
+  concurrency: number;
+  ms: number;
+  confirmed: number;
+  failed: number;
+  firstErrors: string[];
+  cardsMs: number;
+  stored: number;
+  references: number;
+  cards: number;
+  cardRefs: number;
+  duplicateCards: number;
+  confirmations: number;
+  stepP50: number;
+  stepP99: number;
+}
 
 async function rushBench(fake: FakeProcess, ours: ServerProcess): Promise<RushRow> {
   await fake.reset();
-  const r = await rush({ serverUrl: ours.url, secret: SECRET, viewFor: (t) => fake.view(t), count: RUSH, concurrency: Number(args.concurrency), firstUser: 500_000 });
+  const r = await rush({
+    serverUrl: ours.url,
+    secret: SECRET,
+    viewFor: (t) => fake.view(t),
+    count: RUSH,
+    concurrency: Number(args.concurrency),
+    firstUser: 500_000,
+  });
   const t = Date.now();
   let stats = await fake.stats();
-  while ((stats.postsByChannel[REVIEW] ?? 0) < r.confirmed.length && Date.now() - t < 120_000) { await sleep(200); stats = await fake.stats(); }
+  while ((stats.postsByChannel[REVIEW] ?? 0) < r.confirmed.length && Date.now() - t < 120_000) {
+    await sleep(200);
+    stats = await fake.stats();
+  }
   const cardsMs = Date.now() - t;
   await sleep(1500); // anything sent twice would show up now
   stats = await fake.stats();
   const { db, close } = openSqlite(dbUrl);
   const users = r.confirmed;
-  const stored = await db.selectFrom('applications as a').innerJoin('identities as i', 'i.person_id', 'a.person_id')
-    .select(['a.reference', 'i.user_id']).where('a.status', '=', 'submitted').where('i.platform', '=', 'slack').where('i.user_id', 'in', users.length ? users : ['-']).execute();
+  const stored = await db
+    .selectFrom('applications as a')
+    .innerJoin('identities as i', 'i.person_id', 'a.person_id')
+    .select(['a.reference', 'i.user_id'])
+    .where('a.status', '=', 'submitted')
+    .where('i.platform', '=', 'slack')
+    .where('i.user_id', 'in', users.length ? users : ['-'])
+    .execute();
   await close();
   const refs = new Set(stored.map((s) => s.reference));
   const cardRefs = stats.watchedTexts.map((w) => /CD-2023-\d{4,}/.exec(w.text)?.[0]).filter(Boolean) as string[];
@@ -119,20 +173,37 @@ async function rushBench(fake: FakeProcess, ours: ServerProcess): Promise<RushRo
   for (const c of cardRefs) perRef.set(c, (perRef.get(c) ?? 0) + 1);
   const sorted = r.stepLatencies.sort((a, b) => a - b);
   return {
-    n: RUSH, concurrency: Number(args.concurrency), ms: r.ms, confirmed: r.confirmed.length, failed: r.failed.length,
-    firstErrors: r.failed.slice(0, 3).map((f) => f.error), cardsMs, stored: stored.length, references: refs.size,
-    cards: stats.postsByChannel[REVIEW] ?? 0, cardRefs: [...perRef.keys()].filter((k) => refs.has(k)).length,
-    duplicateCards: [...perRef.values()].filter((v) => v > 1).length, confirmations: stats.postsByChannel.other ?? 0,
-    stepP50: sorted[Math.floor(sorted.length / 2)] ?? NaN, stepP99: sorted[Math.floor(sorted.length * 0.99)] ?? NaN,
+    n: RUSH,
+    concurrency: Number(args.concurrency),
+    ms: r.ms,
+    confirmed: r.confirmed.length,
+    failed: r.failed.length,
+    firstErrors: r.failed.slice(0, 3).map((f) => f.error),
+    cardsMs,
+    stored: stored.length,
+    references: refs.size,
+    cards: stats.postsByChannel[REVIEW] ?? 0,
+    cardRefs: [...perRef.keys()].filter((k) => refs.has(k)).length,
+    duplicateCards: [...perRef.values()].filter((v) => v > 1).length,
+    confirmations: stats.postsByChannel.other ?? 0,
+    stepP50: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    stepP99: sorted[Math.floor(sorted.length * 0.99)] ?? NaN,
   };
 }
 
 async function adminChild(): Promise<AdminScaleResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/admin-scale.ts', dbUrl], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/admin-scale.ts', dbUrl], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
-    child.stdout.on('data', (b: Buffer) => { out += b.toString(); });
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as AdminScaleResult) : reject(new Error(`admin child exited ${code}`))));
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as AdminScaleResult) : reject(new Error(`admin child exited ${code}`)),
+    );
   });
 }
 
@@ -143,9 +214,19 @@ let ours = await startOurs(fake);
 await sleep(3000);
 const idleRss = ours.rss();
 say(`our server pid ${ours.pid}: idle RSS ${mb(idleRss)} MB`);
-const bolt = args['no-bolt'] ? null : await spawnServer({ script: 'bench/bolt-server.ts', env: { SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url }, logFile: join(dir, 'bolt.log') });
+const bolt = args['no-bolt']
+  ? null
+  : await spawnServer({
+      script: 'bench/bolt-server.ts',
+      env: { SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.url },
+      logFile: join(dir, 'bolt.log'),
+    });
 let boltIdleRss = 0;
-if (bolt) { await sleep(1000); boltIdleRss = bolt.rss(); say(`bare Bolt pid ${bolt.pid}: idle RSS ${mb(boltIdleRss)} MB`); }
+if (bolt) {
+  await sleep(1000);
+  boltIdleRss = bolt.rss();
+  say(`bare Bolt pid ${bolt.pid}: idle RSS ${mb(boltIdleRss)} MB`);
+}
 
 say('Ack latency (signed message.im, new event_id each, answered by chat.postMessage at the fake):');
 const ack = await ackBench(fake, ours, bolt);
@@ -157,7 +238,10 @@ const rushPeak = ours.sampleRss();
 const rr = RUSH > 0 ? await rushBench(fake, ours) : null;
 const rushPeakRss = rushPeak();
 const afterRushRss = ours.rss();
-if (rr) say(`  ${rr.confirmed}/${rr.n} confirmed in ${(rr.ms / 1000).toFixed(1)} s (step p50 ${f1(rr.stepP50)} p99 ${f1(rr.stepP99)} ms); stored ${rr.stored}, ${rr.references} references; ${rr.cards} review cards (${rr.duplicateCards} duplicated) ${rr.cardsMs} ms after; ${rr.confirmations} confirmations. Errors: ${rr.firstErrors.join(' | ') || 'none'}`);
+if (rr)
+  say(
+    `  ${rr.confirmed}/${rr.n} confirmed in ${(rr.ms / 1000).toFixed(1)} s (step p50 ${f1(rr.stepP50)} p99 ${f1(rr.stepP99)} ms); stored ${rr.stored}, ${rr.references} references; ${rr.cards} review cards (${rr.duplicateCards} duplicated) ${rr.cardsMs} ms after; ${rr.confirmations} confirmations. Errors: ${rr.firstErrors.join(' | ') || 'none'}`,
+  );
 say(`  RSS after the rush ${mb(afterRushRss)} MB (peak during ${mb(rushPeakRss)} MB)`);
 
 await ours.stop();
@@ -166,7 +250,10 @@ if (args['cpu-prof']) {
   const pdir = join(dir, 'prof');
   const files = existsSync(pdir) ? readdirSync(pdir).map((f) => join(pdir, f)) : [];
   const main = files.sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
-  if (main) { profile = summarise(main, 30); say(profile); }
+  if (main) {
+    profile = summarise(main, 30);
+    say(profile);
+  }
 }
 
 let admin: AdminScaleResult | null = null;
@@ -185,43 +272,63 @@ if (ADMIN > 0) {
   if (cookie) {
     admin = await adminByHttp(ours.url, cookie, dbUrl, { sample: () => ours.sampleRss(20) });
   } else {
-    say('  the admin panel is not mounted in the Node server (GET /admin/login is not 200): timing the admin query functions in a child process instead');
+    say(
+      '  the admin panel is not mounted in the Node server (GET /admin/login is not 200): timing the admin query functions in a child process instead',
+    );
     admin = await adminChild();
   }
   await ours.stop();
-  say(`  via ${admin.via}: list p50 ${f1(admin.listP50)} p99 ${f1(admin.listP99)} ms; filters p50 ${f1(admin.filterP50)} p99 ${f1(admin.filterP99)} ms; detail p50 ${f1(admin.detailP50)} p99 ${f1(admin.detailP99)} ms; CSV export of ${admin.exportRows} rows in ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB, peak RSS ${Math.round(admin.exportPeakRssMB)} MB`);
+  say(
+    `  via ${admin.via}: list p50 ${f1(admin.listP50)} p99 ${f1(admin.listP99)} ms; filters p50 ${f1(admin.filterP50)} p99 ${f1(admin.filterP99)} ms; detail p50 ${f1(admin.detailP50)} p99 ${f1(admin.detailP99)} ms; CSV export of ${admin.exportRows} rows in ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB, peak RSS ${Math.round(admin.exportPeakRssMB)} MB`,
+  );
 }
 await fake.stop();
 
 // ---------------------------------------------------------------------------------------------
 const pass = (ok: boolean) => (ok ? 'yes' : '**no**');
 const lines: string[] = [];
-lines.push(`Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}, ${process.platform}. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-lines.push(`Command: \`npm run bench -- --duration ${DURATION} --open-loop ${OPEN_LOOP} --rates ${RATES.join(',')} --rush ${RUSH} --concurrency ${args.concurrency} --admin ${ADMIN}${args['no-bolt'] ? ' --no-bolt' : ''}\``);
+lines.push(
+  `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}, ${process.platform}. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);
+lines.push(
+  `Command: \`npm run bench -- --duration ${DURATION} --open-loop ${OPEN_LOOP} --rates ${RATES.join(',')} --rush ${RUSH} --concurrency ${args.concurrency} --admin ${ADMIN}${args['no-bolt'] ? ' --no-bolt' : ''}\``,
+);
 lines.push('');
 lines.push('### Ack latency (ms)');
 lines.push('');
-lines.push('| rate/s | generator | ours p50 | ours p99 | ours max | 2xx / sent | answered | bolt p50 | bolt p99 | bolt max | p99 ours/bolt | target met |');
+lines.push(
+  '| rate/s | generator | ours p50 | ours p99 | ours max | 2xx / sent | answered | bolt p50 | bolt p99 | bolt max | p99 ours/bolt | target met |',
+);
 lines.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const r of ack) {
   const ratio = r.bolt ? r.ours.p99 / r.bolt.p99 : NaN;
   const target = r.rate === 200 ? r.ours.p99 <= 10 : r.rate === 1000 ? r.ours.p99 <= 30 : r.rate === 2000 ? r.ours.max <= 100 : true;
   const all = r.answered >= r.ours.ok && r.ours.ok === r.ours.sent;
-  lines.push(`| ${r.rate} | ${r.tool} | ${f1(r.ours.p50)} | ${f1(r.ours.p99)} | ${f1(r.ours.max)} | ${r.ours.ok} / ${r.ours.sent} | ${r.answered}${r.drainMs > 0 ? ` (+${(r.drainMs / 1000).toFixed(1)} s)` : r.drainMs < 0 ? ' (timed out)' : ''} | ${r.bolt ? f1(r.bolt.p50) : '-'} | ${r.bolt ? f1(r.bolt.p99) : '-'} | ${r.bolt ? f1(r.bolt.max) : '-'} | ${f1(ratio)} | ${pass(target && all && !(ratio > 1))} |`);
+  lines.push(
+    `| ${r.rate} | ${r.tool} | ${f1(r.ours.p50)} | ${f1(r.ours.p99)} | ${f1(r.ours.max)} | ${r.ours.ok} / ${r.ours.sent} | ${r.answered}${r.drainMs > 0 ? ` (+${(r.drainMs / 1000).toFixed(1)} s)` : r.drainMs < 0 ? ' (timed out)' : ''} | ${r.bolt ? f1(r.bolt.p50) : '-'} | ${r.bolt ? f1(r.bolt.p99) : '-'} | ${r.bolt ? f1(r.bolt.max) : '-'} | ${f1(ratio)} | ${pass(target && all && !(ratio > 1))} |`,
+  );
 }
 lines.push('');
-lines.push('"answered": chat.postMessage answers delivered by the fake Slack API for that run; "+N s" is how long after the last ack the last answer went out.');
+lines.push(
+  '"answered": chat.postMessage answers delivered by the fake Slack API for that run; "+N s" is how long after the last ack the last answer went out.',
+);
 if (rr) {
   lines.push('');
   lines.push('### Deadline rush');
   lines.push('');
-  lines.push('| applications | concurrency | time | per second | step p50 / p99 (ms) | stored | unique references | review cards | duplicated cards | confirmations | cards done after | target ≤ 30 s |');
+  lines.push(
+    '| applications | concurrency | time | per second | step p50 / p99 (ms) | stored | unique references | review cards | duplicated cards | confirmations | cards done after | target ≤ 30 s |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-  lines.push(`| ${rr.confirmed} / ${rr.n} | ${rr.concurrency} | ${(rr.ms / 1000).toFixed(1)} s | ${(rr.confirmed / (rr.ms / 1000)).toFixed(0)} | ${f1(rr.stepP50)} / ${f1(rr.stepP99)} | ${rr.stored} | ${rr.references} | ${rr.cards} | ${rr.duplicateCards} | ${rr.confirmations} | ${(rr.cardsMs / 1000).toFixed(1)} s | ${pass(rr.ms <= 30_000 && rr.stored === rr.n && rr.cards === rr.n && rr.duplicateCards === 0)} |`);
+  lines.push(
+    `| ${rr.confirmed} / ${rr.n} | ${rr.concurrency} | ${(rr.ms / 1000).toFixed(1)} s | ${(rr.confirmed / (rr.ms / 1000)).toFixed(0)} | ${f1(rr.stepP50)} / ${f1(rr.stepP99)} | ${rr.stored} | ${rr.references} | ${rr.cards} | ${rr.duplicateCards} | ${rr.confirmations} | ${(rr.cardsMs / 1000).toFixed(1)} s | ${pass(rr.ms <= 30_000 && rr.stored === rr.n && rr.cards === rr.n && rr.duplicateCards === 0)} |`,
+  );
 }
 if (admin) {
   lines.push('');
-  lines.push(`### Admin at ${ADMIN.toLocaleString('en')} generated applications (via ${admin.via === 'http' ? 'the admin routes over HTTP, signed in' : 'the admin query functions (the panel is not mounted in the Node server yet)'})`);
+  lines.push(
+    `### Admin at ${ADMIN.toLocaleString('en')} generated applications (via ${admin.via === 'http' ? 'the admin routes over HTTP, signed in' : 'the admin query functions (the panel is not mounted in the Node server yet)'})`,
+  );
   lines.push('');
   lines.push('| what | p50 (ms) | p99 (ms) | target |');
   lines.push('| --- | ---: | ---: | --- |');
@@ -230,15 +337,28 @@ if (admin) {
   for (const [k, v] of Object.entries(admin.perFilter)) lines.push(`| · ${k} | ${f1(v.p50)} | ${f1(v.p99)} | |`);
   lines.push(`| detail | ${f1(admin.detailP50)} | ${f1(admin.detailP99)} | |`);
   lines.push('');
-  lines.push(`CSV export of all ${admin.exportRows.toLocaleString('en')} rows: ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB, peak RSS ${Math.round(admin.exportPeakRssMB)} MB (${admin.via === 'http' ? 'server process' : 'the process running the export'}) — target ≤ 3 s and < 100 MB: ${pass(admin.exportMs <= 3000 && admin.exportPeakRssMB < 100)}`);
+  lines.push(
+    `CSV export of all ${admin.exportRows.toLocaleString('en')} rows: ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB, peak RSS ${Math.round(admin.exportPeakRssMB)} MB (${admin.via === 'http' ? 'server process' : 'the process running the export'}) — target ≤ 3 s and < 100 MB: ${pass(admin.exportMs <= 3000 && admin.exportPeakRssMB < 100)}`,
+  );
 }
 lines.push('');
 lines.push('### Memory (RSS of the server process)');
 lines.push('');
-lines.push(`| idle after start | after ack runs | after the rush | peak during rush | idle with ${ADMIN.toLocaleString('en')} applications | bare Bolt idle |`);
+lines.push(
+  `| idle after start | after ack runs | after the rush | peak during rush | idle with ${ADMIN.toLocaleString('en')} applications | bare Bolt idle |`,
+);
 lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
-lines.push(`| ${mb(idleRss)} MB (target ≤ 150: ${pass(mb(idleRss) <= 150)}) | ${mb(afterAckRss)} MB | ${mb(afterRushRss)} MB | ${mb(rushPeakRss)} MB | ${adminIdleRss ? `${mb(adminIdleRss)} MB` : '-'} | ${bolt ? `${mb(boltIdleRss)} MB` : '-'} |`);
-if (profile) { lines.push(''); lines.push('### CPU profile of our server (whole run)'); lines.push(''); lines.push('```'); lines.push(profile); lines.push('```'); }
+lines.push(
+  `| ${mb(idleRss)} MB (target ≤ 150: ${pass(mb(idleRss) <= 150)}) | ${mb(afterAckRss)} MB | ${mb(afterRushRss)} MB | ${mb(rushPeakRss)} MB | ${adminIdleRss ? `${mb(adminIdleRss)} MB` : '-'} | ${bolt ? `${mb(boltIdleRss)} MB` : '-'} |`,
+);
+if (profile) {
+  lines.push('');
+  lines.push('### CPU profile of our server (whole run)');
+  lines.push('');
+  lines.push('```');
+  lines.push(profile);
+  lines.push('```');
+}
 const block = lines.join('\n');
 say(`\n${block}\n`);
 
@@ -248,5 +368,8 @@ const end = '<!-- results:end -->';
 const doc = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${start}\n${end}\n`;
 const i = doc.indexOf(start);
 const j = doc.indexOf(end);
-writeFileSync(file, i >= 0 && j > i ? `${doc.slice(0, i + start.length)}\n${block}\n${doc.slice(j)}` : `${doc}\n${start}\n${block}\n${end}\n`);
+writeFileSync(
+  file,
+  i >= 0 && j > i ? `${doc.slice(0, i + start.length)}\n${block}\n${doc.slice(j)}` : `${doc}\n${start}\n${block}\n${end}\n`,
+);
 say(`BENCHMARKS.md updated. Logs in ${dir}`);

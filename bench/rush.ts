@@ -31,19 +31,27 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
 export function post(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** One applicant from command to closed modal; throws with the step that went wrong. */
-export async function applyOnce(o: Pick<RushOptions, 'serverUrl' | 'secret' | 'viewFor'>, user: string, latencies?: number[]): Promise<number> {
+export async function applyOnce(
+  o: Pick<RushOptions, 'serverUrl' | 'secret' | 'viewFor'>,
+  user: string,
+  latencies?: number[],
+): Promise<number> {
   const events = `${o.serverUrl}/slack/events`;
   const trigger = `trig-apply-${user}-${Math.random().toString(36).slice(2, 8)}`;
   const cmd = commandBody('apply', trigger, user);
@@ -60,7 +68,10 @@ export async function applyOnce(o: Pick<RushOptions, 'serverUrl' | 'secret' | 'v
     requests++;
     if (res.status !== 200) throw new Error(`step ${n} ${res.status} ${res.text.slice(0, 200)}`);
     const answer = res.text ? (JSON.parse(res.text) as { response_action?: string; view?: unknown; errors?: unknown }) : {};
-    if (answer.response_action === 'update') { view = answer.view; continue; }
+    if (answer.response_action === 'update') {
+      view = answer.view;
+      continue;
+    }
     if (answer.response_action === 'clear' || !res.text) return requests;
     throw new Error(`step ${n}: ${res.text.slice(0, 300)}`);
   }

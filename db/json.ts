@@ -39,10 +39,15 @@ export function readJsonOr<S extends z.ZodType>(text: string | null | undefined,
 export const stringArray = z.array(z.string());
 export const anyJson = z.unknown();
 const dialogueText = z.object({
-  name: z.string(), shortName: z.string(), location: z.string(), description: z.string(), callNote: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string(),
+  location: z.string(),
+  description: z.string(),
+  callNote: z.string().nullable(),
 });
 /** A dialogue's French and Spanish texts; a locale with a broken shape is dropped, not fatal. */
-export const dialogueTranslationsJson = z.object({ fr: dialogueText.optional().catch(undefined), es: dialogueText.optional().catch(undefined) })
+export const dialogueTranslationsJson = z
+  .object({ fr: dialogueText.optional().catch(undefined), es: dialogueText.optional().catch(undefined) })
   .catch({});
 
 // Answers are validated by the form's own schemas when they come in; here we only insist on an

@@ -23,8 +23,16 @@ export async function claimDue(db: Kysely<Database>, now: string, limit: number)
     .set({ status: 'sending', next_attempt_at: now })
     .where('status', '=', 'pending')
     .where('id', 'in', (eb) =>
-      eb.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', now)
-        .orderBy('next_attempt_at').orderBy('created_at').orderBy('id').limit(limit))
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit),
+    )
     .returningAll()
     .execute();
   // RETURNING gives no order guarantee; card updates must follow the cards they replace.
@@ -34,11 +42,20 @@ export async function claimDue(db: Kysely<Database>, now: string, limit: number)
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Records where the platform put the message (JSON), for later updates of the same card. */
-export async function markDelivered(db: Kysely<Database>, id: string, externalRef: unknown, now: string, externalId: string | null = null): Promise<void> {
+export async function markDelivered(
+  db: Kysely<Database>,
+  id: string,
+  externalRef: unknown,
+  now: string,
+  externalId: string | null = null,
+): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
-      status: 'delivered', attempts: eb('attempts', '+', 1), delivered_at: now, last_error: null,
+      status: 'delivered',
+      attempts: eb('attempts', '+', 1),
+      delivered_at: now,
+      last_error: null,
       external_ref: externalRef === null || externalRef === undefined ? null : toJson(externalRef),
       external_id: externalId,
     }))
@@ -50,7 +67,12 @@ export async function markDelivered(db: Kysely<Database>, id: string, externalRe
 export async function markRetry(db: Kysely<Database>, id: string, error: string, nextAttemptAt: string): Promise<void> {
   await db
     .updateTable('outbox')
-    .set((eb) => ({ status: 'pending', attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2000), next_attempt_at: nextAttemptAt }))
+    .set((eb) => ({
+      status: 'pending',
+      attempts: eb('attempts', '+', 1),
+      last_error: error.slice(0, 2000),
+      next_attempt_at: nextAttemptAt,
+    }))
     .where('id', '=', id)
     .where('status', '<>', 'delivered')
     .execute();
@@ -73,7 +95,12 @@ export async function scrubPayload(db: Kysely<Database>, id: string): Promise<vo
 
 /** Where the message with this dedupe key was delivered, or null if it has not been (yet). */
 export async function externalRefOf<T = unknown>(db: Kysely<Database>, dedupeKey: string): Promise<T | null> {
-  const row = await db.selectFrom('outbox').select('external_ref').where('dedupe_key', '=', dedupeKey).where('status', '=', 'delivered').executeTakeFirst();
+  const row = await db
+    .selectFrom('outbox')
+    .select('external_ref')
+    .where('dedupe_key', '=', dedupeKey)
+    .where('status', '=', 'delivered')
+    .executeTakeFirst();
   if (!row?.external_ref) return null;
   return (parseJson(row.external_ref, anyJson, 'outbox external_ref') ?? null) as T | null;
 }

@@ -3,17 +3,79 @@
  * repositories parse with zod on the way out. Booleans are 0/1 (SQLite and D1 have no bool).
  */
 import type { Selectable } from 'kysely';
-import type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
+import type {
+  DialoguesTable,
+  CallsTable,
+  CallDialoguesTable,
+  FaqEntriesTable,
+  FaqTranslationsTable,
+  UnansweredQuestionsTable,
+} from './tables/catalog';
 import type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
-import type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+import type {
+  OrganisationsTable,
+  ApplicationsTable,
+  ApplicationDialoguesTable,
+  RepresentativesTable,
+  ApplicationEventsTable,
+  DecisionsTable,
+} from './tables/applications';
 import type { InstallationsTable, OauthStatesTable } from './tables/installations';
-import type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
+import type {
+  ConversationStateTable,
+  ProcessedEventsTable,
+  OutboxTable,
+  PlatformReviewersTable,
+  AuditLogTable,
+  AdminUsersTable,
+  AdminSessionsTable,
+  LoginAttemptsTable,
+  SettingsTable,
+  SubscriptionsTable,
+  ConversationsTable,
+  ReviewChannelsTable,
+  ApprovalRoundsTable,
+  RoundItemsTable,
+  ObjectionsTable,
+  SecretariatChannelsTable,
+} from './tables/operations';
 
-export type { DialoguesTable, CallsTable, CallDialoguesTable, FaqEntriesTable, FaqTranslationsTable, UnansweredQuestionsTable } from './tables/catalog';
+export type {
+  DialoguesTable,
+  CallsTable,
+  CallDialoguesTable,
+  FaqEntriesTable,
+  FaqTranslationsTable,
+  UnansweredQuestionsTable,
+} from './tables/catalog';
 export type { PeopleTable, IdentitiesTable, SignInCodesTable, ApplicantSessionsTable } from './tables/people';
-export type { OrganisationsTable, ApplicationsTable, ApplicationDialoguesTable, RepresentativesTable, ApplicationEventsTable, DecisionsTable } from './tables/applications';
+export type {
+  OrganisationsTable,
+  ApplicationsTable,
+  ApplicationDialoguesTable,
+  RepresentativesTable,
+  ApplicationEventsTable,
+  DecisionsTable,
+} from './tables/applications';
 export type { InstallationsTable, OauthStatesTable, InstallationStatus } from './tables/installations';
-export type { ConversationStateTable, ProcessedEventsTable, OutboxTable, PlatformReviewersTable, AuditLogTable, AdminUsersTable, AdminSessionsTable, LoginAttemptsTable, SettingsTable, SubscriptionsTable, ConversationsTable, ReviewChannelsTable, ApprovalRoundsTable, RoundItemsTable, ObjectionsTable, SecretariatChannelsTable } from './tables/operations';
+export type {
+  ConversationStateTable,
+  ProcessedEventsTable,
+  OutboxTable,
+  PlatformReviewersTable,
+  AuditLogTable,
+  AdminUsersTable,
+  AdminSessionsTable,
+  LoginAttemptsTable,
+  SettingsTable,
+  SubscriptionsTable,
+  ConversationsTable,
+  ReviewChannelsTable,
+  ApprovalRoundsTable,
+  RoundItemsTable,
+  ObjectionsTable,
+  SecretariatChannelsTable,
+} from './tables/operations';
 export type { OutboxStatus, RoundItemOutcome } from './tables/operations';
 
 export interface Database {

@@ -40,7 +40,10 @@ export function createTokenCipher(secret: string): TokenCipher {
     },
     async open(rowId, sealed) {
       try {
-        const { plaintext, protectedHeader } = await compactDecrypt(sealed, await k(), { keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
+        const { plaintext, protectedHeader } = await compactDecrypt(sealed, await k(), {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        });
         if (protectedHeader.row !== rowId) return null;
         return new TextDecoder().decode(plaintext);
       } catch {

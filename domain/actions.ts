@@ -88,7 +88,9 @@ export function reasonContextId(outcome: ReasonOutcome, applicationId: string, d
   return [outcome, applicationId, dialogueId].join(SEP);
 }
 
-export function parseReasonContextId(contextId: string | undefined): { outcome: ReasonOutcome; applicationId: string; dialogueId: string } | null {
+export function parseReasonContextId(
+  contextId: string | undefined,
+): { outcome: ReasonOutcome; applicationId: string; dialogueId: string } | null {
   const p = parts(contextId, 3);
   const outcome = p?.[0];
   if (!p || (outcome !== 'reject' && outcome !== 'request_info')) return null;

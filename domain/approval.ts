@@ -56,7 +56,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const text = (min: number, max: number, what: string) => {
   const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
-  return z.string({ error: `Write ${what}.` }).trim()
+  return z
+    .string({ error: `Write ${what}.` })
+    .trim()
     .min(1, { error: `Write ${what}.` })
     .min(min, { error: `${What} must be at least ${min} characters.` })
     .max(max, { error: `${What} must be at most ${max} characters.` })

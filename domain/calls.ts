@@ -18,9 +18,7 @@ export function callState(call: Call, now: Date): CallState {
 
 /** Calls accepting applications at `now` (archived calls never are), soonest deadline first. */
 export function openCalls(calls: readonly Call[], now: Date): Call[] {
-  return calls
-    .filter((c) => !c.archived && callState(c, now) === 'open')
-    .sort((a, b) => Date.parse(a.closesAt) - Date.parse(b.closesAt));
+  return calls.filter((c) => !c.archived && callState(c, now) === 'open').sort((a, b) => Date.parse(a.closesAt) - Date.parse(b.closesAt));
 }
 
 /**
@@ -97,9 +95,12 @@ function zoneName(zone: string, dt: DateTime, locale: Locale): string {
   if (locale === 'en') return t(locale, 'dates.cityTime', { city: zoneCity(zone) });
   try {
     const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
-      .formatToParts(dt.toJSDate()).find((p) => p.type === 'timeZoneName')?.value;
+      .formatToParts(dt.toJSDate())
+      .find((p) => p.type === 'timeZoneName')?.value;
     if (name) return name;
-  } catch { /* an engine without the zone name falls through */ }
+  } catch {
+    /* an engine without the zone name falls through */
+  }
   return t(locale, 'dates.cityTime', { city: zoneCity(zone) });
 }
 
@@ -114,7 +115,9 @@ function isMidnight(dt: DateTime): boolean {
 
 /** "12 February 2023", "12 février 2023", "12 de febrero de 2023". */
 export function formatDay(dt: DateTime, locale: Locale = 'en'): string {
-  return locale === 'en' ? dt.toFormat('d MMMM yyyy') : dt.setLocale(locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+  return locale === 'en'
+    ? dt.toFormat('d MMMM yyyy')
+    : dt.setLocale(locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
 }
 
 // A deadline at 00:00 is the end of the day before, which is how the call itself words it.
@@ -207,10 +210,17 @@ function computeDeadline(call: Call, now: Date, askerZone: string | null | undef
   const local = askerZoneText && askerDiffers ? [t(locale, 'dates.whereYouAre', { time: askerZoneText })] : [];
   if (state === 'upcoming') {
     const opens = DateTime.fromISO(call.opensAt, { zone: callZone });
-    const opensText = t(locale, 'dates.opensAt', { time: t(locale, 'dates.dayTime', { day: formatDay(opens, locale), time: opens.toFormat('HH:mm') }), zone: city });
+    const opensText = t(locale, 'dates.opensAt', {
+      time: t(locale, 'dates.dayTime', { day: formatDay(opens, locale), time: opens.toFormat('HH:mm') }),
+      zone: city,
+    });
     const sentence = [t(locale, 'dates.upcoming', { opens: opensText, closes: callZoneText }), ...local].join(' ');
     return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
   }
-  const sentence = [t(locale, 'dates.deadline', { deadline: callZoneText }), ...local, daysPhrase(daysLeft, close.toMillis() - now.getTime(), locale)].join(' ');
+  const sentence = [
+    t(locale, 'dates.deadline', { deadline: callZoneText }),
+    ...local,
+    daysPhrase(daysLeft, close.toMillis() - now.getTime(), locale),
+  ].join(' ');
   return { closed: false, day, daysLeft, callZoneText, askerZoneText, sentence };
 }

@@ -16,8 +16,12 @@ export function manualClock(start: Date): Clock & { set(d: Date): void; advance(
   let t = start.getTime();
   return {
     now: () => new Date(t),
-    set: (d) => { t = d.getTime(); },
-    advance: (ms) => { t += ms; },
+    set: (d) => {
+      t = d.getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
   };
 }
 

@@ -48,12 +48,6 @@ export function stakeholderMayApply(type: StakeholderType): boolean {
  * Travel support can only be asked for by grassroots, victim-led or victim-focused
  * organisations attending in person; online participants have no travel to support.
  */
-export function travelSupportEligible(
-  answers: Partial<Pick<ApplicationAnswers, 'organisationFocus' | 'participation'>>,
-): boolean {
-  return (
-    answers.participation === 'in_person' &&
-    answers.organisationFocus !== undefined &&
-    SUPPORTED_FOCUS.has(answers.organisationFocus)
-  );
+export function travelSupportEligible(answers: Partial<Pick<ApplicationAnswers, 'organisationFocus' | 'participation'>>): boolean {
+  return answers.participation === 'in_person' && answers.organisationFocus !== undefined && SUPPORTED_FOCUS.has(answers.organisationFocus);
 }

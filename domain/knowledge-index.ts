@@ -11,7 +11,13 @@ import { topicReader } from './knowledge-topics';
 import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS } from './vocabulary';
 import type { Dialogue, FaqEntry } from './types';
 
-interface Doc { id: string; title: string; variants: string; body: string; source: string }
+interface Doc {
+  id: string;
+  title: string;
+  variants: string;
+  body: string;
+  source: string;
+}
 
 interface Phrase {
   tokens: string[];
@@ -54,7 +60,9 @@ const DATE_FORMATS: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es' }
 function dialogueDoc(d: Dialogue, locale: Locale): Doc {
   const text = dialogueIn(d, locale);
   const day = d.date
-    ? DateTime.fromISO(d.date, { zone: 'utc' }).setLocale(DATE_FORMATS[locale]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' })
+    ? DateTime.fromISO(d.date, { zone: 'utc' })
+        .setLocale(DATE_FORMATS[locale])
+        .toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' })
     : '';
   return {
     id: `dialogue:${d.id}`,
@@ -71,7 +79,13 @@ function faqDoc(e: FaqEntry, locale: Locale): Doc {
   // question (names, "ECOSOC", English terms people use), it is answered in English with a note.
   const own = faqIn(e, locale);
   // The quoted source is the call's own (English) text.
-  return { id: `faq:${e.id}`, title: own.text.question, variants: own.text.variants.join(' \n '), body: own.text.answer, source: locale === 'en' ? e.source : '' };
+  return {
+    id: `faq:${e.id}`,
+    title: own.text.question,
+    variants: own.text.variants.join(' \n '),
+    body: own.text.answer,
+    source: locale === 'en' ? e.source : '',
+  };
 }
 
 export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dialogue[]): LocaleIndex {
@@ -94,17 +108,24 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 
   const phrases: Phrase[] = [
     ...SYNONYMS[locale].flatMap(([terms, said]) =>
-      said.split('|').map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false, generic: false }))),
-    ...dialogues.filter((d) => d.status !== 'archived').flatMap((d) => {
-      const terms = termsOf(dialogueIn(d, locale).shortName, locale);
-      const own = new Set(ownNames(d).map((n) => foldedWords(n).join(' ')));
-      return dialogueNames(d).map((name) => {
-        const tokens = foldedWords(name);
-        const acronym = /^\p{Lu}{2,5}$/u.test(name.trim());
-        return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens.join(' ')) };
-      });
-    }),
-  ].filter((p) => p.tokens.length > 0).sort((a, b) => b.tokens.length - a.tokens.length);
+      said
+        .split('|')
+        .map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false, generic: false })),
+    ),
+    ...dialogues
+      .filter((d) => d.status !== 'archived')
+      .flatMap((d) => {
+        const terms = termsOf(dialogueIn(d, locale).shortName, locale);
+        const own = new Set(ownNames(d).map((n) => foldedWords(n).join(' ')));
+        return dialogueNames(d).map((name) => {
+          const tokens = foldedWords(name);
+          const acronym = /^\p{Lu}{2,5}$/u.test(name.trim());
+          return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens.join(' ')) };
+        });
+      }),
+  ]
+    .filter((p) => p.tokens.length > 0)
+    .sort((a, b) => b.tokens.length - a.tokens.length);
 
   const vocabulary = new Set<string>();
   for (const doc of docs) for (const w of foldedWords(`${doc.title} ${doc.variants} ${doc.body}`)) vocabulary.add(w);
@@ -122,9 +143,9 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
     const token = tokens[i];
     // No phrase starts past the last word.
     if (word === undefined || token === undefined) return undefined;
-    return phrases.find((p) =>
-      p.tokens.every((t, k) => tokens[i + k] === t) &&
-      (!p.acronym || word === word.toUpperCase() || !isStopword(token, locale)));
+    return phrases.find(
+      (p) => p.tokens.every((t, k) => tokens[i + k] === t) && (!p.acronym || word === word.toUpperCase() || !isStopword(token, locale)),
+    );
   }
   const topics = topicReader({ locale, known, phraseAt });
 
@@ -140,7 +161,7 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
     queryGroups(question) {
       const { raw, tokens } = read(question);
       const groups: Group[] = [];
-      for (let i = 0; i < tokens.length;) {
+      for (let i = 0; i < tokens.length; ) {
         const phrase = phraseAt(tokens, raw, i);
         const span = phrase ? phrase.tokens.length : 1;
         const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
@@ -228,7 +249,8 @@ function editDistance(a: string, b: string, cap: number): number {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       // Every index here is inside the rows (0..n); a typed array's cells start at 0.
       let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        d = Math.min(d, (prev2[j - 2] ?? 0) + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }

@@ -7,7 +7,10 @@ import type { Locale } from './i18n/locales';
 import { fold, isStopword } from './language';
 import { MEETING_WORDS, TOPIC_LINKS } from './vocabulary';
 
-interface PhraseLike { tokens: string[]; generic: boolean }
+interface PhraseLike {
+  tokens: string[];
+  generic: boolean;
+}
 
 export interface TopicReaderDeps {
   locale: Locale;

@@ -11,9 +11,7 @@ import { detectLanguage, foldedWords, splitQuestions } from './language';
 import { buildLocaleIndex, type Group, type LocaleIndex } from './knowledge-index';
 import type { Dialogue, FaqEntry } from './types';
 
-export type KnowledgeHit =
-  | { kind: 'faq'; entry: FaqEntry; score: number }
-  | { kind: 'dialogue'; dialogue: Dialogue; score: number };
+export type KnowledgeHit = { kind: 'faq'; entry: FaqEntry; score: number } | { kind: 'dialogue'; dialogue: Dialogue; score: number };
 
 export interface KnowledgeAnswer {
   hits: KnowledgeHit[];
@@ -68,7 +66,13 @@ export interface KnowledgeTuning {
 // On the 'tune' half of the questions, on-topic questions matched at least 60% of their parts and
 // off-topic ones at most 25%; "more than half" sits inside that gap and reads plainly. A second
 // hit within 80% of the first is close enough that the asker should see both.
-export const DEFAULT_TUNING: KnowledgeTuning = { minCoverage: 0.51, secondHitRatio: 0.8, exactOverlap: 0.6, unknownWeight: 0.5, rerankRatio: 0.5 };
+export const DEFAULT_TUNING: KnowledgeTuning = {
+  minCoverage: 0.51,
+  secondHitRatio: 0.8,
+  exactOverlap: 0.6,
+  unknownWeight: 0.5,
+  rerankRatio: 0.5,
+};
 
 export const MAX_QUESTIONS = 5;
 
@@ -92,19 +96,25 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     const terms = [...new Set(groups.flatMap((g) => g.terms))];
     // One dialogue's own page cannot answer a question about several ("can I apply for Firearms
     // and TA?"); an entry about them all can.
-    const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : [])
-      .filter((r) => named.length < 2 || !String(r.id).startsWith('dialogue:'));
+    const results: SearchResult[] = (terms.length ? index.search.search(terms.join(' ')) : []).filter(
+      (r) => named.length < 2 || !String(r.id).startsWith('dialogue:'),
+    );
     const top = results[0];
     if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
     // A word the knowledge has never seen cannot be matched by any entry. A short one ("now",
     // "pls") is mostly chat filler the stopword lists lack, and a name ("Nairobi") is context:
     // both weigh less. A longer unknown word ("bitcoin", "parking") is what the question is about,
     // and no entry has it.
-    const weight = (g: Group) => (g.terms.some((t) => index.terms.has(t)) || (!g.name && g.terms.some((t) => t.length > 4)) ? 1 : tuning.unknownWeight);
+    const weight = (g: Group) =>
+      g.terms.some((t) => index.terms.has(t)) || (!g.name && g.terms.some((t) => t.length > 4)) ? 1 : tuning.unknownWeight;
     const total = groups.reduce((sum, g) => sum + weight(g), 0);
     const coverageOf = (r: SearchResult) => {
       // A term found only in the quoted source is mentioned in passing, not what the entry is about.
-      const matched = new Set(Object.entries(r.match).filter(([, fields]) => fields.some((f) => f !== 'source')).map(([t]) => t));
+      const matched = new Set(
+        Object.entries(r.match)
+          .filter(([, fields]) => fields.some((f) => f !== 'source'))
+          .map(([t]) => t),
+      );
       return groups.filter((g) => g.terms.some((t) => matched.has(t))).reduce((sum, g) => sum + weight(g), 0) / total;
     };
     // BM25 favours a rare word ("ECOSOC") over the rest of the question; an entry close behind
@@ -152,7 +162,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
 
   function askFresh(text: string, preferred: Locale | null): KnowledgeAnswer[] {
     const whole = languageOf(text);
-    const fallback: Locale = isLocale(whole) ? whole : preferred ?? 'en';
+    const fallback: Locale = isLocale(whole) ? whole : (preferred ?? 'en');
     const questions = splitQuestions(text).filter((q) => foldedWords(q).length > 0);
     if (!questions.length) {
       return [{ hits: [], confident: false, language: whole, query: text, dialogues: [], unknownDialogue: null, exact: false }];

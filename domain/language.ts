@@ -29,7 +29,10 @@ import { CHAT_WORDS, MEANING_WORDS, QUESTION_WORDS, SPLIT_WORDS } from './vocabu
 
 /** Lower case without accents or compatibility forms: how words are compared. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** The words of a text in lower case, accents kept. */
@@ -39,11 +42,17 @@ export function words(text: string): string[] {
 
 /** The words of a text as written (case kept), in the same places as `words`. */
 export function rawWords(text: string): string[] {
-  return text.normalize('NFKC')
-    // English contractions: "doesn't have" must read as the "does not have" of the phrase tables.
-    .replace(/\b(can)['’]t\b/giu, '$1not').replace(/\b(w)on['’]t\b/giu, '$1ill not').replace(/n['’]t\b/giu, ' not')
-    .replace(/(\p{L})['’](?:s|re|ve|ll|d|m)\b/giu, '$1')
-    .split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return (
+    text
+      .normalize('NFKC')
+      // English contractions: "doesn't have" must read as the "does not have" of the phrase tables.
+      .replace(/\b(can)['’]t\b/giu, '$1not')
+      .replace(/\b(w)on['’]t\b/giu, '$1ill not')
+      .replace(/n['’]t\b/giu, ' not')
+      .replace(/(\p{L})['’](?:s|re|ve|ll|d|m)\b/giu, '$1')
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+  );
 }
 
 /** Folded words: what phrase tables and aliases are matched on. */
@@ -98,7 +107,9 @@ function computeTerm(word: string, locale: Locale): string | null {
 
 /** The index terms of a text in `locale`, in order. */
 export function termsOf(text: string, locale: Locale): string[] {
-  return words(text).map((w) => termOf(w, locale)).filter((t): t is string => t !== null);
+  return words(text)
+    .map((w) => termOf(w, locale))
+    .filter((t): t is string => t !== null);
 }
 
 // Languages we do not speak but recognise, so that the reply can say which languages we do.
@@ -123,7 +134,13 @@ export function detectLanguage(text: string, evidence?: Partial<Record<Locale, R
   if (/[\u4E00-\u9FFF]/u.test(text)) return 'zh';
   // Words in capitals are names and abbreviations ("TA", "ONG", "ECOSOC"): they tell nothing of
   // the language around them.
-  const tokens = words(text.normalize('NFKC').split(/\s+/u).filter((w) => !/^\p{Lu}{2,}\W*$/u.test(w)).join(' ')).map(fold);
+  const tokens = words(
+    text
+      .normalize('NFKC')
+      .split(/\s+/u)
+      .filter((w) => !/^\p{Lu}{2,}\W*$/u.test(w))
+      .join(' '),
+  ).map(fold);
   if (!tokens.length) return null;
   const ours = ['en', 'fr', 'es'] as const;
   const votes: Record<(typeof ours)[number], number> = { en: 0, fr: 0, es: 0 };
@@ -165,7 +182,10 @@ export function splitQuestions(text: string): string[] {
   const listed = new Set(items.length > 1 ? items.slice(LIST_MARK.test(text.split('\n', 1)[0]?.slice(0, 6) ?? '') ? 0 : 1) : []);
   const pieces: string[] = [];
   for (const item of items) {
-    const sentences = item.split(/(?<=[?!.;:\n])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+    const sentences = item
+      .split(/(?<=[?!.;:\n])\s+|\n+/u)
+      .map((s) => s.trim())
+      .filter(Boolean);
     for (const sentence of sentences) pieces.push(...splitOnJoiners(sentence));
   }
   const isQuestion = (s: string) => /[?？]\s*$/u.test(s) || startsWithQuestionWord(s);

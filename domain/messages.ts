@@ -145,8 +145,18 @@ export interface Recipient {
 export interface OutboundMessage {
   recipient: Recipient;
   purpose:
-    | 'review_card' | 'review_card_update' | 'decision_notice' | 'confirmation' | 'reminder' | 'call_opened' | 'info_request' | 'sign_in_code'
-    | 'question_answer' | 'question_card' | 'question_card_update' | 'round_notice';
+    | 'review_card'
+    | 'review_card_update'
+    | 'decision_notice'
+    | 'confirmation'
+    | 'reminder'
+    | 'call_opened'
+    | 'info_request'
+    | 'sign_in_code'
+    | 'question_answer'
+    | 'question_card'
+    | 'question_card_update'
+    | 'round_notice';
   /** For review_card_update and question_card_update: the dedupe key of the card it replaces. */
   replaces?: string;
   replies: Reply[];

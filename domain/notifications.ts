@@ -33,7 +33,14 @@ export interface ReviewCardContext {
  * balance each dialogue has so far, and buttons for the dialogues still waiting for a decision.
  * Written in the reviewers' language `l`.
  */
-export function reviewCard(app: Application, dialogues: Dialogue[], decisions: Decision[], zone: string, context: ReviewCardContext = {}, l: Locale = 'en'): Card {
+export function reviewCard(
+  app: Application,
+  dialogues: Dialogue[],
+  decisions: Decision[],
+  zone: string,
+  context: ReviewCardContext = {},
+  l: Locale = 'en',
+): Card {
   const body = context.body ?? 'secretariat';
   const balance = context.balance?.(l) ?? [];
   const answers = app.answers as ApplicationAnswers;
@@ -56,13 +63,32 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
           { id: REVIEW_ACTIONS.requestInfo, label: t(l, 'review.card.requestInfo', { dialogue: name }), value },
         ],
       });
-    } else if (decided && decided.outcome === 'approve' && body !== 'secretariat' && ['recommended', 'objected', 'approved'].includes(d.status)) {
+    } else if (
+      decided &&
+      decided.outcome === 'approve' &&
+      body !== 'secretariat' &&
+      ['recommended', 'objected', 'approved'].includes(d.status)
+    ) {
       const values = { dialogue: name, name: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l), body };
-      const key = d.status === 'recommended' ? 'rounds.card.recommended' : d.status === 'objected' ? 'rounds.card.objected' : 'rounds.card.approvedAfterRound';
+      const key =
+        d.status === 'recommended'
+          ? 'rounds.card.recommended'
+          : d.status === 'objected'
+            ? 'rounds.card.objected'
+            : 'rounds.card.approvedAfterRound';
       sections.push({ text: t(l, key, values) });
     } else if (decided) {
-      const values = { dialogue: name, status: describeStatus(d.status, l), decider: decided.deciderName, when: formatInstant(decided.decidedAt, zone, l) };
-      sections.push({ text: decided.reason ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason }) : t(l, 'review.card.decided', values) });
+      const values = {
+        dialogue: name,
+        status: describeStatus(d.status, l),
+        decider: decided.deciderName,
+        when: formatInstant(decided.decidedAt, zone, l),
+      };
+      sections.push({
+        text: decided.reason
+          ? t(l, 'review.card.decidedReason', { ...values, reason: decided.reason })
+          : t(l, 'review.card.decided', values),
+      });
     } else {
       sections.push({ text: t(l, 'review.card.state', { dialogue: name, status: describeStatus(d.status, l) }) });
     }
@@ -70,10 +96,13 @@ export function reviewCard(app: Application, dialogues: Dialogue[], decisions: D
   const round = Math.max(...app.dialogues.map((d) => d.round), 1);
   const waiting = app.dialogues.some((d) => d.status === 'pending');
   const subtitle =
-    app.status === 'withdrawn' ? t(l, 'review.card.withdrawn')
-    : !waiting ? t(l, 'review.card.decidedAll')
-    : round > 1 ? t(l, 'review.card.updated')
-    : t(l, 'review.card.new');
+    app.status === 'withdrawn'
+      ? t(l, 'review.card.withdrawn')
+      : !waiting
+        ? t(l, 'review.card.decidedAll')
+        : round > 1
+          ? t(l, 'review.card.updated')
+          : t(l, 'review.card.new');
   return {
     ...(l !== 'en' ? { locale: l } : {}),
     title: t(l, 'review.card.title', { reference: app.reference ?? '' }).trim(),
@@ -123,7 +152,13 @@ export function reviewCardUpdates(
 }
 
 /** The applicant's notice of a decision, in the language they read (`to.locale`). */
-export function decisionNotice(app: Application, decision: Decision, dialogues: Dialogue[], to: Recipient, contact: string): OutboundMessage {
+export function decisionNotice(
+  app: Application,
+  decision: Decision,
+  dialogues: Dialogue[],
+  to: Recipient,
+  contact: string,
+): OutboundMessage {
   const l = to.locale ?? 'en';
   const dialogue = dialogueName(dialogues, decision.dialogueId, l, 'full');
   const reference = app.reference ?? '';
@@ -150,7 +185,15 @@ export function decisionNotice(app: Application, decision: Decision, dialogues: 
 }
 
 /** The final outcome after a round closed without objection: the only approval an applicant hears of. */
-export function roundApprovalNotice(app: Application, dialogueId: string, body: ApprovalBody, dialogues: Dialogue[], to: Recipient, contact: string, roundId: string): OutboundMessage {
+export function roundApprovalNotice(
+  app: Application,
+  dialogueId: string,
+  body: ApprovalBody,
+  dialogues: Dialogue[],
+  to: Recipient,
+  contact: string,
+  roundId: string,
+): OutboundMessage {
   const l = to.locale ?? 'en';
   const name = dialogueName(dialogues, dialogueId, l, 'full');
   return {
@@ -178,11 +221,16 @@ export function roundNotice(
   return {
     recipient: { platform: 'email', kind: 'user', address: focalPoint.email, ...(l !== 'en' ? { locale: l } : {}) },
     purpose: 'round_notice',
-    replies: [{ kind: 'card', card: {
-      ...(l !== 'en' ? { locale: l } : {}),
-      title: t(l, 'rounds.notice.fp.subject', { dialogue, closes }),
-      text: t(l, 'rounds.notice.fp.text', { count, dialogue, closes, url }),
-    } }],
+    replies: [
+      {
+        kind: 'card',
+        card: {
+          ...(l !== 'en' ? { locale: l } : {}),
+          title: t(l, 'rounds.notice.fp.subject', { dialogue, closes }),
+          text: t(l, 'rounds.notice.fp.text', { count, dialogue, closes, url }),
+        },
+      },
+    ],
     dedupeKey: `round_notice:${round.id}:${focalPoint.id}`,
   };
 }
@@ -198,7 +246,11 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
         card: {
           ...(l !== 'en' ? { locale: l } : {}),
           title: t(l, 'notices.reminder.title'),
-          text: t(l, 'notices.reminder.text', { call: call.title, days: Math.max(1, daysLeft), deadline: formatInstant(call.closesAt, call.zone, l) }),
+          text: t(l, 'notices.reminder.text', {
+            call: call.title,
+            days: Math.max(1, daysLeft),
+            deadline: formatInstant(call.closesAt, call.zone, l),
+          }),
           actions: [{ id: ACTIONS.resume, label: t(l, 'notices.reminder.resume'), style: 'primary' }],
         },
       },

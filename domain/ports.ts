@@ -8,7 +8,18 @@ import type { OutboundMessage, Recipient } from './messages';
 import type { PrivacyPort } from './privacy';
 import type { QuestionGroup, QuestionKind } from './questions';
 import type {
-  Application, ApplicationAnswers, ApprovalBody, Call, Decision, DecisionOutcome, Dialogue, DialogueReviewStatus, FaqEntry, LocaleSource, Person, Platform,
+  Application,
+  ApplicationAnswers,
+  ApprovalBody,
+  Call,
+  Decision,
+  DecisionOutcome,
+  Dialogue,
+  DialogueReviewStatus,
+  FaqEntry,
+  LocaleSource,
+  Person,
+  Platform,
 } from './types';
 
 export interface SubmitInput {
@@ -78,14 +89,25 @@ export interface ApplicationsPort {
   get(id: string): Promise<Application | null>;
   /** Returns the person's application for the call, creating a draft only if there is none. */
   openDraft(input: { callId: string; personId: string; platform: Platform; now: string }): Promise<Application>;
-  saveStep(input: { id: string; answers: Partial<ApplicationAnswers>; currentStep: string | null; now: string; actorRef: string }): Promise<Application>;
+  saveStep(input: {
+    id: string;
+    answers: Partial<ApplicationAnswers>;
+    currentStep: string | null;
+    now: string;
+    actorRef: string;
+  }): Promise<Application>;
   /**
    * Submits a draft, or resubmits an edited application, with its outbox messages in one atomic
    * write. A second submission of the same draft changes nothing (`already_submitted`).
    */
   submit(input: SubmitInput): Promise<SubmitResult>;
   /** Withdraws an application for good: no more decisions, no resubmission. */
-  withdraw(input: { id: string; now: string; actorRef: string; messages: (application: Application) => OutboundMessage[] }): Promise<Application | null>;
+  withdraw(input: {
+    id: string;
+    now: string;
+    actorRef: string;
+    messages: (application: Application) => OutboundMessage[];
+  }): Promise<Application | null>;
   decide(input: {
     applicationId: string;
     dialogueId: string;
@@ -117,7 +139,13 @@ export interface ConversationPort {
   getState<T>(key: string): Promise<T | null>;
   setState(key: string, state: unknown, now: string): Promise<void>;
   clearState(key: string): Promise<void>;
-  recordUnanswered(input: { text: string; platform: Platform; personId: string | null; bestMatchId: string | null; now: string }): Promise<void>;
+  recordUnanswered(input: {
+    text: string;
+    platform: Platform;
+    personId: string | null;
+    bestMatchId: string | null;
+    now: string;
+  }): Promise<void>;
   subscribe(input: { personId: string; dialogueId: string; recipient: Recipient; now: string }): Promise<'created' | 'exists'>;
 }
 
@@ -154,7 +182,15 @@ export interface AnswerQuestionInput extends QuestionChange {
   memberIds: string[];
   /** One per asker; sent only if their person still exists when the answer is written. */
   notices: { personId: string; message: OutboundMessage }[];
-  faq: { id: string; callId: string | null; question: string; variants: string[]; answer: string; source: string; related: string[] } | null;
+  faq: {
+    id: string;
+    callId: string | null;
+    question: string;
+    variants: string[];
+    answer: string;
+    source: string;
+    related: string[];
+  } | null;
 }
 
 export interface QuestionsPort {
@@ -193,4 +229,12 @@ export interface ApprovalPort {
   liveRoundsFor(applicationId: string): Promise<LiveRound[]>;
 }
 
-export interface Store extends CatalogPort, PeoplePort, ApplicationsPort, ConversationPort, OutboxPort, PrivacyPort, QuestionsPort, ApprovalPort {}
+export interface Store
+  extends CatalogPort,
+    PeoplePort,
+    ApplicationsPort,
+    ConversationPort,
+    OutboxPort,
+    PrivacyPort,
+    QuestionsPort,
+    ApprovalPort {}

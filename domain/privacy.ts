@@ -50,10 +50,7 @@ export interface PersonalFile {
   personId: string;
 }
 
-export type FileDelivery =
-  | { kind: 'sent' }
-  | { kind: 'link'; url: string; expiresInMinutes: number }
-  | { kind: 'unavailable' };
+export type FileDelivery = { kind: 'sent' } | { kind: 'link'; url: string; expiresInMinutes: number } | { kind: 'unavailable' };
 
 export interface PrivacyPort {
   /** The person behind a platform identity, without creating one. */
@@ -62,5 +59,12 @@ export interface PrivacyPort {
   /** Erases the person's data, keeping anonymous facts; a second call finds nothing and changes nothing. */
   erasePerson(personId: string, now: string): Promise<Omit<ErasureSummary, 'withdrawn'>>;
   /** The audit row of a person's own request: counts only, keyed by the anonymous person id. */
-  recordPrivacyRequest(input: { personId: string; action: 'person.export' | 'person.erase'; actor: string; via: string; detail: Record<string, unknown>; now: string }): Promise<void>;
+  recordPrivacyRequest(input: {
+    personId: string;
+    action: 'person.export' | 'person.erase';
+    actor: string;
+    via: string;
+    detail: Record<string, unknown>;
+    now: string;
+  }): Promise<void>;
 }

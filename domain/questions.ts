@@ -17,7 +17,6 @@ export const DISMISS_REASON_MAX = 500;
 /** Follow-up questions offered under an answer. */
 export const FOLLOW_UPS_MAX = 3;
 
-
 export type QuestionKind = 'question' | 'contact';
 export type QuestionStatus = 'open' | 'answered' | 'dismissed';
 /** Where the asker is told the answer will arrive. */
@@ -67,9 +66,13 @@ export function replyAddress(
 ): { recipient: Recipient; where: ReplyWhere } | null {
   if (!actor.userId) return null;
   const scope = actor.scope ? { scope: actor.scope } : {};
-  if (conversation.isDirect) return { recipient: { platform: actor.platform, kind: 'user', address: actor.userId, ...scope }, where: 'here' };
+  if (conversation.isDirect)
+    return { recipient: { platform: actor.platform, kind: 'user', address: actor.userId, ...scope }, where: 'here' };
   if (actor.platform === 'slack' && conversation.thread) {
-    return { recipient: { platform: 'slack', kind: 'channel', address: conversation.id, thread: conversation.thread, ...scope }, where: 'thread' };
+    return {
+      recipient: { platform: 'slack', kind: 'channel', address: conversation.id, thread: conversation.thread, ...scope },
+      where: 'thread',
+    };
   }
   return { recipient: { platform: actor.platform, kind: 'user', address: actor.userId, ...scope }, where: 'direct' };
 }
@@ -77,10 +80,15 @@ export function replyAddress(
 /** "1 December 2026" in the reader's language, Vienna's calendar day. */
 export function formatAnswerDate(iso: string, locale: Locale): string {
   // British English: "20 January 2023", the day before the month as in the call's own text.
-  return DateTime.fromISO(iso, { zone: 'Europe/Vienna' }).setLocale(locale === 'en' ? 'en-GB' : locale).toLocaleString(DateTime.DATE_FULL);
+  return DateTime.fromISO(iso, { zone: 'Europe/Vienna' })
+    .setLocale(locale === 'en' ? 'en-GB' : locale)
+    .toLocaleString(DateTime.DATE_FULL);
 }
 
-export type AnswerCheck = { ok: true; answer: string } | { ok: false; code: 'empty' } | { ok: false; code: 'too_long'; length: number; max: number };
+export type AnswerCheck =
+  | { ok: true; answer: string }
+  | { ok: false; code: 'empty' }
+  | { ok: false; code: 'too_long'; length: number; max: number };
 
 /** The secretariat's answer, trimmed; refused when empty or longer than ANSWER_MAX (never cut). */
 export function checkAnswer(raw: string | undefined): AnswerCheck {
@@ -101,14 +109,23 @@ export const answerNoticeKey = (questionId: string): string => `question_answer:
  * The answer as the asker reads it: in their language, their question quoted as a field (user
  * text: renderers show field values as plain text), the secretariat named as the source.
  */
-export function answerNotice(q: AskedQuestion, answer: string, answeredAt: string, secretariat: string | null, followUps: FaqEntry[]): OutboundMessage | null {
+export function answerNotice(
+  q: AskedQuestion,
+  answer: string,
+  answeredAt: string,
+  secretariat: string | null,
+  followUps: FaqEntry[],
+): OutboundMessage | null {
   if (!q.replyTo) return null;
   const l = q.locale;
   const card: Card = {
     title: t(l, 'questions.answer.title'),
     fields: [{ label: t(l, 'questions.answer.asked'), value: q.text }],
     text: answer,
-    footer: t(l, 'questions.answer.source', { name: secretariat ?? t(l, 'questions.secretariat.name'), date: formatAnswerDate(answeredAt, l) }),
+    footer: t(l, 'questions.answer.source', {
+      name: secretariat ?? t(l, 'questions.secretariat.name'),
+      date: formatAnswerDate(answeredAt, l),
+    }),
     actions: followUpActions(followUps),
   };
   return { recipient: q.replyTo, purpose: 'question_answer', replies: [{ kind: 'card', card }], dedupeKey: answerNoticeKey(q.id) };
@@ -116,7 +133,10 @@ export function answerNotice(q: AskedQuestion, answer: string, answeredAt: strin
 
 /** What a new FAQ entry made from an answer says about where it comes from. */
 export function faqSourceOf(answeredAt: string, secretariat: string | null): string {
-  return t('en', 'questions.faq.source', { name: secretariat ?? t('en', 'questions.secretariat.name'), date: formatAnswerDate(answeredAt, 'en') });
+  return t('en', 'questions.faq.source', {
+    name: secretariat ?? t('en', 'questions.secretariat.name'),
+    date: formatAnswerDate(answeredAt, 'en'),
+  });
 }
 
 /** The distinct wordings a group was asked in, other than `question`: the new entry's variants. */
@@ -139,22 +159,26 @@ export function questionCard(group: QuestionGroup, locale: Locale = 'en'): Card 
   const { root } = group;
   const l = locale;
   const status =
-    root.status === 'answered' ? t(l, 'questions.card.answered', { name: root.answeredBy ?? '' })
-    : root.status === 'dismissed' ? t(l, 'questions.card.dismissed', { name: root.answeredBy ?? '', reason: root.dismissReason ?? '' })
-    : root.assignedTo ? t(l, 'questions.card.assigned', { name: root.assignedTo })
-    : t(l, 'questions.card.open');
+    root.status === 'answered'
+      ? t(l, 'questions.card.answered', { name: root.answeredBy ?? '' })
+      : root.status === 'dismissed'
+        ? t(l, 'questions.card.dismissed', { name: root.answeredBy ?? '', reason: root.dismissReason ?? '' })
+        : root.assignedTo
+          ? t(l, 'questions.card.assigned', { name: root.assignedTo })
+          : t(l, 'questions.card.open');
   const fields = [
     { label: t(l, 'questions.card.asked'), value: root.text },
     { label: t(l, 'questions.card.status'), value: status },
   ];
   if (root.status === 'answered' && root.answer) fields.push({ label: t(l, 'questions.card.answer'), value: root.answer });
-  const actions: CardAction[] = root.status === 'open'
-    ? [
-        { id: QUESTION_ACTIONS.answer, label: t(l, 'questions.action.answer'), value: root.id, style: 'primary' },
-        { id: QUESTION_ACTIONS.dismiss, label: t(l, 'questions.action.dismiss'), value: root.id },
-        ...(root.assignedTo ? [] : [{ id: QUESTION_ACTIONS.assign, label: t(l, 'questions.action.assign'), value: root.id }]),
-      ]
-    : [];
+  const actions: CardAction[] =
+    root.status === 'open'
+      ? [
+          { id: QUESTION_ACTIONS.answer, label: t(l, 'questions.action.answer'), value: root.id, style: 'primary' },
+          { id: QUESTION_ACTIONS.dismiss, label: t(l, 'questions.action.dismiss'), value: root.id },
+          ...(root.assignedTo ? [] : [{ id: QUESTION_ACTIONS.assign, label: t(l, 'questions.action.assign'), value: root.id }]),
+        ]
+      : [];
   return {
     title: root.kind === 'contact' ? t(l, 'questions.card.contact_title') : t(l, 'questions.card.title'),
     subtitle: t(l, 'questions.card.askers', { count: group.members.length, date: formatAnswerDate(root.askedAt, l) }),

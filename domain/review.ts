@@ -100,7 +100,11 @@ export function checkDecision(
     return { ok: false, code: 'withdrawn', message: t(l, 'review.check.dialogueWithdrawn') };
   }
   if (!canDecide(entry.status)) {
-    return { ok: false, code: 'not_pending', message: t(l, 'review.check.decided', { status: describeStatus(entry.status, l).toLocaleLowerCase(l) }) };
+    return {
+      ok: false,
+      code: 'not_pending',
+      message: t(l, 'review.check.decided', { status: describeStatus(entry.status, l).toLocaleLowerCase(l) }),
+    };
   }
   const r = validateReason(outcome, reason, l);
   return r.ok ? { ok: true, reason: r.reason } : { ok: false, code: 'reason_invalid', message: r.message };

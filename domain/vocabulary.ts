@@ -32,17 +32,27 @@ export const MEANING_WORDS: Record<Locale, string[]> = {
  * French and Spanish modal verbs ("peut-on", "debemos"), courtesy, chat shorthand.
  */
 export const CHAT_WORDS: Record<Locale, string[]> = {
-  en: list('need now yet please pls plz also just want like hi hello hey thanks thank already get kindly really actually whats im dear anyway'),
-  fr: list('peut peux pouvons pouvez peuvent puis dois doit devons devez doivent faut veux voudrais voudrions aimerais déjà aussi svp stp merci bonjour salut alors donc ça quoi'),
+  en: list(
+    'need now yet please pls plz also just want like hi hello hey thanks thank already get kindly really actually whats im dear anyway',
+  ),
+  fr: list(
+    'peut peux pouvons pouvez peuvent puis dois doit devons devez doivent faut veux voudrais voudrions aimerais déjà aussi svp stp merci bonjour salut alors donc ça quoi',
+  ),
   es: list('debo debe debemos deben quiero quisiera quisiéramos querría favor hola gracias buenos días entonces pues necesito'),
 };
 
 /** Words that open a question (folded), and words that join two questions in one sentence. */
 export const SPLIT_WORDS = {
-  openers: new Set(list(`is are can could do does did when what where who whom which how why will would should may must has have am
+  openers: new Set(
+    list(`is are can could do does did when what where who whom which how why will would should may must has have am
     est-ce est qui quand comment ou quel quelle quels quelles pourquoi combien peut puis pouvons pouvez peuvent dois doit faut y
-    es son puedo podemos puede pueden que cual cuales cuando como donde quien quienes cuanto hay necesito debo debemos existe se`)
-    .concat(['est ce', 'y a', 'a t', 'se puede'])),
+    es son puedo podemos puede pueden que cual cuales cuando como donde quien quienes cuanto hay necesito debo debemos existe se`).concat([
+      'est ce',
+      'y a',
+      'a t',
+      'se puede',
+    ]),
+  ),
   joiners: new Set(list('and also plus et aussi y e tambien')),
 };
 
@@ -77,15 +87,27 @@ export const TOPIC_LINKS: Record<Locale, string[]> = {
  */
 export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
   en: [
-    ['costs travel support', 'money|funding|fund|funds|finance|financial|financing|grant|grants|sponsor|sponsorship|scholarship|pay|paid|payment|reimburse|reimbursement|flight|flights|airfare|ticket|tickets|hotel|hotels|accommodation|lodging|per diem|dsa|expenses|financial help|financial support|financial assistance|subsidy|visa'],
+    [
+      'costs travel support',
+      'money|funding|fund|funds|finance|financial|financing|grant|grants|sponsor|sponsorship|scholarship|pay|paid|payment|reimburse|reimbursement|flight|flights|airfare|ticket|tickets|hotel|hotels|accommodation|lodging|per diem|dsa|expenses|financial help|financial support|financial assistance|subsidy|visa',
+    ],
     ['costs', 'fee|fees|free|price|charge|cost|afford'],
-    ['academia', 'university|universities|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students'],
+    [
+      'academia',
+      'university|universities|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students',
+    ],
     ['private sector', 'company|companies|business|businesses|corporate|corporation|firm|industry|enterprise|for profit'],
     ['ngo non governmental', 'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental'],
     ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
     ['participate', 'join|attend|attendance|take part|participation|come|be there'],
-    ['eligible', 'who is it for|who is this for|who is this call for|who is the call for|for whom|open to|qualify|qualifies|allowed to apply'],
-    ['deadline', 'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time'],
+    [
+      'eligible',
+      'who is it for|who is this for|who is this call for|who is the call for|for whom|open to|qualify|qualifies|allowed to apply',
+    ],
+    [
+      'deadline',
+      'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time',
+    ],
     ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
     ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
     ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
@@ -94,22 +116,34 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['date', 'dates|day|days|schedule|held|happen|happening|take place'],
     ['objectives purpose', 'aim|aims|goal|goals|objective|why|point of|outcome expected'],
     ['legal basis mandate', 'legal|basis|resolution|paragraph 53|rules|procedures|legislative|law'],
-    ['approval selection', 'who decides|select|selected|pick|picked|choose|chosen|accepted|accept|approve|approved|decide|decides|decision|criteria'],
+    [
+      'approval selection',
+      'who decides|select|selected|pick|picked|choose|chosen|accepted|accept|approve|approved|decide|decides|decision|criteria',
+    ],
     ['diversity gender geographical', 'gender|women|balance|regional|geographic|region|regions|quota'],
     ['contact', 'email|e mail|mail|reach|phone|helpdesk|help desk|organizers|organisers|get in touch'],
     ['report information', 'reports|last year|previous|2022|outcomes|documents|more information|more info|website|read'],
     ['time zone', 'timezone|tz|cet|utc|gmt|local time|which time|hour'],
     ['edit', 'change|modify|update|correct|fix|mistake|amend|withdraw|cancel|revise'],
-    ['status received', 'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome|heard back|hear back|heard anything|hear anything|heard nothing'],
+    [
+      'status received',
+      'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome|heard back|hear back|heard anything|hear anything|heard nothing',
+    ],
     ['multiple', 'both|several|more than one|each dialogue|many dialogues|multiple'],
     ['certain', 'not sure|not certain|do not know|unsure|maybe|wait|not confirmed|tentative|undecided|might not'],
     ['grassroots victim', 'small|grass roots|community based|victim|victims|survivor|survivors|victim led|victim focused'],
     ['later dialogues', 'next call|other dialogues|later|upcoming|future|next'],
   ],
   fr: [
-    ['frais soutien voyage', 'argent|financement|financer|financière|financier|bourse|subvention|parrainer|payer|payé|paie|rembourser|remboursement|billet|billets|avion|vol|vols|hôtel|hébergement|logement|per diem|dépenses|aide financière|prise en charge|visa'],
+    [
+      'frais soutien voyage',
+      'argent|financement|financer|financière|financier|bourse|subvention|parrainer|payer|payé|paie|rembourser|remboursement|billet|billets|avion|vol|vols|hôtel|hébergement|logement|per diem|dépenses|aide financière|prise en charge|visa',
+    ],
     ['frais coûts', 'gratuit|gratuite|prix|coût|payant|payante|tarif'],
-    ['milieux universitaires', 'université|universités|recherche|chercheur|chercheurs|chercheuse|universitaire|académique|institut|professeur|étudiants|think tank'],
+    [
+      'milieux universitaires',
+      'université|universités|recherche|chercheur|chercheurs|chercheuse|universitaire|académique|institut|professeur|étudiants|think tank',
+    ],
     ['secteur privé', 'entreprise|entreprises|société|sociétés|compagnie|industrie|privé|privée'],
     ['organisations non gouvernementales', 'ong|société civile|association|associations|fondation|organisation à but non lucratif'],
     ['candidature', 'postuler|candidater|inscrire|inscription|s inscrire|soumettre|envoyer|formulaire|demande|participer|présenter'],
@@ -124,7 +158,10 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['date', 'dates|jour|jours|calendrier|quand|a lieu|aura lieu|auront lieu|ont lieu'],
     ['objectifs', 'objectif|but|buts|finalité|pourquoi|raison'],
     ['fondement juridique mandat', 'base juridique|juridique|résolution|paragraphe 53|règles|procédures|mandat'],
-    ['approbation sélection', 'qui décide|sélectionner|sélectionné|sélectionnés|choisir|choisi|accepté|acceptée|accepter|approuver|approuvé|décision|critères'],
+    [
+      'approbation sélection',
+      'qui décide|sélectionner|sélectionné|sélectionnés|choisir|choisi|accepté|acceptée|accepter|approuver|approuvé|décision|critères',
+    ],
     ['diversité genre géographique', 'genre|femmes|équilibre|parité|régional|régionale|région|régions|quota'],
     ['contact', 'contacter|courriel|email|e mail|adresse électronique|joindre|téléphone|secrétariat|organisateurs'],
     ['rapport informations', 'rapports|année dernière|précédent|2022|documents|plus d informations|site web|lire'],
@@ -137,12 +174,21 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['dialogues ultérieurs', 'prochain appel|autres dialogues|plus tard|à venir|futur|prochain|prochaine'],
   ],
   es: [
-    ['gastos apoyo viaje', 'dinero|financiación|financiamiento|financiera|financiero|beca|subvención|patrocinio|pagar|paga|pagan|pago|reembolso|reembolsar|pasaje|pasajes|billete|vuelo|vuelos|avión|hotel|alojamiento|hospedaje|viáticos|per diem|ayuda económica|visado|visa'],
+    [
+      'gastos apoyo viaje',
+      'dinero|financiación|financiamiento|financiera|financiero|beca|subvención|patrocinio|pagar|paga|pagan|pago|reembolso|reembolsar|pasaje|pasajes|billete|vuelo|vuelos|avión|hotel|alojamiento|hospedaje|viáticos|per diem|ayuda económica|visado|visa',
+    ],
     ['gastos costos', 'gratis|gratuito|gratuita|precio|costo|coste|cuota|tarifa|cuesta'],
-    ['instituciones académicas', 'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes'],
+    [
+      'instituciones académicas',
+      'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes',
+    ],
     ['sector privado', 'empresa|empresas|compañía|compañías|negocio|negocios|industria|privado|privada'],
     ['organizaciones no gubernamentales', 'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro'],
-    ['solicitud', 'postular|postularse|postulación|solicitar|inscribir|inscribirse|inscripción|registrarse|registro|aplicar|enviar|presentar|formulario|candidatura'],
+    [
+      'solicitud',
+      'postular|postularse|postulación|solicitar|inscribir|inscribirse|inscripción|registrarse|registro|aplicar|enviar|presentar|formulario|candidatura',
+    ],
     ['participar', 'asistir|unirse|tomar parte|participación|venir'],
     ['participar', 'elegible|elegibles|admisible|admisibles|para quién|dirigida a|dirigido a'],
     ['plazo', 'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo'],
@@ -154,7 +200,10 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['fecha', 'fechas|día|días|calendario|cuándo|celebra'],
     ['objetivos', 'objetivo|propósito|finalidad|meta|metas|para qué|por qué'],
     ['fundamento jurídico mandato', 'base jurídica|jurídico|resolución|párrafo 53|reglas|procedimientos|mandato|legal'],
-    ['aprobación selección', 'quién decide|seleccionar|seleccionados|seleccionadas|elegir|elegidos|aceptados|aceptada|aceptar|aprobar|aprobada|decisión|criterios'],
+    [
+      'aprobación selección',
+      'quién decide|seleccionar|seleccionados|seleccionadas|elegir|elegidos|aceptados|aceptada|aceptar|aprobar|aprobada|decisión|criterios',
+    ],
     ['diversidad género geográfica', 'género|mujeres|equilibrio|paridad|regional|región|regiones|cuota'],
     ['contacto', 'contactar|correo|correo electrónico|email|escribir|teléfono|secretaría|organizadores'],
     ['informe información', 'informes|año pasado|anterior|2022|documentos|más información|sitio web|leer'],

@@ -27,7 +27,11 @@ async function ask(question: string, hidden = false): Promise<string> {
   }
   if (!hidden) {
     const rl = createInterface({ input: stdin, output: stdout });
-    try { return (await rl.question(question)).trim(); } finally { rl.close(); }
+    try {
+      return (await rl.question(question)).trim();
+    } finally {
+      rl.close();
+    }
   }
   // Typed passwords are not echoed: raw mode, reading key by key.
   stdout.write(question);
@@ -37,26 +41,46 @@ async function ask(question: string, hidden = false): Promise<string> {
   return new Promise((resolve, reject) => {
     const onData = (buf: Buffer) => {
       for (const ch of buf.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') { done(); return resolve(value); }
-        if (ch === '\u0003') { done(); return reject(new Error('cancelled')); }
+        if (ch === '\r' || ch === '\n') {
+          done();
+          return resolve(value);
+        }
+        if (ch === '\u0003') {
+          done();
+          return reject(new Error('cancelled'));
+        }
         if (ch === '\u007f') value = value.slice(0, -1);
         else value += ch;
       }
     };
-    const done = () => { stdin.off('data', onData); stdin.setRawMode(false); stdin.pause(); stdout.write('\n'); };
+    const done = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdout.write('\n');
+    };
     stdin.on('data', onData);
   });
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'state-party': { type: 'string' } } });
+  const { values } = parseArgs({
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'state-party': { type: 'string' },
+    },
+  });
   const email = values.email ?? (await ask('Email: '));
   const role = values.role ?? (await ask(`Role (${ROLES.join(', ')}): `));
   const name = values.name ?? (email.split('@')[0] || email);
   const password = values.password ?? process.env.ADMIN_CREATE_PASSWORD ?? (await ask('Password (at least 12 characters): ', true));
   const parsed = newUserSchema.safeParse({ email, display_name: name, role, password, state_party: values['state-party']?.toUpperCase() });
   if (!parsed.success || !isRole(role)) {
-    for (const i of parsed.success ? [{ path: ['role'], message: 'Choose a role' }] : parsed.error.issues) console.error(`${String(i.path[0])}: ${i.message}`);
+    for (const i of parsed.success ? [{ path: ['role'], message: 'Choose a role' }] : parsed.error.issues)
+      console.error(`${String(i.path[0])}: ${i.message}`);
     process.exit(1);
   }
   const url = process.env.DATABASE_URL ?? 'file:data/dialogue-desk.sqlite';
@@ -72,8 +96,24 @@ async function main(): Promise<void> {
     const id = crypto.randomUUID();
     const now = new Date();
     await handle.atomic.run([
-      handle.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, state_party: u.state_party, password_hash: await hashPassword(u.password), created_at: now.toISOString(), updated_at: now.toISOString() }),
-      auditQuery(handle.db, { actor: 'cli:admin-create', action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role, stateParty: u.state_party }, at: now }),
+      handle.db.insertInto('admin_users').values({
+        id,
+        email: u.email,
+        display_name: u.display_name,
+        role: u.role,
+        state_party: u.state_party,
+        password_hash: await hashPassword(u.password),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      }),
+      auditQuery(handle.db, {
+        actor: 'cli:admin-create',
+        action: 'user.create',
+        entity: 'admin_user',
+        entityId: id,
+        detail: { email: u.email, role: u.role, stateParty: u.state_party },
+        at: now,
+      }),
     ]);
     console.log(`Added ${u.email} as ${u.role} in ${url}.`);
   } finally {
@@ -81,4 +121,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (err) => { console.error((err as Error).message); process.exit(1); });
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error((err as Error).message);
+    process.exit(1);
+  },
+);

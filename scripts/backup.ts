@@ -21,12 +21,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const r = await backupDatabase(db, values.to);
-  console.log(`Backed up ${db} to ${r.file}: ${r.bytes} bytes in ${r.ms} ms, schema ${r.migrations.at(-1)}, ` +
-    `${r.counts.applications} applications, ${r.counts.decisions} decisions, ${r.counts.outbox} outbox messages.`);
+  console.log(
+    `Backed up ${db} to ${r.file}: ${r.bytes} bytes in ${r.ms} ms, schema ${r.migrations.at(-1)}, ` +
+      `${r.counts.applications} applications, ${r.counts.decisions} decisions, ${r.counts.outbox} outbox messages.`,
+  );
   return 0;
 }
 
-main().then((code) => process.exit(code), (err) => {
-  console.error(err instanceof BackupError ? `Backup refused: ${err.message}` : `Backup failed: ${(err as Error).message}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof BackupError ? `Backup refused: ${err.message}` : `Backup failed: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -29,9 +29,24 @@ const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL
 const clock = config.DIALOGUES_CLOCK ? shiftedClock(new Date(config.DIALOGUES_CLOCK)) : systemClock;
 const sqlite = openSqlite(config.DATABASE_URL);
 await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
-const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background: (t) => void t(), adapters: nodeAdapters, apps: nodeApps });
+const built = buildApp({
+  config,
+  db: sqlite.db,
+  atomic: sqlite.atomic,
+  clock,
+  log,
+  background: (t) => void t(),
+  adapters: nodeAdapters,
+  apps: nodeApps,
+});
 const { engine } = built.deps;
-const actor = { platform: 'playground' as const, userId: as, scope: 'local', displayName: as, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+const actor = {
+  platform: 'playground' as const,
+  userId: as,
+  scope: 'local',
+  displayName: as,
+  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+};
 const conversation = { id: `terminal:${as}`, isDirect: true };
 const rl = createInterface({ input: stdin, output: stdout });
 let actions: CardAction[] = [];
@@ -48,8 +63,14 @@ function print(result: EngineResult): { form?: FormView; prompt?: PromptView } {
 
 async function showFeed(): Promise<void> {
   await built.outbox.drain();
-  const rows = await sqlite.db.selectFrom('outbox').select(['recipient', 'payload', 'purpose', 'delivered_at'])
-    .where('platform', '=', 'playground').where('status', '=', 'delivered').where('delivered_at', '>', seen).orderBy('delivered_at').execute();
+  const rows = await sqlite.db
+    .selectFrom('outbox')
+    .select(['recipient', 'payload', 'purpose', 'delivered_at'])
+    .where('platform', '=', 'playground')
+    .where('status', '=', 'delivered')
+    .where('delivered_at', '>', seen)
+    .orderBy('delivered_at')
+    .execute();
   for (const row of rows) {
     seen = row.delivered_at ?? seen;
     const to = parseJson(row.recipient, recipientJson, 'recipient');
@@ -67,8 +88,18 @@ async function run(event: InboundEvent): Promise<void> {
   while (next.form || next.prompt) {
     if (next.prompt) {
       const text = await rl.question(`${next.prompt.label}\n  > `);
-      const res = await engine.handle({ kind: 'submission', actor, conversation, formId: next.prompt.formId, contextId: next.prompt.contextId, values: { text } });
-      if (res.fieldErrors) { console.log(`  ! ${Object.values(res.fieldErrors).join(' ')}`); continue; }
+      const res = await engine.handle({
+        kind: 'submission',
+        actor,
+        conversation,
+        formId: next.prompt.formId,
+        contextId: next.prompt.contextId,
+        values: { text },
+      });
+      if (res.fieldErrors) {
+        console.log(`  ! ${Object.values(res.fieldErrors).join(' ')}`);
+        continue;
+      }
       next = print(res);
       continue;
     }
@@ -79,7 +110,17 @@ async function run(event: InboundEvent): Promise<void> {
       console.log('Not sent. Your draft is saved: type "apply" to come back to it.');
       return;
     }
-    next = print(await engine.handle({ kind: 'submission', actor, conversation, formId: form.formId, contextId: form.draftId, stepId: form.stepId, values }));
+    next = print(
+      await engine.handle({
+        kind: 'submission',
+        actor,
+        conversation,
+        formId: form.formId,
+        contextId: form.draftId,
+        stepId: form.stepId,
+        values,
+      }),
+    );
   }
 }
 

@@ -104,7 +104,9 @@ export async function compileMigrations(all: Record<string, Migration> = migrati
 export async function staleFiles(dir = MIGRATIONS_DIR): Promise<string[]> {
   const expected = await compileMigrations();
   const present = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.sql')) : [];
-  const stale = expected.filter((m) => !existsSync(join(dir, m.file)) || readFileSync(join(dir, m.file), 'utf8') !== m.sql).map((m) => m.file);
+  const stale = expected
+    .filter((m) => !existsSync(join(dir, m.file)) || readFileSync(join(dir, m.file), 'utf8') !== m.sql)
+    .map((m) => m.file);
   const extra = present.filter((f) => !expected.some((m) => m.file === f));
   return [...stale, ...extra];
 }

@@ -35,12 +35,31 @@ const rows: string[][] = [['set', 'n', 'correct', 'wrong facts', 'language', 'cp
 const add = (label: string, os: Outcome[]) => {
   if (!os.length) return;
   const s = summarize(os);
-  rows.push([label, String(s.n), `${s.correct} (${pct(s.correct, s.n)})`, String(s.wrongFacts), `${s.languageOk} (${pct(s.languageOk, s.n)})`, s.p50.toFixed(2), s.p95.toFixed(2)]);
+  rows.push([
+    label,
+    String(s.n),
+    `${s.correct} (${pct(s.correct, s.n)})`,
+    String(s.wrongFacts),
+    `${s.languageOk} (${pct(s.languageOk, s.n)})`,
+    s.p50.toFixed(2),
+    s.p95.toFixed(2),
+  ]);
 };
 for (const split of SPLITS) {
-  for (const lang of LANGS) add(`${lang} ${split}`, outcomes.filter((o) => o.lang === lang && o.split === split));
-  for (const at of ['open', 'closed'] as const) add(`all ${split} (${at})`, outcomes.filter((o) => o.split === split && o.at === at));
-  add(`all ${split}`, outcomes.filter((o) => o.split === split));
+  for (const lang of LANGS)
+    add(
+      `${lang} ${split}`,
+      outcomes.filter((o) => o.lang === lang && o.split === split),
+    );
+  for (const at of ['open', 'closed'] as const)
+    add(
+      `all ${split} (${at})`,
+      outcomes.filter((o) => o.split === split && o.at === at),
+    );
+  add(
+    `all ${split}`,
+    outcomes.filter((o) => o.split === split),
+  );
 }
 add('all', outcomes);
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));

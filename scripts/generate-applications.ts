@@ -10,9 +10,16 @@ import type { Gender, StakeholderType } from '../domain/types';
 const TYPES: StakeholderType[] = ['ngo_ecosoc', 'ngo', 'academia', 'private_sector', 'other'];
 const GENDERS: Gender[] = ['female', 'male', 'non_binary', 'prefer_not_to_say'];
 const COUNTRIES: [string, string][] = [
-  ['KE', 'African States'], ['NG', 'African States'], ['IN', 'Asia-Pacific States'], ['PH', 'Asia-Pacific States'],
-  ['PL', 'Eastern European States'], ['UA', 'Eastern European States'], ['BR', 'Latin American and Caribbean States'],
-  ['MX', 'Latin American and Caribbean States'], ['AT', 'Western European and other States'], ['US', 'Western European and other States'],
+  ['KE', 'African States'],
+  ['NG', 'African States'],
+  ['IN', 'Asia-Pacific States'],
+  ['PH', 'Asia-Pacific States'],
+  ['PL', 'Eastern European States'],
+  ['UA', 'Eastern European States'],
+  ['BR', 'Latin American and Caribbean States'],
+  ['MX', 'Latin American and Caribbean States'],
+  ['AT', 'Western European and other States'],
+  ['US', 'Western European and other States'],
 ];
 const WORDS = ['Centre', 'Network', 'Institute', 'Foundation', 'Alliance', 'Initiative', 'Society', 'Forum', 'Council', 'Observatory'];
 const TOPICS = ['Arms Control', 'Justice', 'Peace', 'Human Rights', 'Migration', 'Security', 'Youth', 'Women', 'Law', 'Policy'];
@@ -26,9 +33,17 @@ function rng(seed: number) {
   };
 }
 
-export async function generateApplications(db: Kysely<Database>, count: number, opts: { callId?: string; seed?: number; start?: string } = {}): Promise<number> {
+export async function generateApplications(
+  db: Kysely<Database>,
+  count: number,
+  opts: { callId?: string; seed?: number; start?: string } = {},
+): Promise<number> {
   const callId = opts.callId ?? 'cd-2023-firearms-ta';
-  const call = await db.selectFrom('calls').select(['reference_prefix', 'last_reference']).where('id', '=', callId).executeTakeFirstOrThrow();
+  const call = await db
+    .selectFrom('calls')
+    .select(['reference_prefix', 'last_reference'])
+    .where('id', '=', callId)
+    .executeTakeFirstOrThrow();
   const random = rng(opts.seed ?? 42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const t0 = Date.parse(opts.start ?? '2023-01-05T08:00:00Z');
@@ -53,23 +68,66 @@ export async function generateApplications(db: Kysely<Database>, count: number, 
       const travel = random() < 0.2;
       const repCount = 1 + Math.floor(random() * 2);
       const representatives = Array.from({ length: repCount }, (_, p) => ({
-        name: `Person ${k}-${p}`, gender: pick(GENDERS), email: `p${k}-${p}@example.org`, role: 'Representative', nationality: country,
+        name: `Person ${k}-${p}`,
+        gender: pick(GENDERS),
+        email: `p${k}-${p}@example.org`,
+        role: 'Representative',
+        nationality: country,
       }));
       ref += 1;
-      people.push({ id: personId, display_name: `Applicant ${k}`, email: `a${k}@example.org`, time_zone: null, created_at: now, updated_at: now });
-      apps.push({
-        id, call_id: callId, person_id: personId, organisation_id: null, platform: pick(['slack', 'teams']),
-        reference: `${call.reference_prefix}-${String(ref).padStart(4, '0')}`, status: 'submitted',
-        answers: JSON.stringify({
-          dialogueIds: dialogues, participation: random() < 0.6 ? 'in_person' : 'online', organisationName: name, stakeholderType: type,
-          organisationFocus: 'none', country, website: `https://org${k}.example.org`, areasOfWork: 'Research and advocacy.',
-          relevance: Object.fromEntries(dialogues.map((d) => [d, 'Relevant work.'])), representatives, travelSupport: travel,
-          travelJustification: travel ? 'Grassroots organisation without a travel budget.' : null, consent: true,
-        }),
-        current_step: null, submit_token: null, version: 1, organisation_name: name, stakeholder_type: type, country, regional_group: group,
-        participation: 'in_person', travel_support: travel ? 1 : 0, created_at: submitted, updated_at: submitted, submitted_at: submitted, withdrawn_at: null,
+      people.push({
+        id: personId,
+        display_name: `Applicant ${k}`,
+        email: `a${k}@example.org`,
+        time_zone: null,
+        created_at: now,
+        updated_at: now,
       });
-      for (const d of dialogues) ads.push({ application_id: id, dialogue_id: d, status: pick(['pending', 'pending', 'approved', 'rejected']), round: 1, updated_at: submitted });
+      apps.push({
+        id,
+        call_id: callId,
+        person_id: personId,
+        organisation_id: null,
+        platform: pick(['slack', 'teams']),
+        reference: `${call.reference_prefix}-${String(ref).padStart(4, '0')}`,
+        status: 'submitted',
+        answers: JSON.stringify({
+          dialogueIds: dialogues,
+          participation: random() < 0.6 ? 'in_person' : 'online',
+          organisationName: name,
+          stakeholderType: type,
+          organisationFocus: 'none',
+          country,
+          website: `https://org${k}.example.org`,
+          areasOfWork: 'Research and advocacy.',
+          relevance: Object.fromEntries(dialogues.map((d) => [d, 'Relevant work.'])),
+          representatives,
+          travelSupport: travel,
+          travelJustification: travel ? 'Grassroots organisation without a travel budget.' : null,
+          consent: true,
+        }),
+        current_step: null,
+        submit_token: null,
+        version: 1,
+        organisation_name: name,
+        stakeholder_type: type,
+        country,
+        regional_group: group,
+        participation: 'in_person',
+        travel_support: travel ? 1 : 0,
+        created_at: submitted,
+        updated_at: submitted,
+        submitted_at: submitted,
+        withdrawn_at: null,
+      });
+      for (const d of dialogues)
+        ads.push({
+          application_id: id,
+          dialogue_id: d,
+          status: pick(['pending', 'pending', 'approved', 'rejected']),
+          round: 1,
+          updated_at: submitted,
+        });
       representatives.forEach((r, p) => reps.push({ application_id: id, position: p + 1, ...r }));
     }
     await db.transaction().execute(async (trx) => {
@@ -100,5 +158,8 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('generate-applications.ts')) {
-  main().catch((err) => { console.error(err); process.exit(1); });
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -23,14 +23,18 @@ function main(): number {
   }
   const r = restoreDatabase(file, db);
   const migrate = r.pending.length ? ` The next start applies ${r.pending.length} newer migration(s).` : '';
-  console.log(`Restored ${r.database} from ${file}: schema ${r.migrations.at(-1)}, ${r.counts.applications} applications, ` +
-    `${r.counts.decisions} decisions, ${r.counts.outbox} outbox messages.${migrate}`);
+  console.log(
+    `Restored ${r.database} from ${file}: schema ${r.migrations.at(-1)}, ${r.counts.applications} applications, ` +
+      `${r.counts.decisions} decisions, ${r.counts.outbox} outbox messages.${migrate}`,
+  );
   return 0;
 }
 
 try {
   process.exit(main());
 } catch (err) {
-  console.error(err instanceof BackupError ? `Restore refused: ${err.message} Nothing was changed.` : `Restore failed: ${(err as Error).message}`);
+  console.error(
+    err instanceof BackupError ? `Restore refused: ${err.message} Nothing was changed.` : `Restore failed: ${(err as Error).message}`,
+  );
   process.exit(1);
 }

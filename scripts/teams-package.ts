@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID (the Entra application id)');
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID (the Entra application id)');
 const https = z.url({ protocol: /^https$/, message: 'must be an https URL (Teams only loads https pages)' });
 
 const packageEnv = z.object({
@@ -18,7 +20,10 @@ const packageEnv = z.object({
   /** The Teams app id; by default the bot's own id, which is what a single-bot app usually uses. */
   TEAMS_MANIFEST_ID: guid.optional(),
   PUBLIC_URL: https.transform((u) => u.replace(/\/+$/, '')),
-  TEAMS_APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0').default('1.0.0'),
+  TEAMS_APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, 'must look like 1.0.0')
+    .default('1.0.0'),
   TEAMS_DEVELOPER_NAME: z.string().trim().min(1).max(32).default('Dialogue Desk'),
   TEAMS_PRIVACY_URL: https.optional(),
   TEAMS_TERMS_URL: https.optional(),
@@ -30,7 +35,9 @@ export type PackageEnv = z.input<typeof packageEnv>;
 export function buildManifest(template: string, env: Record<string, string | undefined>): Record<string, unknown> {
   const parsed = packageEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
-    throw new Error(`Cannot build the Teams package:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+    throw new Error(
+      `Cannot build the Teams package:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
   }
   const e = parsed.data;
   const values: Record<string, string> = {

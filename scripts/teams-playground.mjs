@@ -32,7 +32,10 @@ server.on('exit', (code) => stop(code ?? 1));
 const healthz = `http://127.0.0.1:${port}/healthz`;
 for (let i = 0; ; i++) {
   if (server.exitCode !== null) process.exit(server.exitCode);
-  const ok = await fetch(healthz).then((r) => r.ok, () => false);
+  const ok = await fetch(healthz).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   if (i > 100) {
     console.error(`The server did not answer on ${healthz}.`);
@@ -42,13 +45,22 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 200));
 }
 
-const playground = spawn(process.execPath, [
-  '--import', loopbackOnly, cli,
-  '--app-endpoint', `http://127.0.0.1:${port}/api/messages`,
-  '--port', playgroundPort,
-  '--channel-id', 'msteams',
-  '--disable-telemetry',
-], { stdio: 'inherit', env: { ...process.env, TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' } });
+const playground = spawn(
+  process.execPath,
+  [
+    '--import',
+    loopbackOnly,
+    cli,
+    '--app-endpoint',
+    `http://127.0.0.1:${port}/api/messages`,
+    '--port',
+    playgroundPort,
+    '--channel-id',
+    'msteams',
+    '--disable-telemetry',
+  ],
+  { stdio: 'inherit', env: { ...process.env, TEAMSAPPTESTER_BROWSER: process.env.TEAMSAPPTESTER_BROWSER ?? 'none' } },
+);
 children.push(playground);
 playground.on('exit', (code) => stop(code ?? 1));
 console.log(`Agents Playground: http://127.0.0.1:${playgroundPort} (talking to http://127.0.0.1:${port}/api/messages)`);

@@ -88,7 +88,11 @@ export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): Pla
   // With "Add to Slack", each installed workspace's token comes from the installations table.
   const cipher = root.config.slackOAuth ? installationCipher(root.config) : null;
   const installations = cipher ? { installations: slackInstallations(root.db, root.atomic, cipher, root.clock) } : {};
-  return createSlackAdapter(adapterHost(root), slackSettings(root.config), { ...installations, ...opts, waits: { ...root.waits?.slack, ...opts.waits } });
+  return createSlackAdapter(adapterHost(root), slackSettings(root.config), {
+    ...installations,
+    ...opts,
+    waits: { ...root.waits?.slack, ...opts.waits },
+  });
 }
 
 /** The tab's "my application": the person behind a Teams identity (never created here) and their applications. */
@@ -99,17 +103,30 @@ function myApplications(root: AppRoot) {
       if (!personId) return [];
       const [apps, dialogues] = await Promise.all([root.store.listForPerson(personId), root.store.listDialogues()]);
       const names = new Map(dialogues.map((d) => [d.id, d.shortName]));
-      return apps.filter((a) => a.reference).map((a) => ({
-        reference: a.reference, status: a.status,
-        dialogues: a.dialogues.map((d) => ({ name: names.get(d.dialogueId) ?? d.dialogueId, status: d.status })),
-      }));
+      return apps
+        .filter((a) => a.reference)
+        .map((a) => ({
+          reference: a.reference,
+          status: a.status,
+          dialogues: a.dialogues.map((d) => ({ name: names.get(d.dialogueId) ?? d.dialogueId, status: d.status })),
+        }));
     },
   };
 }
 
 export function teamsAdapter(root: AppRoot, opts: TeamsAdapterOptions = {}): PlatformAdapter {
   const ports = channelPorts(root.db, root.atomic, root.clock);
-  return createTeamsAdapter(adapterHost(root), teamsSettings(root.config), { conversations: ports.teamsConversations, reviewCards: ports.reviewCards, tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) }, myApplications: myApplications(root) }, opts);
+  return createTeamsAdapter(
+    adapterHost(root),
+    teamsSettings(root.config),
+    {
+      conversations: ports.teamsConversations,
+      reviewCards: ports.reviewCards,
+      tenants: { admit: (tenant) => admitTeamsTenant(root.db, tenant, isoNow(root.clock)) },
+      myApplications: myApplications(root),
+    },
+    opts,
+  );
 }
 
 export function emailAdapter(root: AppRoot, smtp: (url: string) => MailTransport): PlatformAdapter {
@@ -118,7 +135,11 @@ export function emailAdapter(root: AppRoot, smtp: (url: string) => MailTransport
 
 export function playgroundAdapter(root: AppRoot): PlatformAdapter {
   const ports = channelPorts(root.db, root.atomic, root.clock);
-  return createPlaygroundAdapter(adapterHost(root), root.config.PUBLIC_URL ? { publicUrl: root.config.PUBLIC_URL } : {}, ports.playgroundFeed);
+  return createPlaygroundAdapter(
+    adapterHost(root),
+    root.config.PUBLIC_URL ? { publicUrl: root.config.PUBLIC_URL } : {},
+    ports.playgroundFeed,
+  );
 }
 
 export function webApp(root: AppRoot): Hono {

@@ -22,8 +22,15 @@ export function adminDeps(deps: AppRoot): AdminDeps {
       passwordCost: config.PASSWORD_HASH_COST,
       ...(config.REVIEW_LOCALE ? { reviewLocale: config.REVIEW_LOCALE } : {}),
       envReviewers: { slack: config.slackReviewers, teams: config.teamsReviewers },
-      slackSetup: { enabled: config.slackEnabled, installPage: config.slackOAuth, ...(config.SLACK_HOME_TEAM ? { homeTeam: config.SLACK_HOME_TEAM } : {}), botToken: Boolean(config.SLACK_BOT_TOKEN) },
-      ...(config.ADMIN_EMAIL && config.ADMIN_PASSWORD ? { firstAdmin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } } : {}),
+      slackSetup: {
+        enabled: config.slackEnabled,
+        installPage: config.slackOAuth,
+        ...(config.SLACK_HOME_TEAM ? { homeTeam: config.SLACK_HOME_TEAM } : {}),
+        botToken: Boolean(config.SLACK_BOT_TOKEN),
+      },
+      ...(config.ADMIN_EMAIL && config.ADMIN_PASSWORD
+        ? { firstAdmin: { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD } }
+        : {}),
     },
   };
 }

@@ -32,9 +32,12 @@ import type { Metrics } from './metrics/types';
  */
 async function hasSecretariatRole(db: Kysely<Database>, email: string | undefined): Promise<boolean> {
   if (!email) return false;
-  const row = await db.selectFrom('admin_users').select('id')
+  const row = await db
+    .selectFrom('admin_users')
+    .select('id')
     .where((e) => e(e.fn('lower', ['email']), '=', email.trim().toLowerCase()))
-    .where('role', 'in', ['admin', 'secretariat']).where('disabled', '=', 0)
+    .where('role', 'in', ['admin', 'secretariat'])
+    .where('disabled', '=', 0)
     .executeTakeFirst();
   return !!row;
 }
@@ -83,7 +86,11 @@ export function buildApp(base: AppBase): Built {
   // The outbox worker is created first so that the engine's kicks can reach it; it only looks up
   // the senders when it runs.
   const outbox = createOutboxWorker({
-    db, clock, log: log.child({ job: 'outbox' }), senders: () => senders, metrics,
+    db,
+    clock,
+    log: log.child({ job: 'outbox' }),
+    senders: () => senders,
+    metrics,
     ...(base.waits?.outboxRecordRetryMs !== undefined ? { recordRetryMs: base.waits.outboxRecordRetryMs } : {}),
   });
 
@@ -108,10 +115,19 @@ export function buildApp(base: AppBase): Built {
     clock,
     log,
     deliverSoon: kickOutbox,
-    isReviewer: async (actor, channels) => (await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false,
+    isReviewer: async (actor, channels) =>
+      (await adapters.get(actor.platform)?.isReviewer(
+        actor,
+        channels.filter((c) => c.platform === actor.platform),
+      )) ?? false,
     deliverFile: async (actor, file) => (await adapters.get(actor.platform)?.deliverFile?.(actor, file)) ?? { kind: 'unavailable' },
     isSecretariat: async (actor, channels) =>
-      (channels.length > 0 && ((await adapters.get(actor.platform)?.isReviewer(actor, channels.filter((c) => c.platform === actor.platform))) ?? false)) ||
+      (channels.length > 0 &&
+        ((await adapters.get(actor.platform)?.isReviewer(
+          actor,
+          channels.filter((c) => c.platform === actor.platform),
+        )) ??
+          false)) ||
       hasSecretariatRole(db, actor.email),
     reviewDefaults: {
       ...(config.SLACK_REVIEW_CHANNEL ? { slack: config.SLACK_REVIEW_CHANNEL } : {}),
@@ -125,7 +141,14 @@ export function buildApp(base: AppBase): Built {
   });
 
   const deps: AppRoot = {
-    config, db, atomic, store, clock, log, engine, metrics,
+    config,
+    db,
+    atomic,
+    store,
+    clock,
+    log,
+    engine,
+    metrics,
     background: base.background,
     kickOutbox,
     ...(base.waits ? { waits: base.waits } : {}),
@@ -140,7 +163,10 @@ export function buildApp(base: AppBase): Built {
   }
 
   const app = new Hono();
-  app.use('*', bodyLimits((path, limit) => log.warn('request_too_large', { path, limit })));
+  app.use(
+    '*',
+    bodyLimits((path, limit) => log.warn('request_too_large', { path, limit })),
+  );
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
     const started = Date.now();
@@ -198,8 +224,9 @@ export function buildApp(base: AppBase): Built {
         throw err;
       } finally {
         // Its own job: a failing reminder must not keep personal data past its time, nor the reverse.
-        await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics })
-          .catch((err) => log.error('retention_failed', { error: err }));
+        await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics }).catch((err) =>
+          log.error('retention_failed', { error: err }),
+        );
       }
     },
   };

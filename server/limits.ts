@@ -39,7 +39,10 @@ export function bodyLimits(onRefused: (path: string, limit: number) => void): Mi
         maxSize: limit,
         onError: (ctx) => {
           onRefused(ctx.req.path, limit);
-          return ctx.json({ error: 'payload_too_large', message: `This request is larger than the ${Math.round(limit / KB)} KB this address accepts.` }, 413);
+          return ctx.json(
+            { error: 'payload_too_large', message: `This request is larger than the ${Math.round(limit / KB)} KB this address accepts.` },
+            413,
+          );
         },
       });
       byLimit.set(limit, mw);

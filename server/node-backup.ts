@@ -17,7 +17,10 @@ import { errorMessage } from '../lib/errors';
 export type BackupProblem = 'missing' | 'not_sqlite' | 'corrupt' | 'foreign' | 'newer_schema' | 'server_running';
 
 export class BackupError extends Error {
-  constructor(readonly code: BackupProblem, message: string) {
+  constructor(
+    readonly code: BackupProblem,
+    message: string,
+  ) {
     super(message);
     this.name = 'BackupError';
   }
@@ -53,15 +56,28 @@ export function inspectDatabaseFile(file: string): Inspection {
     db = sqlite;
     const result = integrityRows.parse(db.pragma('integrity_check', { simple: false }));
     const problems = result.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    if (problems.length) throw new BackupError('corrupt', `${basename(file)} is damaged (integrity check: ${problems.slice(0, 3).join('; ')}).`);
-    const tables = new Set(db.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((r) => r.name));
+    if (problems.length)
+      throw new BackupError('corrupt', `${basename(file)} is damaged (integrity check: ${problems.slice(0, 3).join('; ')}).`);
+    const tables = new Set(
+      db
+        .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((r) => r.name),
+    );
     const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) throw new BackupError('foreign', `${basename(file)} is not a Dialogue Desk database (no ${missing.join(', ')} table).`);
-    const applied = db.prepare<[], { name: string }>('select name from kysely_migration order by name').all().map((r) => r.name);
+    if (missing.length)
+      throw new BackupError('foreign', `${basename(file)} is not a Dialogue Desk database (no ${missing.join(', ')} table).`);
+    const applied = db
+      .prepare<[], { name: string }>('select name from kysely_migration order by name')
+      .all()
+      .map((r) => r.name);
     const known = Object.keys(migrations);
     const unknown = applied.filter((m) => !known.includes(m));
     if (unknown.length) {
-      throw new BackupError('newer_schema', `${basename(file)} comes from a newer version (schema ${unknown.at(-1)}). Restore it with that version or a later one.`);
+      throw new BackupError(
+        'newer_schema',
+        `${basename(file)} comes from a newer version (schema ${unknown.at(-1)}). Restore it with that version or a later one.`,
+      );
     }
     // count(*) always answers one row.
     const count = (table: string) => Number(sqlite.prepare<[], { n: number }>(`select count(*) as n from "${table}"`).get()?.n);
@@ -148,7 +164,10 @@ export function restoreDatabase(file: string, dbPath: string): RestoreResult {
   const database = resolve(dbPath);
   const running = liveServer(database);
   if (running) {
-    throw new BackupError('server_running', `A server is running on this database (process ${running.pid}, port ${running.port}, since ${running.startedAt}). Stop it, then restore. If no server runs, delete ${database}.server.`);
+    throw new BackupError(
+      'server_running',
+      `A server is running on this database (process ${running.pid}, port ${running.port}, since ${running.startedAt}). Stop it, then restore. If no server runs, delete ${database}.server.`,
+    );
   }
   if (!existsSync(file) || !statSync(file).isFile()) throw new BackupError('missing', `There is no file at ${file}.`);
   mkdirSync(dirname(database), { recursive: true });
@@ -168,14 +187,19 @@ export function restoreDatabase(file: string, dbPath: string): RestoreResult {
 
 /** Backup file names sort by time: `dialogue-desk-20261201T120000Z.sqlite`. */
 export function backupName(at: Date): string {
-  return `dialogue-desk-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}.sqlite`;
+  return `dialogue-desk-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}.sqlite`;
 }
 
 const BACKUP_FILE = /^dialogue-desk-\d{8}T\d{6}Z\.sqlite$/;
 
 /** Deletes the oldest scheduled backups in `dir` beyond `keep`; other files are left alone. */
 export function rotateBackups(dir: string, keep: number): string[] {
-  const files = readdirSync(dir).filter((f) => BACKUP_FILE.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => BACKUP_FILE.test(f))
+    .sort();
   const old = files.slice(0, Math.max(0, files.length - keep));
   for (const f of old) rmSync(join(dir, f), { force: true });
   return old;
@@ -202,7 +226,10 @@ export function scheduleBackups(s: BackupSchedule): { runDue(): Promise<string |
   let running: Promise<string | null> | null = null;
   const newest = (): number => {
     if (!existsSync(s.dir)) return 0;
-    const last = readdirSync(s.dir).filter((f) => BACKUP_FILE.test(f)).sort().at(-1);
+    const last = readdirSync(s.dir)
+      .filter((f) => BACKUP_FILE.test(f))
+      .sort()
+      .at(-1);
     return last ? statSync(join(s.dir, last)).mtimeMs : 0;
   };
   const runDue = async (): Promise<string | null> => {

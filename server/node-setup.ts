@@ -23,7 +23,13 @@ import type { Config } from './config';
 import type { AppRoot } from './root';
 import type { Logger } from './log';
 
-export async function prepareDatabase(p: { config: Config; db: Kysely<Database>; atomic: Atomic; clock: Clock; log: Logger }): Promise<void> {
+export async function prepareDatabase(p: {
+  config: Config;
+  db: Kysely<Database>;
+  atomic: Atomic;
+  clock: Clock;
+  log: Logger;
+}): Promise<void> {
   const applied = await migrateToLatest(p.db);
   if (applied.length) p.log.info('migrated', { migrations: applied });
   const seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString(), p.atomic);
@@ -32,13 +38,18 @@ export async function prepareDatabase(p: { config: Config; db: Kysely<Database>;
 
 export const nodeAdapters: ((root: AppRoot) => PlatformAdapter | null)[] = [
   (root) => (root.config.slackEnabled ? slackAdapter(root, { socket: createSocketConnection }) : null),
-  (root) => (root.config.teamsEnabled || root.config.TEAMS_DEV_PLAYGROUND
-    ? teamsAdapter(root, { devPlayground: root.config.TEAMS_DEV_PLAYGROUND })
-    : null),
+  (root) =>
+    root.config.teamsEnabled || root.config.TEAMS_DEV_PLAYGROUND
+      ? teamsAdapter(root, { devPlayground: root.config.TEAMS_DEV_PLAYGROUND })
+      : null,
   (root) => emailAdapter(root, (url) => createNodemailerTransport({ url })),
 ];
 
-export const nodeApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];
+export const nodeApps: ((root: AppRoot) => Hono)[] = [
+  (root) => createAdminApp(adminDeps(root)),
+  webApp,
+  (root) => createSlackInstallApp(root),
+];
 
 /** After the app is built: the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is none. */
 export async function prepareApp(built: Built): Promise<void> {

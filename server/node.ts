@@ -33,7 +33,18 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const background = (task: () => Promise<unknown>) => queue.run(task);
 
   const metrics = createPromMetrics();
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, kickDelayMs: 25, adapters: nodeAdapters, apps: nodeApps, metrics });
+  const built = buildApp({
+    config,
+    db: sqlite.db,
+    atomic: sqlite.atomic,
+    clock,
+    log,
+    background,
+    kickDelayMs: 25,
+    adapters: nodeAdapters,
+    apps: nodeApps,
+    metrics,
+  });
   await prepareApp(built);
   built.outbox.start(1_000);
   const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err })), 60_000);
@@ -48,14 +59,31 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const dbPath = sqlitePath(config.DATABASE_URL);
   const onDisk = dbPath !== ':memory:';
   // Tells `npm run restore` that this database is in use.
-  const releaseLock = onDisk ? writeServerLock(dbPath, { pid: process.pid, host: config.HOST, port, startedAt: new Date().toISOString() }) : () => {};
-  const backups = onDisk && config.BACKUP_DIR
-    ? scheduleBackups({ dbPath, dir: config.BACKUP_DIR, everyHours: config.BACKUP_EVERY_HOURS, keep: config.BACKUP_KEEP, metrics, log: log.child({ job: 'backup' }) })
-    : null;
+  const releaseLock = onDisk
+    ? writeServerLock(dbPath, { pid: process.pid, host: config.HOST, port, startedAt: new Date().toISOString() })
+    : () => {};
+  const backups =
+    onDisk && config.BACKUP_DIR
+      ? scheduleBackups({
+          dbPath,
+          dir: config.BACKUP_DIR,
+          everyHours: config.BACKUP_EVERY_HOURS,
+          keep: config.BACKUP_KEEP,
+          metrics,
+          log: log.child({ job: 'backup' }),
+        })
+      : null;
   void backups?.runDue();
-  log.info('listening', { url: `http://${config.HOST}:${port}`, clock: config.DIALOGUES_CLOCK ?? 'system', platforms: built.adapters.map((a) => a.platform), playground: config.PLAYGROUND });
+  log.info('listening', {
+    url: `http://${config.HOST}:${port}`,
+    clock: config.DIALOGUES_CLOCK ?? 'system',
+    platforms: built.adapters.map((a) => a.platform),
+    playground: config.PLAYGROUND,
+  });
   if (config.PLAYGROUND && (config.slackEnabled || config.teamsEnabled)) {
-    log.warn('playground_next_to_platforms', { hint: 'PLAYGROUND=true lets anyone use /playground; its reviewer decides only playground applications' });
+    log.warn('playground_next_to_platforms', {
+      hint: 'PLAYGROUND=true lets anyone use /playground; its reviewer decides only playground applications',
+    });
   }
 
   let closing: Promise<void> | null = null;

@@ -25,13 +25,21 @@ export function createSlackInstallApp(deps: AppRoot, opts: { fetch?: typeof fetc
   // State expiry and install times are real time: DIALOGUES_CLOCK may run the product in 2023.
   const now = opts.now ?? Date.now;
   return slackInstallRoutes(
-    { clientId: config.SLACK_CLIENT_ID, clientSecret: config.SLACK_CLIENT_SECRET, apiUrl: config.SLACK_API_URL, publicUrl: config.PUBLIC_URL, scopes: manifest.oauth_config.scopes.bot },
+    {
+      clientId: config.SLACK_CLIENT_ID,
+      clientSecret: config.SLACK_CLIENT_SECRET,
+      apiUrl: config.SLACK_API_URL,
+      publicUrl: config.PUBLIC_URL,
+      scopes: manifest.oauth_config.scopes.bot,
+    },
     {
       states: {
         put: (hash, expiresAt) => putOauthState(db, hash, 'slack', new Date(now()).toISOString(), expiresAt.toISOString()),
         take: (hash, at) => takeOauthState(db, hash, at.toISOString()),
       },
-      save: async (installation) => { await saveSlackInstallation(db, atomic, cipher, installation, new Date(now()).toISOString()); },
+      save: async (installation) => {
+        await saveSlackInstallation(db, atomic, cipher, installation, new Date(now()).toISOString());
+      },
     },
     log,
     { ...(opts.fetch ? { fetch: opts.fetch } : {}), now },

@@ -50,7 +50,8 @@ function d1Dialect(d1: D1Database): Dialect {
   const inner = new D1Dialect({ database: d1 });
   const wrap = (conn: DatabaseConnection): DatabaseConnection => ({
     async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-      const { numUpdatedOrDeletedRows: _old, ...result }: QueryResult<R> & { numUpdatedOrDeletedRows?: unknown } = await conn.executeQuery<R>(q);
+      const { numUpdatedOrDeletedRows: _old, ...result }: QueryResult<R> & { numUpdatedOrDeletedRows?: unknown } =
+        await conn.executeQuery<R>(q);
       return result;
     },
     streamQuery: (q, chunkSize) => conn.streamQuery(q, chunkSize),
@@ -91,7 +92,10 @@ export async function prepareD1(p: { db: Kysely<Database>; atomic: Atomic; clock
     seeded = await seedIfEmpty(p.db, call2023, p.clock.now().toISOString(), p.atomic);
   } catch (err) {
     if (/no such table/i.test(errorMessage(err) ?? '')) {
-      throw new Error('The D1 database has no tables yet. Run: npx wrangler d1 migrations apply DB --remote (or --local for wrangler dev)', { cause: err });
+      throw new Error(
+        'The D1 database has no tables yet. Run: npx wrangler d1 migrations apply DB --remote (or --local for wrangler dev)',
+        { cause: err },
+      );
     }
     throw err;
   }
@@ -128,4 +132,8 @@ export function workerAdapters(env: WorkerEnv): ((root: AppRoot) => PlatformAdap
   ];
 }
 
-export const workerApps: ((root: AppRoot) => Hono)[] = [(root) => createAdminApp(adminDeps(root)), webApp, (root) => createSlackInstallApp(root)];
+export const workerApps: ((root: AppRoot) => Hono)[] = [
+  (root) => createAdminApp(adminDeps(root)),
+  webApp,
+  (root) => createSlackInstallApp(root),
+];

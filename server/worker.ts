@@ -66,7 +66,10 @@ function startFailed(err: unknown): Response {
   const config = err instanceof ConfigError;
   console.error(JSON.stringify({ level: 'error', msg: config ? 'config_invalid' : 'start_failed', error: errorMessage(err) }));
   return Response.json(
-    { error: config ? 'misconfigured' : 'unavailable', message: 'The service is not configured correctly yet. The operator has been told in the logs.' },
+    {
+      error: config ? 'misconfigured' : 'unavailable',
+      message: 'The service is not configured correctly yet. The operator has been told in the logs.',
+    },
     { status: 503 },
   );
 }

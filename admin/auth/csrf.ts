@@ -44,7 +44,13 @@ export async function preSessionToken(c: Context<AdminEnv>, deps: AdminDeps): Pr
   let value = getCookie(c, PRE_SESSION_COOKIE);
   if (!value || value.length > 100) {
     value = randomToken();
-    setCookie(c, PRE_SESSION_COOKIE, value, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c, deps), path: '/admin', maxAge: 2 * 60 * 60 });
+    setCookie(c, PRE_SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isSecure(c, deps),
+      path: '/admin',
+      maxAge: 2 * 60 * 60,
+    });
   }
   return bind(deps, value);
 }

@@ -36,7 +36,9 @@ export function requireCsrf(deps: AdminDeps): MiddlewareHandler<AdminEnv> {
         <Layout title="Request refused" user={c.get('user')} csrf={c.get('csrf')}>
           <h1>Request refused</h1>
           <p>This change did not come from a page of this panel, or the page had expired. Nothing was changed.</p>
-          <p><a href="/admin">Back to the dashboard</a> and try again.</p>
+          <p>
+            <a href="/admin">Back to the dashboard</a> and try again.
+          </p>
         </Layout>,
         403,
       );

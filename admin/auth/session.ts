@@ -61,7 +61,18 @@ export async function loadSession(c: Context<AdminEnv>, deps: AdminDeps): Promis
   const row = await deps.db
     .selectFrom('admin_sessions as s')
     .innerJoin('admin_users as u', 'u.id', 's.user_id')
-    .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as user_id', 'u.email', 'u.display_name', 'u.role', 'u.disabled', 'u.state_party'])
+    .select([
+      's.id',
+      's.csrf_token',
+      's.expires_at',
+      's.last_seen_at',
+      'u.id as user_id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.disabled',
+      'u.state_party',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled || row.expires_at <= now.toISOString() || !isRole(row.role)) return null;
@@ -83,6 +94,10 @@ export async function loadSession(c: Context<AdminEnv>, deps: AdminDeps): Promis
 
 export async function destroySession(c: Context<AdminEnv>, deps: AdminDeps): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await deps.db.deleteFrom('admin_sessions').where('id', '=', await sha256Hex(token)).execute();
+  if (token)
+    await deps.db
+      .deleteFrom('admin_sessions')
+      .where('id', '=', await sha256Hex(token))
+      .execute();
   deleteCookie(c, SESSION_COOKIE, { path: '/admin', secure: isSecure(c, deps) });
 }

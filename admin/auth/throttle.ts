@@ -31,7 +31,12 @@ const MAX_DELAY_MS = 15 * 60 * 1000;
 export function clientIp(c: Context<AdminEnv>, trustProxy = false): string {
   const socket = c.env?.incoming?.socket?.remoteAddress;
   if (socket && trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (forwarded) return forwarded;
   }
   if (socket) return socket;
@@ -79,10 +84,18 @@ async function count(deps: AdminDeps, keys: ThrottleKeys, nowIso: string): Promi
         oc.column('key').doUpdateSet((eb) => {
           // An old window starts over (for a pair: 15 quiet minutes, and no block running).
           const stale = sliding
-            ? eb.and([eb('login_attempts.window_start', '<', floor), eb.or([eb('login_attempts.blocked_until', 'is', null), eb('login_attempts.blocked_until', '<=', nowIso)])])
+            ? eb.and([
+                eb('login_attempts.window_start', '<', floor),
+                eb.or([eb('login_attempts.blocked_until', 'is', null), eb('login_attempts.blocked_until', '<=', nowIso)]),
+              ])
             : eb('login_attempts.window_start', '<', floor);
           return {
-            failures: eb.case().when(stale).then(1).else(eb('login_attempts.failures', '+', 1)).end(),
+            failures: eb
+              .case()
+              .when(stale)
+              .then(1)
+              .else(eb('login_attempts.failures', '+', 1))
+              .end(),
             strikes: eb.case().when(stale).then(0).else(eb.ref('login_attempts.strikes')).end(),
             window_start: sliding ? eb.val(nowIso) : eb.case().when(stale).then(nowIso).else(eb.ref('login_attempts.window_start')).end(),
           };
@@ -126,6 +139,9 @@ export async function reserveAttempt(deps: AdminDeps, keys: ThrottleKeys): Promi
 export async function clearFailures(deps: AdminDeps, keys: ThrottleKeys): Promise<void> {
   await deps.atomic.run([
     deps.db.deleteFrom('login_attempts').where('key', 'in', [keys.pair, keys.email]),
-    deps.db.updateTable('login_attempts').set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` })).where('key', '=', keys.ip),
+    deps.db
+      .updateTable('login_attempts')
+      .set((eb) => ({ failures: sql<number>`max(${eb.ref('failures')} - 1, 0)` }))
+      .where('key', '=', keys.ip),
   ]);
 }

@@ -18,7 +18,12 @@ export interface AuditEntry {
 }
 
 /** Runs `writes(now)` and the audit entry together; returns the instant both record. */
-export async function record(deps: CommandDeps, by: Pick<SessionUser, 'id'>, writes: (now: Date) => Compilable[], entry: AuditEntry): Promise<Date> {
+export async function record(
+  deps: CommandDeps,
+  by: Pick<SessionUser, 'id'>,
+  writes: (now: Date) => Compilable[],
+  entry: AuditEntry,
+): Promise<Date> {
   const now = deps.clock.now();
   await deps.atomic.run([...writes(now), auditQuery(deps.db, { actor: actorRef(by), ...entry, at: now })]);
   return now;

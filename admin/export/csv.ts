@@ -16,7 +16,11 @@ export function csvLine(cells: string[]): string {
 }
 
 /** Streams the batches as CSV; each pull reads one batch, so a slow client slows the reads. */
-export function csvStream(header: string[], batches: AsyncGenerator<string[][]>, onError: (err: unknown) => void): ReadableStream<Uint8Array> {
+export function csvStream(
+  header: string[],
+  batches: AsyncGenerator<string[][]>,
+  onError: (err: unknown) => void,
+): ReadableStream<Uint8Array> {
   const enc = new TextEncoder();
   let started = false;
   return new ReadableStream<Uint8Array>({

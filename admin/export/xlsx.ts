@@ -2,7 +2,11 @@
  * XLSX through exceljs's streaming writer. exceljs is built on Node streams, so this works on the
  * Node server only; on Workers the import fails and the caller answers with a clear message.
  */
-export async function xlsxStream(header: string[], batches: AsyncGenerator<string[][]>, onError: (err: unknown) => void): Promise<ReadableStream<Uint8Array>> {
+export async function xlsxStream(
+  header: string[],
+  batches: AsyncGenerator<string[][]>,
+  onError: (err: unknown) => void,
+): Promise<ReadableStream<Uint8Array>> {
   // A computed specifier keeps bundlers for Workers from trying to pull exceljs in.
   const specifier = 'exceljs';
   const mod = (await import(/* @vite-ignore */ specifier)) as { default?: unknown; stream?: unknown };
@@ -14,14 +18,36 @@ export async function xlsxStream(header: string[], batches: AsyncGenerator<strin
   let closed = false;
   // exceljs's own buffer keeps every byte unless something is piped; this sink hands bytes on.
   wb.stream.pipe({
-    write(buf: Uint8Array, cb?: () => void) { if (!closed) controllerRef?.enqueue(new Uint8Array(buf)); cb?.(); return true; },
-    end() { if (!closed) { closed = true; controllerRef?.close(); } },
-    on() { return this; }, once() { return this; }, emit() { return true; }, removeListener() { return this; },
+    write(buf: Uint8Array, cb?: () => void) {
+      if (!closed) controllerRef?.enqueue(new Uint8Array(buf));
+      cb?.();
+      return true;
+    },
+    end() {
+      if (!closed) {
+        closed = true;
+        controllerRef?.close();
+      }
+    },
+    on() {
+      return this;
+    },
+    once() {
+      return this;
+    },
+    emit() {
+      return true;
+    },
+    removeListener() {
+      return this;
+    },
   });
   const ws = wb.addWorksheet('Applications', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow(header).commit();
   return new ReadableStream<Uint8Array>({
-    start(controller) { controllerRef = controller; },
+    start(controller) {
+      controllerRef = controller;
+    },
     async pull() {
       try {
         const next = await batches.next();
@@ -37,7 +63,10 @@ export async function xlsxStream(header: string[], batches: AsyncGenerator<strin
         controllerRef?.error(err);
       }
     },
-    async cancel() { closed = true; await batches.return(undefined); },
+    async cancel() {
+      closed = true;
+      await batches.return(undefined);
+    },
   });
 }
 

@@ -9,10 +9,19 @@ import { base64url, fromBase64url } from '../../lib/crypto';
 import { inboundJsonOrUndefined } from '../../lib/json';
 import { GENDERS, STAKEHOLDER_TYPES } from '../../domain/eligibility';
 
-const opt = z.string().trim().max(200).optional().transform((v) => v || undefined);
+const opt = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .transform((v) => v || undefined);
 const yesNo = z.enum(['yes', 'no']).optional().catch(undefined);
 /** One of the domain's values, or nothing (an unknown value filters nothing rather than everything out). */
-const oneOf = <T extends string>(values: readonly T[]) => z.string().optional().transform((v) => values.find((x) => x === v?.trim()));
+const oneOf = <T extends string>(values: readonly T[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => values.find((x) => x === v?.trim()));
 
 export const filtersSchema = z.object({
   dialogue: opt,
@@ -44,7 +53,8 @@ export function filtersToQuery(f: AppFilters, extra: Record<string, string> = {}
 const REFERENCE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*-\d{1,6}$/;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 // SQLite's LIKE has no escape character unless told; ASCII letters match case-insensitively.
-const like = (column: 'a.organisation_name' | 'a.reference', pattern: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+const like = (column: 'a.organisation_name' | 'a.reference', pattern: string) =>
+  sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 
 const start = (db: Kysely<Database>) => db.selectFrom('applications as a');
 export type AppQuery = ReturnType<typeof start>;
@@ -60,7 +70,9 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
   if (f.travel) q = q.where('a.travel_support', '=', f.travel === 'yes' ? 1 : 0);
   if (f.dialogue || f.review) {
     q = q.where(({ exists, selectFrom }: ExpressionBuilder<AppDB, 'a'>) => {
-      let sub = selectFrom('application_dialogues as ad').select('ad.application_id').whereRef('ad.application_id', '=', 'a.id' as never);
+      let sub = selectFrom('application_dialogues as ad')
+        .select('ad.application_id')
+        .whereRef('ad.application_id', '=', 'a.id' as never);
       if (f.dialogue) sub = sub.where('ad.dialogue_id', '=', f.dialogue);
       if (f.review) sub = sub.where('ad.status', '=', f.review);
       return exists(sub);
@@ -69,7 +81,13 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
   const gender = f.gender;
   if (gender) {
     q = q.where(({ exists, selectFrom }: ExpressionBuilder<AppDB, 'a'>) =>
-      exists(selectFrom('representatives as r').select('r.application_id').whereRef('r.application_id', '=', 'a.id' as never).where('r.gender', '=', gender)));
+      exists(
+        selectFrom('representatives as r')
+          .select('r.application_id')
+          .whereRef('r.application_id', '=', 'a.id' as never)
+          .where('r.gender', '=', gender),
+      ),
+    );
   }
   if (f.q) {
     const text = f.q.trim();
@@ -84,7 +102,10 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
   return q;
 }
 
-export interface Cursor { s: string | null; id: string }
+export interface Cursor {
+  s: string | null;
+  id: string;
+}
 
 export function encodeCursor(c: Cursor): string {
   return base64url(new TextEncoder().encode(JSON.stringify([c.s, c.id])));
@@ -96,13 +117,25 @@ export function decodeCursor(text: string | undefined): Cursor | null {
     const cursor = inboundJsonOrUndefined(new TextDecoder().decode(fromBase64url(text)));
     const [s, id] = Array.isArray(cursor) ? cursor : [];
     if ((s === null || typeof s === 'string') && typeof id === 'string') return { s, id };
-  } catch { /* a mangled cursor starts from the first page */ }
+  } catch {
+    /* a mangled cursor starts from the first page */
+  }
   return null;
 }
 
 const LIST_COLUMNS = [
-  'a.id', 'a.reference', 'a.status', 'a.organisation_name', 'a.stakeholder_type', 'a.country', 'a.regional_group',
-  'a.travel_support', 'a.participation', 'a.submitted_at', 'a.created_at', 'a.platform',
+  'a.id',
+  'a.reference',
+  'a.status',
+  'a.organisation_name',
+  'a.stakeholder_type',
+  'a.country',
+  'a.regional_group',
+  'a.travel_support',
+  'a.participation',
+  'a.submitted_at',
+  'a.created_at',
+  'a.platform',
 ] as const;
 
 /**
@@ -110,7 +143,10 @@ const LIST_COLUMNS = [
  * newest id first. Two index range scans instead of one OR, so SQLite keeps using the index.
  */
 export async function fetchPage<T extends { id: string; submitted_at: string | null } = ListRow>(
-  db: Kysely<Database>, f: AppFilters, after: Cursor | null, limit: number,
+  db: Kysely<Database>,
+  f: AppFilters,
+  after: Cursor | null,
+  limit: number,
   select: (q: AppQuery) => SelectQueryBuilder<AppDB, 'a', T> = (q) => q.select(LIST_COLUMNS) as never,
 ): Promise<{ rows: T[]; next: Cursor | null }> {
   let rows: T[] = [];
@@ -118,12 +154,21 @@ export async function fetchPage<T extends { id: string; submitted_at: string | n
     let q = filtered(db, f).where('a.submitted_at', 'is not', null);
     const s = after?.s;
     if (after && typeof s === 'string') q = q.where((eb) => eb(eb.refTuple('a.submitted_at', 'a.id'), '<', eb.tuple(s, after.id)));
-    rows = await select(q).orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
+    rows = await select(q)
+      .orderBy('a.submitted_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(limit + 1)
+      .execute();
   }
   if (rows.length <= limit) {
     let q = filtered(db, f).where('a.submitted_at', 'is', null);
     if (after && after.s === null) q = q.where('a.id', '<', after.id);
-    rows = rows.concat(await select(q).orderBy('a.id', 'desc').limit(limit + 1 - rows.length).execute());
+    rows = rows.concat(
+      await select(q)
+        .orderBy('a.id', 'desc')
+        .limit(limit + 1 - rows.length)
+        .execute(),
+    );
   }
   const more = rows.length > limit;
   rows = rows.slice(0, limit);
@@ -132,9 +177,18 @@ export async function fetchPage<T extends { id: string; submitted_at: string | n
 }
 
 export type ListRow = {
-  id: string; reference: string | null; status: string; organisation_name: string | null; stakeholder_type: string | null;
-  country: string | null; regional_group: string | null; travel_support: number | null; participation: string | null;
-  submitted_at: string | null; created_at: string; platform: string;
+  id: string;
+  reference: string | null;
+  status: string;
+  organisation_name: string | null;
+  stakeholder_type: string | null;
+  country: string | null;
+  regional_group: string | null;
+  travel_support: number | null;
+  participation: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  platform: string;
 };
 
 export async function countMatching(db: Kysely<Database>, f: AppFilters): Promise<number> {
@@ -145,7 +199,11 @@ export async function countMatching(db: Kysely<Database>, f: AppFilters): Promis
 /** Review status per dialogue for a page of applications, in one query. */
 export async function dialoguesOf(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { dialogue_id: string; status: string; round: number }[]>();
-  const rows = await db.selectFrom('application_dialogues').select(['application_id', 'dialogue_id', 'status', 'round']).where('application_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('application_dialogues')
+    .select(['application_id', 'dialogue_id', 'status', 'round'])
+    .where('application_id', 'in', ids)
+    .execute();
   const map = new Map<string, { dialogue_id: string; status: string; round: number }[]>();
   for (const r of rows) map.set(r.application_id, [...(map.get(r.application_id) ?? []), r]);
   return map;

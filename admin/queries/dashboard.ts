@@ -6,8 +6,13 @@ import type { Database } from '../../db/schema';
 
 export async function applicationCounts(db: Kysely<Database>) {
   const [byStatus, byReview] = await Promise.all([
-    db.selectFrom('applications').select(['status', db.fn.countAll<number>().as('n')]).groupBy('status').execute(),
-    db.selectFrom('application_dialogues as ad')
+    db
+      .selectFrom('applications')
+      .select(['status', db.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute(),
+    db
+      .selectFrom('application_dialogues as ad')
       .innerJoin('applications as a', 'a.id', 'ad.application_id')
       .where('a.status', '=', 'submitted')
       .select(['ad.status', db.fn.countAll<number>().as('n')])

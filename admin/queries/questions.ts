@@ -32,7 +32,10 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
   let q = db.selectFrom('unanswered_questions').selectAll().where('status', '=', status);
   const roots = rootIds;
   if (roots) q = q.where((e) => e.or([e('id', 'in', roots), e('merged_into', 'in', roots)]));
-  const rows = await q.orderBy('asked_at', 'desc').limit(LIMIT * 5).execute();
+  const rows = await q
+    .orderBy('asked_at', 'desc')
+    .limit(LIMIT * 5)
+    .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const groups = new Map<string, QuestionRow[]>();
   for (const r of [...rows].reverse()) {
@@ -40,7 +43,10 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
     groups.set(rootId, [...(groups.get(rootId) ?? []), r]);
   }
   const list = [...groups.entries()]
-    .flatMap(([rootId, members]) => { const root = byId.get(rootId); return root ? [{ root, members }] : []; })
+    .flatMap(([rootId, members]) => {
+      const root = byId.get(rootId);
+      return root ? [{ root, members }] : [];
+    })
     .filter((g) => !rootIds || rootIds.includes(g.root.id))
     .sort((a, b) => (a.root.asked_at < b.root.asked_at ? 1 : a.root.asked_at > b.root.asked_at ? -1 : 0))
     .slice(0, LIMIT);
@@ -48,7 +54,11 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
   const outbox = new Map<string, string>();
   // In slices: SQLite and D1 cap the number of bound parameters in one statement.
   for (let i = 0; i < keys.length; i += 90) {
-    const rowsOut = await db.selectFrom('outbox').select(['dedupe_key', 'status']).where('dedupe_key', 'in', keys.slice(i, i + 90)).execute();
+    const rowsOut = await db
+      .selectFrom('outbox')
+      .select(['dedupe_key', 'status'])
+      .where('dedupe_key', 'in', keys.slice(i, i + 90))
+      .execute();
     for (const o of rowsOut) outbox.set(o.dedupe_key, o.status);
   }
   return list.map(({ root, members }) => {

@@ -20,16 +20,37 @@ export interface Candidate {
 
 /** Applications recommended (or objected and back) for a dialogue of a call, by reference. */
 export async function candidates(db: Kysely<Database>, callId: string, dialogueId: string): Promise<Candidate[]> {
-  const rows = await db.selectFrom('application_dialogues as ad')
+  const rows = await db
+    .selectFrom('application_dialogues as ad')
     .innerJoin('applications as a', 'a.id', 'ad.application_id')
-    .leftJoin('round_items as i', (j) => j.onRef('i.application_id', '=', 'ad.application_id').onRef('i.dialogue_id', '=', 'ad.dialogue_id').on('i.active', '=', 1))
-    .select(['a.id', 'a.reference', 'a.organisation_name', 'a.country', 'a.regional_group', 'a.stakeholder_type', 'ad.status', 'i.round_id'])
-    .where('a.call_id', '=', callId).where('a.status', '=', 'submitted').where('ad.dialogue_id', '=', dialogueId)
+    .leftJoin('round_items as i', (j) =>
+      j.onRef('i.application_id', '=', 'ad.application_id').onRef('i.dialogue_id', '=', 'ad.dialogue_id').on('i.active', '=', 1),
+    )
+    .select([
+      'a.id',
+      'a.reference',
+      'a.organisation_name',
+      'a.country',
+      'a.regional_group',
+      'a.stakeholder_type',
+      'ad.status',
+      'i.round_id',
+    ])
+    .where('a.call_id', '=', callId)
+    .where('a.status', '=', 'submitted')
+    .where('ad.dialogue_id', '=', dialogueId)
     .where('ad.status', 'in', ['recommended', 'objected'])
-    .orderBy('a.reference').execute();
+    .orderBy('a.reference')
+    .execute();
   return rows.map((r) => ({
-    applicationId: r.id, reference: r.reference, organisation: r.organisation_name, country: r.country, regionalGroup: r.regional_group,
-    stakeholderType: r.stakeholder_type, status: r.status === 'objected' ? 'objected' : 'recommended', liveRoundId: r.round_id ?? null,
+    applicationId: r.id,
+    reference: r.reference,
+    organisation: r.organisation_name,
+    country: r.country,
+    regionalGroup: r.regional_group,
+    stakeholderType: r.stakeholder_type,
+    status: r.status === 'objected' ? 'objected' : 'recommended',
+    liveRoundId: r.round_id ?? null,
   }));
 }
 
@@ -49,9 +70,14 @@ export interface RoundOrganisation {
 
 /** The organisations of a round, as a focal point may see them. */
 export async function roundOrganisations(db: Kysely<Database>, roundId: string): Promise<RoundOrganisation[]> {
-  const rows = await db.selectFrom('round_items as i').innerJoin('applications as a', 'a.id', 'i.application_id')
+  const rows = await db
+    .selectFrom('round_items as i')
+    .innerJoin('applications as a', 'a.id', 'i.application_id')
     .select(['a.id', 'a.reference', 'a.answers', 'i.dialogue_id', 'i.note', 'i.outcome'])
-    .where('i.round_id', '=', roundId).orderBy('a.organisation_name').orderBy('a.id').execute();
+    .where('i.round_id', '=', roundId)
+    .orderBy('a.organisation_name')
+    .orderBy('a.id')
+    .execute();
   return rows.map((r) => {
     const a = parseJson(r.answers, answersJson, 'application answers');
     return {
@@ -72,7 +98,12 @@ export async function roundOrganisations(db: Kysely<Database>, roundId: string):
 
 /** Focal points (active state_party users) to tell about a round. */
 export async function focalPoints(db: Kysely<Database>): Promise<{ id: string; email: string; state: string }[]> {
-  const rows = await db.selectFrom('admin_users').select(['id', 'email', 'state_party']).where('role', '=', 'state_party')
-    .where('disabled', '=', 0).where('state_party', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('admin_users')
+    .select(['id', 'email', 'state_party'])
+    .where('role', '=', 'state_party')
+    .where('disabled', '=', 0)
+    .where('state_party', 'is not', null)
+    .execute();
   return rows.flatMap((r) => (r.state_party ? [{ id: r.id, email: r.email, state: r.state_party }] : []));
 }

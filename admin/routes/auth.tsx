@@ -21,17 +21,33 @@ import { Csrf, Layout } from '../views/layout';
  * control character (CR/LF) or a backslash cannot go into a Location header or mean a path.
  */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.length <= 1000 && /^\/admin(?:[/?#]|$)/.test(next) && !next.startsWith('//') && !/[\u0000-\u001f\u007f\\]/.test(next) ? next : '/admin';
+  return typeof next === 'string' &&
+    next.length <= 1000 &&
+    /^\/admin(?:[/?#]|$)/.test(next) &&
+    !next.startsWith('//') &&
+    !/[\u0000-\u001f\u007f\\]/.test(next)
+    ? next
+    : '/admin';
 }
 
 /** An email address is at most 254 characters; more than that is not echoed back. */
 const MAX_ECHOED_EMAIL = 320;
 const echo = (v: unknown) => (typeof v === 'string' ? v.slice(0, MAX_ECHOED_EMAIL) : undefined);
 
-async function loginPage(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 401 | 403 | 429 = 200, message?: string) {
+async function loginPage(
+  c: Context<AdminEnv>,
+  deps: AdminDeps,
+  values: Values,
+  errors: Errors,
+  status: 200 | 400 | 401 | 403 | 429 = 200,
+  message?: string,
+) {
   const token = await preSessionToken(c, deps);
   return c.html(
-    <Layout title="Sign in" notice={message ? { text: message, bad: true } : c.req.query('notice') === 'signed_out' ? { text: 'You are signed out.' } : null}>
+    <Layout
+      title="Sign in"
+      notice={message ? { text: message, bad: true } : c.req.query('notice') === 'signed_out' ? { text: 'You are signed out.' } : null}
+    >
       <h1>Sign in</h1>
       <ErrorSummary errors={errors} />
       <form method="post" action="/admin/login" novalidate>
@@ -39,7 +55,9 @@ async function loginPage(c: Context<AdminEnv>, deps: AdminDeps, values: Values, 
         <input type="hidden" name="next" value={safeNext(values.next)} />
         <Input name="email" label="Email address" type="email" autocomplete="username" required values={values} errors={errors} />
         <Input name="password" label="Password" type="password" autocomplete="current-password" required values={values} errors={errors} />
-        <div class="actions"><button type="submit">Sign in</button></div>
+        <div class="actions">
+          <button type="submit">Sign in</button>
+        </div>
       </form>
     </Layout>,
     status,
@@ -66,7 +84,14 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const keys = throttleKeys(email, ip);
     const throttled = (wait: number) => {
       deps.log.warn('admin.sign_in_throttled', { wait });
-      return loginPage(c, deps, values, {}, 429, `Too many failed sign-ins for this account from here, or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`);
+      return loginPage(
+        c,
+        deps,
+        values,
+        {},
+        429,
+        `Too many failed sign-ins for this account from here, or from this network. Try again in ${wait} minute${wait === 1 ? '' : 's'}.`,
+      );
     };
     // A cheap refusal while blocked, then the attempt is counted before the password is checked.
     const blocked = await blockedFor(deps, keys);
@@ -82,13 +107,26 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
       // Recorded against a known account only, and without what was typed: an unknown "email"
       // may well be a password typed into the wrong field.
       if (user) {
-        await auditQuery(deps.db, { actor: 'anonymous', action: 'auth.sign_in_failed', entity: 'admin_user', entityId: user.id, detail: { disabled: Boolean(user.disabled) }, at: deps.clock.now() }).execute();
+        await auditQuery(deps.db, {
+          actor: 'anonymous',
+          action: 'auth.sign_in_failed',
+          entity: 'admin_user',
+          entityId: user.id,
+          detail: { disabled: Boolean(user.disabled) },
+          at: deps.clock.now(),
+        }).execute();
       }
       return loginPage(c, deps, values, { password: 'The email address or password is not right' }, 401);
     }
     await clearFailures(deps, keys);
     await createSession(c, deps, user.id);
-    await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_in', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
+    await auditQuery(deps.db, {
+      actor: actorRef(user),
+      action: 'auth.sign_in',
+      entity: 'admin_user',
+      entityId: user.id,
+      at: deps.clock.now(),
+    }).execute();
     return c.redirect(safeNext(raw.next), 303);
   });
 
@@ -101,7 +139,13 @@ export function logoutRoute(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/logout', async (c) => {
     const user = c.get('user');
     await destroySession(c, deps);
-    await auditQuery(deps.db, { actor: actorRef(user), action: 'auth.sign_out', entity: 'admin_user', entityId: user.id, at: deps.clock.now() }).execute();
+    await auditQuery(deps.db, {
+      actor: actorRef(user),
+      action: 'auth.sign_out',
+      entity: 'admin_user',
+      entityId: user.id,
+      at: deps.clock.now(),
+    }).execute();
     return c.redirect('/admin/login?notice=signed_out', 303);
   });
   return app;

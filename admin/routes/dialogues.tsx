@@ -17,41 +17,101 @@ import { Csrf, ArchiveToggle } from '../views/layout';
 import { DataTable } from '../views/table';
 import { archiveRoutes } from './archive';
 
-const FORMATS = [{ value: 'hybrid', label: 'Hybrid (in person and online)' }, { value: 'in_person', label: 'In person' }, { value: 'online', label: 'Online' }];
-const STATUSES = [{ value: 'announced', label: 'Announced (no call yet)' }, { value: 'active', label: 'Active (in a call)' }, { value: 'archived', label: 'Archived' }];
+const FORMATS = [
+  { value: 'hybrid', label: 'Hybrid (in person and online)' },
+  { value: 'in_person', label: 'In person' },
+  { value: 'online', label: 'Online' },
+];
+const STATUSES = [
+  { value: 'announced', label: 'Announced (no call yet)' },
+  { value: 'active', label: 'Active (in a call)' },
+  { value: 'archived', label: 'Archived' },
+];
 
 function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   const title = mode === 'new' ? 'New dialogue' : `Edit dialogue: ${String(values.name ?? values.id)}`;
-  return render(c, deps, { title, current: 'dialogues' }, (
+  return render(
+    c,
+    deps,
+    { title, current: 'dialogues' },
     <>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
-      <form method="post" action={mode === 'new' ? '/admin/dialogues/new' : `/admin/dialogues/${encodeURIComponent(String(values.id))}`} novalidate>
+      <form
+        method="post"
+        action={mode === 'new' ? '/admin/dialogues/new' : `/admin/dialogues/${encodeURIComponent(String(values.id))}`}
+        novalidate
+      >
         <Csrf token={c.get('csrf')} />
-        {mode === 'new'
-          ? <Input name="id" label="Id" hint='Lower-case words joined by hyphens, e.g. "cybercrime". It cannot be changed later.' required values={values} errors={errors} />
-          : <p><strong>Id:</strong> <code>{String(values.id)}</code><input type="hidden" name="id" value={String(values.id)} /></p>}
+        {mode === 'new' ? (
+          <Input
+            name="id"
+            label="Id"
+            hint='Lower-case words joined by hyphens, e.g. "cybercrime". It cannot be changed later.'
+            required
+            values={values}
+            errors={errors}
+          />
+        ) : (
+          <p>
+            <strong>Id:</strong> <code>{String(values.id)}</code>
+            <input type="hidden" name="id" value={String(values.id)} />
+          </p>
+        )}
         <Input name="name" label="Full name" hint='e.g. "Constructive Dialogue on Firearms"' required values={values} errors={errors} />
         <Input name="short_name" label="Short name" hint='e.g. "Firearms"' required values={values} errors={errors} />
-        <Input name="date" label="Date of the dialogue" type="date" hint="The day of the meeting (YYYY-MM-DD)." values={values} errors={errors} />
+        <Input
+          name="date"
+          label="Date of the dialogue"
+          type="date"
+          hint="The day of the meeting (YYYY-MM-DD)."
+          values={values}
+          errors={errors}
+        />
         <Select name="format" label="Format" required options={FORMATS} values={values} errors={errors} />
         <Input name="location" label="Location" hint='e.g. "Vienna, Austria, and online"' required values={values} errors={errors} />
-        <TextArea name="description" label="Description" hint="What the dialogue follows or is about; the bot quotes it." required values={values} errors={errors} />
+        <TextArea
+          name="description"
+          label="Description"
+          hint="What the dialogue follows or is about; the bot quotes it."
+          required
+          values={values}
+          errors={errors}
+        />
         <Select name="status" label="Status" required options={STATUSES} values={values} errors={errors} />
-        <TextArea name="call_note" label="Note about its call" hint="For dialogues not yet in a call: what to tell people about when applications open." rows={2} values={values} errors={errors} />
-        <TextArea name="aliases" label="Other names and abbreviations" rows={4} values={values} errors={errors}
-          hint='One per line, in any language: what people call it, e.g. "TA", "firearms protocol", "armes à feu". The bot recognises the dialogue by these as well as by its names.' />
+        <TextArea
+          name="call_note"
+          label="Note about its call"
+          hint="For dialogues not yet in a call: what to tell people about when applications open."
+          rows={2}
+          values={values}
+          errors={errors}
+        />
+        <TextArea
+          name="aliases"
+          label="Other names and abbreviations"
+          rows={4}
+          values={values}
+          errors={errors}
+          hint='One per line, in any language: what people call it, e.g. "TA", "firearms protocol", "armes à feu". The bot recognises the dialogue by these as well as by its names.'
+        />
         <Input name="sort_order" label="Order in lists" type="number" required values={values} errors={errors} />
-        <div class="actions"><button type="submit">Save dialogue</button><a href="/admin/dialogues">Cancel</a></div>
+        <div class="actions">
+          <button type="submit">Save dialogue</button>
+          <a href="/admin/dialogues">Cancel</a>
+        </div>
       </form>
-    </>
-  ), status);
+    </>,
+    status,
+  );
 }
 
 /** The stored aliases as the form shows them, one per line. */
 function aliasLines(json: string): string {
   // A broken row shows as empty rather than failing the page.
-  return readJsonOr(json, z.array(z.unknown()), []).filter((a) => typeof a === 'string').join('\n');
+  return readJsonOr(json, z.array(z.unknown()), [])
+    .filter((a) => typeof a === 'string')
+    .join('\n');
 }
 
 export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
@@ -59,29 +119,50 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.get('/', async (c) => {
     const rows = await listDialogues(deps.db);
-    return render(c, deps, { title: 'Dialogues', current: 'dialogues' }, (
+    return render(
+      c,
+      deps,
+      { title: 'Dialogues', current: 'dialogues' },
       <>
         <h1>Dialogues</h1>
-        <div class="actions"><a class="button" href="/admin/dialogues/new">New dialogue</a></div>
+        <div class="actions">
+          <a class="button" href="/admin/dialogues/new">
+            New dialogue
+          </a>
+        </div>
         <DataTable caption={`${rows.length} dialogues`} columns={['Name', 'Date', 'Format', 'Status', 'Actions']}>
           {rows.map((d) => (
             <tr>
-              <td data-label="Name"><a href={`/admin/dialogues/${encodeURIComponent(d.id)}`}>{d.name}</a><br /><span class="small muted">{d.id}</span></td>
+              <td data-label="Name">
+                <a href={`/admin/dialogues/${encodeURIComponent(d.id)}`}>{d.name}</a>
+                <br />
+                <span class="small muted">{d.id}</span>
+              </td>
               <td data-label="Date">{d.date ?? '—'}</td>
               <td data-label="Format">{d.format}</td>
-              <td data-label="Status"><span class="badge">{d.status}</span></td>
+              <td data-label="Status">
+                <span class="badge">{d.status}</span>
+              </td>
               <td data-label="Actions">
-                <ArchiveToggle base="/admin/dialogues" id={d.id} archived={d.status === 'archived'} name={d.name} csrf={c.get('csrf')}
-                  confirm={`Archive ${d.name}? The bot will stop offering it.`} />
+                <ArchiveToggle
+                  base="/admin/dialogues"
+                  id={d.id}
+                  archived={d.status === 'archived'}
+                  name={d.name}
+                  csrf={c.get('csrf')}
+                  confirm={`Archive ${d.name}? The bot will stop offering it.`}
+                />
               </td>
             </tr>
           ))}
         </DataTable>
-      </>
-    ));
+      </>,
+    );
   });
 
-  app.get('/new', (c) => form(c, deps, 'new', { format: 'hybrid', status: 'announced', sort_order: '10', location: 'Vienna, Austria, and online' }, {}));
+  app.get('/new', (c) =>
+    form(c, deps, 'new', { format: 'hybrid', status: 'announced', sort_order: '10', location: 'Vienna, Austria, and online' }, {}),
+  );
 
   app.post('/new', async (c) => {
     const raw = await readForm(c);

@@ -17,7 +17,14 @@ export function exportRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   // Exports carry personal data, so who exported what is recorded like any change.
   const record = (c: { get(k: 'user'): { id: string } }, format: string, filters: object) =>
-    auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'applications.export', entity: 'application', entityId: null, detail: { format, filters }, at: deps.clock.now() }).execute();
+    auditQuery(deps.db, {
+      actor: actorRef(c.get('user')),
+      action: 'applications.export',
+      entity: 'application',
+      entityId: null,
+      detail: { format, filters },
+      at: deps.clock.now(),
+    }).execute();
 
   app.get('/export.csv', async (c) => {
     const f = parseFilters(c.req.query());

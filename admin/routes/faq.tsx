@@ -45,9 +45,14 @@ async function unknownRelatedError(deps: AdminDeps, id: string | null, related: 
 
 async function form(c: Context<AdminEnv>, deps: AdminDeps, id: string | null, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const calls = await listCalls(deps.db);
-  const entries = (await deps.db.selectFrom('faq_entries').select(['id', 'question']).where('archived', '=', 0).orderBy('question').execute()).filter((e) => e.id !== id);
+  const entries = (
+    await deps.db.selectFrom('faq_entries').select(['id', 'question']).where('archived', '=', 0).orderBy('question').execute()
+  ).filter((e) => e.id !== id);
   const title = id ? 'Edit FAQ entry' : 'New FAQ entry';
-  return render(c, deps, { title, current: 'faq' }, (
+  return render(
+    c,
+    deps,
+    { title, current: 'faq' },
     <>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
@@ -58,10 +63,14 @@ async function form(c: Context<AdminEnv>, deps: AdminDeps, id: string | null, va
           <FaqFields values={values} errors={errors} calls={calls} entries={entries} />
         </fieldset>
         <FaqTranslationFields values={values} errors={errors} />
-        <div class="actions"><button type="submit">Save entry</button><a href="/admin/faq">Cancel</a></div>
+        <div class="actions">
+          <button type="submit">Save entry</button>
+          <a href="/admin/faq">Cancel</a>
+        </div>
       </form>
-    </>
-  ), status);
+    </>,
+    status,
+  );
 }
 
 export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
@@ -80,37 +89,78 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const missing = (id: string) => TRANSLATED.some((l) => !(translated.get(id) ?? []).includes(l));
     const rows = onlyMissing ? all.filter((f) => missing(f.id)) : all;
     const missingCount = all.filter((f) => missing(f.id)).length;
-    return render(c, deps, { title: 'FAQ', current: 'faq' }, (
+    return render(
+      c,
+      deps,
+      { title: 'FAQ', current: 'faq' },
       <>
         <h1>FAQ</h1>
         <form method="get" action="/admin/faq" class="filters" role="search" aria-label="Filter FAQ entries">
-          <div class="field"><label for="f-call">Applies to</label>
+          <div class="field">
+            <label for="f-call">Applies to</label>
             <select id="f-call" name="call">
               <option value="">All</option>
-              <option value="global" selected={callFilter === 'global'}>Every call (global)</option>
-              {calls.map((k) => <option value={k.id} selected={callFilter === k.id}>{k.title}</option>)}
-            </select></div>
-          <div class="field checks"><label><input type="checkbox" name="archived" value="1" checked={showArchived} /> Include archived</label></div>
-          <div class="field checks"><label><input type="checkbox" name="missing" value="1" checked={onlyMissing} /> Only entries missing a translation</label></div>
-          <div class="field"><button type="submit">Filter</button></div>
+              <option value="global" selected={callFilter === 'global'}>
+                Every call (global)
+              </option>
+              {calls.map((k) => (
+                <option value={k.id} selected={callFilter === k.id}>
+                  {k.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field checks">
+            <label>
+              <input type="checkbox" name="archived" value="1" checked={showArchived} /> Include archived
+            </label>
+          </div>
+          <div class="field checks">
+            <label>
+              <input type="checkbox" name="missing" value="1" checked={onlyMissing} /> Only entries missing a translation
+            </label>
+          </div>
+          <div class="field">
+            <button type="submit">Filter</button>
+          </div>
         </form>
-        <div class="actions"><a class="button" href="/admin/faq/new">New FAQ entry</a></div>
-        <p>{missingCount === 0 ? 'Every entry is in English, French and Spanish.' : `${missingCount} of ${all.length} entries miss a French or Spanish translation; the bot answers those in English and says so.`}</p>
+        <div class="actions">
+          <a class="button" href="/admin/faq/new">
+            New FAQ entry
+          </a>
+        </div>
+        <p>
+          {missingCount === 0
+            ? 'Every entry is in English, French and Spanish.'
+            : `${missingCount} of ${all.length} entries miss a French or Spanish translation; the bot answers those in English and says so.`}
+        </p>
         <DataTable caption={`${rows.length} entries`} columns={['Question', 'Applies to', 'Topic', 'Translations', 'Actions']}>
           {rows.map((f) => (
             <tr>
-              <td data-label="Question"><a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>{f.archived ? <> <span class="badge">archived</span></> : ''}</td>
-              <td data-label="Applies to">{f.call_id ? callTitle.get(f.call_id) ?? f.call_id : 'Every call'}</td>
+              <td data-label="Question">
+                <a href={`/admin/faq/${encodeURIComponent(f.id)}`}>{f.question}</a>
+                {f.archived ? (
+                  <>
+                    {' '}
+                    <span class="badge">archived</span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td data-label="Applies to">{f.call_id ? (callTitle.get(f.call_id) ?? f.call_id) : 'Every call'}</td>
               <td data-label="Topic">{f.topic ?? '—'}</td>
-              <td data-label="Translations"><TranslationStatus have={translated.get(f.id) ?? []} /></td>
+              <td data-label="Translations">
+                <TranslationStatus have={translated.get(f.id) ?? []} />
+              </td>
               <td data-label="Actions">
                 <ArchiveToggle base="/admin/faq" id={f.id} archived={Boolean(f.archived)} name={f.question} csrf={c.get('csrf')} />
               </td>
             </tr>
           ))}
         </DataTable>
-      </>
-    ));
+      </>,
+    );
   });
 
   app.get('/new', (c) => form(c, deps, null, { call_id: c.req.query('call') ?? '' }, {}));
@@ -119,7 +169,8 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(faqSchema, raw);
     const translations = parseFaqTranslations(raw);
-    if (!parsed.ok || !translations.ok) return form(c, deps, null, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
+    if (!parsed.ok || !translations.ok)
+      return form(c, deps, null, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
     const callError = (await unknownCallError(deps, parsed.data.call_id)) ?? (await unknownRelatedError(deps, null, parsed.data.related));
     if (callError) return form(c, deps, null, raw, callError, 400);
     await saveFaq(deps, c.get('user'), parsed.data, translations.data);
@@ -138,8 +189,10 @@ export function faqRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(faqSchema, raw);
     const translations = parseFaqTranslations(raw);
-    if (!parsed.ok || !translations.ok) return form(c, deps, before.id, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
-    const callError = (await unknownCallError(deps, parsed.data.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
+    if (!parsed.ok || !translations.ok)
+      return form(c, deps, before.id, raw, { ...(parsed.ok ? {} : parsed.errors), ...(translations.ok ? {} : translations.errors) }, 400);
+    const callError =
+      (await unknownCallError(deps, parsed.data.call_id)) ?? (await unknownRelatedError(deps, before.id, parsed.data.related));
     if (callError) return form(c, deps, before.id, raw, callError, 400);
     await saveFaq(deps, c.get('user'), parsed.data, translations.data, before);
     return done(c, '/admin/faq', 'saved');

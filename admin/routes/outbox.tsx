@@ -9,22 +9,37 @@ import { actorRef, auditQuery } from '../audit';
 import type { AdminEnv } from '../env';
 import { done } from '../render';
 
-const idParam = z.string().min(1).max(100).regex(/^[\w-]+$/);
+const idParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[\w-]+$/);
 
 export function outboxRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
   app.post('/:id/retry', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     if (!id.success) return c.html('<p>Not a message id.</p>', 400);
-    const row = await deps.db.selectFrom('outbox').select(['id', 'status', 'attempts', 'purpose', 'platform']).where('id', '=', id.data).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('outbox')
+      .select(['id', 'status', 'attempts', 'purpose', 'platform'])
+      .where('id', '=', id.data)
+      .executeTakeFirst();
     if (!row || row.status === 'delivered' || row.status === 'sending') return done(c, '/admin', row ? 'retry_not_needed' : 'not_found');
     const now = deps.clock.now();
     await deps.atomic.run([
-      deps.db.updateTable('outbox').set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
-        .where('id', '=', row.id).where('status', 'in', ['pending', 'failed']),
+      deps.db
+        .updateTable('outbox')
+        .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
+        .where('id', '=', row.id)
+        .where('status', 'in', ['pending', 'failed']),
       auditQuery(deps.db, {
-        actor: actorRef(c.get('user')), action: 'outbox.retry', entity: 'outbox', entityId: row.id,
-        detail: { purpose: row.purpose, platform: row.platform, status: row.status, attempts: row.attempts }, at: now,
+        actor: actorRef(c.get('user')),
+        action: 'outbox.retry',
+        entity: 'outbox',
+        entityId: row.id,
+        detail: { purpose: row.purpose, platform: row.platform, status: row.status, attempts: row.attempts },
+        at: now,
       }),
     ]);
     deps.kickOutbox();

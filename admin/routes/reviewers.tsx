@@ -15,7 +15,10 @@ import { ErrorSummary, Input, Select, type Errors, type Values } from '../views/
 import { viennaTime } from '../views/format';
 import { Csrf } from '../views/layout';
 
-const PLATFORMS = [{ value: 'slack', label: 'Slack' }, { value: 'teams', label: 'Microsoft Teams' }];
+const PLATFORMS = [
+  { value: 'slack', label: 'Slack' },
+  { value: 'teams', label: 'Microsoft Teams' },
+];
 
 async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 = 200) {
   const rows = await listReviewers(deps.db);
@@ -23,19 +26,34 @@ async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, error
     ...deps.settings.envReviewers.slack.map((id) => ({ platform: 'Slack', id })),
     ...deps.settings.envReviewers.teams.map((id) => ({ platform: 'Microsoft Teams', id })),
   ];
-  return render(c, deps, { title: 'Reviewers', current: 'channels' }, (
+  return render(
+    c,
+    deps,
+    { title: 'Reviewers', current: 'channels' },
     <>
       <h1>Reviewers</h1>
-      <p>Members of the reviewer channel an application's card went to may decide on it there. The people below may
-        decide on every application from Slack or Teams as well.</p>
+      <p>
+        Members of the reviewer channel an application's card went to may decide on it there. The people below may decide on every
+        application from Slack or Teams as well.
+      </p>
       <div class="table-wrap">
         <table class="stack">
-          <thead><tr><th scope="col">Platform</th><th scope="col">Id</th><th scope="col">Note</th><th scope="col">Added</th><th scope="col">Actions</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Platform</th>
+              <th scope="col">Id</th>
+              <th scope="col">Note</th>
+              <th scope="col">Added</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
           <tbody>
             {rows.map((r) => (
               <tr>
                 <td data-label="Platform">{r.platform === 'teams' ? 'Microsoft Teams' : 'Slack'}</td>
-                <td data-label="Id"><code>{r.user_id}</code></td>
+                <td data-label="Id">
+                  <code>{r.user_id}</code>
+                </td>
                 <td data-label="Note">{r.label}</td>
                 <td data-label="Added">{viennaTime(r.added_at)}</td>
                 <td data-label="Actions">
@@ -43,7 +61,9 @@ async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, error
                     <Csrf token={c.get('csrf')} />
                     <input type="hidden" name="platform" value={r.platform} />
                     <input type="hidden" name="user_id" value={r.user_id} />
-                    <button type="submit" class="secondary">Remove<span class="visually-hidden"> {r.user_id}</span></button>
+                    <button type="submit" class="secondary">
+                      Remove<span class="visually-hidden"> {r.user_id}</span>
+                    </button>
                   </form>
                 </td>
               </tr>
@@ -51,8 +71,12 @@ async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, error
             {env.map((r) => (
               <tr>
                 <td data-label="Platform">{r.platform}</td>
-                <td data-label="Id"><code>{r.id}</code></td>
-                <td data-label="Note" class="muted">From the server's settings</td>
+                <td data-label="Id">
+                  <code>{r.id}</code>
+                </td>
+                <td data-label="Note" class="muted">
+                  From the server's settings
+                </td>
                 <td data-label="Added"></td>
                 <td data-label="Actions"></td>
               </tr>
@@ -65,12 +89,28 @@ async function page(c: Context<AdminEnv>, deps: AdminDeps, values: Values, error
       <form method="post" action="/admin/reviewers" novalidate>
         <Csrf token={c.get('csrf')} />
         <Select name="platform" label="Platform" options={PLATFORMS} values={values} errors={errors} />
-        <Input name="user_id" label="Member id" hint="Slack: the member id (U0123ABCD). Teams: the Microsoft Entra object id." required values={values} errors={errors} />
-        <Input name="label" label="Note (optional)" hint="Whose id this is, for the people reading this list." values={values} errors={errors} />
-        <div class="actions"><button type="submit">Add reviewer</button></div>
+        <Input
+          name="user_id"
+          label="Member id"
+          hint="Slack: the member id (U0123ABCD). Teams: the Microsoft Entra object id."
+          required
+          values={values}
+          errors={errors}
+        />
+        <Input
+          name="label"
+          label="Note (optional)"
+          hint="Whose id this is, for the people reading this list."
+          values={values}
+          errors={errors}
+        />
+        <div class="actions">
+          <button type="submit">Add reviewer</button>
+        </div>
       </form>
-    </>
-  ), status);
+    </>,
+    status,
+  );
 }
 
 export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
@@ -84,9 +124,18 @@ export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const { platform, user_id, label } = parsed.data;
     const now = deps.clock.now();
     await deps.atomic.run([
-      deps.db.insertInto('platform_reviewers').values({ platform, user_id, label, added_by: actorRef(c.get('user')), added_at: now.toISOString() })
+      deps.db
+        .insertInto('platform_reviewers')
+        .values({ platform, user_id, label, added_by: actorRef(c.get('user')), added_at: now.toISOString() })
         .onConflict((oc) => oc.columns(['platform', 'user_id']).doUpdateSet({ label })),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'reviewer.add', entity: 'platform_reviewer', entityId: `${platform}:${user_id}`, detail: { label }, at: now }),
+      auditQuery(deps.db, {
+        actor: actorRef(c.get('user')),
+        action: 'reviewer.add',
+        entity: 'platform_reviewer',
+        entityId: `${platform}:${user_id}`,
+        detail: { label },
+        at: now,
+      }),
     ]);
     return done(c, '/admin/reviewers', 'saved');
   });
@@ -99,7 +148,13 @@ export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const now = deps.clock.now();
     await deps.atomic.run([
       deps.db.deleteFrom('platform_reviewers').where('platform', '=', platform).where('user_id', '=', user_id),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'reviewer.remove', entity: 'platform_reviewer', entityId: `${platform}:${user_id}`, at: now }),
+      auditQuery(deps.db, {
+        actor: actorRef(c.get('user')),
+        action: 'reviewer.remove',
+        entity: 'platform_reviewer',
+        entityId: `${platform}:${user_id}`,
+        at: now,
+      }),
     ]);
     return done(c, '/admin/reviewers', 'deleted');
   });

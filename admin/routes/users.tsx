@@ -22,7 +22,10 @@ const statePartyOptions = [{ value: '', label: '—' }, ...COUNTRIES.map((k) => 
 const STATE_PARTY_HINT = 'Only for the role "State party focal point": the State party this person speaks for in non-objection rounds.';
 
 function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
-  return render(c, deps, { title: 'New user', current: 'users' }, (
+  return render(
+    c,
+    deps,
+    { title: 'New user', current: 'users' },
     <>
       <h1>New user</h1>
       <ErrorSummary errors={errors} />
@@ -31,16 +34,47 @@ function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: 
         <Input name="email" label="Email address" type="email" autocomplete="off" required values={values} errors={errors} />
         <Input name="display_name" label="Name" hint="Shown on decisions and in the audit log." required values={values} errors={errors} />
         <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select name="state_party" label="State party" hint={STATE_PARTY_HINT} options={statePartyOptions} values={values} errors={errors} />
-        <Input name="password" label="Initial password" type="password" autocomplete="new-password" hint="At least 12 characters. Give it to the person privately." required values={values} errors={errors} />
-        <div class="actions"><button type="submit">Create user</button><a href="/admin/users">Cancel</a></div>
+        <Select
+          name="state_party"
+          label="State party"
+          hint={STATE_PARTY_HINT}
+          options={statePartyOptions}
+          values={values}
+          errors={errors}
+        />
+        <Input
+          name="password"
+          label="Initial password"
+          type="password"
+          autocomplete="new-password"
+          hint="At least 12 characters. Give it to the person privately."
+          required
+          values={values}
+          errors={errors}
+        />
+        <div class="actions">
+          <button type="submit">Create user</button>
+          <a href="/admin/users">Cancel</a>
+        </div>
       </form>
-    </>
-  ), status);
+    </>,
+    status,
+  );
 }
 
-function editForm(c: Context<AdminEnv>, deps: AdminDeps, id: string, email: string, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
-  return render(c, deps, { title: `User ${email}`, current: 'users' }, (
+function editForm(
+  c: Context<AdminEnv>,
+  deps: AdminDeps,
+  id: string,
+  email: string,
+  values: Values,
+  errors: Errors,
+  status: 200 | 400 | 409 = 200,
+) {
+  return render(
+    c,
+    deps,
+    { title: `User ${email}`, current: 'users' },
     <>
       <h1>User {email}</h1>
       <ErrorSummary errors={errors} />
@@ -48,34 +82,97 @@ function editForm(c: Context<AdminEnv>, deps: AdminDeps, id: string, email: stri
         <Csrf token={c.get('csrf')} />
         <Input name="display_name" label="Name" required values={values} errors={errors} />
         <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select name="state_party" label="State party" hint={STATE_PARTY_HINT} options={statePartyOptions} values={values} errors={errors} />
-        <div class="field checks"><label><input type="checkbox" id="f-disabled" name="disabled" value="on" checked={values.disabled === true || values.disabled === 'on'} /> Disabled (cannot sign in; open sessions end)</label>
-          {errors.disabled && <p class="error">{errors.disabled}</p>}</div>
-        <Input name="password" label="New password" type="password" autocomplete="new-password" hint="Leave empty to keep the current password." values={values} errors={errors} />
-        <div class="actions"><button type="submit">Save user</button><a href="/admin/users">Cancel</a></div>
+        <Select
+          name="state_party"
+          label="State party"
+          hint={STATE_PARTY_HINT}
+          options={statePartyOptions}
+          values={values}
+          errors={errors}
+        />
+        <div class="field checks">
+          <label>
+            <input
+              type="checkbox"
+              id="f-disabled"
+              name="disabled"
+              value="on"
+              checked={values.disabled === true || values.disabled === 'on'}
+            />{' '}
+            Disabled (cannot sign in; open sessions end)
+          </label>
+          {errors.disabled && <p class="error">{errors.disabled}</p>}
+        </div>
+        <Input
+          name="password"
+          label="New password"
+          type="password"
+          autocomplete="new-password"
+          hint="Leave empty to keep the current password."
+          values={values}
+          errors={errors}
+        />
+        <div class="actions">
+          <button type="submit">Save user</button>
+          <a href="/admin/users">Cancel</a>
+        </div>
       </form>
-    </>
-  ), status);
+    </>,
+    status,
+  );
 }
 
 export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {
-    const users = await deps.db.selectFrom('admin_users').select(['id', 'email', 'display_name', 'role', 'state_party', 'disabled', 'created_at']).orderBy('email').execute();
-    return render(c, deps, { title: 'Users', current: 'users' }, (
+    const users = await deps.db
+      .selectFrom('admin_users')
+      .select(['id', 'email', 'display_name', 'role', 'state_party', 'disabled', 'created_at'])
+      .orderBy('email')
+      .execute();
+    return render(
+      c,
+      deps,
+      { title: 'Users', current: 'users' },
       <>
         <h1>Users</h1>
-        <div class="actions"><a class="button" href="/admin/users/new">New user</a></div>
-        <div class="table-wrap"><table class="stack">
-          <thead><tr><th scope="col">Email</th><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Created</th></tr></thead>
-          <tbody>{users.map((u) => (
-            <tr><td data-label="Email"><a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a></td><td data-label="Name">{u.display_name}</td>
-              <td data-label="Role">{u.role}{u.state_party ? ` (${countryName(u.state_party)})` : ''}</td><td data-label="Status">{u.disabled ? 'Disabled' : 'Active'}</td><td data-label="Created">{viennaTime(u.created_at)}</td></tr>
-          ))}</tbody>
-        </table></div>
-      </>
-    ));
+        <div class="actions">
+          <a class="button" href="/admin/users/new">
+            New user
+          </a>
+        </div>
+        <div class="table-wrap">
+          <table class="stack">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr>
+                  <td data-label="Email">
+                    <a href={`/admin/users/${encodeURIComponent(u.id)}`}>{u.email}</a>
+                  </td>
+                  <td data-label="Name">{u.display_name}</td>
+                  <td data-label="Role">
+                    {u.role}
+                    {u.state_party ? ` (${countryName(u.state_party)})` : ''}
+                  </td>
+                  <td data-label="Status">{u.disabled ? 'Disabled' : 'Active'}</td>
+                  <td data-label="Created">{viennaTime(u.created_at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>,
+    );
   });
 
   app.get('/new', (c) => newForm(c, deps, { role: 'reviewer' }, {}));
@@ -91,8 +188,24 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const id = crypto.randomUUID();
     const now = deps.clock.now();
     await deps.atomic.run([
-      deps.db.insertInto('admin_users').values({ id, email: u.email, display_name: u.display_name, role: u.role, state_party: u.state_party, password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)), created_at: now.toISOString(), updated_at: now.toISOString() }),
-      auditQuery(deps.db, { actor: actorRef(c.get('user')), action: 'user.create', entity: 'admin_user', entityId: id, detail: { email: u.email, role: u.role, stateParty: u.state_party }, at: now }),
+      deps.db.insertInto('admin_users').values({
+        id,
+        email: u.email,
+        display_name: u.display_name,
+        role: u.role,
+        state_party: u.state_party,
+        password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)),
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      }),
+      auditQuery(deps.db, {
+        actor: actorRef(c.get('user')),
+        action: 'user.create',
+        entity: 'admin_user',
+        entityId: id,
+        detail: { email: u.email, role: u.role, stateParty: u.state_party },
+        at: now,
+      }),
     ]);
     return done(c, '/admin/users', 'created');
   });
@@ -102,7 +215,14 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.get('/:id', async (c) => {
     const u = await find(c.req.param('id'));
     if (!u) return c.notFound();
-    return editForm(c, deps, u.id, u.email, { display_name: u.display_name, role: u.role, state_party: u.state_party ?? '', disabled: Boolean(u.disabled) }, {});
+    return editForm(
+      c,
+      deps,
+      u.id,
+      u.email,
+      { display_name: u.display_name, role: u.role, state_party: u.state_party ?? '', disabled: Boolean(u.disabled) },
+      {},
+    );
   });
 
   app.post('/:id', async (c) => {
@@ -114,23 +234,53 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const u = parsed.data;
     const losesAdmin = before.role === 'admin' && !before.disabled && (u.role !== 'admin' || u.disabled);
     if (losesAdmin) {
-      const others = await deps.db.selectFrom('admin_users').select('id').where('role', '=', 'admin').where('disabled', '=', 0).where('id', '!=', before.id).execute();
-      if (others.length === 0) return editForm(c, deps, before.id, before.email, raw, { role: 'This is the last active administrator; make someone else an administrator first' }, 409);
+      const others = await deps.db
+        .selectFrom('admin_users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabled', '=', 0)
+        .where('id', '!=', before.id)
+        .execute();
+      if (others.length === 0)
+        return editForm(
+          c,
+          deps,
+          before.id,
+          before.email,
+          raw,
+          { role: 'This is the last active administrator; make someone else an administrator first' },
+          409,
+        );
     }
     const now = deps.clock.now();
     const set = {
-      display_name: u.display_name, role: u.role, state_party: u.state_party, disabled: u.disabled ? 1 : 0, updated_at: now.toISOString(),
+      display_name: u.display_name,
+      role: u.role,
+      state_party: u.state_party,
+      disabled: u.disabled ? 1 : 0,
+      updated_at: now.toISOString(),
       ...(u.password ? { password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)) } : {}),
     };
     const queries: Compilable[] = [
       deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),
       auditQuery(deps.db, {
-        actor: actorRef(c.get('user')), action: 'user.update', entity: 'admin_user', entityId: before.id,
-        detail: { ...diff({ display_name: before.display_name }, { display_name: u.display_name }), role: { from: before.role, to: u.role }, stateParty: { from: before.state_party, to: u.state_party }, disabled: { from: Boolean(before.disabled), to: u.disabled }, passwordChanged: Boolean(u.password) }, at: now,
+        actor: actorRef(c.get('user')),
+        action: 'user.update',
+        entity: 'admin_user',
+        entityId: before.id,
+        detail: {
+          ...diff({ display_name: before.display_name }, { display_name: u.display_name }),
+          role: { from: before.role, to: u.role },
+          stateParty: { from: before.state_party, to: u.state_party },
+          disabled: { from: Boolean(before.disabled), to: u.disabled },
+          passwordChanged: Boolean(u.password),
+        },
+        at: now,
       }),
     ];
     // A role change, a disable or a new password ends the user's sessions: they sign in again.
-    if (u.disabled || u.password || u.role !== before.role || u.state_party !== before.state_party) queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id));
+    if (u.disabled || u.password || u.role !== before.role || u.state_party !== before.state_party)
+      queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id));
     await deps.atomic.run(queries);
     return done(c, '/admin/users', 'saved');
   });

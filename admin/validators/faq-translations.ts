@@ -19,7 +19,10 @@ export function parseFaqTranslations(raw: Values): { ok: true; data: FaqTranslat
   for (const l of TRANSLATED) {
     const question = str(raw[`${l}_question`]).trim();
     const answer = str(raw[`${l}_answer`]).trim();
-    const variants = str(raw[`${l}_variants`]).split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+    const variants = str(raw[`${l}_variants`])
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!question && !answer && !variants.length) continue;
     const name = LANGUAGE_NAMES[l];
     if (!question) errors[`${l}_question`] = `Enter the question in ${name}, or leave every ${name} field empty`;

@@ -15,7 +15,9 @@ export const FaqTranslationFields: FC<{ values: Values; errors: Errors }> = ({ v
         <legend>
           {LANGUAGE_NAMES[l]} {filled(values, l) ? '' : <span class="badge">translation missing</span>}
         </legend>
-        <p class="hint" lang="en">Leave every field empty if there is no translation yet: the bot then answers in English and says so.</p>
+        <p class="hint" lang="en">
+          Leave every field empty if there is no translation yet: the bot then answers in English and says so.
+        </p>
         <Input name={`${l}_question`} label="Question" values={values} errors={errors} />
         <TextArea name={`${l}_variants`} label="Other ways people ask it" hint="One per line." rows={4} values={values} errors={errors} />
         <TextArea name={`${l}_answer`} label="Answer" values={values} errors={errors} />

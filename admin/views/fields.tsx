@@ -26,8 +26,17 @@ const Frame: FC<Base & { children?: unknown }> = ({ name, label, hint, errors, r
       {label}
       {required ? '' : <span class="muted"> (optional)</span>}
     </label>
-    {hint && <p class="hint" id={`${name}-hint`}>{hint}</p>}
-    {errors[name] && <p class="error" id={`${name}-error`}><span class="visually-hidden">Error: </span>{errors[name]}</p>}
+    {hint && (
+      <p class="hint" id={`${name}-hint`}>
+        {hint}
+      </p>
+    )}
+    {errors[name] && (
+      <p class="error" id={`${name}-error`}>
+        <span class="visually-hidden">Error: </span>
+        {errors[name]}
+      </p>
+    )}
     {children as never}
   </div>
 );
@@ -35,9 +44,15 @@ const Frame: FC<Base & { children?: unknown }> = ({ name, label, hint, errors, r
 export const Input: FC<Base & { type?: string; autocomplete?: string; maxLength?: number }> = (p) => (
   <Frame {...p}>
     <input
-      id={`f-${p.name}`} name={p.name} type={p.type ?? 'text'} value={p.type === 'password' ? '' : str(p.values[p.name])}
-      required={p.required} autocomplete={p.autocomplete} maxlength={p.maxLength}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
+      id={`f-${p.name}`}
+      name={p.name}
+      type={p.type ?? 'text'}
+      value={p.type === 'password' ? '' : str(p.values[p.name])}
+      required={p.required}
+      autocomplete={p.autocomplete}
+      maxlength={p.maxLength}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
     />
   </Frame>
 );
@@ -45,9 +60,15 @@ export const Input: FC<Base & { type?: string; autocomplete?: string; maxLength?
 export const TextArea: FC<Base & { rows?: number }> = (p) => (
   <Frame {...p}>
     <textarea
-      id={`f-${p.name}`} name={p.name} rows={p.rows ?? 4} required={p.required}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
-    >{str(p.values[p.name])}</textarea>
+      id={`f-${p.name}`}
+      name={p.name}
+      rows={p.rows ?? 4}
+      required={p.required}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
+    >
+      {str(p.values[p.name])}
+    </textarea>
   </Frame>
 );
 
@@ -56,10 +77,17 @@ export type Option = { value: string; label: string };
 export const Select: FC<Base & { options: Option[] }> = (p) => (
   <Frame {...p}>
     <select
-      id={`f-${p.name}`} name={p.name} required={p.required}
-      aria-invalid={p.errors[p.name] ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
+      id={`f-${p.name}`}
+      name={p.name}
+      required={p.required}
+      aria-invalid={p.errors[p.name] ? 'true' : undefined}
+      aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
     >
-      {p.options.map((o) => <option value={o.value} selected={str(p.values[p.name]) === o.value}>{o.label}</option>)}
+      {p.options.map((o) => (
+        <option value={o.value} selected={str(p.values[p.name]) === o.value}>
+          {o.label}
+        </option>
+      ))}
     </select>
   </Frame>
 );
@@ -69,12 +97,26 @@ export const Checkboxes: FC<Base & { options: Option[] }> = (p) => {
   const v = p.values[p.name];
   const ticked = new Set(Array.isArray(v) ? v.map(String) : v ? [String(v)] : []);
   return (
-    <fieldset class={p.errors[p.name] ? 'field checks has-error' : 'field checks'} aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}>
+    <fieldset
+      class={p.errors[p.name] ? 'field checks has-error' : 'field checks'}
+      aria-describedby={describedBy(p.name, p.hint, p.errors[p.name])}
+    >
       <legend>{p.label}</legend>
-      {p.hint && <p class="hint" id={`${p.name}-hint`}>{p.hint}</p>}
-      {p.errors[p.name] && <p class="error" id={`${p.name}-error`}>{p.errors[p.name]}</p>}
+      {p.hint && (
+        <p class="hint" id={`${p.name}-hint`}>
+          {p.hint}
+        </p>
+      )}
+      {p.errors[p.name] && (
+        <p class="error" id={`${p.name}-error`}>
+          {p.errors[p.name]}
+        </p>
+      )}
       {p.options.map((o, i) => (
-        <label><input type="checkbox" id={i === 0 ? `f-${p.name}` : undefined} name={p.name} value={o.value} checked={ticked.has(o.value)} /> {o.label}</label>
+        <label>
+          <input type="checkbox" id={i === 0 ? `f-${p.name}` : undefined} name={p.name} value={o.value} checked={ticked.has(o.value)} />{' '}
+          {o.label}
+        </label>
       ))}
     </fieldset>
   );
@@ -88,7 +130,14 @@ export const ErrorSummary: FC<{ errors: Errors; labels?: Record<string, string> 
     <div class="error-summary" role="alert" tabindex={-1} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
-        {list.map(([k, v]) => <li><a href={`#f-${k}`}>{labels?.[k] ? `${labels[k]}: ` : ''}{v}</a></li>)}
+        {list.map(([k, v]) => (
+          <li>
+            <a href={`#f-${k}`}>
+              {labels?.[k] ? `${labels[k]}: ` : ''}
+              {v}
+            </a>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -46,9 +46,13 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
         <script src="/admin/assets/admin.js" defer></script>
       </head>
       <body data-server-now={serverNow?.toISOString()}>
-        <a class="skip" href="#main">Skip to main content</a>
+        <a class="skip" href="#main">
+          Skip to main content
+        </a>
         <header class="top">
-          <a class="brand" href="/admin">Dialogue Desk admin</a>
+          <a class="brand" href="/admin">
+            Dialogue Desk admin
+          </a>
           {user && (
             <>
               <span class="who">
@@ -56,7 +60,9 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
               </span>
               <form method="post" action="/admin/logout" class="inline">
                 <input type="hidden" name={CSRF_FIELD} value={csrf} />
-                <button type="submit" class="secondary">Sign out</button>
+                <button type="submit" class="secondary">
+                  Sign out
+                </button>
               </form>
             </>
           )}
@@ -66,7 +72,9 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
             <ul>
               {NAV.filter((n) => !n.permission || can(user.role, n.permission)).map((n) => (
                 <li>
-                  <a href={n.href} aria-current={n.key === current ? 'page' : undefined}>{n.label}</a>
+                  <a href={n.href} aria-current={n.key === current ? 'page' : undefined}>
+                    {n.label}
+                  </a>
                 </li>
               ))}
             </ul>
@@ -74,7 +82,9 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
         )}
         <main id="main" tabindex={-1}>
           {notice && (
-            <div class={notice.bad ? 'notice bad' : 'notice'} role={notice.bad ? 'alert' : 'status'}>{notice.text}</div>
+            <div class={notice.bad ? 'notice bad' : 'notice'} role={notice.bad ? 'alert' : 'status'}>
+              {notice.text}
+            </div>
           )}
           {children}
         </main>
@@ -87,9 +97,24 @@ export const Layout: FC<PageProps> = ({ title, user, csrf, current, notice, serv
 export const Csrf: FC<{ token: string }> = ({ token }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
 
 /** The Archive / Restore button of a list row; `name` tells screen-reader users which row. */
-export const ArchiveToggle: FC<{ base: string; id: string; archived: boolean; name: string; csrf: string; confirm?: string }> = ({ base, id, archived, name, csrf, confirm }) => (
-  <form method="post" action={`${base}/${encodeURIComponent(id)}/${archived ? 'restore' : 'archive'}`} class="inline" data-confirm={archived ? undefined : confirm}>
+export const ArchiveToggle: FC<{ base: string; id: string; archived: boolean; name: string; csrf: string; confirm?: string }> = ({
+  base,
+  id,
+  archived,
+  name,
+  csrf,
+  confirm,
+}) => (
+  <form
+    method="post"
+    action={`${base}/${encodeURIComponent(id)}/${archived ? 'restore' : 'archive'}`}
+    class="inline"
+    data-confirm={archived ? undefined : confirm}
+  >
     <Csrf token={csrf} />
-    <button type="submit" class="secondary">{archived ? 'Restore' : 'Archive'}<span class="visually-hidden"> {name}</span></button>
+    <button type="submit" class="secondary">
+      {archived ? 'Restore' : 'Archive'}
+      <span class="visually-hidden"> {name}</span>
+    </button>
   </form>
 );

@@ -27,21 +27,49 @@ export function roundNotices(c: Context<AdminEnv>): { text: string; bad?: boolea
 }
 
 export const StageLink: FC<{ callId: string; dialogueId: string }> = ({ callId, dialogueId }) => (
-  <a class="button" href={`/admin/rounds/new?call=${encodeURIComponent(callId)}&dialogue=${encodeURIComponent(dialogueId)}`}>New round</a>
+  <a class="button" href={`/admin/rounds/new?call=${encodeURIComponent(callId)}&dialogue=${encodeURIComponent(dialogueId)}`}>
+    New round
+  </a>
 );
 
-export const RoundTable: FC<{ rounds: Round[]; names: Map<string, string>; zone: string | null }> = ({ rounds, names, zone }) => (
-  rounds.length === 0 ? <p>No round has been sent yet.</p> : (
-    <div class="table-wrap"><table class="stack">
-      <thead><tr><th scope="col">Dialogue</th><th scope="col">Sent</th><th scope="col">Closes</th><th scope="col">Status</th></tr></thead>
-      <tbody>{rounds.map((r) => (
-        <tr>
-          <td data-label="Dialogue"><a href={`/admin/rounds/${encodeURIComponent(r.id)}`}>{names.get(r.dialogueId) ?? r.dialogueId}</a></td>
-          <td data-label="Sent">{viennaDeadline(r.sentAt)}</td>
-          <td data-label="Closes">{viennaDeadline(r.closesAt)}{zone && zone !== ROUND_ZONE ? <><br /><span class="small muted" data-local-time>{localTime(r.closesAt, zone)}</span></> : <span data-local-time></span>}</td>
-          <td data-label="Status">{r.status}</td>
-        </tr>
-      ))}</tbody>
-    </table></div>
-  )
-);
+export const RoundTable: FC<{ rounds: Round[]; names: Map<string, string>; zone: string | null }> = ({ rounds, names, zone }) =>
+  rounds.length === 0 ? (
+    <p>No round has been sent yet.</p>
+  ) : (
+    <div class="table-wrap">
+      <table class="stack">
+        <thead>
+          <tr>
+            <th scope="col">Dialogue</th>
+            <th scope="col">Sent</th>
+            <th scope="col">Closes</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rounds.map((r) => (
+            <tr>
+              <td data-label="Dialogue">
+                <a href={`/admin/rounds/${encodeURIComponent(r.id)}`}>{names.get(r.dialogueId) ?? r.dialogueId}</a>
+              </td>
+              <td data-label="Sent">{viennaDeadline(r.sentAt)}</td>
+              <td data-label="Closes">
+                {viennaDeadline(r.closesAt)}
+                {zone && zone !== ROUND_ZONE ? (
+                  <>
+                    <br />
+                    <span class="small muted" data-local-time>
+                      {localTime(r.closesAt, zone)}
+                    </span>
+                  </>
+                ) : (
+                  <span data-local-time></span>
+                )}
+              </td>
+              <td data-label="Status">{r.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );

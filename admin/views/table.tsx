@@ -4,11 +4,22 @@
  */
 import type { Child, FC } from 'hono/jsx';
 
-export const DataTable: FC<{ caption: Child; captionClass?: string; columns: string[]; children?: Child }> = ({ caption, captionClass, columns, children }) => (
+export const DataTable: FC<{ caption: Child; captionClass?: string; columns: string[]; children?: Child }> = ({
+  caption,
+  captionClass,
+  columns,
+  children,
+}) => (
   <div class="table-wrap">
     <table class="stack">
       <caption class={captionClass}>{caption}</caption>
-      <thead><tr>{columns.map((col) => <th scope="col">{col}</th>)}</tr></thead>
+      <thead>
+        <tr>
+          {columns.map((col) => (
+            <th scope="col">{col}</th>
+          ))}
+        </tr>
+      </thead>
       <tbody>{children}</tbody>
     </table>
   </div>

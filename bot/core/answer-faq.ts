@@ -105,7 +105,11 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
       return;
     case 'edit':
       if (state === 'open') out.lines.push(answer);
-      else out.lines.push(...(deadline?.closedSentence ? [deadline.closedSentence] : []), tr('answers.state.closedEdit', { contact: catalog.contact }));
+      else
+        out.lines.push(
+          ...(deadline?.closedSentence ? [deadline.closedSentence] : []),
+          tr('answers.state.closedEdit', { contact: catalog.contact }),
+        );
       return;
     case 'travel-support':
       out.lines.push(answer, tr(state === 'open' ? 'answers.state.openTravel' : 'answers.state.closedTravel'));
@@ -114,10 +118,12 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
       out.lines.push(answer);
       // The dialogues the question names, else all; an announced one the answer already dated
       // adds nothing but its call note, which the answer gives too.
-      const listed = catalog.dialogues.filter((d) =>
-        d.status !== 'archived' &&
-        (part.dialogues.length === 0 || part.dialogues.includes(d.id)) &&
-        !(d.status === 'announced' && d.date && answer.includes(dialogueDate(d.date, locale))));
+      const listed = catalog.dialogues.filter(
+        (d) =>
+          d.status !== 'archived' &&
+          (part.dialogues.length === 0 || part.dialogues.includes(d.id)) &&
+          !(d.status === 'announced' && d.date && answer.includes(dialogueDate(d.date, locale))),
+      );
       out.lines.push(...listed.map((d) => dialogueBullet(d, locale)));
       return;
     }
@@ -127,7 +133,9 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
       if (apps.length === 0) out.lines.push(tr('answers.noApplication'));
       else {
         out.lines.push(answer);
-        out.extra.push(...await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await ctx.deps.store.liveRoundsFor(a.id)))));
+        out.extra.push(
+          ...(await Promise.all(apps.map(async (a) => statusCard(a, catalog, now, actor, await ctx.deps.store.liveRoundsFor(a.id))))),
+        );
       }
       return;
     }

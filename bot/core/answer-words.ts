@@ -59,7 +59,9 @@ export function deadlineIn(call: Call, now: Date, askerZone: string | null | und
     return { closed: d.closed, day: d.day, sentence: d.sentence, closedSentence: d.closed ? d.sentence : null, extras: '' };
   }
   const zoneName = `${close.offsetNameLong ?? zone}, UTC${close.toFormat('ZZ').replace(':00', '')}`;
-  const time = isMidnight(close) ? tr('answers.time.midnight', { zone: zoneName }) : tr('answers.time.clock', { clock: close.toFormat('HH:mm'), zone: zoneName });
+  const time = isMidnight(close)
+    ? tr('answers.time.midnight', { zone: zoneName })
+    : tr('answers.time.clock', { clock: close.toFormat('HH:mm'), zone: zoneName });
   if (state === 'closed') {
     const sentence = tr('answers.state.closed', { day, time });
     return { closed: true, day, sentence, closedSentence: sentence, extras: '' };
@@ -67,7 +69,13 @@ export function deadlineIn(call: Call, now: Date, askerZone: string | null | und
   if (state === 'upcoming') {
     const opens = DateTime.fromISO(call.opensAt, { zone }).setLocale(INTL_LOCALE[locale]);
     const upcoming = tr('answers.state.upcoming', { day: formatDay(opens, locale) });
-    return { closed: false, day, sentence: `${upcoming} ${tr('answers.deadline.open', { day, time })}`, closedSentence: null, extras: upcoming };
+    return {
+      closed: false,
+      day,
+      sentence: `${upcoming} ${tr('answers.deadline.open', { day, time })}`,
+      closedSentence: null,
+      extras: upcoming,
+    };
   }
   const parts = [tr('answers.deadline.open', { day, time })];
   const asker = validZone(askerZone);
@@ -97,7 +105,8 @@ export function dialogueBullet(d: Dialogue, locale: Locale): string {
   const tr = translator(locale);
   const text = dialogueIn(d, locale);
   const date = d.date ? dialogueDate(d.date, locale) : tr('answers.dialogue.tba');
-  if (d.status !== 'announced') return tr('answers.dialogue.bullet', { name: text.shortName, date, format: tr(`answers.format.${d.format}`), location: text.location });
+  if (d.status !== 'announced')
+    return tr('answers.dialogue.bullet', { name: text.shortName, date, format: tr(`answers.format.${d.format}`), location: text.location });
   return text.callNote
     ? tr('answers.dialogue.bulletAnnounced', { name: text.shortName, date, note: text.callNote.replace(/\.$/, '') })
     : tr('answers.dialogue.bulletDate', { name: text.shortName, date });
@@ -107,8 +116,15 @@ export function dialogueLine(d: Dialogue, locale: Locale): string {
   const tr = translator(locale);
   const text = dialogueIn(d, locale);
   const date = d.date ? dialogueDate(d.date, locale) : tr('answers.dialogue.tba');
-  if (d.status === 'announced') return tr('answers.dialogue.lineAnnounced', { name: text.name, date, description: text.description }).trim();
-  return tr('answers.dialogue.line', { name: text.name, date, format: tr(`answers.format.${d.format}`), location: text.location, description: text.description }).trim();
+  if (d.status === 'announced')
+    return tr('answers.dialogue.lineAnnounced', { name: text.name, date, description: text.description }).trim();
+  return tr('answers.dialogue.line', {
+    name: text.name,
+    date,
+    format: tr(`answers.format.${d.format}`),
+    location: text.location,
+    description: text.description,
+  }).trim();
 }
 
 /** Dialogues announced without an open call yet, with what the call says about them. */
@@ -124,6 +140,8 @@ export function comingNext(catalog: Catalog, now: Date, locale: Locale): { text:
   const note = later.map((d) => dialogueIn(d, locale).callNote).find(Boolean) ?? '';
   return {
     text: [tr('answers.comingNext', { list: listOf(names, locale) }), note].filter(Boolean).join(' '),
-    actions: later.slice(0, 5).map((d) => ({ id: ACTIONS.subscribe, label: tr('answers.action.notify', { name: dialogueIn(d, locale).shortName }), value: d.id })),
+    actions: later
+      .slice(0, 5)
+      .map((d) => ({ id: ACTIONS.subscribe, label: tr('answers.action.notify', { name: dialogueIn(d, locale).shortName }), value: d.id })),
   };
 }

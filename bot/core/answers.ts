@@ -97,7 +97,13 @@ export interface Answered {
 }
 
 /** Answers every question in a message (up to five), in the asker's language, or says honestly that it cannot. */
-export async function answerQuestion(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Reply[]> {
+export async function answerQuestion(
+  deps: EngineDeps,
+  actor: Actor,
+  text: string,
+  preferred: Locale | null = null,
+  conversation?: ConversationRef,
+): Promise<Reply[]> {
   return (await answerMessage(deps, actor, text, preferred, conversation)).replies;
 }
 
@@ -105,7 +111,13 @@ export async function answerQuestion(deps: EngineDeps, actor: Actor, text: strin
  * `conversation` is where the message was written: a question passed to the secretariat gets its
  * answer back there (or in a private message), and the reply says which.
  */
-export async function answerMessage(deps: EngineDeps, actor: Actor, text: string, preferred: Locale | null = null, conversation?: ConversationRef): Promise<Answered> {
+export async function answerMessage(
+  deps: EngineDeps,
+  actor: Actor,
+  text: string,
+  preferred: Locale | null = null,
+  conversation?: ConversationRef,
+): Promise<Answered> {
   const now = deps.clock.now();
   const catalog = await loadCatalog(deps.store);
   const kb = knowledgeFor(catalog);
@@ -178,7 +190,14 @@ function followUpsFor(kb: Knowledge, catalog: Catalog, answered: FaqEntry[], tex
   if (!answered.length) return [];
   const ids = answered.map((e) => e.id);
   const byId = new Map(catalog.faq.map((f) => [f.id, f]));
-  const chosen = uniqueBy(answered.flatMap((e) => e.related ?? []).filter((id) => !ids.includes(id)).map((id) => byId.get(id)).filter((f): f is FaqEntry => !!f), (f) => f.id);
+  const chosen = uniqueBy(
+    answered
+      .flatMap((e) => e.related ?? [])
+      .filter((id) => !ids.includes(id))
+      .map((id) => byId.get(id))
+      .filter((f): f is FaqEntry => !!f),
+    (f) => f.id,
+  );
   if (chosen.length) return chosen.slice(0, FOLLOW_UPS_MAX);
   return kb.related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids, locale);
 }

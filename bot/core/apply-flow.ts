@@ -7,7 +7,13 @@
  * submitted until the applicant confirms the edit.
  */
 import {
-  firstIncompleteStepId, formView, nextStepId, previousStepId, stepById, validateApplication, type FormContext,
+  firstIncompleteStepId,
+  formView,
+  nextStepId,
+  previousStepId,
+  stepById,
+  validateApplication,
+  type FormContext,
 } from '../../domain/form';
 import { callState, describeDeadline, openCalls } from '../../domain/calls';
 import { regionalGroupOf } from '../../domain/countries';
@@ -43,7 +49,10 @@ export async function openForm(deps: EngineDeps, actor: Actor): Promise<EngineRe
   let app: Application | null = null;
   for (const c of open) {
     app = await deps.store.findForPerson(person.id, c.id);
-    if (app) { call = c; break; }
+    if (app) {
+      call = c;
+      break;
+    }
   }
   call ??= open[0];
   if (!call) return { replies: closedCallReplies(catalog, now, actor.timeZone, langOf(actor)) };
@@ -67,13 +76,18 @@ export async function startEdit(deps: EngineDeps, actor: Actor, applicationId?: 
   const person = await personOf(deps, actor);
   const app = applicationId
     ? await deps.store.get(applicationId)
-    : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted') ?? null;
+    : ((await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted') ?? null);
   if (!app || app.personId !== person.id) return say(t(langOf(actor), 'apply.form.noneToEdit'));
   if (app.status === 'draft') return openForm(deps, actor);
   if (app.status === 'withdrawn') return say(t(langOf(actor), 'apply.form.withdrawnEdit', { reference: app.reference ?? '' }));
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
-    return say([t(langOf(actor), 'apply.form.closedEdit', { reference: app.reference ?? '' }), ...(call ? [describeDeadline(call, now, null, langOf(actor)).sentence] : [])].join(' '));
+    return say(
+      [
+        t(langOf(actor), 'apply.form.closedEdit', { reference: app.reference ?? '' }),
+        ...(call ? [describeDeadline(call, now, null, langOf(actor)).sentence] : []),
+      ].join(' '),
+    );
   }
   const state: EditState = { editing: { applicationId: app.id, answers: app.answers } };
   await deps.store.setState(editKey(actor), state, now.toISOString());
@@ -117,10 +131,17 @@ export async function submitStep(
   const person = await personOf(deps, actor);
   const app = await deps.store.get(draftId);
   if (!app || app.personId !== person.id) return { ...say(t(langOf(actor), 'apply.form.expired')), closeForm: true };
-  if (app.status === 'withdrawn') return { ...say(t(langOf(actor), 'apply.form.withdrawn', { reference: app.reference ?? '' })), closeForm: true };
+  if (app.status === 'withdrawn')
+    return { ...say(t(langOf(actor), 'apply.form.withdrawn', { reference: app.reference ?? '' })), closeForm: true };
   const call = catalog.calls.find((c) => c.id === app.callId);
   if (!call || callState(call, now) !== 'open') {
-    return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.savedButClosed') }, ...closedCallReplies(catalog, now, actor.timeZone, langOf(actor))], closeForm: true };
+    return {
+      replies: [
+        { kind: 'text', text: t(langOf(actor), 'apply.form.savedButClosed') },
+        ...closedCallReplies(catalog, now, actor.timeZone, langOf(actor)),
+      ],
+      closeForm: true,
+    };
   }
   const editing = app.status === 'submitted' ? (await deps.store.getState<EditState>(editKey(actor)))?.editing : undefined;
   if (app.status === 'submitted' && editing?.applicationId !== app.id) {
@@ -143,7 +164,11 @@ export async function submitStep(
   const merged = { ...answers, ...parsed.patch };
   const next = nextStepId(step.id, merged, ctx);
   if (editing) {
-    await deps.store.setState(editKey(actor), { editing: { applicationId: app.id, answers: merged } } satisfies EditState, now.toISOString());
+    await deps.store.setState(
+      editKey(actor),
+      { editing: { applicationId: app.id, answers: merged } } satisfies EditState,
+      now.toISOString(),
+    );
   } else {
     await deps.store.saveStep({ id: app.id, answers: merged, currentStep: next, now: now.toISOString(), actorRef: actorRef(actor) });
   }
@@ -162,7 +187,12 @@ async function confirm(
   const valid = validateApplication(answers, ctx);
   if (!valid.ok) {
     const form = formView(valid.stepId, app.id, answers, ctx, { errors: valid.errors });
-    return { replies: [{ kind: 'text', text: t(langOf(actor), 'apply.form.needsAttention') }, { kind: 'form', form }] };
+    return {
+      replies: [
+        { kind: 'text', text: t(langOf(actor), 'apply.form.needsAttention') },
+        { kind: 'form', form },
+      ],
+    };
   }
   const channels = await reviewChannels(deps, call.id);
   const now = deps.clock.now();
@@ -178,20 +208,28 @@ async function confirm(
     actorRef: actorRef(actor),
     messages: (submitted) => [
       ...reviewCardMessages(submitted, catalog.dialogues, [], channels, deps.reviewZone, context),
-      ...(copyTo ? [{
-        recipient: copyTo,
-        purpose: 'confirmation' as const,
-        replies: confirmationReplies(submitted, call, catalog, now, actor, first),
-        dedupeKey: `confirmation:${submitted.id}:v${reviewVersion(submitted)}`,
-      }] : []),
+      ...(copyTo
+        ? [
+            {
+              recipient: copyTo,
+              purpose: 'confirmation' as const,
+              replies: confirmationReplies(submitted, call, catalog, now, actor, first),
+              dedupeKey: `confirmation:${submitted.id}:v${reviewVersion(submitted)}`,
+            },
+          ]
+        : []),
     ],
   });
   await deps.store.clearState(editKey(actor));
   if (!result.ok) {
     const current = await deps.store.get(app.id);
-    const replies: Reply[] = result.reason === 'already_submitted' && current
-      ? [{ kind: 'text', text: t(langOf(actor), 'apply.form.duplicate', { reference: current.reference ?? '' }) }, statusCard(current, catalog, now, actor)]
-      : [{ kind: 'text', text: t(langOf(actor), 'apply.form.cannotSubmit') }];
+    const replies: Reply[] =
+      result.reason === 'already_submitted' && current
+        ? [
+            { kind: 'text', text: t(langOf(actor), 'apply.form.duplicate', { reference: current.reference ?? '' }) },
+            statusCard(current, catalog, now, actor),
+          ]
+        : [{ kind: 'text', text: t(langOf(actor), 'apply.form.cannotSubmit') }];
     return { replies, closeForm: true };
   }
   deps.log.info('application_submitted', { applicationId: result.application.id, first: result.firstSubmission });

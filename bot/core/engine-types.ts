@@ -47,5 +47,12 @@ export interface Engine {
    */
   answerQuestion(input: AnswerGroupInput): Promise<AnswerGroupResult>;
   /** Dismisses (with a reason) or assigns a question group; the cards follow. */
-  changeQuestion(input: { questionId: string; change: 'dismiss' | 'assign'; reason?: string; by: string; ref: string; audit?: { actorRef: string; action: string } }): Promise<ChangeResult>;
+  changeQuestion(input: {
+    questionId: string;
+    change: 'dismiss' | 'assign';
+    reason?: string;
+    by: string;
+    ref: string;
+    audit?: { actorRef: string; action: string };
+  }): Promise<ChangeResult>;
 }

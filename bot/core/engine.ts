@@ -2,7 +2,16 @@
  * The conversation engine: one neutral event in, neutral replies out. Routing only; each kind
  * of work lives in its own module.
  */
-import { ACTIONS, ANSWER_FORM, DISMISS_FORM, FORM_BACK_ACTION, INFO_FORM, MY_DATA, QUESTION_ACTIONS, REASON_FORM } from '../../domain/actions';
+import {
+  ACTIONS,
+  ANSWER_FORM,
+  DISMISS_FORM,
+  FORM_BACK_ACTION,
+  INFO_FORM,
+  MY_DATA,
+  QUESTION_ACTIONS,
+  REASON_FORM,
+} from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
 import { openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
@@ -28,13 +37,24 @@ import type { Actor, ConversationRef, EngineResult, InboundEvent } from './types
 export type { EngineDeps } from './context';
 
 /** A follow-up question button under an answer: asks that FAQ entry's question. */
-async function askFollowUp(deps: EngineDeps, actor: Actor, conversation: ConversationRef, faqId: string | undefined): Promise<EngineResult> {
+async function askFollowUp(
+  deps: EngineDeps,
+  actor: Actor,
+  conversation: ConversationRef,
+  faqId: string | undefined,
+): Promise<EngineResult> {
   const entry = (await loadCatalog(deps.store)).faq.find((f) => f.id === faqId);
   if (!entry) return { replies: helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(actor)) };
   return { replies: await answerQuestion(deps, actor, entry.question, null, conversation) };
 }
 
-async function onAction(deps: EngineDeps, actor: Actor, conversation: ConversationRef, actionId: string, value?: string): Promise<EngineResult> {
+async function onAction(
+  deps: EngineDeps,
+  actor: Actor,
+  conversation: ConversationRef,
+  actionId: string,
+  value?: string,
+): Promise<EngineResult> {
   switch (actionId) {
     case QUESTION_ACTIONS.ask:
       return askFollowUp(deps, actor, conversation, value);
@@ -73,7 +93,12 @@ async function onAction(deps: EngineDeps, actor: Actor, conversation: Conversati
 /** "langue : français" or a language button: stored as the person's choice, confirmed in it. */
 async function languageChosen(deps: EngineDeps, actor: Actor, locale: Parameters<typeof chooseLanguage>[2]): Promise<EngineResult> {
   const chosen = await chooseLanguage(deps, actor, locale);
-  return { replies: [{ kind: 'text', text: t(locale, 'common.language.changed') }, ...helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(chosen))] };
+  return {
+    replies: [
+      { kind: 'text', text: t(locale, 'common.language.changed') },
+      ...helpReplies(await loadCatalog(deps.store), deps.clock.now(), langOf(chosen)),
+    ],
+  };
 }
 
 async function onEvent(deps: EngineDeps, actor: Actor, event: Exclude<InboundEvent, { kind: 'message' }>): Promise<EngineResult> {
@@ -85,13 +110,20 @@ async function onEvent(deps: EngineDeps, actor: Actor, event: Exclude<InboundEve
       if (event.formId === FORM_ID) return submitStep(deps, actor, event.contextId, event.stepId, event.values);
       if (event.formId === REASON_FORM) return reasonSubmitted(deps, actor, event.contextId, firstText(event.values.text));
       if (event.formId === INFO_FORM) return infoAnswered(deps, actor, event.contextId, firstText(event.values.text));
-      if (event.formId === ANSWER_FORM || event.formId === DISMISS_FORM) return questionSubmitted(deps, actor, event.formId, event.contextId, event.values);
+      if (event.formId === ANSWER_FORM || event.formId === DISMISS_FORM)
+        return questionSubmitted(deps, actor, event.formId, event.contextId, event.values);
       return { ...say(t(langOf(actor), 'apply.form.invalid')), closeForm: true };
   }
 }
 
 /** "Can I talk to a person?": a request for contact in the inbox, answered where it was asked. */
-async function contactRequest(deps: EngineDeps, actor: Actor, conversation: ConversationRef, text: string, locale: Locale): Promise<EngineResult> {
+async function contactRequest(
+  deps: EngineDeps,
+  actor: Actor,
+  conversation: ConversationRef,
+  text: string,
+  locale: Locale,
+): Promise<EngineResult> {
   const where = await passToSecretariat(deps, actor, conversation, { text, bestMatchId: null, locale, kind: 'contact' });
   return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
 }
@@ -132,7 +164,9 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
 // length cap keeps a pasted document from costing more than a long question. Whole code points,
 // so an emoji is never cut in half.
 function plainText(text: string): string {
-  return Array.from(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '')).slice(0, 2000).join('');
+  return Array.from(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, ''))
+    .slice(0, 2000)
+    .join('');
 }
 
 const firstText = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
@@ -155,18 +189,21 @@ function inLanguage(result: EngineResult, locale: Locale): EngineResult {
 
 export function createEngine(deps: EngineDeps): Engine {
   // Whatever a step wrote to the outbox goes out at once, also when the step failed after writing.
-  const thenDeliver = <A, R>(work: (input: A) => Promise<R>) => async (input: A): Promise<R> => {
-    try {
-      return await work(input);
-    } finally {
-      deps.deliverSoon?.();
-    }
-  };
+  const thenDeliver =
+    <A, R>(work: (input: A) => Promise<R>) =>
+    async (input: A): Promise<R> => {
+      try {
+        return await work(input);
+      } finally {
+        deps.deliverSoon?.();
+      }
+    };
   return {
     handle: thenDeliver(async (event: InboundEvent): Promise<EngineResult> => {
       if (event.kind === 'message') {
         const text = plainText(event.text);
-        if (isMyDataRequest(event.text.slice(0, 100))) return myData(deps, await withLanguageNoCreate(deps, event.actor, text), event.conversation, MY_DATA);
+        if (isMyDataRequest(event.text.slice(0, 100)))
+          return myData(deps, await withLanguageNoCreate(deps, event.actor, text), event.conversation, MY_DATA);
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);

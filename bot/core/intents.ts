@@ -23,45 +23,92 @@ export type Intent =
 
 const commands: [RegExp, Extract<Intent, { kind: 'help' | 'apply' | 'status' | 'edit' | 'withdraw' }>['kind']][] = [
   [/^(help|menu|commands)$/, 'help'],
-  [/^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application|postuler|candidater|commencer (ma )?candidature|postular(me)?|empezar (mi )?solicitud)$/, 'apply'],
+  [
+    /^(apply|apply now|start|start (an |my )?application|new application|resume|continue|continue (my )?application|resume (my )?application|open (my )?application|postuler|candidater|commencer (ma )?candidature|postular(me)?|empezar (mi )?solicitud)$/,
+    'apply',
+  ],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
   // Questions about one's own outcome are answered from the application's real stage, not the FAQ.
-  [/^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/, 'status'],
+  [
+    /^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/,
+    'status',
+  ],
   [/^(edit|change|update) (my )?application$|^edit$/, 'edit'],
   [/^withdraw( my application)?$/, 'withdraw'],
 ];
 
 // Matched on folded text: lower case, no accents, punctuation as spaces.
 const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
-  ['greeting', 'en', /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day)|whats up|what s up|sup|yo)( there| team| all| everyone| bot)?$/],
+  [
+    'greeting',
+    'en',
+    /^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day)|whats up|what s up|sup|yo)( there| team| all| everyone| bot)?$/,
+  ],
   ['greeting', 'fr', /^(bonjour|bonsoir|salut|coucou)( a tous| a toutes| madame| monsieur| l equipe)?$/],
   ['greeting', 'es', /^(hola|buenos dias|buenas tardes|buenas noches|buenas|saludos)( a todos| equipo)?$/],
-  ['thanks', 'en', /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)( mate| team| all| everyone| guys| folks)?( for (the|your|all the) (help|info|information|answers?|reply|quick reply))?$/],
-  ['thanks', 'fr', /^(merci( beaucoup| bien| infiniment)?|je vous remercie)( pour (votre|ton|l|cette) (aide|reponse|information|informations))?$/],
+  [
+    'thanks',
+    'en',
+    /^((many |big )?thanks?( you)?( so much| very much| a lot| again)?|thx|ty|cheers|much appreciated|appreciated)( mate| team| all| everyone| guys| folks)?( for (the|your|all the) (help|info|information|answers?|reply|quick reply))?$/,
+  ],
+  [
+    'thanks',
+    'fr',
+    /^(merci( beaucoup| bien| infiniment)?|je vous remercie)( pour (votre|ton|l|cette) (aide|reponse|information|informations))?$/,
+  ],
   ['thanks', 'es', /^((muchas |mil )?gracias|se lo agradezco|te lo agradezco)( por (su|tu|la) (ayuda|respuesta|informacion))?$/],
-  ['ack', null, /^(ok|okay|k|great|perfect|cool|nice|got it|understood|alright|d accord|parfait|entendu|tres bien|vale|perfecto|entendido|genial|de acuerdo)$/],
+  [
+    'ack',
+    null,
+    /^(ok|okay|k|great|perfect|cool|nice|got it|understood|alright|d accord|parfait|entendu|tres bien|vale|perfecto|entendido|genial|de acuerdo)$/,
+  ],
   ['howAreYou', 'en', /^(how are you( doing)?( today)?|how is it going|hows it going|how do you do)$/],
   ['howAreYou', 'fr', /^(comment (ca va|allez vous|vas tu)|ca va)$/],
   ['howAreYou', 'es', /^(como (estas|esta usted|esta|te va)|que tal)$/],
-  ['who', 'en', /^(who are you|what are you|who am i (talking|speaking) (to|with)|are you (a |an )?(bot|robot|human|real person|person|ai))$/],
+  [
+    'who',
+    'en',
+    /^(who are you|what are you|who am i (talking|speaking) (to|with)|are you (a |an )?(bot|robot|human|real person|person|ai))$/,
+  ],
   ['who', 'fr', /^(qui etes vous|qui es tu|tu es qui|vous etes qui|(es tu|etes vous) (un robot|humain|une personne))$/],
   ['who', 'es', /^(quien eres|quien es usted|que eres|(eres|es usted) (un robot|humano|una persona))$/],
-  ['human', 'en', /\b(talk|speak|chat) (to|with) (a |an |some )?(human|person|real person|someone|somebody|agent|staff|officer|people)\b|\bhuman agent\b/],
+  [
+    'human',
+    'en',
+    /\b(talk|speak|chat) (to|with) (a |an |some )?(human|person|real person|someone|somebody|agent|staff|officer|people)\b|\bhuman agent\b/,
+  ],
   ['human', 'fr', /\bparler (a|avec) (un humain|une personne|quelqu un|un agent|un conseiller)\b/],
   ['human', 'es', /\bhablar con (un humano|una persona|alguien|un agente)\b/],
   ['bye', 'en', /^(bye|goodbye|bye bye|see you|see you later|have a (nice|good) day)$/],
   ['bye', 'fr', /^(au revoir|a bientot|bonne journee|bonne soiree)$/],
   ['bye', 'es', /^(adios|hasta luego|hasta pronto|chao|buen dia)$/],
-  ['help', 'en', /^(\?|what can you do|how can you help( me)?|what do you do|(can|could) you help( me| us)?( please)?|(i|we) need (some )?help|help me( please)?)$/],
-  ['help', 'fr', /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider|(peux tu|pouvez vous|tu peux|vous pouvez) m aider( svp| s il vous plait)?|j ai besoin d aide)$/],
-  ['help', 'es', /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme|(me )?(puedes|puede) ayudarme( por favor)?|me (puedes|puede) ayudar( por favor)?|necesito ayuda)$/],
+  [
+    'help',
+    'en',
+    /^(\?|what can you do|how can you help( me)?|what do you do|(can|could) you help( me| us)?( please)?|(i|we) need (some )?help|help me( please)?)$/,
+  ],
+  [
+    'help',
+    'fr',
+    /^(aide|que (peux tu|pouvez vous) faire|comment (peux tu|pouvez vous) m aider|(peux tu|pouvez vous|tu peux|vous pouvez) m aider( svp| s il vous plait)?|j ai besoin d aide)$/,
+  ],
+  [
+    'help',
+    'es',
+    /^(ayuda|que puedes hacer|que puede hacer|como (puedes|puede) ayudarme|(me )?(puedes|puede) ayudarme( por favor)?|me (puedes|puede) ayudar( por favor)?|necesito ayuda)$/,
+  ],
 ];
 
 /** Lower case, no accents, punctuation as spaces: how small talk and commands are compared. */
 function folded(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
     .replace(/^\/?dialogues\s+/, '')
-    .replace(/[^\p{L}\p{N}?]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    .replace(/[^\p{L}\p{N}?]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function smallTalkPhrase(f: string): [SmallTalk, Locale | null] | null {
@@ -71,7 +118,10 @@ function smallTalkPhrase(f: string): [SmallTalk, Locale | null] | null {
 
 /** The piece as small talk, also when it strings several together ("ok thanks bye"); null if it is not. */
 function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
-  const f = folded(text).replace(/\s*\?+$/, '').trim() || (text.trim() === '?' ? '?' : '');
+  const f =
+    folded(text)
+      .replace(/\s*\?+$/, '')
+      .trim() || (text.trim() === '?' ? '?' : '');
   const whole = smallTalkPhrase(f);
   if (whole) return whole;
   const w = f.split(' ');
@@ -92,18 +142,24 @@ function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
 }
 
 // Matched on folded text.
-const WANTS_TO_APPLY = new RegExp([
-  String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
-  String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
-  String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
-  String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
-].join('|'));
+const WANTS_TO_APPLY = new RegExp(
+  [
+    String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
+    String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
+    String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
+    String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
+  ].join('|'),
+);
 
-const subscribe = /\b(tell|notify|remind|inform|alert|ping|let) me\b.*\b(when|once|if)\b.*\b(open|opens|launch|launched|start|starts|available)\b|\bsubscribe\b/;
+const subscribe =
+  /\b(tell|notify|remind|inform|alert|ping|let) me\b.*\b(when|once|if)\b.*\b(open|opens|launch|launched|start|starts|available)\b|\bsubscribe\b/;
 
 /** Pieces of a message: sentences and comma-separated openings ("Hi, …", "Merci ! …"). */
 function openingPieces(text: string): string[] {
-  return text.split(/(?<=[.!?¡¿,;:])\s+|\n+/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?¡¿,;:])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function classify(raw: string): Intent {

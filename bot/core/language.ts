@@ -29,7 +29,10 @@ export async function withLanguageNoCreate(deps: EngineDeps, actor: Actor, text?
   if (actor.language) return actor;
   const found = await deps.store.findPerson({ platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId });
   const person = found ? await deps.store.getPerson(found.id) : null;
-  const decision = resolveLocale(person ?? { locale: null, localeSource: null }, { platformTag: actor.locale, detected: text ? detectLocale(text) : null });
+  const decision = resolveLocale(person ?? { locale: null, localeSource: null }, {
+    platformTag: actor.locale,
+    detected: text ? detectLocale(text) : null,
+  });
   return { ...actor, language: decision.locale };
 }
 

@@ -7,8 +7,18 @@ import { t, type Locale } from '../../domain/i18n';
 import type { Recipient } from '../../domain/messages';
 import { ANSWER_FORM, DISMISS_FORM, QUESTION_ACTIONS } from '../../domain/actions';
 import {
-  answerNotice, checkAnswer, DISMISS_REASON_MAX, faqSourceOf, FOLLOW_UPS_MAX,
-  questionCardMessages, questionCardUpdates, replyAddress, variantsOf, type QuestionGroup, type QuestionKind, type ReplyWhere,
+  answerNotice,
+  checkAnswer,
+  DISMISS_REASON_MAX,
+  faqSourceOf,
+  FOLLOW_UPS_MAX,
+  questionCardMessages,
+  questionCardUpdates,
+  replyAddress,
+  variantsOf,
+  type QuestionGroup,
+  type QuestionKind,
+  type ReplyWhere,
 } from '../../domain/questions';
 import type { FaqEntry } from '../../domain/types';
 import { actorRef, loadCatalog, personOf, type EngineDeps } from './context';
@@ -81,7 +91,13 @@ function lostTo(group: QuestionGroup): AnswerGroupResult {
 }
 
 /** Follow-ups under an answer: the entry's own choice, else the nearest FAQ entries. */
-function followUps(faq: FaqEntry[], question: string, related: string[], exclude: string[], kb: ReturnType<typeof knowledgeFor>): FaqEntry[] {
+function followUps(
+  faq: FaqEntry[],
+  question: string,
+  related: string[],
+  exclude: string[],
+  kb: ReturnType<typeof knowledgeFor>,
+): FaqEntry[] {
   const chosen = related.map((id) => faq.find((f) => f.id === id)).filter((f): f is FaqEntry => !!f);
   return chosen.length ? chosen.slice(0, FOLLOW_UPS_MAX) : kb.related(question, FOLLOW_UPS_MAX, exclude);
 }
@@ -93,7 +109,10 @@ function followUps(faq: FaqEntry[], question: string, related: string[], exclude
  */
 export async function answerGroup(deps: EngineDeps, input: AnswerGroupInput): Promise<AnswerGroupResult> {
   const checked = checkAnswer(input.answer);
-  if (!checked.ok) return checked.code === 'too_long' ? { ok: false, code: 'too_long', length: checked.length, max: checked.max } : { ok: false, code: 'empty' };
+  if (!checked.ok)
+    return checked.code === 'too_long'
+      ? { ok: false, code: 'too_long', length: checked.length, max: checked.max }
+      : { ok: false, code: 'empty' };
   const channels = await secretariatChannels(deps);
   const secretariat = await deps.store.getSetting<string>('secretariat_name');
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -112,7 +131,14 @@ export async function answerGroup(deps: EngineDeps, input: AnswerGroupInput): Pr
       return message && m.personId ? [{ personId: m.personId, message }] : [];
     });
     const answered: QuestionGroup = {
-      root: { ...group.root, status: 'answered', answer: checked.answer, answeredBy: input.by, answeredAt: now, version: group.root.version + 1 },
+      root: {
+        ...group.root,
+        status: 'answered',
+        answer: checked.answer,
+        answeredBy: input.by,
+        answeredAt: now,
+        version: group.root.version + 1,
+      },
       members: group.members,
     };
     const won = await deps.store.answerQuestion({
@@ -126,7 +152,12 @@ export async function answerGroup(deps: EngineDeps, input: AnswerGroupInput): Pr
       notices,
       faq: faqId
         ? {
-            id: faqId, callId: input.faq?.callId ?? null, question, answer: checked.answer, source: faqSourceOf(now, secretariat), related,
+            id: faqId,
+            callId: input.faq?.callId ?? null,
+            question,
+            answer: checked.answer,
+            source: faqSourceOf(now, secretariat),
+            related,
             variants: variantsOf(group, question, input.faq?.variants ?? []),
           }
         : null,
@@ -146,7 +177,14 @@ export type ChangeResult = { ok: true } | { ok: false; code: 'not_found' | 'not_
 /** Dismisses or assigns a group; the card shows it. */
 export async function changeGroup(
   deps: EngineDeps,
-  input: { questionId: string; change: 'dismiss' | 'assign'; reason?: string; by: string; ref: string; audit?: { actorRef: string; action: string } },
+  input: {
+    questionId: string;
+    change: 'dismiss' | 'assign';
+    reason?: string;
+    by: string;
+    ref: string;
+    audit?: { actorRef: string; action: string };
+  },
 ): Promise<ChangeResult> {
   const reason = (input.reason ?? '').trim();
   if (input.change === 'dismiss' && (!reason || reason.length > DISMISS_REASON_MAX)) return { ok: false, code: 'reason_required' };
@@ -156,11 +194,16 @@ export async function changeGroup(
     if (!group) return { ok: false, code: 'not_found' };
     if (group.root.status !== 'open') return { ok: false, code: 'not_open' };
     const now = deps.clock.now().toISOString();
-    const root = input.change === 'dismiss'
-      ? { ...group.root, status: 'dismissed' as const, dismissReason: reason, answeredBy: input.by, version: group.root.version + 1 }
-      : { ...group.root, assignedTo: input.by, version: group.root.version + 1 };
+    const root =
+      input.change === 'dismiss'
+        ? { ...group.root, status: 'dismissed' as const, dismissReason: reason, answeredBy: input.by, version: group.root.version + 1 }
+        : { ...group.root, assignedTo: input.by, version: group.root.version + 1 };
     const base = {
-      rootId: group.root.id, version: group.root.version, by: input.by, ref: input.ref, now,
+      rootId: group.root.id,
+      version: group.root.version,
+      by: input.by,
+      ref: input.ref,
+      now,
       cardUpdates: questionCardUpdates({ root, members: group.members }, channels, root.version),
       ...(input.audit ? { audit: input.audit } : {}),
     };
@@ -181,13 +224,21 @@ async function allowed(deps: EngineDeps, actor: Actor): Promise<boolean> {
 }
 
 export function describeAnswer(result: AnswerGroupResult, l: Locale = SECRETARIAT_LOCALE): string {
-  if (result.ok) return [t(l, 'questions.result.answered', { count: result.notified }), result.faqId ? t(l, 'questions.result.faq_added') : ''].filter(Boolean).join(' ');
+  if (result.ok)
+    return [t(l, 'questions.result.answered', { count: result.notified }), result.faqId ? t(l, 'questions.result.faq_added') : '']
+      .filter(Boolean)
+      .join(' ');
   switch (result.code) {
-    case 'too_long': return t(l, 'questions.result.too_long', { max: result.max, length: result.length });
-    case 'empty': return t(l, 'questions.result.empty');
-    case 'already_answered': return t(l, 'questions.result.already_answered', { name: result.by });
-    case 'already_dismissed': return t(l, 'questions.result.already_dismissed', { name: result.by });
-    default: return t(l, 'questions.result.not_found');
+    case 'too_long':
+      return t(l, 'questions.result.too_long', { max: result.max, length: result.length });
+    case 'empty':
+      return t(l, 'questions.result.empty');
+    case 'already_answered':
+      return t(l, 'questions.result.already_answered', { name: result.by });
+    case 'already_dismissed':
+      return t(l, 'questions.result.already_dismissed', { name: result.by });
+    default:
+      return t(l, 'questions.result.not_found');
   }
 }
 
@@ -207,42 +258,85 @@ export async function questionAction(deps: EngineDeps, actor: Actor, actionId: s
   }
   if (actionId === QUESTION_ACTIONS.dismiss) {
     return {
-      replies: [{
-        kind: 'prompt',
-        prompt: { formId: DISMISS_FORM, contextId: group.root.id, title: tr('questions.form.dismiss_title'), label: tr('questions.form.dismiss_label'), submitLabel: tr('questions.form.dismiss_submit'), maxLength: DISMISS_REASON_MAX },
-      }],
+      replies: [
+        {
+          kind: 'prompt',
+          prompt: {
+            formId: DISMISS_FORM,
+            contextId: group.root.id,
+            title: tr('questions.form.dismiss_title'),
+            label: tr('questions.form.dismiss_label'),
+            submitLabel: tr('questions.form.dismiss_submit'),
+            maxLength: DISMISS_REASON_MAX,
+          },
+        },
+      ],
     };
   }
   return {
-    replies: [{
-      kind: 'form',
-      form: {
-        formId: ANSWER_FORM, draftId: group.root.id, stepId: 'answer', stepNumber: 1, stepCount: 1,
-        title: tr('questions.form.answer_title'),
-        intro: tr('questions.form.answer_intro', { question: group.root.text }),
-        submitLabel: tr('questions.form.submit'),
-        fields: [
-          { id: 'answer', label: tr('questions.form.answer_label'), kind: 'textarea', required: true, maxLength: 4000 },
-          { id: 'faq', label: tr('questions.form.faq_label'), kind: 'checkbox', required: false, options: [{ value: 'true', label: tr('questions.form.faq_label') }], value: ['true'] },
-        ],
+    replies: [
+      {
+        kind: 'form',
+        form: {
+          formId: ANSWER_FORM,
+          draftId: group.root.id,
+          stepId: 'answer',
+          stepNumber: 1,
+          stepCount: 1,
+          title: tr('questions.form.answer_title'),
+          intro: tr('questions.form.answer_intro', { question: group.root.text }),
+          submitLabel: tr('questions.form.submit'),
+          fields: [
+            { id: 'answer', label: tr('questions.form.answer_label'), kind: 'textarea', required: true, maxLength: 4000 },
+            {
+              id: 'faq',
+              label: tr('questions.form.faq_label'),
+              kind: 'checkbox',
+              required: false,
+              options: [{ value: 'true', label: tr('questions.form.faq_label') }],
+              value: ['true'],
+            },
+          ],
+        },
       },
-    }],
+    ],
   };
 }
 
 /** The Answer form or the Dismiss reason sent back from a card. */
-export async function questionSubmitted(deps: EngineDeps, actor: Actor, formId: string, questionId: string, values: RawValues): Promise<EngineResult> {
+export async function questionSubmitted(
+  deps: EngineDeps,
+  actor: Actor,
+  formId: string,
+  questionId: string,
+  values: RawValues,
+): Promise<EngineResult> {
   if (!(await allowed(deps, actor))) return say(tr('questions.result.forbidden'), true);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   if (formId === DISMISS_FORM) {
-    const r = await changeGroup(deps, { questionId, change: 'dismiss', reason: first(values.text), by: actor.displayName ?? actor.userId, ref: actorRef(actor) });
-    if (!r.ok && r.code === 'reason_required') return { replies: [], fieldErrors: { text: tr('questions.result.reason_required', { max: DISMISS_REASON_MAX }) } };
+    const r = await changeGroup(deps, {
+      questionId,
+      change: 'dismiss',
+      reason: first(values.text),
+      by: actor.displayName ?? actor.userId,
+      ref: actorRef(actor),
+    });
+    if (!r.ok && r.code === 'reason_required')
+      return { replies: [], fieldErrors: { text: tr('questions.result.reason_required', { max: DISMISS_REASON_MAX }) } };
     return say(r.ok ? tr('questions.result.dismissed') : tr('questions.result.not_open'), true);
   }
   const faqTicked = values.faq;
-  const addToFaq = Array.isArray(faqTicked) ? faqTicked.some((v) => v.trim() !== '' && v !== 'false') : ['true', 'on', 'yes', '1'].includes((faqTicked ?? '').trim().toLowerCase());
-  const result = await answerGroup(deps, { questionId, answer: first(values.answer), addToFaq, by: actor.displayName ?? actor.userId, ref: actorRef(actor) });
-  if (!result.ok && (result.code === 'too_long' || result.code === 'empty')) return { replies: [], fieldErrors: { answer: describeAnswer(result) } };
+  const addToFaq = Array.isArray(faqTicked)
+    ? faqTicked.some((v) => v.trim() !== '' && v !== 'false')
+    : ['true', 'on', 'yes', '1'].includes((faqTicked ?? '').trim().toLowerCase());
+  const result = await answerGroup(deps, {
+    questionId,
+    answer: first(values.answer),
+    addToFaq,
+    by: actor.displayName ?? actor.userId,
+    ref: actorRef(actor),
+  });
+  if (!result.ok && (result.code === 'too_long' || result.code === 'empty'))
+    return { replies: [], fieldErrors: { answer: describeAnswer(result) } };
   return say(describeAnswer(result), true);
 }
-

@@ -18,10 +18,7 @@ export function say(text: string, closeForm = false): EngineResult {
 
 /** The most relevant call to talk about: open now, else the next to open, else the last closed. */
 export function relevantCall(catalog: Catalog, now: Date): Call | undefined {
-  return (
-    currentOrNextCall(catalog.calls, now) ??
-    [...catalog.calls].sort((a, b) => Date.parse(b.closesAt) - Date.parse(a.closesAt))[0]
-  );
+  return currentOrNextCall(catalog.calls, now) ?? [...catalog.calls].sort((a, b) => Date.parse(b.closesAt) - Date.parse(a.closesAt))[0];
 }
 
 /** Dialogues announced without an open call yet, with what the call says about them. */
@@ -33,7 +30,9 @@ export function whatsNext(catalog: Catalog, now: Date, l: Locale = 'en'): { text
   const note = later.map((d) => dialogueIn(d, l).callNote).find(Boolean) ?? '';
   return {
     text: [t(l, 'apply.closed.next', { dialogues: list }), note].filter(Boolean).join(' '),
-    actions: later.slice(0, 5).map((d) => ({ id: ACTIONS.subscribe, label: t(l, 'apply.action.notify', { dialogue: dialogueIn(d, l).shortName }), value: d.id })),
+    actions: later
+      .slice(0, 5)
+      .map((d) => ({ id: ACTIONS.subscribe, label: t(l, 'apply.action.notify', { dialogue: dialogueIn(d, l).shortName }), value: d.id })),
   };
 }
 
@@ -41,13 +40,21 @@ export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | n
   const call = relevantCall(catalog, now);
   const next = whatsNext(catalog, now, l);
   let text = t(l, 'apply.closed.none');
-  if (call && callState(call, now) === 'closed') text = t(l, 'apply.closed.closed', { deadline: describeDeadline(call, now, zone, l).sentence });
+  if (call && callState(call, now) === 'closed')
+    text = t(l, 'apply.closed.closed', { deadline: describeDeadline(call, now, zone, l).sentence });
   if (call && callState(call, now) === 'upcoming') text = t(l, 'apply.closed.upcoming', { title: call.title });
   const card: Card = { title: t(l, 'apply.closed.title'), text: [text, next.text].filter(Boolean).join('\n'), actions: next.actions };
   return [{ kind: 'card', card }];
 }
 
-function statusLines(app: Application, catalog: Catalog, body: ApprovalBody, rounds: readonly LiveRound[], zone: string, l: Locale): string[] {
+function statusLines(
+  app: Application,
+  catalog: Catalog,
+  body: ApprovalBody,
+  rounds: readonly LiveRound[],
+  zone: string,
+  l: Locale,
+): string[] {
   if (app.status === 'draft') return [t(l, 'apply.status.draftLine')];
   const lines: string[] = [];
   for (const d of app.dialogues) {
@@ -60,9 +67,11 @@ function statusLines(app: Application, catalog: Catalog, body: ApprovalBody, rou
     }
     lines.push(t(l, 'apply.status.line', { dialogue, status: t(l, 'rounds.status.recommended', { body }) }));
     const round = rounds.find((r) => r.dialogueId === d.dialogueId);
-    lines.push(round
-      ? t(l, 'rounds.when.inRound', { body: round.body, closes: formatInstant(round.closesAt, zone, l) })
-      : t(l, 'rounds.when.recommended', { body }));
+    lines.push(
+      round
+        ? t(l, 'rounds.when.inRound', { body: round.body, closes: formatInstant(round.closesAt, zone, l) })
+        : t(l, 'rounds.when.recommended', { body }),
+    );
   }
   return lines;
 }
@@ -88,9 +97,12 @@ export function statusCard(app: Application, catalog: Catalog, now: Date, actor?
   const body = approvalBodyOf(call);
   const lines = statusLines(app, catalog, body, rounds, validZone(actor?.timeZone) ?? ROUND_ZONE, l);
   if (call) lines.push(describeDeadline(call, now, actor?.timeZone, l).sentence);
-  const overall = app.status !== 'submitted' ? describeStatus(app.status, l)
-    : overallStatus(app.dialogues) === 'recommended' || overallStatus(app.dialogues) === 'objected' ? t(l, 'rounds.status.recommended', { body })
-    : describeStatus(overallStatus(app.dialogues), l);
+  const overall =
+    app.status !== 'submitted'
+      ? describeStatus(app.status, l)
+      : overallStatus(app.dialogues) === 'recommended' || overallStatus(app.dialogues) === 'objected'
+        ? t(l, 'rounds.status.recommended', { body })
+        : describeStatus(overallStatus(app.dialogues), l);
   return {
     kind: 'card',
     card: {
@@ -108,7 +120,12 @@ export function confirmationReplies(app: Application, call: Call, catalog: Catal
   const deadline = describeDeadline(call, now, actor.timeZone, l);
   const reference = app.reference ?? '';
   const text = first
-    ? t(l, 'apply.confirm.received', { reference, count: names.length, dialogues: new Intl.ListFormat(l, { type: 'conjunction' }).format(names), deadline: deadline.callZoneText })
+    ? t(l, 'apply.confirm.received', {
+        reference,
+        count: names.length,
+        dialogues: new Intl.ListFormat(l, { type: 'conjunction' }).format(names),
+        deadline: deadline.callZoneText,
+      })
     : t(l, 'apply.confirm.updated', { reference });
   return [
     {

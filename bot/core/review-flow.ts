@@ -7,7 +7,14 @@ import { dialogueName } from '../../domain/localized';
 import { AppError } from '../../domain/errors';
 import { checkDecision, describeStatus, reasonMissing, statusAfter, validateReason } from '../../domain/review';
 import { approvalBodyFor, reviewContext } from './review-context';
-import { INFO_FORM, parseReasonContextId, parseReviewActionValue, REASON_FORM, reasonContextId, REVIEW_ACTIONS } from '../../domain/actions';
+import {
+  INFO_FORM,
+  parseReasonContextId,
+  parseReviewActionValue,
+  REASON_FORM,
+  reasonContextId,
+  REVIEW_ACTIONS,
+} from '../../domain/actions';
 import { decisionNotice, reviewCardMessages, reviewCardUpdates } from '../../domain/notifications';
 import type { DecideResult } from '../../domain/ports';
 import type { ApprovalBody, DecisionOutcome } from '../../domain/types';
@@ -71,7 +78,10 @@ function describeResult(result: DecideResult, dialogue: string, reference: strin
   if (result.ok) return t(l, 'review.done', { outcome: result.decision.outcome, reference, dialogue });
   if (result.reason === 'already_decided') {
     const d = result.existing;
-    const status = describeStatus(d.outcome === 'reject' ? 'rejected' : d.outcome === 'request_info' ? 'info_requested' : statusAfter('approve', body), l).toLocaleLowerCase(l);
+    const status = describeStatus(
+      d.outcome === 'reject' ? 'rejected' : d.outcome === 'request_info' ? 'info_requested' : statusAfter('approve', body),
+      l,
+    ).toLocaleLowerCase(l);
     return t(l, 'review.alreadyDecided', { reference, dialogue, status, decider: d.deciderName });
   }
   return t(l, 'review.notWaiting', { reference, dialogue });
@@ -118,7 +128,13 @@ export async function reviewAction(deps: EngineDeps, actor: Actor, actionId: str
   return say(describeResult(result, name, reference, await approvalBodyFor(deps, app.callId), l));
 }
 
-function decideInput(actor: Actor, applicationId: string, dialogueId: string, outcome: DecisionOutcome, reason: string | null): DecideInput {
+function decideInput(
+  actor: Actor,
+  applicationId: string,
+  dialogueId: string,
+  outcome: DecisionOutcome,
+  reason: string | null,
+): DecideInput {
   return { applicationId, dialogueId, outcome, reason, deciderName: actor.displayName ?? actor.userId, deciderRef: actorRef(actor) };
 }
 
@@ -154,7 +170,16 @@ export async function infoPrompt(deps: EngineDeps, actor: Actor, applicationId: 
     replies: [
       {
         kind: 'prompt',
-        prompt: { formId: INFO_FORM, contextId: app.id, locale: l, title: t(l, 'apply.info.title'), label: t(l, 'apply.info.label', { reference }), submitLabel: t(l, 'apply.info.send'), maxLength: 3000, invalidMessage: t(l, 'apply.info.short') },
+        prompt: {
+          formId: INFO_FORM,
+          contextId: app.id,
+          locale: l,
+          title: t(l, 'apply.info.title'),
+          label: t(l, 'apply.info.label', { reference }),
+          submitLabel: t(l, 'apply.info.send'),
+          maxLength: 3000,
+          invalidMessage: t(l, 'apply.info.short'),
+        },
       },
     ],
   };

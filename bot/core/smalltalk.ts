@@ -19,8 +19,13 @@ export async function smallTalkReplies(deps: EngineDeps, topic: SmallTalk, local
   const now = deps.clock.now();
   const call = relevantCall(catalog, now);
   const actions: CardAction[] = [
-    ...(call && callState(call, now) === 'open' ? [{ id: ACTIONS.apply, label: tr('answers.action.apply'), style: 'primary' as const }] : []),
+    ...(call && callState(call, now) === 'open'
+      ? [{ id: ACTIONS.apply, label: tr('answers.action.apply'), style: 'primary' as const }]
+      : []),
     { id: ACTIONS.status, label: tr('answers.action.status') },
   ];
-  return [{ kind: 'text', text }, { kind: 'card', card: { title: tr('answers.nextTitle'), actions } }];
+  return [
+    { kind: 'text', text },
+    { kind: 'card', card: { title: tr('answers.nextTitle'), actions } },
+  ];
 }

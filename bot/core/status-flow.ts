@@ -39,7 +39,9 @@ export async function status(deps: EngineDeps, actor: Actor): Promise<EngineResu
 export async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?: string): Promise<EngineResult> {
   const l = langOf(actor);
   const person = await personOf(deps, actor);
-  const app = applicationId ? await deps.store.get(applicationId) : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted');
+  const app = applicationId
+    ? await deps.store.get(applicationId)
+    : (await deps.store.listForPerson(person.id)).find((a) => a.status === 'submitted');
   if (!app || app.personId !== person.id || app.status !== 'submitted') return say(t(l, 'apply.withdraw.none'));
   return {
     replies: [
@@ -48,7 +50,10 @@ export async function withdrawAsk(deps: EngineDeps, actor: Actor, applicationId?
         card: {
           title: t(l, 'apply.withdraw.title', { reference: app.reference ?? '' }),
           text: t(l, 'apply.withdraw.text'),
-          actions: [{ id: ACTIONS.withdrawConfirm, label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' }, { id: ACTIONS.status, label: t(l, 'apply.withdraw.keep') }],
+          actions: [
+            { id: ACTIONS.withdrawConfirm, label: t(l, 'apply.withdraw.yes'), value: app.id, style: 'danger' },
+            { id: ACTIONS.status, label: t(l, 'apply.withdraw.keep') },
+          ],
         },
       },
     ],
@@ -72,7 +77,8 @@ export async function withdrawConfirm(deps: EngineDeps, actor: Actor, applicatio
     id: app.id,
     now: now.toISOString(),
     actorRef: actorRef(actor),
-    messages: (a) => (a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone, context) : []),
+    messages: (a) =>
+      a.reference ? reviewCardUpdates(a, catalog.dialogues, decisions, 'withdrawn', channels, deps.reviewZone, context) : [],
   });
   return say(done ? t(l, 'apply.withdraw.done', { reference: app.reference ?? '' }).replace('  ', ' ') : t(l, 'apply.nothingChanged'));
 }

@@ -18,18 +18,45 @@ export async function subscribe(deps: EngineDeps, actor: Actor, dialogueId: stri
   const lower = (text ?? '').toLowerCase();
   const dialogue =
     catalog.dialogues.find((d) => d.id === dialogueId) ??
-    catalog.dialogues.find((d) => d.status !== 'archived' && (lower.includes(d.shortName.toLowerCase()) || lower.includes(d.id.replace(/-/g, ' '))));
+    catalog.dialogues.find(
+      (d) => d.status !== 'archived' && (lower.includes(d.shortName.toLowerCase()) || lower.includes(d.id.replace(/-/g, ' '))),
+    );
   if (!dialogue) {
     const later = catalog.dialogues.filter((d) => d.status === 'announced');
     return {
-      replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.which'), text: t(l, 'apply.subscribe.choose'), actions: later.map((d) => ({ id: ACTIONS.subscribe, label: dialogueIn(d, l).shortName, value: d.id })) } }],
+      replies: [
+        {
+          kind: 'card',
+          card: {
+            title: t(l, 'apply.subscribe.which'),
+            text: t(l, 'apply.subscribe.choose'),
+            actions: later.map((d) => ({ id: ACTIONS.subscribe, label: dialogueIn(d, l).shortName, value: d.id })),
+          },
+        },
+      ],
     };
   }
   const call = callFor(catalog.calls, dialogue.id, now);
   if (call && callState(call, now) === 'open') {
-    return { replies: [{ kind: 'card', card: { title: t(l, 'apply.subscribe.open', { dialogue: dialogueIn(dialogue, l).name }), text: describeDeadline(call, now, actor.timeZone, l).sentence, actions: [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' }] } }] };
+    return {
+      replies: [
+        {
+          kind: 'card',
+          card: {
+            title: t(l, 'apply.subscribe.open', { dialogue: dialogueIn(dialogue, l).name }),
+            text: describeDeadline(call, now, actor.timeZone, l).sentence,
+            actions: [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' }],
+          },
+        },
+      ],
+    };
   }
   const person = await personOf(deps, actor);
-  const r = await deps.store.subscribe({ personId: person.id, dialogueId: dialogue.id, recipient: recipientOf(actor), now: now.toISOString() });
+  const r = await deps.store.subscribe({
+    personId: person.id,
+    dialogueId: dialogue.id,
+    recipient: recipientOf(actor),
+    now: now.toISOString(),
+  });
   return say(t(l, r === 'created' ? 'apply.subscribe.created' : 'apply.subscribe.exists', { dialogue: dialogueIn(dialogue, l).name }));
 }

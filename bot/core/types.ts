@@ -58,7 +58,6 @@ export type InboundEvent =
       values: RawValues;
     };
 
-
 export interface EngineResult {
   replies: Reply[];
   /** The language the replies are written in (the person's), for the words a renderer adds. */

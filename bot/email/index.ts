@@ -47,6 +47,8 @@ export function createEmailAdapter(deps: { log: Logger }, settings: EmailSetting
       messageDomain: new URL(base).hostname || 'localhost',
     }),
     isReviewer: async () => false,
-    stop: async () => { await transport.close?.(); },
+    stop: async () => {
+      await transport.close?.();
+    },
   };
 }

@@ -30,7 +30,12 @@ function linkFor(actionId: string, baseUrl: string, words: ReturnType<typeof mai
 
 /** A header value: one line, no control characters, bounded. */
 function subjectLine(s: string, fallback: string): string {
-  return s.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200) || fallback;
+  return (
+    s
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .trim()
+      .slice(0, 200) || fallback
+  );
 }
 
 /** The language a notice says it is written in, for recipients stored without one. */
@@ -61,7 +66,9 @@ export function renderEmail(purpose: OutboundMessage['purpose'], replies: Reply[
       if (c.text) html.push(`<p style="white-space:pre-wrap">${escapeHtml(c.text)}</p>`);
       if (c.fields?.length) {
         text.push(c.fields.map((f) => `${f.label}: ${f.value}`).join('\n'));
-        html.push(`<dl>${c.fields.map((f) => `<dt><strong>${escapeHtml(f.label)}</strong></dt><dd style="white-space:pre-wrap">${escapeHtml(f.value)}</dd>`).join('')}</dl>`);
+        html.push(
+          `<dl>${c.fields.map((f) => `<dt><strong>${escapeHtml(f.label)}</strong></dt><dd style="white-space:pre-wrap">${escapeHtml(f.value)}</dd>`).join('')}</dl>`,
+        );
       }
       for (const a of c.actions ?? []) {
         const link = linkFor(a.id, opts.baseUrl, words);

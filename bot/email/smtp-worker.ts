@@ -22,7 +22,12 @@ export function createWorkerSmtpTransport(opts: { url: string; timeoutMs?: numbe
     port: Number(u.port || (secure ? 465 : 587)),
     secure,
     startTls: !secure,
-    ...(u.username ? { credentials: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) }, authType: ['plain', 'login'] satisfies ('plain' | 'login')[] } : {}),
+    ...(u.username
+      ? {
+          credentials: { username: decodeURIComponent(u.username), password: decodeURIComponent(u.password) },
+          authType: ['plain', 'login'] satisfies ('plain' | 'login')[],
+        }
+      : {}),
     // Its own logging would print the server's answers, which name the recipient.
     logLevel: LogLevel.NONE,
     socketTimeoutMs: opts.timeoutMs ?? 30_000,

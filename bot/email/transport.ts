@@ -26,7 +26,10 @@ export interface MailTransport {
  * `reason` never holds the server's text, which often repeats the recipient's address.
  */
 export class MailSendError extends Error {
-  constructor(readonly reason: string, readonly permanent: boolean) {
+  constructor(
+    readonly reason: string,
+    readonly permanent: boolean,
+  ) {
     super(reason);
     this.name = 'MailSendError';
   }
@@ -47,7 +50,8 @@ export function classifySmtpError(err: unknown): MailSendError {
   if (reply >= 500 && reply < 600 && code !== 'EAUTH') {
     return new MailSendError(`refused by the mail server (${[reply, enhanced].filter(Boolean).join(' ')})`, true);
   }
-  if (reply >= 400 && reply < 500) return new MailSendError(`deferred by the mail server (${[reply, enhanced].filter(Boolean).join(' ')})`, false);
+  if (reply >= 400 && reply < 500)
+    return new MailSendError(`deferred by the mail server (${[reply, enhanced].filter(Boolean).join(' ')})`, false);
   if (code === 'EAUTH') return new MailSendError('the mail server refused the SMTP_URL credentials', false);
   if (code === 'ETIMEDOUT' || /timed? ?out/i.test(text)) return new MailSendError('the mail server did not answer in time', false);
   return new MailSendError(`the mail server could not be reached${code ? ` (${code})` : ''}`, false);

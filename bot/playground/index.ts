@@ -16,7 +16,12 @@ import { localeFromTag } from '../../domain/i18n/locales';
 export const PLAYGROUND_REVIEWERS = 'reviewers';
 const REVIEWER = 'reviewer';
 
-const name = z.string().trim().min(1).max(60).regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, spaces, . _ -');
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{N} ._-]+$/u, 'letters, digits, spaces, . _ -');
 const rawValues = z.record(z.string().max(100), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)]));
 
 const eventBody = z.object({
@@ -25,7 +30,13 @@ const eventBody = z.object({
   event: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('message'), text: z.string().max(2000) }),
     z.object({ kind: z.literal('action'), actionId: z.string().max(100), value: z.string().max(500).optional() }),
-    z.object({ kind: z.literal('submission'), formId: z.string().max(100), contextId: z.string().max(500), stepId: z.string().max(100).optional(), values: rawValues }),
+    z.object({
+      kind: z.literal('submission'),
+      formId: z.string().max(100),
+      contextId: z.string().max(500),
+      stepId: z.string().max(100).optional(),
+      values: rawValues,
+    }),
   ]),
 });
 
@@ -76,7 +87,8 @@ export function createPlaygroundAdapter(deps: AdapterHost, settings: PlaygroundS
 
   routes.post('/playground/api/event', async (c) => {
     const parsed = eventBody.safeParse(await c.req.json().catch(() => null));
-    if (!parsed.success) return c.json({ error: 'invalid_event', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
+    if (!parsed.success)
+      return c.json({ error: 'invalid_event', issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
     const { as, timeZone, event } = parsed.data;
     const actor = actorFor(as, timeZone);
     const conversation = { id: `playground:${as}`, isDirect: true };
@@ -108,6 +120,7 @@ export function createPlaygroundAdapter(deps: AdapterHost, settings: PlaygroundS
     sender: { deliver: async () => ({ externalRef: { delivered: true } }) },
     // The playground's reviewer decides only on cards that went to the playground, which calls
     // get only when no real platform is configured.
-    isReviewer: async (actor, channels) => actor.platform === 'playground' && actor.userId === REVIEWER && channels.some((c) => c.platform === 'playground'),
+    isReviewer: async (actor, channels) =>
+      actor.platform === 'playground' && actor.userId === REVIEWER && channels.some((c) => c.platform === 'playground'),
   };
 }

@@ -16,7 +16,8 @@ export function renderText(replies: Reply[], firstNumber = 1): TextRender {
   for (const r of replies) {
     if (r.kind === 'text') {
       lines.push(r.text);
-      for (const s of r.sources ?? []) lines.push(`  (${t(r.locale ?? 'en', 'chrome.source', { label: s.label })}${s.quote ? ` — "${s.quote}"` : ''})`);
+      for (const s of r.sources ?? [])
+        lines.push(`  (${t(r.locale ?? 'en', 'chrome.source', { label: s.label })}${s.quote ? ` — "${s.quote}"` : ''})`);
     } else if (r.kind === 'card') {
       const c = r.card;
       lines.push(`┌ ${c.title}${c.subtitle ? ` — ${c.subtitle}` : ''}`);
@@ -34,7 +35,9 @@ export function renderText(replies: Reply[], firstNumber = 1): TextRender {
       if (c.footer) lines.push(`│ ${c.footer}`);
       lines.push('└');
     } else if (r.kind === 'form') {
-      lines.push(`== ${r.form.title} (${t(r.form.locale ?? 'en', 'chrome.stepOf', { number: r.form.stepNumber, count: r.form.stepCount })})`);
+      lines.push(
+        `== ${r.form.title} (${t(r.form.locale ?? 'en', 'chrome.stepOf', { number: r.form.stepNumber, count: r.form.stepCount })})`,
+      );
       if (r.form.intro) lines.push(r.form.intro);
       for (const f of r.form.summary ?? []) lines.push(`  ${f.label}: ${f.value}`);
     } else {

@@ -31,7 +31,10 @@ export interface SlackClientOptions {
 export type SlackResponse = { ok: true } & Record<string, unknown>;
 
 export interface SlackClient {
-  call<T extends Record<string, unknown> = Record<string, unknown>>(method: string, body: Record<string, unknown>): Promise<SlackResponse & T>;
+  call<T extends Record<string, unknown> = Record<string, unknown>>(
+    method: string,
+    body: Record<string, unknown>,
+  ): Promise<SlackResponse & T>;
 }
 
 function retryAfterMs(res: Response): number | undefined {

@@ -18,7 +18,9 @@ const usersInfoSchema = z.looseObject({
     real_name: z.string().optional(),
     is_bot: z.boolean().optional(),
     is_email_confirmed: z.boolean().optional(),
-    profile: z.looseObject({ display_name: z.string().optional(), real_name: z.string().optional(), email: z.string().max(254).optional() }).optional(),
+    profile: z
+      .looseObject({ display_name: z.string().optional(), real_name: z.string().optional(), email: z.string().max(254).optional() })
+      .optional(),
   }),
 });
 const openSchema = z.looseObject({ channel: z.looseObject({ id: z.string().min(1) }) });
@@ -58,8 +60,10 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
         const displayName = user.profile?.display_name || user.profile?.real_name || user.real_name || undefined;
         // The address links this Slack identity to the same person on the web and in Teams, so
         // only one Slack has confirmed counts; an unconfirmed one is not used at all.
-        const email = user.profile?.email && user.is_email_confirmed === true && !user.is_bot && z.email().safeParse(user.profile.email).success
-          ? user.profile.email : undefined;
+        const email =
+          user.profile?.email && user.is_email_confirmed === true && !user.is_bot && z.email().safeParse(user.profile.email).success
+            ? user.profile.email
+            : undefined;
         return {
           ...(displayName ? { displayName } : {}),
           ...(user.tz ? { timeZone: user.tz } : {}),
@@ -87,7 +91,9 @@ export function createDirectory(client: SlackClient, now: () => number = Date.no
         const set = new Set<string>();
         let cursor: string | undefined;
         for (let page = 0; page < MEMBER_PAGES_MAX; page++) {
-          const res = membersSchema.parse(await client.call('conversations.members', { channel, limit: 1000, ...(cursor ? { cursor } : {}) }));
+          const res = membersSchema.parse(
+            await client.call('conversations.members', { channel, limit: 1000, ...(cursor ? { cursor } : {}) }),
+          );
           for (const m of res.members) set.add(m);
           cursor = res.response_metadata?.next_cursor || undefined;
           if (!cursor) break;

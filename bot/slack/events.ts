@@ -3,8 +3,15 @@
  * acknowledged at once; the engine runs after the ack.
  */
 import {
-  appHomeOpenedEventSchema, appMentionEventSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema,
-  tokensRevokedEventSchema, urlVerificationSchema, type EventCallback, type SlashCommand,
+  appHomeOpenedEventSchema,
+  appMentionEventSchema,
+  eventCallbackSchema,
+  messageEventSchema,
+  slashCommandSchema,
+  tokensRevokedEventSchema,
+  urlVerificationSchema,
+  type EventCallback,
+  type SlashCommand,
 } from './schemas';
 import { ACK, actorForForm, actorWithProfile, afterAck, scopedTo, type Outcome, type SlackRuntime } from './runtime';
 import type { ReplyTarget } from './respond';
@@ -40,7 +47,12 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
   const removal = removalOf(env.data);
   if (removal) {
     // The workspace removed the app or revoked its token: nothing can be sent there any more.
-    return { later: async () => { await rt.removed?.(env.data.team_id, enterprise, removal); rt.log.info('slack.workspace_removed', { team: env.data.team_id, reason: removal }); } };
+    return {
+      later: async () => {
+        await rt.removed?.(env.data.team_id, enterprise, removal);
+        rt.log.info('slack.workspace_removed', { team: env.data.team_id, reason: removal });
+      },
+    };
   }
   const scoped = await scopedTo(rt, env.data.team_id, enterprise);
   if (!scoped) return ACK;
@@ -78,7 +90,12 @@ function route(rt: SlackRuntime, env: EventCallback): (() => Promise<void>) | nu
       const user = e.user;
       return afterAck(rt, 'message', target, async () => {
         const actor = await actorWithProfile(rt, user, team);
-        const result = await rt.deps.engine.handle({ kind: 'message', actor, conversation: { id: e.channel, isDirect: true }, text: e.text });
+        const result = await rt.deps.engine.handle({
+          kind: 'message',
+          actor,
+          conversation: { id: e.channel, isDirect: true },
+          text: e.text,
+        });
         await rt.responder.deliver(result.replies, target);
       });
     }

@@ -18,13 +18,22 @@ export interface FileUploadOptions {
 }
 
 export class SlackUploadError extends Error {
-  constructor(readonly step: string, readonly code: string) {
+  constructor(
+    readonly step: string,
+    readonly code: string,
+  ) {
     super(`Slack file upload failed at ${step}: ${code}`);
     this.name = 'SlackUploadError';
   }
 }
 
-export async function uploadToUser(client: SlackClient, opts: FileUploadOptions, userId: string, file: PersonalFile, comment: string): Promise<{ fileId: string; channel: string }> {
+export async function uploadToUser(
+  client: SlackClient,
+  opts: FileUploadOptions,
+  userId: string,
+  file: PersonalFile,
+  comment: string,
+): Promise<{ fileId: string; channel: string }> {
   const doFetch = opts.fetch ?? fetch;
   const bytes = new TextEncoder().encode(file.content);
   const ticketRes = await doFetch(new URL('files.getUploadURLExternal', opts.baseUrl), {
@@ -35,7 +44,11 @@ export async function uploadToUser(client: SlackClient, opts: FileUploadOptions,
   });
   const ticketJson: unknown = await ticketRes.json().catch(() => null);
   const ticket = uploadTicket.safeParse(ticketJson);
-  if (!ticket.success) throw new SlackUploadError('files.getUploadURLExternal', String((ticketJson as { error?: unknown } | null)?.error ?? `http_${ticketRes.status}`));
+  if (!ticket.success)
+    throw new SlackUploadError(
+      'files.getUploadURLExternal',
+      String((ticketJson as { error?: unknown } | null)?.error ?? `http_${ticketRes.status}`),
+    );
 
   const upload = await doFetch(ticket.data.upload_url, {
     method: 'POST',

@@ -82,7 +82,9 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
       const answer = await tokens.tokenFor(teamId, enterpriseId);
       return answer.ok ? runtimeFor(answer.token) : { refused: answer.reason };
     };
-    rt.removed = async (teamId, enterpriseId, reason) => { await opts.installations?.removed(teamId, enterpriseId, reason); };
+    rt.removed = async (teamId, enterpriseId, reason) => {
+      await opts.installations?.removed(teamId, enterpriseId, reason);
+    };
   }
   /** The runtime of a workspace (none given: the home workspace's), or why there is none. */
   const scopeOf = async (scope: string | undefined) => (rt.forTeam ? rt.forTeam(scope ?? null, null) : rt);
@@ -120,7 +122,13 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
   async function deliverFile(actor: Actor, file: PersonalFile): Promise<FileDelivery> {
     const token = rt.forTeam ? await tokens.tokenFor(actor.scope ?? null, null) : { ok: true as const, token: settings.botToken };
     if (!token.ok) return { kind: 'unavailable' };
-    await uploadToUser(runtimeFor(token.token).client, { baseUrl: settings.apiUrl, token: token.token, ...fetchOpt }, actor.userId, file, file.title);
+    await uploadToUser(
+      runtimeFor(token.token).client,
+      { baseUrl: settings.apiUrl, token: token.token, ...fetchOpt },
+      actor.userId,
+      file,
+      file.title,
+    );
     return { kind: 'sent' };
   }
 

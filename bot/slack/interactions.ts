@@ -7,9 +7,7 @@ import { LOCALES, type Locale } from '../../domain/i18n/locales';
 import * as z from 'zod';
 import type { EngineResult } from '../core/types';
 import type { Reply } from '../../domain/messages';
-import {
-  formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission,
-} from './schemas';
+import { formMetadataSchema, interactionSchema, promptMetadataSchema, type BlockActions, type ViewSubmission } from './schemas';
 import { ACK, actorForForm, afterAck, baseActor, scopedTo, SLACK_WAITS, type Outcome, type SlackRuntime } from './runtime';
 import { OPEN_FORM_ACTION, OPEN_PROMPT_ACTION, actionIdFromSlack } from './render';
 import { parseCallbackId, viewValues } from './render-form';
@@ -69,9 +67,12 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
   const channel = p.container?.channel_id ?? p.channel?.id;
   const inModal = p.view?.type === 'modal' ? p.view.id : undefined;
   const isDirect = fromView || !channel || channel.startsWith('D');
-  const target: ReplyTarget = fromView || !channel
-    ? { kind: 'user', user: actor.userId }
-    : isDirect ? { kind: 'channel', channel } : { kind: 'ephemeral', channel, user: actor.userId };
+  const target: ReplyTarget =
+    fromView || !channel
+      ? { kind: 'user', user: actor.userId }
+      : isDirect
+        ? { kind: 'channel', channel }
+        : { kind: 'ephemeral', channel, user: actor.userId };
   const modal = { triggerId: p.trigger_id, ...(inModal ? { viewId: inModal } : {}), ...(channel && !isDirect ? { channel } : {}) };
   const actionId = actionIdFromSlack(action.action_id);
 
@@ -88,7 +89,13 @@ function blockAction(rt: SlackRuntime, p: BlockActions): () => Promise<void> {
       return rt.responder.deliver([{ kind: 'prompt', prompt: prompt.data }], target, modal);
     }
     const conversation = { id: channel ?? actor.userId, isDirect };
-    const result = await rt.deps.engine.handle({ kind: 'action', actor, conversation, actionId, ...(action.value !== undefined ? { value: action.value } : {}) });
+    const result = await rt.deps.engine.handle({
+      kind: 'action',
+      actor,
+      conversation,
+      actionId,
+      ...(action.value !== undefined ? { value: action.value } : {}),
+    });
     await rt.responder.deliver(result.replies, target, modal);
   });
 }
@@ -110,14 +117,26 @@ function failedSubmission(view: ViewSubmission['view'], message: string): Record
   const kept = blocks.filter((b) => b.block_id !== FAILURE_BLOCK);
   return {
     response_action: 'update',
-    view: { type, callback_id, private_metadata, title, submit, close, blocks: [{ type: 'section', block_id: FAILURE_BLOCK, text: mrkdwn(`:warning: ${slackInert(message)}`) }, ...kept] },
+    view: {
+      type,
+      callback_id,
+      private_metadata,
+      title,
+      submit,
+      close,
+      blocks: [{ type: 'section', block_id: FAILURE_BLOCK, text: mrkdwn(`:warning: ${slackInert(message)}`) }, ...kept],
+    },
   };
 }
 
 const FAILURE_BLOCK = 'submission_failed';
 
 /** The ack for a submission, and the replies that still need a message. */
-export function submissionResponse(result: EngineResult, view: ViewSubmission['view'], channel?: string): { body: Record<string, unknown>; rest: Reply[] } {
+export function submissionResponse(
+  result: EngineResult,
+  view: ViewSubmission['view'],
+  channel?: string,
+): { body: Record<string, unknown>; rest: Reply[] } {
   const modals = result.replies.filter((r) => r.kind === 'form' || r.kind === 'prompt');
   const others = result.replies.filter((r) => r.kind !== 'form' && r.kind !== 'prompt');
   const errors = Object.entries(result.fieldErrors ?? {});
@@ -175,7 +194,12 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failure: unknown = null;
-  const first = await Promise.race([pending, new Promise<typeof late>((r) => { timer = setTimeout(() => r(late), (rt.waits ?? SLACK_WAITS).submissionBudgetMs); })]).catch((err) => {
+  const first = await Promise.race([
+    pending,
+    new Promise<typeof late>((r) => {
+      timer = setTimeout(() => r(late), (rt.waits ?? SLACK_WAITS).submissionBudgetMs);
+    }),
+  ]).catch((err) => {
     failure = err;
     return null;
   });
@@ -190,7 +214,10 @@ async function viewSubmission(rt: SlackRuntime, p: ViewSubmission): Promise<Outc
   }
   if (first === late) {
     // Too slow for the modal: close it and say the outcome in a DM once the engine is done.
-    return { body: { response_action: 'clear' }, later: afterAck(rt, 'submission.late', target, async () => rt.responder.deliver((await pending).replies, target)) };
+    return {
+      body: { response_action: 'clear' },
+      later: afterAck(rt, 'submission.late', target, async () => rt.responder.deliver((await pending).replies, target)),
+    };
   }
   const { body, rest } = submissionResponse(first, p.view, channel);
   return { body, ...(rest.length ? { later: afterAck(rt, 'submission', target, () => rt.responder.deliver(rest, target)) } : {}) };

@@ -27,7 +27,11 @@ async function sha256Hex(text: string): Promise<string> {
 
 async function deriveKey(clientSecret: string): Promise<Uint8Array> {
   const ikm = await crypto.subtle.importKey('raw', enc.encode(clientSecret), 'HKDF', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('slack oauth state v1') }, ikm, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('slack oauth state v1') },
+    ikm,
+    256,
+  );
   return new Uint8Array(bits);
 }
 
@@ -54,7 +58,10 @@ export function createOauthStates(clientSecret: string, port: OauthStatePort, no
       const iat = Math.floor(now() / 1000);
       const state = await new SignJWT({})
         .setProtectedHeader({ alg: 'HS256' })
-        .setIssuer(ISSUER).setJti(crypto.randomUUID()).setIssuedAt(iat).setExpirationTime(iat + TTL_SECONDS)
+        .setIssuer(ISSUER)
+        .setJti(crypto.randomUUID())
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + TTL_SECONDS)
         .sign(await k());
       await port.put(await sha256Hex(state), new Date((iat + TTL_SECONDS) * 1000));
       return { state, maxAgeSeconds: TTL_SECONDS };

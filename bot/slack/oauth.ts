@@ -26,7 +26,6 @@ export interface SlackInstallSettings {
   scopes: string[];
 }
 
-
 export interface SlackInstallPorts {
   states: OauthStatePort;
   save(installation: SlackInstallation): Promise<void>;
@@ -50,13 +49,24 @@ const accessSchema = z.object({
   scope: z.string().max(2000).default(''),
   bot_user_id: id,
   app_id: id,
-  team: z.object({ id, name: z.string().max(200).default('') }).nullable().optional(),
-  enterprise: z.object({ id, name: z.string().max(200).default('') }).nullable().optional(),
+  team: z
+    .object({ id, name: z.string().max(200).default('') })
+    .nullable()
+    .optional(),
+  enterprise: z
+    .object({ id, name: z.string().max(200).default('') })
+    .nullable()
+    .optional(),
   is_enterprise_install: z.boolean().default(false),
   authed_user: z.object({ id }).optional(),
 });
 
-export function slackInstallRoutes(settings: SlackInstallSettings, ports: SlackInstallPorts, log: SlackInstallLog, opts: { fetch?: typeof fetch; now?: () => number } = {}): Hono {
+export function slackInstallRoutes(
+  settings: SlackInstallSettings,
+  ports: SlackInstallPorts,
+  log: SlackInstallLog,
+  opts: { fetch?: typeof fetch; now?: () => number } = {},
+): Hono {
   const app = new Hono();
   const states = createOauthStates(settings.clientSecret, ports.states, opts.now);
   const doFetch = opts.fetch ?? fetch;
@@ -67,7 +77,12 @@ export function slackInstallRoutes(settings: SlackInstallSettings, ports: SlackI
     const locale = pageLocale(c.req.header('accept-language'));
     const { state, maxAgeSeconds } = await states.issue();
     const authorize = new URL('../oauth/v2/authorize', settings.apiUrl);
-    authorize.search = new URLSearchParams({ client_id: settings.clientId, scope: settings.scopes.join(','), redirect_uri: redirectUri, state }).toString();
+    authorize.search = new URLSearchParams({
+      client_id: settings.clientId,
+      scope: settings.scopes.join(','),
+      redirect_uri: redirectUri,
+      state,
+    }).toString();
     // Lax: the redirect back from Slack is a top-level navigation, which carries Lax cookies.
     setCookie(c, COOKIE, state, { httpOnly: true, sameSite: 'Lax', secure, path: '/slack/oauth_redirect', maxAge: maxAgeSeconds });
     c.header('Cache-Control', 'no-store');
@@ -100,7 +115,11 @@ export function slackInstallRoutes(settings: SlackInstallSettings, ports: SlackI
       return c.html(outcomePage(locale, 'failed'), 502);
     }
     await ports.save(installation.value);
-    log.info('slack.installed', { team: installation.value.teamId, enterprise: installation.value.enterpriseId, orgWide: installation.value.isEnterpriseInstall });
+    log.info('slack.installed', {
+      team: installation.value.teamId,
+      enterprise: installation.value.enterpriseId,
+      orgWide: installation.value.isEnterpriseInstall,
+    });
     return c.html(installedPage(locale, installation.value.teamName || installation.value.teamId));
   });
 
@@ -110,7 +129,10 @@ export function slackInstallRoutes(settings: SlackInstallSettings, ports: SlackI
     try {
       res = await doFetch(new URL('oauth.v2.access', settings.apiUrl), {
         method: 'POST',
-        headers: { authorization: `Basic ${btoa(`${settings.clientId}:${settings.clientSecret}`)}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Basic ${btoa(`${settings.clientId}:${settings.clientSecret}`)}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ code, redirect_uri: redirectUri }).toString(),
         signal: AbortSignal.timeout(10_000),
       });
@@ -119,7 +141,7 @@ export function slackInstallRoutes(settings: SlackInstallSettings, ports: SlackI
     }
     if (!res.ok) return { ok: false, reason: `http_${res.status}` };
     const body: unknown = await res.json().catch(() => null);
-    const error = (body as { ok?: unknown; error?: unknown } | null);
+    const error = body as { ok?: unknown; error?: unknown } | null;
     if (error?.ok === false) return { ok: false, reason: typeof error.error === 'string' ? error.error.slice(0, 60) : 'unknown_error' };
     const parsed = accessSchema.safeParse(body);
     if (!parsed.success) return { ok: false, reason: 'unexpected_response' };

@@ -72,7 +72,12 @@ function element(field: FormFieldView): InputBlockElement {
     }
     case 'multiselect': {
       const initial = selected(field, options);
-      return { type: 'multi_static_select', ...base, ...optionsOf(options), ...(initial.length ? { initial_options: initial.map(option) } : {}) };
+      return {
+        type: 'multi_static_select',
+        ...base,
+        ...optionsOf(options),
+        ...(initial.length ? { initial_options: initial.map(option) } : {}),
+      };
     }
     case 'checkbox': {
       // A lone checkbox (consent) is one option whose value says "ticked".
@@ -110,17 +115,29 @@ function inputBlock(field: FormFieldView): Block {
  * count for the form, the prompt's own title when it fits, else the app's name. The full title
  * is then the first block of the modal.
  */
-function titled(text: string, step?: { number: number; count: number; locale?: Locale }): { title: ReturnType<typeof plain>; header: Block[] } {
-  const short = step ? t(step.locale ?? 'en', 'chrome.stepOf', { number: step.number, count: step.count }) : text.length <= TITLE_MAX ? text : 'Dialogue Desk';
+function titled(
+  text: string,
+  step?: { number: number; count: number; locale?: Locale },
+): { title: ReturnType<typeof plain>; header: Block[] } {
+  const short = step
+    ? t(step.locale ?? 'en', 'chrome.stepOf', { number: step.number, count: step.count })
+    : text.length <= TITLE_MAX
+      ? text
+      : 'Dialogue Desk';
   const header: Block[] = short === text ? [] : [{ type: 'header', text: plain(text, LIMITS.headerText) }];
   return { title: plain(short, TITLE_MAX), header };
 }
 
 /** A form step as a modal. A step with `summary` shows read-only fields to confirm. */
 export function formToModal(form: FormView): ModalView {
-  const { title, header } = titled(form.title, { number: form.stepNumber, count: form.stepCount, ...(form.locale && form.locale !== 'en' ? { locale: form.locale } : {}) });
+  const { title, header } = titled(form.title, {
+    number: form.stepNumber,
+    count: form.stepCount,
+    ...(form.locale && form.locale !== 'en' ? { locale: form.locale } : {}),
+  });
   const blocks: Block[] = [...header];
-  if (form.intro) for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+  if (form.intro)
+    for (const part of splitText(slackInert(form.intro), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   if (form.summary) {
     for (const f of form.summary) blocks.push({ type: 'section', text: mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`) });
   } else {
@@ -134,7 +151,17 @@ export function formToModal(form: FormView): ModalView {
   // Back is a button inside the modal: its click comes as block_actions with the view, and the
   // previous step replaces this one (views.update).
   if (form.back) {
-    blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain(form.back.label, 75), action_id: truncate(form.back.id, LIMITS.actionId), value: truncate(form.back.value ?? '', 2000) }] });
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          text: plain(form.back.label, 75),
+          action_id: truncate(form.back.id, LIMITS.actionId),
+          value: truncate(form.back.value ?? '', 2000),
+        },
+      ],
+    });
   }
   return {
     type: 'modal',
@@ -155,11 +182,18 @@ export function promptToModal(prompt: PromptView, channel?: string): ModalView {
   return {
     type: 'modal',
     callback_id: truncate(promptCallbackId(prompt.formId), 255),
-    private_metadata: JSON.stringify({ contextId: prompt.contextId, ...(channel ? { channel } : {}), ...(prompt.locale && prompt.locale !== 'en' ? { locale: prompt.locale } : {}) }),
+    private_metadata: JSON.stringify({
+      contextId: prompt.contextId,
+      ...(channel ? { channel } : {}),
+      ...(prompt.locale && prompt.locale !== 'en' ? { locale: prompt.locale } : {}),
+    }),
     title,
     submit: plain(prompt.submitLabel || t(prompt.locale ?? 'en', 'chrome.send'), TITLE_MAX),
     close: plain(t(prompt.locale ?? 'en', 'chrome.cancel'), TITLE_MAX),
-    blocks: [...header, inputBlock({ id: PROMPT_FIELD, label: prompt.label, kind: 'textarea', required: true, maxLength: prompt.maxLength })],
+    blocks: [
+      ...header,
+      inputBlock({ id: PROMPT_FIELD, label: prompt.label, kind: 'textarea', required: true, maxLength: prompt.maxLength }),
+    ],
   };
 }
 

@@ -42,12 +42,15 @@ export function actionIdFromSlack(actionId: string): string {
 export function cardToBlockKit(card: Card): Block[] {
   const blocks: Block[] = [{ type: 'header', text: plain(card.title, LIMITS.headerText) }];
   if (card.subtitle) blocks.push({ type: 'context', elements: [mrkdwn(slackInert(card.subtitle))] });
-  if (card.text) for (const part of splitText(slackInert(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
+  if (card.text)
+    for (const part of splitText(slackInert(card.text), LIMITS.sectionText)) blocks.push({ type: 'section', text: mrkdwn(part) });
   const fields = card.fields ?? [];
   for (let i = 0; i < fields.length; i += LIMITS.fieldsPerSection) {
     blocks.push({
       type: 'section',
-      fields: fields.slice(i, i + LIMITS.fieldsPerSection).map((f) => mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`, LIMITS.fieldText)),
+      fields: fields
+        .slice(i, i + LIMITS.fieldsPerSection)
+        .map((f) => mrkdwn(`*${slackInert(f.label)}*\n${slackInert(f.value)}`, LIMITS.fieldText)),
     });
   }
   // Repeated action ids get a suffix across the whole message, not only within one block.
@@ -87,8 +90,9 @@ function actionBlocks(actions: CardAction[], seen: Map<string, number>): Block[]
 function textBlocks(reply: Extract<Reply, { kind: 'text' }>): Block[] {
   const blocks: Block[] = splitText(slackInert(reply.text), LIMITS.sectionText).map((part) => ({ type: 'section', text: mrkdwn(part) }));
   const l = reply.locale ?? 'en';
-  const sources = (reply.sources ?? []).slice(0, LIMITS.contextElements).map((s) =>
-    mrkdwn(t(l, 'chrome.source', { label: s.url ? slackLink(s.url, s.label) : slackInert(s.label) }), LIMITS.fieldText));
+  const sources = (reply.sources ?? [])
+    .slice(0, LIMITS.contextElements)
+    .map((s) => mrkdwn(t(l, 'chrome.source', { label: s.url ? slackLink(s.url, s.label) : slackInert(s.label) }), LIMITS.fieldText));
   if (sources.length) blocks.push({ type: 'context', elements: sources });
   return blocks;
 }
@@ -104,7 +108,9 @@ export function replyToBlocks(reply: Reply): Block[] {
       return cardToBlockKit({
         title: reply.form.title,
         text: reply.form.intro,
-        actions: [{ id: OPEN_FORM_ACTION, label: t(reply.form.locale ?? 'en', 'chrome.openForm'), value: reply.form.formId, style: 'primary' }],
+        actions: [
+          { id: OPEN_FORM_ACTION, label: t(reply.form.locale ?? 'en', 'chrome.openForm'), value: reply.form.formId, style: 'primary' },
+        ],
       });
     case 'prompt': {
       // The button carries the whole prompt (ids and fixed wording only) so that a click can open
@@ -115,7 +121,14 @@ export function replyToBlocks(reply: Reply): Block[] {
       return cardToBlockKit({
         title: reply.prompt.title,
         text: reply.prompt.label,
-        actions: [{ id: OPEN_PROMPT_ACTION, label: reply.prompt.submitLabel || t(reply.prompt.locale ?? 'en', 'chrome.answer'), value, style: 'primary' }],
+        actions: [
+          {
+            id: OPEN_PROMPT_ACTION,
+            label: reply.prompt.submitLabel || t(reply.prompt.locale ?? 'en', 'chrome.answer'),
+            value,
+            style: 'primary',
+          },
+        ],
       });
     }
   }

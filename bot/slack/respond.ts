@@ -36,7 +36,14 @@ export interface Responder {
 /** Errors after which an ephemeral message cannot work but a DM can. */
 const EPHEMERAL_FALLBACK = new Set(['channel_not_found', 'not_in_channel', 'user_not_in_channel', 'is_archived', 'restricted_action']);
 /** views.open/update failures after which the form is offered as a button instead. */
-const MODAL_FALLBACK = new Set(['expired_trigger_id', 'invalid_trigger_id', 'exchanged_trigger_id', 'not_found', 'view_not_found', 'hash_conflict']);
+const MODAL_FALLBACK = new Set([
+  'expired_trigger_id',
+  'invalid_trigger_id',
+  'exchanged_trigger_id',
+  'not_found',
+  'view_not_found',
+  'hash_conflict',
+]);
 
 const isModal = (r: Reply): r is Extract<Reply, { kind: 'form' | 'prompt' }> => r.kind === 'form' || r.kind === 'prompt';
 

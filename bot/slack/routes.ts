@@ -40,11 +40,17 @@ export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
     const received = Date.now();
     const rawBody = await c.req.text();
     const secret = rt.settings.signingSecret;
-    const ok = secret !== undefined && (await verifySlackSignature(secret, {
-      timestamp: c.req.header('x-slack-request-timestamp'),
-      signature: c.req.header('x-slack-signature'),
-      rawBody,
-    }, now()));
+    const ok =
+      secret !== undefined &&
+      (await verifySlackSignature(
+        secret,
+        {
+          timestamp: c.req.header('x-slack-request-timestamp'),
+          signature: c.req.header('x-slack-signature'),
+          rawBody,
+        },
+        now(),
+      ));
     if (!ok) {
       rt.log.warn('slack.signature_rejected', { retry: c.req.header('x-slack-retry-num') ?? null });
       return c.json({ error: 'invalid_signature' }, 401);

@@ -43,7 +43,10 @@ export interface SlackRuntime {
    * This runtime with the client of workspace `teamId` (of org `enterpriseId`), or why there is
    * none (not installed, disabled, uninstalled). Absent: one token everywhere (no "Add to Slack").
    */
-  forTeam?(teamId: string | null | undefined, enterpriseId?: string | null): Promise<SlackRuntime | { refused: 'not_installed' | 'disabled' | 'uninstalled' }>;
+  forTeam?(
+    teamId: string | null | undefined,
+    enterpriseId?: string | null,
+  ): Promise<SlackRuntime | { refused: 'not_installed' | 'disabled' | 'uninstalled' }>;
   /** `app_uninstalled` / `tokens_revoked` for a workspace: its token goes (no-op with one fixed token). */
   removed?(teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked'): Promise<void>;
 }
@@ -52,7 +55,11 @@ export interface SlackRuntime {
  * The runtime for a workspace, or null after logging why it is refused: the handlers' common
  * first step, so that nothing is done for a workspace without an active installation.
  */
-export async function scopedTo(rt: SlackRuntime, teamId: string | null | undefined, enterpriseId?: string | null): Promise<SlackRuntime | null> {
+export async function scopedTo(
+  rt: SlackRuntime,
+  teamId: string | null | undefined,
+  enterpriseId?: string | null,
+): Promise<SlackRuntime | null> {
   if (!rt.forTeam) return rt;
   const scoped = await rt.forTeam(teamId, enterpriseId);
   if ('refused' in scoped) {
@@ -95,10 +102,17 @@ export async function actorWithProfile(rt: SlackRuntime, userId: string, team: s
  * address links this Slack identity to the same person on the web or in Teams before a draft is
  * opened (one application per call, whichever door). A slow answer still links, just afterwards.
  */
-export async function actorForForm(rt: SlackRuntime, userId: string, team: string | undefined, waitMs = (rt.waits ?? SLACK_WAITS).profileWaitMs): Promise<Actor> {
+export async function actorForForm(
+  rt: SlackRuntime,
+  userId: string,
+  team: string | undefined,
+  waitMs = (rt.waits ?? SLACK_WAITS).profileWaitMs,
+): Promise<Actor> {
   const full = actorWithProfile(rt, userId, team);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), waitMs); });
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
   const actor = await Promise.race([full, late]);
   clearTimeout(timer);
   if (actor) return actor;

@@ -79,7 +79,9 @@ export const blockActionsSchema = z.looseObject({
   team: teamRef,
   enterprise: teamRef,
   trigger_id: id,
-  container: z.looseObject({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() }).optional(),
+  container: z
+    .looseObject({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() })
+    .optional(),
   channel: z.looseObject({ id }).nullable().optional(),
   view: z.looseObject({ id, type: z.string(), private_metadata: z.string().optional() }).nullable().optional(),
   actions: z.array(z.looseObject({ action_id: id, value: z.string().max(2000).optional(), action_ts: z.string().optional() })).min(1),

@@ -30,7 +30,8 @@ export function createSlackSender(clientFor: ClientFor): Sender {
       if (!first) return { externalRef: null };
       const scoped = await clientFor(req.recipient.scope);
       // Permanent: the workspace removed the app or was disabled; retrying cannot help.
-      if ('refused' in scoped) throw new DeliveryError(`Slack workspace ${req.recipient.scope ?? '(home)'} ${scoped.refused}: not delivered`, false);
+      if ('refused' in scoped)
+        throw new DeliveryError(`Slack workspace ${req.recipient.scope ?? '(home)'} ${scoped.refused}: not delivered`, false);
       const { client, directory } = scoped;
 
       const replaces = slackRefSchema.safeParse(req.replacesRef);
@@ -44,7 +45,9 @@ export function createSlackSender(clientFor: ClientFor): Sender {
       let ref: SlackRef | null = null;
       for (const m of messages) {
         const thread = req.recipient.kind === 'channel' && req.recipient.thread ? { thread_ts: req.recipient.thread } : {};
-        const res = postedSchema.parse(await client.call('chat.postMessage', { channel, text: m.text, blocks: m.blocks, unfurl_links: false, ...thread }));
+        const res = postedSchema.parse(
+          await client.call('chat.postMessage', { channel, text: m.text, blocks: m.blocks, unfurl_links: false, ...thread }),
+        );
         ref ??= { channel: res.channel, ts: res.ts };
       }
       return { externalRef: ref };

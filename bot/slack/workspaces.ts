@@ -41,9 +41,16 @@ export interface WorkspaceSettings {
 export function createWorkspaceTokens(s: WorkspaceSettings): WorkspaceTokens {
   const port = s.installations;
   let botTeam: Promise<string | null> | null = null;
-  const botTokenTeam = () => (botTeam ??= (s.botTokenTeam?.() ?? Promise.resolve(null)).catch(() => { botTeam = null; return null; }));
+  const botTokenTeam = () =>
+    (botTeam ??= (s.botTokenTeam?.() ?? Promise.resolve(null)).catch(() => {
+      botTeam = null;
+      return null;
+    }));
 
-  const refused = (status: 'disabled' | 'uninstalled' | 'active'): TokenAnswer => ({ ok: false, reason: status === 'disabled' ? 'disabled' : 'uninstalled' });
+  const refused = (status: 'disabled' | 'uninstalled' | 'active'): TokenAnswer => ({
+    ok: false,
+    reason: status === 'disabled' ? 'disabled' : 'uninstalled',
+  });
   const fixed = (): TokenAnswer => (s.botToken ? { ok: true, token: s.botToken } : { ok: false, reason: 'not_installed' });
 
   async function home(): Promise<TokenAnswer> {

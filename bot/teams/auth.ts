@@ -28,9 +28,7 @@ export interface VerifierOptions {
   now?: () => number;
 }
 
-export type TokenResult =
-  | { ok: true; serviceUrl: string }
-  | { ok: false; status: 401 | 403; reason: string };
+export type TokenResult = { ok: true; serviceUrl: string } | { ok: false; status: 401 | 403; reason: string };
 
 export interface Verifier {
   /**
@@ -84,33 +82,33 @@ export function createVerifier(opts: VerifierOptions): Verifier {
   }
 
   async function verifyToken(authorization: string | undefined): Promise<TokenResult> {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-      if (!match?.[1]) return { ok: false, status: 401, reason: 'missing_token' };
-      let set: RemoteSet;
-      try {
-        set = await keySet();
-      } catch {
-        // Cannot check the token, so it is not trusted; Bot Framework retries later.
-        return { ok: false, status: 403, reason: 'metadata_unavailable' };
-      }
-      try {
-        const { payload, protectedHeader } = await jwtVerify(match[1], set, {
-          issuer: BOT_FRAMEWORK_ISSUER,
-          audience: opts.appId,
-          algorithms: ['RS256'],
-          clockTolerance: CLOCK_SKEW_SECONDS,
-          currentDate: new Date(now()),
-          requiredClaims: ['exp'],
-        });
-        const claimed = payload.serviceurl ?? payload.serviceUrl;
-        if (typeof claimed !== 'string') return { ok: false, status: 403, reason: 'service_url_mismatch' };
-        const jwk = set.jwks()?.keys.find((k) => k.kid === protectedHeader.kid) as (JWK & { endorsements?: unknown }) | undefined;
-        const endorsements = Array.isArray(jwk?.endorsements) ? jwk.endorsements : [];
-        if (!endorsements.includes(channelId)) return { ok: false, status: 403, reason: 'key_not_endorsed' };
-        return { ok: true, serviceUrl: claimed };
-      } catch (e) {
-        return { ok: false, status: 403, reason: reasonOf(e) };
-      }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+    if (!match?.[1]) return { ok: false, status: 401, reason: 'missing_token' };
+    let set: RemoteSet;
+    try {
+      set = await keySet();
+    } catch {
+      // Cannot check the token, so it is not trusted; Bot Framework retries later.
+      return { ok: false, status: 403, reason: 'metadata_unavailable' };
+    }
+    try {
+      const { payload, protectedHeader } = await jwtVerify(match[1], set, {
+        issuer: BOT_FRAMEWORK_ISSUER,
+        audience: opts.appId,
+        algorithms: ['RS256'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        currentDate: new Date(now()),
+        requiredClaims: ['exp'],
+      });
+      const claimed = payload.serviceurl ?? payload.serviceUrl;
+      if (typeof claimed !== 'string') return { ok: false, status: 403, reason: 'service_url_mismatch' };
+      const jwk = set.jwks()?.keys.find((k) => k.kid === protectedHeader.kid) as (JWK & { endorsements?: unknown }) | undefined;
+      const endorsements = Array.isArray(jwk?.endorsements) ? jwk.endorsements : [];
+      if (!endorsements.includes(channelId)) return { ok: false, status: 403, reason: 'key_not_endorsed' };
+      return { ok: true, serviceUrl: claimed };
+    } catch (e) {
+      return { ok: false, status: 403, reason: reasonOf(e) };
+    }
   }
 
   return {

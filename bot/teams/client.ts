@@ -118,17 +118,21 @@ export function createConnectorClient(opts: ClientOptions): ConnectorClient {
   return {
     token,
     async send(serviceUrl, conversationId, activity, replyToId) {
-      const url = replyToId ? `${activitiesUrl(serviceUrl, conversationId)}/${encodeURIComponent(replyToId)}` : activitiesUrl(serviceUrl, conversationId);
+      const url = replyToId
+        ? `${activitiesUrl(serviceUrl, conversationId)}/${encodeURIComponent(replyToId)}`
+        : activitiesUrl(serviceUrl, conversationId);
       const body = { ...activity, conversation: { id: conversationId }, ...(replyToId ? { replyToId } : {}) };
       const parsed = resourceResponse.safeParse(await connector('POST', url, body));
-      return parsed.success ? parsed.data.id ?? null : null;
+      return parsed.success ? (parsed.data.id ?? null) : null;
     },
     async update(serviceUrl, conversationId, activityId, activity) {
       const url = `${activitiesUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`;
       await connector('PUT', url, { ...activity, id: activityId, conversation: { id: conversationId } });
     },
     async members(serviceUrl, conversationId) {
-      const parsed = roster.safeParse(await connector('GET', `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members`));
+      const parsed = roster.safeParse(
+        await connector('GET', `${base(serviceUrl)}v3/conversations/${encodeURIComponent(conversationId)}/members`),
+      );
       if (!parsed.success) throw new ConnectorError(200, 'bad_roster');
       return parsed.data.flatMap((m) => (m.aadObjectId ? [m.aadObjectId] : []));
     },

@@ -17,7 +17,7 @@ export function referenceOf(a: Activity): TeamsConversation | null {
   const tenantId = tenantOf(a);
   if (!tenantId) return null;
   const kind = conversationKind(a);
-  const id = kind === 'channel' ? (a.channelData?.channel?.id ?? (a.conversation.id.split(';')[0] ?? a.conversation.id)) : a.conversation.id;
+  const id = kind === 'channel' ? (a.channelData?.channel?.id ?? a.conversation.id.split(';')[0] ?? a.conversation.id) : a.conversation.id;
   return {
     id,
     tenantId,

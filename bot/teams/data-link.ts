@@ -27,17 +27,31 @@ export function createDataLinks(appPassword: string, now: () => number = Date.no
   return {
     async sign(personId) {
       const iat = Math.floor(now() / 1000);
-      return new SignJWT({}).setProtectedHeader({ alg: 'HS256', typ: TYPE }).setIssuer(ISSUER).setAudience(AUDIENCE)
-        .setSubject(personId).setIssuedAt(iat).setExpirationTime(iat + DATA_LINK_TTL_SECONDS).sign(await secret());
+      return new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256', typ: TYPE })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setSubject(personId)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + DATA_LINK_TTL_SECONDS)
+        .sign(await secret());
     },
     async verify(token) {
       if (!token || token.length > 2000) return null;
       try {
         const { payload } = await jwtVerify(token, await secret(), {
-          issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], typ: TYPE, requiredClaims: ['exp', 'iat', 'sub'],
-          maxTokenAge: DATA_LINK_TTL_SECONDS, currentDate: new Date(now()),
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          algorithms: ['HS256'],
+          typ: TYPE,
+          requiredClaims: ['exp', 'iat', 'sub'],
+          maxTokenAge: DATA_LINK_TTL_SECONDS,
+          currentDate: new Date(now()),
         });
-        const sub = z.string().regex(/^[\w-]{1,100}$/).safeParse(payload.sub);
+        const sub = z
+          .string()
+          .regex(/^[\w-]{1,100}$/)
+          .safeParse(payload.sub);
         return sub.success ? sub.data : null;
       } catch {
         return null;
@@ -49,7 +63,11 @@ export function createDataLinks(appPassword: string, now: () => number = Date.no
 async function deriveKey(password: string): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const base = await crypto.subtle.importKey('raw', enc.encode(password), 'HKDF', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('my data download link v1') }, base, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('my data download link v1') },
+    base,
+    256,
+  );
   return new Uint8Array(bits);
 }
 

@@ -10,16 +10,24 @@ import { browserWords, FORM_WORDS, scriptJson } from '../web/form-script';
 
 export function dialogPage(state: { token?: string; answer: { locale: Locale } }) {
   const l = state.answer.locale;
-  return shell(t(l, 'chrome.form.title'), l, html`<main id="main" tabindex="-1"><p>${t(l, 'chrome.form.loading')}</p></main>
+  return shell(
+    t(l, 'chrome.form.title'),
+    l,
+    html`<main id="main" tabindex="-1"><p>${t(l, 'chrome.form.loading')}</p></main>
 <noscript><p>${t(l, 'chrome.form.noScript')}</p></noscript>
 <script type="application/json" id="state">${raw(scriptJson(state))}</script>
 <script type="application/json" id="words">${raw(scriptJson(PAGE_WORDS))}</script>
 <script src="/teams/static/teams-js.js"></script>
-<script src="/teams/dialog/app.js"></script>`);
+<script src="/teams/dialog/app.js"></script>`,
+  );
 }
 
 export function expiredPage(l: Locale = 'en') {
-  return shell(t(l, 'chrome.form.expiredTitle'), l, html`<main id="main"><h1>${t(l, 'chrome.form.expiredTitle')}</h1><p role="alert">${t(l, 'chrome.form.expired')}</p></main>`);
+  return shell(
+    t(l, 'chrome.form.expiredTitle'),
+    l,
+    html`<main id="main"><h1>${t(l, 'chrome.form.expiredTitle')}</h1><p role="alert">${t(l, 'chrome.form.expired')}</p></main>`,
+  );
 }
 
 function shell(title: string, l: Locale, body: ReturnType<typeof html>) {
@@ -39,4 +47,15 @@ ${body}
 }
 
 /** The words of assets/teams-dialog.ts and of the form it renders, in every language. */
-const PAGE_WORDS = { form: FORM_WORDS, page: browserWords(['form.title', 'form.done', 'form.continueInChat', 'form.failed', 'form.offline', 'form.expiredTitle', 'form.expired']) };
+const PAGE_WORDS = {
+  form: FORM_WORDS,
+  page: browserWords([
+    'form.title',
+    'form.done',
+    'form.continueInChat',
+    'form.failed',
+    'form.offline',
+    'form.expiredTitle',
+    'form.expired',
+  ]),
+};

@@ -98,7 +98,11 @@ export function createDialogTokens(appPassword: string, opts: { now?: () => numb
 async function deriveKey(password: string): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const base = await crypto.subtle.importKey('raw', enc.encode(password), 'HKDF', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode(HKDF_SALT), info: enc.encode(HKDF_INFO) }, base, 256);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: enc.encode(HKDF_SALT), info: enc.encode(HKDF_INFO) },
+    base,
+    256,
+  );
   return new Uint8Array(bits);
 }
 

@@ -42,11 +42,20 @@ export interface DialogContext {
 }
 
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
-  "form-action 'self'", "base-uri 'none'", "object-src 'none'", FRAME_ANCESTORS,
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  FRAME_ANCESTORS,
 ].join('; ');
 
-const rawValues = z.record(z.string().max(100), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)])).refine((v) => Object.keys(v).length <= 100, 'too many values');
+const rawValues = z
+  .record(z.string().max(100), z.union([z.string().max(5000), z.array(z.string().max(5000)).max(50)]))
+  .refine((v) => Object.keys(v).length <= 100, 'too many values');
 
 const submission = z.object({
   token: z.string().max(4000).optional(),
@@ -67,7 +76,12 @@ export function toDialogAnswer(result: EngineResult, done: { reference: string }
   const notes: DialogAnswer['notes'] = [];
   for (const r of result.replies) {
     if (r.kind === 'text') notes.push({ text: r.text });
-    else if (r.kind === 'card') notes.push({ title: r.card.title, ...(r.card.text ? { text: r.card.text } : {}), ...(r.card.fields?.length ? { fields: r.card.fields } : {}) });
+    else if (r.kind === 'card')
+      notes.push({
+        title: r.card.title,
+        ...(r.card.text ? { text: r.card.text } : {}),
+        ...(r.card.fields?.length ? { fields: r.card.fields } : {}),
+      });
     else if (r.kind === 'prompt') notes.push({ title: r.prompt.title, text: t(result.locale ?? 'en', 'chrome.form.answerInChat') });
   }
   return { form: form && !result.closeForm ? form.form : null, notes, done, locale: result.locale ?? 'en' };
@@ -104,14 +118,26 @@ export function dialogRoutes(ctx: DialogContext): Hono {
     const checked = await tokens.verify(bearer ?? (body.success ? body.data.token : undefined));
     if (!checked.ok) {
       deps.log.info('teams_dialog_token_refused', { reason: checked.reason });
-      return c.json({ error: 'expired', message: t(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en', 'chrome.form.expired') }, 401);
+      return c.json(
+        {
+          error: 'expired',
+          message: t(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en', 'chrome.form.expired'),
+        },
+        401,
+      );
     }
-    if (!body.success) return c.json({ error: 'bad_request', issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
+    if (!body.success)
+      return c.json({ error: 'bad_request', issues: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 400);
     const { actor, conversation } = checked.grant;
     const { formId, draftId, stepId, values } = body.data;
     const result = await deps.engine.handle({
-      kind: 'submission', actor, conversation: { id: conversation.id, isDirect: conversation.personal },
-      formId, contextId: draftId, ...(stepId ? { stepId } : {}), values,
+      kind: 'submission',
+      actor,
+      conversation: { id: conversation.id, isDirect: conversation.personal },
+      formId,
+      contextId: draftId,
+      ...(stepId ? { stepId } : {}),
+      values,
     });
     if (!result.closeForm) return c.json(toDialogAnswer(result));
     const done = await submittedReference(deps, actor, draftId);
@@ -121,9 +147,19 @@ export function dialogRoutes(ctx: DialogContext): Hono {
   });
 
   app.get('/teams/dialog/app.js', (c) =>
-    c.body(TEAMS_DIALOG_JS, 200, { 'content-type': 'application/javascript; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(TEAMS_DIALOG_JS, 200, {
+      'content-type': 'application/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    }),
+  );
   app.get('/teams/dialog/app.css', (c) =>
-    c.body(TEAMS_DIALOG_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(TEAMS_DIALOG_CSS, 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    }),
+  );
   return app;
 }
 

@@ -39,7 +39,12 @@ export interface TeamsAdapterOptions {
 }
 
 /** Builds the Teams adapter. Without an app id and password it still serves the tab pages. */
-export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, stores: TeamsStores, opts: TeamsAdapterOptions = {}): PlatformAdapter {
+export function createTeamsAdapter(
+  deps: AdapterHost,
+  config: TeamsSettings,
+  stores: TeamsStores,
+  opts: TeamsAdapterOptions = {},
+): PlatformAdapter {
   const log = deps.log.child({ platform: 'teams' });
   const scoped = { ...deps, log };
   const configured = Boolean(config.appId && config.appPassword);
@@ -49,22 +54,23 @@ export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, sto
     log.warn('teams_dev_playground', { note: 'unauthenticated activities from loopback service URLs are accepted' });
   }
 
-  const client = configured || devPlayground
-    ? createConnectorClient({
-      appId: config.appId ?? '',
-      appPassword: config.appPassword ?? '',
-      tokenUrl: config.tokenUrl,
-      ...(devPlayground ? { anonymous: true } : {}),
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    })
-    : null;
+  const client =
+    configured || devPlayground
+      ? createConnectorClient({
+          appId: config.appId ?? '',
+          appPassword: config.appPassword ?? '',
+          tokenUrl: config.tokenUrl,
+          ...(devPlayground ? { anonymous: true } : {}),
+          ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        })
+      : null;
   const verifier = config.appId
     ? createVerifier({
-      metadataUrl: config.openIdMetadataUrl!,
-      appId: config.appId,
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      ...(opts.jwksCooldownMs !== undefined ? { jwksCooldownMs: opts.jwksCooldownMs } : {}),
-    })
+        metadataUrl: config.openIdMetadataUrl!,
+        appId: config.appId,
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+        ...(opts.jwksCooldownMs !== undefined ? { jwksCooldownMs: opts.jwksCooldownMs } : {}),
+      })
     : null;
 
   // The web form in a dialog needs a public https address (Teams loads nothing else) and the
@@ -81,34 +87,52 @@ export function createTeamsAdapter(deps: AdapterHost, config: TeamsSettings, sto
     forgetDelivery: deps.deliveries.forget,
     ...(tokens && publicUrl
       ? {
-        dialogLink: async (actor: Actor, activity: Activity) => {
-          if (actor.platform !== 'teams' || !actor.scope) return null;
-          const token = await tokens.sign({
-            actor: { ...actor, platform: 'teams', scope: actor.scope },
-            conversation: { id: activity.conversation.id, serviceUrl: activity.serviceUrl, personal: conversationRefOf(activity).isDirect },
-          });
-          return dialogUrl(publicUrl, token);
-        },
-      }
+          dialogLink: async (actor: Actor, activity: Activity) => {
+            if (actor.platform !== 'teams' || !actor.scope) return null;
+            const token = await tokens.sign({
+              actor: { ...actor, platform: 'teams', scope: actor.scope },
+              conversation: {
+                id: activity.conversation.id,
+                serviceUrl: activity.serviceUrl,
+                personal: conversationRefOf(activity).isDirect,
+              },
+            });
+            return dialogUrl(publicUrl, token);
+          },
+        }
       : {}),
   };
 
   const links = config.appPassword ? createDataLinks(config.appPassword) : null;
   const routes = new Hono();
-  routes.route('/', messagesRoutes(scoped, verifier, turn, { devPlayground, allowedTenants: config.allowedTenants, ...(stores.tenants ? { tenants: stores.tenants } : {}) }));
+  routes.route(
+    '/',
+    messagesRoutes(scoped, verifier, turn, {
+      devPlayground,
+      allowedTenants: config.allowedTenants,
+      ...(stores.tenants ? { tenants: stores.tenants } : {}),
+    }),
+  );
   if (links) routes.route('/', dataLinkRoutes(scoped, links));
   routes.route('/', tabRoutes(config, opts.teamsJs));
   // The tab's SSO needs the Application ID URI, api://<public host>/<app id>.
   if (config.appId && config.publicUrl?.startsWith('https:') && stores.myApplications) {
     const resource = `api://${new URL(config.publicUrl).host}/${config.appId}`;
-    const sso = createSsoVerifier({ appId: config.appId, resource, allowedTenants: config.allowedTenants }, config.ssoJwksUrl ?? ENTRA_JWKS_URL);
+    const sso = createSsoVerifier(
+      { appId: config.appId, resource, allowedTenants: config.allowedTenants },
+      config.ssoJwksUrl ?? ENTRA_JWKS_URL,
+    );
     routes.route('/', myApplicationRoutes(sso, stores.myApplications, log));
   }
   if (tokens) routes.route('/', dialogRoutes({ deps: scoped, client, conversations: stores.conversations, tokens }));
 
   const isReviewer = createReviewerCheck({
-    conversations: stores.conversations, reviewerLists: deps.reviewerLists, client,
-    envReviewers: config.reviewers, defaultServiceUrl: config.serviceUrl, log,
+    conversations: stores.conversations,
+    reviewerLists: deps.reviewerLists,
+    client,
+    envReviewers: config.reviewers,
+    defaultServiceUrl: config.serviceUrl,
+    log,
   });
   return {
     platform: 'teams',

@@ -26,7 +26,11 @@ function nextStep(a: MyApplication): MessageKey {
   return a.dialogues.some((d) => d.status === 'info_requested') ? 'install.teams.nextAnswer' : 'install.teams.nextWait';
 }
 
-export function myApplicationRoutes(verifier: { verify(token: string | undefined): Promise<SsoResult> }, mine: MyApplications, log: Logger): Hono {
+export function myApplicationRoutes(
+  verifier: { verify(token: string | undefined): Promise<SsoResult> },
+  mine: MyApplications,
+  log: Logger,
+): Hono {
   const app = new Hono();
   app.get('/teams/tab/api/me', async (c) => {
     const l: Locale = localeFromTag(c.req.query('locale')) ?? 'en';

@@ -17,7 +17,12 @@ export interface PromptMeta {
 }
 
 const promptMeta = z.object({
-  title: z.string(), label: z.string(), submitLabel: z.string(), maxLength: z.number().int().positive(), invalidMessage: z.string().max(500).optional(), locale: z.enum(LOCALES).optional(),
+  title: z.string(),
+  label: z.string(),
+  submitLabel: z.string(),
+  maxLength: z.number().int().positive(),
+  invalidMessage: z.string().max(500).optional(),
+  locale: z.enum(LOCALES).optional(),
 });
 
 /** What an activity asks of the bot, before an Actor is attached. */
@@ -112,7 +117,8 @@ export function intentOf(a: Activity): ActivityIntent {
       if (!v.success) return { type: 'bad_request', reason: 'task_value' };
       const data = v.data.data ?? {};
       const verb = typeof data.verb === 'string' ? data.verb : undefined;
-      if (!verb && typeof data.reference === 'string' && /^[\w-]{1,40}$/.test(data.reference)) return { type: 'dialog_done', reference: data.reference };
+      if (!verb && typeof data.reference === 'string' && /^[\w-]{1,40}$/.test(data.reference))
+        return { type: 'dialog_done', reference: data.reference };
       return verb ? fromAction(verb, data) : { type: 'bad_request', reason: 'task_without_verb' };
     }
     return { type: 'ignore', reason: `invoke:${a.name ?? ''}` };
@@ -138,11 +144,22 @@ export function toEvent(intent: ActivityIntent, actor: Actor, conversation: Conv
     case 'message':
       return { kind: 'message', actor, conversation, text: intent.text };
     case 'action':
-      return { kind: 'action', actor, conversation, actionId: intent.actionId, ...(intent.value !== undefined ? { value: intent.value } : {}) };
+      return {
+        kind: 'action',
+        actor,
+        conversation,
+        actionId: intent.actionId,
+        ...(intent.value !== undefined ? { value: intent.value } : {}),
+      };
     case 'submission':
       return {
-        kind: 'submission', actor, conversation, formId: intent.formId, contextId: intent.contextId,
-        ...(intent.stepId ? { stepId: intent.stepId } : {}), values: intent.values,
+        kind: 'submission',
+        actor,
+        conversation,
+        formId: intent.formId,
+        contextId: intent.contextId,
+        ...(intent.stepId ? { stepId: intent.stepId } : {}),
+        values: intent.values,
       };
     default:
       return null;
@@ -158,7 +175,13 @@ function fromAction(verb: string, data: Record<string, unknown>): ActivityIntent
     const values = inputsOf(data, multi);
     if (verb === PROMPT_VERB) {
       const meta = promptMeta.safeParse(data.prompt);
-      return { type: 'submission', formId, contextId, values: { text: str(values.text) ?? '' }, ...(meta.success ? { prompt: meta.data } : {}) };
+      return {
+        type: 'submission',
+        formId,
+        contextId,
+        values: { text: str(values.text) ?? '' },
+        ...(meta.success ? { prompt: meta.data } : {}),
+      };
     }
     return { type: 'submission', formId, contextId, ...(str(data.stepId) ? { stepId: str(data.stepId) } : {}), values };
   }
@@ -172,7 +195,12 @@ function inputsOf(data: Record<string, unknown>, multi: string[]): RawValues {
   for (const [k, v] of Object.entries(data)) {
     if (RESERVED_DATA_KEYS.includes(k) || v === undefined || v === null || typeof v === 'object') continue;
     const s = String(v);
-    out[k] = multi.includes(k) ? s.split(',').map((x) => x.trim()).filter(Boolean) : s;
+    out[k] = multi.includes(k)
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : s;
   }
   return out as RawValues;
 }
@@ -203,5 +231,11 @@ function isZone(zone: string): boolean {
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }

@@ -13,7 +13,16 @@ import { teamsInert } from './render/inert';
 import type { ActivityIntent } from './parse';
 import type { Activity } from './schema';
 
-const PERSONAL_ACTIONS = new Set<string>([ACTIONS.apply, ACTIONS.resume, ACTIONS.status, ACTIONS.edit, ACTIONS.withdraw, ACTIONS.withdrawConfirm, ACTIONS.answerInfo, FORM_BACK_ACTION]);
+const PERSONAL_ACTIONS = new Set<string>([
+  ACTIONS.apply,
+  ACTIONS.resume,
+  ACTIONS.status,
+  ACTIONS.edit,
+  ACTIONS.withdraw,
+  ACTIONS.withdrawConfirm,
+  ACTIONS.answerInfo,
+  FORM_BACK_ACTION,
+]);
 const PERSONAL_MESSAGES = new Set(['apply', 'status', 'edit', 'withdraw', 'wantsToApply']);
 
 /** Whether answering `intent` would show this person's application. */
@@ -31,6 +40,8 @@ export function privacyCard(activity: Activity, dialogs: boolean): AdaptiveCard 
     textBlock(teamsInert(t(locale, 'security.private.title')), { weight: 'Bolder', size: 'Medium', style: 'heading' }),
     textBlock(teamsInert(t(locale, dialogs ? 'security.private.text' : 'security.private.textNoWindow'))),
   ];
-  const actions = dialogs ? [submitAction(t(locale, 'security.private.open'), { msteams: { type: 'task/fetch' }, action: 'openApplication' })] : [];
+  const actions = dialogs
+    ? [submitAction(t(locale, 'security.private.open'), { msteams: { type: 'task/fetch' }, action: 'openApplication' })]
+    : [];
   return adaptiveCard(body, actions);
 }

@@ -16,7 +16,11 @@ const storedReplies = z.array(z.looseObject({ kind: z.enum(['text', 'card', 'for
  * The latest update queued for the review card posted as activity `activityId`, rendered with
  * the engine's replies under it; null when the click did not lead to one (e.g. a reason is asked).
  */
-export async function reviewCardAfterDecision(cards: ReviewCards, activityId: string, engineReplies: Reply[]): Promise<AdaptiveCard | null> {
+export async function reviewCardAfterDecision(
+  cards: ReviewCards,
+  activityId: string,
+  engineReplies: Reply[],
+): Promise<AdaptiveCard | null> {
   if (engineReplies.some((r) => r.kind === 'prompt' || r.kind === 'form')) return null;
   const parsed = await cards.latestUpdate('teams', activityId);
   if (parsed === null) return null;

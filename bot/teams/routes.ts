@@ -16,7 +16,12 @@ import { isLoopbackUrl } from './dev-playground';
 import { activitySchema } from './schema';
 import { handleActivity, type TurnContext } from './turn';
 
-export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null, turn: TurnContext, opts: { devPlayground?: boolean; allowedTenants?: string[] | null; tenants?: TeamsTenants } = {}): Hono {
+export function messagesRoutes(
+  deps: { log: Logger },
+  verifier: Verifier | null,
+  turn: TurnContext,
+  opts: { devPlayground?: boolean; allowedTenants?: string[] | null; tenants?: TeamsTenants } = {},
+): Hono {
   const app = new Hono();
   // The Agents Playground sends no token (dev-playground.ts): in that mode only activities that
   // name a loopback connector are handled, and nothing else changes.
@@ -59,7 +64,10 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
     const allowed = opts.allowedTenants;
     if (allowed && (!tenant || !allowed.includes(tenant))) {
       deps.log.warn('teams_other_tenant', { activityType: activity.type, tenant: tenant ?? null });
-      return c.json({ error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' }, 403);
+      return c.json(
+        { error: 'forbidden', message: 'This organisation is not allowed to use this bot. Ask the secretariat to add your tenant.' },
+        403,
+      );
     }
     // An allowed tenant that an administrator turned off on the Installations page.
     if (tenant && opts.tenants && !(await opts.tenants.admit(tenant))) {
@@ -76,14 +84,22 @@ export function messagesRoutes(deps: { log: Logger }, verifier: Verifier | null,
         // A refusal, not a failure: the person reads its sentence; the edge picks the status.
         deps.log.warn('teams_turn_refused', { kind: e.kind, code: e.code, activityType: activity.type });
         if (activity.type === 'invoke') {
-          return c.json({ statusCode: statusOf(e.kind), type: 'application/vnd.microsoft.error', value: { code: e.code, message: e.message } });
+          return c.json({
+            statusCode: statusOf(e.kind),
+            type: 'application/vnd.microsoft.error',
+            value: { code: e.code, message: e.message },
+          });
         }
         return c.json({ error: e.code, message: e.message }, statusOf(e.kind));
       }
       deps.log.error('teams_turn_failed', { error: e, activityType: activity.type, name: activity.name });
       if (activity.type === 'invoke') {
         // Teams shows this to the person; the details stay in the log.
-        return c.json({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalError', message: t(localeFromTag(activity.locale) ?? 'en', 'common.error.generic') } });
+        return c.json({
+          statusCode: 500,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'InternalError', message: t(localeFromTag(activity.locale) ?? 'en', 'common.error.generic') },
+        });
       }
       return c.json({ error: 'internal' }, 500);
     }

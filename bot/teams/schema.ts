@@ -84,10 +84,12 @@ export const taskValue = z.looseObject({
 export const searchValue = z.looseObject({
   queryText: z.string().max(200),
   dataset: z.string().max(64).optional(),
-  queryOptions: z.looseObject({
-    skip: z.coerce.number().int().min(0).max(1000).optional(),
-    top: z.coerce.number().int().min(1).max(100).optional(),
-  }).optional(),
+  queryOptions: z
+    .looseObject({
+      skip: z.coerce.number().int().min(0).max(1000).optional(),
+      top: z.coerce.number().int().min(1).max(100).optional(),
+    })
+    .optional(),
 });
 
 /** Action.Submit data as the renderers wrote it, merged with input values by Teams. */

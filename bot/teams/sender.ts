@@ -57,10 +57,20 @@ export function createTeamsSender(opts: TeamsSenderOptions): Sender {
     const serviceUrl = region?.serviceUrl || opts.defaultServiceUrl;
     const botId = region?.botId ?? `28:${opts.appId}`;
     const conversationId = await opts.client!.createPersonalConversation(serviceUrl, { botId, memberId: recipient.address, tenantId });
-    await opts.conversations.save({
-      id: conversationId, tenantId, kind: 'personal', serviceUrl, userId: recipient.address,
-      name: null, botId, userMri: null, teamId: null,
-    }, opts.now());
+    await opts.conversations.save(
+      {
+        id: conversationId,
+        tenantId,
+        kind: 'personal',
+        serviceUrl,
+        userId: recipient.address,
+        name: null,
+        botId,
+        userMri: null,
+        teamId: null,
+      },
+      opts.now(),
+    );
     return { serviceUrl, conversationId };
   }
 
@@ -79,7 +89,10 @@ export function createTeamsSender(opts: TeamsSenderOptions): Sender {
         }
         const { serviceUrl, conversationId } = await target(request);
         const activityId = await opts.client.send(serviceUrl, conversationId, activity);
-        return { externalRef: activityId ? ({ serviceUrl, conversationId, activityId } satisfies TeamsExternalRef) : null, externalId: activityId };
+        return {
+          externalRef: activityId ? ({ serviceUrl, conversationId, activityId } satisfies TeamsExternalRef) : null,
+          externalId: activityId,
+        };
       } catch (e) {
         throw toDeliveryError(e);
       }
@@ -93,6 +106,7 @@ export function toDeliveryError(e: unknown): DeliveryError {
   if (!(e instanceof ConnectorError)) return new DeliveryError(e instanceof Error ? e.message : 'teams_error', true);
   const { status, code, retryAfterMs } = e;
   if (status === 403 && code === 'MessageWritesBlocked') return new DeliveryError(`teams_blocked_${code}`, false);
-  const retryable = status === 0 || status === 401 || status === 408 || status === 412 || status === 429 || status >= 500 || code === 'token';
+  const retryable =
+    status === 0 || status === 401 || status === 408 || status === 412 || status === 429 || status >= 500 || code === 'token';
   return new DeliveryError(e.message, retryable, retryAfterMs);
 }

@@ -52,7 +52,8 @@ export function createSsoVerifier(settings: SsoSettings, keys: JWTVerifyGetKey |
         return { ok: true, tenantId: tid, objectId: c.oid.toLowerCase(), ...(c.name ? { name: c.name } : {}) };
       } catch (err) {
         if (err instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-        if (err instanceof errors.JWTClaimValidationFailed) return { ok: false, reason: err.claim === 'aud' ? 'wrong_audience' : err.claim === 'iss' ? 'wrong_issuer' : 'malformed' };
+        if (err instanceof errors.JWTClaimValidationFailed)
+          return { ok: false, reason: err.claim === 'aud' ? 'wrong_audience' : err.claim === 'iss' ? 'wrong_issuer' : 'malformed' };
         return { ok: false, reason: 'bad_signature' };
       }
     },

@@ -17,7 +17,8 @@ export type ScriptSource = () => Promise<string | null>;
  * to frame the pages, and nobody else: Microsoft's list in "Prerequisites for tabs" (tab-requirements),
  * old hosts kept while the clients move to *.cloud.microsoft.
  */
-export const FRAME_ANCESTORS = "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com";
+export const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://teams.cloud.microsoft https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com";
 
 /**
  * Reads the UMD build of @microsoft/teams-js from node_modules on Node. Workers have no file
@@ -52,7 +53,10 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
   });
 
   app.get('/teams/tab/application', (c) => {
-    c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
+    c.header(
+      'content-security-policy',
+      `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`,
+    );
     // Teams fills {locale} in the tab's address; a browser opening it says its language itself.
     const l = localeFromTag(c.req.query('locale')) ?? localeFromAcceptLanguage(c.req.header('accept-language'));
     return c.html(page(t(l, 'tab.title'), applicationBody(l), applicationData(l), l));
@@ -65,7 +69,10 @@ export function tabRoutes(settings: { publicUrl?: string | undefined }, source: 
     const base = settings.publicUrl;
     if (!base) return c.text('The admin tab needs PUBLIC_URL, the public https address of this service.', 503);
     const admin = `${base.replace(/\/$/, '')}/admin`;
-    c.header('content-security-policy', `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`);
+    c.header(
+      'content-security-policy',
+      `${FRAME_ANCESTORS}; default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'`,
+    );
     return c.html(page('Dialogue Desk admin', CONFIG_BODY, { page: 'config', adminUrl: admin }));
   });
   return app;
@@ -88,7 +95,13 @@ function applicationBody(l: Locale): string {
 
 /** What the page's script (assets/teams-tab.ts) needs: the greeting with a slot for the name. */
 function applicationData(l: Locale) {
-  return { page: 'application', welcome: t(l, 'tab.welcomeName', { name: SLOT }), slot: SLOT, locale: l, openChat: t(l, 'install.teams.openChat') };
+  return {
+    page: 'application',
+    welcome: t(l, 'tab.welcomeName', { name: SLOT }),
+    slot: SLOT,
+    locale: l,
+    openChat: t(l, 'install.teams.openChat'),
+  };
 }
 
 const CONFIG_BODY = `

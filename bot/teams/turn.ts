@@ -55,7 +55,9 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   const ref = referenceOf(activity);
   if (ref) {
     // Every activity refreshes the reference: serviceUrl can move between regions.
-    await ctx.conversations.save(ref, deps.clock.now().toISOString()).catch((e) => deps.log.warn('teams_reference_not_saved', { error: e }));
+    await ctx.conversations
+      .save(ref, deps.clock.now().toISOString())
+      .catch((e) => deps.log.warn('teams_reference_not_saved', { error: e }));
   }
   const intent = intentOf(activity);
   const isInvoke = activity.type === 'invoke';
@@ -64,7 +66,14 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   if (intent.type === 'bad_request') {
     deps.log.warn('teams_bad_activity', { reason: intent.reason, activityType: activity.type });
     return isInvoke
-      ? { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: t(localeFromTag(actor?.locale) ?? 'en', 'security.error.cardInvalid') } } }
+      ? {
+          status: 200,
+          body: {
+            statusCode: 400,
+            type: 'application/vnd.microsoft.error',
+            value: { code: 'BadRequest', message: t(localeFromTag(actor?.locale) ?? 'en', 'security.error.cardInvalid') },
+          },
+        }
       : { status: 400 };
   }
   if (intent.type === 'installed') {
@@ -83,7 +92,8 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
 
   if (intent.type === 'search') return searchAnswer(intent);
   if (intent.type === 'task_fetch') return taskContinue(await deps.engine.openForm(actor), await ctx.dialogLink?.(actor, activity));
-  if (intent.type === 'dialog_done') return { status: 200, body: { task: { type: 'message', value: await dialogDone(deps, actor, intent.reference) } } };
+  if (intent.type === 'dialog_done')
+    return { status: 200, body: { task: { type: 'message', value: await dialogDone(deps, actor, intent.reference) } } };
 
   const event = toEvent(intent, actor, conversationRefOf(activity));
   if (!event) return { status: 200 };
@@ -112,8 +122,8 @@ export async function handleActivity(ctx: TurnContext, activity: Activity): Prom
   if (activity.name === 'task/submit') return taskAnswer(answer.replies, result);
   // A decision, whether clicked (Approve) or sent with its reason from the prompt that replaced the
   // card (Reject, Request information), answers with the whole updated review card.
-  const review = (intent.type === 'action' && intent.actionId.startsWith('review.'))
-    || (intent.type === 'submission' && intent.formId === REASON_FORM);
+  const review =
+    (intent.type === 'action' && intent.actionId.startsWith('review.')) || (intent.type === 'submission' && intent.formId === REASON_FORM);
   if (review && activity.replyToId && !result.fieldErrors) {
     const card = await reviewCardAfterDecision(ctx.reviewCards, activity.replyToId, result.replies);
     if (card) return INVOKE_CARD(card);
@@ -129,7 +139,10 @@ const welcomeKey = (activity: Activity) => `teams:welcome:${activity.conversatio
  */
 function searchAnswer(intent: Extract<ActivityIntent, { type: 'search' }>): TurnResponse {
   if (intent.dataset !== 'countries') {
-    return { status: 200, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown list.' } } };
+    return {
+      status: 200,
+      body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unknown list.' } },
+    };
   }
   const found = searchCountries(intent.query, intent.skip + intent.top).slice(intent.skip);
   const results = found.map((c) => ({ title: c.name, value: c.code }));
@@ -158,10 +171,14 @@ async function answerFor(ctx: TurnContext, actor: Actor, intent: ActivityIntent,
   const errors = result.fieldErrors;
   const values = intent.values;
   const form = result.replies.find((r): r is FormReply => r.kind === 'form');
-  if (form) return { replies: result.replies.map((r) => (r === form ? { kind: 'form', form: withValuesAndErrors(form.form, values, errors) } : r)) };
+  if (form)
+    return {
+      replies: result.replies.map((r) => (r === form ? { kind: 'form', form: withValuesAndErrors(form.form, values, errors) } : r)),
+    };
   if (intent.stepId) {
     const resumed = (await ctx.deps.engine.openForm(actor)).replies.find((r): r is FormReply => r.kind === 'form');
-    if (resumed && resumed.form.stepId === intent.stepId) return { replies: [{ kind: 'form', form: withValuesAndErrors(resumed.form, values, errors) }] };
+    if (resumed && resumed.form.stepId === intent.stepId)
+      return { replies: [{ kind: 'form', form: withValuesAndErrors(resumed.form, values, errors) }] };
   }
   const message = Object.values(errors).join(' ');
   if (intent.prompt) {
@@ -179,7 +196,13 @@ function taskContinue(result: EngineResult, link?: string | null): TurnResponse 
   const form = result.replies.find((r): r is FormReply => r.kind === 'form');
   if (!form) return taskMessage(result.replies);
   if (link) {
-    const value = { title: t(result.locale ?? 'en', 'chrome.teams.dialogTitle'), height: 'large', width: 'medium', url: link, fallbackUrl: link };
+    const value = {
+      title: t(result.locale ?? 'en', 'chrome.teams.dialogTitle'),
+      height: 'large',
+      width: 'medium',
+      url: link,
+      fallbackUrl: link,
+    };
     return { status: 200, body: { task: { type: 'continue', value } } };
   }
   return { status: 200, body: { task: { type: 'continue', value: dialogOf(form.form) } } };
@@ -193,8 +216,12 @@ async function dialogDone(deps: AdapterHost, actor: Actor, reference: string): P
   let l: Locale = 'en';
   try {
     const person = await deps.store.personFor({
-      platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId,
-      displayName: actor.displayName ?? null, email: actor.email ?? null, timeZone: actor.timeZone ?? null,
+      platform: actor.platform,
+      scope: actor.scope ?? '',
+      userId: actor.userId,
+      displayName: actor.displayName ?? null,
+      email: actor.email ?? null,
+      timeZone: actor.timeZone ?? null,
     });
     l = person.locale ?? 'en';
     const apps = await deps.store.listForPerson(person.id);
@@ -221,7 +248,10 @@ function dialogOf(form: FormView) {
 }
 
 function taskMessage(replies: Reply[]): TurnResponse {
-  const text = replies.map((r) => (r.kind === 'text' ? r.text : r.kind === 'card' ? r.card.title : '')).filter(Boolean).join('\n\n');
+  const text = replies
+    .map((r) => (r.kind === 'text' ? r.text : r.kind === 'card' ? r.card.title : ''))
+    .filter(Boolean)
+    .join('\n\n');
   return { status: 200, body: { task: { type: 'message', value: text || 'Done.' } } };
 }
 
@@ -230,6 +260,9 @@ async function sendAnswer(ctx: TurnContext, activity: Activity, answer: Answer, 
   if (!ctx.client) return;
   const activities = answer.card ? [{ type: 'message', attachments: [attachment(answer.card)] }] : repliesToActivities(answer.replies);
   for (const out of activities) {
-    await withRetry(() => ctx.client!.send(activity.serviceUrl, activity.conversation.id, out, asReply ? activity.id : undefined), ctx.deps.log);
+    await withRetry(
+      () => ctx.client!.send(activity.serviceUrl, activity.conversation.id, out, asReply ? activity.id : undefined),
+      ctx.deps.log,
+    );
   }
 }

@@ -7,7 +7,16 @@
 import type { Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import * as z from 'zod';
-import { ACTIONS, FORM_BACK_ACTION, INFO_FORM, MY_DATA, MY_DATA_CANCEL, MY_DATA_CONFIRM, MY_DATA_DELETE, MY_DATA_EXPORT } from '../../domain/actions';
+import {
+  ACTIONS,
+  FORM_BACK_ACTION,
+  INFO_FORM,
+  MY_DATA,
+  MY_DATA_CANCEL,
+  MY_DATA_CONFIRM,
+  MY_DATA_DELETE,
+  MY_DATA_EXPORT,
+} from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
 import type { WebDeps } from './settings';
 import type { EngineResult, InboundEvent } from '../core/types';
@@ -34,7 +43,8 @@ async function readBody(c: Context): Promise<Body | null> {
   }
 }
 
-const one = (v: Body[string] | undefined): string | undefined => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined);
+const one = (v: Body[string] | undefined): string | undefined =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : undefined;
 
 function conversation(session: ApplicantSession) {
   return { id: `web:${session.email}`, isDirect: true };
@@ -42,7 +52,14 @@ function conversation(session: ApplicantSession) {
 
 export function applyRoutes(app: Hono, deps: WebDeps): { showApplication: (c: Context) => Promise<Response> } {
   type Title = 'myTitle' | 'formTitle' | 'answerTitle';
-  const render = (c: Context, session: ApplicantSession, title: Title, result: EngineResult, status: 200 | 400 | 403 | 422 = 200, extra: { promptError?: string; promptValue?: string } = {}) => {
+  const render = (
+    c: Context,
+    session: ApplicantSession,
+    title: Title,
+    result: EngineResult,
+    status: 200 | 400 | 403 | 422 = 200,
+    extra: { promptError?: string; promptValue?: string } = {},
+  ) => {
     pageHeaders(c);
     const W: WebText = textFor(c);
     const heading = result.replies.some((r) => r.kind === 'form') ? W.formTitle : W[title];
@@ -65,7 +82,11 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
 
   type Event = InboundEvent extends infer T ? (T extends InboundEvent ? Omit<T, 'actor' | 'conversation'> : never) : never;
   const handle = async (session: ApplicantSession, event: Event) => {
-    const result = await deps.engine.handle({ ...event, actor: webActor(session.email), conversation: conversation(session) } as InboundEvent);
+    const result = await deps.engine.handle({
+      ...event,
+      actor: webActor(session.email),
+      conversation: conversation(session),
+    } as InboundEvent);
     return result;
   };
 
@@ -81,10 +102,17 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     if (g instanceof Response) return g;
     const { session, body } = g;
     const back = one(body._back);
-    if (back) return render(c, session, 'formTitle', await handle(session, { kind: 'action', actionId: FORM_BACK_ACTION, value: back.slice(0, 500) }));
+    if (back)
+      return render(
+        c,
+        session,
+        'formTitle',
+        await handle(session, { kind: 'action', actionId: FORM_BACK_ACTION, value: back.slice(0, 500) }),
+      );
     const draft = shortId.safeParse(one(body._draft));
     const step = z.string().min(1).max(100).safeParse(one(body._step));
-    if (!draft.success || !step.success) return render(c, session, 'formTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
+    if (!draft.success || !step.success)
+      return render(c, session, 'formTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     const multi = new Set((one(body._multi) ?? '').split(',').filter(Boolean));
     const values: Record<string, string | string[]> = {};
     for (const [k, v] of Object.entries(body)) {
@@ -93,9 +121,18 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
       values[k] = multi.has(k) ? list : (list[0] ?? '');
     }
     for (const k of multi) values[k] ??= [];
-    const checked = z.record(z.string(), rawValue).refine((v) => Object.keys(v).length <= 100).safeParse(values);
+    const checked = z
+      .record(z.string(), rawValue)
+      .refine((v) => Object.keys(v).length <= 100)
+      .safeParse(values);
     if (!checked.success) return render(c, session, 'formTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
-    const result = await handle(session, { kind: 'submission', formId: FORM_ID, contextId: draft.data, stepId: step.data, values: checked.data });
+    const result = await handle(session, {
+      kind: 'submission',
+      formId: FORM_ID,
+      contextId: draft.data,
+      stepId: step.data,
+      values: checked.data,
+    });
     return render(c, session, 'formTitle', result, result.fieldErrors ? 422 : 200);
   });
 
@@ -104,7 +141,10 @@ ${result.replies.some((r) => r.kind === 'form' || r.kind === 'prompt') ? '' : ht
     if (g instanceof Response) return g;
     const { session, body } = g;
     const context = shortId.safeParse(one(body._context));
-    const text = z.string().max(10_000).safeParse(one(body.text) ?? '');
+    const text = z
+      .string()
+      .max(10_000)
+      .safeParse(one(body.text) ?? '');
     if (one(body._form) !== INFO_FORM || !context.success || !text.success) {
       return render(c, session, 'answerTitle', { replies: [{ kind: 'text', text: textFor(c).errors.badForm }] }, 400);
     }

@@ -41,11 +41,18 @@ export async function issueCode(deps: WebDeps, email: string, clientAddress: str
   const code = sixDigitCode();
   const clientKey = await clientKeyOf(deps, clientAddress);
   await deps.codes.insert({
-    id: codeId, email, codeHash: await hashCode(deps, codeId, code), clientKey,
-    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + CODE_TTL_MS).toISOString(),
+    id: codeId,
+    email,
+    codeHash: await hashCode(deps, codeId, code),
+    clientKey,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + CODE_TTL_MS).toISOString(),
   });
   const since = new Date(now.getTime() - HOUR_MS).toISOString();
-  const [perAddress, perClient] = await Promise.all([deps.codes.countSince('email', email, since), deps.codes.countSince('client', clientKey, since)]);
+  const [perAddress, perClient] = await Promise.all([
+    deps.codes.countSince('email', email, since),
+    deps.codes.countSince('client', clientKey, since),
+  ]);
   if (perAddress > CODES_PER_ADDRESS_PER_HOUR || perClient > CODES_PER_CLIENT_PER_HOUR) {
     await deps.codes.remove(codeId);
     return { ok: false, reason: perAddress > CODES_PER_ADDRESS_PER_HOUR ? 'address_limit' : 'client_limit' };

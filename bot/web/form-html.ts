@@ -65,7 +65,10 @@ ${multi ? '' : html`<option value="">${W.choose}</option>`}${(f.options ?? []).m
 /** One step (or the summary to confirm) as a form posting to /apply/step. */
 export function formHtml(form: FormView, csrf: string, W: WebText): Html {
   const errors = form.fields.filter((f) => f.error);
-  const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id).join(',');
+  const multi = form.fields
+    .filter((f) => f.kind === 'multiselect')
+    .map((f) => f.id)
+    .join(',');
   return html`<form method="post" action="/apply/step" class="card step" aria-labelledby="step-title" novalidate>
 <h2 id="step-title">${W.stepOf(form.title, form.stepNumber, form.stepCount)}</h2>
 ${errors.length ? html`<div class="alert" role="alert" tabindex="-1" id="problems"><p>${W.problems(errors.length)}</p><ul>${errors.map((f) => html`<li><a href="#f_${f.id}">${f.label}: ${f.error}</a></li>`)}</ul></div>` : ''}

@@ -13,7 +13,12 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   const bindings: NodeBindings | undefined = c.env;
   const socket = bindings?.incoming?.socket?.remoteAddress;
   if (socket && trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (forwarded) return forwarded;
   }
   return socket ?? c.req.header('cf-connecting-ip') ?? 'unknown';
@@ -38,8 +43,12 @@ export function sameOrigin(c: Context, deps: WebDeps): boolean {
 }
 
 const CSP = [
-  "default-src 'none'", "style-src 'self'", "img-src 'self'", "form-action 'self'",
-  "base-uri 'none'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** Pages with no script at all: the strictest policy that still loads our stylesheet. */

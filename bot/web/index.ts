@@ -22,7 +22,8 @@ export function createWebApp(deps: WebDeps): Hono {
   app.post('/apply/*', limit);
   app.post('/my/*', limit);
   app.get('/apply/style.css', (c) =>
-    c.body(WEB_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }));
+    c.body(WEB_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' }),
+  );
   const { showApplication } = applyRoutes(app, deps);
   signInRoutes(app, deps, showApplication);
   myRoutes(app, deps);

@@ -31,10 +31,14 @@ export function page(opts: PageOptions, body: Html | Html[]): Html {
 <a class="skip" href="#main">${W.skip}</a>
 <header class="top">
 <a class="brand" href="/apply">${W.product}</a>
-${s ? html`<nav aria-label="${W.navLabel}"><ul>
+${
+  s
+    ? html`<nav aria-label="${W.navLabel}"><ul>
 <li><a href="/my">${W.navMy}</a></li>
 <li><form method="post" action="/apply/sign-out"><input type="hidden" name="${CSRF_FIELD}" value="${s.csrf}"><button type="submit" class="linkish">${W.signOut}</button></form></li>
-</ul></nav>` : ''}
+</ul></nav>`
+    : ''
+}
 </header>
 <main id="main" tabindex="-1">
 ${body}

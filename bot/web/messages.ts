@@ -7,11 +7,16 @@ import { localeFromTag, t, DEFAULT_LOCALE, type AreaKey, type Locale, type Messa
 /** The first language the browser asks for that the product speaks (by q-value), else English. */
 export function localeFromAcceptLanguage(header: string | undefined): Locale {
   if (!header) return DEFAULT_LOCALE;
-  const ranked = header.slice(0, 500).split(',').map((part, i) => {
-    const [tag, ...params] = part.trim().split(';');
-    const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? '1');
-    return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0, i };
-  }).filter((x) => x.q > 0).sort((a, b) => b.q - a.q || a.i - b.i);
+  const ranked = header
+    .slice(0, 500)
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? '1');
+      return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
   for (const r of ranked) {
     const locale = localeFromTag(r.tag);
     if (locale) return locale;

@@ -21,8 +21,19 @@ export function myRoutes(app: Hono, deps: WebDeps): void {
     pageHeaders(c);
     const W = textFor(c);
     const actor = webActor(session.email);
-    const status = await deps.engine.handle({ kind: 'action', actor, conversation: { id: `web:${session.email}`, isDirect: true }, actionId: ACTIONS.status });
-    const person = await deps.store.personFor({ platform: 'web', scope: '', userId: actor.userId, email: session.email, emailVerified: true });
+    const status = await deps.engine.handle({
+      kind: 'action',
+      actor,
+      conversation: { id: `web:${session.email}`, isDirect: true },
+      actionId: ACTIONS.status,
+    });
+    const person = await deps.store.personFor({
+      platform: 'web',
+      scope: '',
+      userId: actor.userId,
+      email: session.email,
+      emailVerified: true,
+    });
     const doors = [...new Set((await deps.store.identitiesOf(person.id)).map((i) => i.platform))];
     const chatDoors = doors.filter((d) => d === 'slack' || d === 'teams');
     const saved = c.req.query('saved') !== undefined;
@@ -34,12 +45,16 @@ ${repliesHtml([myDataCard(actor)], session.csrf, W)}
 <h2 id="notices-h">${W.notices}</h2>
 ${saved ? html`<p class="ok" role="status">${W.saved}</p>` : ''}
 <p>${W.doors(doors.map((d) => W.doorName(d)).join(', '))}</p>
-${chatDoors.length === 0 ? html`<p>${W.noticesWeb}</p>` : html`<p>${W.noticesChat}</p>
+${
+  chatDoors.length === 0
+    ? html`<p>${W.noticesWeb}</p>`
+    : html`<p>${W.noticesChat}</p>
 <form method="post" action="/my/notices" class="step">
 <input type="hidden" name="${CSRF_FIELD}" value="${session.csrf}">
 <div class="row"><input type="checkbox" id="email-notices" name="email_notices" value="1" ${person.emailNotices ? 'checked' : ''}><label for="email-notices">${W.noticesBox}</label></div>
 <div class="actions"><button type="submit" class="secondary">${W.save}</button></div>
-</form>`}
+</form>`
+}
 </section>`;
     return c.html(page({ title: W.myTitle, session, text: W }, body));
   });
@@ -52,7 +67,14 @@ ${chatDoors.length === 0 ? html`<p>${W.noticesWeb}</p>` : html`<p>${W.noticesCha
     if (!person) return c.redirect('/my', 303);
     const now = deps.clock.now().toISOString();
     const data = await deps.store.personalData(person.id, now);
-    await deps.store.recordPrivacyRequest({ personId: person.id, action: 'person.export', actor: 'person:self', via: 'web', detail: { delivery: 'download' }, now });
+    await deps.store.recordPrivacyRequest({
+      personId: person.id,
+      action: 'person.export',
+      actor: 'person:self',
+      via: 'web',
+      detail: { delivery: 'download' },
+      now,
+    });
     return c.body(`${JSON.stringify(data, null, 2)}\n`, 200, {
       'Content-Type': 'application/json; charset=utf-8',
       'Content-Disposition': `attachment; filename="my-data-${now.slice(0, 10)}.json"`,
@@ -65,7 +87,13 @@ ${chatDoors.length === 0 ? html`<p>${W.noticesWeb}</p>` : html`<p>${W.noticesCha
     if (!session) return c.redirect('/apply', 303);
     const body = await c.req.parseBody().catch((): Record<string, unknown> => ({}));
     if (!sameOrigin(c, deps) || !checkSessionToken(session, body[CSRF_FIELD])) return c.redirect('/my', 303);
-    const person = await deps.store.personFor({ platform: 'web', scope: '', userId: session.email, email: session.email, emailVerified: true });
+    const person = await deps.store.personFor({
+      platform: 'web',
+      scope: '',
+      userId: session.email,
+      email: session.email,
+      emailVerified: true,
+    });
     await deps.store.setEmailNotices(person.id, body.email_notices === '1', deps.clock.now().toISOString());
     return c.redirect('/my?saved', 303);
   });

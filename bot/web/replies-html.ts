@@ -18,14 +18,25 @@ ${heading}
 ${card.subtitle ? html`<p class="sub">${card.subtitle}</p>` : ''}
 ${card.text ? html`<p class="pre">${card.text}</p>` : ''}
 ${card.fields?.length ? html`<dl>${card.fields.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>` : ''}
-${card.actions?.length ? html`<div class="actions">${card.actions.map((a) => html`<form method="post" action="/my/action">
+${
+  card.actions?.length
+    ? html`<div class="actions">${card.actions.map(
+        (a) => html`<form method="post" action="/my/action">
 <input type="hidden" name="${CSRF_FIELD}" value="${csrf}"><input type="hidden" name="id" value="${a.id}"><input type="hidden" name="value" value="${a.value ?? ''}">
-<button type="submit" class="${a.style === 'danger' ? 'danger' : a.style === 'primary' ? 'primary' : 'secondary'}">${a.label}</button></form>`)}</div>` : ''}
+<button type="submit" class="${a.style === 'danger' ? 'danger' : a.style === 'primary' ? 'primary' : 'secondary'}">${a.label}</button></form>`,
+      )}</div>`
+    : ''
+}
 ${card.footer ? html`<p class="help">${card.footer}</p>` : ''}
 </section>`;
 }
 
-export function repliesHtml(replies: Reply[], csrf: string, W: WebText, opts: { promptError?: string; promptValue?: string; level?: 2 | 3 } = {}): Html[] {
+export function repliesHtml(
+  replies: Reply[],
+  csrf: string,
+  W: WebText,
+  opts: { promptError?: string; promptValue?: string; level?: 2 | 3 } = {},
+): Html[] {
   return replies.map((r) => {
     switch (r.kind) {
       case 'text':
@@ -35,7 +46,10 @@ export function repliesHtml(replies: Reply[], csrf: string, W: WebText, opts: { 
       case 'form':
         return formHtml(r.form, csrf, W);
       case 'prompt':
-        return promptHtml(r.prompt, csrf, { ...(opts.promptError ? { error: opts.promptError } : {}), ...(opts.promptValue ? { value: opts.promptValue } : {}) });
+        return promptHtml(r.prompt, csrf, {
+          ...(opts.promptError ? { error: opts.promptError } : {}),
+          ...(opts.promptValue ? { value: opts.promptValue } : {}),
+        });
     }
   });
 }

@@ -23,17 +23,30 @@ export interface ApplicantSession {
   csrf: string;
 }
 
-const cookieOptions = (c: Context, deps: WebDeps, maxAge: number) =>
-  ({ httpOnly: true, sameSite: 'Lax' as const, secure: isSecure(c, deps), path: '/', maxAge });
+const cookieOptions = (c: Context, deps: WebDeps, maxAge: number) => ({
+  httpOnly: true,
+  sameSite: 'Lax' as const,
+  secure: isSecure(c, deps),
+  path: '/',
+  maxAge,
+});
 
 export async function createSession(c: Context, deps: WebDeps, personId: string, email: string): Promise<void> {
   const now = deps.clock.now();
   const token = randomToken();
   const old = getCookie(c, SESSION_COOKIE);
-  await deps.sessions.create({
-    id: await sha256Hex(token), personId, email, csrf: randomToken(),
-    createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(), lastSeenAt: now.toISOString(),
-  }, { now: now.toISOString(), ...(old && old.length <= 100 ? { replaces: await sha256Hex(old) } : {}) });
+  await deps.sessions.create(
+    {
+      id: await sha256Hex(token),
+      personId,
+      email,
+      csrf: randomToken(),
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+      lastSeenAt: now.toISOString(),
+    },
+    { now: now.toISOString(), ...(old && old.length <= 100 ? { replaces: await sha256Hex(old) } : {}) },
+  );
   setCookie(c, SESSION_COOKIE, token, cookieOptions(c, deps, SESSION_TTL_MS / 1000));
 }
 

@@ -99,10 +99,20 @@ export function signInRoutes(app: Hono, deps: WebDeps, showApplication: (c: Cont
     const issued = await issueCode(deps, checked.email, clientAddress(c, deps.settings.trustProxy), W);
     if (!issued.ok) {
       deps.log.info('sign_in_code_refused', { reason: issued.reason });
-      return emailPage(c, deps, { error: issued.reason === 'address_limit' ? W.errors.addressLimit : W.errors.clientLimit, value: checked.email, status: 429 });
+      return emailPage(c, deps, {
+        error: issued.reason === 'address_limit' ? W.errors.addressLimit : W.errors.clientLimit,
+        value: checked.email,
+        status: 429,
+      });
     }
     deps.log.info('sign_in_code_queued', {});
-    setCookie(c, CODE_COOKIE, issued.codeId, { httpOnly: true, sameSite: 'Lax', secure: isSecure(c, deps), path: '/apply', maxAge: 15 * 60 });
+    setCookie(c, CODE_COOKIE, issued.codeId, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: isSecure(c, deps),
+      path: '/apply',
+      maxAge: 15 * 60,
+    });
     return c.redirect('/apply/code', 303);
   });
 

@@ -19,7 +19,13 @@ export function playgroundFeed(db: Kysely<Database>): PlaygroundFeed {
       return rows
         .map((r) => ({ ...r, to: parseJson(r.recipient, recipientJson, 'recipient') }))
         .filter((r) => wanted(r.to))
-        .map((r) => ({ id: r.id, purpose: r.purpose, deliveredAt: r.delivered_at, recipient: r.to, replies: parseJson(r.payload, repliesJson, 'payload') }));
+        .map((r) => ({
+          id: r.id,
+          purpose: r.purpose,
+          deliveredAt: r.delivered_at,
+          recipient: r.to,
+          replies: parseJson(r.payload, repliesJson, 'payload'),
+        }));
     },
   };
 }

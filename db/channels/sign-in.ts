@@ -10,15 +10,26 @@ import type { Database } from '../schema';
 export function signInCodes(db: Kysely<Database>): SignInCodes {
   return {
     async insert(row) {
-      await db.insertInto('sign_in_codes').values({
-        id: row.id, email: row.email, code_hash: row.codeHash, client_key: row.clientKey,
-        created_at: row.createdAt, expires_at: row.expiresAt,
-      }).execute();
+      await db
+        .insertInto('sign_in_codes')
+        .values({
+          id: row.id,
+          email: row.email,
+          code_hash: row.codeHash,
+          client_key: row.clientKey,
+          created_at: row.createdAt,
+          expires_at: row.expiresAt,
+        })
+        .execute();
     },
     async countSince(by, value, since) {
       const column = by === 'email' ? 'email' : 'client_key';
-      const row = await db.selectFrom('sign_in_codes')
-        .select((eb) => eb.fn.countAll<number>().as('n')).where(column, '=', value).where('created_at', '>', since).executeTakeFirst();
+      const row = await db
+        .selectFrom('sign_in_codes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(column, '=', value)
+        .where('created_at', '>', since)
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
     async remove(id) {
@@ -27,9 +38,12 @@ export function signInCodes(db: Kysely<Database>): SignInCodes {
     async countTry(id, maxTries) {
       // The try is counted in the same statement that reads the code, so parallel guesses cannot
       // get past the limit.
-      const row = await db.updateTable('sign_in_codes')
+      const row = await db
+        .updateTable('sign_in_codes')
         .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-        .where('id', '=', id).where('used_at', 'is', null).where('attempts', '<', maxTries)
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .where('attempts', '<', maxTries)
         .returning(['email', 'code_hash', 'attempts', 'expires_at'])
         .executeTakeFirst();
       return row ? { email: row.email, codeHash: row.code_hash, attempts: row.attempts, expiresAt: row.expires_at } : null;
@@ -38,8 +52,12 @@ export function signInCodes(db: Kysely<Database>): SignInCodes {
       return Boolean(await db.selectFrom('sign_in_codes').select('id').where('id', '=', id).executeTakeFirst());
     },
     async useUp(id, now) {
-      const used = await db.updateTable('sign_in_codes').set({ used_at: now })
-        .where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+      const used = await db
+        .updateTable('sign_in_codes')
+        .set({ used_at: now })
+        .where('id', '=', id)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
       return Number(used.numUpdatedRows) === 1;
     },
     async emailOf(id) {
@@ -60,14 +78,28 @@ export function applicantSessions(db: Kysely<Database>, atomic: Atomic): Applica
         db.deleteFrom('applicant_sessions').where('expires_at', '<', now),
         ...(replaces ? [db.deleteFrom('applicant_sessions').where('id', '=', replaces)] : []),
         db.insertInto('applicant_sessions').values({
-          id: row.id, person_id: row.personId, email: row.email, csrf_token: row.csrf,
-          created_at: row.createdAt, expires_at: row.expiresAt, last_seen_at: row.lastSeenAt,
+          id: row.id,
+          person_id: row.personId,
+          email: row.email,
+          csrf_token: row.csrf,
+          created_at: row.createdAt,
+          expires_at: row.expiresAt,
+          last_seen_at: row.lastSeenAt,
         }),
       ]);
     },
     async find(id) {
       const row = await db.selectFrom('applicant_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-      return row ? { id: row.id, personId: row.person_id, email: row.email, csrf: row.csrf_token, expiresAt: row.expires_at, lastSeenAt: row.last_seen_at } : null;
+      return row
+        ? {
+            id: row.id,
+            personId: row.person_id,
+            email: row.email,
+            csrf: row.csrf_token,
+            expiresAt: row.expires_at,
+            lastSeenAt: row.last_seen_at,
+          }
+        : null;
     },
     async slide(id, lastSeenAt, expiresAt) {
       await db.updateTable('applicant_sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();

@@ -13,9 +13,14 @@ export function slackInstallations(db: Kysely<Database>, atomic: Atomic, cipher:
   return {
     async lookup(teamId: string | null, enterpriseId: string | null) {
       const found = await slackTokenFor(db, cipher, teamId, enterpriseId);
-      return found.kind === 'token' ? { kind: 'token' as const, token: found.token } : found.kind === 'refused' ? { kind: 'refused' as const, status: found.status } : { kind: 'none' as const };
+      return found.kind === 'token'
+        ? { kind: 'token' as const, token: found.token }
+        : found.kind === 'refused'
+          ? { kind: 'refused' as const, status: found.status }
+          : { kind: 'none' as const };
     },
     firstActiveTeam: () => firstActiveSlackTeam(db),
-    removed: (teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked') => removeSlackTokens(db, atomic, teamId, enterpriseId, reason, isoNow(clock)),
+    removed: (teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked') =>
+      removeSlackTokens(db, atomic, teamId, enterpriseId, reason, isoNow(clock)),
   };
 }

@@ -51,23 +51,39 @@ export function teamsConversations(db: Kysely<Database>): TeamsConversations {
     },
 
     async findPersonal(userId, tenantId) {
-      let q = db.selectFrom('conversations').selectAll()
-        .where('platform', '=', 'teams').where('kind', '=', 'personal').where('user_id', '=', userId);
+      let q = db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('platform', '=', 'teams')
+        .where('kind', '=', 'personal')
+        .where('user_id', '=', userId);
       if (tenantId) q = q.where('scope', '=', tenantId);
       const row = await q.orderBy('updated_at', 'desc').executeTakeFirst();
       return row ? fromRow(row) : null;
     },
 
     async anyIn(tenantId) {
-      const row = await db.selectFrom('conversations').selectAll()
-        .where('platform', '=', 'teams').where('scope', '=', tenantId)
-        .orderBy('updated_at', 'desc').executeTakeFirst();
+      const row = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('platform', '=', 'teams')
+        .where('scope', '=', tenantId)
+        .orderBy('updated_at', 'desc')
+        .executeTakeFirst();
       return row ? fromRow(row) : null;
     },
   };
 }
 
-function fromRow(row: { id: string; scope: string; kind: string; service_url: string | null; user_id: string | null; name: string | null; data: string | null }): TeamsConversation {
+function fromRow(row: {
+  id: string;
+  scope: string;
+  kind: string;
+  service_url: string | null;
+  user_id: string | null;
+  name: string | null;
+  data: string | null;
+}): TeamsConversation {
   let data: z.infer<typeof refData> = {};
   try {
     const parsed = refData.safeParse(JSON.parse(row.data ?? '{}'));

@@ -12,10 +12,30 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    'review_channels', 'conversations', 'subscriptions', 'settings', 'login_attempts', 'admin_sessions',
-    'admin_users', 'audit_log', 'outbox', 'processed_events', 'conversation_state', 'decisions',
-    'application_events', 'representatives', 'application_dialogues', 'applications', 'organisations',
-    'identities', 'people', 'unanswered_questions', 'faq_entries', 'call_dialogues', 'calls', 'dialogues',
+    'review_channels',
+    'conversations',
+    'subscriptions',
+    'settings',
+    'login_attempts',
+    'admin_sessions',
+    'admin_users',
+    'audit_log',
+    'outbox',
+    'processed_events',
+    'conversation_state',
+    'decisions',
+    'application_events',
+    'representatives',
+    'application_dialogues',
+    'applications',
+    'organisations',
+    'identities',
+    'people',
+    'unanswered_questions',
+    'faq_entries',
+    'call_dialogues',
+    'calls',
+    'dialogues',
   ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }

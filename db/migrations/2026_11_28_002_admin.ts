@@ -22,8 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const name of [
-    'applications_status_submitted_idx', 'applications_stakeholder_submitted_idx', 'applications_region_submitted_idx',
-    'admin_sessions_expires_idx', 'admin_sessions_user_idx',
+    'applications_status_submitted_idx',
+    'applications_stakeholder_submitted_idx',
+    'applications_region_submitted_idx',
+    'admin_sessions_expires_idx',
+    'admin_sessions_user_idx',
   ]) {
     await db.schema.dropIndex(name).ifExists().execute();
   }

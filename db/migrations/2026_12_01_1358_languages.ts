@@ -17,8 +17,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('faq_translations_pk', ['faq_id', 'locale'])
     .execute();
-  await db.schema.alterTable('dialogues').addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-  await db.schema.alterTable('dialogues').addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('dialogues')
+    .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+  await db.schema
+    .alterTable('dialogues')
+    .addColumn('translations', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

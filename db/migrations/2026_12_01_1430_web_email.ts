@@ -34,7 +34,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('applicant_sessions_expires_idx').on('applicant_sessions').column('expires_at').execute();
 
   await db.schema.alterTable('people').addColumn('verified_email', 'text').execute();
-  await db.schema.alterTable('people').addColumn('email_notices', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('people')
+    .addColumn('email_notices', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.createIndex('people_verified_email_idx').on('people').column('verified_email').unique().execute();
   await db.schema.alterTable('identities').addColumn('last_seen_at', 'text').execute();
 }

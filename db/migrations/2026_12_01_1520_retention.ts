@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  * erased, so the job and a repeated request skip what is already done.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('calls').addColumn('retention_months', 'integer', (c) => c.notNull().defaultTo(12)).execute();
+  await db.schema
+    .alterTable('calls')
+    .addColumn('retention_months', 'integer', (c) => c.notNull().defaultTo(12))
+    .execute();
   await db.schema.alterTable('applications').addColumn('erased_at', 'text').execute();
   await db.schema.alterTable('people').addColumn('erased_at', 'text').execute();
   // The retention job looks for a call's applications not yet erased.

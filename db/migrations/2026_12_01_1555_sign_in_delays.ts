@@ -6,7 +6,10 @@ import type { Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('login_attempts').addColumn('blocked_until', 'text').execute();
-  await db.schema.alterTable('login_attempts').addColumn('strikes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('login_attempts')
+    .addColumn('strikes', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

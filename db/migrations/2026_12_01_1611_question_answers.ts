@@ -28,12 +28,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['version', 'integer', (c) => c.notNull().defaultTo(0)],
   ];
   for (const [name, type, build] of columns) {
-    await db.schema.alterTable('unanswered_questions').addColumn(name, type, build ?? ((c) => c)).execute();
+    await db.schema
+      .alterTable('unanswered_questions')
+      .addColumn(name, type, build ?? ((c) => c))
+      .execute();
   }
   await db.schema.createIndex('unanswered_normalized_idx').on('unanswered_questions').columns(['normalized', 'status']).execute();
   await db.schema.createIndex('unanswered_merged_idx').on('unanswered_questions').column('merged_into').execute();
 
-  await db.schema.alterTable('faq_entries').addColumn('related', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('faq_entries')
+    .addColumn('related', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
 
   await db.schema
     .createTable('secretariat_channels')
@@ -50,7 +56,22 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('unanswered_merged_idx').ifExists().execute();
   await db.schema.dropIndex('unanswered_normalized_idx').ifExists().execute();
   await db.schema.alterTable('faq_entries').dropColumn('related').execute();
-  for (const name of ['version', 'assigned_ref', 'assigned_to', 'dismiss_reason', 'answer_token', 'answered_at', 'answered_ref', 'answered_by', 'answer', 'kind', 'merged_into', 'normalized', 'locale', 'reply_to']) {
+  for (const name of [
+    'version',
+    'assigned_ref',
+    'assigned_to',
+    'dismiss_reason',
+    'answer_token',
+    'answered_at',
+    'answered_ref',
+    'answered_by',
+    'answer',
+    'kind',
+    'merged_into',
+    'normalized',
+    'locale',
+    'reply_to',
+  ]) {
     await db.schema.alterTable('unanswered_questions').dropColumn(name).execute();
   }
 }

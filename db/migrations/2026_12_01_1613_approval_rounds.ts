@@ -11,9 +11,15 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   // 'states_parties' | 'extended_bureau' | 'secretariat'
-  await db.schema.alterTable('calls').addColumn('approval_body', 'text', (c) => c.notNull().defaultTo('states_parties')).execute();
+  await db.schema
+    .alterTable('calls')
+    .addColumn('approval_body', 'text', (c) => c.notNull().defaultTo('states_parties'))
+    .execute();
   // JSON { gender?: {female: 0.5, ...}, region?: {...} }: target shares per group.
-  await db.schema.alterTable('calls').addColumn('balance_targets', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('calls')
+    .addColumn('balance_targets', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
   // ISO 3166-1 alpha-2 of the State party a 'state_party' user speaks for.
   await db.schema.alterTable('admin_users').addColumn('state_party', 'text').execute();
 
@@ -44,8 +50,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('outcome', 'text') // null while open | approved | objected | cancelled | withdrawn
     .addPrimaryKeyConstraint('round_items_pk', ['round_id', 'application_id', 'dialogue_id'])
     .execute();
-  await db.schema.createIndex('round_items_live_uq').on('round_items').columns(['application_id', 'dialogue_id']).unique()
-    .where(sql.ref('active'), '=', 1).execute();
+  await db.schema
+    .createIndex('round_items_live_uq')
+    .on('round_items')
+    .columns(['application_id', 'dialogue_id'])
+    .unique()
+    .where(sql.ref('active'), '=', 1)
+    .execute();
 
   await db.schema
     .createTable('objections')
@@ -60,9 +71,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'text')
     .addColumn('withdrawn_by', 'text')
     .execute();
-  await db.schema.createIndex('objections_standing_uq').on('objections')
-    .columns(['round_id', 'application_id', 'dialogue_id', 'state_party']).unique()
-    .where(sql.ref('withdrawn_at'), 'is', null).execute();
+  await db.schema
+    .createIndex('objections_standing_uq')
+    .on('objections')
+    .columns(['round_id', 'application_id', 'dialogue_id', 'state_party'])
+    .unique()
+    .where(sql.ref('withdrawn_at'), 'is', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

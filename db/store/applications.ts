@@ -27,12 +27,23 @@ export const busyRetrying = () =>
 export { getApplication };
 
 export async function findForPerson(db: Kysely<Database>, personId: string, callId: string): Promise<Application | null> {
-  const row = await db.selectFrom('applications').selectAll().where('person_id', '=', personId).where('call_id', '=', callId).executeTakeFirst();
+  const row = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('call_id', '=', callId)
+    .executeTakeFirst();
   return row ? ((await withDialogues(db, [row]))[0] ?? null) : null;
 }
 
 export async function listForPerson(db: Kysely<Database>, personId: string): Promise<Application[]> {
-  const rows = await db.selectFrom('applications').selectAll().where('person_id', '=', personId).orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return withDialogues(db, rows);
 }
 
@@ -49,7 +60,14 @@ export async function countAwaitingDecision(db: Kysely<Database>): Promise<numbe
 }
 
 export async function unfinishedDrafts(db: Kysely<Database>, callId: string): Promise<Application[]> {
-  const rows = await db.selectFrom('applications').selectAll().where('call_id', '=', callId).where('status', '=', 'draft').orderBy('created_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('call_id', '=', callId)
+    .where('status', '=', 'draft')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   return withDialogues(db, rows);
 }
 
@@ -66,15 +84,32 @@ export async function openDraft(
   if (existing) return existing;
   const id = newId();
   await atomic.run([
-    db.insertInto('applications')
+    db
+      .insertInto('applications')
       .values({
-        id, call_id: input.callId, person_id: input.personId, platform: input.platform, status: 'draft',
-        answers: '{}', created_at: input.now, updated_at: input.now,
+        id,
+        call_id: input.callId,
+        person_id: input.personId,
+        platform: input.platform,
+        status: 'draft',
+        answers: '{}',
+        created_at: input.now,
+        updated_at: input.now,
       })
       .onConflict((oc) => oc.columns(['call_id', 'person_id']).doNothing()),
-    insertWhen(db, 'application_events', {
-      id: newId(), application_id: id, at: input.now, kind: 'created', actor_ref: `person:${input.personId}`, detail: '{}',
-    }, applicationExists(id)),
+    insertWhen(
+      db,
+      'application_events',
+      {
+        id: newId(),
+        application_id: id,
+        at: input.now,
+        kind: 'created',
+        actor_ref: `person:${input.personId}`,
+        detail: '{}',
+      },
+      applicationExists(id),
+    ),
   ]);
   const app = await findForPerson(db, input.personId, input.callId);
   if (!app) throw new AppError('not_found', 'application_not_found', 'That application could not be opened.');
@@ -88,15 +123,28 @@ export async function saveStep(
   input: { id: string; answers: Partial<ApplicationAnswers>; currentStep: string | null; now: string; actorRef: string },
 ): Promise<Application> {
   await atomic.run([
-    db.updateTable('applications')
+    db
+      .updateTable('applications')
       .set((eb) => ({
-        answers: toJson(input.answers), current_step: input.currentStep, updated_at: input.now, version: eb('version', '+', 1),
+        answers: toJson(input.answers),
+        current_step: input.currentStep,
+        updated_at: input.now,
+        version: eb('version', '+', 1),
       }))
       .where('id', '=', input.id),
-    insertWhen(db, 'application_events', {
-      id: newId(), application_id: input.id, at: input.now, kind: 'step_saved', actor_ref: input.actorRef,
-      detail: toJson({ step: input.currentStep }),
-    }, applicationExists(input.id)),
+    insertWhen(
+      db,
+      'application_events',
+      {
+        id: newId(),
+        application_id: input.id,
+        at: input.now,
+        kind: 'step_saved',
+        actor_ref: input.actorRef,
+        detail: toJson({ step: input.currentStep }),
+      },
+      applicationExists(input.id),
+    ),
   ]);
   const app = await getApplication(db, input.id);
   if (!app) throw new AppError('not_found', 'application_not_found', 'That application no longer exists.');
@@ -126,15 +174,30 @@ export async function withdraw(
     const eventId = newId();
     const anchored = eventExists(eventId);
     await atomic.run([
-      insertWhen(db, 'application_events', {
-        id: eventId, application_id: input.id, at: input.now, kind: 'withdrawn', actor_ref: input.actorRef, detail: '{}',
-      }, applicationAt(input.id, row.version)),
-      db.updateTable('applications')
+      insertWhen(
+        db,
+        'application_events',
+        {
+          id: eventId,
+          application_id: input.id,
+          at: input.now,
+          kind: 'withdrawn',
+          actor_ref: input.actorRef,
+          detail: '{}',
+        },
+        applicationAt(input.id, row.version),
+      ),
+      db
+        .updateTable('applications')
         .set((eb) => ({ status: 'withdrawn', withdrawn_at: input.now, updated_at: input.now, version: eb('version', '+', 1) }))
-        .where('id', '=', input.id).where(anchored),
-      db.updateTable('application_dialogues')
+        .where('id', '=', input.id)
+        .where(anchored),
+      db
+        .updateTable('application_dialogues')
         .set({ status: 'withdrawn', updated_at: input.now })
-        .where('application_id', '=', input.id).where('status', '<>', 'withdrawn').where(anchored),
+        .where('application_id', '=', input.id)
+        .where('status', '<>', 'withdrawn')
+        .where(anchored),
       ...enqueueWhen(db, input.messages(next), input.now, anchored),
     ]);
     if (await eventWritten(db, eventId)) return getApplication(db, input.id);
@@ -166,16 +229,30 @@ export async function answerInfoRequest(
     const eventId = newId();
     const anchored = eventExists(eventId);
     await atomic.run([
-      insertWhen(db, 'application_events', {
-        id: eventId, application_id: input.id, at: input.now, kind: 'info_answer', actor_ref: input.actorRef,
-        detail: toJson({ text: input.text, dialogueIds: waiting.map((d) => d.dialogueId) }),
-      }, applicationAt(input.id, row.version)),
-      db.updateTable('application_dialogues')
+      insertWhen(
+        db,
+        'application_events',
+        {
+          id: eventId,
+          application_id: input.id,
+          at: input.now,
+          kind: 'info_answer',
+          actor_ref: input.actorRef,
+          detail: toJson({ text: input.text, dialogueIds: waiting.map((d) => d.dialogueId) }),
+        },
+        applicationAt(input.id, row.version),
+      ),
+      db
+        .updateTable('application_dialogues')
         .set((eb) => ({ status: 'pending', round: eb('round', '+', 1), updated_at: input.now }))
-        .where('application_id', '=', input.id).where('status', '=', 'info_requested').where(anchored),
-      db.updateTable('applications')
+        .where('application_id', '=', input.id)
+        .where('status', '=', 'info_requested')
+        .where(anchored),
+      db
+        .updateTable('applications')
         .set((eb) => ({ updated_at: input.now, version: eb('version', '+', 1) }))
-        .where('id', '=', input.id).where(anchored),
+        .where('id', '=', input.id)
+        .where(anchored),
       ...enqueueWhen(db, input.messages(next), input.now, anchored),
     ]);
     if (await eventWritten(db, eventId)) return getApplication(db, input.id);

@@ -61,8 +61,12 @@ function relatedOf(json: string): { related?: string[] } {
 export async function listFaq(db: Kysely<Database>): Promise<FaqEntry[]> {
   const [rows, translated] = await Promise.all([
     db.selectFrom('faq_entries').selectAll().where('archived', '=', 0).orderBy('id').execute(),
-    db.selectFrom('faq_translations').innerJoin('faq_entries', 'faq_entries.id', 'faq_translations.faq_id')
-      .selectAll('faq_translations').where('faq_entries.archived', '=', 0).execute(),
+    db
+      .selectFrom('faq_translations')
+      .innerJoin('faq_entries', 'faq_entries.id', 'faq_translations.faq_id')
+      .selectAll('faq_translations')
+      .where('faq_entries.archived', '=', 0)
+      .execute(),
   ]);
   const translations = new Map<string, NonNullable<FaqEntry['translations']>>();
   for (const t of translated) {
@@ -126,20 +130,59 @@ export async function reviewChannelLocale(db: Kysely<Database>, callId: string, 
 export async function catalogVersion(db: Kysely<Database>): Promise<string> {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('dialogues').select((e) => e.fn.max('updated_at').as('v')).as('d_max'),
-      eb.selectFrom('dialogues').select((e) => e.fn.countAll().as('v')).as('d_n'),
-      eb.selectFrom('calls').select((e) => e.fn.max('updated_at').as('v')).as('c_max'),
-      eb.selectFrom('calls').select((e) => e.fn.countAll().as('v')).as('c_n'),
-      eb.selectFrom('call_dialogues').select((e) => e.fn.countAll().as('v')).as('cd_n'),
-      eb.selectFrom('faq_entries').select((e) => e.fn.max('updated_at').as('v')).as('f_max'),
-      eb.selectFrom('faq_entries').select((e) => e.fn.countAll().as('v')).as('f_n'),
-      eb.selectFrom('faq_entries').select((e) => e.fn.sum('archived').as('v')).as('f_arch'),
-      eb.selectFrom('faq_translations').select((e) => e.fn.max('updated_at').as('v')).as('t_max'),
-      eb.selectFrom('faq_translations').select((e) => e.fn.countAll().as('v')).as('t_n'),
-      eb.selectFrom('settings').select((e) => e.fn.max('updated_at').as('v')).as('s_max'),
-      eb.selectFrom('settings').select((e) => e.fn.countAll().as('v')).as('s_n'),
+      eb
+        .selectFrom('dialogues')
+        .select((e) => e.fn.max('updated_at').as('v'))
+        .as('d_max'),
+      eb
+        .selectFrom('dialogues')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('d_n'),
+      eb
+        .selectFrom('calls')
+        .select((e) => e.fn.max('updated_at').as('v'))
+        .as('c_max'),
+      eb
+        .selectFrom('calls')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('c_n'),
+      eb
+        .selectFrom('call_dialogues')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('cd_n'),
+      eb
+        .selectFrom('faq_entries')
+        .select((e) => e.fn.max('updated_at').as('v'))
+        .as('f_max'),
+      eb
+        .selectFrom('faq_entries')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('f_n'),
+      eb
+        .selectFrom('faq_entries')
+        .select((e) => e.fn.sum('archived').as('v'))
+        .as('f_arch'),
+      eb
+        .selectFrom('faq_translations')
+        .select((e) => e.fn.max('updated_at').as('v'))
+        .as('t_max'),
+      eb
+        .selectFrom('faq_translations')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('t_n'),
+      eb
+        .selectFrom('settings')
+        .select((e) => e.fn.max('updated_at').as('v'))
+        .as('s_max'),
+      eb
+        .selectFrom('settings')
+        .select((e) => e.fn.countAll().as('v'))
+        .as('s_n'),
       // Settings are few and sometimes written by hand: their values are part of the print.
-      eb.selectFrom('settings').select((e) => e.fn<string>('group_concat', [e.ref('value')]).as('v')).as('s_vals'),
+      eb
+        .selectFrom('settings')
+        .select((e) => e.fn<string>('group_concat', [e.ref('value')]).as('v'))
+        .as('s_vals'),
     ])
     .executeTakeFirstOrThrow();
   return JSON.stringify(row);

@@ -37,8 +37,14 @@ export async function recordUnanswered(
     .insertInto('unanswered_questions')
     .values({
       // The inbox keeps the first 1,000 characters (whole code points, never half an emoji).
-      id: newId(), text: Array.from(input.text).slice(0, UNANSWERED_MAX).join(''), platform: input.platform, person_id: input.personId, asked_at: input.now,
-      best_match_id: input.bestMatchId, status: 'open', answered_faq_id: null,
+      id: newId(),
+      text: Array.from(input.text).slice(0, UNANSWERED_MAX).join(''),
+      platform: input.platform,
+      person_id: input.personId,
+      asked_at: input.now,
+      best_match_id: input.bestMatchId,
+      status: 'open',
+      answered_faq_id: null,
     })
     .execute();
 }
@@ -50,7 +56,13 @@ export async function subscribe(
 ): Promise<'created' | 'exists'> {
   const result = await db
     .insertInto('subscriptions')
-    .values({ id: newId(), person_id: input.personId, dialogue_id: input.dialogueId, recipient: toJson(input.recipient), created_at: input.now })
+    .values({
+      id: newId(),
+      person_id: input.personId,
+      dialogue_id: input.dialogueId,
+      recipient: toJson(input.recipient),
+      created_at: input.now,
+    })
     .onConflict((oc) => oc.columns(['person_id', 'dialogue_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? 'created' : 'exists';

@@ -19,14 +19,24 @@ import { applicationRow, getApplication, toDecision, withDialogues } from './row
 export type DecideInput = Parameters<Store['decide']>[0];
 
 export async function decisionsFor(db: Kysely<Database>, applicationId: string): Promise<Decision[]> {
-  const rows = await db.selectFrom('decisions').selectAll().where('application_id', '=', applicationId)
-    .orderBy('decided_at').orderBy('round').orderBy('dialogue_id').execute();
+  const rows = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('decided_at')
+    .orderBy('round')
+    .orderBy('dialogue_id')
+    .execute();
   return rows.map(toDecision);
 }
 
 async function decisionFor(db: Kysely<Database>, applicationId: string, dialogueId: string, round: number): Promise<Decision | null> {
-  const row = await db.selectFrom('decisions').selectAll()
-    .where('application_id', '=', applicationId).where('dialogue_id', '=', dialogueId).where('round', '=', round)
+  const row = await db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('dialogue_id', '=', dialogueId)
+    .where('round', '=', round)
     .executeTakeFirst();
   return row ? toDecision(row) : null;
 }
@@ -65,28 +75,66 @@ export async function decide(db: Kysely<Database>, atomic: Atomic, input: Decide
   const eb = expressionBuilder<Database, never>();
   const stillPending = all(
     eb.exists(eb.selectFrom('applications').select('id').where('id', '=', input.applicationId).where('status', '=', 'submitted')),
-    eb.exists(eb.selectFrom('application_dialogues').select('dialogue_id')
-      .where('application_id', '=', input.applicationId).where('dialogue_id', '=', input.dialogueId)
-      .where('status', '=', 'pending').where('round', '=', review.round)),
+    eb.exists(
+      eb
+        .selectFrom('application_dialogues')
+        .select('dialogue_id')
+        .where('application_id', '=', input.applicationId)
+        .where('dialogue_id', '=', input.dialogueId)
+        .where('status', '=', 'pending')
+        .where('round', '=', review.round),
+    ),
   );
   const anchored = decisionExists(decision.id);
   await atomic.run([
-    insertWhen(db, 'decisions', {
-      id: decision.id, application_id: decision.applicationId, dialogue_id: decision.dialogueId, round: decision.round,
-      outcome: decision.outcome, reason: decision.reason, decider_name: decision.deciderName, decider_ref: decision.deciderRef,
-      decided_at: decision.decidedAt,
-    }, stillPending).onConflict((oc) => oc.doNothing()),
-    db.updateTable('application_dialogues')
+    insertWhen(
+      db,
+      'decisions',
+      {
+        id: decision.id,
+        application_id: decision.applicationId,
+        dialogue_id: decision.dialogueId,
+        round: decision.round,
+        outcome: decision.outcome,
+        reason: decision.reason,
+        decider_name: decision.deciderName,
+        decider_ref: decision.deciderRef,
+        decided_at: decision.decidedAt,
+      },
+      stillPending,
+    ).onConflict((oc) => oc.doNothing()),
+    db
+      .updateTable('application_dialogues')
       .set({ status, updated_at: input.now })
-      .where('application_id', '=', input.applicationId).where('dialogue_id', '=', input.dialogueId).where(anchored),
+      .where('application_id', '=', input.applicationId)
+      .where('dialogue_id', '=', input.dialogueId)
+      .where(anchored),
     // The version moves so that a submission built on the old state starts again.
-    db.updateTable('applications')
+    db
+      .updateTable('applications')
       .set((e) => ({ updated_at: input.now, version: e('version', '+', 1) }))
-      .where('id', '=', input.applicationId).where(anchored),
-    insertWhen(db, 'application_events', {
-      id: newId(), application_id: input.applicationId, at: input.now, kind: 'decision', actor_ref: input.deciderRef,
-      detail: toJson({ decisionId: decision.id, dialogueId: decision.dialogueId, round: decision.round, outcome: decision.outcome, reason: decision.reason, status }),
-    }, anchored),
+      .where('id', '=', input.applicationId)
+      .where(anchored),
+    insertWhen(
+      db,
+      'application_events',
+      {
+        id: newId(),
+        application_id: input.applicationId,
+        at: input.now,
+        kind: 'decision',
+        actor_ref: input.deciderRef,
+        detail: toJson({
+          decisionId: decision.id,
+          dialogueId: decision.dialogueId,
+          round: decision.round,
+          outcome: decision.outcome,
+          reason: decision.reason,
+          status,
+        }),
+      },
+      anchored,
+    ),
     ...enqueueWhen(db, input.messages(next, decision), input.now, anchored),
   ]);
 

@@ -42,14 +42,26 @@ const ERASED_ACTOR = 'erased';
  * are deleted.
  */
 export async function eraseApplications(
-  db: Kysely<Database>, atomic: Atomic, ids: string[], now: string,
-  opts: { /** Retention: a message not sent in months is not worth sending; a request: let the withdrawal notice go. */ pending: 'keep' | 'delete' } = { pending: 'keep' },
+  db: Kysely<Database>,
+  atomic: Atomic,
+  ids: string[],
+  now: string,
+  opts: {
+    /** Retention: a message not sent in months is not worth sending; a request: let the withdrawal notice go. */ pending:
+      | 'keep'
+      | 'delete';
+  } = { pending: 'keep' },
 ): Promise<ErasedCounts> {
   const total = noneErased();
   const erased = new Set<string>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const rows = await db.selectFrom('applications').select(['id', 'answers']).where('id', 'in', chunk).where('erased_at', 'is', null).execute();
+    const rows = await db
+      .selectFrom('applications')
+      .select(['id', 'answers'])
+      .where('id', 'in', chunk)
+      .where('erased_at', 'is', null)
+      .execute();
     if (rows.length === 0) continue;
     const appIds = rows.map((r) => r.id);
     const [reps, events, decisions] = await Promise.all([
@@ -58,9 +70,19 @@ export async function eraseApplications(
       db.selectFrom('decisions').select(db.fn.countAll<number>().as('n')).where('application_id', 'in', appIds).executeTakeFirst(),
     ]);
     await atomic.run([
-      ...rows.map((r) => db.updateTable('applications').set({
-        answers: JSON.stringify(anonymousAnswers(r.answers)), organisation_name: null, organisation_id: null, submit_token: null, current_step: null, erased_at: now,
-      }).where('id', '=', r.id)),
+      ...rows.map((r) =>
+        db
+          .updateTable('applications')
+          .set({
+            answers: JSON.stringify(anonymousAnswers(r.answers)),
+            organisation_name: null,
+            organisation_id: null,
+            submit_token: null,
+            current_step: null,
+            erased_at: now,
+          })
+          .where('id', '=', r.id),
+      ),
       db.updateTable('representatives').set({ name: '', email: '', role: '', nationality: '' }).where('application_id', 'in', appIds),
       db.updateTable('application_events').set({ detail: '{}', actor_ref: ERASED_ACTOR }).where('application_id', 'in', appIds),
       db.updateTable('decisions').set({ reason: null }).where('application_id', 'in', appIds),
@@ -73,7 +95,10 @@ export async function eraseApplications(
   }
   if (erased.size) total.messages = await eraseMessages(db, atomic, erased, opts.pending);
   // Organisations nobody refers to any more go too (their names and websites).
-  await db.deleteFrom('organisations').where('id', 'not in', db.selectFrom('applications').select('organisation_id').where('organisation_id', 'is not', null)).execute();
+  await db
+    .deleteFrom('organisations')
+    .where('id', 'not in', db.selectFrom('applications').select('organisation_id').where('organisation_id', 'is not', null))
+    .execute();
   return total;
 }
 
@@ -89,8 +114,14 @@ async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<s
   let after = '';
   let count = 0;
   for (;;) {
-    const page = await db.selectFrom('outbox').select(['id', 'status', 'recipient', 'dedupe_key'])
-      .where('id', '>', after).where('status', 'in', statuses).orderBy('id').limit(OUTBOX_PAGE).execute();
+    const page = await db
+      .selectFrom('outbox')
+      .select(['id', 'status', 'recipient', 'dedupe_key'])
+      .where('id', '>', after)
+      .where('status', 'in', statuses)
+      .orderBy('id')
+      .limit(OUTBOX_PAGE)
+      .execute();
     const last = page.at(-1);
     if (!last) break;
     after = last.id;
@@ -102,9 +133,16 @@ async function eraseMessages(db: Kysely<Database>, atomic: Atomic, appIds: Set<s
     // Its text goes; a message to the person also loses the person's address.
     for (const m of ours.filter((r) => r.status === 'delivered')) {
       const to = parseJson(m.recipient, recipientJson, 'outbox recipient');
-      queries.push(db.updateTable('outbox').set(to.kind === 'user'
-        ? { payload: '[]', recipient: JSON.stringify({ platform: to.platform, kind: 'user', address: '' }), external_ref: null }
-        : { payload: '[]' }).where('id', '=', m.id));
+      queries.push(
+        db
+          .updateTable('outbox')
+          .set(
+            to.kind === 'user'
+              ? { payload: '[]', recipient: JSON.stringify({ platform: to.platform, kind: 'user', address: '' }), external_ref: null }
+              : { payload: '[]' },
+          )
+          .where('id', '=', m.id),
+      );
     }
     for (let i = 0; i < queries.length; i += 100) await atomic.run(queries.slice(i, i + 100));
     count += ours.length;
@@ -127,7 +165,12 @@ export interface PersonErased extends ErasedCounts {
  */
 export async function erasePerson(db: Kysely<Database>, atomic: Atomic, personId: string, now: string): Promise<PersonErased> {
   const apps = await db.selectFrom('applications').select('id').where('person_id', '=', personId).execute();
-  const counts = await eraseApplications(db, atomic, apps.map((a) => a.id), now);
+  const counts = await eraseApplications(
+    db,
+    atomic,
+    apps.map((a) => a.id),
+    now,
+  );
   const person = await db.selectFrom('people').select(['email', 'verified_email']).where('id', '=', personId).executeTakeFirst();
   const emails = [person?.email, person?.verified_email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
   const [identities, subscriptions, questions] = await Promise.all([
@@ -140,7 +183,9 @@ export async function erasePerson(db: Kysely<Database>, atomic: Atomic, personId
     const key = `${id.platform}:${id.scope}:${id.user_id}`;
     // State is stored under "<purpose>:<platform>:<scope>:<user>" or the bare key.
     queries.push(db.deleteFrom('conversation_state').where((eb) => eb.or([eb('key', '=', key), eb('key', 'like', `%:${key}`)])));
-    queries.push(db.deleteFrom('conversations').where('platform', '=', id.platform).where('kind', '=', 'personal').where('user_id', '=', id.user_id));
+    queries.push(
+      db.deleteFrom('conversations').where('platform', '=', id.platform).where('kind', '=', 'personal').where('user_id', '=', id.user_id),
+    );
   }
   queries.push(
     db.deleteFrom('identities').where('person_id', '=', personId),
@@ -149,7 +194,10 @@ export async function erasePerson(db: Kysely<Database>, atomic: Atomic, personId
     // The web's email sign-in: open sessions and codes sent to the person's addresses.
     db.deleteFrom('applicant_sessions').where('person_id', '=', personId),
     ...(emails.length ? [db.deleteFrom('sign_in_codes').where((eb) => eb(eb.fn('lower', ['email']), 'in', emails))] : []),
-    db.updateTable('people').set({ display_name: null, email: null, verified_email: null, time_zone: null, updated_at: now, erased_at: now }).where('id', '=', personId),
+    db
+      .updateTable('people')
+      .set({ display_name: null, email: null, verified_email: null, time_zone: null, updated_at: now, erased_at: now })
+      .where('id', '=', personId),
   );
   await atomic.run(queries);
   return { ...counts, identities: identities.length, subscriptions: Number(subscriptions?.n ?? 0), questions: Number(questions?.n ?? 0) };

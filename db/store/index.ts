@@ -71,6 +71,12 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
     secretariatChannel: (callId, platform) => questions.secretariatChannel(db, callId, platform),
     stageCounts: (dialogueId, exclude) => stageCounts(db, dialogueId, exclude),
     liveRoundsFor: async (applicationId) =>
-      (await liveRoundsFor(db, applicationId)).map((r) => ({ id: r.id, dialogueId: r.dialogueId, body: r.body, closesAt: r.closesAt, zone: r.zone })),
+      (await liveRoundsFor(db, applicationId)).map((r) => ({
+        id: r.id,
+        dialogueId: r.dialogueId,
+        body: r.body,
+        closesAt: r.closesAt,
+        zone: r.zone,
+      })),
   };
 }

@@ -9,28 +9,56 @@ import type { Database, InstallationStatus } from '../schema';
 import type { TokenCipher } from '../secrets';
 import type { SlackInstallation } from '../../domain/channel-ports';
 
-
 /** One row per workspace, or per org for an org-wide install: the org's id is the key then. */
 export function slackInstallationId(teamId: string | null, enterpriseId: string | null, isEnterpriseInstall: boolean): string {
   return `slack:${isEnterpriseInstall && enterpriseId ? enterpriseId : teamId}`;
 }
 
 function audit(db: Kysely<Database>, actor: string, action: string, entityId: string, detail: unknown, now: string) {
-  return db.insertInto('audit_log').values({ id: crypto.randomUUID(), at: now, actor_ref: actor, action, entity: 'installation', entity_id: entityId, detail: JSON.stringify(detail) });
+  return db.insertInto('audit_log').values({
+    id: crypto.randomUUID(),
+    at: now,
+    actor_ref: actor,
+    action,
+    entity: 'installation',
+    entity_id: entityId,
+    detail: JSON.stringify(detail),
+  });
 }
 
 /** Saves (or renews, after a reinstall) a workspace's token; a reinstall makes it active again. */
-export async function saveSlackInstallation(db: Kysely<Database>, atomic: Atomic, cipher: TokenCipher, input: SlackInstallation, now: string): Promise<string> {
+export async function saveSlackInstallation(
+  db: Kysely<Database>,
+  atomic: Atomic,
+  cipher: TokenCipher,
+  input: SlackInstallation,
+  now: string,
+): Promise<string> {
   const id = slackInstallationId(input.teamId, input.enterpriseId, input.isEnterpriseInstall);
   const tokenEnc = await cipher.seal(id, input.token);
   const values = {
-    team_name: input.teamName, enterprise_id: input.enterpriseId, is_enterprise_install: input.isEnterpriseInstall ? 1 : 0,
-    bot_user_id: input.botUserId, app_id: input.appId, scopes: input.scopes, token_enc: tokenEnc,
-    installed_by: input.installedBy, installed_at: now, status: 'active' as const, status_reason: null, updated_at: now,
+    team_name: input.teamName,
+    enterprise_id: input.enterpriseId,
+    is_enterprise_install: input.isEnterpriseInstall ? 1 : 0,
+    bot_user_id: input.botUserId,
+    app_id: input.appId,
+    scopes: input.scopes,
+    token_enc: tokenEnc,
+    installed_by: input.installedBy,
+    installed_at: now,
+    status: 'active' as const,
+    status_reason: null,
+    updated_at: now,
   };
   await atomic.run([
-    db.insertInto('installations')
-      .values({ id, platform: 'slack', team_id: input.isEnterpriseInstall && input.enterpriseId ? input.enterpriseId : input.teamId, ...values })
+    db
+      .insertInto('installations')
+      .values({
+        id,
+        platform: 'slack',
+        team_id: input.isEnterpriseInstall && input.enterpriseId ? input.enterpriseId : input.teamId,
+        ...values,
+      })
       .onConflict((oc) => oc.column('id').doUpdateSet(values)),
     audit(db, `slack:${input.installedBy}`, 'installation.install', id, { team: input.teamName, scopes: input.scopes }, now),
   ]);
@@ -47,13 +75,23 @@ export type TokenLookup =
  * workspace's own installation, else an org-wide one. A row that is disabled or uninstalled
  * refuses rather than falls back to anything else.
  */
-export async function slackTokenFor(db: Kysely<Database>, cipher: TokenCipher, teamId: string | null, enterpriseId: string | null): Promise<TokenLookup> {
+export async function slackTokenFor(
+  db: Kysely<Database>,
+  cipher: TokenCipher,
+  teamId: string | null,
+  enterpriseId: string | null,
+): Promise<TokenLookup> {
   const ids = [...(teamId ? [`slack:${teamId}`] : []), ...(enterpriseId ? [`slack:${enterpriseId}`] : [])];
   if (ids.length === 0) return { kind: 'none' };
-  const rows = await db.selectFrom('installations').select(['id', 'status', 'token_enc', 'bot_user_id', 'is_enterprise_install']).where('id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('installations')
+    .select(['id', 'status', 'token_enc', 'bot_user_id', 'is_enterprise_install'])
+    .where('id', 'in', ids)
+    .execute();
   const row = rows.find((r) => r.id === ids[0]) ?? rows.find((r) => r.is_enterprise_install === 1);
   if (!row) return { kind: 'none' };
-  if (row.status !== 'active' || !row.token_enc) return { kind: 'refused', installationId: row.id, status: row.status === 'active' ? 'uninstalled' : row.status };
+  if (row.status !== 'active' || !row.token_enc)
+    return { kind: 'refused', installationId: row.id, status: row.status === 'active' ? 'uninstalled' : row.status };
   const token = await cipher.open(row.id, row.token_enc);
   if (!token) return { kind: 'refused', installationId: row.id, status: 'disabled' };
   return { kind: 'token', installationId: row.id, token, botUserId: row.bot_user_id };
@@ -61,7 +99,14 @@ export async function slackTokenFor(db: Kysely<Database>, cipher: TokenCipher, t
 
 /** The workspace installed first that is still active: "home" when SLACK_HOME_TEAM is not set. */
 export async function firstActiveSlackTeam(db: Kysely<Database>): Promise<string | null> {
-  const row = await db.selectFrom('installations').select('team_id').where('platform', '=', 'slack').where('status', '=', 'active').orderBy('installed_at').orderBy('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('installations')
+    .select('team_id')
+    .where('platform', '=', 'slack')
+    .where('status', '=', 'active')
+    .orderBy('installed_at')
+    .orderBy('id')
+    .executeTakeFirst();
   return row?.team_id ?? null;
 }
 
@@ -70,14 +115,29 @@ export async function firstActiveSlackTeam(db: Kysely<Database>): Promise<string
  * whatever was still queued for that workspace fails now with a reason an operator can read,
  * instead of retrying against a dead token until it gives up.
  */
-export async function removeSlackTokens(db: Kysely<Database>, atomic: Atomic, teamId: string, enterpriseId: string | null, reason: 'app_uninstalled' | 'tokens_revoked', now: string): Promise<number> {
+export async function removeSlackTokens(
+  db: Kysely<Database>,
+  atomic: Atomic,
+  teamId: string,
+  enterpriseId: string | null,
+  reason: 'app_uninstalled' | 'tokens_revoked',
+  now: string,
+): Promise<number> {
   const ids = [`slack:${teamId}`, ...(enterpriseId ? [`slack:${enterpriseId}`] : [])];
   const scopes = [teamId, ...(enterpriseId ? [enterpriseId] : [])];
   const results = await atomic.run([
-    db.updateTable('installations').set({ token_enc: null, status: 'uninstalled', status_reason: reason, updated_at: now }).where('id', 'in', ids),
-    db.updateTable('outbox')
-      .set({ status: 'failed', last_error: `Slack workspace ${teamId}: ${reason === 'app_uninstalled' ? 'the app was uninstalled' : 'its tokens were revoked'}; not delivered` })
-      .where('platform', '=', 'slack').where('status', 'in', ['pending', 'sending'])
+    db
+      .updateTable('installations')
+      .set({ token_enc: null, status: 'uninstalled', status_reason: reason, updated_at: now })
+      .where('id', 'in', ids),
+    db
+      .updateTable('outbox')
+      .set({
+        status: 'failed',
+        last_error: `Slack workspace ${teamId}: ${reason === 'app_uninstalled' ? 'the app was uninstalled' : 'its tokens were revoked'}; not delivered`,
+      })
+      .where('platform', '=', 'slack')
+      .where('status', 'in', ['pending', 'sending'])
       .where(sql<string>`json_extract(recipient, '$.scope')`, 'in', scopes),
     audit(db, `slack:${teamId}`, `installation.${reason}`, ids[0]!, {}, now),
   ]);
@@ -98,12 +158,34 @@ export interface InstallationListRow {
 }
 
 export async function listInstallations(db: Kysely<Database>): Promise<InstallationListRow[]> {
-  const rows = await db.selectFrom('installations')
-    .select(['id', 'platform', 'team_id', 'team_name', 'enterprise_id', 'installed_by', 'installed_at', 'status', 'status_reason', 'updated_at'])
-    .orderBy('platform').orderBy('installed_at').execute();
+  const rows = await db
+    .selectFrom('installations')
+    .select([
+      'id',
+      'platform',
+      'team_id',
+      'team_name',
+      'enterprise_id',
+      'installed_by',
+      'installed_at',
+      'status',
+      'status_reason',
+      'updated_at',
+    ])
+    .orderBy('platform')
+    .orderBy('installed_at')
+    .execute();
   return rows.map((r) => ({
-    id: r.id, platform: r.platform, teamId: r.team_id, teamName: r.team_name, enterpriseId: r.enterprise_id, installedBy: r.installed_by,
-    installedAt: r.installed_at, status: r.status, statusReason: r.status_reason, updatedAt: r.updated_at,
+    id: r.id,
+    platform: r.platform,
+    teamId: r.team_id,
+    teamName: r.team_name,
+    enterpriseId: r.enterprise_id,
+    installedBy: r.installed_by,
+    installedAt: r.installed_at,
+    status: r.status,
+    statusReason: r.status_reason,
+    updatedAt: r.updated_at,
   }));
 }
 
@@ -111,13 +193,24 @@ export async function listInstallations(db: Kysely<Database>): Promise<Installat
  * An administrator's disable or enable, with its audit row in the same batch. Enabling an
  * uninstalled row is refused: its token is gone, only a reinstall brings it back.
  */
-export async function setInstallationStatus(db: Kysely<Database>, atomic: Atomic, id: string, to: 'active' | 'disabled', actor: string, now: string): Promise<'changed' | 'not_found' | 'uninstalled'> {
+export async function setInstallationStatus(
+  db: Kysely<Database>,
+  atomic: Atomic,
+  id: string,
+  to: 'active' | 'disabled',
+  actor: string,
+  now: string,
+): Promise<'changed' | 'not_found' | 'uninstalled'> {
   const row = await db.selectFrom('installations').select(['status']).where('id', '=', id).executeTakeFirst();
   if (!row) return 'not_found';
   if (row.status === 'uninstalled') return 'uninstalled';
   if (row.status === to) return 'changed';
   await atomic.run([
-    db.updateTable('installations').set({ status: to, status_reason: actor, updated_at: now }).where('id', '=', id).where('status', '<>', 'uninstalled'),
+    db
+      .updateTable('installations')
+      .set({ status: to, status_reason: actor, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '<>', 'uninstalled'),
     audit(db, actor, to === 'disabled' ? 'installation.disable' : 'installation.enable', id, { from: row.status, to }, now),
   ]);
   return 'changed';
@@ -126,7 +219,13 @@ export async function setInstallationStatus(db: Kysely<Database>, atomic: Atomic
 /**
  * Records a state value (by its hash) handed out by the install page.
  */
-export async function putOauthState(db: Kysely<Database>, hash: string, platform: 'slack' | 'teams', now: string, expiresAt: string): Promise<void> {
+export async function putOauthState(
+  db: Kysely<Database>,
+  hash: string,
+  platform: 'slack' | 'teams',
+  now: string,
+  expiresAt: string,
+): Promise<void> {
   // Old, unused states are dropped on the way: nobody comes back for them.
   await db.deleteFrom('oauth_states').where('expires_at', '<', now).execute();
   await db.insertInto('oauth_states').values({ id: hash, platform, created_at: now, expires_at: expiresAt }).execute();
@@ -148,14 +247,31 @@ export async function admitTeamsTenant(db: Kysely<Database>, tenantId: string, n
   const id = `teams:${tenantId}`;
   const row = await db.selectFrom('installations').select('status').where('id', '=', id).executeTakeFirst();
   if (row) return row.status === 'active';
-  await db.insertInto('installations')
-    .values({ id, platform: 'teams', team_id: tenantId, token_enc: null, installed_at: now, status: 'active', status_reason: null, updated_at: now })
-    .onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('installations')
+    .values({
+      id,
+      platform: 'teams',
+      team_id: tenantId,
+      token_enc: null,
+      installed_at: now,
+      status: 'active',
+      status_reason: null,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   return true;
 }
 
 /** The person behind a platform identity, or null; unlike personFor, never creates one. */
 export async function personIdOf(db: Kysely<Database>, platform: 'slack' | 'teams', scope: string, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('identities').select('person_id').where('platform', '=', platform).where('scope', '=', scope).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('identities')
+    .select('person_id')
+    .where('platform', '=', platform)
+    .where('scope', '=', scope)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row?.person_id ?? null;
 }

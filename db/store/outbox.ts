@@ -38,7 +38,10 @@ export function enqueueWhen(db: Kysely<Database>, messages: OutboundMessage[], n
 export async function enqueue(db: Kysely<Database>, atomic: Atomic, messages: OutboundMessage[], now: string): Promise<number> {
   // One statement per row: D1 caps bound parameters per statement at 100.
   const queries = messages.map((m) =>
-    db.insertInto('outbox').values(outboxRow(m, now)).onConflict((oc) => oc.column('dedupe_key').doNothing()),
+    db
+      .insertInto('outbox')
+      .values(outboxRow(m, now))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing()),
   );
   const results = await atomic.run(queries);
   return results.reduce((n, r) => n + changed(r), 0);

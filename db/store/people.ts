@@ -38,17 +38,42 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
     const owner = verified ? await personByVerifiedEmail(db, verified) : null;
     const id = owner?.id ?? newId();
     const eb = expressionBuilder<Database, never>();
-    const identityMissing = eb.not(eb.exists(eb.selectFrom('identities').select('person_id')
-      .where('platform', '=', input.platform).where('scope', '=', scope).where('user_id', '=', input.userId)));
+    const identityMissing = eb.not(
+      eb.exists(
+        eb
+          .selectFrom('identities')
+          .select('person_id')
+          .where('platform', '=', input.platform)
+          .where('scope', '=', scope)
+          .where('user_id', '=', input.userId),
+      ),
+    );
     try {
       await atomic.run([
-        ...(owner ? [] : [insertWhen(db, 'people', {
-          id, display_name: input.displayName ?? null, email: input.email ?? null, time_zone: input.timeZone ?? null,
-          verified_email: verified, created_at: now, updated_at: now,
-        }, identityMissing)]),
-        insertWhen(db, 'identities', { platform: input.platform, scope, user_id: input.userId, person_id: id, created_at: now, last_seen_at: now },
-          eb.exists(eb.selectFrom('people').select('id').where('id', '=', id)))
-          .onConflict((oc) => oc.doNothing()),
+        ...(owner
+          ? []
+          : [
+              insertWhen(
+                db,
+                'people',
+                {
+                  id,
+                  display_name: input.displayName ?? null,
+                  email: input.email ?? null,
+                  time_zone: input.timeZone ?? null,
+                  verified_email: verified,
+                  created_at: now,
+                  updated_at: now,
+                },
+                identityMissing,
+              ),
+            ]),
+        insertWhen(
+          db,
+          'identities',
+          { platform: input.platform, scope, user_id: input.userId, person_id: id, created_at: now, last_seen_at: now },
+          eb.exists(eb.selectFrom('people').select('id').where('id', '=', id)),
+        ).onConflict((oc) => oc.doNothing()),
       ]);
     } catch (err) {
       // Two new identities with the same verified address at once: the other one created the
@@ -65,10 +90,20 @@ export async function personFor(db: Kysely<Database>, atomic: Atomic, input: Ide
     ...(input.timeZone && input.timeZone !== found.timeZone ? { time_zone: input.timeZone } : {}),
   };
   if (!found.lastSeenAt || Date.parse(now) - Date.parse(found.lastSeenAt) >= SEEN_EVERY_MS) {
-    await db.updateTable('identities').set({ last_seen_at: now })
-      .where('platform', '=', input.platform).where('scope', '=', scope).where('user_id', '=', input.userId).execute();
+    await db
+      .updateTable('identities')
+      .set({ last_seen_at: now })
+      .where('platform', '=', input.platform)
+      .where('scope', '=', scope)
+      .where('user_id', '=', input.userId)
+      .execute();
   }
-  if (Object.keys(changes).length > 0) await db.updateTable('people').set({ ...changes, updated_at: now }).where('id', '=', found.id).execute();
+  if (Object.keys(changes).length > 0)
+    await db
+      .updateTable('people')
+      .set({ ...changes, updated_at: now })
+      .where('id', '=', found.id)
+      .execute();
   return toPerson({
     ...found,
     displayName: changes.display_name ?? found.displayName,
@@ -111,18 +146,45 @@ async function linkVerified(db: Kysely<Database>, atomic: Atomic, person: Found,
 }
 
 async function countApplications(db: Kysely<Database>, personId: string): Promise<number> {
-  const row = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('person_id', '=', personId).executeTakeFirst();
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
-const personColumns = ['people.id', 'people.display_name', 'people.email', 'people.time_zone', 'people.verified_email', 'people.email_notices', 'people.locale', 'people.locale_source'] as const;
+const personColumns = [
+  'people.id',
+  'people.display_name',
+  'people.email',
+  'people.time_zone',
+  'people.verified_email',
+  'people.email_notices',
+  'people.locale',
+  'people.locale_source',
+] as const;
 
-type PersonRow = { id: string; display_name: string | null; email: string | null; time_zone: string | null; verified_email: string | null; email_notices: number; locale: string | null; locale_source: string | null };
+type PersonRow = {
+  id: string;
+  display_name: string | null;
+  email: string | null;
+  time_zone: string | null;
+  verified_email: string | null;
+  email_notices: number;
+  locale: string | null;
+  locale_source: string | null;
+};
 
 function fromRow(row: PersonRow, lastSeenAt: string | null): Found {
   return {
-    id: row.id, displayName: row.display_name, email: row.email, timeZone: row.time_zone,
-    verifiedEmail: row.verified_email, emailNotices: row.email_notices === 1, lastSeenAt,
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    timeZone: row.time_zone,
+    verifiedEmail: row.verified_email,
+    emailNotices: row.email_notices === 1,
+    lastSeenAt,
     // A locale the product no longer speaks (or a hand-edited row) reads as unknown, not as a crash.
     ...(isLocale(row.locale) ? { locale: row.locale, localeSource: isSource(row.locale_source) ? row.locale_source : null } : {}),
   };
@@ -131,7 +193,10 @@ function fromRow(row: PersonRow, lastSeenAt: string | null): Found {
 /** Optional fields only when set, so a person with none looks as it always did. */
 function toPerson(f: Found): Person {
   return {
-    id: f.id, displayName: f.displayName, email: f.email, timeZone: f.timeZone,
+    id: f.id,
+    displayName: f.displayName,
+    email: f.email,
+    timeZone: f.timeZone,
     ...(f.verifiedEmail ? { verifiedEmail: f.verifiedEmail } : {}),
     ...(f.emailNotices ? { emailNotices: true } : {}),
     ...(f.locale ? { locale: f.locale, localeSource: f.localeSource ?? null } : {}),
@@ -164,12 +229,22 @@ const SOURCES: readonly LocaleSource[] = ['chosen', 'platform', 'message'];
 const isSource = (v: unknown): v is LocaleSource => SOURCES.some((s) => s === v);
 
 /** Records the language a person reads and where it came from. */
-export async function setPersonLocale(db: Kysely<Database>, personId: string, locale: Locale, source: LocaleSource, now: string): Promise<void> {
+export async function setPersonLocale(
+  db: Kysely<Database>,
+  personId: string,
+  locale: Locale,
+  source: LocaleSource,
+  now: string,
+): Promise<void> {
   await db.updateTable('people').set({ locale, locale_source: source, updated_at: now }).where('id', '=', personId).execute();
 }
 
 export async function setEmailNotices(db: Kysely<Database>, personId: string, on: boolean, now: string): Promise<void> {
-  await db.updateTable('people').set({ email_notices: on ? 1 : 0, updated_at: now }).where('id', '=', personId).execute();
+  await db
+    .updateTable('people')
+    .set({ email_notices: on ? 1 : 0, updated_at: now })
+    .where('id', '=', personId)
+    .execute();
 }
 
 /** Every identity of a person, the one used most recently first: where to reach them. */
@@ -177,7 +252,16 @@ export async function identitiesOf(db: Kysely<Database>, personId: string): Prom
   const rows = await db
     .selectFrom('identities')
     .innerJoin('people', 'people.id', 'identities.person_id')
-    .select(['identities.platform', 'identities.scope', 'identities.user_id', 'identities.last_seen_at', 'identities.created_at', 'people.display_name', 'people.email', 'people.time_zone'])
+    .select([
+      'identities.platform',
+      'identities.scope',
+      'identities.user_id',
+      'identities.last_seen_at',
+      'identities.created_at',
+      'people.display_name',
+      'people.email',
+      'people.time_zone',
+    ])
     .where('identities.person_id', '=', personId)
     .execute();
   const seen = (r: { last_seen_at: string | null; created_at: string }) => r.last_seen_at ?? r.created_at;

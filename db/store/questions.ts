@@ -46,9 +46,11 @@ export async function questionGroup(db: Kysely<Database>, id: string): Promise<Q
   if (!row) return null;
   const rootId = row.merged_into ?? row.id;
   const rows = await db
-    .selectFrom('unanswered_questions').selectAll()
+    .selectFrom('unanswered_questions')
+    .selectAll()
     .where((e) => e.or([e('id', '=', rootId), e('merged_into', '=', rootId)]))
-    .orderBy('asked_at').orderBy('id')
+    .orderBy('asked_at')
+    .orderBy('id')
     .execute();
   const root = rows.find((r) => r.id === rootId);
   if (!root) return null;
@@ -69,23 +71,50 @@ export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input
   const normalized = normalizeQuestion(text);
   const open = normalized
     ? await db
-        .selectFrom('unanswered_questions').select('id')
-        .where('normalized', '=', normalized).where('kind', '=', input.kind).where('status', '=', 'open').where('merged_into', 'is', null)
-        .orderBy('asked_at').limit(1)
+        .selectFrom('unanswered_questions')
+        .select('id')
+        .where('normalized', '=', normalized)
+        .where('kind', '=', input.kind)
+        .where('status', '=', 'open')
+        .where('merged_into', 'is', null)
+        .orderBy('asked_at')
+        .limit(1)
         .executeTakeFirst()
     : undefined;
   const before = open ? await questionGroup(db, open.id) : null;
   const id = newId();
   const row = {
-    id, text, platform: input.platform, person_id: input.personId, asked_at: input.now,
-    best_match_id: input.bestMatchId, status: 'open' as const, answered_faq_id: null,
-    reply_to: input.replyTo ? toJson(input.replyTo) : null, locale: input.locale, normalized,
-    merged_into: before ? before.root.id : null, kind: input.kind,
+    id,
+    text,
+    platform: input.platform,
+    person_id: input.personId,
+    asked_at: input.now,
+    best_match_id: input.bestMatchId,
+    status: 'open' as const,
+    answered_faq_id: null,
+    reply_to: input.replyTo ? toJson(input.replyTo) : null,
+    locale: input.locale,
+    normalized,
+    merged_into: before ? before.root.id : null,
+    kind: input.kind,
   };
   const asked: AskedQuestion = {
-    id, text, platform: input.platform, personId: input.personId, askedAt: input.now, locale: input.locale,
-    replyTo: input.replyTo, kind: input.kind, status: 'open', mergedInto: row.merged_into, answer: null, answeredBy: null,
-    answeredAt: null, dismissReason: null, assignedTo: null, version: 0,
+    id,
+    text,
+    platform: input.platform,
+    personId: input.personId,
+    askedAt: input.now,
+    locale: input.locale,
+    replyTo: input.replyTo,
+    kind: input.kind,
+    status: 'open',
+    mergedInto: row.merged_into,
+    answer: null,
+    answeredBy: null,
+    answeredAt: null,
+    dismissReason: null,
+    assignedTo: null,
+    version: 0,
   };
   const group: QuestionGroup = before
     ? { root: { ...before.root, version: before.root.version + 1 }, members: [...before.members, asked] }
@@ -95,7 +124,14 @@ export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input
   await atomic.run([
     db.insertInto('unanswered_questions').values(row),
     // The card's count changed: its redraw needs a version of its own.
-    ...(before ? [db.updateTable('unanswered_questions').set((e) => ({ version: e('version', '+', 1) })).where('id', '=', before.root.id)] : []),
+    ...(before
+      ? [
+          db
+            .updateTable('unanswered_questions')
+            .set((e) => ({ version: e('version', '+', 1) }))
+            .where('id', '=', before.root.id),
+        ]
+      : []),
     ...cardMessages(db, messages, input.now, inserted),
   ]);
   return group;
@@ -104,22 +140,48 @@ export async function recordQuestion(db: Kysely<Database>, atomic: Atomic, input
 /** Card updates only where a card was posted: a channel set up later has no card to redraw. */
 function cardMessages(db: Kysely<Database>, messages: OutboundMessage[], now: string, condition: Expression<SqlBool>) {
   return messages.flatMap((m) => {
-    const guard = m.replaces ? all(condition, eb.exists(eb.selectFrom('outbox').select('id').where('dedupe_key', '=', m.replaces))) : condition;
+    const guard = m.replaces
+      ? all(condition, eb.exists(eb.selectFrom('outbox').select('id').where('dedupe_key', '=', m.replaces)))
+      : condition;
     return enqueueWhen(db, [m], now, guard);
   });
 }
 
 const eq = expressionBuilder<Database, 'unanswered_questions'>();
 const rootAt = (id: string, version: number): Expression<SqlBool> =>
-  eq.and([eq('unanswered_questions.id', '=', id), eq('unanswered_questions.status', '=', 'open'), eq('unanswered_questions.version', '=', version)]);
+  eq.and([
+    eq('unanswered_questions.id', '=', id),
+    eq('unanswered_questions.status', '=', 'open'),
+    eq('unanswered_questions.version', '=', version),
+  ]);
 const tokenHeld = (id: string, token: string): Expression<SqlBool> =>
   eb.exists(eb.selectFrom('unanswered_questions').select('id').where('id', '=', id).where('answer_token', '=', token));
 
-function auditRow(db: Kysely<Database>, audit: QuestionChange['audit'], rootId: string, at: string, detail: unknown, condition: Expression<SqlBool>) {
+function auditRow(
+  db: Kysely<Database>,
+  audit: QuestionChange['audit'],
+  rootId: string,
+  at: string,
+  detail: unknown,
+  condition: Expression<SqlBool>,
+) {
   if (!audit) return [];
-  return [insertWhen(db, 'audit_log', {
-    id: newId(), at, actor_ref: audit.actorRef, action: audit.action, entity: 'unanswered_question', entity_id: rootId, detail: toJson(detail ?? {}),
-  }, condition)];
+  return [
+    insertWhen(
+      db,
+      'audit_log',
+      {
+        id: newId(),
+        at,
+        actor_ref: audit.actorRef,
+        action: audit.action,
+        entity: 'unanswered_question',
+        entity_id: rootId,
+        detail: toJson(detail ?? {}),
+      },
+      condition,
+    ),
+  ];
 }
 
 /**
@@ -132,23 +194,57 @@ export async function answerQuestion(db: Kysely<Database>, atomic: Atomic, input
   const won = tokenHeld(input.rootId, token);
   const faq = input.faq;
   const results = await atomic.run([
-    db.updateTable('unanswered_questions')
+    db
+      .updateTable('unanswered_questions')
       .set({
-        status: 'answered', answer: input.answer, answered_by: input.by, answered_ref: input.ref, answered_at: input.now,
-        answer_token: token, answered_faq_id: faq?.id ?? null, version: input.version + 1,
+        status: 'answered',
+        answer: input.answer,
+        answered_by: input.by,
+        answered_ref: input.ref,
+        answered_at: input.now,
+        answer_token: token,
+        answered_faq_id: faq?.id ?? null,
+        version: input.version + 1,
       })
       .where(rootAt(input.rootId, input.version)),
-    ...(faq ? [insertWhen(db, 'faq_entries', {
-      id: faq.id, call_id: faq.callId, question: faq.question, variants: toJson(faq.variants), answer: faq.answer,
-      source: faq.source, source_url: null, topic: null, archived: 0, related: toJson(faq.related), updated_at: input.now,
-    }, won)] : []),
-    db.updateTable('unanswered_questions')
-      .set({ status: 'answered', answer: input.answer, answered_by: input.by, answered_ref: input.ref, answered_at: input.now, answered_faq_id: faq?.id ?? null })
+    ...(faq
+      ? [
+          insertWhen(
+            db,
+            'faq_entries',
+            {
+              id: faq.id,
+              call_id: faq.callId,
+              question: faq.question,
+              variants: toJson(faq.variants),
+              answer: faq.answer,
+              source: faq.source,
+              source_url: null,
+              topic: null,
+              archived: 0,
+              related: toJson(faq.related),
+              updated_at: input.now,
+            },
+            won,
+          ),
+        ]
+      : []),
+    db
+      .updateTable('unanswered_questions')
+      .set({
+        status: 'answered',
+        answer: input.answer,
+        answered_by: input.by,
+        answered_ref: input.ref,
+        answered_at: input.now,
+        answered_faq_id: faq?.id ?? null,
+      })
       .where('id', 'in', input.memberIds.length ? input.memberIds : [''])
       .where('status', '=', 'open')
       .where(won),
     ...input.notices.flatMap(({ personId, message }) =>
-      enqueueWhen(db, [message], input.now, all(won, eb.exists(eb.selectFrom('people').select('id').where('id', '=', personId))))),
+      enqueueWhen(db, [message], input.now, all(won, eb.exists(eb.selectFrom('people').select('id').where('id', '=', personId)))),
+    ),
     ...cardMessages(db, input.cardUpdates, input.now, won),
     ...auditRow(db, input.audit, input.rootId, input.now, { faqId: faq?.id ?? null, askers: input.memberIds.length }, won),
   ]);
@@ -160,11 +256,24 @@ export async function dismissQuestion(db: Kysely<Database>, atomic: Atomic, inpu
   const token = newId();
   const won = tokenHeld(input.rootId, token);
   const results = await atomic.run([
-    db.updateTable('unanswered_questions')
-      .set({ status: 'dismissed', dismiss_reason: input.reason, answered_by: input.by, answered_ref: input.ref, answered_at: input.now, answer_token: token, version: input.version + 1 })
+    db
+      .updateTable('unanswered_questions')
+      .set({
+        status: 'dismissed',
+        dismiss_reason: input.reason,
+        answered_by: input.by,
+        answered_ref: input.ref,
+        answered_at: input.now,
+        answer_token: token,
+        version: input.version + 1,
+      })
       .where(rootAt(input.rootId, input.version)),
-    db.updateTable('unanswered_questions').set({ status: 'dismissed', dismiss_reason: input.reason })
-      .where('merged_into', '=', input.rootId).where('status', '=', 'open').where(won),
+    db
+      .updateTable('unanswered_questions')
+      .set({ status: 'dismissed', dismiss_reason: input.reason })
+      .where('merged_into', '=', input.rootId)
+      .where('status', '=', 'open')
+      .where(won),
     ...cardMessages(db, input.cardUpdates, input.now, won),
     ...auditRow(db, input.audit, input.rootId, input.now, { reason: input.reason }, won),
   ]);
@@ -176,7 +285,8 @@ export async function assignQuestion(db: Kysely<Database>, atomic: Atomic, input
   const token = newId();
   const won = tokenHeld(input.rootId, token);
   const results = await atomic.run([
-    db.updateTable('unanswered_questions')
+    db
+      .updateTable('unanswered_questions')
       .set({ assigned_to: input.by, assigned_ref: input.ref, answer_token: token, version: input.version + 1 })
       .where(rootAt(input.rootId, input.version)),
     ...cardMessages(db, input.cardUpdates, input.now, won),
@@ -188,8 +298,10 @@ export async function assignQuestion(db: Kysely<Database>, atomic: Atomic, input
 /** The secretariat channel for a call and platform (the call's own, else the default). */
 export async function secretariatChannel(db: Kysely<Database>, callId: string | null, platform: Platform): Promise<string | null> {
   const rows = await db
-    .selectFrom('secretariat_channels').select(['call_id', 'address'])
-    .where('platform', '=', platform).where('call_id', 'in', callId ? [callId, ''] : [''])
+    .selectFrom('secretariat_channels')
+    .select(['call_id', 'address'])
+    .where('platform', '=', platform)
+    .where('call_id', 'in', callId ? [callId, ''] : [''])
     .execute();
   return (rows.find((r) => r.call_id === callId) ?? rows.find((r) => r.call_id === ''))?.address ?? null;
 }

@@ -10,7 +10,12 @@ import type { Platform } from '../../domain/types';
 export async function isListedReviewer(db: Kysely<Database>, platform: Platform, ids: string[]): Promise<boolean> {
   const wanted = ids.filter(Boolean);
   if (wanted.length === 0) return false;
-  const row = await db.selectFrom('platform_reviewers').select('user_id').where('platform', '=', platform).where('user_id', 'in', wanted).executeTakeFirst();
+  const row = await db
+    .selectFrom('platform_reviewers')
+    .select('user_id')
+    .where('platform', '=', platform)
+    .where('user_id', 'in', wanted)
+    .executeTakeFirst();
   return Boolean(row);
 }
 

@@ -22,17 +22,42 @@ const auditExists = (id: string): Expression<SqlBool> => eb.exists(eb.selectFrom
 
 // "This item has a standing objection", correlated with the round_items / application_dialogues row being updated.
 const standing = (roundId: string, app: 'round_items' | 'application_dialogues') =>
-  eb.exists(eb.selectFrom('objections as o').select('o.id').where('o.round_id', '=', roundId).where('o.withdrawn_at', 'is', null)
-    .where('o.application_id', '=', sql.ref<string>(`${app}.application_id`)).where('o.dialogue_id', '=', sql.ref<string>(`${app}.dialogue_id`)));
+  eb.exists(
+    eb
+      .selectFrom('objections as o')
+      .select('o.id')
+      .where('o.round_id', '=', roundId)
+      .where('o.withdrawn_at', 'is', null)
+      .where('o.application_id', '=', sql.ref<string>(`${app}.application_id`))
+      .where('o.dialogue_id', '=', sql.ref<string>(`${app}.dialogue_id`)),
+  );
 const inRound = (roundId: string) =>
-  eb.exists(eb.selectFrom('round_items as i').select('i.round_id').where('i.round_id', '=', roundId).where('i.active', '=', 1)
-    .where('i.application_id', '=', sql.ref<string>('application_dialogues.application_id')).where('i.dialogue_id', '=', sql.ref<string>('application_dialogues.dialogue_id')));
+  eb.exists(
+    eb
+      .selectFrom('round_items as i')
+      .select('i.round_id')
+      .where('i.round_id', '=', roundId)
+      .where('i.active', '=', 1)
+      .where('i.application_id', '=', sql.ref<string>('application_dialogues.application_id'))
+      .where('i.dialogue_id', '=', sql.ref<string>('application_dialogues.dialogue_id')),
+  );
 
-export interface CloseOutcome { applicationId: string; dialogueId: string; outcome: 'approved' | 'objected' | 'withdrawn' }
+export interface CloseOutcome {
+  applicationId: string;
+  dialogueId: string;
+  outcome: 'approved' | 'objected' | 'withdrawn';
+}
 
 /** Rounds whose closing time has passed and that are still open. */
 export async function dueRounds(db: Kysely<Database>, now: string): Promise<Round[]> {
-  const rows = await db.selectFrom('approval_rounds').select('id').where('status', '=', 'open').where('closes_at', '<=', now).orderBy('closes_at').limit(50).execute();
+  const rows = await db
+    .selectFrom('approval_rounds')
+    .select('id')
+    .where('status', '=', 'open')
+    .where('closes_at', '<=', now)
+    .orderBy('closes_at')
+    .limit(50)
+    .execute();
   return (await Promise.all(rows.map((r) => getRound(db, r.id)))).filter((r): r is Round => r !== null);
 }
 
@@ -57,71 +82,182 @@ export async function closeRound(
   const items = (await roundItems(db, round.id)).filter((i) => i.active);
   const anchor = newId();
   const anchored = auditExists(anchor);
-  const due = eb.exists(eb.selectFrom('approval_rounds').select('id').where('id', '=', round.id).where('status', '=', 'open').where('closes_at', '<=', input.now));
+  const due = eb.exists(
+    eb
+      .selectFrom('approval_rounds')
+      .select('id')
+      .where('id', '=', round.id)
+      .where('status', '=', 'open')
+      .where('closes_at', '<=', input.now),
+  );
   const perItem = [];
   for (const item of items) {
-    const objection = eb.exists(eb.selectFrom('objections').select('id').where('round_id', '=', round.id).where('withdrawn_at', 'is', null)
-      .where('application_id', '=', item.applicationId).where('dialogue_id', '=', item.dialogueId));
-    const waiting = eb.exists(eb.selectFrom('application_dialogues as ad').innerJoin('applications as a', 'a.id', 'ad.application_id').select('a.id')
-      .where('ad.application_id', '=', item.applicationId).where('ad.dialogue_id', '=', item.dialogueId)
-      .where('ad.status', '=', 'recommended').where('a.status', '=', 'submitted'));
+    const objection = eb.exists(
+      eb
+        .selectFrom('objections')
+        .select('id')
+        .where('round_id', '=', round.id)
+        .where('withdrawn_at', 'is', null)
+        .where('application_id', '=', item.applicationId)
+        .where('dialogue_id', '=', item.dialogueId),
+    );
+    const waiting = eb.exists(
+      eb
+        .selectFrom('application_dialogues as ad')
+        .innerJoin('applications as a', 'a.id', 'ad.application_id')
+        .select('a.id')
+        .where('ad.application_id', '=', item.applicationId)
+        .where('ad.dialogue_id', '=', item.dialogueId)
+        .where('ad.status', '=', 'recommended')
+        .where('a.status', '=', 'submitted'),
+    );
     const approvable = all(anchored, eb.not(objection), waiting);
     const messages = await input.messages(item.applicationId);
     // Events and notices first: they are guarded by the state before the updates below change it.
     perItem.push(
-      insertWhen(db, 'application_events', {
-        id: newId(), application_id: item.applicationId, at: input.now, kind: 'round_approved', actor_ref: input.actorRef,
-        detail: toJson({ roundId: round.id, dialogueId: item.dialogueId, body: round.body }),
-      }, approvable),
+      insertWhen(
+        db,
+        'application_events',
+        {
+          id: newId(),
+          application_id: item.applicationId,
+          at: input.now,
+          kind: 'round_approved',
+          actor_ref: input.actorRef,
+          detail: toJson({ roundId: round.id, dialogueId: item.dialogueId, body: round.body }),
+        },
+        approvable,
+      ),
       ...enqueueWhen(db, messages.approved, input.now, approvable),
       ...enqueueWhen(db, messages.objected, input.now, all(anchored, objection, waiting)),
     );
   }
   await atomic.run([
-    insertWhen(db, 'audit_log', {
-      id: anchor, at: input.now, actor_ref: input.actorRef, action: 'round.close', entity: 'approval_round', entity_id: round.id,
-      detail: toJson({ dialogueId: round.dialogueId, applications: items.length }),
-    }, due),
+    insertWhen(
+      db,
+      'audit_log',
+      {
+        id: anchor,
+        at: input.now,
+        actor_ref: input.actorRef,
+        action: 'round.close',
+        entity: 'approval_round',
+        entity_id: round.id,
+        detail: toJson({ dialogueId: round.dialogueId, applications: items.length }),
+      },
+      due,
+    ),
     ...perItem,
-    db.updateTable('application_dialogues').set({ status: 'approved', updated_at: input.now })
-      .where('status', '=', 'recommended').where(inRound(round.id)).where(eb.not(standing(round.id, 'application_dialogues'))).where(anchored),
-    db.updateTable('application_dialogues').set({ status: 'objected', updated_at: input.now })
-      .where('status', '=', 'recommended').where(inRound(round.id)).where(standing(round.id, 'application_dialogues')).where(anchored),
+    db
+      .updateTable('application_dialogues')
+      .set({ status: 'approved', updated_at: input.now })
+      .where('status', '=', 'recommended')
+      .where(inRound(round.id))
+      .where(eb.not(standing(round.id, 'application_dialogues')))
+      .where(anchored),
+    db
+      .updateTable('application_dialogues')
+      .set({ status: 'objected', updated_at: input.now })
+      .where('status', '=', 'recommended')
+      .where(inRound(round.id))
+      .where(standing(round.id, 'application_dialogues'))
+      .where(anchored),
     // Outcome per item from what the dialogue became; withdrawn by the applicant meanwhile stays so.
-    db.updateTable('round_items').set((e) => ({
-      active: 0,
-      outcome: e.case().when(standing(round.id, 'round_items')).then<RoundItemOutcome>('objected')
-        .when(e.exists(e.selectFrom('application_dialogues as ad').select('ad.status').where('ad.application_id', '=', sql.ref<string>('round_items.application_id'))
-          .where('ad.dialogue_id', '=', sql.ref<string>('round_items.dialogue_id')).where('ad.status', '=', 'approved'))).then<RoundItemOutcome>('approved')
-        .else<RoundItemOutcome>('withdrawn').end(),
-    })).where('round_id', '=', round.id).where('active', '=', 1).where(anchored),
+    db
+      .updateTable('round_items')
+      .set((e) => ({
+        active: 0,
+        outcome: e
+          .case()
+          .when(standing(round.id, 'round_items'))
+          .then<RoundItemOutcome>('objected')
+          .when(
+            e.exists(
+              e
+                .selectFrom('application_dialogues as ad')
+                .select('ad.status')
+                .where('ad.application_id', '=', sql.ref<string>('round_items.application_id'))
+                .where('ad.dialogue_id', '=', sql.ref<string>('round_items.dialogue_id'))
+                .where('ad.status', '=', 'approved'),
+            ),
+          )
+          .then<RoundItemOutcome>('approved')
+          .else<RoundItemOutcome>('withdrawn')
+          .end(),
+      }))
+      .where('round_id', '=', round.id)
+      .where('active', '=', 1)
+      .where(anchored),
     db.updateTable('approval_rounds').set({ status: 'closed', closed_at: input.now }).where('id', '=', round.id).where(anchored),
   ]);
   if (!(await db.selectFrom('audit_log').select('id').where('id', '=', anchor).executeTakeFirst())) return { closed: false };
-  const after = await db.selectFrom('round_items').select(['application_id', 'dialogue_id', 'outcome']).where('round_id', '=', round.id).execute();
+  const after = await db
+    .selectFrom('round_items')
+    .select(['application_id', 'dialogue_id', 'outcome'])
+    .where('round_id', '=', round.id)
+    .execute();
   return {
     closed: true,
-    outcomes: after.map((r) => ({ applicationId: r.application_id, dialogueId: r.dialogue_id, outcome: r.outcome === 'approved' || r.outcome === 'objected' ? r.outcome : 'withdrawn' })),
+    outcomes: after.map((r) => ({
+      applicationId: r.application_id,
+      dialogueId: r.dialogue_id,
+      outcome: r.outcome === 'approved' || r.outcome === 'objected' ? r.outcome : 'withdrawn',
+    })),
   };
 }
 
 /** Cancels an open round: nothing is approved, the applications wait for the next one. */
-export async function cancelRound(db: Kysely<Database>, atomic: Atomic, input: { roundId: string; reason: string; actorRef: string; now: string }): Promise<boolean> {
+export async function cancelRound(
+  db: Kysely<Database>,
+  atomic: Atomic,
+  input: { roundId: string; reason: string; actorRef: string; now: string },
+): Promise<boolean> {
   const anchor = newId();
   const anchored = auditExists(anchor);
   await atomic.run([
-    insertWhen(db, 'audit_log', {
-      id: anchor, at: input.now, actor_ref: input.actorRef, action: 'round.cancel', entity: 'approval_round', entity_id: input.roundId,
-      detail: toJson({ reason: input.reason }),
-    }, eb.exists(eb.selectFrom('approval_rounds').select('id').where('id', '=', input.roundId).where('status', '=', 'open'))),
+    insertWhen(
+      db,
+      'audit_log',
+      {
+        id: anchor,
+        at: input.now,
+        actor_ref: input.actorRef,
+        action: 'round.cancel',
+        entity: 'approval_round',
+        entity_id: input.roundId,
+        detail: toJson({ reason: input.reason }),
+      },
+      eb.exists(eb.selectFrom('approval_rounds').select('id').where('id', '=', input.roundId).where('status', '=', 'open')),
+    ),
     // Sent again after an objection (they carry a note): back to objected, as before the send.
-    db.updateTable('application_dialogues').set({ status: 'objected', updated_at: input.now }).where('status', '=', 'recommended')
-      .where(eb.exists(eb.selectFrom('round_items as i').select('i.round_id').where('i.round_id', '=', input.roundId).where('i.active', '=', 1)
-        .where('i.note', 'is not', null).where('i.application_id', '=', sql.ref<string>('application_dialogues.application_id'))
-        .where('i.dialogue_id', '=', sql.ref<string>('application_dialogues.dialogue_id'))))
+    db
+      .updateTable('application_dialogues')
+      .set({ status: 'objected', updated_at: input.now })
+      .where('status', '=', 'recommended')
+      .where(
+        eb.exists(
+          eb
+            .selectFrom('round_items as i')
+            .select('i.round_id')
+            .where('i.round_id', '=', input.roundId)
+            .where('i.active', '=', 1)
+            .where('i.note', 'is not', null)
+            .where('i.application_id', '=', sql.ref<string>('application_dialogues.application_id'))
+            .where('i.dialogue_id', '=', sql.ref<string>('application_dialogues.dialogue_id')),
+        ),
+      )
       .where(anchored),
-    db.updateTable('round_items').set({ active: 0, outcome: 'cancelled' }).where('round_id', '=', input.roundId).where('active', '=', 1).where(anchored),
-    db.updateTable('approval_rounds').set({ status: 'cancelled', cancelled_at: input.now, cancel_reason: input.reason }).where('id', '=', input.roundId).where(anchored),
+    db
+      .updateTable('round_items')
+      .set({ active: 0, outcome: 'cancelled' })
+      .where('round_id', '=', input.roundId)
+      .where('active', '=', 1)
+      .where(anchored),
+    db
+      .updateTable('approval_rounds')
+      .set({ status: 'cancelled', cancelled_at: input.now, cancel_reason: input.reason })
+      .where('id', '=', input.roundId)
+      .where(anchored),
   ]);
   return Boolean(await db.selectFrom('audit_log').select('id').where('id', '=', anchor).executeTakeFirst());
 }
@@ -135,20 +271,63 @@ export async function rejectObjected(
   const eventId = newId();
   const anchored = eb.exists(eb.selectFrom('application_events').select('id').where('id', '=', eventId));
   await atomic.run([
-    insertWhen(db, 'application_events', {
-      id: eventId, application_id: input.applicationId, at: input.now, kind: 'rejected_after_objection', actor_ref: input.actorRef,
-      detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
-    }, eb.exists(eb.selectFrom('application_dialogues').select('application_id').where('application_id', '=', input.applicationId)
-      .where('dialogue_id', '=', input.dialogueId).where('status', '=', 'objected')
-      .where(eb.not(eb.exists(eb.selectFrom('round_items').select('round_id').where('application_id', '=', input.applicationId)
-        .where('dialogue_id', '=', input.dialogueId).where('active', '=', 1)))))),
-    db.updateTable('application_dialogues').set({ status: 'rejected', updated_at: input.now })
-      .where('application_id', '=', input.applicationId).where('dialogue_id', '=', input.dialogueId).where(anchored),
-    db.updateTable('applications').set((e) => ({ updated_at: input.now, version: e('version', '+', 1) })).where('id', '=', input.applicationId).where(anchored),
-    insertWhen(db, 'audit_log', {
-      id: newId(), at: input.now, actor_ref: input.actorRef, action: 'application.reject_after_objection', entity: 'application',
-      entity_id: input.applicationId, detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
-    }, anchored),
+    insertWhen(
+      db,
+      'application_events',
+      {
+        id: eventId,
+        application_id: input.applicationId,
+        at: input.now,
+        kind: 'rejected_after_objection',
+        actor_ref: input.actorRef,
+        detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
+      },
+      eb.exists(
+        eb
+          .selectFrom('application_dialogues')
+          .select('application_id')
+          .where('application_id', '=', input.applicationId)
+          .where('dialogue_id', '=', input.dialogueId)
+          .where('status', '=', 'objected')
+          .where(
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('round_items')
+                  .select('round_id')
+                  .where('application_id', '=', input.applicationId)
+                  .where('dialogue_id', '=', input.dialogueId)
+                  .where('active', '=', 1),
+              ),
+            ),
+          ),
+      ),
+    ),
+    db
+      .updateTable('application_dialogues')
+      .set({ status: 'rejected', updated_at: input.now })
+      .where('application_id', '=', input.applicationId)
+      .where('dialogue_id', '=', input.dialogueId)
+      .where(anchored),
+    db
+      .updateTable('applications')
+      .set((e) => ({ updated_at: input.now, version: e('version', '+', 1) }))
+      .where('id', '=', input.applicationId)
+      .where(anchored),
+    insertWhen(
+      db,
+      'audit_log',
+      {
+        id: newId(),
+        at: input.now,
+        actor_ref: input.actorRef,
+        action: 'application.reject_after_objection',
+        entity: 'application',
+        entity_id: input.applicationId,
+        detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
+      },
+      anchored,
+    ),
     ...enqueueWhen(db, input.messages, input.now, anchored),
   ]);
   return Boolean(await db.selectFrom('application_events').select('id').where('id', '=', eventId).executeTakeFirst());

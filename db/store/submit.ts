@@ -12,7 +12,6 @@ import { all, applicationAt, eventExists, insertWhen, referenceCounterAt } from 
 import { enqueueWhen } from './outbox';
 import { applicationRow, byDialogueId, eventWritten, getApplication, withDialogues } from './rows';
 
-
 /** "CD-2023" and 7 -> "CD-2023-0007". */
 export const formatReference = (prefix: string, n: number): string => `${prefix}-${String(n).padStart(4, '0')}`;
 
@@ -50,7 +49,11 @@ export async function submit(db: Kysely<Database>, atomic: Atomic, input: Submit
       return { ok: false, reason: 'already_submitted' };
     }
     const [current] = await withDialogues(db, [row]);
-    const call = await db.selectFrom('calls').select(['reference_prefix', 'last_reference']).where('id', '=', row.call_id).executeTakeFirst();
+    const call = await db
+      .selectFrom('calls')
+      .select(['reference_prefix', 'last_reference'])
+      .where('id', '=', row.call_id)
+      .executeTakeFirst();
     if (!current || !call) return { ok: false, reason: 'not_found' };
 
     const first = row.status === 'draft';
@@ -67,7 +70,9 @@ export async function submit(db: Kysely<Database>, atomic: Atomic, input: Submit
       submittedAt: current.submittedAt ?? input.now,
     };
     const eventId = newId();
-    await atomic.run(submissionBatch(db, { input, row, first, reference, chosen, next, token, eventId, lastReference: call.last_reference }));
+    await atomic.run(
+      submissionBatch(db, { input, row, first, reference, chosen, next, token, eventId, lastReference: call.last_reference }),
+    );
     if (await eventWritten(db, eventId)) {
       const application = await getApplication(db, input.id);
       if (application) return { ok: true, application, firstSubmission: first };
@@ -109,21 +114,53 @@ function submissionBatch(db: Kysely<Database>, p: BatchParts) {
     : applicationAt(row.id, row.version);
 
   const queries = [
-    insertWhen(db, 'application_events', {
-      id: eventId, application_id: row.id, at: now, kind: first ? 'submitted' : 'edited', actor_ref: input.actorRef,
-      detail: toJson({ reference: p.reference, dialogueIds: chosen }),
-    }, unchanged),
+    insertWhen(
+      db,
+      'application_events',
+      {
+        id: eventId,
+        application_id: row.id,
+        at: now,
+        kind: first ? 'submitted' : 'edited',
+        actor_ref: input.actorRef,
+        detail: toJson({ reference: p.reference, dialogueIds: chosen }),
+      },
+      unchanged,
+    ),
     ...(first
-      ? [db.updateTable('calls').set({ last_reference: p.lastReference + 1 })
-          .where('id', '=', row.call_id).where('last_reference', '=', p.lastReference).where(anchored)]
+      ? [
+          db
+            .updateTable('calls')
+            .set({ last_reference: p.lastReference + 1 })
+            .where('id', '=', row.call_id)
+            .where('last_reference', '=', p.lastReference)
+            .where(anchored),
+        ]
       : []),
-    insertWhen(db, 'organisations', {
-      id: newId(), name: a.organisationName.trim(), name_key: nameKey, country: a.country,
-      stakeholder_type: a.stakeholderType, website: a.website || null, created_at: now, updated_at: now,
-    }, anchored).onConflict((oc) => oc.columns(['name_key', 'country']).doUpdateSet({
-      name: a.organisationName.trim(), stakeholder_type: a.stakeholderType, website: a.website || null, updated_at: now,
-    })),
-    db.updateTable('applications')
+    insertWhen(
+      db,
+      'organisations',
+      {
+        id: newId(),
+        name: a.organisationName.trim(),
+        name_key: nameKey,
+        country: a.country,
+        stakeholder_type: a.stakeholderType,
+        website: a.website || null,
+        created_at: now,
+        updated_at: now,
+      },
+      anchored,
+    ).onConflict((oc) =>
+      oc.columns(['name_key', 'country']).doUpdateSet({
+        name: a.organisationName.trim(),
+        stakeholder_type: a.stakeholderType,
+        website: a.website || null,
+        updated_at: now,
+      }),
+    ),
+    db
+      .updateTable('applications')
       .set((eb) => ({
         status: 'submitted',
         reference: p.reference,
@@ -141,18 +178,41 @@ function submissionBatch(db: Kysely<Database>, p: BatchParts) {
         updated_at: now,
         submitted_at: p.next.submittedAt,
       }))
-      .where('id', '=', row.id).where(anchored),
+      .where('id', '=', row.id)
+      .where(anchored),
     db.deleteFrom('representatives').where('application_id', '=', row.id).where(anchored),
     ...a.representatives.map((r, position) =>
-      insertWhen(db, 'representatives', {
-        application_id: row.id, position, name: r.name, gender: r.gender, email: r.email, role: r.role, nationality: r.nationality,
-      }, anchored)),
+      insertWhen(
+        db,
+        'representatives',
+        {
+          application_id: row.id,
+          position,
+          name: r.name,
+          gender: r.gender,
+          email: r.email,
+          role: r.role,
+          nationality: r.nationality,
+        },
+        anchored,
+      ),
+    ),
     ...chosen.map((dialogueId) =>
-      insertWhen(db, 'application_dialogues', { application_id: row.id, dialogue_id: dialogueId, status: 'pending', round: 1, updated_at: now }, anchored)
-        .onConflict((oc) => oc.columns(['application_id', 'dialogue_id']).doUpdateSet((eb) => ({
-          status: 'pending', round: eb(eb.ref('application_dialogues.round'), '+', 1), updated_at: now,
-        })))),
-    db.updateTable('application_dialogues')
+      insertWhen(
+        db,
+        'application_dialogues',
+        { application_id: row.id, dialogue_id: dialogueId, status: 'pending', round: 1, updated_at: now },
+        anchored,
+      ).onConflict((oc) =>
+        oc.columns(['application_id', 'dialogue_id']).doUpdateSet((eb) => ({
+          status: 'pending',
+          round: eb(eb.ref('application_dialogues.round'), '+', 1),
+          updated_at: now,
+        })),
+      ),
+    ),
+    db
+      .updateTable('application_dialogues')
       .set({ status: 'withdrawn', updated_at: now })
       .where('application_id', '=', row.id)
       .where('status', '<>', 'withdrawn')
@@ -168,7 +228,13 @@ function submissionBatch(db: Kysely<Database>, p: BatchParts) {
  * submits exactly what they had submitted, the column goes back to the submitted answers so that
  * what the admin panel shows matches what the reviewers saw.
  */
-async function restoreSubmittedAnswers(db: Kysely<Database>, id: string, version: number, stored: string, submitted: ApplicationAnswers): Promise<void> {
+async function restoreSubmittedAnswers(
+  db: Kysely<Database>,
+  id: string,
+  version: number,
+  stored: string,
+  submitted: ApplicationAnswers,
+): Promise<void> {
   let same = false;
   try {
     same = canonicalJson(JSON.parse(stored)) === canonicalJson(submitted);
@@ -176,5 +242,10 @@ async function restoreSubmittedAnswers(db: Kysely<Database>, id: string, version
     same = false;
   }
   if (same) return;
-  await db.updateTable('applications').set({ answers: toJson(submitted) }).where('id', '=', id).where('version', '=', version).execute();
+  await db
+    .updateTable('applications')
+    .set({ answers: toJson(submitted) })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .execute();
 }

@@ -48,7 +48,9 @@ export function previousStepId(stepId: string, answers: Partial<ApplicationAnswe
 }
 
 function backAction(draftId: string, stepId: string, answers: Partial<ApplicationAnswers>, ctx: FormContext): { back?: CardAction } {
-  return previousStepId(stepId, answers, ctx) ? { back: { id: FORM_BACK_ACTION, label: t(localeOf(ctx), 'form.back'), value: formBackValue(draftId, stepId) } } : {};
+  return previousStepId(stepId, answers, ctx)
+    ? { back: { id: FORM_BACK_ACTION, label: t(localeOf(ctx), 'form.back'), value: formBackValue(draftId, stepId) } }
+    : {};
 }
 
 /** Raw values that prefill every step's fields from saved answers. */
@@ -80,9 +82,7 @@ export function toRaw(answers: Partial<ApplicationAnswers>): RawValues {
   return raw;
 }
 
-type Walk =
-  | { ok: true; answers: ApplicationAnswers }
-  | { ok: false; stepId: string; errors: Record<string, string> };
+type Walk = { ok: true; answers: ApplicationAnswers } | { ok: false; stepId: string; errors: Record<string, string> };
 
 // Steps are re-parsed in order against the answers cleaned so far, so a step that no longer
 // applies (travel after switching to online) is skipped and its stale answers never carried over.

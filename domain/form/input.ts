@@ -40,7 +40,11 @@ export function filled(raw: RawValues, id: string): boolean {
   return Array.isArray(raw[id]) ? list(raw, id).length > 0 : text(raw, id) !== '';
 }
 
-const squash = (s: string): string => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const squash = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /** Matches a typed answer to an option by value or label, so "In person" finds "in_person". */
 export function pick(value: string, options: readonly { value: string; label: string }[]): string {
@@ -132,7 +136,5 @@ export function runSchema<T>(schema: z.ZodType<T>, input: unknown, toPatch: (dat
 export function callDialogues(ctx: FormContext): Dialogue[] {
   const call = ctx.calls.find((c) => c.id === ctx.callId);
   if (!call) return [];
-  return ctx.dialogues
-    .filter((d) => call.dialogueIds.includes(d.id))
-    .sort((a, b) => a.sortOrder - b.sortOrder);
+  return ctx.dialogues.filter((d) => call.dialogueIds.includes(d.id)).sort((a, b) => a.sortOrder - b.sortOrder);
 }

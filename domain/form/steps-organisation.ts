@@ -16,8 +16,11 @@ const stakeholderOptions = (l: Locale) => choiceOptions('stakeholder', STAKEHOLD
 const focusOptions = (l: Locale) => choiceOptions('focus', FOCUSES, l);
 
 // A typed answer may use the words of any language ("En ligne" after switching to English).
-const anyLanguage = <T extends string>(options: (l: Locale) => { value: T; label: string }[]) =>
-  [...options('en'), ...options('fr'), ...options('es')];
+const anyLanguage = <T extends string>(options: (l: Locale) => { value: T; label: string }[]) => [
+  ...options('en'),
+  ...options('fr'),
+  ...options('es'),
+];
 
 // Typed answers ("Firearms") work as well as ids, because the playground and Teams text inputs
 // let people type rather than pick.
@@ -25,7 +28,6 @@ function dialogueIdFor(token: string, dialogues: Dialogue[]): string {
   const t = token.toLowerCase();
   return dialogues.find((d) => d.id.toLowerCase() === t || dialogueNames(d).some((n) => n.toLowerCase() === t))?.id ?? token;
 }
-
 
 export const dialoguesStep: StepDef = {
   id: 'dialogues',
@@ -41,7 +43,14 @@ export const dialoguesStep: StepDef = {
       options: callDialogues(ctx).map((d) => ({ value: d.id, label: dialogueIn(d, localeOf(ctx)).name })),
       invalidMessage: t(localeOf(ctx), 'form.dialogues.error.none'),
     },
-    { id: 'participation', label: t(localeOf(ctx), 'form.dialogues.how'), kind: 'select', required: true, options: participationOptions(localeOf(ctx)), invalidMessage: t(localeOf(ctx), 'form.dialogues.error.participation') },
+    {
+      id: 'participation',
+      label: t(localeOf(ctx), 'form.dialogues.how'),
+      kind: 'select',
+      required: true,
+      options: participationOptions(localeOf(ctx)),
+      invalidMessage: t(localeOf(ctx), 'form.dialogues.error.participation'),
+    },
   ],
   parse(raw, _answers, ctx) {
     const l = localeOf(ctx);
@@ -83,19 +92,21 @@ export function normaliseWebsite(input: string): string | null {
   return url.toString();
 }
 
-const websiteSchema = (l: Locale) => z.string().transform((v, ctx) => {
-  const message = v === ''
-    ? t(l, 'form.organisation.error.website')
-    : v.length > WEBSITE_MAX
-      ? t(l, 'form.organisation.error.websiteLong', { max: WEBSITE_MAX })
-      : null;
-  const url = message ? null : normaliseWebsite(v);
-  if (!url) {
-    ctx.addIssue({ code: 'custom', message: message ?? t(l, 'form.organisation.error.websiteInvalid') });
-    return z.NEVER;
-  }
-  return url;
-});
+const websiteSchema = (l: Locale) =>
+  z.string().transform((v, ctx) => {
+    const message =
+      v === ''
+        ? t(l, 'form.organisation.error.website')
+        : v.length > WEBSITE_MAX
+          ? t(l, 'form.organisation.error.websiteLong', { max: WEBSITE_MAX })
+          : null;
+    const url = message ? null : normaliseWebsite(v);
+    if (!url) {
+      ctx.addIssue({ code: 'custom', message: message ?? t(l, 'form.organisation.error.websiteInvalid') });
+      return z.NEVER;
+    }
+    return url;
+  });
 
 export const organisationStep: StepDef = {
   id: 'organisation',
@@ -104,12 +115,57 @@ export const organisationStep: StepDef = {
   fields: (_answers, ctx) => {
     const l = localeOf(ctx);
     return [
-      { id: 'organisationName', label: t(l, 'form.organisation.name'), kind: 'text', required: true, maxLength: 200, invalidMessage: t(l, 'form.organisation.error.name') },
-      { id: 'stakeholderType', label: t(l, 'form.organisation.type'), kind: 'select', required: true, options: stakeholderOptions(l), invalidMessage: t(l, 'form.organisation.error.type') },
-      { id: 'organisationFocus', label: t(l, 'form.organisation.focus'), kind: 'select', required: true, options: focusOptions(l), invalidMessage: t(l, 'form.organisation.error.focus') },
-      { id: 'country', label: t(l, 'form.organisation.country'), kind: 'select', required: true, options: countryOptions(l), optionsSource: 'countries', invalidMessage: t(l, 'form.organisation.error.country') },
-      { id: 'website', label: t(l, 'form.organisation.website'), kind: 'url', required: true, placeholder: 'https://example.org', maxLength: WEBSITE_MAX, invalidMessage: t(l, 'form.organisation.error.website') },
-      { id: 'areasOfWork', label: t(l, 'form.organisation.areas'), kind: 'textarea', required: true, maxLength: 1500, help: t(l, 'form.organisation.areas.help'), invalidMessage: t(l, 'form.organisation.error.areas') },
+      {
+        id: 'organisationName',
+        label: t(l, 'form.organisation.name'),
+        kind: 'text',
+        required: true,
+        maxLength: 200,
+        invalidMessage: t(l, 'form.organisation.error.name'),
+      },
+      {
+        id: 'stakeholderType',
+        label: t(l, 'form.organisation.type'),
+        kind: 'select',
+        required: true,
+        options: stakeholderOptions(l),
+        invalidMessage: t(l, 'form.organisation.error.type'),
+      },
+      {
+        id: 'organisationFocus',
+        label: t(l, 'form.organisation.focus'),
+        kind: 'select',
+        required: true,
+        options: focusOptions(l),
+        invalidMessage: t(l, 'form.organisation.error.focus'),
+      },
+      {
+        id: 'country',
+        label: t(l, 'form.organisation.country'),
+        kind: 'select',
+        required: true,
+        options: countryOptions(l),
+        optionsSource: 'countries',
+        invalidMessage: t(l, 'form.organisation.error.country'),
+      },
+      {
+        id: 'website',
+        label: t(l, 'form.organisation.website'),
+        kind: 'url',
+        required: true,
+        placeholder: 'https://example.org',
+        maxLength: WEBSITE_MAX,
+        invalidMessage: t(l, 'form.organisation.error.website'),
+      },
+      {
+        id: 'areasOfWork',
+        label: t(l, 'form.organisation.areas'),
+        kind: 'textarea',
+        required: true,
+        maxLength: 1500,
+        help: t(l, 'form.organisation.areas.help'),
+        invalidMessage: t(l, 'form.organisation.error.areas'),
+      },
     ];
   },
   parse(raw, _answers, ctx) {
@@ -154,7 +210,6 @@ function chosenDialogues(answers: Partial<ApplicationAnswers>, ctx: FormContext)
   const chosen = new Set(answers.dialogueIds ?? []);
   return callDialogues(ctx).filter((d) => chosen.has(d.id));
 }
-
 
 export const relevanceStep: StepDef = {
   id: 'relevance',

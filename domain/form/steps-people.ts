@@ -6,7 +6,19 @@ import { choiceOptions, GENDERS, travelSupportEligible } from '../eligibility';
 import { t, type Locale } from '../i18n';
 import type { FormFieldView } from '../messages';
 import type { Gender, Representative } from '../types';
-import { checked, choiceSchema, countryOptions, countrySchema, emailSchema, filled, localeOf, pick, runSchema, text, textSchema } from './input';
+import {
+  checked,
+  choiceSchema,
+  countryOptions,
+  countrySchema,
+  emailSchema,
+  filled,
+  localeOf,
+  pick,
+  runSchema,
+  text,
+  textSchema,
+} from './input';
 import type { RawValues, StepDef } from './types';
 
 export const MAX_REPRESENTATIVES = 3;
@@ -23,19 +35,44 @@ function repFields(n: number, l: Locale, orgCountry: string | undefined): FormFi
     n === 1 ? t(l, `form.rep.error.${part}`, { n }) : t(l, `form.rep.error.${part}Later`, { n });
   return [
     {
-      id: repFieldId(n, 'name'), label: t(l, 'form.rep.name', { n }), kind: 'text', required, maxLength: 200, invalidMessage: msg('name'),
+      id: repFieldId(n, 'name'),
+      label: t(l, 'form.rep.name', { n }),
+      kind: 'text',
+      required,
+      maxLength: 200,
+      invalidMessage: msg('name'),
       ...(required ? {} : { help: t(l, 'form.rep.optional', { n }) }),
     },
-    { id: repFieldId(n, 'gender'), label: t(l, 'form.rep.gender', { n }), kind: 'select', required, options: genderOptions(l), invalidMessage: msg('gender') },
-    { id: repFieldId(n, 'email'), label: t(l, 'form.rep.email', { n }), kind: 'email', required, maxLength: 254, placeholder: 'name@example.org', invalidMessage: msg('email') },
+    {
+      id: repFieldId(n, 'gender'),
+      label: t(l, 'form.rep.gender', { n }),
+      kind: 'select',
+      required,
+      options: genderOptions(l),
+      invalidMessage: msg('gender'),
+    },
+    {
+      id: repFieldId(n, 'email'),
+      label: t(l, 'form.rep.email', { n }),
+      kind: 'email',
+      required,
+      maxLength: 254,
+      placeholder: 'name@example.org',
+      invalidMessage: msg('email'),
+    },
     { id: repFieldId(n, 'role'), label: t(l, 'form.rep.role', { n }), kind: 'text', required, maxLength: 200, invalidMessage: msg('role') },
     {
-      id: repFieldId(n, 'nationality'), label: t(l, 'form.rep.nationality', { n }), kind: 'select', required, invalidMessage: msg('nationality'),
-      options: countryOptions(l), optionsSource: 'countries', ...(orgCountry ? { suggested: [orgCountry] } : {}),
+      id: repFieldId(n, 'nationality'),
+      label: t(l, 'form.rep.nationality', { n }),
+      kind: 'select',
+      required,
+      invalidMessage: msg('nationality'),
+      options: countryOptions(l),
+      optionsSource: 'countries',
+      ...(orgCountry ? { suggested: [orgCountry] } : {}),
     },
   ];
 }
-
 
 function repStarted(raw: RawValues, n: number): boolean {
   return REP_PARTS.some((p) => filled(raw, repFieldId(n, p)));
@@ -103,14 +140,20 @@ const yesNo = (l: Locale) => [
 ];
 const ANY_YES_NO = [...yesNo('en'), ...yesNo('fr'), ...yesNo('es')];
 
-
 export const travelStep: StepDef = {
   id: 'travel',
   title: (l) => t(l, 'form.travel.title'),
   intro: (l) => t(l, 'form.travel.intro'),
   applies: (answers) => travelSupportEligible(answers),
   fields: (_answers, ctx) => [
-    { id: 'travelSupport', label: t(localeOf(ctx), 'form.travel.need'), kind: 'select', required: true, options: yesNo(localeOf(ctx)), invalidMessage: t(localeOf(ctx), 'form.travel.error.choose') },
+    {
+      id: 'travelSupport',
+      label: t(localeOf(ctx), 'form.travel.need'),
+      kind: 'select',
+      required: true,
+      options: yesNo(localeOf(ctx)),
+      invalidMessage: t(localeOf(ctx), 'form.travel.error.choose'),
+    },
     {
       id: 'travelJustification',
       label: t(localeOf(ctx), 'form.travel.why'),
@@ -124,26 +167,31 @@ export const travelStep: StepDef = {
   ],
   parse(raw, _answers, ctx) {
     const l = localeOf(ctx);
-    const schema = z.discriminatedUnion('travelSupport', [
-      z.object({ travelSupport: z.literal('no'), travelJustification: z.string() }),
-      z.object({
-        travelSupport: z.literal('yes'),
-        travelJustification: textSchema({
-          empty: t(l, 'form.travel.error.why'),
-          min: 20,
-          short: t(l, 'form.travel.error.whyShort'),
-          max: 1500,
-          multiline: true,
-          locale: l,
+    const schema = z.discriminatedUnion(
+      'travelSupport',
+      [
+        z.object({ travelSupport: z.literal('no'), travelJustification: z.string() }),
+        z.object({
+          travelSupport: z.literal('yes'),
+          travelJustification: textSchema({
+            empty: t(l, 'form.travel.error.why'),
+            min: 20,
+            short: t(l, 'form.travel.error.whyShort'),
+            max: 1500,
+            multiline: true,
+            locale: l,
+          }),
         }),
-      }),
-    ], { error: t(l, 'form.travel.error.choose') });
+      ],
+      { error: t(l, 'form.travel.error.choose') },
+    );
     const input = { travelSupport: pick(text(raw, 'travelSupport'), ANY_YES_NO), travelJustification: text(raw, 'travelJustification') };
     return runSchema(schema, input, (d) => ({
       ok: true,
-      patch: d.travelSupport === 'yes'
-        ? { travelSupport: true, travelJustification: d.travelJustification }
-        : { travelSupport: false, travelJustification: null },
+      patch:
+        d.travelSupport === 'yes'
+          ? { travelSupport: true, travelJustification: d.travelJustification }
+          : { travelSupport: false, travelJustification: null },
     }));
   },
 };
@@ -160,7 +208,16 @@ export const consentStep: StepDef = {
   applies: () => true,
   fields: (_answers, ctx) => {
     const l = localeOf(ctx);
-    return [{ id: 'consent', label: t(l, 'form.summary.consent'), kind: 'checkbox', required: true, options: [{ value: 'true', label: t(l, 'form.consent.agree') }], invalidMessage: t(l, 'form.consent.error') }];
+    return [
+      {
+        id: 'consent',
+        label: t(l, 'form.summary.consent'),
+        kind: 'checkbox',
+        required: true,
+        options: [{ value: 'true', label: t(l, 'form.consent.agree') }],
+        invalidMessage: t(l, 'form.consent.error'),
+      },
+    ];
   },
   parse(raw, _answers, ctx) {
     const schema = z.object({

@@ -34,9 +34,16 @@ export function summaryFields(answers: Partial<ApplicationAnswers>, dialogues: D
     add(t(l, 'form.summary.relevance', { dialogue: dialogueName(dialogues, id, l) }), answers.relevance?.[id]);
   }
   (answers.representatives ?? []).forEach((r, i) => {
-    add(t(l, 'form.summary.representative', { n: i + 1 }), t(l, 'form.summary.representative.value', {
-      name: r.name, gender: choiceLabel('gender', r.gender, l), email: r.email, role: r.role, nationality: countryName(r.nationality, l),
-    }));
+    add(
+      t(l, 'form.summary.representative', { n: i + 1 }),
+      t(l, 'form.summary.representative.value', {
+        name: r.name,
+        gender: choiceLabel('gender', r.gender, l),
+        email: r.email,
+        role: r.role,
+        nationality: countryName(r.nationality, l),
+      }),
+    );
   });
   // Only those the travel step asks; for others "No" would answer a question never put to them.
   const travel = answers.travelSupport;
@@ -60,10 +67,22 @@ export function reviewerFields(answers: ApplicationAnswers, dialogues: Dialogue[
     { label: t(l, 'form.summary.organisation'), value: answers.organisationName },
     { label: t(l, 'form.summary.type'), value: choiceLabel('stakeholder', answers.stakeholderType, l) },
     { label: t(l, 'review.field.ecosoc'), value: yesNo(answers.stakeholderType === 'ngo_ecosoc', l) },
-    { label: t(l, 'form.summary.country'), value: t(l, 'review.field.countryValue', { country: countryName(answers.country, l), group: groupName(regionalGroupOf(answers.country), l) }) },
+    {
+      label: t(l, 'form.summary.country'),
+      value: t(l, 'review.field.countryValue', {
+        country: countryName(answers.country, l),
+        group: groupName(regionalGroupOf(answers.country), l),
+      }),
+    },
     { label: t(l, 'form.summary.dialogues'), value: dialogueNames(answers.dialogueIds, dialogues, true, l) },
     { label: t(l, 'form.summary.participation'), value: choiceLabel('participation', answers.participation, l) },
     { label: t(l, 'form.summary.travel'), value: yesNo(answers.travelSupport, l) },
-    { label: t(l, 'review.field.representatives'), value: t(l, 'review.field.representativesValue', { count: reps.length, genders: new Intl.ListFormat(l, { style: 'short', type: 'unit' }).format(genders) }) },
+    {
+      label: t(l, 'review.field.representatives'),
+      value: t(l, 'review.field.representativesValue', {
+        count: reps.length,
+        genders: new Intl.ListFormat(l, { style: 'short', type: 'unit' }).format(genders),
+      }),
+    },
   ];
 }

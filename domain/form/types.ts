@@ -18,9 +18,7 @@ export interface FormContext {
   locale?: Locale;
 }
 
-export type StepParse =
-  | { ok: true; patch: Partial<ApplicationAnswers> }
-  | { ok: false; errors: Record<string, string> };
+export type StepParse = { ok: true; patch: Partial<ApplicationAnswers> } | { ok: false; errors: Record<string, string> };
 
 /** One page of the application form. */
 export interface StepDef {

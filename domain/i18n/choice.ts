@@ -30,7 +30,10 @@ const PATTERNS = [
 
 /** The language a message asks for, or null when it is not a request to change language. */
 export function parseLanguageChoice(text: string): Locale | null {
-  const t = fold(text).replace(/[.!?¡¿,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = fold(text)
+    .replace(/[.!?¡¿,;]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t.length === 0 || t.length > 60) return null;
   for (const pattern of PATTERNS) {
     const m = pattern.exec(t);

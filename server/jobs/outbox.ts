@@ -121,7 +121,13 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     await recordDelivery(row, delivered.externalRef, now, attempt, delivered.externalId ?? null);
   }
 
-  async function recordDelivery(row: OutboxRow, externalRef: unknown, now: () => string, attempt: number, externalId: string | null): Promise<void> {
+  async function recordDelivery(
+    row: OutboxRow,
+    externalRef: unknown,
+    now: () => string,
+    attempt: number,
+    externalId: string | null,
+  ): Promise<void> {
     for (let i = 0; ; i++) {
       try {
         await markDelivered(db, row.id, externalRef, now(), externalId);

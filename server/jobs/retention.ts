@@ -41,16 +41,27 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionOutcom
     const nowIso = now.toISOString();
     for (const plan of await retentionPlan(db)) {
       if (plan.draftsEraseAt <= nowIso) {
-        const drafts = await db.selectFrom('applications').select(['id', 'person_id'])
-          .where('call_id', '=', plan.callId).where('status', '=', 'draft').where('erased_at', 'is', null).execute();
+        const drafts = await db
+          .selectFrom('applications')
+          .select(['id', 'person_id'])
+          .where('call_id', '=', plan.callId)
+          .where('status', '=', 'draft')
+          .where('erased_at', 'is', null)
+          .execute();
         if (drafts.length) outcomes.push(await erase(deps, plan, 'drafts', drafts, nowIso));
       }
       // The guard the whole job rests on: nothing of a call whose last dialogue is unknown or
       // still to come, whatever the retention period says.
-      const lastDialoguePast = plan.lastDialogue !== null && DateTime.fromISO(plan.lastDialogue, { zone: 'UTC' }).endOf('day').plus({ days: 1 }) <= DateTime.fromJSDate(now);
+      const lastDialoguePast =
+        plan.lastDialogue !== null &&
+        DateTime.fromISO(plan.lastDialogue, { zone: 'UTC' }).endOf('day').plus({ days: 1 }) <= DateTime.fromJSDate(now);
       if (!plan.eraseAt || !lastDialoguePast || plan.eraseAt > nowIso) continue;
-      const apps = await db.selectFrom('applications').select(['id', 'person_id'])
-        .where('call_id', '=', plan.callId).where('erased_at', 'is', null).execute();
+      const apps = await db
+        .selectFrom('applications')
+        .select(['id', 'person_id'])
+        .where('call_id', '=', plan.callId)
+        .where('erased_at', 'is', null)
+        .execute();
       if (apps.length) outcomes.push(await erase(deps, plan, 'applications', apps, nowIso));
     }
     deps.metrics?.jobRun('retention', true);
@@ -61,9 +72,21 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionOutcom
   }
 }
 
-async function erase(deps: RetentionDeps, plan: CallRetention, kind: RetentionOutcome['kind'], apps: { id: string; person_id: string }[], now: string): Promise<RetentionOutcome> {
+async function erase(
+  deps: RetentionDeps,
+  plan: CallRetention,
+  kind: RetentionOutcome['kind'],
+  apps: { id: string; person_id: string }[],
+  now: string,
+): Promise<RetentionOutcome> {
   const { db, atomic } = deps;
-  const counts = await eraseApplications(db, atomic, apps.map((a) => a.id), now, { pending: 'delete' });
+  const counts = await eraseApplications(
+    db,
+    atomic,
+    apps.map((a) => a.id),
+    now,
+    { pending: 'delete' },
+  );
   // People with nothing left but erased applications and no wish to hear of a later call lose
   // their name, email and platform ids too.
   let people = 0;
@@ -77,11 +100,24 @@ async function erase(deps: RetentionDeps, plan: CallRetention, kind: RetentionOu
     await erasePerson(db, atomic, personId, now);
     people += 1;
   }
-  await db.insertInto('audit_log').values({
-    id: crypto.randomUUID(), at: now, actor_ref: 'system:retention', action: kind === 'drafts' ? 'retention.drafts_erased' : 'retention.erased',
-    entity: 'call', entity_id: plan.callId,
-    detail: JSON.stringify({ ...counts, people, retentionMonths: plan.retentionMonths, lastDialogue: plan.lastDialogue, due: kind === 'drafts' ? plan.draftsEraseAt : plan.eraseAt }),
-  }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: crypto.randomUUID(),
+      at: now,
+      actor_ref: 'system:retention',
+      action: kind === 'drafts' ? 'retention.drafts_erased' : 'retention.erased',
+      entity: 'call',
+      entity_id: plan.callId,
+      detail: JSON.stringify({
+        ...counts,
+        people,
+        retentionMonths: plan.retentionMonths,
+        lastDialogue: plan.lastDialogue,
+        due: kind === 'drafts' ? plan.draftsEraseAt : plan.eraseAt,
+      }),
+    })
+    .execute();
   deps.log.info('retention_erased', { callId: plan.callId, kind, applications: counts.applications, people });
   return { callId: plan.callId, kind, counts, people };
 }

@@ -41,13 +41,27 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
         const to = await personRecipients(deps.store, app.personId);
         // The reviewer cards, redrawn where they went, as the application will stand after the close.
         const [decisions, channels, context] = await Promise.all([
-          deps.store.decisionsFor(app.id), deps.store.reviewCardRecipients(app.id), reviewContext(deps, app),
+          deps.store.decisionsFor(app.id),
+          deps.store.reviewCardRecipients(app.id),
+          reviewContext(deps, app),
         ]);
         const as = (status: 'approved' | 'objected') =>
-          reviewCardUpdates({ ...app, dialogues: app.dialogues.map((d) => (d.dialogueId === round.dialogueId ? { ...d, status } : d)) },
-            catalog.dialogues, decisions, `round:${round.id}:${status}`, channels, ROUND_ZONE, context);
+          reviewCardUpdates(
+            { ...app, dialogues: app.dialogues.map((d) => (d.dialogueId === round.dialogueId ? { ...d, status } : d)) },
+            catalog.dialogues,
+            decisions,
+            `round:${round.id}:${status}`,
+            channels,
+            ROUND_ZONE,
+            context,
+          );
         return {
-          approved: [...as('approved'), ...(to[0] ? toEach(roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to[0], catalog.contact, round.id), to) : [])],
+          approved: [
+            ...as('approved'),
+            ...(to[0]
+              ? toEach(roundApprovalNotice(app, round.dialogueId, round.body, catalog.dialogues, to[0], catalog.contact, round.id), to)
+              : []),
+          ],
           objected: as('objected'),
         };
       },
@@ -55,7 +69,12 @@ export async function closeDueRounds(deps: RoundJobDeps): Promise<number> {
     if (!result.closed) continue;
     closed += 1;
     const count = (o: string) => result.outcomes.filter((x) => x.outcome === o).length;
-    deps.log.info('round_closed', { roundId: round.id, approved: count('approved'), objected: count('objected'), withdrawn: count('withdrawn') });
+    deps.log.info('round_closed', {
+      roundId: round.id,
+      approved: count('approved'),
+      objected: count('objected'),
+      withdrawn: count('withdrawn'),
+    });
   }
   return closed;
 }

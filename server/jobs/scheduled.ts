@@ -61,7 +61,11 @@ export async function notifySubscribers(deps: ScheduledDeps): Promise<number> {
     .selectFrom('subscriptions')
     .selectAll()
     .where('notified_at', 'is', null)
-    .where('dialogue_id', 'in', open.flatMap((c) => c.dialogueIds))
+    .where(
+      'dialogue_id',
+      'in',
+      open.flatMap((c) => c.dialogueIds),
+    )
     .limit(500)
     .execute();
   let sent = 0;

@@ -40,10 +40,16 @@ export function createMemoryMetrics(): Metrics & { startedAt: string } {
     return h;
   };
   const histJson = (m: Map<string, Histogram>) =>
-    Object.fromEntries([...m].map(([p, h]) => [p, {
-      count: h.count, sum: h.sum,
-      buckets: Object.fromEntries(h.buckets.map((b, i) => [String(b), h.counts[i]])),
-    }]));
+    Object.fromEntries(
+      [...m].map(([p, h]) => [
+        p,
+        {
+          count: h.count,
+          sum: h.sum,
+          buckets: Object.fromEntries(h.buckets.map((b, i) => [String(b), h.counts[i]])),
+        },
+      ]),
+    );
   const startedAt = new Date().toISOString();
   return {
     startedAt,

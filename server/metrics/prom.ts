@@ -10,15 +10,54 @@ export function createPromMetrics(opts: { processMetrics?: boolean } = {}): Metr
   if (opts.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'dialogue_desk_' });
   const registers = [registry];
   const acked = new Counter({ name: N.acked, help: 'Platform requests acknowledged, by platform', labelNames: ['platform'], registers });
-  const ack = new Histogram({ name: N.ackSeconds, help: 'Time from receiving a platform request to its acknowledgement', labelNames: ['platform'], buckets: ACK_BUCKETS, registers });
-  const answer = new Histogram({ name: N.answerSeconds, help: 'Time from receiving a message to the end of the work that answered it', labelNames: ['platform'], buckets: ANSWER_BUCKETS, registers });
-  const failed = new Counter({ name: N.deliveriesFailed, help: 'Outbox deliveries that did not go through, by platform and reason', labelNames: ['platform', 'reason'], registers });
-  const runs = new Counter({ name: N.jobRuns, help: 'Runs of background jobs, by job and outcome', labelNames: ['job', 'outcome'], registers });
-  const lastSuccess = new Gauge({ name: N.jobLastSuccess, help: 'When each job last finished without error (Unix seconds)', labelNames: ['job'], registers });
+  const ack = new Histogram({
+    name: N.ackSeconds,
+    help: 'Time from receiving a platform request to its acknowledgement',
+    labelNames: ['platform'],
+    buckets: ACK_BUCKETS,
+    registers,
+  });
+  const answer = new Histogram({
+    name: N.answerSeconds,
+    help: 'Time from receiving a message to the end of the work that answered it',
+    labelNames: ['platform'],
+    buckets: ANSWER_BUCKETS,
+    registers,
+  });
+  const failed = new Counter({
+    name: N.deliveriesFailed,
+    help: 'Outbox deliveries that did not go through, by platform and reason',
+    labelNames: ['platform', 'reason'],
+    registers,
+  });
+  const runs = new Counter({
+    name: N.jobRuns,
+    help: 'Runs of background jobs, by job and outcome',
+    labelNames: ['job', 'outcome'],
+    registers,
+  });
+  const lastSuccess = new Gauge({
+    name: N.jobLastSuccess,
+    help: 'When each job last finished without error (Unix seconds)',
+    labelNames: ['job'],
+    registers,
+  });
   const backlog = new Gauge({ name: N.outboxBacklog, help: 'Outbox messages waiting to be delivered (pending or being sent)', registers });
-  const oldest = new Gauge({ name: N.outboxOldest, help: 'Age of the oldest message waiting in the outbox, in seconds (0 when none)', registers });
-  const failingHour = new Gauge({ name: N.outboxFailingHour, help: 'Messages still not delivered an hour after they were written', registers });
-  const failedRows = new Gauge({ name: N.outboxFailed, help: 'Messages the outbox gave up on (shown in the admin panel with a retry button)', registers });
+  const oldest = new Gauge({
+    name: N.outboxOldest,
+    help: 'Age of the oldest message waiting in the outbox, in seconds (0 when none)',
+    registers,
+  });
+  const failingHour = new Gauge({
+    name: N.outboxFailingHour,
+    help: 'Messages still not delivered an hour after they were written',
+    registers,
+  });
+  const failedRows = new Gauge({
+    name: N.outboxFailed,
+    help: 'Messages the outbox gave up on (shown in the admin panel with a retry button)',
+    registers,
+  });
   const applications = new Gauge({ name: N.applications, help: 'Applications by status', labelNames: ['status'], registers });
 
   return {

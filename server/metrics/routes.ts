@@ -26,7 +26,11 @@ export function metricsRoutes(deps: AppRoot): Hono<AdminEnv> {
   return app;
 }
 
-async function allowed(authorization: string | undefined, deps: AppRoot, session: () => Promise<{ user: { role: Role } } | null>): Promise<boolean> {
+async function allowed(
+  authorization: string | undefined,
+  deps: AppRoot,
+  session: () => Promise<{ user: { role: Role } } | null>,
+): Promise<boolean> {
   const token = deps.config.METRICS_TOKEN;
   const given = /^Bearer\s+(\S{1,512})$/i.exec(authorization ?? '')?.[1];
   if (token && given) {

@@ -12,12 +12,25 @@ const HOUR_MS = 3_600_000;
 export async function readStoredNumbers(db: Kysely<Database>, now: Date): Promise<StoredNumbers> {
   const hourAgo = new Date(now.getTime() - HOUR_MS).toISOString();
   const [outbox, oldest, failing, apps] = await Promise.all([
-    db.selectFrom('outbox').select(['status', db.fn.countAll<number>().as('n')]).where('status', 'in', ['pending', 'sending', 'failed']).groupBy('status').execute(),
+    db
+      .selectFrom('outbox')
+      .select(['status', db.fn.countAll<number>().as('n')])
+      .where('status', 'in', ['pending', 'sending', 'failed'])
+      .groupBy('status')
+      .execute(),
     db.selectFrom('outbox').select(db.fn.min('created_at').as('at')).where('status', 'in', ['pending', 'sending']).executeTakeFirst(),
-    db.selectFrom('outbox').select(db.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['pending', 'sending', 'failed']).where('attempts', '>', 0).where('created_at', '<=', hourAgo)
+    db
+      .selectFrom('outbox')
+      .select(db.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['pending', 'sending', 'failed'])
+      .where('attempts', '>', 0)
+      .where('created_at', '<=', hourAgo)
       .executeTakeFirst(),
-    db.selectFrom('applications').select(['status', db.fn.countAll<number>().as('n')]).groupBy('status').execute(),
+    db
+      .selectFrom('applications')
+      .select(['status', db.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute(),
   ]);
   const byStatus = Object.fromEntries(outbox.map((r) => [r.status, Number(r.n)]));
   const oldestAt = oldest?.at ? Date.parse(String(oldest.at)) : NaN;

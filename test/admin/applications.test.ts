@@ -13,7 +13,9 @@ beforeAll(async () => {
   t = await createAdminTestApp();
   // One real application through the engine (so decisions and cards are real), then many synthetic ones.
   const amina = new PlaygroundClient(t.app, 'amina');
-  const summary = await amina.fillForm(await amina.say('apply'), { organisation: { organisationName: '=HYPERLINK("http://evil") "Network", Nairobi' } });
+  const summary = await amina.fillForm(await amina.say('apply'), {
+    organisation: { organisationName: '=HYPERLINK("http://evil") "Network", Nairobi' },
+  });
   const done = await amina.submit(summary, {});
   reference = allText(done.replies).match(/CD-2023-\d{4}/)![0];
   appId = (await t.deps.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow()).id;
@@ -22,7 +24,9 @@ beforeAll(async () => {
   admin = new Visitor(t.web);
   await admin.signIn();
 });
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('application list', () => {
   it('pages by keyset through every application once', async () => {
@@ -42,12 +46,27 @@ describe('application list', () => {
 
   it('filters by stakeholder type, region, gender, ECOSOC, travel support and dialogue', async () => {
     const db = t.deps.db;
-    const count = async (q: string) => Number((await (await admin.get(`/admin/applications?${q}`)).text()).match(/>([\d,]+) matching</)![1]!.replace(/,/g, ''));
-    const expected = async (where: (q: any) => any) => Number((await where(db.selectFrom('applications as a').select(db.fn.countAll().as('n'))).executeTakeFirst()).n);
+    const count = async (q: string) =>
+      Number((await (await admin.get(`/admin/applications?${q}`)).text()).match(/>([\d,]+) matching</)![1]!.replace(/,/g, ''));
+    const expected = async (where: (q: any) => any) =>
+      Number((await where(db.selectFrom('applications as a').select(db.fn.countAll().as('n'))).executeTakeFirst()).n);
     expect(await count('stakeholder=academia')).toBe(await expected((q) => q.where('stakeholder_type', '=', 'academia')));
     expect(await count('region=African+States')).toBe(await expected((q) => q.where('regional_group', '=', 'African States')));
-    expect(await count('ecosoc=yes&travel=yes')).toBe(await expected((q) => q.where('stakeholder_type', '=', 'ngo_ecosoc').where('travel_support', '=', 1)));
-    expect(await count('gender=non_binary')).toBe(await expected((q) => q.where(({ exists, selectFrom }: any) => exists(selectFrom('representatives as r').select('r.position').whereRef('r.application_id', '=', 'a.id').where('r.gender', '=', 'non_binary')))));
+    expect(await count('ecosoc=yes&travel=yes')).toBe(
+      await expected((q) => q.where('stakeholder_type', '=', 'ngo_ecosoc').where('travel_support', '=', 1)),
+    );
+    expect(await count('gender=non_binary')).toBe(
+      await expected((q) =>
+        q.where(({ exists, selectFrom }: any) =>
+          exists(
+            selectFrom('representatives as r')
+              .select('r.position')
+              .whereRef('r.application_id', '=', 'a.id')
+              .where('r.gender', '=', 'non_binary'),
+          ),
+        ),
+      ),
+    );
     expect(await count('dialogue=technical-assistance&review=pending')).toBeGreaterThan(0);
     expect(await count('stakeholder=academia')).toBeGreaterThan(0);
   });
@@ -82,14 +101,22 @@ describe('exports', () => {
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="applications-\d+\.csv"/);
     const text = await res.text();
-    const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(lines[0]).toMatch(/^"Reference","Application id","Status",/);
     expect(text).toContain(`"${reference}","${appId}","submitted",`);
     // The name starts with "=": quoted, doubled quotes, and the apostrophe guard.
     expect(text).toContain(`"'=HYPERLINK(""http://evil"") ""Network"", Nairobi"`);
     expect(text).toContain('Amina Wanjiru');
     const all = await (await admin.get('/admin/applications/export.csv')).text();
-    expect(all.replace(/^\uFEFF/, '').split('\r\n').filter((l) => /^"CD-2023-\d{4}",/.test(l))).toHaveLength(131);
+    expect(
+      all
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter((l) => /^"CD-2023-\d{4}",/.test(l)),
+    ).toHaveLength(131);
     const audit = await t.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'applications.export').execute();
     expect(audit.length).toBeGreaterThanOrEqual(2);
   });
@@ -118,7 +145,11 @@ describe('detail and decisions', () => {
     const bad = await admin.post(`/admin/applications/${appId}/decide`, { dialogue_id: 'firearms', outcome: 'request_info', reason: '' });
     expect(bad.status).toBe(400);
     expect(admin.lastHtml).toMatch(/Say what information is needed/);
-    const res = await admin.post(`/admin/applications/${appId}/decide`, { dialogue_id: 'firearms', outcome: 'approve', reason: 'Strong regional work.' });
+    const res = await admin.post(`/admin/applications/${appId}/decide`, {
+      dialogue_id: 'firearms',
+      outcome: 'approve',
+      reason: 'Strong regional work.',
+    });
     expect(res.status).toBe(303);
     const html = await (await admin.get(res.headers.get('location')!)).text();
     expect(html).toMatch(/Decision recorded/);
@@ -127,7 +158,16 @@ describe('detail and decisions', () => {
     expect(decision).toMatchObject({ dialogue_id: 'firearms', outcome: 'approve', decider_ref: expect.stringMatching(/^admin:/) });
     // Under the 2023 call an approval is a recommendation to the States parties: the cards are
     // redrawn, the applicant hears nothing until the final outcome.
-    expect((await t.deps.db.selectFrom('application_dialogues').select('status').where('application_id', '=', appId).where('dialogue_id', '=', 'firearms').executeTakeFirstOrThrow()).status).toBe('recommended');
+    expect(
+      (
+        await t.deps.db
+          .selectFrom('application_dialogues')
+          .select('status')
+          .where('application_id', '=', appId)
+          .where('dialogue_id', '=', 'firearms')
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('recommended');
     const notices = await t.deps.db.selectFrom('outbox').select('purpose').where('dedupe_key', 'like', `%${appId}%`).execute();
     expect(notices.map((n) => n.purpose)).toContain('review_card_update');
     expect(notices.map((n) => n.purpose)).not.toContain('decision_notice');

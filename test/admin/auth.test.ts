@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADMIN, Visitor, addUser, createAdminTestApp, type AdminTestApp } from './support';
 
 let t: AdminTestApp;
-beforeEach(async () => { t = await createAdminTestApp(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await createAdminTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 describe('sign-in and sessions', () => {
   it('redirects /admin to the sign-in page without a session', async () => {
@@ -25,7 +29,13 @@ describe('sign-in and sessions', () => {
     expect(v.lastHtml).toMatch(/Constructive Dialogues on Firearms and Technical Assistance 2023/);
     const list = await v.get('/admin/dialogues');
     const html = await list.text();
-    for (const name of ['Firearms', 'Technical Assistance', 'International Cooperation', 'Trafficking in Persons', 'Smuggling of Migrants']) {
+    for (const name of [
+      'Firearms',
+      'Technical Assistance',
+      'International Cooperation',
+      'Trafficking in Persons',
+      'Smuggling of Migrants',
+    ]) {
       expect(html).toContain(`Constructive Dialogue on ${name}`);
     }
     expect(html).toContain('5 dialogues');
@@ -34,7 +44,9 @@ describe('sign-in and sessions', () => {
   it('hashes passwords at PASSWORD_HASH_COST, and a hash made at another cost still signs in', async () => {
     await t.close();
     t = await createAdminTestApp({ env: { PASSWORD_HASH_COST: '11' } });
-    const hash = async () => (await t.deps.db.selectFrom('admin_users').select('password_hash').where('email', '=', ADMIN.email).executeTakeFirstOrThrow()).password_hash;
+    const hash = async () =>
+      (await t.deps.db.selectFrom('admin_users').select('password_hash').where('email', '=', ADMIN.email).executeTakeFirstOrThrow())
+        .password_hash;
     expect(await hash()).toMatch(/^scrypt\$11\$8\$1\$/);
     expect((await new Visitor(t.web).signIn()).status).toBe(303);
     // A hash made at another cost (before the setting changed) keeps its own parameters.
@@ -68,7 +80,9 @@ describe('sign-in and sessions', () => {
       const v = new Visitor(s.web, 'https://desk.example.org');
       const res = await v.signIn();
       expect(res.headers.getSetCookie().find((c) => c.startsWith('dd_admin='))).toMatch(/Secure/);
-    } finally { await s.close(); }
+    } finally {
+      await s.close();
+    }
   });
 
   it('refuses a wrong password with 401, keeps the email typed, and sets no session', async () => {
@@ -101,7 +115,9 @@ describe('sign-in and sessions', () => {
     const v = new Visitor(t.web);
     await v.get('/admin/login');
     expect((await v.post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { csrf: false })).status).toBe(403);
-    expect((await new Visitor(t.web).post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { csrf: 'forged' })).status).toBe(403);
+    expect(
+      (await new Visitor(t.web).post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { csrf: 'forged' })).status,
+    ).toBe(403);
   });
 
   it('slides the 12-hour expiry while in use and ends an idle session', async () => {
@@ -131,12 +147,27 @@ describe('CSRF', () => {
     const v = new Visitor(t.web);
     await v.signIn();
     await v.get('/admin/dialogues/new');
-    const fields = { id: 'cybercrime', name: 'Constructive Dialogue on Cybercrime', short_name: 'Cybercrime', format: 'online', location: 'Online', description: 'x', status: 'announced', sort_order: '9' };
-    const res = await v.post('/admin/dialogues/new', fields, { csrf: false, headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } });
+    const fields = {
+      id: 'cybercrime',
+      name: 'Constructive Dialogue on Cybercrime',
+      short_name: 'Cybercrime',
+      format: 'online',
+      location: 'Online',
+      description: 'x',
+      status: 'announced',
+      sort_order: '9',
+    };
+    const res = await v.post('/admin/dialogues/new', fields, {
+      csrf: false,
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/Nothing was changed/);
     // Right token, wrong origin: still refused. No origin headers and no token: refused.
-    expect((await v.post('/admin/dialogues/new', fields, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect(
+      (await v.post('/admin/dialogues/new', fields, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } }))
+        .status,
+    ).toBe(403);
     expect((await v.post('/admin/dialogues/new', fields, { csrf: false, headers: { origin: '', 'sec-fetch-site': '' } })).status).toBe(403);
     expect(await t.deps.db.selectFrom('dialogues').select('id').where('id', '=', 'cybercrime').executeTakeFirst()).toBeUndefined();
     expect(await t.deps.db.selectFrom('audit_log').select('id').where('action', '=', 'dialogue.create').execute()).toHaveLength(0);

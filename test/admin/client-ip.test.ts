@@ -4,7 +4,10 @@ import { clientIp } from '../../admin/auth/throttle';
 import type { AdminEnv } from '../../admin/env';
 
 function ctx(socket: string | undefined, headers: Record<string, string>): Context<AdminEnv> {
-  return { env: socket ? { incoming: { socket: { remoteAddress: socket } } } : {}, req: { header: (n: string) => headers[n.toLowerCase()] } } as unknown as Context<AdminEnv>;
+  return {
+    env: socket ? { incoming: { socket: { remoteAddress: socket } } } : {},
+    req: { header: (n: string) => headers[n.toLowerCase()] },
+  } as unknown as Context<AdminEnv>;
 }
 
 describe('the address sign-in throttling counts', () => {

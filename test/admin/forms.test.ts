@@ -8,18 +8,34 @@ beforeEach(async () => {
   v = new Visitor(t.web);
   await v.signIn();
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const call = {
-  id: 'cd-2023-tip-som', title: 'Constructive Dialogues on Trafficking and Smuggling 2023', reference_prefix: 'cd-2023b',
-  dialogue_ids: ['trafficking-in-persons', 'smuggling-of-migrants'], zone: 'Europe/Vienna',
-  opens_local: '2023-03-15T09:00', closes_local: '2023-05-01T00:00',
+  id: 'cd-2023-tip-som',
+  title: 'Constructive Dialogues on Trafficking and Smuggling 2023',
+  reference_prefix: 'cd-2023b',
+  dialogue_ids: ['trafficking-in-persons', 'smuggling-of-migrants'],
+  zone: 'Europe/Vienna',
+  opens_local: '2023-03-15T09:00',
+  closes_local: '2023-05-01T00:00',
 };
 
 describe('forms', () => {
   it('re-renders a dialogue form with the values typed and an error by each bad field', async () => {
     await v.get('/admin/dialogues/new');
-    const res = await v.post('/admin/dialogues/new', { id: 'Bad Id!', name: 'Constructive Dialogue on Cybercrime', short_name: '', date: '5 May', format: 'hybrid', location: 'Vienna', description: 'About cybercrime', status: 'announced', sort_order: '7' });
+    const res = await v.post('/admin/dialogues/new', {
+      id: 'Bad Id!',
+      name: 'Constructive Dialogue on Cybercrime',
+      short_name: '',
+      date: '5 May',
+      format: 'hybrid',
+      location: 'Vienna',
+      description: 'About cybercrime',
+      status: 'announced',
+      sort_order: '7',
+    });
     expect(res.status).toBe(400);
     const html = v.lastHtml;
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -35,10 +51,20 @@ describe('forms', () => {
 
   it('creates a call from local time in a zone, shown in Vienna time and UTC, with an audit row', async () => {
     await v.get('/admin/calls/new');
-    const res = await v.post('/admin/calls/new', { ...call, zone: 'America/New_York', opens_local: '2023-03-15T09:00', closes_local: '2023-05-01T00:00' });
+    const res = await v.post('/admin/calls/new', {
+      ...call,
+      zone: 'America/New_York',
+      opens_local: '2023-03-15T09:00',
+      closes_local: '2023-05-01T00:00',
+    });
     expect(res.status).toBe(303);
     const row = await t.deps.db.selectFrom('calls').selectAll().where('id', '=', call.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ opens_at: '2023-03-15T13:00:00.000Z', closes_at: '2023-05-01T04:00:00.000Z', zone: 'America/New_York', reference_prefix: 'CD-2023B' });
+    expect(row).toMatchObject({
+      opens_at: '2023-03-15T13:00:00.000Z',
+      closes_at: '2023-05-01T04:00:00.000Z',
+      zone: 'America/New_York',
+      reference_prefix: 'CD-2023B',
+    });
     const links = await t.deps.db.selectFrom('call_dialogues').select('dialogue_id').where('call_id', '=', call.id).execute();
     expect(links.map((l) => l.dialogue_id).sort()).toEqual(['smuggling-of-migrants', 'trafficking-in-persons']);
     const list = await (await v.get('/admin/calls')).text();
@@ -67,8 +93,12 @@ describe('forms', () => {
     await v.get('/admin/calls/cd-2023-firearms-ta');
     expect(v.lastHtml).toContain('value="2023-02-13T00:00"');
     const res = await v.post('/admin/calls/cd-2023-firearms-ta', {
-      title: 'Constructive Dialogues on Firearms and Technical Assistance 2023', reference_prefix: 'CD-2023',
-      dialogue_ids: ['firearms', 'technical-assistance'], zone: 'Europe/Vienna', opens_local: '2023-01-05T00:00', closes_local: '2023-02-20T00:00',
+      title: 'Constructive Dialogues on Firearms and Technical Assistance 2023',
+      reference_prefix: 'CD-2023',
+      dialogue_ids: ['firearms', 'technical-assistance'],
+      zone: 'Europe/Vienna',
+      opens_local: '2023-01-05T00:00',
+      closes_local: '2023-02-20T00:00',
     });
     expect(res.status).toBe(303);
     const { PlaygroundClient, allText } = await import('../support/playground-client');
@@ -77,16 +107,38 @@ describe('forms', () => {
   });
 
   it('answers an inbox question into the FAQ, keeping the asked wording and the secretariat as the source', async () => {
-    await t.deps.db.insertInto('unanswered_questions').values({ id: 'q1', text: 'Is there interpretation into French?', platform: 'slack', person_id: null, asked_at: t.clock.now().toISOString(), best_match_id: null, status: 'open', answered_faq_id: null }).execute();
+    await t.deps.db
+      .insertInto('unanswered_questions')
+      .values({
+        id: 'q1',
+        text: 'Is there interpretation into French?',
+        platform: 'slack',
+        person_id: null,
+        asked_at: t.clock.now().toISOString(),
+        best_match_id: null,
+        status: 'open',
+        answered_faq_id: null,
+      })
+      .execute();
     await v.get('/admin/questions');
     expect(v.lastHtml).toContain('Is there interpretation into French?');
     await v.get('/admin/questions/q1/answer');
     expect(v.lastHtml).toMatch(/name="add_to_faq" value="on" checked/);
-    const bad = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: '', call_id: '', add_to_faq: 'on' });
+    const bad = await v.post('/admin/questions/q1/answer', {
+      question: 'Is there interpretation?',
+      answer: '',
+      call_id: '',
+      add_to_faq: 'on',
+    });
     expect(bad.status).toBe(400);
     expect(v.lastHtml).toContain('value="Is there interpretation?"');
     expect(v.lastHtml).toContain('Please write an answer.');
-    const res = await v.post('/admin/questions/q1/answer', { question: 'Is there interpretation?', answer: 'The dialogues are held in English.', call_id: '', add_to_faq: 'on' });
+    const res = await v.post('/admin/questions/q1/answer', {
+      question: 'Is there interpretation?',
+      answer: 'The dialogues are held in English.',
+      call_id: '',
+      add_to_faq: 'on',
+    });
     expect(res.status).toBe(303);
     const q = await t.deps.db.selectFrom('unanswered_questions').selectAll().where('id', '=', 'q1').executeTakeFirstOrThrow();
     expect(q.status).toBe('answered');
@@ -99,10 +151,25 @@ describe('forms', () => {
   });
 
   it('sets a reviewer channel and the contact address', async () => {
-    await t.deps.db.insertInto('conversations').values({ platform: 'slack', id: 'C0REVIEW', scope: 'T1', kind: 'channel', name: 'cd-reviewers', user_id: null, service_url: null, data: null, updated_at: t.clock.now().toISOString() }).execute();
+    await t.deps.db
+      .insertInto('conversations')
+      .values({
+        platform: 'slack',
+        id: 'C0REVIEW',
+        scope: 'T1',
+        kind: 'channel',
+        name: 'cd-reviewers',
+        user_id: null,
+        service_url: null,
+        data: null,
+        updated_at: t.clock.now().toISOString(),
+      })
+      .execute();
     await v.get('/admin/channels/edit?call=&platform=slack');
     expect(v.lastHtml).toContain('#cd-reviewers (C0REVIEW)');
-    expect((await v.post('/admin/channels/edit', { call_id: '', platform: 'slack', conversation: 'C0REVIEW', address: '' })).status).toBe(303);
+    expect((await v.post('/admin/channels/edit', { call_id: '', platform: 'slack', conversation: 'C0REVIEW', address: '' })).status).toBe(
+      303,
+    );
     expect(await t.deps.store.reviewChannel('cd-2023-firearms-ta', 'slack')).toBe('C0REVIEW');
     await v.get('/admin/channels');
     const bad = await v.post('/admin/channels/settings', { contact_email: 'not-an-email' });
@@ -121,9 +188,18 @@ describe('roles', () => {
     expect((await r.get('/admin/calls')).status).toBe(403);
     expect((await r.get('/admin/calls/cd-2023-firearms-ta')).status).toBe(403);
     await r.get('/admin');
-    const post = await r.post('/admin/calls/cd-2023-firearms-ta', { title: 'Hijacked', reference_prefix: 'X', dialogue_ids: ['firearms'], zone: 'UTC', opens_local: '2023-01-01T00:00', closes_local: '2023-02-01T00:00' });
+    const post = await r.post('/admin/calls/cd-2023-firearms-ta', {
+      title: 'Hijacked',
+      reference_prefix: 'X',
+      dialogue_ids: ['firearms'],
+      zone: 'UTC',
+      opens_local: '2023-01-01T00:00',
+      closes_local: '2023-02-01T00:00',
+    });
     expect(post.status).toBe(403);
-    expect((await t.deps.db.selectFrom('calls').select('title').where('id', '=', 'cd-2023-firearms-ta').executeTakeFirstOrThrow()).title).not.toBe('Hijacked');
+    expect(
+      (await t.deps.db.selectFrom('calls').select('title').where('id', '=', 'cd-2023-firearms-ta').executeTakeFirstOrThrow()).title,
+    ).not.toBe('Hijacked');
     expect((await r.get('/admin/users')).status).toBe(403);
     expect((await r.get('/admin/applications')).status).toBe(200);
     expect(r.lastHtml).not.toContain('href="/admin/calls"');
@@ -131,11 +207,25 @@ describe('roles', () => {
 
   it('lets an admin add a user, who can then sign in; the last admin cannot demote themselves', async () => {
     await v.get('/admin/users/new');
-    const bad = await v.post('/admin/users/new', { email: 'new@example.org', display_name: 'New Person', role: 'secretariat', password: 'short' });
+    const bad = await v.post('/admin/users/new', {
+      email: 'new@example.org',
+      display_name: 'New Person',
+      role: 'secretariat',
+      password: 'short',
+    });
     expect(bad.status).toBe(400);
     expect(v.lastHtml).toMatch(/Use at least 12 characters/);
     expect(v.lastHtml).toContain('value="New Person"');
-    expect((await v.post('/admin/users/new', { email: 'new@example.org', display_name: 'New Person', role: 'secretariat', password: 'a good long password' })).status).toBe(303);
+    expect(
+      (
+        await v.post('/admin/users/new', {
+          email: 'new@example.org',
+          display_name: 'New Person',
+          role: 'secretariat',
+          password: 'a good long password',
+        })
+      ).status,
+    ).toBe(303);
     const n = new Visitor(t.web);
     expect((await n.signIn('new@example.org', 'a good long password')).status).toBe(303);
     expect((await n.get('/admin/users')).status).toBe(403);

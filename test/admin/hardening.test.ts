@@ -7,18 +7,34 @@ import { generateApplications } from '../../scripts/generate-applications';
 import { ADMIN, Visitor, addUser, createAdminTestApp, type AdminTestApp } from './support';
 
 let t: AdminTestApp;
-beforeEach(async () => { t = await createAdminTestApp(); });
-afterEach(async () => { await t.close(); });
+beforeEach(async () => {
+  t = await createAdminTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
 
 // Every POST route of the panel behind the session (sign-in has its own pre-session token).
 const POST_ROUTES = [
   '/admin/logout',
-  '/admin/dialogues/new', '/admin/dialogues/firearms', '/admin/dialogues/firearms/archive', '/admin/dialogues/firearms/restore',
-  '/admin/calls/new', '/admin/calls/cd-2023-firearms-ta', '/admin/calls/cd-2023-firearms-ta/archive', '/admin/calls/cd-2023-firearms-ta/restore',
-  '/admin/faq/new', '/admin/faq/x', '/admin/faq/x/archive', '/admin/faq/x/restore',
-  '/admin/questions/q1/answer', '/admin/questions/q1/dismiss',
-  '/admin/channels/edit', '/admin/channels/settings',
-  '/admin/users/new', '/admin/users/x',
+  '/admin/dialogues/new',
+  '/admin/dialogues/firearms',
+  '/admin/dialogues/firearms/archive',
+  '/admin/dialogues/firearms/restore',
+  '/admin/calls/new',
+  '/admin/calls/cd-2023-firearms-ta',
+  '/admin/calls/cd-2023-firearms-ta/archive',
+  '/admin/calls/cd-2023-firearms-ta/restore',
+  '/admin/faq/new',
+  '/admin/faq/x',
+  '/admin/faq/x/archive',
+  '/admin/faq/x/restore',
+  '/admin/questions/q1/answer',
+  '/admin/questions/q1/dismiss',
+  '/admin/channels/edit',
+  '/admin/channels/settings',
+  '/admin/users/new',
+  '/admin/users/x',
   '/admin/applications/x/decide',
 ];
 const CATALOG_POSTS = POST_ROUTES.filter((p) => /^\/admin\/(dialogues|calls|faq|questions|channels)\//.test(p));
@@ -38,8 +54,14 @@ describe('every state-changing route', () => {
       expect((await v.post(path, { id: 'forged' }, { csrf: false })).status, `${path} without token`).toBe(403);
       expect((await v.post(path, { id: 'forged' }, { csrf: 'forged-token' })).status, `${path} forged token`).toBe(403);
       await v.get('/admin');
-      expect((await v.post(path, { id: 'forged' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status, `${path} cross-site`).toBe(403);
-      expect((await v.post(path, { id: 'forged' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': '' } })).status, `${path} other origin`).toBe(403);
+      expect(
+        (await v.post(path, { id: 'forged' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })).status,
+        `${path} cross-site`,
+      ).toBe(403);
+      expect(
+        (await v.post(path, { id: 'forged' }, { headers: { origin: 'https://evil.example', 'sec-fetch-site': '' } })).status,
+        `${path} other origin`,
+      ).toBe(403);
     }
     expect(await auditCount()).toBe(before);
     expect((await v.get('/admin')).status).toBe(200);
@@ -57,12 +79,25 @@ describe('every state-changing route', () => {
       await r.get('/admin');
       expect((await r.post(path, { id: 'forged', display_name: 'x', role: 'admin' })).status, `reviewer ${path}`).toBe(403);
     }
-    for (const path of ['/admin/dialogues', '/admin/calls/new', '/admin/faq', '/admin/questions', '/admin/channels', '/admin/channels/edit', '/admin/users', '/admin/users/new', '/admin/audit']) {
+    for (const path of [
+      '/admin/dialogues',
+      '/admin/calls/new',
+      '/admin/faq',
+      '/admin/questions',
+      '/admin/channels',
+      '/admin/channels/edit',
+      '/admin/users',
+      '/admin/users/new',
+      '/admin/audit',
+    ]) {
       expect((await r.get(path)).status, `reviewer GET ${path}`).toBe(403);
     }
     for (const path of USER_POSTS) {
       await s.get('/admin');
-      expect((await s.post(path, { email: 'x@example.org', display_name: 'x', role: 'admin', password: 'a long enough password' })).status, `secretariat ${path}`).toBe(403);
+      expect(
+        (await s.post(path, { email: 'x@example.org', display_name: 'x', role: 'admin', password: 'a long enough password' })).status,
+        `secretariat ${path}`,
+      ).toBe(403);
     }
     expect((await s.get('/admin/users')).status).toBe(403);
     expect((await s.get('/admin/users/new')).status).toBe(403);
@@ -74,7 +109,9 @@ describe('sign-in', () => {
   it('lets through at most 5 guesses of one account even when they arrive all at once', async () => {
     const visitors = Array.from({ length: 20 }, () => new Visitor(t.web));
     await Promise.all(visitors.map((v) => v.get('/admin/login')));
-    const statuses = await Promise.all(visitors.map((v, i) => v.post('/admin/login', { email: ADMIN.email, password: `wrong guess ${i}` }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      visitors.map((v, i) => v.post('/admin/login', { email: ADMIN.email, password: `wrong guess ${i}` }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
     // The right password is refused too until the window has passed.
@@ -115,7 +152,15 @@ describe('sign-in', () => {
   });
 
   it('sends a user only back inside the panel after sign-in', async () => {
-    for (const next of ['//evil.example/admin', 'https://evil.example/admin', '/admin@evil.example', '/administrator', '/\\evil.example', '/admin\\evil', '/ admin']) {
+    for (const next of [
+      '//evil.example/admin',
+      'https://evil.example/admin',
+      '/admin@evil.example',
+      '/administrator',
+      '/\\evil.example',
+      '/admin\\evil',
+      '/ admin',
+    ]) {
       const v = new Visitor(t.web);
       await v.get(`/admin/login?next=${encodeURIComponent(next)}`);
       const res = await v.post('/admin/login', { email: ADMIN.email, password: ADMIN.password, next });
@@ -124,7 +169,11 @@ describe('sign-in', () => {
     }
     const v = new Visitor(t.web);
     await v.get('/admin/login');
-    const res = await v.post('/admin/login', { email: ADMIN.email, password: ADMIN.password, next: '/admin/applications?status=submitted' });
+    const res = await v.post('/admin/login', {
+      email: ADMIN.email,
+      password: ADMIN.password,
+      next: '/admin/applications?status=submitted',
+    });
     expect(res.headers.get('location')).toBe('/admin/applications?status=submitted');
   });
 });
@@ -137,7 +186,12 @@ describe('audit and lists', () => {
     const u = await t.deps.db.selectFrom('admin_users').select('id').where('email', '=', 'rev@example.org').executeTakeFirstOrThrow();
     await v.get(`/admin/users/${u.id}`);
     expect((await v.post(`/admin/users/${u.id}`, { display_name: 'Renamed Reviewer', role: 'reviewer', password: '' })).status).toBe(303);
-    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.update').where('entity_id', '=', u.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.update')
+      .where('entity_id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.detail)).toMatchObject({ display_name: { from: 'rev', to: 'Renamed Reviewer' } });
   });
 
@@ -146,7 +200,11 @@ describe('audit and lists', () => {
     // Ties: everything submitted in three instants.
     const ids = (await t.deps.db.selectFrom('applications').select('id').execute()).map((r) => r.id);
     for (const [i, id] of ids.entries()) {
-      await t.deps.db.updateTable('applications').set({ submitted_at: `2023-01-1${i % 3}T10:00:00.000Z` }).where('id', '=', id).execute();
+      await t.deps.db
+        .updateTable('applications')
+        .set({ submitted_at: `2023-01-1${i % 3}T10:00:00.000Z` })
+        .where('id', '=', id)
+        .execute();
     }
     const v = new Visitor(t.web);
     await v.signIn();
@@ -173,7 +231,15 @@ describe('deciding from the panel', () => {
     const v = new Visitor(t.web);
     await v.signIn();
     await v.get(`/admin/applications/${app.id}`);
-    expect((await v.post(`/admin/applications/${app.id}/decide`, { dialogue_id: 'technical-assistance', outcome: 'request_info', reason: 'Which training materials?' })).status).toBe(303);
+    expect(
+      (
+        await v.post(`/admin/applications/${app.id}/decide`, {
+          dialogue_id: 'technical-assistance',
+          outcome: 'request_info',
+          reason: 'Which training materials?',
+        })
+      ).status,
+    ).toBe(303);
     const html = await (await v.get(`/admin/applications/${app.id}`)).text();
     const form = html.match(/<form method="post" action="\/admin\/applications\/[^"]+\/decide"[\s\S]*?<\/form>/)?.[0] ?? '';
     expect(form).toContain('value="firearms"');

@@ -18,12 +18,27 @@ let t: AdminTestApp;
 beforeEach(async () => {
   t = await createAdminTestApp({ env: { SESSION_SECRET: 's'.repeat(40) } });
   const now = t.clock.now().toISOString();
-  await saveSlackInstallation(t.deps.db, t.deps.atomic, cipher, {
-    teamId: 'T0NGOHELP', teamName: 'NGO Helpdesk', enterpriseId: null, isEnterpriseInstall: false, botUserId: 'U0BOTNGO', appId: 'A0DESK',
-    scopes: 'chat:write,commands', token: 'xoxb-ngo-helpdesk-secret', installedBy: 'U0NGOADMIN',
-  }, now);
+  await saveSlackInstallation(
+    t.deps.db,
+    t.deps.atomic,
+    cipher,
+    {
+      teamId: 'T0NGOHELP',
+      teamName: 'NGO Helpdesk',
+      enterpriseId: null,
+      isEnterpriseInstall: false,
+      botUserId: 'U0BOTNGO',
+      appId: 'A0DESK',
+      scopes: 'chat:write,commands',
+      token: 'xoxb-ngo-helpdesk-secret',
+      installedBy: 'U0NGOADMIN',
+    },
+    now,
+  );
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 async function signedIn(): Promise<Visitor> {
   const v = new Visitor(t.web);
@@ -51,12 +66,21 @@ describe('installations page', () => {
     await v.get('/admin/installations');
     const off = await v.post('/admin/installations/status', { id: 'slack:T0NGOHELP', to: 'disabled' });
     expect(off.status).toBe(303);
-    expect(await slackTokenFor(t.deps.db, cipher, 'T0NGOHELP', null)).toEqual({ kind: 'refused', installationId: 'slack:T0NGOHELP', status: 'disabled' });
+    expect(await slackTokenFor(t.deps.db, cipher, 'T0NGOHELP', null)).toEqual({
+      kind: 'refused',
+      installationId: 'slack:T0NGOHELP',
+      status: 'disabled',
+    });
     await v.get('/admin/installations');
     expect(v.lastHtml).toContain('Disabled by an administrator');
     await v.post('/admin/installations/status', { id: 'slack:T0NGOHELP', to: 'active' });
     expect(await slackTokenFor(t.deps.db, cipher, 'T0NGOHELP', null)).toMatchObject({ kind: 'token', token: 'xoxb-ngo-helpdesk-secret' });
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'installation').orderBy('at').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity', '=', 'installation')
+      .orderBy('at')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['installation.install', 'installation.disable', 'installation.enable']);
   });
 
@@ -86,7 +110,9 @@ describe('installations page', () => {
     const html = await (await v.get('/admin/installations')).text();
     const dom = new JSDOM(html, { runScripts: 'outside-only' });
     dom.window.eval(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-    const axe = (dom.window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
+    const axe = (
+      dom.window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; help: string }[] }> } }
+    ).axe;
     const result = await axe.run(dom.window.document, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((x) => `${x.id}: ${x.help}`)).toEqual([]);
   });
@@ -101,11 +127,28 @@ describe('token storage', () => {
   });
 
   it('finds an org-wide install for a workspace of that org', async () => {
-    await saveSlackInstallation(t.deps.db, t.deps.atomic, cipher, {
-      teamId: 'T0GRIDA', teamName: 'Grid org', enterpriseId: 'E0GRID', isEnterpriseInstall: true, botUserId: 'U0BOTGRID', appId: 'A0DESK',
-      scopes: 'chat:write', token: 'xoxb-grid-org', installedBy: 'U0GRIDADMIN',
-    }, t.clock.now().toISOString());
-    expect(await slackTokenFor(t.deps.db, cipher, 'T0GRIDB', 'E0GRID')).toMatchObject({ kind: 'token', token: 'xoxb-grid-org', installationId: 'slack:E0GRID' });
+    await saveSlackInstallation(
+      t.deps.db,
+      t.deps.atomic,
+      cipher,
+      {
+        teamId: 'T0GRIDA',
+        teamName: 'Grid org',
+        enterpriseId: 'E0GRID',
+        isEnterpriseInstall: true,
+        botUserId: 'U0BOTGRID',
+        appId: 'A0DESK',
+        scopes: 'chat:write',
+        token: 'xoxb-grid-org',
+        installedBy: 'U0GRIDADMIN',
+      },
+      t.clock.now().toISOString(),
+    );
+    expect(await slackTokenFor(t.deps.db, cipher, 'T0GRIDB', 'E0GRID')).toMatchObject({
+      kind: 'token',
+      token: 'xoxb-grid-org',
+      installationId: 'slack:E0GRID',
+    });
     expect(await slackTokenFor(t.deps.db, cipher, 'T0UNKNOWN', null)).toEqual({ kind: 'none' });
   });
 });

@@ -13,11 +13,18 @@ beforeEach(async () => {
   v = new Visitor(t.web);
   await v.signIn();
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 const contact = {
-  call_id: '', question: 'How can I contact the organizers?', variants: 'What is the contact email?', answer: 'Write to unodc-se4u@un.org.',
-  source: 'Should you have any questions please contact us at unodc-se4u@un.org.', source_url: '', topic: '',
+  call_id: '',
+  question: 'How can I contact the organizers?',
+  variants: 'What is the contact email?',
+  answer: 'Write to unodc-se4u@un.org.',
+  source: 'Should you have any questions please contact us at unodc-se4u@un.org.',
+  source_url: '',
+  topic: '',
 };
 
 describe('FAQ entries in English, French and Spanish', () => {
@@ -31,8 +38,13 @@ describe('FAQ entries in English, French and Spanish', () => {
 
     t.clock.advance(60_000);
     const res = await v.post('/admin/faq/contact', {
-      ...contact, fr_question: 'Comment joindre le secrétariat ?', fr_variants: 'Adresse de contact\nCourriel du secrétariat', fr_answer: 'Écrivez au secrétariat : unodc-se4u@un.org.',
-      es_question: '', es_variants: '', es_answer: '',
+      ...contact,
+      fr_question: 'Comment joindre le secrétariat ?',
+      fr_variants: 'Adresse de contact\nCourriel du secrétariat',
+      fr_answer: 'Écrivez au secrétariat : unodc-se4u@un.org.',
+      es_question: '',
+      es_variants: '',
+      es_answer: '',
     });
     expect(res.status).toBe(303);
     const rows = await t.deps.db.selectFrom('faq_translations').selectAll().where('faq_id', '=', 'contact').execute();
@@ -56,7 +68,15 @@ describe('FAQ entries in English, French and Spanish', () => {
 
   it('refuses a half-filled translation and keeps what was typed', async () => {
     await v.get('/admin/faq/contact');
-    const res = await v.post('/admin/faq/contact', { ...contact, fr_question: 'Comment nous joindre ?', fr_variants: '', fr_answer: '', es_question: '', es_variants: '', es_answer: '' });
+    const res = await v.post('/admin/faq/contact', {
+      ...contact,
+      fr_question: 'Comment nous joindre ?',
+      fr_variants: '',
+      fr_answer: '',
+      es_question: '',
+      es_variants: '',
+      es_answer: '',
+    });
     expect(res.status).toBe(400);
     expect(v.lastHtml).toMatch(/id="fr_answer-error"[^>]*>.*Enter the answer in French/);
     expect(v.lastHtml).toContain('value="Comment nous joindre ?"');
@@ -74,11 +94,24 @@ describe('other names of a dialogue', () => {
     const page = await (await v.get('/admin/dialogues/international-cooperation')).text();
     expect(page).toContain('mutual legal assistance');
     const res = await v.post('/admin/dialogues/international-cooperation', {
-      id: d.id, name: d.name, short_name: d.short_name, date: d.date ?? '', format: d.format, location: d.location, description: d.description,
-      status: d.status, call_note: d.call_note ?? '', sort_order: String(d.sort_order), aliases: 'IC\nICD\n  \nICD',
+      id: d.id,
+      name: d.name,
+      short_name: d.short_name,
+      date: d.date ?? '',
+      format: d.format,
+      location: d.location,
+      description: d.description,
+      status: d.status,
+      call_note: d.call_note ?? '',
+      sort_order: String(d.sort_order),
+      aliases: 'IC\nICD\n  \nICD',
     });
     expect(res.status).toBe(303);
-    const row = await t.deps.db.selectFrom('dialogues').select('aliases').where('id', '=', 'international-cooperation').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('dialogues')
+      .select('aliases')
+      .where('id', '=', 'international-cooperation')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.aliases)).toEqual(['IC', 'ICD']);
     const after = allText((await new PlaygroundClient(t.app, 'asker-2').say('when is the ICD meeting?')).replies);
     expect(after).not.toContain('There is no Constructive Dialogue');

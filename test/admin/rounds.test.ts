@@ -28,14 +28,22 @@ async function applyAs(name: string, organisationName: string, country: string, 
 async function recommend(name: string) {
   await t.drainOutbox();
   const reviewer = new PlaygroundClient(t.app, 'reviewer');
-  const card = (await reviewer.feed()).filter((m) => m.purpose.startsWith('review_card') && allText(m.replies).includes(ids[name]!.reference)).at(-1)!;
+  const card = (await reviewer.feed())
+    .filter((m) => m.purpose.startsWith('review_card') && allText(m.replies).includes(ids[name]!.reference))
+    .at(-1)!;
   const approve = actionsOf(card.replies).find((a) => a.id === 'review.approve')!;
   return reviewer.click(approve.id, approve.value);
 }
 
 async function focalPoint(email: string, state: string) {
   await admin.get('/admin/users/new');
-  const res = await admin.post('/admin/users/new', { email, display_name: `Focal point ${state}`, role: 'state_party', state_party: state, password: 'a focal point passphrase' });
+  const res = await admin.post('/admin/users/new', {
+    email,
+    display_name: `Focal point ${state}`,
+    role: 'state_party',
+    state_party: state,
+    password: 'a focal point passphrase',
+  });
   expect(res.status).toBe(303);
   const v = new Visitor(t.web);
   const signed = await v.signIn(email, 'a focal point passphrase');
@@ -44,7 +52,13 @@ async function focalPoint(email: string, state: string) {
 }
 
 const status = async (name: string) =>
-  (await t.deps.db.selectFrom('application_dialogues').select('status').where('application_id', '=', ids[name]!.id).executeTakeFirstOrThrow()).status;
+  (
+    await t.deps.db
+      .selectFrom('application_dialogues')
+      .select('status')
+      .where('application_id', '=', ids[name]!.id)
+      .executeTakeFirstOrThrow()
+  ).status;
 
 beforeAll(async () => {
   t = await createAdminTestApp({ now: '2023-01-20T09:00:00Z' });
@@ -54,7 +68,9 @@ beforeAll(async () => {
   await applyAs('ben', 'Andean Firearms Observatory', 'PE', 'male');
   await applyAs('carla', 'Balkan Small Arms Watch', 'RS', 'female');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('a non-objection round, end to end', () => {
   it('recommends instead of approving, and shows the balance on the reviewer card', async () => {
@@ -87,7 +103,10 @@ describe('a non-objection round, end to end', () => {
     expect(form).toContain('value="2023-02-04T00:00"');
     expect(form.match(/name="application_ids" value="[^"]+" checked/g)).toHaveLength(3);
     const sent = await admin.post('/admin/rounds/new', {
-      call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: Object.values(ids).map((x) => x.id), closes_local: '2023-02-04T00:00',
+      call_id: 'cd-2023-firearms-ta',
+      dialogue_id: 'firearms',
+      application_ids: Object.values(ids).map((x) => x.id),
+      closes_local: '2023-02-04T00:00',
     });
     expect(sent.status).toBe(303);
     roundId = sent.headers.get('location')!.match(/\/admin\/rounds\/([^?]+)/)![1]!;
@@ -95,7 +114,10 @@ describe('a non-objection round, end to end', () => {
     expect(round).toMatchObject({ status: 'open', closes_at: '2023-02-03T23:00:00.000Z', body: 'states_parties' });
 
     const notices = await t.deps.db.selectFrom('outbox').selectAll().where('purpose', '=', 'round_notice').execute();
-    expect(notices.map((n) => JSON.parse(n.recipient).address).sort()).toEqual(['focal.at@bmeia.example.gv.at', 'focal.mx@sre.example.gob.mx']);
+    expect(notices.map((n) => JSON.parse(n.recipient).address).sort()).toEqual([
+      'focal.at@bmeia.example.gv.at',
+      'focal.mx@sre.example.gob.mx',
+    ]);
     expect(notices[0]!.payload).toMatch(/3 organisations are recommended to take part in the Constructive Dialogue on Firearms/);
     expect(notices[0]!.payload).not.toMatch(/private\.example|Representative/);
     // Focal points are told by email (the email channel; without SMTP_URL it goes to the log).
@@ -104,7 +126,12 @@ describe('a non-objection round, end to end', () => {
     expect(sentNotices.map((n) => n.status)).toEqual(['delivered', 'delivered']);
 
     // The same applications cannot go into a second round while this one is open.
-    const again = await admin.post('/admin/rounds/new', { call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: [ids.amina!.id], closes_local: '2023-02-10T00:00' });
+    const again = await admin.post('/admin/rounds/new', {
+      call_id: 'cd-2023-firearms-ta',
+      dialogue_id: 'firearms',
+      application_ids: [ids.amina!.id],
+      closes_local: '2023-02-10T00:00',
+    });
     expect(again.status).toBe(409);
     expect(await again.text()).toMatch(/already in an open round/);
     expect(await t.deps.db.selectFrom('approval_rounds').select('id').execute()).toHaveLength(1);
@@ -117,22 +144,29 @@ describe('a non-objection round, end to end', () => {
     expect(page).toMatch(/We document illicit small arms flows/);
     expect(page).not.toMatch(/private\.example|amina Representative|Female/);
 
-    const objectTo = (v: Visitor, name: string, reason: string) => v.post(`/admin/objections/${roundId}/${ids[name]!.id}/object`, { reason });
+    const objectTo = (v: Visitor, name: string, reason: string) =>
+      v.post(`/admin/objections/${roundId}/${ids[name]!.id}/object`, { reason });
     const first = await objectTo(austria, 'amina', 'Concerns about the organisation’s registration.');
     expect(first.headers.get('location')).toMatch(/result=objected/);
     const twice = await objectTo(austria, 'amina', 'A second objection from the same State.');
     expect(twice.headers.get('location')).toMatch(/result=twice/);
-    expect(await (await austria.get(twice.headers.get('location')!)).text()).toMatch(/Austria has already objected to this application in this round\. Nothing was changed\./);
+    expect(await (await austria.get(twice.headers.get('location')!)).text()).toMatch(
+      /Austria has already objected to this application in this round\. Nothing was changed\./,
+    );
     expect((await objectTo(austria, 'carla', 'no')).headers.get('location')).toMatch(/result=reason/);
 
     // Mexico objects to Ben, then withdraws: Ben is approved at the close.
     await mexico.get('/admin/objections');
     expect((await objectTo(mexico, 'ben', 'We need to check this organisation.')).headers.get('location')).toMatch(/result=objected/);
-    expect((await mexico.post(`/admin/objections/${roundId}/${ids.ben!.id}/withdraw`, {})).headers.get('location')).toMatch(/result=withdrawn/);
+    expect((await mexico.post(`/admin/objections/${roundId}/${ids.ben!.id}/withdraw`, {})).headers.get('location')).toMatch(
+      /result=withdrawn/,
+    );
     expect((await mexico.post(`/admin/objections/${roundId}/${ids.ben!.id}/withdraw`, {})).headers.get('location')).toMatch(/result=none/);
 
     // Someone without the role is refused, with the reason.
-    const secretariat = await admin.post(`/admin/objections/${roundId}/${ids.carla!.id}/object`, { reason: 'The secretariat cannot object.' });
+    const secretariat = await admin.post(`/admin/objections/${roundId}/${ids.carla!.id}/object`, {
+      reason: 'The secretariat cannot object.',
+    });
     expect(secretariat.status).toBe(403);
     expect(await secretariat.text()).toMatch(/Only a focal point of a State party can object\. Nothing was changed\./);
     // And a focal point cannot open the secretariat's pages.
@@ -142,7 +176,9 @@ describe('a non-objection round, end to end', () => {
     const detail = await (await admin.get(`/admin/rounds/${roundId}`)).text();
     expect(detail).toMatch(/Austria \(Focal point AT &lt;focal\.at@bmeia\.example\.gv\.at&gt;\)/);
     expect(detail).toMatch(/withdrawn/);
-    expect(allText((await new PlaygroundClient(t.app, 'amina').say('status')).replies)).toMatch(/Recommended, awaiting approval by the States parties/);
+    expect(allText((await new PlaygroundClient(t.app, 'amina').say('status')).replies)).toMatch(
+      /Recommended, awaiting approval by the States parties/,
+    );
   });
 
   it('closes once at its time, approves what stands unobjected, and sends the objected back', async () => {
@@ -161,7 +197,9 @@ describe('a non-objection round, end to end', () => {
     await admin.signIn();
     const late = await austria.post(`/admin/objections/${roundId}/${ids.carla!.id}/object`, { reason: 'Too late to object now.' });
     expect(late.headers.get('location')).toMatch(/result=closed/);
-    expect(await (await austria.get(late.headers.get('location')!)).text()).toMatch(/This round closed on 3 Feb 2023, 24:00 \(Europe\/Vienna\): objections are no longer accepted/);
+    expect(await (await austria.get(late.headers.get('location')!)).text()).toMatch(
+      /This round closed on 3 Feb 2023, 24:00 \(Europe\/Vienna\): objections are no longer accepted/,
+    );
 
     // Two jobs at once, then a third: one close.
     await Promise.all([t.built.scheduled(), t.built.scheduled()]);
@@ -184,7 +222,9 @@ describe('a non-objection round, end to end', () => {
     expect(toAmina).not.toMatch(/approved|objection/i);
     expect(allText((await new PlaygroundClient(t.app, 'amina').say('status')).replies)).toMatch(/Recommended, awaiting approval/);
 
-    const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('entity', '=', 'approval_round').execute()).map((a) => a.action).sort();
+    const actions = (await t.deps.db.selectFrom('audit_log').select('action').where('entity', '=', 'approval_round').execute())
+      .map((a) => a.action)
+      .sort();
     expect(actions).toEqual(['objection.create', 'objection.create', 'objection.withdraw', 'round.close', 'round.send']);
   });
 
@@ -192,25 +232,51 @@ describe('a non-objection round, end to end', () => {
     await admin.signIn();
     const list = await (await admin.get('/admin/rounds/objected')).text();
     expect(list).toContain(ids.amina!.reference);
-    const noNote = await admin.post('/admin/rounds/new', { call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: [ids.amina!.id], closes_local: '2023-02-20T00:00' });
+    const noNote = await admin.post('/admin/rounds/new', {
+      call_id: 'cd-2023-firearms-ta',
+      dialogue_id: 'firearms',
+      application_ids: [ids.amina!.id],
+      closes_local: '2023-02-20T00:00',
+    });
     expect(noNote.status).toBe(409);
     expect(await noNote.text()).toMatch(/need a note for the States parties/);
     // A reviewer cannot decide it again either.
-    expect((await t.deps.engine.decide({ applicationId: ids.amina!.id, dialogueId: 'firearms', outcome: 'approve', reason: null, deciderName: 'R', deciderRef: 'playground:reviewer' })).ok).toBe(false);
+    expect(
+      (
+        await t.deps.engine.decide({
+          applicationId: ids.amina!.id,
+          dialogueId: 'firearms',
+          outcome: 'approve',
+          reason: null,
+          deciderName: 'R',
+          deciderRef: 'playground:reviewer',
+        })
+      ).ok,
+    ).toBe(false);
 
-    const rejected = await admin.post(`/admin/rounds/objected/${ids.amina!.id}/firearms/reject`, { reason: 'A State party objected and the secretariat confirms it.' });
+    const rejected = await admin.post(`/admin/rounds/objected/${ids.amina!.id}/firearms/reject`, {
+      reason: 'A State party objected and the secretariat confirms it.',
+    });
     expect(rejected.headers.get('location')).toMatch(/notice=rejected_after_objection/);
     expect(await status('amina')).toBe('rejected');
     await t.drainOutbox();
-    expect(allText((await new PlaygroundClient(t.app, 'amina').feed()).flatMap((m) => m.replies))).toMatch(/was not approved\. Reason given: A State party objected/);
-    const twice = await admin.post(`/admin/rounds/objected/${ids.amina!.id}/firearms/reject`, { reason: 'A second rejection changes nothing.' });
+    expect(allText((await new PlaygroundClient(t.app, 'amina').feed()).flatMap((m) => m.replies))).toMatch(
+      /was not approved\. Reason given: A State party objected/,
+    );
+    const twice = await admin.post(`/admin/rounds/objected/${ids.amina!.id}/firearms/reject`, {
+      reason: 'A second rejection changes nothing.',
+    });
     expect(twice.headers.get('location')).toMatch(/notice=not_objected/);
   });
 
   it('shows the balance per stage against the targets the secretariat sets per call', async () => {
     await admin.get('/admin/rounds/settings');
     const saved = await admin.post('/admin/rounds/settings/cd-2023-firearms-ta', {
-      approval_body: 'states_parties', gender_female: '50', gender_male: '', 'region_African States': '20', 'region_Eastern European States': '10',
+      approval_body: 'states_parties',
+      gender_female: '50',
+      gender_male: '',
+      'region_African States': '20',
+      'region_Eastern European States': '10',
     });
     expect(saved.headers.get('location')).toMatch(/approval_saved/);
     const html = await (await admin.get('/admin/balance?dialogue=firearms')).text();
@@ -232,14 +298,28 @@ describe('a non-objection round, end to end', () => {
     t.clock.set(new Date('2023-02-06T09:00:00Z'));
     await admin.signIn();
     await admin.get('/admin/rounds');
-    const sent = await admin.post('/admin/rounds/new', { call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: [ids.dana!.id], closes_local: '2023-02-20T00:00' });
+    const sent = await admin.post('/admin/rounds/new', {
+      call_id: 'cd-2023-firearms-ta',
+      dialogue_id: 'firearms',
+      application_ids: [ids.dana!.id],
+      closes_local: '2023-02-20T00:00',
+    });
     const id = sent.headers.get('location')!.match(/\/admin\/rounds\/([^?]+)/)![1]!;
     expect((await admin.post(`/admin/rounds/${id}/cancel`, { reason: 'x' })).headers.get('location')).toMatch(/round_cancel_reason/);
-    expect((await admin.post(`/admin/rounds/${id}/cancel`, { reason: 'Sent with the wrong closing date.' })).headers.get('location')).toMatch(/round_cancelled/);
-    expect((await admin.post(`/admin/rounds/${id}/cancel`, { reason: 'Sent with the wrong closing date.' })).headers.get('location')).toMatch(/round_not_open/);
+    expect(
+      (await admin.post(`/admin/rounds/${id}/cancel`, { reason: 'Sent with the wrong closing date.' })).headers.get('location'),
+    ).toMatch(/round_cancelled/);
+    expect(
+      (await admin.post(`/admin/rounds/${id}/cancel`, { reason: 'Sent with the wrong closing date.' })).headers.get('location'),
+    ).toMatch(/round_not_open/);
     expect(await status('dana')).toBe('recommended');
     // Free for a new round.
-    const again = await admin.post('/admin/rounds/new', { call_id: 'cd-2023-firearms-ta', dialogue_id: 'firearms', application_ids: [ids.dana!.id], closes_local: '2023-02-21T00:00' });
+    const again = await admin.post('/admin/rounds/new', {
+      call_id: 'cd-2023-firearms-ta',
+      dialogue_id: 'firearms',
+      application_ids: [ids.dana!.id],
+      closes_local: '2023-02-21T00:00',
+    });
     expect(again.status).toBe(303);
   });
 });

@@ -27,7 +27,10 @@ export class Visitor {
   cookies = new Map<string, string>();
   lastHtml = '';
 
-  constructor(readonly app: Hono, readonly origin = 'http://localhost') {}
+  constructor(
+    readonly app: Hono,
+    readonly origin = 'http://localhost',
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -51,14 +54,24 @@ export class Visitor {
   }
 
   /** Posts a form; `csrf: true` adds the token from the last page, as the real form would. */
-  async post(path: string, fields: Record<string, string | string[]>, opts: { csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    opts: { csrf?: boolean | string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     const token = typeof opts.csrf === 'string' ? opts.csrf : opts.csrf === false ? null : this.csrf();
     if (token !== null) body.set('_csrf', token);
     const res = await this.app.request(`${this.origin}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), origin: this.origin, 'sec-fetch-site': 'same-origin', ...opts.headers },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        cookie: this.cookieHeader(),
+        origin: this.origin,
+        'sec-fetch-site': 'same-origin',
+        ...opts.headers,
+      },
       body: body.toString(),
     });
     this.keep(res);
@@ -78,10 +91,24 @@ export class Visitor {
 }
 
 /** Adds a user directly with a given role, for role tests. */
-export async function addUser(t: TestApp, email: string, role: 'admin' | 'secretariat' | 'reviewer', password = 'another long password'): Promise<void> {
+export async function addUser(
+  t: TestApp,
+  email: string,
+  role: 'admin' | 'secretariat' | 'reviewer',
+  password = 'another long password',
+): Promise<void> {
   const { hashPassword } = await import('../../admin/auth/password');
   const now = t.clock.now().toISOString();
-  await t.deps.db.insertInto('admin_users').values({
-    id: crypto.randomUUID(), email, display_name: email.split('@')[0]!, password_hash: await hashPassword(password, { logN: 10, r: 8, p: 1 }), role, created_at: now, updated_at: now,
-  }).execute();
+  await t.deps.db
+    .insertInto('admin_users')
+    .values({
+      id: crypto.randomUUID(),
+      email,
+      display_name: email.split('@')[0]!,
+      password_hash: await hashPassword(password, { logN: 10, r: 8, p: 1 }),
+      role,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }

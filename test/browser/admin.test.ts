@@ -15,7 +15,8 @@ import { PlaygroundClient, allText } from '../support/playground-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping admin browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+if (!hasChromium)
+  console.warn(`Skipping admin browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
 const SHOTS = 'test-results/screenshots';
 const ADMIN = { email: 'browser-admin@example.org', password: 'browser test password 1' };
@@ -36,8 +37,15 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'dialogue-desk-browser-'));
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
-      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST: '10',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
+      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PASSWORD_HASH_COST: '10',
     });
     server = await startServer(config, silentLogger);
     base = `http://127.0.0.1:${server.port}`;
@@ -50,7 +58,16 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());
@@ -112,12 +129,19 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
     await page.getByLabel('Stakeholder type').selectOption('academia');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/stakeholder=academia/);
-    const expected = await server.built.deps.db.selectFrom('applications').select(server.built.deps.db.fn.countAll<number>().as('n')).where('stakeholder_type', '=', 'academia').executeTakeFirstOrThrow();
+    const expected = await server.built.deps.db
+      .selectFrom('applications')
+      .select(server.built.deps.db.fn.countAll<number>().as('n'))
+      .where('stakeholder_type', '=', 'academia')
+      .executeTakeFirstOrThrow();
     expect(await page.locator('#result-count').innerText()).toBe(`${Number(expected.n)} matching`);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
-    const rows = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
     expect(rows[0]).toMatch(/^"Reference",/);
     expect(rows).toHaveLength(Number(expected.n) + 1);
     expect(rows.slice(1).every((r) => r.includes('Academia'))).toBe(true);
@@ -141,14 +165,25 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
   it('refuses a change without the CSRF token and a cross-site form', async () => {
     await page.goto(`${base}/admin/dialogues`);
     const status = await page.evaluate(async () => {
-      const body = new URLSearchParams({ id: 'forged', name: 'Forged', short_name: 'F', format: 'online', location: 'x', description: 'x', status: 'announced', sort_order: '1' });
+      const body = new URLSearchParams({
+        id: 'forged',
+        name: 'Forged',
+        short_name: 'F',
+        format: 'online',
+        location: 'x',
+        description: 'x',
+        status: 'announced',
+        sort_order: '1',
+      });
       return (await fetch('/admin/dialogues/new', { method: 'POST', body })).status;
     });
     expect(status).toBe(403);
     // A page on another origin posting to the panel: no session cookie is sent (SameSite=Lax)
     // and the origin is wrong, so nothing happens.
     const evil = await context.newPage();
-    await evil.setContent(`<form id="f" method="post" action="${base}/admin/dialogues/new"><input name="id" value="forged2"><input name="name" value="Forged"><input name="short_name" value="F"><input name="format" value="online"><input name="location" value="x"><input name="description" value="x"><input name="status" value="announced"><input name="sort_order" value="1"></form>`);
+    await evil.setContent(
+      `<form id="f" method="post" action="${base}/admin/dialogues/new"><input name="id" value="forged2"><input name="name" value="Forged"><input name="short_name" value="F"><input name="format" value="online"><input name="location" value="x"><input name="description" value="x"><input name="status" value="announced"><input name="sort_order" value="1"></form>`,
+    );
     await Promise.all([evil.waitForNavigation(), evil.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit())]);
     expect(evil.url()).not.toMatch(/notice=created/);
     await evil.close();
@@ -157,20 +192,38 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
   });
 
   it('renders the other main pages, also on a phone', async () => {
-    for (const [name, path] of [['balance', '/admin/balance'], ['calls', '/admin/calls'], ['call-edit', '/admin/calls/cd-2023-firearms-ta'], ['faq', '/admin/faq'], ['channels', '/admin/channels'], ['users', '/admin/users'], ['audit', '/admin/audit']] as const) {
+    for (const [name, path] of [
+      ['balance', '/admin/balance'],
+      ['calls', '/admin/calls'],
+      ['call-edit', '/admin/calls/cd-2023-firearms-ta'],
+      ['faq', '/admin/faq'],
+      ['channels', '/admin/channels'],
+      ['users', '/admin/users'],
+      ['audit', '/admin/audit'],
+    ] as const) {
       const res = await page.goto(`${base}${path}`);
       expect(res?.status(), path).toBe(200);
       await shot(name);
     }
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const [name, path] of [['phone-dashboard', '/admin'], ['phone-applications', '/admin/applications'], ['phone-balance', '/admin/balance']] as const) {
+    for (const [name, path] of [
+      ['phone-dashboard', '/admin'],
+      ['phone-applications', '/admin/applications'],
+      ['phone-balance', '/admin/balance'],
+    ] as const) {
       await page.goto(`${base}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(1);
       // Nothing hidden in a table that scrolls on its own, and chart labels large enough to read.
-      const clipped = await page.evaluate(() => [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth - w.clientWidth > 1 && !w.querySelector('table.stack')).length);
+      const clipped = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('.table-wrap')].filter((w) => w.scrollWidth - w.clientWidth > 1 && !w.querySelector('table.stack'))
+            .length,
+      );
       expect(clipped, `${path} has tables cut off on a phone`).toBe(0);
-      const smallest = await page.evaluate(() => Math.min(99, ...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height)));
+      const smallest = await page.evaluate(() =>
+        Math.min(99, ...[...document.querySelectorAll('svg text')].map((t) => t.getBoundingClientRect().height)),
+      );
       expect(smallest, `${path} chart text is too small on a phone`).toBeGreaterThanOrEqual(11);
       await shot(name);
     }

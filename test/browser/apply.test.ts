@@ -34,7 +34,11 @@ const checked: string[] = [];
 /** axe-core on the page as it is now; every violation is listed with its nodes. */
 async function noViolations(name: string): Promise<void> {
   await page.evaluate(AXE);
-  const result = await page.evaluate(async () => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run());
+  const result = await page.evaluate(async () =>
+    (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }
+    ).axe.run(),
+  );
   const problems = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
   expect(problems, `axe on ${name}`).toEqual([]);
   // Nothing wider than the screen: no sideways scrolling on a phone.
@@ -67,15 +71,30 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'dialogue-desk-apply-browser-'));
     smtp = await startSmtp();
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
-      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z', SMTP_URL: smtp.url, MAIL_FROM: 'Constructive Dialogues <dialogues@example.org>',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
+      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Constructive Dialogues <dialogues@example.org>',
     });
     server = await startServer(config, silentLogger);
     base = `http://127.0.0.1:${server.port}`;
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       viewport: { width: 375, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -157,7 +176,14 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
 
     // A request for information: the answer form on the page.
     const app = await server.built.deps.db.selectFrom('applications').select('id').executeTakeFirstOrThrow();
-    await server.built.deps.engine.decide({ applicationId: app.id, dialogueId: 'firearms', outcome: 'request_info', reason: 'Which countries do you work in?', deciderName: 'Reviewer', deciderRef: 'admin:r' });
+    await server.built.deps.engine.decide({
+      applicationId: app.id,
+      dialogueId: 'firearms',
+      outcome: 'request_info',
+      reason: 'Which countries do you work in?',
+      deciderName: 'Reviewer',
+      deciderRef: 'admin:r',
+    });
     await page.goto(`${base}/my`);
     await page.getByRole('button', { name: 'Answer the reviewers' }).click();
     await page.waitForLoadState();

@@ -16,7 +16,8 @@ import { PlaygroundClient, allText } from '../support/playground-client';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`Skipping round browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+if (!hasChromium)
+  console.warn(`Skipping round browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
 const SHOTS = 'test-results/screenshots';
 const ADMIN = { email: 'rounds-admin@example.org', password: 'browser test password 2' };
@@ -39,23 +40,56 @@ describe.skipIf(!hasChromium)('a non-objection round in Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'dialogue-desk-rounds-'));
     const config = loadConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
-      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, PASSWORD_HASH_COST: '10',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATABASE_URL: `file:${join(dir, 'db.sqlite')}`,
+      DIALOGUES_CLOCK: '2023-01-20T09:00:00Z',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      PASSWORD_HASH_COST: '10',
     });
     server = await startServer(config, silentLogger);
     base = `http://127.0.0.1:${server.port}`;
-    for (const [name, organisationName] of [['amina', 'Women Against Small Arms Network'], ['ben', 'Andean Firearms Observatory']] as const) {
+    for (const [name, organisationName] of [
+      ['amina', 'Women Against Small Arms Network'],
+      ['ben', 'Andean Firearms Observatory'],
+    ] as const) {
       const who = new PlaygroundClient(server.built.app, name);
-      const done = await who.submit(await who.fillForm(await who.say('apply'), { dialogues: { dialogueIds: ['firearms'] }, organisation: { organisationName } }), {});
+      const done = await who.submit(
+        await who.fillForm(await who.say('apply'), { dialogues: { dialogueIds: ['firearms'] }, organisation: { organisationName } }),
+        {},
+      );
       const reference = allText(done.replies).match(/CD-2023-\d{4}/)![0];
-      const { id } = await server.built.deps.db.selectFrom('applications').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
-      const decided = await server.built.deps.engine.decide({ applicationId: id, dialogueId: 'firearms', outcome: 'approve', reason: null, deciderName: 'Reviewer', deciderRef: 'playground:reviewer' });
+      const { id } = await server.built.deps.db
+        .selectFrom('applications')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
+      const decided = await server.built.deps.engine.decide({
+        applicationId: id,
+        dialogueId: 'firearms',
+        outcome: 'approve',
+        reason: null,
+        deciderName: 'Reviewer',
+        deciderRef: 'playground:reviewer',
+      });
       expect(decided.ok).toBe(true);
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
 
@@ -92,7 +126,11 @@ describe.skipIf(!hasChromium)('a non-objection round in Chromium', () => {
   });
 
   it('the focal point signs in, sees the organisations in their own zone, and objects', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'America/Mexico_City', locale: 'es-MX' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'America/Mexico_City',
+      locale: 'es-MX',
+    });
     const page = await context.newPage();
     await signIn(page, FOCAL);
     await page.waitForURL(`${base}/admin/objections`);
@@ -104,7 +142,10 @@ describe.skipIf(!hasChromium)('a non-objection round in Chromium', () => {
     expect(await page.content()).not.toMatch(/amina@|Amina Wanjiru/);
 
     await page.getByLabel('Motivo de la objeción a Andean Firearms Observatory').fill('La organización no está registrada en el país.');
-    await page.getByRole('row', { name: /Andean Firearms Observatory/ }).getByRole('button', { name: 'Objetar' }).click();
+    await page
+      .getByRole('row', { name: /Andean Firearms Observatory/ })
+      .getByRole('button', { name: 'Objetar' })
+      .click();
     await expect.poll(() => page.getByText('Su objeción ha quedado registrada.').count()).toBe(1);
     await page.screenshot({ path: join(SHOTS, 'focal-point-objected.png'), fullPage: true });
     expect(await page.getByRole('button', { name: 'Retirar mi objeción' }).count()).toBe(1);

@@ -11,8 +11,6 @@ import { playground } from './playground-driver';
 import { slack } from './slack-driver';
 import { teams } from './teams-driver';
 
-
-
 const REFERENCE = /\bCD-2023-\d{4}\b/;
 const APPLICANT_EMAIL = 'amina@wasan.example.org';
 const REASON = 'Places in this dialogue are kept for organisations working on technical assistance.';
@@ -99,8 +97,12 @@ describe.each<DriverFactory>([slack, teams, playground])('$platform', (factory) 
     expect(card?.text).toContain('Women Against Small Arms Network');
     expect(card?.text).not.toContain(APPLICANT_EMAIL);
     expect(card?.buttons.sort()).toEqual([
-      'approve|firearms', 'approve|technical-assistance', 'reject|firearms', 'reject|technical-assistance',
-      'request_info|firearms', 'request_info|technical-assistance',
+      'approve|firearms',
+      'approve|technical-assistance',
+      'reject|firearms',
+      'reject|technical-assistance',
+      'request_info|firearms',
+      'request_info|technical-assistance',
     ]);
     const sent = await d.sent();
     expect(sent.filter((s) => s.to === 'reviewers' && s.kind === 'post' && s.text.includes(reference))).toHaveLength(1);
@@ -157,7 +159,7 @@ describe.each<DriverFactory>([slack, teams, playground])('$platform', (factory) 
     expect(sentTwice(await d.sent())).toEqual([]);
   });
 
-  it('asks the applicant for more information with the reviewer\'s question', async () => {
+  it("asks the applicant for more information with the reviewer's question", async () => {
     d = await factory.start();
     const { reference } = await submitApplication(d);
     const inboxBefore = (await d.applicantInbox()).length;
@@ -173,7 +175,7 @@ describe.each<DriverFactory>([slack, teams, playground])('$platform', (factory) 
     expect(sentTwice(await d.sent())).toEqual([]);
   });
 
-  it('under the States parties\' approval a reviewer recommends, and the applicant is not told yet', async () => {
+  it("under the States parties' approval a reviewer recommends, and the applicant is not told yet", async () => {
     d = await factory.start();
     await submitApplication(d);
     const inboxBefore = (await d.applicantInbox()).length;

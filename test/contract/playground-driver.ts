@@ -77,7 +77,8 @@ export const playground: DriverFactory = {
       async reviewCard(): Promise<ReviewCard | null> {
         const last = (await cards()).at(-1);
         if (!last) return null;
-        const buttons = actionsOf(last.replies).filter((a) => a.id.startsWith('review.'))
+        const buttons = actionsOf(last.replies)
+          .filter((a) => a.id.startsWith('review.'))
           .map((a) => `${a.id.slice('review.'.length)}|${String(a.value).split('|')[1]}`);
         return { text: allText(last.replies), buttons };
       },
@@ -89,7 +90,12 @@ export const playground: DriverFactory = {
         const clicked = await by.click(button.id, button.value);
         const prompt = clicked.replies.find((r) => r.kind === 'prompt');
         if (prompt?.kind !== 'prompt' || reason === undefined) return allText(clicked.replies);
-        const answered = await by.send({ kind: 'submission', formId: prompt.prompt.formId, contextId: prompt.prompt.contextId, values: { text: reason } });
+        const answered = await by.send({
+          kind: 'submission',
+          formId: prompt.prompt.formId,
+          contextId: prompt.prompt.contextId,
+          values: { text: reason },
+        });
         return [allText(answered.replies), ...Object.values(answered.fieldErrors ?? {})].join('\n');
       },
       async sent(): Promise<Sent[]> {

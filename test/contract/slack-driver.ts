@@ -38,8 +38,11 @@ export function slackText(body: Json): string {
   return out.join('\n').replace(/[*_]/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-const blocksOf = (body: Json): Json[] => (typeof body.blocks === 'string' ? JSON.parse(body.blocks) : body.blocks ?? []);
-const buttonsIn = (body: Json): Json[] => blocksOf(body).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Json[]);
+const blocksOf = (body: Json): Json[] => (typeof body.blocks === 'string' ? JSON.parse(body.blocks) : (body.blocks ?? []));
+const buttonsIn = (body: Json): Json[] =>
+  blocksOf(body)
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements as Json[]);
 const viewOf = (call: RecordedCall): Json => (typeof call.body.view === 'string' ? JSON.parse(call.body.view) : call.body.view) as Json;
 
 /** What the inputs of a modal hold when it is shown, by block id (the product's field ids). */
@@ -91,7 +94,12 @@ export const slack: DriverFactory = {
       const ts = String(Math.floor(Date.now() / 1000));
       const res = await t.app.request('/slack/events', {
         method: 'POST',
-        headers: { 'content-type': type, 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body), ...headers },
+        headers: {
+          'content-type': type,
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': await computeSignature(SECRET, ts, body),
+          ...headers,
+        },
         body,
       });
       if (res.status !== 200) throw new Error(`slack ${res.status}: ${await res.text()}`);
@@ -100,20 +108,36 @@ export const slack: DriverFactory = {
       return (text ? JSON.parse(text) : {}) as Json;
     };
     const interaction = (payload: unknown) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
-    const user = (id: string) => ({ user: { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM }, team: { id: TEAM, domain: 'example' } });
+    const user = (id: string) => ({
+      user: { id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM },
+      team: { id: TEAM, domain: 'example' },
+    });
     /** What `who` was told, in messages and ephemeral messages addressed to them, since call `from`. */
-    const toldSince = (from: number, who: string) => api.calls().slice(from)
-      .filter((c) => (c.method === 'chat.postEphemeral' && c.body.user === who) || (c.method === 'chat.postMessage' && String(c.body.channel) === `D${who.slice(1)}`))
-      .map((c) => slackText(c.body)).join('\n');
+    const toldSince = (from: number, who: string) =>
+      api
+        .calls()
+        .slice(from)
+        .filter(
+          (c) =>
+            (c.method === 'chat.postEphemeral' && c.body.user === who) ||
+            (c.method === 'chat.postMessage' && String(c.body.channel) === `D${who.slice(1)}`),
+        )
+        .map((c) => slackText(c.body))
+        .join('\n');
     const submitView = async (v: Json, values: Record<string, unknown>, by = APPLICANT) => {
       const base = fixture<Json>('interactivity_view_submission.json');
       return interaction({
-        ...base, ...user(by), trigger_id: `trig-${++seq}`,
+        ...base,
+        ...user(by),
+        trigger_id: `trig-${++seq}`,
         view: { ...base.view, ...v, id: v.id ?? 'VAPPLY', hash: `hash-${++seq}`, state: { values: stateFor(v, values) } },
       });
     };
     const lastView = () => viewOf([...api.calls()].reverse().find((c) => c.method === 'views.open' || c.method === 'views.update')!);
-    const reviewPost = () => api.calls('chat.postMessage').find((c) => c.body.channel === REVIEWS && buttonsIn(c.body).some((b) => String(b.action_id).startsWith('review.')));
+    const reviewPost = () =>
+      api
+        .calls('chat.postMessage')
+        .find((c) => c.body.channel === REVIEWS && buttonsIn(c.body).some((b) => String(b.action_id).startsWith('review.')));
 
     const driver: ContractDriver = {
       platform: 'slack',
@@ -122,11 +146,18 @@ export const slack: DriverFactory = {
         const from = api.calls().length;
         const base = fixture<Json>('event_message_im.json');
         lastQuestion = JSON.stringify({
-          ...base, team_id: TEAM, event_id: `EvContract${++seq}`,
+          ...base,
+          team_id: TEAM,
+          event_id: `EvContract${++seq}`,
           event: { ...base.event, user: APPLICANT, text, ts: `1674205200.${String(seq).padStart(6, '0')}` },
         });
         await post(lastQuestion, 'application/json');
-        return api.calls().slice(from).filter((c) => c.method === 'chat.postMessage' && c.body.channel === base.event.channel).map((c) => slackText(c.body)).join('\n');
+        return api
+          .calls()
+          .slice(from)
+          .filter((c) => c.method === 'chat.postMessage' && c.body.channel === base.event.channel)
+          .map((c) => slackText(c.body))
+          .join('\n');
       },
       redeliverLastQuestion: async () => {
         // Slack sends the same event again (same event_id) when the first delivery looked slow.
@@ -134,7 +165,17 @@ export const slack: DriverFactory = {
       },
       async apply() {
         const trigger = `trig-${++seq}`;
-        await post(new URLSearchParams({ ...fixture<Record<string, string>>('slash_command.fields.json'), team_id: TEAM, user_id: APPLICANT, command: '/dialogues', text: 'apply', trigger_id: trigger }).toString(), FORM);
+        await post(
+          new URLSearchParams({
+            ...fixture<Record<string, string>>('slash_command.fields.json'),
+            team_id: TEAM,
+            user_id: APPLICANT,
+            command: '/dialogues',
+            text: 'apply',
+            trigger_id: trigger,
+          }).toString(),
+          FORM,
+        );
         const opened = api.calls('views.open').find((c) => c.body.trigger_id === trigger);
         if (!opened) throw new Error('no modal opened for /dialogues apply');
         view = viewOf(opened);
@@ -153,8 +194,13 @@ export const slack: DriverFactory = {
         if (!back) throw new Error('no Back button in the modal');
         const base = fixture<Json>('interactivity_block_actions.json');
         await interaction({
-          ...base, ...user(APPLICANT), trigger_id: `trig-${++seq}`, container: { type: 'view', view_id: 'VAPPLY' },
-          view: { ...view, id: 'VAPPLY', type: 'modal' }, channel: undefined, message: undefined,
+          ...base,
+          ...user(APPLICANT),
+          trigger_id: `trig-${++seq}`,
+          container: { type: 'view', view_id: 'VAPPLY' },
+          view: { ...view, id: 'VAPPLY', type: 'modal' },
+          channel: undefined,
+          message: undefined,
           actions: [{ action_id: back.action_id, value: back.value, type: 'button', block_id: 'b' }],
         });
         view = lastView();
@@ -163,7 +209,8 @@ export const slack: DriverFactory = {
       async confirm() {
         const from = api.calls().length;
         const answer = await submitView(view!, {});
-        if (answer.response_action !== 'clear') throw new Error(`the summary did not close the modal: ${JSON.stringify(answer).slice(0, 300)}`);
+        if (answer.response_action !== 'clear')
+          throw new Error(`the summary did not close the modal: ${JSON.stringify(answer).slice(0, 300)}`);
         view = null;
         await t.drainOutbox();
         return toldSince(from, APPLICANT);
@@ -172,31 +219,48 @@ export const slack: DriverFactory = {
         await t.drainOutbox();
       },
       async applicantInbox() {
-        return api.calls('chat.postMessage').filter((c) => c.body.channel === APPLICANT_DM).map((c) => slackText(c.body));
+        return api
+          .calls('chat.postMessage')
+          .filter((c) => c.body.channel === APPLICANT_DM)
+          .map((c) => slackText(c.body));
       },
       async reviewCard(): Promise<ReviewCard | null> {
         const card = reviewPost();
         if (!card) return null;
         const ts = card.answer?.ts;
-        const latest = api.calls('chat.update').filter((c) => c.body.channel === REVIEWS && c.body.ts === ts).at(-1) ?? card;
-        const buttons = buttonsIn(latest.body).filter((b) => String(b.action_id).startsWith('review.'))
+        const latest =
+          api
+            .calls('chat.update')
+            .filter((c) => c.body.channel === REVIEWS && c.body.ts === ts)
+            .at(-1) ?? card;
+        const buttons = buttonsIn(latest.body)
+          .filter((b) => String(b.action_id).startsWith('review.'))
           .map((b) => `${String(b.action_id).replace(/#\d+$/, '').slice('review.'.length)}|${String(b.value).split('|')[1]}`);
         return { text: slackText(latest.body), buttons };
       },
       async decide(who, verb: Verb, dialogue, reason) {
         const card = reviewPost();
-        const button = card && buttonsIn(card.body).find((b) => String(b.action_id).replace(/#\d+$/, '') === `review.${verb}` && String(b.value).endsWith(`|${dialogue}`));
+        const button =
+          card &&
+          buttonsIn(card.body).find(
+            (b) => String(b.action_id).replace(/#\d+$/, '') === `review.${verb}` && String(b.value).endsWith(`|${dialogue}`),
+          );
         if (!button) throw new Error(`no ${verb} button for ${dialogue}`);
         const by = who === 'reviewer' ? REVIEWER : APPLICANT;
         const from = api.calls().length;
         const base = fixture<Json>('interactivity_block_actions.json');
         await interaction({
-          ...base, ...user(by), trigger_id: `trig-${++seq}`,
+          ...base,
+          ...user(by),
+          trigger_id: `trig-${++seq}`,
           container: { type: 'message', channel_id: REVIEWS, message_ts: card!.answer?.ts, is_ephemeral: false },
           channel: { id: REVIEWS, name: 'reviews' },
           actions: [{ action_id: button.action_id, value: button.value, type: 'button', block_id: 'b' }],
         });
-        const prompt = api.calls('views.open').slice(-1).find((c) => api.calls().indexOf(c) >= from);
+        const prompt = api
+          .calls('views.open')
+          .slice(-1)
+          .find((c) => api.calls().indexOf(c) >= from);
         if (!prompt || reason === undefined) return toldSince(from, by);
         const answer = await submitView({ ...viewOf(prompt), id: `VPROMPT${seq}` }, { text: reason }, by);
         const errors = answer.response_action === 'errors' ? Object.values(answer.errors as Record<string, string>) : [];
@@ -209,12 +273,15 @@ export const slack: DriverFactory = {
           if (channel === REVIEWS) return 'reviewers';
           return channel.startsWith('D') && channel !== `D${REVIEWER.slice(1)}` ? 'applicant' : 'someone else';
         };
-        return api.calls().filter((c) => ['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(c.method)).map((c) => ({
-          to: to(c),
-          kind: c.method === 'chat.update' ? 'update' : 'post',
-          message: c.method === 'chat.update' ? String(c.body.ts) : '',
-          text: slackText(c.body),
-        }));
+        return api
+          .calls()
+          .filter((c) => ['chat.postMessage', 'chat.postEphemeral', 'chat.update'].includes(c.method))
+          .map((c) => ({
+            to: to(c),
+            kind: c.method === 'chat.update' ? 'update' : 'post',
+            message: c.method === 'chat.update' ? String(c.body.ts) : '',
+            text: slackText(c.body),
+          }));
       },
       async close() {
         await t.close();

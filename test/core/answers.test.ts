@@ -32,7 +32,7 @@ const cases: [string, RegExp[]][] = [
   ['international cooperation dialogue date', [/13 September 2023/]],
   ['How do I apply?', [/12 February 2023/]],
   ['Who do I contact with questions?', [/unodc-se4u@un\.org/]],
-  ['Where can I read last year\'s report?', [/2022/, /report/i]],
+  ["Where can I read last year's report?", [/2022/, /report/i]],
   ['Is it in Vienna?', [/Vienna/, /online/]],
   ['What time zone is the deadline in?', [/Vienna/, /CET|Central European/]],
   ['Can I change my application after sending it?', [/deadline/i, /review/i]],
@@ -44,13 +44,13 @@ describe('answers to the questions applicants ask, on 20 January 2023', () => {
       const r = await new PlaygroundClient(t.app, 'asker', 'Europe/Vienna').say(question);
       const text = allText(r.replies);
       for (const fact of facts) expect(text).toMatch(fact);
-      const sources = r.replies.flatMap((x) => (x.kind === 'text' ? x.sources ?? [] : []));
+      const sources = r.replies.flatMap((x) => (x.kind === 'text' ? (x.sources ?? []) : []));
       expect(sources.length).toBeGreaterThan(0);
       expect(text).not.toMatch(/not sure/);
     });
   }
 
-  it('gives the asker\'s own time alongside Vienna time', async () => {
+  it("gives the asker's own time alongside Vienna time", async () => {
     const r = await new PlaygroundClient(t.app, 'asker', 'America/Los_Angeles').say('when is the deadline');
     expect(allText(r.replies)).toMatch(/12 February 2023, 15:00/);
   });
@@ -98,8 +98,16 @@ describe('answers to the questions applicants ask, on 20 January 2023', () => {
   });
 
   it('an answer changes as soon as the secretariat edits the data', async () => {
-    await t.deps.db.updateTable('settings').set({ value: JSON.stringify('dialogues@example.org') }).where('key', '=', 'contact_email').execute();
-    await t.deps.db.updateTable('faq_entries').set({ answer: 'Write to dialogues@example.org.', updated_at: new Date().toISOString() }).where('answer', 'like', '%unodc-se4u%').execute();
+    await t.deps.db
+      .updateTable('settings')
+      .set({ value: JSON.stringify('dialogues@example.org') })
+      .where('key', '=', 'contact_email')
+      .execute();
+    await t.deps.db
+      .updateTable('faq_entries')
+      .set({ answer: 'Write to dialogues@example.org.', updated_at: new Date().toISOString() })
+      .where('answer', 'like', '%unodc-se4u%')
+      .execute();
     const text = allText((await new PlaygroundClient(t.app, 'asker').say('Who do I contact with questions?')).replies);
     expect(text).toMatch(/dialogues@example\.org/);
   });

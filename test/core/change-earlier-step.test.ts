@@ -15,7 +15,9 @@ describe('switching to online after asking for travel support', () => {
     const summary = await me.fillForm(await me.say('apply'));
     expect(summary.summary).toContainEqual({ label: 'Travel support requested', value: 'Yes' });
 
-    let form = formOf(await me.submit({ ...summary, stepId: 'dialogues' }, { dialogueIds: ['firearms', 'technical-assistance'], participation: 'online' }));
+    let form = formOf(
+      await me.submit({ ...summary, stepId: 'dialogues' }, { dialogueIds: ['firearms', 'technical-assistance'], participation: 'online' }),
+    );
     form = await me.fillForm({ replies: [{ kind: 'form', form }] }, { dialogues: { participation: 'online' } });
     expect(form.stepId).toBe('confirm');
     const labels = (form.summary ?? []).map((f) => f.label);

@@ -68,13 +68,23 @@ describe('after submission', () => {
     const ask = (await latestCardActions()).find((a) => a.id === 'review.request_info' && a.value?.endsWith('|firearms'))!;
     const prompt = (await reviewer().click(ask.id, ask.value)).replies[0]!;
     if (prompt.kind !== 'prompt') throw new Error('expected a prompt');
-    await reviewer().send({ kind: 'submission', formId: prompt.prompt.formId, contextId: prompt.prompt.contextId, values: { text: 'Please describe your firearms work in the last two years.' } });
+    await reviewer().send({
+      kind: 'submission',
+      formId: prompt.prompt.formId,
+      contextId: prompt.prompt.contextId,
+      values: { text: 'Please describe your firearms work in the last two years.' },
+    });
     await t.drainOutbox();
     const request = (await c.feed()).find((m) => m.purpose === 'info_request')!;
     expect(allText(request.replies)).toMatch(/last two years/);
     const answerPrompt = (await c.click('info.answer', appId)).replies[0]!;
     if (answerPrompt.kind !== 'prompt') throw new Error('expected a prompt');
-    const answered = await c.send({ kind: 'submission', formId: answerPrompt.prompt.formId, contextId: answerPrompt.prompt.contextId, values: { text: 'We ran three border monitoring projects in 2021 and 2022.' } });
+    const answered = await c.send({
+      kind: 'submission',
+      formId: answerPrompt.prompt.formId,
+      contextId: answerPrompt.prompt.contextId,
+      values: { text: 'We ran three border monitoring projects in 2021 and 2022.' },
+    });
     expect(allText(answered.replies)).toMatch(/back in review/);
     const app = await t.deps.store.get(appId);
     expect(app?.dialogues.find((d) => d.dialogueId === 'firearms')).toMatchObject({ status: 'pending', round: 2 });
@@ -93,7 +103,7 @@ describe('after submission', () => {
     expect(await t.deps.store.decisionsFor(appId)).toHaveLength(0);
   });
 
-  it('someone else cannot edit, withdraw or submit another person\'s application', async () => {
+  it("someone else cannot edit, withdraw or submit another person's application", async () => {
     t = await createTestApp();
     const { appId } = await applied('nora');
     const other = new PlaygroundClient(t.app, 'oscar');

@@ -28,7 +28,7 @@ describe('Back in the application form', () => {
     expect((await t.deps.store.get(first.draftId))?.currentStep).toBe('confirm');
   });
 
-  it('refuses someone else\'s draft', async () => {
+  it("refuses someone else's draft", async () => {
     t = await createTestApp();
     const owner = new PlaygroundClient(t.app, 'rita');
     const first = formOf(await owner.say('apply'));
@@ -39,11 +39,28 @@ describe('Back in the application form', () => {
   });
 
   it('is a button in the Slack modal and an Action.Execute on the Teams card', () => {
-    const form = { formId: 'application', draftId: 'd1', stepId: 'organisation', title: 'Your organisation', stepNumber: 2, stepCount: 7, fields: [], submitLabel: 'Next', back: { id: 'form.back', label: 'Back', value: 'd1|organisation' } };
+    const form = {
+      formId: 'application',
+      draftId: 'd1',
+      stepId: 'organisation',
+      title: 'Your organisation',
+      stepNumber: 2,
+      stepCount: 7,
+      fields: [],
+      submitLabel: 'Next',
+      back: { id: 'form.back', label: 'Back', value: 'd1|organisation' },
+    };
     const modal = formToModal(form) as { blocks: { type: string; elements?: { action_id: string; value: string }[] }[] };
     expect(modal.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'form.back', value: 'd1|organisation' }] });
-    const card = formToAdaptiveCard(form) as unknown as { actions: { type: string; verb?: string; data?: { value?: string }; associatedInputs?: string }[] };
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'form.back', data: { value: 'd1|organisation' }, associatedInputs: 'none' });
+    const card = formToAdaptiveCard(form) as unknown as {
+      actions: { type: string; verb?: string; data?: { value?: string }; associatedInputs?: string }[];
+    };
+    expect(card.actions[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'form.back',
+      data: { value: 'd1|organisation' },
+      associatedInputs: 'none',
+    });
     expect(formToAdaptiveCard(form, { surface: 'dialog' }).actions).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ async function home(as: string): Promise<Reply[]> {
 }
 
 describe('home', () => {
-  it('shows open calls with the deadline in the person\'s zone, their application, and what waits for reviewers', async () => {
+  it("shows open calls with the deadline in the person's zone, their application, and what waits for reviewers", async () => {
     t = await createTestApp();
     expect(allText(await home('reviewer'))).toMatch(/Nothing is waiting for a decision/);
     const a = new PlaygroundClient(t.app, 'pia');

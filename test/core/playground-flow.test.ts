@@ -44,16 +44,28 @@ describe('a newcomer in the playground, on 20 January 2023', () => {
     const rejectTa = actions.find((a) => a.id === 'review.reject' && a.value?.endsWith('|technical-assistance'))!;
 
     // Under the 2023 call the reviewer's approval is a recommendation to the States parties.
-    expect(allText(card!.replies)).toMatch(/Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./);
+    expect(allText(card!.replies)).toMatch(
+      /Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./,
+    );
     const approved = await reviewer.click(approveFirearms.id, approveFirearms.value);
     expect(allText(approved.replies)).toMatch(/you recommended CD-2023-0001 for Firearms\. It goes to the States parties for approval/);
     const prompt = await reviewer.click(rejectTa.id, rejectTa.value);
     const p = prompt.replies[0];
     expect(p?.kind).toBe('prompt');
     if (p?.kind !== 'prompt') return;
-    const tooShort = await reviewer.send({ kind: 'submission', formId: p.prompt.formId, contextId: p.prompt.contextId, values: { text: 'no' } });
+    const tooShort = await reviewer.send({
+      kind: 'submission',
+      formId: p.prompt.formId,
+      contextId: p.prompt.contextId,
+      values: { text: 'no' },
+    });
     expect(tooShort.fieldErrors?.text).toBeTruthy();
-    await reviewer.send({ kind: 'submission', formId: p.prompt.formId, contextId: p.prompt.contextId, values: { text: 'Places for this dialogue are limited to organisations working on technical assistance.' } });
+    await reviewer.send({
+      kind: 'submission',
+      formId: p.prompt.formId,
+      contextId: p.prompt.contextId,
+      values: { text: 'Places for this dialogue are limited to organisations working on technical assistance.' },
+    });
 
     // A second click after the decision changes nothing and says so.
     const again = await reviewer.click(approveFirearms.id, approveFirearms.value);
@@ -96,7 +108,14 @@ describe('a newcomer in the playground, on 20 January 2023', () => {
     const fresh = new PlaygroundClient(t.app, 'dora');
     const s1 = formOf(await fresh.say('apply'));
     const s2 = formOf(await fresh.submit(s1, { dialogueIds: ['firearms'], participation: 'in_person' }));
-    const bad = await fresh.submit(s2, { organisationName: 'Dora Institute', stakeholderType: 'academia', organisationFocus: 'none', country: 'Atlantis', website: 'not a url', areasOfWork: 'Research' });
+    const bad = await fresh.submit(s2, {
+      organisationName: 'Dora Institute',
+      stakeholderType: 'academia',
+      organisationFocus: 'none',
+      country: 'Atlantis',
+      website: 'not a url',
+      areasOfWork: 'Research',
+    });
     expect(bad.fieldErrors?.country).toBeTruthy();
     expect(bad.fieldErrors?.website).toBeTruthy();
     const redisplayed = formOf(bad);

@@ -52,17 +52,30 @@ describe('questions passed to the secretariat', () => {
     await admin.post(`/admin/questions/${open[2]!.id}/merge`, { into: open[0]!.id });
 
     await admin.get(`/admin/questions/${open[0]!.id}/answer`);
-    const tooLong = await admin.post(`/admin/questions/${open[0]!.id}/answer`, { answer: 'x'.repeat(10_000), add_to_faq: 'on', question: '', call_id: '' });
+    const tooLong = await admin.post(`/admin/questions/${open[0]!.id}/answer`, {
+      answer: 'x'.repeat(10_000),
+      add_to_faq: 'on',
+      question: '',
+      call_id: '',
+    });
     expect(tooLong.status).toBe(400);
     expect(admin.lastHtml).toContain('An answer can be at most 4,000 characters; yours has 10,000.');
     expect(await t.deps.db.selectFrom('outbox').select('id').where('purpose', '=', 'question_answer').execute()).toHaveLength(0);
 
     const answer = 'Yes: International Sign interpretation is provided in the room and online.';
-    const res = await admin.post(`/admin/questions/${open[0]!.id}/answer`, { answer, add_to_faq: 'on', question: 'Will there be sign language interpretation?', call_id: '' });
+    const res = await admin.post(`/admin/questions/${open[0]!.id}/answer`, {
+      answer,
+      add_to_faq: 'on',
+      question: 'Will there be sign language interpretation?',
+      call_id: '',
+    });
     expect(res.status).toBe(303);
     await t.drainOutbox();
 
-    for (const [who, asked] of [[amina, 'Will there be sign language interpretation?'], [bruno, 'will there be sign-language interpretation']] as const) {
+    for (const [who, asked] of [
+      [amina, 'Will there be sign language interpretation?'],
+      [bruno, 'will there be sign-language interpretation'],
+    ] as const) {
       const feed = (await who.feed()).filter((m) => m.purpose === 'question_answer');
       expect(feed).toHaveLength(1);
       const card = cardOf(feed[0]!.replies);
@@ -83,7 +96,7 @@ describe('questions passed to the secretariat', () => {
     const said = allText(next.replies);
     expect(said).toContain(answer);
     expect(said).not.toContain('passed your question');
-    const sources = next.replies.flatMap((r) => (r.kind === 'text' ? r.sources ?? [] : []));
+    const sources = next.replies.flatMap((r) => (r.kind === 'text' ? (r.sources ?? []) : []));
     expect(sources.some((s) => s.quote === 'Answered by the secretariat of the Constructive Dialogues on 20 January 2023.')).toBe(true);
     expect(await openQuestions()).toHaveLength(0);
   });
@@ -91,8 +104,20 @@ describe('questions passed to the secretariat', () => {
   it('a second answer is not sent, and the one who wrote it is told who answered first', async () => {
     await new PlaygroundClient(t.app, 'amina').say('Is there a crèche for participants with children?');
     const [q] = await openQuestions();
-    const one = t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'No, there is no crèche.', addToFaq: false, by: 'Ana', ref: 'admin:ana' });
-    const two = t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'Yes, there is one.', addToFaq: false, by: 'Ben', ref: 'admin:ben' });
+    const one = t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'No, there is no crèche.',
+      addToFaq: false,
+      by: 'Ana',
+      ref: 'admin:ana',
+    });
+    const two = t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'Yes, there is one.',
+      addToFaq: false,
+      by: 'Ben',
+      ref: 'admin:ben',
+    });
     const results = await Promise.all([one, two]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const lost = results.find((r) => !r.ok)!;
@@ -107,7 +132,13 @@ describe('questions passed to the secretariat', () => {
     const [q] = await openQuestions();
     await t.deps.db.deleteFrom('identities').where('person_id', '=', q!.person_id!).execute();
     await t.deps.db.deleteFrom('people').where('id', '=', q!.person_id!).execute();
-    const result = await t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'No, there is no crèche.', addToFaq: true, by: 'Ana', ref: 'admin:ana' });
+    const result = await t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'No, there is no crèche.',
+      addToFaq: true,
+      by: 'Ana',
+      ref: 'admin:ana',
+    });
     expect(result).toMatchObject({ ok: true });
     expect(await t.deps.db.selectFrom('outbox').select('id').where('purpose', '=', 'question_answer').execute()).toHaveLength(0);
   });
@@ -116,7 +147,13 @@ describe('questions passed to the secretariat', () => {
     const amina = new PlaygroundClient(t.app, 'amina');
     await amina.say('Can our delegation bring an interpreter for the dialogue on firearms?');
     const [q] = await openQuestions();
-    await t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'Yes, one interpreter may accompany each delegation.', addToFaq: true, by: 'Ana', ref: 'admin:ana' });
+    await t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'Yes, one interpreter may accompany each delegation.',
+      addToFaq: true,
+      by: 'Ana',
+      ref: 'admin:ana',
+    });
     await t.drainOutbox();
     const notice = (await amina.feed()).find((m) => m.purpose === 'question_answer')!;
     const follow = actionsOf(notice.replies);

@@ -71,7 +71,9 @@ describe('messages that are not questions', () => {
     // The engine itself, as every platform adapter calls it (the playground's own limit is 2,000).
     const userId = `odd-${(n += 1)}`;
     const r = await t.deps.engine.handle({
-      kind: 'message', text, conversation: { id: `playground:${userId}`, isDirect: true },
+      kind: 'message',
+      text,
+      conversation: { id: `playground:${userId}`, isDirect: true },
       actor: { platform: 'playground', userId, scope: 'local', displayName: userId },
     });
     expect(r.replies.length).toBeGreaterThan(0);

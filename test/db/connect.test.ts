@@ -81,14 +81,21 @@ describe('openSqlite', () => {
     const store = createStore(h.db, h.atomic);
     await store.setState('before', 1, '2023-01-10T00:00:00.000Z');
 
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const D = require('better-sqlite3');
       const db = new D(${JSON.stringify(path)});
       db.exec('begin exclusive');
       db.prepare("insert into settings (key, value, updated_at) values ('lock', '1', 'x')").run();
       process.stdout.write('locked\\n');
       setInterval(() => {}, 1000);
-    `], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     children.push(holder);
     await new Promise<void>((resolve, reject) => {
       holder.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
@@ -100,9 +107,19 @@ describe('openSqlite', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('database_busy');
     expect(Date.now() - started).toBeLessThan(3000);
-    const viaBatch = await store.enqueue([{
-      recipient: { platform: 'slack', kind: 'user', address: 'U1' }, purpose: 'confirmation', replies: [], dedupeKey: 'k1',
-    }], '2023-01-10T00:00:00.000Z').catch((e: unknown) => e);
+    const viaBatch = await store
+      .enqueue(
+        [
+          {
+            recipient: { platform: 'slack', kind: 'user', address: 'U1' },
+            purpose: 'confirmation',
+            replies: [],
+            dedupeKey: 'k1',
+          },
+        ],
+        '2023-01-10T00:00:00.000Z',
+      )
+      .catch((e: unknown) => e);
     expect((viaBatch as AppError).code).toBe('database_busy');
     // WAL: readers are not blocked by the writer.
     expect(await store.getState('before')).toBe(1);

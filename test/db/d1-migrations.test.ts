@@ -26,20 +26,26 @@ describe('D1 migrations', () => {
   });
 
   it('one SQL file per Kysely migration, numbered in name order', async () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     const names = Object.keys(migrations).sort();
     expect(files).toEqual(names.map((n, i) => `${String(i + 1).padStart(4, '0')}_${n}.sql`));
   });
 
   it('build the same schema as migrateToLatest', async () => {
     const fromFiles = new BetterSqlite3(':memory:');
-    for (const f of readdirSync(MIGRATIONS_DIR).filter((x) => x.endsWith('.sql')).sort()) {
+    for (const f of readdirSync(MIGRATIONS_DIR)
+      .filter((x) => x.endsWith('.sql'))
+      .sort()) {
       fromFiles.exec(readFileSync(join(MIGRATIONS_DIR, f), 'utf8'));
     }
     const node = openSqlite('file::memory:');
     await migrateToLatest(node.db);
-    const fromKysely = (await sql<SchemaRow>`select type, name, sql from sqlite_master
-      where name not like 'sqlite_%' and name not like 'kysely_%' order by type, name`.execute(node.db)).rows;
+    const fromKysely = (
+      await sql<SchemaRow>`select type, name, sql from sqlite_master
+      where name not like 'sqlite_%' and name not like 'kysely_%' order by type, name`.execute(node.db)
+    ).rows;
     await node.close();
     expect(fromKysely.length).toBeGreaterThan(20);
     expect(schemaOf(fromFiles)).toEqual(fromKysely);

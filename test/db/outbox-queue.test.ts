@@ -5,7 +5,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteHandle } from '../../db/connect-node';
 import { migrateToLatest } from '../../db/migrate';
 import {
-  claimDue, externalRefOf, markDelivered, markEventProcessed, markFailed, markRetry, pruneProcessedEvents, requeueStale,
+  claimDue,
+  externalRefOf,
+  markDelivered,
+  markEventProcessed,
+  markFailed,
+  markRetry,
+  pruneProcessedEvents,
+  requeueStale,
 } from '../../db/outbox-queue';
 import { createStore } from '../../db/store';
 import type { OutboundMessage } from '../../domain/messages';
@@ -16,7 +23,10 @@ const T1 = '2023-01-10T09:01:00.000Z';
 const T2 = '2023-01-10T09:10:00.000Z';
 
 const msg = (key: string, purpose: OutboundMessage['purpose'] = 'confirmation', replaces?: string): OutboundMessage => ({
-  recipient: { platform: 'teams', kind: 'user', address: 'aad-1', scope: 'tenant' }, purpose, dedupeKey: key, replaces,
+  recipient: { platform: 'teams', kind: 'user', address: 'aad-1', scope: 'tenant' },
+  purpose,
+  dedupeKey: key,
+  replaces,
   replies: [{ kind: 'card', card: { title: key } }],
 });
 
@@ -72,7 +82,11 @@ describe('outbox', () => {
     expect(again).toMatchObject({ dedupe_key: 'update', attempts: 1, last_error: 'HTTP 429' });
 
     await markFailed(h.db, doomed!.id, 'channel_not_found');
-    const rows = await h.db.selectFrom('outbox').select(['dedupe_key', 'status', 'attempts', 'delivered_at']).orderBy('dedupe_key').execute();
+    const rows = await h.db
+      .selectFrom('outbox')
+      .select(['dedupe_key', 'status', 'attempts', 'delivered_at'])
+      .orderBy('dedupe_key')
+      .execute();
     expect(rows).toEqual([
       { dedupe_key: 'card', status: 'delivered', attempts: 1, delivered_at: T1 },
       { dedupe_key: 'doomed', status: 'failed', attempts: 1, delivered_at: null },
@@ -80,7 +94,9 @@ describe('outbox', () => {
     ]);
     // A late retry mark never undoes a delivery.
     await markRetry(h.db, card!.id, 'late', T2);
-    expect((await h.db.selectFrom('outbox').select('status').where('id', '=', card!.id).executeTakeFirstOrThrow()).status).toBe('delivered');
+    expect((await h.db.selectFrom('outbox').select('status').where('id', '=', card!.id).executeTakeFirstOrThrow()).status).toBe(
+      'delivered',
+    );
   });
 
   it('puts rows left sending by a crash back to pending, counting the attempt', async () => {
@@ -117,14 +133,34 @@ describe('conversation', () => {
     expect(await store.getState('k')).toBeNull();
 
     await store.recordUnanswered({ text: 'Is there a fee?', platform: 'slack', personId: null, bestMatchId: null, now: T0 });
-    expect(await h.db.selectFrom('unanswered_questions').select(['text', 'status']).execute()).toEqual([{ text: 'Is there a fee?', status: 'open' }]);
+    expect(await h.db.selectFrom('unanswered_questions').select(['text', 'status']).execute()).toEqual([
+      { text: 'Is there a fee?', status: 'open' },
+    ]);
 
     const person = await store.personFor({ platform: 'slack', scope: '', userId: 'U1' });
-    await h.db.insertInto('dialogues').values({
-      id: 'tip', name: 'TIP', short_name: 'TIP', date: null, format: 'hybrid', location: 'Vienna', description: '', status: 'announced',
-      call_note: null, sort_order: 1, created_at: T0, updated_at: T0,
-    }).execute();
-    const sub = { personId: person.id, dialogueId: 'tip', recipient: { platform: 'slack' as const, kind: 'user' as const, address: 'U1' }, now: T0 };
+    await h.db
+      .insertInto('dialogues')
+      .values({
+        id: 'tip',
+        name: 'TIP',
+        short_name: 'TIP',
+        date: null,
+        format: 'hybrid',
+        location: 'Vienna',
+        description: '',
+        status: 'announced',
+        call_note: null,
+        sort_order: 1,
+        created_at: T0,
+        updated_at: T0,
+      })
+      .execute();
+    const sub = {
+      personId: person.id,
+      dialogueId: 'tip',
+      recipient: { platform: 'slack' as const, kind: 'user' as const, address: 'U1' },
+      now: T0,
+    };
     expect(await store.subscribe(sub)).toBe('created');
     expect(await store.subscribe(sub)).toBe('exists');
   });

@@ -24,11 +24,41 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dd-people-'));
   h = openSqlite(`file:${join(dir, 'desk.sqlite')}`);
   await migrateToLatest(h.db);
-  await seedIfEmpty(h.db, {
-    dialogues: [{ id: 'firearms', name: 'Firearms', shortName: 'Firearms', date: null, format: 'hybrid', location: 'Vienna', description: 'x', status: 'active', callNote: null, sortOrder: 0 }],
-    calls: [{ id: 'cd-2023', title: 'Call', referencePrefix: 'CD-2023', dialogueIds: ['firearms'], opensAt: '2023-01-04T23:00:00.000Z', closesAt: '2023-02-12T23:00:00.000Z', zone: 'Europe/Vienna', archived: false }],
-    faq: [], settings: {},
-  }, T0, h.atomic);
+  await seedIfEmpty(
+    h.db,
+    {
+      dialogues: [
+        {
+          id: 'firearms',
+          name: 'Firearms',
+          shortName: 'Firearms',
+          date: null,
+          format: 'hybrid',
+          location: 'Vienna',
+          description: 'x',
+          status: 'active',
+          callNote: null,
+          sortOrder: 0,
+        },
+      ],
+      calls: [
+        {
+          id: 'cd-2023',
+          title: 'Call',
+          referencePrefix: 'CD-2023',
+          dialogueIds: ['firearms'],
+          opensAt: '2023-01-04T23:00:00.000Z',
+          closesAt: '2023-02-12T23:00:00.000Z',
+          zone: 'Europe/Vienna',
+          archived: false,
+        },
+      ],
+      faq: [],
+      settings: {},
+    },
+    T0,
+    h.atomic,
+  );
   clock = manualClock(new Date(T0));
   store = createStore(h.db, h.atomic, clock);
 });
@@ -37,7 +67,12 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const slack = (email?: string, verified = true) => ({ platform: 'slack' as const, scope: 'T1', userId: 'U1', ...(email ? { email, emailVerified: verified } : {}) });
+const slack = (email?: string, verified = true) => ({
+  platform: 'slack' as const,
+  scope: 'T1',
+  userId: 'U1',
+  ...(email ? { email, emailVerified: verified } : {}),
+});
 const web = (email: string) => ({ platform: 'web' as const, scope: '', userId: email, email, emailVerified: true });
 const draft = (personId: string) => store.openDraft({ callId: 'cd-2023', personId, platform: 'slack', now: T0 });
 

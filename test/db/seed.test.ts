@@ -12,21 +12,69 @@ const NOW = '2023-01-05T08:00:00.000Z';
 
 const fixture: SeedData = {
   dialogues: [
-    { id: 'ta', name: 'Constructive Dialogue on Technical Assistance', shortName: 'Technical Assistance', date: '2023-05-31',
-      format: 'hybrid', location: 'Vienna', description: 'TA', status: 'active', callNote: null, sortOrder: 2, aliases: ['TA'],
-      translations: { es: { name: 'Diálogo constructivo sobre asistencia técnica', shortName: 'Asistencia técnica', location: 'Viena', description: 'AT', callNote: null } } },
-    { id: 'firearms', name: 'Constructive Dialogue on Firearms', shortName: 'Firearms', date: '2023-05-05',
-      format: 'hybrid', location: 'Vienna', description: 'Firearms', status: 'active', callNote: null, sortOrder: 1 },
+    {
+      id: 'ta',
+      name: 'Constructive Dialogue on Technical Assistance',
+      shortName: 'Technical Assistance',
+      date: '2023-05-31',
+      format: 'hybrid',
+      location: 'Vienna',
+      description: 'TA',
+      status: 'active',
+      callNote: null,
+      sortOrder: 2,
+      aliases: ['TA'],
+      translations: {
+        es: {
+          name: 'Diálogo constructivo sobre asistencia técnica',
+          shortName: 'Asistencia técnica',
+          location: 'Viena',
+          description: 'AT',
+          callNote: null,
+        },
+      },
+    },
+    {
+      id: 'firearms',
+      name: 'Constructive Dialogue on Firearms',
+      shortName: 'Firearms',
+      date: '2023-05-05',
+      format: 'hybrid',
+      location: 'Vienna',
+      description: 'Firearms',
+      status: 'active',
+      callNote: null,
+      sortOrder: 1,
+    },
   ],
-  calls: [{
-    id: 'cd-2023', title: 'Call 2023', referencePrefix: 'CD-2023', dialogueIds: ['ta', 'firearms'],
-    opensAt: '2023-01-04T23:00:00.000Z', closesAt: '2023-02-12T23:00:00.000Z', zone: 'Europe/Vienna', archived: false,
-  }],
-  faq: [{
-    id: 'who', callId: null, question: 'Who can apply?', variants: ['eligibility', 'can we apply'], answer: 'NGOs, academia, private sector.',
-    source: 'Representatives of relevant non-governmental stakeholders', sourceUrl: null, topic: null, updatedAt: NOW,
-    translations: { fr: { question: 'Qui peut postuler ?', variants: ['éligibilité'], answer: 'ONG, milieux universitaires, secteur privé.' } },
-  }],
+  calls: [
+    {
+      id: 'cd-2023',
+      title: 'Call 2023',
+      referencePrefix: 'CD-2023',
+      dialogueIds: ['ta', 'firearms'],
+      opensAt: '2023-01-04T23:00:00.000Z',
+      closesAt: '2023-02-12T23:00:00.000Z',
+      zone: 'Europe/Vienna',
+      archived: false,
+    },
+  ],
+  faq: [
+    {
+      id: 'who',
+      callId: null,
+      question: 'Who can apply?',
+      variants: ['eligibility', 'can we apply'],
+      answer: 'NGOs, academia, private sector.',
+      source: 'Representatives of relevant non-governmental stakeholders',
+      sourceUrl: null,
+      topic: null,
+      updatedAt: NOW,
+      translations: {
+        fr: { question: 'Qui peut postuler ?', variants: ['éligibilité'], answer: 'ONG, milieux universitaires, secteur privé.' },
+      },
+    },
+  ],
   settings: { contactEmail: 'unodc-ngounit@un.org', reminders: { daysBefore: [7, 1] } },
 };
 
@@ -57,7 +105,10 @@ describe('seedIfEmpty', () => {
     expect(await store.listFaq()).toEqual([fixture.faq[0]]);
     expect(await store.getSetting('reminders')).toEqual({ daysBefore: [7, 1] });
     expect(await store.getSetting('missing')).toBeNull();
-    const counts = await h.db.selectFrom('call_dialogues').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const counts = await h.db
+      .selectFrom('call_dialogues')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     expect(Number(counts?.n)).toBe(2);
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  callFor, callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, openCalls, zoneCity,
+  callFor,
+  callState,
+  currentOrNextCall,
+  describeDeadline,
+  formatDialogueDate,
+  formatInstant,
+  openCalls,
+  zoneCity,
 } from '../../domain/calls';
 import type { Call } from '../../domain/types';
 
@@ -29,8 +36,19 @@ describe('callState', () => {
 
 describe('finding calls', () => {
   const first = call();
-  const later = call({ id: 'cd-2023-ic', dialogueIds: ['international-cooperation'], opensAt: '2023-03-15T08:00:00Z', closesAt: '2023-05-01T22:00:00Z' });
-  const old = call({ id: 'cd-2022', dialogueIds: ['firearms'], opensAt: '2022-01-01T00:00:00Z', closesAt: '2022-02-01T00:00:00Z', archived: true });
+  const later = call({
+    id: 'cd-2023-ic',
+    dialogueIds: ['international-cooperation'],
+    opensAt: '2023-03-15T08:00:00Z',
+    closesAt: '2023-05-01T22:00:00Z',
+  });
+  const old = call({
+    id: 'cd-2022',
+    dialogueIds: ['firearms'],
+    opensAt: '2022-01-01T00:00:00Z',
+    closesAt: '2022-02-01T00:00:00Z',
+    archived: true,
+  });
   const calls = [later, old, first];
 
   it('lists open calls only, never archived ones', () => {
@@ -100,7 +118,9 @@ describe('describeDeadline', () => {
     expect(describeDeadline(c, at('2023-02-11T12:00:00Z')).sentence).toMatch(/ 1 day left\.$/);
     expect(describeDeadline(c, at('2023-02-12T12:00:00Z')).sentence).toMatch(/The call closes in 11 hours\.$/);
     expect(describeDeadline(c, at('2023-02-12T21:30:00Z')).sentence).toMatch(/The call closes in an hour and 30 minutes\.$/);
-    expect(describeDeadline(c, at('2023-02-12T22:59:00Z'), 'Asia/Manila').sentence).toMatch(/07:00 \(Asia\/Manila, UTC\+8\) where you are\. The call closes in 1 minute\.$/);
+    expect(describeDeadline(c, at('2023-02-12T22:59:00Z'), 'Asia/Manila').sentence).toMatch(
+      /07:00 \(Asia\/Manila, UTC\+8\) where you are\. The call closes in 1 minute\.$/,
+    );
     expect(describeDeadline(c, at('2023-02-12T22:59:59Z')).sentence).toMatch(/The call closes in 1 minute\.$/);
   });
 
@@ -119,7 +139,9 @@ describe('describeDeadline', () => {
   it('says when an upcoming call opens', () => {
     const d = describeDeadline(c, at('2023-01-01T00:00:00Z'));
     expect(d.closed).toBe(false);
-    expect(d.sentence).toBe('Applications open on 5 January 2023, 09:00 Vienna time and close on 12 February 2023, midnight (24:00) Vienna time (CET, UTC+1).');
+    expect(d.sentence).toBe(
+      'Applications open on 5 January 2023, 09:00 Vienna time and close on 12 February 2023, midnight (24:00) Vienna time (CET, UTC+1).',
+    );
   });
 
   describe('across daylight saving time in Vienna', () => {
@@ -130,9 +152,15 @@ describe('describeDeadline', () => {
     const endOfOctober = call({ closesAt: '2023-10-29T23:00:00Z' }); // end of 29 Oct, after DST ended
 
     it('uses the offset in force at the deadline', () => {
-      expect(describeDeadline(startOfDstDay, at('2023-03-01T00:00:00Z')).callZoneText).toBe('25 March 2023, midnight (24:00) Vienna time (CET, UTC+1)');
-      expect(describeDeadline(endOfDstDay, at('2023-03-01T00:00:00Z')).callZoneText).toBe('26 March 2023, midnight (24:00) Vienna time (CEST, UTC+2)');
-      expect(describeDeadline(endOfOctober, at('2023-10-01T00:00:00Z')).callZoneText).toBe('29 October 2023, midnight (24:00) Vienna time (CET, UTC+1)');
+      expect(describeDeadline(startOfDstDay, at('2023-03-01T00:00:00Z')).callZoneText).toBe(
+        '25 March 2023, midnight (24:00) Vienna time (CET, UTC+1)',
+      );
+      expect(describeDeadline(endOfDstDay, at('2023-03-01T00:00:00Z')).callZoneText).toBe(
+        '26 March 2023, midnight (24:00) Vienna time (CEST, UTC+2)',
+      );
+      expect(describeDeadline(endOfOctober, at('2023-10-01T00:00:00Z')).callZoneText).toBe(
+        '29 October 2023, midnight (24:00) Vienna time (CET, UTC+1)',
+      );
     });
 
     it('counts days across the 23-hour and 25-hour days', () => {
@@ -146,12 +174,18 @@ describe('describeDeadline', () => {
 
     it('closes exactly at the instant', () => {
       expect(describeDeadline(endOfDstDay, at('2023-03-26T21:59:59Z')).closed).toBe(false);
-      expect(describeDeadline(endOfDstDay, at('2023-03-26T22:00:00Z')).sentence).toBe('The call closed on 26 March 2023 at midnight Vienna time.');
+      expect(describeDeadline(endOfDstDay, at('2023-03-26T22:00:00Z')).sentence).toBe(
+        'The call closed on 26 March 2023 at midnight Vienna time.',
+      );
     });
 
     it('gives the New York time across both DST changes', () => {
-      expect(describeDeadline(endOfDstDay, at('2023-03-01T00:00:00Z'), 'America/New_York').askerZoneText).toBe('26 March 2023, 18:00 (America/New_York, UTC-4)');
-      expect(describeDeadline(endOfOctober, at('2023-10-01T00:00:00Z'), 'America/New_York').askerZoneText).toBe('29 October 2023, 19:00 (America/New_York, UTC-4)');
+      expect(describeDeadline(endOfDstDay, at('2023-03-01T00:00:00Z'), 'America/New_York').askerZoneText).toBe(
+        '26 March 2023, 18:00 (America/New_York, UTC-4)',
+      );
+      expect(describeDeadline(endOfOctober, at('2023-10-01T00:00:00Z'), 'America/New_York').askerZoneText).toBe(
+        '29 October 2023, 19:00 (America/New_York, UTC-4)',
+      );
     });
   });
 });

@@ -44,11 +44,28 @@ describe('countries', () => {
   });
 
   it.each([
-    ['at', 'AT'], ['AUSTRIA', 'AT'], ['USA', 'US'], ['United States', 'US'], ['UK', 'GB'],
-    ['Great Britain', 'GB'], ['Russia', 'RU'], ['Türkiye', 'TR'], ['Turkey', 'TR'], ['turkiye', 'TR'],
-    ["Côte d'Ivoire", 'CI'], ["Cote d’Ivoire", 'CI'], ['Ivory Coast', 'CI'], ['Bolivia', 'BO'],
-    ['Bolivia (Plurinational State of)', 'BO'], ['South Korea', 'KR'], ['Viet Nam', 'VN'],
-    ['Vietnam', 'VN'], ['the Gambia', 'GM'], ['St Lucia', 'LC'], ['Palestine', 'PS'], ['  kenya  ', 'KE'],
+    ['at', 'AT'],
+    ['AUSTRIA', 'AT'],
+    ['USA', 'US'],
+    ['United States', 'US'],
+    ['UK', 'GB'],
+    ['Great Britain', 'GB'],
+    ['Russia', 'RU'],
+    ['Türkiye', 'TR'],
+    ['Turkey', 'TR'],
+    ['turkiye', 'TR'],
+    ["Côte d'Ivoire", 'CI'],
+    ['Cote d’Ivoire', 'CI'],
+    ['Ivory Coast', 'CI'],
+    ['Bolivia', 'BO'],
+    ['Bolivia (Plurinational State of)', 'BO'],
+    ['South Korea', 'KR'],
+    ['Viet Nam', 'VN'],
+    ['Vietnam', 'VN'],
+    ['the Gambia', 'GM'],
+    ['St Lucia', 'LC'],
+    ['Palestine', 'PS'],
+    ['  kenya  ', 'KE'],
   ])('finds %s', (input, code) => {
     expect(findCountry(input)?.code).toBe(code);
   });

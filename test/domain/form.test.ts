@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applicableSteps, CONSENT_TEXT, FORM_ID, firstIncompleteStepId, formView, nextStepId, reviewerFields, STEPS,
-  stepById, summaryFields, toRaw, validateApplication, type FormContext, type RawValues,
+  applicableSteps,
+  CONSENT_TEXT,
+  FORM_ID,
+  firstIncompleteStepId,
+  formView,
+  nextStepId,
+  reviewerFields,
+  STEPS,
+  stepById,
+  summaryFields,
+  toRaw,
+  validateApplication,
+  type FormContext,
+  type RawValues,
 } from '../../domain/form';
 import type { ApplicationAnswers, Call, Dialogue } from '../../domain/types';
 
 const dialogue = (id: string, shortName: string, sortOrder: number): Dialogue => ({
-  id, name: `Constructive Dialogue on ${shortName}`, shortName, date: '2023-05-05', format: 'hybrid',
-  location: 'Vienna, Austria, and online', description: '', status: 'active', callNote: null, sortOrder,
+  id,
+  name: `Constructive Dialogue on ${shortName}`,
+  shortName,
+  date: '2023-05-05',
+  format: 'hybrid',
+  location: 'Vienna, Austria, and online',
+  description: '',
+  status: 'active',
+  callNote: null,
+  sortOrder,
 });
 const dialogues = [
   dialogue('technical-assistance', 'Technical Assistance', 2),
@@ -15,8 +35,14 @@ const dialogues = [
   dialogue('smuggling', 'Smuggling of Migrants', 5),
 ];
 const call: Call = {
-  id: 'cd-2023', title: 'Call 2023', referencePrefix: 'CD-2023', dialogueIds: ['firearms', 'technical-assistance'],
-  opensAt: '2023-01-05T08:00:00Z', closesAt: '2023-02-12T23:00:00Z', zone: 'Europe/Vienna', archived: false,
+  id: 'cd-2023',
+  title: 'Call 2023',
+  referencePrefix: 'CD-2023',
+  dialogueIds: ['firearms', 'technical-assistance'],
+  opensAt: '2023-01-05T08:00:00Z',
+  closesAt: '2023-02-12T23:00:00Z',
+  zone: 'Europe/Vienna',
+  archived: false,
 };
 const ctx: FormContext = { dialogues, calls: [call], now: new Date('2023-01-20T10:00:00Z'), callId: 'cd-2023' };
 
@@ -39,7 +65,8 @@ const complete: ApplicationAnswers = {
   consent: true,
 };
 
-const parse = (stepId: string, raw: RawValues, answers: Partial<ApplicationAnswers> = complete) => stepById(stepId)!.parse(raw, answers, ctx);
+const parse = (stepId: string, raw: RawValues, answers: Partial<ApplicationAnswers> = complete) =>
+  stepById(stepId)!.parse(raw, answers, ctx);
 const errorsOf = (stepId: string, raw: RawValues, answers?: Partial<ApplicationAnswers>) => {
   const r = parse(stepId, raw, answers);
   return r.ok ? {} : r.errors;
@@ -81,7 +108,10 @@ describe('dialogues step', () => {
     [{ dialogueIds: ['Firearms'] }, ['firearms']],
     [{ dialogueIds: ['firearms,technical-assistance'] }, ['firearms', 'technical-assistance']],
   ])('parses multiselect %j', (raw, ids) => {
-    expect(parse('dialogues', { ...raw, participation: 'online' })).toEqual({ ok: true, patch: { dialogueIds: ids, participation: 'online' } });
+    expect(parse('dialogues', { ...raw, participation: 'online' })).toEqual({
+      ok: true,
+      patch: { dialogueIds: ids, participation: 'online' },
+    });
   });
 
   it('explains what is missing', () => {
@@ -97,8 +127,14 @@ describe('dialogues step', () => {
 
 describe('organisation step', () => {
   it('accepts and normalises good answers', () => {
-    const r = parse('organisation', orgRaw({ organisationName: '  Arms Watch ', country: 'Ivory Coast', website: 'example.org', stakeholderType: 'Private sector' }));
-    expect(r).toMatchObject({ ok: true, patch: { organisationName: 'Arms Watch', country: 'CI', website: 'https://example.org/', stakeholderType: 'private_sector' } });
+    const r = parse(
+      'organisation',
+      orgRaw({ organisationName: '  Arms Watch ', country: 'Ivory Coast', website: 'example.org', stakeholderType: 'Private sector' }),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      patch: { organisationName: 'Arms Watch', country: 'CI', website: 'https://example.org/', stakeholderType: 'private_sector' },
+    });
   });
 
   it.each<[RawValues, string, string]>([
@@ -107,7 +143,11 @@ describe('organisation step', () => {
     [{ organisationName: 'A'.repeat(201) }, 'organisationName', 'This answer must be at most 200 characters (it has 201).'],
     [{ organisationName: 'Arms\nWatch' }, 'organisationName', 'This answer must be on one line, without special characters.'],
     [{ stakeholderType: 'government' }, 'stakeholderType', 'Choose the type of your organisation, for example Academia or Private sector.'],
-    [{ organisationFocus: '' }, 'organisationFocus', 'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".'],
+    [
+      { organisationFocus: '' },
+      'organisationFocus',
+      'Tell us whether your organisation is grassroots, victim-led or victim-focused, or choose "None of these".',
+    ],
     [{ country: '' }, 'country', 'Choose the country where your organisation is based.'],
     [{ country: 'Atlantis' }, 'country', 'We could not find a country called "Atlantis". Choose one from the list.'],
     [{ website: '' }, 'website', "Enter your organisation's website (or a page about it), like https://example.org."],
@@ -164,8 +204,19 @@ describe('representatives step', () => {
   });
 
   it('checks email addresses', () => {
-    expect(errorsOf('representatives', { ...rep1, rep1_email: 'amina.example.org' })).toEqual({ rep1_email: 'Enter an email address like name@example.org.' });
-    expect(errorsOf('representatives', { ...rep1, rep2_name: 'Other Person', rep2_gender: 'male', rep2_email: 'AMINA@example.org', rep2_role: 'Staff', rep2_nationality: 'KE' })).toEqual({
+    expect(errorsOf('representatives', { ...rep1, rep1_email: 'amina.example.org' })).toEqual({
+      rep1_email: 'Enter an email address like name@example.org.',
+    });
+    expect(
+      errorsOf('representatives', {
+        ...rep1,
+        rep2_name: 'Other Person',
+        rep2_gender: 'male',
+        rep2_email: 'AMINA@example.org',
+        rep2_role: 'Staff',
+        rep2_nationality: 'KE',
+      }),
+    ).toEqual({
       rep2_email: 'Each representative needs their own email address.',
     });
   });
@@ -178,24 +229,44 @@ describe('representatives step', () => {
   it('needs all of representative 2 once started', () => {
     expect(errorsOf('representatives', { ...rep1, rep2_email: 'second@example.org' })).toEqual({
       rep2_name: 'Enter the full name of representative 2 (once you start on representative 2, all of their details are needed).',
-      rep2_gender: 'Choose representative 2\'s gender, or "Prefer not to say" (once you start on representative 2, all of their details are needed).',
-      rep2_role: "Enter representative 2's role or position in the organisation (once you start on representative 2, all of their details are needed).",
+      rep2_gender:
+        'Choose representative 2\'s gender, or "Prefer not to say" (once you start on representative 2, all of their details are needed).',
+      rep2_role:
+        "Enter representative 2's role or position in the organisation (once you start on representative 2, all of their details are needed).",
       rep2_nationality: "Choose representative 2's nationality (once you start on representative 2, all of their details are needed).",
     });
   });
 
   it('takes three representatives with typed labels', () => {
-    const raw = { ...rep1, rep3_name: 'Third Person', rep3_gender: 'Non-binary', rep3_email: 't@example.org', rep3_role: 'Staff', rep3_nationality: 'Türkiye' };
+    const raw = {
+      ...rep1,
+      rep3_name: 'Third Person',
+      rep3_gender: 'Non-binary',
+      rep3_email: 't@example.org',
+      rep3_role: 'Staff',
+      rep3_nationality: 'Türkiye',
+    };
     const r = parse('representatives', raw);
-    expect(r.ok && r.patch.representatives?.[1]).toEqual({ name: 'Third Person', gender: 'non_binary', email: 't@example.org', role: 'Staff', nationality: 'TR' });
+    expect(r.ok && r.patch.representatives?.[1]).toEqual({
+      name: 'Third Person',
+      gender: 'non_binary',
+      email: 't@example.org',
+      role: 'Staff',
+      nationality: 'TR',
+    });
   });
 });
 
 describe('travel and consent steps', () => {
   it('requires a justification only when asking for support', () => {
-    expect(parse('travel', { travelSupport: 'no', travelJustification: 'ignored' })).toEqual({ ok: true, patch: { travelSupport: false, travelJustification: null } });
+    expect(parse('travel', { travelSupport: 'no', travelJustification: 'ignored' })).toEqual({
+      ok: true,
+      patch: { travelSupport: false, travelJustification: null },
+    });
     expect(errorsOf('travel', {})).toEqual({ travelSupport: 'Choose whether your organisation needs travel support.' });
-    expect(errorsOf('travel', { travelSupport: 'yes' })).toEqual({ travelJustification: 'Tell us why your organisation needs travel support (at least 20 characters).' });
+    expect(errorsOf('travel', { travelSupport: 'yes' })).toEqual({
+      travelJustification: 'Tell us why your organisation needs travel support (at least 20 characters).',
+    });
     expect(errorsOf('travel', { travelSupport: 'Yes', travelJustification: 'No money' })).toEqual({
       travelJustification: 'Tell us a little more about why your organisation needs travel support (at least 20 characters).',
     });
@@ -230,7 +301,9 @@ describe('validateApplication', () => {
   it('reports the first failing step', () => {
     expect(validateApplication({ ...complete, consent: undefined as never }, ctx)).toMatchObject({ ok: false, stepId: 'consent' });
     expect(validateApplication({ ...complete, dialogueIds: ['firearms', 'technical-assistance'] }, ctx)).toMatchObject({
-      ok: false, stepId: 'relevance', errors: { 'relevance_technical-assistance': expect.stringContaining('Technical Assistance dialogue') },
+      ok: false,
+      stepId: 'relevance',
+      errors: { 'relevance_technical-assistance': expect.stringContaining('Technical Assistance dialogue') },
     });
     const { travelSupport: _t, ...noTravel } = complete;
     expect(validateApplication(noTravel, ctx)).toMatchObject({ ok: false, stepId: 'travel' });
@@ -251,7 +324,14 @@ describe('resume point', () => {
 describe('formView', () => {
   it('prefills from answers and counts applicable steps', () => {
     const v = formView('organisation', 'draft-1', complete, ctx);
-    expect(v).toMatchObject({ formId: FORM_ID, draftId: 'draft-1', stepId: 'organisation', stepNumber: 2, stepCount: 7, submitLabel: 'Next' });
+    expect(v).toMatchObject({
+      formId: FORM_ID,
+      draftId: 'draft-1',
+      stepId: 'organisation',
+      stepNumber: 2,
+      stepCount: 7,
+      submitLabel: 'Next',
+    });
     expect(v.fields.find((f) => f.id === 'country')).toMatchObject({ value: 'KE', kind: 'select' });
     expect(v.fields.find((f) => f.id === 'country')?.options?.length).toBe(195);
     // The count never changes mid-form: without travel support, step 5 is skipped, not renumbered.
@@ -261,7 +341,10 @@ describe('formView', () => {
   });
 
   it('shows what was sent with its errors', () => {
-    const v = formView('dialogues', 'd', {}, ctx, { raw: { dialogueIds: 'firearms,technical-assistance', participation: 'x' }, errors: { participation: 'Choose one.' } });
+    const v = formView('dialogues', 'd', {}, ctx, {
+      raw: { dialogueIds: 'firearms,technical-assistance', participation: 'x' },
+      errors: { participation: 'Choose one.' },
+    });
     expect(v.fields[0]).toMatchObject({ id: 'dialogueIds', value: ['firearms', 'technical-assistance'] });
     expect(v.fields[1]).toMatchObject({ id: 'participation', value: 'x', error: 'Choose one.' });
     expect(v.fields[0]).not.toHaveProperty('error');
@@ -281,7 +364,10 @@ describe('formView', () => {
     const v = formView('confirm', 'd', complete, ctx);
     expect(v).toMatchObject({ stepId: 'confirm', fields: [], submitLabel: 'Submit application', stepNumber: 7, stepCount: 7 });
     expect(v.summary).toContainEqual({ label: 'Dialogues', value: 'Constructive Dialogue on Firearms' });
-    expect(v.summary).toContainEqual({ label: 'Representative 1', value: 'Amina Odhiambo, Female, amina@example.org, Director, nationality: Kenya' });
+    expect(v.summary).toContainEqual({
+      label: 'Representative 1',
+      value: 'Amina Odhiambo, Female, amina@example.org, Director, nationality: Kenya',
+    });
   });
 
   it('refuses unknown steps', () => {
@@ -293,14 +379,28 @@ describe('summaries', () => {
   it('gives the applicant everything', () => {
     const labels = summaryFields(complete, dialogues).map((f) => f.label);
     expect(labels).toEqual([
-      'Dialogues', 'Participation', 'Organisation', 'Type of organisation', 'Grassroots, victim-led or victim-focused', 'Country',
-      'Website', 'Areas of work', 'Relevance to the Firearms dialogue', 'Representative 1', 'Representative 2',
-      'Travel support requested', 'Why travel support is needed', 'Consent to data processing',
+      'Dialogues',
+      'Participation',
+      'Organisation',
+      'Type of organisation',
+      'Grassroots, victim-led or victim-focused',
+      'Country',
+      'Website',
+      'Areas of work',
+      'Relevance to the Firearms dialogue',
+      'Representative 1',
+      'Representative 2',
+      'Travel support requested',
+      'Why travel support is needed',
+      'Consent to data processing',
     ]);
   });
 
   it('gives reviewers no names or emails', () => {
-    const fields = reviewerFields({ ...complete, dialogueIds: ['firearms', 'technical-assistance'], stakeholderType: 'ngo_ecosoc' }, dialogues);
+    const fields = reviewerFields(
+      { ...complete, dialogueIds: ['firearms', 'technical-assistance'], stakeholderType: 'ngo_ecosoc' },
+      dialogues,
+    );
     expect(fields).toEqual([
       { label: 'Organisation', value: 'Small Arms Survey Network' },
       { label: 'Type of organisation', value: 'NGO with ECOSOC consultative status' },

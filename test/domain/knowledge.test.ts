@@ -5,8 +5,7 @@ import { splitQuestions } from '../../domain/language';
 import { ALIASES, FAQ_QUESTIONS, MULTI_QUESTIONS, OFF_TOPIC, PARAPHRASES } from '../fixtures/faq-questions';
 
 const knowledge = buildKnowledge(call2023.faq, call2023.dialogues);
-const key = (hit: KnowledgeHit | undefined) =>
-  !hit ? null : hit.kind === 'faq' ? `faq:${hit.entry.id}` : `dialogue:${hit.dialogue.id}`;
+const key = (hit: KnowledgeHit | undefined) => (!hit ? null : hit.kind === 'faq' ? `faq:${hit.entry.id}` : `dialogue:${hit.dialogue.id}`);
 
 describe('knowledge: questions from the shared test set', () => {
   it.each(FAQ_QUESTIONS)('$q', ({ q, expect: accepted, language }) => {
@@ -36,8 +35,16 @@ describe('knowledge: dialogues by their short names and abbreviations (catalogue
   });
 
   it('knows a new dialogue by the aliases an admin gave it, without code', () => {
-    const cyber = { ...call2023.dialogues[0]!, id: 'cybercrime', name: 'Constructive Dialogue on Cybercrime', shortName: 'Cybercrime',
-      aliases: ['CC', 'online crime'], translations: {}, date: '2023-11-20', description: 'On the new convention.' };
+    const cyber = {
+      ...call2023.dialogues[0]!,
+      id: 'cybercrime',
+      name: 'Constructive Dialogue on Cybercrime',
+      shortName: 'Cybercrime',
+      aliases: ['CC', 'online crime'],
+      translations: {},
+      date: '2023-11-20',
+      description: 'On the new convention.',
+    };
     const kb = buildKnowledge(call2023.faq, [...call2023.dialogues, cyber]);
     expect(knowledge.ask('when is the online crime dialogue')[0]!.dialogues).toEqual([]);
     const [answer] = kb.ask('when is the online crime dialogue');
@@ -62,7 +69,9 @@ describe('knowledge: several questions in one message', () => {
   });
 
   it('answers at most five questions', () => {
-    const answers = knowledge.ask('When is the deadline? Who can apply? Is it online? How do I contact you? What are the objectives? Is there a fee?');
+    const answers = knowledge.ask(
+      'When is the deadline? Who can apply? Is it online? How do I contact you? What are the objectives? Is there a fee?',
+    );
     expect(answers).toHaveLength(5);
   });
 
@@ -90,7 +99,9 @@ describe('knowledge: not about the call', () => {
   });
 
   it.each(['   ', '🙂🙂🙂', '\u0000\u0007', '…?!'])('handles a message with no words: %j', (text) => {
-    expect(knowledge.ask(text)).toEqual([{ hits: [], confident: false, language: null, query: text, dialogues: [], unknownDialogue: null, exact: false }]);
+    expect(knowledge.ask(text)).toEqual([
+      { hits: [], confident: false, language: null, query: text, dialogues: [], unknownDialogue: null, exact: false },
+    ]);
   });
 });
 
@@ -115,7 +126,9 @@ describe('knowledge: answers come from data', () => {
     expect(before.confident).toBe(false);
     const parking = {
       ...call2023.faq.find((e) => e.id === 'contact')!,
-      id: 'parking', question: 'Is there parking at the venue?', variants: ['Where can I park my car?'],
+      id: 'parking',
+      question: 'Is there parking at the venue?',
+      variants: ['Where can I park my car?'],
       answer: 'There is no visitor parking at the Vienna International Centre.',
     };
     const edited = buildKnowledge([...call2023.faq, parking], call2023.dialogues);
@@ -126,7 +139,8 @@ describe('knowledge: answers come from data', () => {
 
   it('uses the new wording of an entry', () => {
     const faq = call2023.faq.map((e) =>
-      e.id === 'contact' ? { ...e, answer: 'Write to the new secretariat address dialogues@example.org.' } : e);
+      e.id === 'contact' ? { ...e, answer: 'Write to the new secretariat address dialogues@example.org.' } : e,
+    );
     const [answer] = buildKnowledge(faq, call2023.dialogues).ask('Who do I contact with questions?');
     const hit = answer!.hits[0];
     expect(hit?.kind === 'faq' && hit.entry.answer).toContain('dialogues@example.org');
@@ -173,10 +187,12 @@ describe('knowledge: which dialogue a question is about', () => {
     expect(knowledge.ask(q)[0]!.unknownDialogue).toBe(word);
   });
 
-  it.each(['when is the firearms dialogue', 'what happens at the dialogue', 'is the dialogue online', 'can I apply to more than one dialogue'])(
-    'does not invent one: %s',
-    (q) => {
-      expect(knowledge.ask(q)[0]!.unknownDialogue).toBeNull();
-    },
-  );
+  it.each([
+    'when is the firearms dialogue',
+    'what happens at the dialogue',
+    'is the dialogue online',
+    'can I apply to more than one dialogue',
+  ])('does not invent one: %s', (q) => {
+    expect(knowledge.ask(q)[0]!.unknownDialogue).toBeNull();
+  });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  FOCUS_LABELS, GENDER_LABELS, PARTICIPATION_LABELS, STAKEHOLDER_LABELS, stakeholderMayApply, travelSupportEligible,
+  FOCUS_LABELS,
+  GENDER_LABELS,
+  PARTICIPATION_LABELS,
+  STAKEHOLDER_LABELS,
+  stakeholderMayApply,
+  travelSupportEligible,
 } from '../../domain/eligibility';
-import {
-  canDecide, checkDecision, describeStatus, overallStatus, reasonRequired, statusAfter, validateReason,
-} from '../../domain/review';
+import { canDecide, checkDecision, describeStatus, overallStatus, reasonRequired, statusAfter, validateReason } from '../../domain/review';
 import type { Application, DialogueReviewStatus } from '../../domain/types';
 
 describe('eligibility', () => {
@@ -62,7 +65,10 @@ describe('review rules', () => {
     expect(validateReason('request_info', null)).toEqual({ ok: false, message: 'Write what information you need from the applicant.' });
     expect(validateReason('reject', ' abc ')).toEqual({ ok: false, message: 'The reason must be at least 5 characters.' });
     expect(validateReason('reject', 'x'.repeat(1001))).toEqual({ ok: false, message: 'The reason must be at most 1,000 characters.' });
-    expect(validateReason('reject', 'bad\u0007bell')).toEqual({ ok: false, message: 'The reason contains characters that cannot be shown.' });
+    expect(validateReason('reject', 'bad\u0007bell')).toEqual({
+      ok: false,
+      message: 'The reason contains characters that cannot be shown.',
+    });
     expect(validateReason('reject', '  Not relevant to firearms.  ')).toEqual({ ok: true, reason: 'Not relevant to firearms.' });
     expect(validateReason('request_info', 'x'.repeat(1000))).toMatchObject({ ok: true });
   });
@@ -76,9 +82,14 @@ describe('review rules', () => {
     expect(checkDecision(app('withdrawn', 'pending'), 'firearms', 'approve', null)).toMatchObject({ ok: false, code: 'withdrawn' });
     expect(checkDecision(app('submitted', 'withdrawn'), 'firearms', 'approve', null)).toMatchObject({ ok: false, code: 'withdrawn' });
     expect(checkDecision(app('draft', 'pending'), 'firearms', 'approve', null)).toMatchObject({ ok: false, code: 'not_submitted' });
-    expect(checkDecision(app('submitted', 'pending'), 'technical-assistance', 'approve', null)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(checkDecision(app('submitted', 'pending'), 'technical-assistance', 'approve', null)).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(checkDecision(app('submitted', 'approved'), 'firearms', 'reject', 'Changed our minds')).toEqual({
-      ok: false, code: 'not_pending', message: 'This application has already been decided: approved.',
+      ok: false,
+      code: 'not_pending',
+      message: 'This application has already been decided: approved.',
     });
     expect(checkDecision(app('submitted', 'pending'), 'firearms', 'reject', '')).toMatchObject({ ok: false, code: 'reason_invalid' });
     expect(checkDecision(app('submitted', 'pending'), 'firearms', 'reject', 'Out of scope')).toEqual({ ok: true, reason: 'Out of scope' });

@@ -10,7 +10,10 @@ import { createTestApp, type TestApp } from '../support/harness';
 import { codeIn, textOf, WebClient } from '../web/support';
 
 let t: TestApp | null = null;
-afterEach(async () => { await t?.close(); t = null; });
+afterEach(async () => {
+  await t?.close();
+  t = null;
+});
 
 describe('the development mailbox', () => {
   it('shows each email at /dev/mail and logs no address', async () => {
@@ -39,8 +42,12 @@ describe('the development mailbox', () => {
 
 describe('mail settings', () => {
   it('accepts smtp:// and smtps:// with MAIL_FROM, and says what is wrong otherwise', () => {
-    expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example.org:465', MAIL_FROM: 'Desk <d@example.org>' }).SMTP_URL).toBe('smtps://u:p@smtp.example.org:465');
-    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.org' , MAIL_FROM: 'd@example.org' })).toThrow(/SMTP_URL: must look like smtp:\/\//);
+    expect(loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example.org:465', MAIL_FROM: 'Desk <d@example.org>' }).SMTP_URL).toBe(
+      'smtps://u:p@smtp.example.org:465',
+    );
+    expect(() => loadConfig({ SMTP_URL: 'http://smtp.example.org', MAIL_FROM: 'd@example.org' })).toThrow(
+      /SMTP_URL: must look like smtp:\/\//,
+    );
     expect(() => loadConfig({ SMTP_URL: 'smtp://smtp.example.org:587' })).toThrow(/MAIL_FROM: is required with SMTP_URL/);
     expect(() => loadConfig({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
     expect(loadConfig({}).WEB_APPLY).toBe(true);

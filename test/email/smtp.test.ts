@@ -9,7 +9,10 @@ import { DeliveryError } from '../../bot/core/sender';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
 let smtp: TestSmtp | null = null;
-afterEach(async () => { await smtp?.close(); smtp = null; });
+afterEach(async () => {
+  await smtp?.close();
+  smtp = null;
+});
 
 function sender(url: string, timeoutMs = 2000) {
   return createEmailSender({
@@ -25,7 +28,16 @@ const decision = {
   purpose: 'info_request' as const,
   replacesRef: null,
   outboxId: 'row-1',
-  replies: [{ kind: 'card' as const, card: { title: 'Application CD-2023-0007', text: 'The reviewers ask: <b>Which</b> countries do you work in?', actions: [{ id: 'info.answer', label: 'Answer', value: 'app-1' }] } }],
+  replies: [
+    {
+      kind: 'card' as const,
+      card: {
+        title: 'Application CD-2023-0007',
+        text: 'The reviewers ask: <b>Which</b> countries do you work in?',
+        actions: [{ id: 'info.answer', label: 'Answer', value: 'app-1' }],
+      },
+    },
+  ],
 };
 
 describe('email through SMTP', () => {
@@ -47,7 +59,9 @@ describe('email through SMTP', () => {
 
   it('a refused recipient is a final failure whose reason names the code, not the address', async () => {
     smtp = await startSmtp('refuse');
-    const err = await sender(smtp.url).deliver(decision).catch((e: unknown) => e);
+    const err = await sender(smtp.url)
+      .deliver(decision)
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect((err as DeliveryError).retryable).toBe(false);
     expect((err as DeliveryError).message).toMatch(/refused by the mail server \(550 5\.1\.1\)/);
@@ -56,7 +70,9 @@ describe('email through SMTP', () => {
 
   it('a deferral (451) is retried', async () => {
     smtp = await startSmtp({ deferTimes: 1 });
-    const err = await sender(smtp.url).deliver(decision).catch((e: unknown) => e);
+    const err = await sender(smtp.url)
+      .deliver(decision)
+      .catch((e: unknown) => e);
     expect((err as DeliveryError).retryable).toBe(true);
     expect((err as DeliveryError).message).toMatch(/451/);
     await sender(smtp.url).deliver(decision);
@@ -66,7 +82,9 @@ describe('email through SMTP', () => {
   it('a server that never answers times out and is retried', async () => {
     smtp = await startSmtp('silent');
     const started = Date.now();
-    const err = await sender(smtp.url, 300).deliver(decision).catch((e: unknown) => e);
+    const err = await sender(smtp.url, 300)
+      .deliver(decision)
+      .catch((e: unknown) => e);
     expect((err as DeliveryError).retryable).toBe(true);
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -74,7 +92,9 @@ describe('email through SMTP', () => {
   it('wrong credentials are retried (a configuration problem, not a refusal of the mail)', async () => {
     smtp = await startSmtp();
     const url = smtp.url.replace('s3cret', 'wrong');
-    const err = await sender(url).deliver(decision).catch((e: unknown) => e);
+    const err = await sender(url)
+      .deliver(decision)
+      .catch((e: unknown) => e);
     expect((err as DeliveryError).retryable).toBe(true);
     expect((err as DeliveryError).message).toContain('credentials');
     expect((err as DeliveryError).message).not.toContain('wrong');

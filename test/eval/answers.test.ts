@@ -12,7 +12,10 @@ import { loadQuestionFiles, runEval, summarize, type Outcome } from './runner';
 const HOLDOUT_BAR = 0.95;
 
 const describeFailures = (os: Outcome[]) =>
-  os.filter((o) => !o.correct).map((o) => `${o.id}: ${o.q} -> ${o.kind}${o.wrongFacts.length ? ` WRONG ${o.wrongFacts.join(', ')}` : ''}`).join('\n');
+  os
+    .filter((o) => !o.correct)
+    .map((o) => `${o.id}: ${o.q} -> ${o.kind}${o.wrongFacts.length ? ` WRONG ${o.wrongFacts.join(', ')}` : ''}`)
+    .join('\n');
 
 describe('answer evaluation', () => {
   it('held-out questions: correct at the bar, no wrong fact, in the asker’s language', async () => {

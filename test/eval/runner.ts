@@ -33,7 +33,11 @@ export const questionSchema = z.object({
 });
 export type Question = z.infer<typeof questionSchema>;
 
-export interface QuestionFile { lang: Lang; split: Split; questions: Question[] }
+export interface QuestionFile {
+  lang: Lang;
+  split: Split;
+  questions: Question[];
+}
 
 export interface Outcome {
   id: string;
@@ -68,7 +72,12 @@ export function loadQuestionFiles(dir: string): QuestionFile[] {
 
 /** Lower case, no accents, one apostrophe, single spaces: how facts are matched. */
 export const foldText = (s: string): string =>
-  s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘`´ʼ]/gu, "'").replace(/\s+/gu, ' ');
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´ʼ]/gu, "'")
+    .replace(/\s+/gu, ' ');
 
 const isFollowUps = (card: { actions?: { id: string }[] }): boolean =>
   (card.actions ?? []).length > 0 && card.actions!.every((a) => a.id === QUESTION_ACTIONS.ask);
@@ -94,27 +103,32 @@ export function fullText(replies: Reply[]): string {
 
 // What the bot itself wrote (not the quoted English call text): what its language is judged on.
 function ownWords(replies: Reply[]): string {
-  return replies.map((r) => {
-    if (r.kind === 'text') return r.text;
-    if (r.kind === 'card') return isFollowUps(r.card) ? '' : `${r.card.title} ${r.card.text ?? ''}`;
-    if (r.kind === 'form') return `${r.form.title} ${r.form.intro ?? ''} ${r.form.fields.map((f) => f.label).join(' ')}`;
-    return `${r.prompt.title} ${r.prompt.label}`;
-  }).join(' ');
+  return replies
+    .map((r) => {
+      if (r.kind === 'text') return r.text;
+      if (r.kind === 'card') return isFollowUps(r.card) ? '' : `${r.card.title} ${r.card.text ?? ''}`;
+      if (r.kind === 'form') return `${r.form.title} ${r.form.intro ?? ''} ${r.form.fields.map((f) => f.label).join(' ')}`;
+      return `${r.prompt.title} ${r.prompt.label}`;
+    })
+    .join(' ');
 }
 
 const FRANC: Record<string, Lang> = { eng: 'en', fra: 'fr', spa: 'es' };
 export function replyLanguage(replies: Reply[]): string {
   const [top] = francAll(ownWords(replies), { only: Object.keys(FRANC), minLength: 1 });
-  return top ? FRANC[top[0]] ?? 'und' : 'und';
+  return top ? (FRANC[top[0]] ?? 'und') : 'und';
 }
 
 function kindOf(replies: Reply[], recorded: boolean): { kind: Kind; offersApply: boolean } {
-  const offersApply = replies.some((r) => r.kind === 'form' || (r.kind === 'card' && (r.card.actions ?? []).some((a) => a.id === 'apply' || a.id === 'resume')));
+  const offersApply = replies.some(
+    (r) => r.kind === 'form' || (r.kind === 'card' && (r.card.actions ?? []).some((a) => a.id === 'apply' || a.id === 'resume')),
+  );
   if (replies.some((r) => r.kind === 'form')) return { kind: 'apply', offersApply };
-  const sources = replies.flatMap((r) => (r.kind === 'text' ? r.sources ?? [] : []));
+  const sources = replies.flatMap((r) => (r.kind === 'text' ? (r.sources ?? []) : []));
   // A source that quotes or names something is an answer; "the dialogues in the call" alone
   // goes with "no such dialogue", which is recorded for the secretariat like any unsure reply.
-  const factual = sources.some((s) => s.quote !== null) || sources.length > 1 || replies.some((r) => r.kind === 'card' && !!r.card.subtitle);
+  const factual =
+    sources.some((s) => s.quote !== null) || sources.length > 1 || replies.some((r) => r.kind === 'card' && !!r.card.subtitle);
   if (recorded && !factual) return { kind: 'unsure', offersApply };
   if (factual || sources.length) return { kind: 'answer', offersApply };
   return { kind: recorded ? 'unsure' : 'smalltalk', offersApply };
@@ -127,7 +141,11 @@ function judge(q: Question, kind: Kind, offersApply: boolean): boolean {
 
 async function unansweredCount(t: TestApp): Promise<number> {
   // Questions only: asking for a person goes to the secretariat too, as a request for contact.
-  const row = await t.deps.db.selectFrom('unanswered_questions').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'question').executeTakeFirstOrThrow();
+  const row = await t.deps.db
+    .selectFrom('unanswered_questions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'question')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -141,7 +159,9 @@ export async function runEval(files: QuestionFile[]): Promise<Outcome[]> {
     // not answer time.
     for (const t of Object.values(apps)) {
       await t.deps.engine.handle({
-        kind: 'message', text: 'When is the deadline?', conversation: { id: 'playground:warm-up', isDirect: true },
+        kind: 'message',
+        text: 'When is the deadline?',
+        conversation: { id: 'playground:warm-up', isDirect: true },
         actor: { platform: 'playground', userId: 'warm-up', scope: 'local', displayName: 'warm-up' },
       });
     }
@@ -152,7 +172,9 @@ export async function runEval(files: QuestionFile[]): Promise<Outcome[]> {
         const userId = `eval-${++n}`;
         const cpu = process.cpuUsage();
         const result = await t.deps.engine.handle({
-          kind: 'message', text: q.q, conversation: { id: `playground:${userId}`, isDirect: true },
+          kind: 'message',
+          text: q.q,
+          conversation: { id: `playground:${userId}`, isDirect: true },
           actor: { platform: 'playground', userId, scope: 'local', displayName: userId },
         });
         const used = process.cpuUsage(cpu);
@@ -165,10 +187,21 @@ export async function runEval(files: QuestionFile[]): Promise<Outcome[]> {
         const wrongFacts = (q.expect.none ?? []).flat().filter(has);
         const lang = replyLanguage(result.replies);
         outcomes.push({
-          id: q.id, lang: file.lang, split: file.split, at: q.at, q: q.q, expected: q.expect.kind, kind, offersApply,
+          id: q.id,
+          lang: file.lang,
+          split: file.split,
+          at: q.at,
+          q: q.q,
+          expected: q.expect.kind,
+          kind,
+          offersApply,
           correct: judge(q, kind, offersApply) && missing.length === 0 && wrongFacts.length === 0,
-          missing, wrongFacts, replyLanguage: lang, languageOk: lang === file.lang,
-          cpuMs: (used.user + used.system) / 1000, text,
+          missing,
+          wrongFacts,
+          replyLanguage: lang,
+          languageOk: lang === file.lang,
+          cpuMs: (used.user + used.system) / 1000,
+          text,
         });
       }
     }
@@ -179,7 +212,14 @@ export async function runEval(files: QuestionFile[]): Promise<Outcome[]> {
   return outcomes;
 }
 
-export interface Summary { n: number; correct: number; wrongFacts: number; languageOk: number; p50: number; p95: number }
+export interface Summary {
+  n: number;
+  correct: number;
+  wrongFacts: number;
+  languageOk: number;
+  p50: number;
+  p95: number;
+}
 
 export function summarize(outcomes: Outcome[]): Summary {
   const cpu = outcomes.map((o) => o.cpuMs).sort((a, b) => a - b);

@@ -128,8 +128,12 @@ export class FakeBotFramework {
       ...(opts.serviceUrl === null ? {} : { serviceurl: opts.serviceUrl ?? this.serviceUrl }),
     };
     if (opts.unsigned) {
-      return new UnsecuredJWT(claims).setIssuer(opts.iss ?? 'https://api.botframework.com').setAudience(opts.aud ?? FAKE_APP_ID)
-        .setIssuedAt(now).setExpirationTime(now + (opts.expiresIn ?? 3600)).encode();
+      return new UnsecuredJWT(claims)
+        .setIssuer(opts.iss ?? 'https://api.botframework.com')
+        .setAudience(opts.aud ?? FAKE_APP_ID)
+        .setIssuedAt(now)
+        .setExpirationTime(now + (opts.expiresIn ?? 3600))
+        .encode();
     }
     const key = this.keys.find((k) => k.kid === (opts.kid ?? this.keys[0]!.kid))!;
     return new SignJWT(claims)
@@ -167,7 +171,11 @@ export class FakeBotFramework {
     };
     if (req.method === 'GET' && url.pathname === '/v1/.well-known/openidconfiguration') {
       this.metadataFetches++;
-      return send(200, { issuer: 'https://api.botframework.com', jwks_uri: `${this.base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      return send(200, {
+        issuer: 'https://api.botframework.com',
+        jwks_uri: `${this.base}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     }
     if (req.method === 'GET' && url.pathname === '/v1/.well-known/keys') {
       this.jwksFetches++;
@@ -176,18 +184,23 @@ export class FakeBotFramework {
     if (req.method === 'POST' && url.pathname === '/oauth2/v2.0/token') {
       const form = new URLSearchParams(raw);
       this.tokenRequests.push(form);
-      if (form.get('client_id') !== FAKE_APP_ID || form.get('client_secret') !== FAKE_APP_PASSWORD) return send(401, { error: 'invalid_client' });
+      if (form.get('client_id') !== FAKE_APP_ID || form.get('client_secret') !== FAKE_APP_PASSWORD)
+        return send(401, { error: 'invalid_client' });
       const token = `fake-access-token-${this.tokenRequests.length}`;
       this.issued.add(token);
       return send(200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
     }
     const roster = /^\/connector\/v3\/conversations\/([^/]+)\/members$/.exec(url.pathname);
     if (req.method === 'GET' && roster) {
-      if (!req.headers.authorization || !this.issued.has(req.headers.authorization.replace(/^Bearer /, ''))) return send(401, { error: { code: 'Unauthorized' } });
+      if (!req.headers.authorization || !this.issued.has(req.headers.authorization.replace(/^Bearer /, '')))
+        return send(401, { error: { code: 'Unauthorized' } });
       this.rosterFetches++;
       const ids = this.rosters.get(decodeURIComponent(roster[1]!));
       if (!ids) return send(404, { error: { code: 'ConversationNotFound' } });
-      return send(200, ids.map((aadObjectId, i) => ({ id: `29:member-${i}`, name: `Member ${i}`, aadObjectId })));
+      return send(
+        200,
+        ids.map((aadObjectId, i) => ({ id: `29:member-${i}`, name: `Member ${i}`, aadObjectId })),
+      );
     }
     const m = /^\/connector\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?$/.exec(url.pathname);
     if (!m) return send(404, { error: { code: 'NotFound' } });

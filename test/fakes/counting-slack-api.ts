@@ -79,7 +79,9 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
     waiters = new Map();
   };
   reset();
-  const bump = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
+  const bump = (m: Record<string, number>, k: string) => {
+    m[k] = (m[k] ?? 0) + 1;
+  };
 
   function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
@@ -107,9 +109,13 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
   }
 
   async function control(path: string, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const json = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown): void =>
+      void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (path === '/__stats') return json(200, api.stats());
-    if (path === '/__reset') { reset(); return json(200, { ok: true }); }
+    if (path === '/__reset') {
+      reset();
+      return json(200, { ok: true });
+    }
     if (path === '/__fail') {
       const body = JSON.parse(await readBody(req)) as { method: string; failures: CountingFailure[] };
       api.failNext(body.method, ...body.failures);
@@ -140,7 +146,8 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
       }
       res.setHeader('content-type', 'application/json; charset=utf-8');
       if ('error' in failure) return void res.writeHead(200).end(JSON.stringify({ ok: false, error: failure.error }));
-      if (failure.status === 429) return void res.writeHead(429, { 'retry-after': String(failure.retryAfter) }).end('{"ok":false,"error":"ratelimited"}');
+      if (failure.status === 429)
+        return void res.writeHead(429, { 'retry-after': String(failure.retryAfter) }).end('{"ok":false,"error":"ratelimited"}');
       return void res.writeHead(500).end('{"ok":false,"error":"internal_error"}');
     }
     const out = answer(method, body);
@@ -152,7 +159,8 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
       if (method === 'chat.postMessage') {
         const channel = String(body.channel);
         bump(stats.postsByChannel, watch.has(channel) ? channel : 'other');
-        if (watch.has(channel)) stats.watchedTexts.push({ channel, text: `${String(body.text ?? '')}\n${JSON.stringify(body.blocks ?? [])}` });
+        if (watch.has(channel))
+          stats.watchedTexts.push({ channel, text: `${String(body.text ?? '')}\n${JSON.stringify(body.blocks ?? [])}` });
       }
       if (method === 'views.open' && typeof body.trigger_id === 'string' && body.view && typeof body.view === 'object') {
         const view = body.view as Record<string, unknown>;
@@ -179,16 +187,20 @@ export async function startCountingSlackApi(opts: CountingOptions = {}): Promise
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve(null), waitMs);
         const list = waiters.get(triggerId) ?? [];
-        list.push((v) => { clearTimeout(timer); resolve(v); });
+        list.push((v) => {
+          clearTimeout(timer);
+          resolve(v);
+        });
         waiters.set(triggerId, list);
       });
     },
     reset,
-    close: () => new Promise((resolve) => {
-      for (const r of hanging) r.destroy();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const r of hanging) r.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   return api;
 }

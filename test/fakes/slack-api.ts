@@ -84,9 +84,16 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     usedCodes.add(code);
     revoked.delete(ws.token);
     return {
-      ok: true, access_token: ws.token, token_type: 'bot', scope: 'app_mentions:read,chat:write,commands', bot_user_id: ws.botUserId, app_id: 'A0DESK',
-      team: ws.isEnterpriseInstall ? null : { id: ws.teamId, name: ws.teamName }, enterprise: ws.enterprise ?? null,
-      is_enterprise_install: ws.isEnterpriseInstall ?? false, authed_user: { id: ws.installer },
+      ok: true,
+      access_token: ws.token,
+      token_type: 'bot',
+      scope: 'app_mentions:read,chat:write,commands',
+      bot_user_id: ws.botUserId,
+      app_id: 'A0DESK',
+      team: ws.isEnterpriseInstall ? null : { id: ws.teamId, name: ws.teamName },
+      enterprise: ws.enterprise ?? null,
+      is_enterprise_install: ws.isEnterpriseInstall ?? false,
+      authed_user: { id: ws.installer },
     };
   }
 
@@ -122,7 +129,17 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const u = users.get(String(body.user)) ?? {};
         // As Slack does: the locale only when asked for with include_locale.
         const locale = String(body.include_locale) === 'true' ? { locale: u.locale ?? 'en-US' } : {};
-        return { ok: true, user: { id: body.user, tz: u.tz ?? 'Europe/Vienna', real_name: u.name ?? 'Test User', ...(u.emailConfirmed !== undefined ? { is_email_confirmed: u.emailConfirmed } : {}), profile: { display_name: u.name ?? '', ...(u.email ? { email: u.email } : {}) }, ...locale } };
+        return {
+          ok: true,
+          user: {
+            id: body.user,
+            tz: u.tz ?? 'Europe/Vienna',
+            real_name: u.name ?? 'Test User',
+            ...(u.emailConfirmed !== undefined ? { is_email_confirmed: u.emailConfirmed } : {}),
+            profile: { display_name: u.name ?? '', ...(u.email ? { email: u.email } : {}) },
+            ...locale,
+          },
+        };
       }
       // files.uploadV2's three steps: a ticket, the bytes (recorded as "upload/<file id>"), sharing.
       case 'files.getUploadURLExternal': {
@@ -190,6 +207,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       users = new Map();
       socketUrl = null;
     },
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

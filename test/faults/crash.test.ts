@@ -31,8 +31,15 @@ afterAll(async () => {
 });
 
 const env = (clock: string) => ({
-  NODE_ENV: 'production', PLAYGROUND: 'false', DATABASE_URL: `file:${join(dir, 'crash.sqlite')}`, DIALOGUES_CLOCK: clock,
-  SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-crash', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS', LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  PLAYGROUND: 'false',
+  DATABASE_URL: `file:${join(dir, 'crash.sqlite')}`,
+  DIALOGUES_CLOCK: clock,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-crash',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+  LOG_LEVEL: 'warn',
 });
 
 describe('SIGKILL during the rush', () => {
@@ -60,7 +67,9 @@ describe('SIGKILL during the rush', () => {
             killedAt = Date.now();
             await first.kill();
           }
-        } catch { /* in flight when the process died: not confirmed, so not promised */ }
+        } catch {
+          /* in flight when the process died: not confirmed, so not promised */
+        }
       }
     };
     await Promise.all(Array.from({ length: 16 }, worker));
@@ -78,8 +87,11 @@ describe('SIGKILL during the rush', () => {
     servers.push(second);
 
     const db = new Database(join(dir, 'crash.sqlite'), { readonly: true });
-    const submitted = () => db.prepare(`select a.reference, i.user_id from applications a join identities i on i.person_id = a.person_id
-      where a.status = 'submitted' and i.platform = 'slack'`).all() as { reference: string; user_id: string }[];
+    const submitted = () =>
+      db
+        .prepare(`select a.reference, i.user_id from applications a join identities i on i.person_id = a.person_id
+      where a.status = 'submitted' and i.platform = 'slack'`)
+        .all() as { reference: string; user_id: string }[];
     const stored = submitted();
     const storedUsers = new Set(stored.map((s) => s.user_id));
     for (const u of confirmed) expect(storedUsers.has(u), `confirmed ${u} is stored`).toBe(true);
@@ -91,7 +103,11 @@ describe('SIGKILL during the rush', () => {
     const undelivered = () => (db.prepare("select count(*) n from outbox where status <> 'delivered'").get() as { n: number }).n;
     while (undelivered() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await second.stop();
-    const cards = () => api.stats().watchedTexts.map((w) => /CD-2023-\d{4,}/.exec(w.text)?.[0]).filter(Boolean) as string[];
+    const cards = () =>
+      api
+        .stats()
+        .watchedTexts.map((w) => /CD-2023-\d{4,}/.exec(w.text)?.[0])
+        .filter(Boolean) as string[];
     const sent = cards();
     const refs = new Set(stored.map((s) => s.reference));
     expect(new Set(sent.filter((r) => refs.has(r))).size).toBe(stored.length);

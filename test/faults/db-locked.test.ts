@@ -26,7 +26,8 @@ const log = createLogger('debug', (line) => {
   for (const w of waiters.filter((x) => x.event === name)) w.resolve();
   waiters = waiters.filter((x) => x.event !== name);
 });
-const logged = (event: string) => (events.includes(event) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ event, resolve })));
+const logged = (event: string) =>
+  events.includes(event) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ event, resolve }));
 /**
  * A lock is waited for this long before the caller hears "busy" (5 s in production): the lock
  * tests do not need to sit through the production wait to see what happens after it.
@@ -37,7 +38,12 @@ beforeAll(async () => {
   api = await startCountingSlackApi({
     watch: ['C0REVIEWS'],
     // Lets a test take the lock at the worst moment: the platform has the message, we have not yet recorded it.
-    beforeAnswer: (method) => { if (lockOnAnswer && method === 'chat.postMessage') { lockOnAnswer = false; lock(); } },
+    beforeAnswer: (method) => {
+      if (lockOnAnswer && method === 'chat.postMessage') {
+        lockOnAnswer = false;
+        lock();
+      }
+    },
   });
 });
 afterAll(() => api.close());
@@ -70,7 +76,8 @@ async function app() {
     log,
   });
 }
-const post = (body: string, type: string) => t.app.request('/slack/events', { method: 'POST', headers: signedHeaders(SECRET, body, type), body });
+const post = (body: string, type: string) =>
+  t.app.request('/slack/events', { method: 'POST', headers: signedHeaders(SECRET, body, type), body });
 
 describe('database locked by another process', () => {
   it('answers a modal step with a clear 503 while locked, and takes the same step once released', async () => {
@@ -100,10 +107,19 @@ describe('database locked by another process', () => {
 
   it('delivers nothing while locked and everything once, after the lock is released', async () => {
     await app();
-    await enqueue(t.deps.db, t.deps.atomic, [{
-      recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' }, purpose: 'review_card',
-      replies: [{ kind: 'text', text: 'CD-2023-0001' }], dedupeKey: 'review_card:locked-1',
-    }], t.clock.now().toISOString());
+    await enqueue(
+      t.deps.db,
+      t.deps.atomic,
+      [
+        {
+          recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' },
+          purpose: 'review_card',
+          replies: [{ kind: 'text', text: 'CD-2023-0001' }],
+          dedupeKey: 'review_card:locked-1',
+        },
+      ],
+      t.clock.now().toISOString(),
+    );
     lock();
     await t.drainOutbox();
     expect(api.stats().postsByChannel.C0REVIEWS ?? 0).toBe(0);
@@ -117,16 +133,28 @@ describe('database locked by another process', () => {
   // Recording a delivery is apart from sending it: a failed record must not count as a failed send.
   it('a card the platform took while the database was locked is not sent a second time', async () => {
     await app();
-    await enqueue(t.deps.db, t.deps.atomic, [{
-      recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' }, purpose: 'review_card',
-      replies: [{ kind: 'text', text: 'CD-2023-0002' }], dedupeKey: 'review_card:locked-2',
-    }], t.clock.now().toISOString());
+    await enqueue(
+      t.deps.db,
+      t.deps.atomic,
+      [
+        {
+          recipient: { platform: 'slack', kind: 'channel', address: 'C0REVIEWS' },
+          purpose: 'review_card',
+          replies: [{ kind: 'text', text: 'CD-2023-0002' }],
+          dedupeKey: 'review_card:locked-2',
+        },
+      ],
+      t.clock.now().toISOString(),
+    );
     lockOnAnswer = true;
     const drained = t.drainOutbox();
     await logged('outbox_record_retry'); // past busy_timeout: recording the delivery failed
     release();
     await drained;
-    for (let i = 0; i < 3; i++) { t.clock.advance(5 * 60_000); await t.drainOutbox(); }
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(5 * 60_000);
+      await t.drainOutbox();
+    }
     expect(api.stats().postsByChannel.C0REVIEWS).toBe(1);
   }, 20_000);
 

@@ -57,7 +57,10 @@ afterEach(async () => {
 async function app() {
   t = await createTestApp({
     env: {
-      SLACK_SIGNING_SECRET: 'fault-secret-0123456789abcdef', SLACK_BOT_TOKEN: 'xoxb-faults', SLACK_API_URL: slack.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+      SLACK_SIGNING_SECRET: 'fault-secret-0123456789abcdef',
+      SLACK_BOT_TOKEN: 'xoxb-faults',
+      SLACK_API_URL: slack.url,
+      SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
       ...teams.env(),
     },
   });
@@ -65,7 +68,10 @@ async function app() {
 }
 
 const card = (platform: 'slack' | 'teams', n = 1): OutboundMessage => ({
-  recipient: platform === 'slack' ? { platform, kind: 'channel', address: 'C0REVIEWS' } : { platform, kind: 'channel', address: '19:reviews@thread.tacv2' },
+  recipient:
+    platform === 'slack'
+      ? { platform, kind: 'channel', address: 'C0REVIEWS' }
+      : { platform, kind: 'channel', address: '19:reviews@thread.tacv2' },
   purpose: 'review_card',
   replies: [{ kind: 'text', text: `New application CD-2023-${String(n).padStart(4, '0')}` }],
   dedupeKey: `review_card:fault-${platform}-${n}`,
@@ -78,8 +84,17 @@ const slackPosts = () => slack.stats().postsByChannel.C0REVIEWS ?? 0;
 const teamsPosts = () => teams.sent().length;
 
 describe.each([
-  ['slack', () => slackPosts(), (n: number, s: number) => slack.failNext('chat.postMessage', ...Array.from({ length: n }, () => ({ status: 429 as const, retryAfter: s })))],
-  ['teams', () => teamsPosts(), (n: number, s: number) => teams.failNext(...Array.from({ length: n }, () => ({ status: 429, headers: { 'retry-after': String(s) } })))],
+  [
+    'slack',
+    () => slackPosts(),
+    (n: number, s: number) =>
+      slack.failNext('chat.postMessage', ...Array.from({ length: n }, () => ({ status: 429 as const, retryAfter: s }))),
+  ],
+  [
+    'teams',
+    () => teamsPosts(),
+    (n: number, s: number) => teams.failNext(...Array.from({ length: n }, () => ({ status: 429, headers: { 'retry-after': String(s) } }))),
+  ],
 ] as const)('%s outbox', (platform, delivered, rateLimit) => {
   it('waits exactly as long as Retry-After says after a 429, then delivers once', async () => {
     await app();
@@ -145,13 +160,24 @@ describe.each([
     t.clock.advance(60 * 60_000);
     await t.drainOutbox();
     expect(delivered()).toBe(2);
-    if (platform === 'slack') expect(slack.stats().watchedTexts.map((w) => /CD-2023-\d+/.exec(w.text)?.[0]).sort()).toEqual(['CD-2023-0001', 'CD-2023-0002']);
+    if (platform === 'slack')
+      expect(
+        slack
+          .stats()
+          .watchedTexts.map((w) => /CD-2023-\d+/.exec(w.text)?.[0])
+          .sort(),
+      ).toEqual(['CD-2023-0001', 'CD-2023-0002']);
   });
 
   it('keeps a burst of rate-limited messages in order and sends each once', async () => {
     await app();
     const n = 30;
-    await enqueue(t.deps.db, t.deps.atomic, Array.from({ length: n }, (_, i) => card(platform, i + 1)), t.clock.now().toISOString());
+    await enqueue(
+      t.deps.db,
+      t.deps.atomic,
+      Array.from({ length: n }, (_, i) => card(platform, i + 1)),
+      t.clock.now().toISOString(),
+    );
     rateLimit(5, 2);
     for (let i = 0; i < 20 && delivered() < n; i++) {
       await t.drainOutbox();

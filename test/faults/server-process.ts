@@ -61,7 +61,9 @@ let bundled: Promise<string> | null = null;
 export function serverBundle(): Promise<string> {
   // @ts-expect-error scripts/build.mjs is plain JavaScript without types
   // One file per test process: test files run in parallel and must not overwrite each other's bundle.
-  bundled ??= import('../../scripts/build.mjs').then((m: { buildServer(out: string): Promise<string> }) => m.buildServer(`${ROOT}dist/test-server-${process.pid}.mjs`));
+  bundled ??= import('../../scripts/build.mjs').then((m: { buildServer(out: string): Promise<string> }) =>
+    m.buildServer(`${ROOT}dist/test-server-${process.pid}.mjs`),
+  );
   return bundled;
 }
 
@@ -70,7 +72,14 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
   const entry = o.script ? ['--import', 'tsx', o.script] : ['--enable-source-maps', await serverBundle()];
   const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...o.env, PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...o.env,
+      PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = o.logFile ? createWriteStream(o.logFile, { flags: 'a' }) : null;
@@ -81,17 +90,26 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { log?.end(); resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      log?.end();
+      resolve(code);
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (o.readyTimeoutMs ?? 20_000);
   let gone = false;
-  void exited.then(() => { gone = true; });
+  void exited.then(() => {
+    gone = true;
+  });
   for (;;) {
     if (gone) throw new Error(`server exited before it was ready:\n${tail}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server not ready in time:\n${tail}`);
@@ -108,8 +126,13 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
     rss: () => rssOf(pid),
     sampleRss(everyMs = 50) {
       let peak = rssOf(pid);
-      const t = setInterval(() => { peak = Math.max(peak, rssOf(pid)); }, everyMs);
-      return () => { clearInterval(t); return Math.max(peak, rssOf(pid)); };
+      const t = setInterval(() => {
+        peak = Math.max(peak, rssOf(pid));
+      }, everyMs);
+      return () => {
+        clearInterval(t);
+        return Math.max(peak, rssOf(pid));
+      };
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -28,22 +28,40 @@ export function signedHeaders(secret: string, body: string, contentType: string,
 
 /** Questions people ask in the week before a deadline. */
 export const QUESTIONS = [
-  'what is the deadline to apply?', 'who can apply?', 'is there travel support?', 'how much does it cost to attend?',
-  'can academia apply?', 'where does the dialogue take place?', 'do we need ECOSOC status?', 'how do I apply',
-  'can I edit my application after submitting?', 'when will I know if I am selected?',
+  'what is the deadline to apply?',
+  'who can apply?',
+  'is there travel support?',
+  'how much does it cost to attend?',
+  'can academia apply?',
+  'where does the dialogue take place?',
+  'do we need ECOSOC status?',
+  'how do I apply',
+  'can I edit my application after submitting?',
+  'when will I know if I am selected?',
 ];
 
 export const userId = (n: number) => `U${String(n).padStart(9, '0')}`;
 
 export function dmEventBody(eventId: string, user: string, text: string): string {
   return JSON.stringify({
-    ...IM, team_id: TEAM, event_id: eventId, event_time: Math.floor(Date.now() / 1000),
+    ...IM,
+    team_id: TEAM,
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
     event: { ...IM.event, user, channel: `D${user.slice(1)}`, text, client_msg_id: eventId, ts: `${Math.floor(Date.now() / 1000)}.000100` },
   });
 }
 
 export function commandBody(text: string, trigger: string, user: string): string {
-  return new URLSearchParams({ ...COMMAND, team_id: TEAM, user_id: user, user_name: user.toLowerCase(), command: '/dialogues', text, trigger_id: trigger }).toString();
+  return new URLSearchParams({
+    ...COMMAND,
+    team_id: TEAM,
+    user_id: user,
+    user_name: user.toLowerCase(),
+    command: '/dialogues',
+    text,
+    trigger_id: trigger,
+  }).toString();
 }
 
 /** What Slack would send for a modal filled with `values` (by field id). */

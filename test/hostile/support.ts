@@ -16,10 +16,21 @@ export const HUGE = 'x'.repeat(200_000);
 
 /** Values that a field should never hold: wrong types, huge, odd Unicode, injection-looking. */
 export const hostileValue = fc.oneof(
-  fc.constant(null), fc.constant(undefined), fc.boolean(), fc.integer(), fc.double(), fc.constant(HUGE),
-  fc.constant('\u0000\uFFFF\uD800'), fc.constant('<script>alert(1)</script>'), fc.constant("'; drop table applications; --"),
-  fc.constant('=HYPERLINK("http://evil")'), fc.string({ maxLength: 40 }), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }), fc.constant({}), fc.constant([]),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.constant(HUGE),
+  fc.constant('\u0000\uFFFF\uD800'),
+  fc.constant('<script>alert(1)</script>'),
+  fc.constant("'; drop table applications; --"),
+  fc.constant('=HYPERLINK("http://evil")'),
+  fc.string({ maxLength: 40 }),
+  fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), fc.anything({ maxDepth: 1 }), { maxKeys: 3 }),
+  fc.constant({}),
+  fc.constant([]),
 );
 
 /** Every path to a value in a JSON object (objects and arrays included). */
@@ -38,7 +49,10 @@ export function mutate<T>(o: T, mutations: Mutation[]): T {
   for (const m of mutations) {
     let node: any = copy;
     for (const k of m.path.slice(0, -1)) {
-      if (node === null || typeof node !== 'object') { node = null; break; }
+      if (node === null || typeof node !== 'object') {
+        node = null;
+        break;
+      }
       node = node[k];
     }
     if (node === null || typeof node !== 'object') continue;
@@ -54,13 +68,19 @@ export function mutate<T>(o: T, mutations: Mutation[]): T {
 export function mutations(o: unknown): fc.Arbitrary<Mutation[]> {
   const all = paths(o);
   return fc.array(
-    fc.record({ path: fc.constantFrom(...all), op: fc.constantFrom('set' as const, 'set' as const, 'delete' as const), value: hostileValue }),
+    fc.record({
+      path: fc.constantFrom(...all),
+      op: fc.constantFrom('set' as const, 'set' as const, 'delete' as const),
+      value: hostileValue,
+    }),
     { minLength: 1, maxLength: 3 },
   );
 }
 
 export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(db);
+  const tables = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(db);
   const out: Record<string, number> = {};
   for (const { name } of tables.rows) {
     const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);
@@ -84,5 +104,11 @@ export const badBytes = fc.oneof(
   fc.constant(Buffer.from('payload=%7B%22type%22%3A')),
 );
 export const contentTypes = fc.constantFrom(
-  'application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', '', 'application/json; charset=latin1', 'application/xml',
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'multipart/form-data; boundary=x',
+  '',
+  'application/json; charset=latin1',
+  'application/xml',
 );

@@ -8,7 +8,24 @@ import { catalog } from '../../domain/i18n/catalog/index';
 import type { Locale } from '../../domain/i18n';
 
 // FAQ answers and call facts are data translated elsewhere; everything else must be translated.
-const AREAS = ['apply', 'chrome', 'common', 'dates', 'form', 'language', 'notices', 'review', 'status', 'answers', 'questions', 'rounds', 'security', 'privacy', 'web', 'tab'] as const;
+const AREAS = [
+  'apply',
+  'chrome',
+  'common',
+  'dates',
+  'form',
+  'language',
+  'notices',
+  'review',
+  'status',
+  'answers',
+  'questions',
+  'rounds',
+  'security',
+  'privacy',
+  'web',
+  'tab',
+] as const;
 type Area = keyof typeof catalog;
 
 function literals(elements: MessageFormatElement[], out: string[] = [], current: string[] = ['']): string[] {

@@ -20,31 +20,78 @@ import type { AdapterHost } from '../../bot/core/host';
 import { leaks } from './english-leaks';
 
 const firearms: Dialogue = {
-  id: 'firearms', name: 'Constructive Dialogue on Firearms', shortName: 'Firearms', date: '2023-05-05', format: 'hybrid',
-  location: 'Vienna, Austria, and online', description: '', status: 'active', callNote: null, sortOrder: 1,
+  id: 'firearms',
+  name: 'Constructive Dialogue on Firearms',
+  shortName: 'Firearms',
+  date: '2023-05-05',
+  format: 'hybrid',
+  location: 'Vienna, Austria, and online',
+  description: '',
+  status: 'active',
+  callNote: null,
+  sortOrder: 1,
   translations: {
-    fr: { name: 'Dialogue constructif sur les armes à feu', shortName: 'Armes à feu', location: 'Vienne (Autriche) et en ligne', description: '', callNote: null },
-    es: { name: 'Diálogo constructivo sobre armas de fuego', shortName: 'Armas de fuego', location: 'Viena (Austria) y en línea', description: '', callNote: null },
+    fr: {
+      name: 'Dialogue constructif sur les armes à feu',
+      shortName: 'Armes à feu',
+      location: 'Vienne (Autriche) et en ligne',
+      description: '',
+      callNote: null,
+    },
+    es: {
+      name: 'Diálogo constructivo sobre armas de fuego',
+      shortName: 'Armas de fuego',
+      location: 'Viena (Austria) y en línea',
+      description: '',
+      callNote: null,
+    },
   },
 };
 const app: Application = {
-  id: 'a1', callId: 'cd-2023', personId: 'p1', platform: 'slack', reference: 'CD-2023-0007', status: 'submitted',
-  answers: { dialogueIds: ['firearms'], country: 'SN', representatives: [{ name: 'Awa', gender: 'female', email: 'awa@example.org', role: 'Coordinatrice', nationality: 'SN' }] },
-  currentStep: null, dialogues: [{ dialogueId: 'firearms', status: 'pending', round: 1 }] as Application['dialogues'],
-  createdAt: '2023-01-20T09:00:00Z', updatedAt: '2023-01-20T09:00:00Z', submittedAt: '2023-01-20T09:00:00Z',
+  id: 'a1',
+  callId: 'cd-2023',
+  personId: 'p1',
+  platform: 'slack',
+  reference: 'CD-2023-0007',
+  status: 'submitted',
+  answers: {
+    dialogueIds: ['firearms'],
+    country: 'SN',
+    representatives: [{ name: 'Awa', gender: 'female', email: 'awa@example.org', role: 'Coordinatrice', nationality: 'SN' }],
+  },
+  currentStep: null,
+  dialogues: [{ dialogueId: 'firearms', status: 'pending', round: 1 }] as Application['dialogues'],
+  createdAt: '2023-01-20T09:00:00Z',
+  updatedAt: '2023-01-20T09:00:00Z',
+  submittedAt: '2023-01-20T09:00:00Z',
 };
 const decision = (outcome: Decision['outcome'], reason: string | null): Decision => ({
-  id: `d-${outcome}`, applicationId: 'a1', dialogueId: 'firearms', round: 1, outcome, reason,
-  deciderName: 'Reviewer', deciderRef: 'playground:reviewer', decidedAt: '2023-03-01T09:00:00Z',
+  id: `d-${outcome}`,
+  applicationId: 'a1',
+  dialogueId: 'firearms',
+  round: 1,
+  outcome,
+  reason,
+  deciderName: 'Reviewer',
+  deciderRef: 'playground:reviewer',
+  decidedAt: '2023-03-01T09:00:00Z',
 });
 const NOTICE_AREAS = ['notices', 'rounds', 'web', 'common'] as const;
 
 function mailbox(): { transport: MailTransport; sent: Mail[] } {
   const sent: Mail[] = [];
-  return { sent, transport: { kind: 'log', async send(mail) { sent.push(mail); } } };
+  return {
+    sent,
+    transport: {
+      kind: 'log',
+      async send(mail) {
+        sent.push(mail);
+      },
+    },
+  };
 }
 
-describe('notices in the reader\'s language', () => {
+describe("notices in the reader's language", () => {
   for (const locale of ['fr', 'es'] as const) {
     const to = { platform: 'slack' as const, kind: 'user' as const, address: 'U1', locale };
 
@@ -61,9 +108,26 @@ describe('notices in the reader\'s language', () => {
 
     it(`${locale}: an email notice has its subject, links and footer in the recipient's language`, async () => {
       const box = mailbox();
-      const sender = createEmailSender({ transport: box.transport, from: 'desk@example.org', baseUrl: 'https://desk.example.org', messageDomain: 'desk.example.org' });
-      const notice = decisionNotice(app, decision('request_info', 'Précisez.'), [firearms], { platform: 'email', kind: 'user', address: 'awa@example.org', locale }, 'x@un.org');
-      await sender.deliver({ recipient: notice.recipient, replies: notice.replies, purpose: notice.purpose, replacesRef: null, outboxId: 'o1' });
+      const sender = createEmailSender({
+        transport: box.transport,
+        from: 'desk@example.org',
+        baseUrl: 'https://desk.example.org',
+        messageDomain: 'desk.example.org',
+      });
+      const notice = decisionNotice(
+        app,
+        decision('request_info', 'Précisez.'),
+        [firearms],
+        { platform: 'email', kind: 'user', address: 'awa@example.org', locale },
+        'x@un.org',
+      );
+      await sender.deliver({
+        recipient: notice.recipient,
+        replies: notice.replies,
+        purpose: notice.purpose,
+        replacesRef: null,
+        outboxId: 'o1',
+      });
       const [mail] = box.sent;
       expect(mail!.subject).toBe(t(locale, 'notices.title', { reference: 'CD-2023-0007' }));
       expect(mail!.text).toContain(t(locale, 'web.mail.footer'));
@@ -74,16 +138,33 @@ describe('notices in the reader\'s language', () => {
 
     it(`${locale}: a recipient stored without a language gets the email in the notice's own`, async () => {
       const box = mailbox();
-      const sender = createEmailSender({ transport: box.transport, from: 'desk@example.org', baseUrl: 'https://desk.example.org', messageDomain: 'desk.example.org' });
+      const sender = createEmailSender({
+        transport: box.transport,
+        from: 'desk@example.org',
+        baseUrl: 'https://desk.example.org',
+        messageDomain: 'desk.example.org',
+      });
       const notice = decisionNotice(app, decision('request_info', 'Précisez.'), [firearms], to, 'x@un.org');
-      await sender.deliver({ recipient: { platform: 'email', kind: 'user', address: 'awa@example.org' }, replies: notice.replies, purpose: notice.purpose, replacesRef: null });
+      await sender.deliver({
+        recipient: { platform: 'email', kind: 'user', address: 'awa@example.org' },
+        replies: notice.replies,
+        purpose: notice.purpose,
+        replacesRef: null,
+      });
       expect(box.sent[0]!.text).toContain(t(locale, 'web.mail.footer'));
     });
   }
 
-  it('a focal point reads the round notice, its date and the dialogue in the reviewers\' language', () => {
+  it("a focal point reads the round notice, its date and the dialogue in the reviewers' language", () => {
     const round = { id: 'r1', closesAt: '2023-03-15T23:00:00Z', zone: 'Europe/Vienna' };
-    const fr = roundNotice(round, 'Armes à feu', 3, { id: 'fp1', email: 'fp@mission.example' }, 'https://desk.example.org/admin/objections', 'fr');
+    const fr = roundNotice(
+      round,
+      'Armes à feu',
+      3,
+      { id: 'fp1', email: 'fp@mission.example' },
+      'https://desk.example.org/admin/objections',
+      'fr',
+    );
     expect(fr.recipient.locale).toBe('fr');
     expect(leaks(fr, 'fr', NOTICE_AREAS)).toEqual([]);
     expect(JSON.stringify(fr)).toContain('mars');
@@ -91,9 +172,16 @@ describe('notices in the reader\'s language', () => {
     expect(JSON.stringify(en)).toContain('March');
   });
 
-  it('reviewer cards write the balance, and the missing-reason prompt, in the channel\'s language', () => {
+  it("reviewer cards write the balance, and the missing-reason prompt, in the channel's language", () => {
     const counts = { gender: { female: 2, male: 3 }, region: { African: 1 } };
-    const card = reviewCard(app, [firearms], [], 'Europe/Vienna', { body: 'states_parties', balance: (l: Locale) => [balanceLine(l, 'X', counts, app.answers)] }, 'es');
+    const card = reviewCard(
+      app,
+      [firearms],
+      [],
+      'Europe/Vienna',
+      { body: 'states_parties', balance: (l: Locale) => [balanceLine(l, 'X', counts, app.answers)] },
+      'es',
+    );
     expect(JSON.stringify(card)).toContain(JSON.stringify(balanceLine('es', 'X', counts, app.answers)).slice(1, -1));
     expect(leaks(card, 'es', ['review', 'rounds'])).toEqual([]);
     // The UN regional groups by their Spanish names, in the balance and in the country field.
@@ -104,7 +192,7 @@ describe('notices in the reader\'s language', () => {
   });
 });
 
-describe('pages and refusals in the reader\'s language', () => {
+describe("pages and refusals in the reader's language", () => {
   it('the Teams "My application" tab follows the locale Teams puts in its address, else the browser\'s', async () => {
     const routes = tabRoutes({}, async () => null);
     const fr = await (await routes.request('/teams/tab/application?locale=fr-FR')).text();
@@ -124,7 +212,15 @@ describe('pages and refusals in the reader\'s language', () => {
   });
 
   it('a Slack modal remembers its language, so a failed submission is explained in it', () => {
-    const modal = formToModal({ formId: 'application', stepId: 'organisation', draftId: 'draft-1', locale: 'es', title: 'Solicitud', fields: [], submitLabel: 'Siguiente' } as never) as { private_metadata: string };
+    const modal = formToModal({
+      formId: 'application',
+      stepId: 'organisation',
+      draftId: 'draft-1',
+      locale: 'es',
+      title: 'Solicitud',
+      fields: [],
+      submitLabel: 'Siguiente',
+    } as never) as { private_metadata: string };
     expect(formMetadataSchema.parse(JSON.parse(modal.private_metadata))).toEqual({ draftId: 'draft-1', locale: 'es' });
     // A modal opened before this change (no language in it) still parses, in English.
     expect(formMetadataSchema.parse({ draftId: 'draft-1' })).toEqual({ draftId: 'draft-1' });

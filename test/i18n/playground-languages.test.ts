@@ -9,8 +9,12 @@ let t: TestApp;
 afterEach(async () => t?.close());
 
 async function personLocale(app: TestApp, name: string): Promise<string | null> {
-  const row = await app.deps.db.selectFrom('identities').innerJoin('people', 'people.id', 'identities.person_id')
-    .select(['people.locale']).where('identities.user_id', '=', name).executeTakeFirst();
+  const row = await app.deps.db
+    .selectFrom('identities')
+    .innerJoin('people', 'people.id', 'identities.person_id')
+    .select(['people.locale'])
+    .where('identities.user_id', '=', name)
+    .executeTakeFirst();
   return row?.locale ?? null;
 }
 
@@ -76,7 +80,12 @@ describe('applicants in French and Spanish in the playground', () => {
       await reviewer.click(approve.id, approve.value);
       const prompt = (await reviewer.click(ask.id, ask.value)).replies[0];
       if (prompt?.kind !== 'prompt') throw new Error('no prompt');
-      await reviewer.send({ kind: 'submission', formId: prompt.prompt.formId, contextId: prompt.prompt.contextId, values: { text: 'Please describe your technical assistance work.' } });
+      await reviewer.send({
+        kind: 'submission',
+        formId: prompt.prompt.formId,
+        contextId: prompt.prompt.contextId,
+        values: { text: 'Please describe your technical assistance work.' },
+      });
       await t.drainOutbox();
 
       const notices = (await me.feed()).filter((m) => m.to === name);
@@ -90,9 +99,21 @@ describe('applicants in French and Spanish in the playground', () => {
       const infoPrompt = info.replies[0];
       if (infoPrompt?.kind !== 'prompt') throw new Error('no prompt');
       expect(infoPrompt.prompt.title).toBe(tr(locale, 'apply.info.title'));
-      const tooShort = await me.send({ kind: 'submission', formId: infoPrompt.prompt.formId, contextId: infoPrompt.prompt.contextId, values: { text: 'ok' } });
+      const tooShort = await me.send({
+        kind: 'submission',
+        formId: infoPrompt.prompt.formId,
+        contextId: infoPrompt.prompt.contextId,
+        values: { text: 'ok' },
+      });
       expect(tooShort.fieldErrors?.text).toBe(tr(locale, 'apply.info.short'));
-      keep(await me.send({ kind: 'submission', formId: infoPrompt.prompt.formId, contextId: infoPrompt.prompt.contextId, values: { text: 'We train paralegals in three provinces.' } }));
+      keep(
+        await me.send({
+          kind: 'submission',
+          formId: infoPrompt.prompt.formId,
+          contextId: infoPrompt.prompt.contextId,
+          values: { text: 'We train paralegals in three provinces.' },
+        }),
+      );
       const withdraw = keep(await me.say(locale === 'fr' ? 'retirer' : 'retirar'));
       const confirm = actionsOf(withdraw.replies).find((a) => a.id === 'withdraw.confirm')!;
       keep(await me.click(confirm.id, confirm.value));
@@ -106,7 +127,12 @@ describe('applicants in French and Spanish in the playground', () => {
       const again = new PlaygroundClient(t.app, name);
       const after = await again.say('what can you do');
       expect(after.locale).toBe(locale);
-      expect(leaks(after.replies.filter((r) => r.kind === 'card'), locale)).toEqual([]);
+      expect(
+        leaks(
+          after.replies.filter((r) => r.kind === 'card'),
+          locale,
+        ),
+      ).toEqual([]);
     });
   }
 

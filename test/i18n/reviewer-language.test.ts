@@ -11,7 +11,7 @@ import { actionsOf, allText, PlaygroundClient } from '../support/playground-clie
 let t: TestApp | AdminTestApp;
 afterEach(async () => t?.close());
 
-describe('the reviewers\' language', () => {
+describe("the reviewers' language", () => {
   it('REVIEW_LOCALE writes the cards and the replies to reviewers in Spanish while the applicant reads French', async () => {
     t = await createTestApp({ env: { REVIEW_LOCALE: 'es' }, now: '2023-01-20T09:00:00Z' });
     const claire = new PlaygroundClient(t.app, 'claire');
@@ -29,9 +29,19 @@ describe('the reviewers\' language', () => {
     const prompt = (await reviewer.click(reject.id, reject.value)).replies[0];
     if (prompt?.kind !== 'prompt') throw new Error('no prompt');
     expect(prompt.prompt.title).toBe(tr('es', 'review.prompt.rejectTitle'));
-    const short = await reviewer.send({ kind: 'submission', formId: prompt.prompt.formId, contextId: prompt.prompt.contextId, values: { text: 'no' } });
+    const short = await reviewer.send({
+      kind: 'submission',
+      formId: prompt.prompt.formId,
+      contextId: prompt.prompt.contextId,
+      values: { text: 'no' },
+    });
     expect(short.fieldErrors?.text).toBe(tr('es', 'review.reason.short', { min: 5 }));
-    const done = await reviewer.send({ kind: 'submission', formId: prompt.prompt.formId, contextId: prompt.prompt.contextId, values: { text: 'Plazas limitadas para este diálogo.' } });
+    const done = await reviewer.send({
+      kind: 'submission',
+      formId: prompt.prompt.formId,
+      contextId: prompt.prompt.contextId,
+      values: { text: 'Plazas limitadas para este diálogo.' },
+    });
     expect(allText(done.replies)).toMatch(/^Hecho: ha rechazado CD-2023-0001/);
 
     await t.drainOutbox();
@@ -40,21 +50,34 @@ describe('the reviewers\' language', () => {
     expect(allText(notice.replies)).toContain('Plazas limitadas para este diálogo.');
   });
 
-  it('the admin panel sets a channel\'s language, checked and audited, and the store gives it to the engine', async () => {
+  it("the admin panel sets a channel's language, checked and audited, and the store gives it to the engine", async () => {
     const admin = await createAdminTestApp();
     t = admin;
     const v = new Visitor(admin.web);
     await v.signIn();
     await v.get('/admin/channels/edit?call=&platform=slack');
     expect(v.lastHtml).toContain('Français');
-    const bad = await v.post('/admin/channels/edit', { call_id: '', platform: 'slack', conversation: '', address: 'C0REVIEW', locale: 'de' });
+    const bad = await v.post('/admin/channels/edit', {
+      call_id: '',
+      platform: 'slack',
+      conversation: '',
+      address: 'C0REVIEW',
+      locale: 'de',
+    });
     expect(bad.status).toBe(400);
     expect(await admin.deps.store.reviewChannel('cd-2023-firearms-ta', 'slack')).toBeNull();
-    expect((await v.post('/admin/channels/edit', { call_id: '', platform: 'slack', conversation: '', address: 'C0REVIEW', locale: 'fr' })).status).toBe(303);
+    expect(
+      (await v.post('/admin/channels/edit', { call_id: '', platform: 'slack', conversation: '', address: 'C0REVIEW', locale: 'fr' }))
+        .status,
+    ).toBe(303);
     expect(await admin.deps.store.reviewChannelLocale('cd-2023-firearms-ta', 'slack')).toBe('fr');
     await v.get('/admin/channels');
     expect(v.lastHtml).toContain('Français');
-    const audit = await admin.deps.db.selectFrom('audit_log').select('detail').where('action', '=', 'channel.set').executeTakeFirstOrThrow();
+    const audit = await admin.deps.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'channel.set')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail ?? '{}')).toMatchObject({ address: 'C0REVIEW', locale: 'fr' });
   });
 });

@@ -20,11 +20,24 @@ const DM = `D${APPLICANT.slice(1)}`;
 
 let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
-const env = (extra: Record<string, string> = {}) => ({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-i18n', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS', ...extra });
+const env = (extra: Record<string, string> = {}) => ({
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-i18n',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+  ...extra,
+});
 
 async function post(body: string, type: string) {
   const ts = String(Math.floor(Date.now() / 1000));
@@ -38,9 +51,17 @@ async function post(body: string, type: string) {
 }
 const FORM = 'application/x-www-form-urlencoded';
 const command = (text: string, trigger: string) =>
-  new URLSearchParams({ ...fixture<Record<string, string>>('slash_command.fields.json'), team_id: TEAM, user_id: APPLICANT, command: '/dialogues', text, trigger_id: trigger }).toString();
+  new URLSearchParams({
+    ...fixture<Record<string, string>>('slash_command.fields.json'),
+    team_id: TEAM,
+    user_id: APPLICANT,
+    command: '/dialogues',
+    text,
+    trigger_id: trigger,
+  }).toString();
 const interaction = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-const toApplicant = (calls: RecordedCall[]) => calls.filter((c) => c.body.channel === DM || c.body.user === APPLICANT || c.body.user_id === APPLICANT);
+const toApplicant = (calls: RecordedCall[]) =>
+  calls.filter((c) => c.body.channel === DM || c.body.user === APPLICANT || c.body.user_id === APPLICANT);
 
 function stateFor(view: any, values: Record<string, unknown>) {
   const state: Record<string, Record<string, unknown>> = {};
@@ -64,7 +85,13 @@ function submission(view: any, n: number, values?: Record<string, unknown>) {
     ...base,
     team: { id: TEAM, domain: 'example' },
     user: { ...base.user, id: APPLICANT, team_id: TEAM },
-    view: { ...base.view, ...view, id: 'VAPPLY', hash: `hash-${n}`, state: { values: stateFor(view, values ?? FIXTURE_STEPS[stepId] ?? {}) } },
+    view: {
+      ...base.view,
+      ...view,
+      id: 'VAPPLY',
+      hash: `hash-${n}`,
+      state: { values: stateFor(view, values ?? FIXTURE_STEPS[stepId] ?? {}) },
+    },
   };
 }
 
@@ -96,7 +123,10 @@ async function applyInModals(): Promise<any[]> {
 }
 
 describe('Slack in French and Spanish', () => {
-  for (const [locale, slackLocale] of [['fr', 'fr-FR'], ['es', 'es-LA']] as const) {
+  for (const [locale, slackLocale] of [
+    ['fr', 'fr-FR'],
+    ['es', 'es-LA'],
+  ] as const) {
     it(`${slackLocale}: the Slack locale sets the language of the modals, the DMs and the decision notice`, async () => {
       t = await createTestApp({ env: env(), now: '2023-01-20T09:00:00Z' });
       // A call the secretariat decides alone: the decision is final and the applicant is told at once.
@@ -130,7 +160,13 @@ describe('Slack in French and Spanish', () => {
 
       const dms = toApplicant(api.calls('chat.postMessage')).concat(toApplicant(api.calls('chat.postEphemeral')));
       const read = stringsIn([views, dms.map((c) => c.body)]).join('\n');
-      expect(read).toContain(tr(locale, 'notices.approved', { reference: 'CD-2023-0001', dialogue: 'Constructive Dialogue on Firearms', contact: 'unodc-cd@un.org' }).slice(0, 14));
+      expect(read).toContain(
+        tr(locale, 'notices.approved', {
+          reference: 'CD-2023-0001',
+          dialogue: 'Constructive Dialogue on Firearms',
+          contact: 'unodc-cd@un.org',
+        }).slice(0, 14),
+      );
       expect(read).toMatch(locale === 'fr' ? /février 2023/ : /febrero de 2023/);
       expect(leaks(read, locale)).toEqual([]);
     });
@@ -155,7 +191,10 @@ describe('Slack in French and Spanish', () => {
     await post(JSON.stringify(opened), 'application/json');
     const home = api.calls('views.publish').at(-1)!.body.view as { blocks: any[] };
     expect(JSON.stringify(home)).toContain(tr('fr', 'language.current'));
-    const spanish = home.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements).find((e: any) => e.action_id.startsWith('language') && e.value === 'es');
+    const spanish = home.blocks
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements)
+      .find((e: any) => e.action_id.startsWith('language') && e.value === 'es');
     expect(spanish.text.text).toBe('Español');
 
     await post(interaction(click(APPLICANT, spanish, { type: 'view', view_id: 'VHOME' })), FORM);

@@ -19,14 +19,21 @@ const CHAT = 'a:1xYzPersonalConversationId';
 
 type Card = { body: Record<string, unknown>[]; actions?: Record<string, any>[] };
 // Review cards carry one action set per dialogue in the body; form cards carry card actions.
-const actionsIn = (card: Card): Record<string, any>[] =>
-  [...(card.actions ?? []), ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[])];
+const actionsIn = (card: Card): Record<string, any>[] => [
+  ...(card.actions ?? []),
+  ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[]),
+];
 
 let fake: FakeBotFramework;
 let t: TestApp;
-beforeAll(async () => { fake = await FakeBotFramework.start(); });
+beforeAll(async () => {
+  fake = await FakeBotFramework.start();
+});
 afterAll(() => fake.stop());
-afterEach(async () => { await t?.close(); fake.reset(); });
+afterEach(async () => {
+  await t?.close();
+  fake.reset();
+});
 
 async function post(body: unknown) {
   const res = await t.app.request('/api/messages', {
@@ -43,7 +50,15 @@ const cardsOf = (calls: ConnectorCall[]): Card[] =>
   calls.flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
 const to = (conversationId: string) => fake.sent().filter((c) => c.conversationId === conversationId && c.method === 'POST');
 
-function press(card: Card, verb: string, values: Record<string, unknown>, from: { aad: string; name: string }, locale: string, where: Record<string, unknown> = {}, pick?: (a: Record<string, any>) => boolean) {
+function press(
+  card: Card,
+  verb: string,
+  values: Record<string, unknown>,
+  from: { aad: string; name: string },
+  locale: string,
+  where: Record<string, unknown> = {},
+  pick?: (a: Record<string, any>) => boolean,
+) {
   const action = actionsIn(card).find((a) => a.verb === verb && (!pick || pick(a)))!;
   const inputs: Record<string, unknown> = {};
   for (const el of card.body) {
@@ -68,9 +83,15 @@ async function invoke(body: unknown): Promise<Card> {
 }
 
 describe('Teams in French and Spanish', () => {
-  for (const [locale, teamsLocale, applyWord] of [['fr', 'fr-FR', 'postuler'], ['es', 'es-ES', 'solicitar']] as const) {
+  for (const [locale, teamsLocale, applyWord] of [
+    ['fr', 'fr-FR', 'postuler'],
+    ['es', 'es-ES', 'solicitar'],
+  ] as const) {
     it(`${teamsLocale}: activity.locale sets the language of the form cards, errors, confirmation and decision notice`, async () => {
-      t = await createTestApp({ env: fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS, TEAMS_REVIEWERS: REVIEWER }), now: '2023-01-20T09:00:00Z' });
+      t = await createTestApp({
+        env: fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS, TEAMS_REVIEWERS: REVIEWER }),
+        now: '2023-01-20T09:00:00Z',
+      });
       // A call the secretariat decides alone: the reviewer's approval is final and the applicant is told at once.
       await t.deps.db.updateTable('calls').set({ approval_body: 'secretariat' }).execute();
       const say = (text: string) => activity('message_personal', fake, { id: `msg-${++seq}`, text, locale: teamsLocale });
@@ -96,7 +117,14 @@ describe('Teams in French and Spanish', () => {
       await t.drainOutbox();
       const reviewCard = cardsOf(to(REVIEWS)).find((c) => actionsIn(c).some((a) => a.verb === 'review.approve'))!;
       expect(JSON.stringify(reviewCard)).toContain('New application');
-      const base = (await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'review_card').where('platform', '=', 'teams').executeTakeFirstOrThrow()).external_ref!;
+      const base = (
+        await t.deps.db
+          .selectFrom('outbox')
+          .select('external_ref')
+          .where('purpose', '=', 'review_card')
+          .where('platform', '=', 'teams')
+          .executeTakeFirstOrThrow()
+      ).external_ref!;
       const ref = JSON.parse(base) as { activityId: string };
       const where = {
         conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: `${REVIEWS};messageid=${ref.activityId}` },
@@ -105,7 +133,11 @@ describe('Teams in French and Spanish', () => {
       };
       const sentBefore = to(CHAT).length;
       // The reviewer's Teams is in English: the reviewer's reply stays English.
-      const decided = await invoke(press(reviewCard, 'review.approve', {}, { aad: REVIEWER, name: 'Nestor Wilke' }, 'en-US', where, (a) => String(a.data.value).endsWith('|firearms')));
+      const decided = await invoke(
+        press(reviewCard, 'review.approve', {}, { aad: REVIEWER, name: 'Nestor Wilke' }, 'en-US', where, (a) =>
+          String(a.data.value).endsWith('|firearms'),
+        ),
+      );
       expect(JSON.stringify(decided)).toMatch(/Approved by Nestor Wilke/);
       await t.drainOutbox();
       const notice = to(CHAT).slice(sentBefore);
@@ -134,7 +166,9 @@ describe('Teams in French and Spanish', () => {
     expect(JSON.stringify(helpPosts)).toContain('Abrir en una ventana');
     // The help answer carries the language setting; choosing French there is a choice too.
     const help = cardsOf(helpPosts).find((c) => c.actions?.some((a) => a.verb === 'language'))!;
-    const french = await invoke(press(help, 'language', {}, { aad: APPLICANT, name: 'Megan Bowen' }, 'en-US', {}, (a) => a.data.value === 'fr'));
+    const french = await invoke(
+      press(help, 'language', {}, { aad: APPLICANT, name: 'Megan Bowen' }, 'en-US', {}, (a) => a.data.value === 'fr'),
+    );
     expect(JSON.stringify(french)).toContain(tr('fr', 'common.language.changed'));
     await post(say('status'));
     expect(JSON.stringify(to(CHAT).at(-1)!.body)).toContain(tr('fr', 'apply.status.noneTitle'));

@@ -4,7 +4,9 @@ import { ADMIN, Visitor, addUser, createAdminTestApp, type AdminTestApp } from '
 import { CALL_ID, applyAndDecide } from './burst';
 
 let t: AdminTestApp;
-afterEach(async () => { await t?.close(); });
+afterEach(async () => {
+  await t?.close();
+});
 
 const audit = (action: string) => t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 
@@ -32,7 +34,10 @@ describe('admin panel: data protection', () => {
 
     await admin.get('/admin/privacy');
     expect((await admin.post(`/admin/privacy/retention/${CALL_ID}`, { retention_months: '24' })).status).toBe(303);
-    expect((await retentionPlan(t.deps.db)).find((p) => p.callId === CALL_ID)).toMatchObject({ retentionMonths: 24, eraseAt: '2025-05-31T21:59:59.999Z' });
+    expect((await retentionPlan(t.deps.db)).find((p) => p.callId === CALL_ID)).toMatchObject({
+      retentionMonths: 24,
+      eraseAt: '2025-05-31T21:59:59.999Z',
+    });
     const [row] = await audit('call.retention');
     expect(JSON.parse(row!.detail)).toEqual({ retention_months: { from: 12, to: 24 } });
 
@@ -54,7 +59,7 @@ describe('admin panel: data protection', () => {
 
     const exported = await admin.post(`/admin/privacy/people/${personId}/export`, {});
     expect(exported.headers.get('content-disposition')).toMatch(/^attachment; filename="personal-data-2023-01-20\.json"$/);
-    const data = await exported.json() as any;
+    const data = (await exported.json()) as any;
     expect(data.applications[0].answers.representatives[0].email).toBe('ana3@example.org');
     const [exportRow] = await audit('person.export');
     expect(exportRow!.actor_ref).toMatch(/^admin:/);
@@ -62,7 +67,9 @@ describe('admin panel: data protection', () => {
 
     await admin.get('/admin/privacy?q=Applicant%203');
     expect((await admin.post(`/admin/privacy/people/${personId}/erase`, {})).status).toBe(400);
-    expect(await t.deps.db.selectFrom('people').select('email').where('id', '=', personId).executeTakeFirst()).toEqual({ email: 'applicant3@example.org' });
+    expect(await t.deps.db.selectFrom('people').select('email').where('id', '=', personId).executeTakeFirst()).toEqual({
+      email: 'applicant3@example.org',
+    });
 
     await admin.get('/admin/privacy?q=Applicant%203');
     const erased = await admin.post(`/admin/privacy/people/${personId}/erase`, { confirm: 'yes' });

@@ -23,7 +23,9 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 function runScript(script: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', script), ...args], {
-      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
@@ -38,17 +40,27 @@ function checkConsistent(file: string) {
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const apps = db.prepare("select id, reference, answers from applications where status = 'submitted'").all() as { id: string; reference: string; answers: string }[];
+    const apps = db.prepare("select id, reference, answers from applications where status = 'submitted'").all() as {
+      id: string;
+      reference: string;
+      answers: string;
+    }[];
     for (const app of apps) {
       expect(app.reference).toMatch(/^CD-2023-\d{4}$/);
       const reps = db.prepare('select count(*) as n from representatives where application_id = ?').get(app.id) as { n: number };
       expect(reps.n).toBe(JSON.parse(app.answers).representatives.length);
       const dialogues = db.prepare('select count(*) as n from application_dialogues where application_id = ?').get(app.id) as { n: number };
       expect(dialogues.n).toBe(2);
-      const card = db.prepare("select count(*) as n from outbox where dedupe_key like ? and purpose = 'review_card'").get(`review_card:${app.id}:%`) as { n: number };
+      const card = db
+        .prepare("select count(*) as n from outbox where dedupe_key like ? and purpose = 'review_card'")
+        .get(`review_card:${app.id}:%`) as { n: number };
       expect(card.n).toBe(1);
     }
-    const decisions = db.prepare('select d.id, d.application_id as app, d.outcome, ad.status from decisions d join application_dialogues ad on ad.application_id = d.application_id and ad.dialogue_id = d.dialogue_id').all() as { id: string; app: string; outcome: string; status: string }[];
+    const decisions = db
+      .prepare(
+        'select d.id, d.application_id as app, d.outcome, ad.status from decisions d join application_dialogues ad on ad.application_id = d.application_id and ad.dialogue_id = d.dialogue_id',
+      )
+      .all() as { id: string; app: string; outcome: string; status: string }[];
     for (const d of decisions) {
       expect(d.status).toBe(d.outcome === 'approve' ? 'approved' : 'rejected');
       const notice = db.prepare('select count(*) as n from outbox where dedupe_key = ?').get(`decision:${d.app}:${d.id}`) as { n: number };
@@ -133,23 +145,36 @@ describe('npm run restore', () => {
   it('ignores the lock of a server that crashed (its process is gone)', async () => {
     const file = await goodBackup();
     const target = join(t.dir, 'after-crash.sqlite');
-    writeFileSync(`${target}.server`, JSON.stringify({ pid: 2 ** 22 + 17, host: '127.0.0.1', port: 3000, startedAt: '2026-12-01T10:00:00Z' }));
+    writeFileSync(
+      `${target}.server`,
+      JSON.stringify({ pid: 2 ** 22 + 17, host: '127.0.0.1', port: 3000, startedAt: '2026-12-01T10:00:00Z' }),
+    );
     expect(restoreDatabase(file, target).counts.applications).toBe(3);
   });
 
   it.each([
     ['a truncated backup', 'corrupt', (f: string) => truncateSync(f, Math.floor(statSync(f).size / 2))],
     ['a file that is not a database', 'not_sqlite', (f: string) => writeFileSync(f, 'id,name\n1,Ana\n')],
-    ['another application\'s database', 'foreign', (f: string) => {
-      const other = new BetterSqlite3(f);
-      other.exec('create table notes (id integer primary key, body text); insert into notes (body) values (\'hello\');');
-      other.close();
-    }],
-    ['a backup from a newer version', 'newer_schema', (f: string) => {
-      const newer = new BetterSqlite3(f);
-      newer.prepare('insert into kysely_migration (name, timestamp) values (?, ?)').run('2099_01_01_0000_future', new Date().toISOString());
-      newer.close();
-    }],
+    [
+      "another application's database",
+      'foreign',
+      (f: string) => {
+        const other = new BetterSqlite3(f);
+        other.exec("create table notes (id integer primary key, body text); insert into notes (body) values ('hello');");
+        other.close();
+      },
+    ],
+    [
+      'a backup from a newer version',
+      'newer_schema',
+      (f: string) => {
+        const newer = new BetterSqlite3(f);
+        newer
+          .prepare('insert into kysely_migration (name, timestamp) values (?, ?)')
+          .run('2099_01_01_0000_future', new Date().toISOString());
+        newer.close();
+      },
+    ],
   ])('refuses %s and leaves the database as it was', async (_what, code, spoil) => {
     const file = await goodBackup();
     const bad = join(t.dir, 'bad.sqlite');

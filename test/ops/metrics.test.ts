@@ -11,18 +11,39 @@ const TOKEN = 'scrape-token-0123456789abcdefghij';
 
 let api: FakeSlackApi;
 let t: AdminTestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
-const env = () => ({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-metrics', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS', METRICS_TOKEN: TOKEN });
+const env = () => ({
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-metrics',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+  METRICS_TOKEN: TOKEN,
+});
 
 async function slackMessage(id: string, text: string) {
-  const body = JSON.stringify({ ...fixture<any>('event_message_im.json'), event_id: id, event: { ...fixture<any>('event_message_im.json').event, text } });
+  const body = JSON.stringify({
+    ...fixture<any>('event_message_im.json'),
+    event_id: id,
+    event: { ...fixture<any>('event_message_im.json').event, text },
+  });
   const ts = String(Math.floor(Date.now() / 1000));
   const res = await t.app.request('/slack/events', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) },
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(SECRET, ts, body),
+    },
     body,
   });
   await t.settle();
@@ -107,14 +128,23 @@ describe('GET /healthz and GET /metrics', () => {
     m.deliveryFailed('teams', 'rate_limited');
     m.jobRun('outbox', true, new Date('2026-12-01T12:00:00Z'));
     m.jobRun('retention', false);
-    const out = await m.expose({ outboxBacklog: 2, outboxOldestPendingSeconds: 90, outboxFailingOverHour: 1, outboxFailed: 0, applicationsByStatus: { submitted: 5, draft: 1 } });
+    const out = await m.expose({
+      outboxBacklog: 2,
+      outboxOldestPendingSeconds: 90,
+      outboxFailingOverHour: 1,
+      outboxFailed: 0,
+      applicationsByStatus: { submitted: 5, draft: 1 },
+    });
     expect(out.contentType).toContain('application/json');
     const json = JSON.parse(out.body);
     expect(json.eventsAcknowledged).toEqual({ teams: 1 });
     expect(json.ackSeconds.teams).toMatchObject({ count: 1, buckets: { '0.001': 0, '0.005': 1, '3': 1 } });
     expect(json.answerSeconds.teams.count).toBe(1);
     expect(json.deliveriesFailed).toEqual([{ platform: 'teams', reason: 'rate_limited', count: 1 }]);
-    expect(json.jobRuns).toEqual([{ job: 'outbox', outcome: 'ok', count: 1 }, { job: 'retention', outcome: 'error', count: 1 }]);
+    expect(json.jobRuns).toEqual([
+      { job: 'outbox', outcome: 'ok', count: 1 },
+      { job: 'retention', outcome: 'error', count: 1 },
+    ]);
     expect(json.jobLastSuccess).toEqual({ outbox: '2026-12-01T12:00:00.000Z' });
     expect(json.outbox).toEqual({ backlog: 2, oldestPendingSeconds: 90, failingOverHour: 1, failed: 0 });
     expect(json.applicationsByStatus).toEqual({ submitted: 5, draft: 1 });

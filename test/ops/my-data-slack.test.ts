@@ -16,16 +16,24 @@ const OTHER = 'U0SOMEONE';
 
 let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(async () => {
-  t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-my-data', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS' } });
+  t = await createTestApp({
+    env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-my-data', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS' },
+  });
   // Ana applied (and was approved for Firearms); her confirmation and decision went out.
   await applyAndDecide(t.deps.store, 7, () => t.clock.now().toISOString(), { userId: APPLICANT });
   await t.drainOutbox();
   api.reset();
 });
-afterEach(async () => { await t.close(); });
+afterEach(async () => {
+  await t.close();
+});
 
 async function post(body: string, type: string) {
   const ts = String(Math.floor(Date.now() / 1000));
@@ -39,32 +47,66 @@ async function post(body: string, type: string) {
   await t.drainOutbox();
 }
 
-const dm = (text: string, user = APPLICANT, id = `Ev${Math.random()}`) => post(JSON.stringify({
-  ...fixture<any>('event_message_im.json'), team_id: TEAM, event_id: id,
-  event: { ...fixture<any>('event_message_im.json').event, user, text, channel: `D${user.slice(1)}` },
-}), 'application/json');
+const dm = (text: string, user = APPLICANT, id = `Ev${Math.random()}`) =>
+  post(
+    JSON.stringify({
+      ...fixture<any>('event_message_im.json'),
+      team_id: TEAM,
+      event_id: id,
+      event: { ...fixture<any>('event_message_im.json').event, user, text, channel: `D${user.slice(1)}` },
+    }),
+    'application/json',
+  );
 
 let trigger = 0;
 /** A button press in the App Home tab (container "view") or in a DM (container "message"). */
 const press = (actionId: string, value: string | undefined, where: 'home' | 'dm' = 'home', user = APPLICANT) => {
   const base = fixture<any>('interactivity_block_actions.json');
-  const container = where === 'home' ? { type: 'view', view_id: 'VHOME' } : { type: 'message', message_ts: '1700000000.000300', channel_id: `D${user.slice(1)}`, is_ephemeral: false };
+  const container =
+    where === 'home'
+      ? { type: 'view', view_id: 'VHOME' }
+      : { type: 'message', message_ts: '1700000000.000300', channel_id: `D${user.slice(1)}`, is_ephemeral: false };
   const payload = {
-    ...base, user: { ...base.user, id: user, team_id: TEAM }, team: { id: TEAM, domain: 'example' }, trigger_id: `trig-${++trigger}`, container,
+    ...base,
+    user: { ...base.user, id: user, team_id: TEAM },
+    team: { id: TEAM, domain: 'example' },
+    trigger_id: `trig-${++trigger}`,
+    container,
     channel: where === 'home' ? undefined : { id: `D${user.slice(1)}`, name: 'directmessage' },
-    view: where === 'home' ? { id: 'VHOME', type: 'home' } : undefined, message: where === 'home' ? undefined : base.message,
-    actions: [{ action_id: actionId, block_id: 'my_data', type: 'button', action_ts: '1700000001.000100', text: { type: 'plain_text', text: 'x' }, ...(value ? { value } : {}) }],
+    view: where === 'home' ? { id: 'VHOME', type: 'home' } : undefined,
+    message: where === 'home' ? undefined : base.message,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'my_data',
+        type: 'button',
+        action_ts: '1700000001.000100',
+        text: { type: 'plain_text', text: 'x' },
+        ...(value ? { value } : {}),
+      },
+    ],
   };
   return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
 };
 
-const said = () => api.calls('chat.postMessage').map((c) => `${c.body.text}\n${JSON.stringify(c.body.blocks ?? [])}`).join('\n');
+const said = () =>
+  api
+    .calls('chat.postMessage')
+    .map((c) => `${c.body.text}\n${JSON.stringify(c.body.blocks ?? [])}`)
+    .join('\n');
 const audit = (action: string) => t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute();
 
 describe('my data, from Slack', () => {
   it('App Home offers it; the export arrives as a file in the DM through files.uploadV2', async () => {
     api.setUser(APPLICANT, { name: 'Ana Ruiz', tz: 'Europe/Zurich' });
-    await post(JSON.stringify({ ...fixture<any>('event_app_home_opened.json'), team_id: TEAM, event: { ...fixture<any>('event_app_home_opened.json').event, user: APPLICANT } }), 'application/json');
+    await post(
+      JSON.stringify({
+        ...fixture<any>('event_app_home_opened.json'),
+        team_id: TEAM,
+        event: { ...fixture<any>('event_app_home_opened.json').event, user: APPLICANT },
+      }),
+      'application/json',
+    );
     expect(JSON.stringify(api.calls('views.publish')[0]!.body.view)).toContain('my_data.export');
 
     await press('my_data.export', undefined, 'home');
@@ -91,7 +133,14 @@ describe('my data, from Slack', () => {
   });
 
   it('"my data" in a channel is refused: the answer stays private', async () => {
-    await post(JSON.stringify({ ...fixture<any>('event_app_mention.json'), team_id: TEAM, event: { ...fixture<any>('event_app_mention.json').event, user: APPLICANT, text: '<@U0LAN0Z89> my data' } }), 'application/json');
+    await post(
+      JSON.stringify({
+        ...fixture<any>('event_app_mention.json'),
+        team_id: TEAM,
+        event: { ...fixture<any>('event_app_mention.json').event, user: APPLICANT, text: '<@U0LAN0Z89> my data' },
+      }),
+      'application/json',
+    );
     expect(said()).toContain('ask me for it in a direct message');
     expect(api.calls('files.getUploadURLExternal')).toEqual([]);
   });
@@ -100,7 +149,11 @@ describe('my data, from Slack', () => {
     await dm('my data');
     expect(said()).toContain('my_data.delete');
     await press('my_data.delete', undefined, 'dm');
-    const confirm = api.calls('chat.postMessage').flatMap((c) => (c.body.blocks as any[] | undefined) ?? []).flatMap((b) => b.elements ?? []).find((e: any) => String(e.action_id).startsWith('my_data.delete.confirm'));
+    const confirm = api
+      .calls('chat.postMessage')
+      .flatMap((c) => (c.body.blocks as any[] | undefined) ?? [])
+      .flatMap((b) => b.elements ?? [])
+      .find((e: any) => String(e.action_id).startsWith('my_data.delete.confirm'));
     expect(said()).toContain('Your open application will be withdrawn');
     const personId = confirm.value as string;
 
@@ -118,7 +171,9 @@ describe('my data, from Slack', () => {
     expect(app).toMatchObject({ status: 'withdrawn', organisation_name: null, stakeholder_type: 'ngo', country: 'CH' });
     expect(app.erased_at).not.toBeNull();
     // Reviewers were told: the card in the review channel was updated to "withdrawn".
-    expect(api.calls('chat.update').length + api.calls('chat.postMessage').filter((c) => c.body.channel === 'C0REVIEWS').length).toBeGreaterThan(0);
+    expect(
+      api.calls('chat.update').length + api.calls('chat.postMessage').filter((c) => c.body.channel === 'C0REVIEWS').length,
+    ).toBeGreaterThan(0);
     expect(await t.deps.db.selectFrom('identities').selectAll().where('user_id', '=', APPLICANT).execute()).toEqual([]);
     const [erased] = await audit('person.erase');
     expect(JSON.parse(erased!.detail)).toMatchObject({ via: 'slack', withdrawn: 1, applications: 1, representatives: 2 });

@@ -17,18 +17,40 @@ type Card = { body: Record<string, unknown>[]; actions?: Record<string, any>[] }
 
 let fake: FakeBotFramework;
 let t: TestApp;
-beforeAll(async () => { fake = await FakeBotFramework.start(); });
+beforeAll(async () => {
+  fake = await FakeBotFramework.start();
+});
 afterAll(() => fake.stop());
 beforeEach(async () => {
   t = await createTestApp({ env: fake.env({ PUBLIC_URL: 'https://desk.example.org' }) });
   await post(activity('conversation_update_bot_added_personal', fake));
-  const person = await t.deps.store.personFor({ platform: 'teams', scope: TENANT, userId: APPLICANT, displayName: 'Megan Bowen', email: 'megan@example.org' });
-  const draft = await t.deps.store.openDraft({ callId: 'cd-2023-firearms-ta', personId: person.id, platform: 'teams', now: t.clock.now().toISOString() });
-  await t.deps.store.saveStep({ id: draft.id, answers: { organisationName: 'Contoso Peace Lab' }, currentStep: 'organisation', now: t.clock.now().toISOString(), actorRef: `teams:${APPLICANT}` });
+  const person = await t.deps.store.personFor({
+    platform: 'teams',
+    scope: TENANT,
+    userId: APPLICANT,
+    displayName: 'Megan Bowen',
+    email: 'megan@example.org',
+  });
+  const draft = await t.deps.store.openDraft({
+    callId: 'cd-2023-firearms-ta',
+    personId: person.id,
+    platform: 'teams',
+    now: t.clock.now().toISOString(),
+  });
+  await t.deps.store.saveStep({
+    id: draft.id,
+    answers: { organisationName: 'Contoso Peace Lab' },
+    currentStep: 'organisation',
+    now: t.clock.now().toISOString(),
+    actorRef: `teams:${APPLICANT}`,
+  });
   await applyAndDecide(t.deps.store, 1, () => t.clock.now().toISOString());
   fake.reset();
 });
-afterEach(async () => { await t.close(); fake.reset(); });
+afterEach(async () => {
+  await t.close();
+  fake.reset();
+});
 
 async function post(body: unknown) {
   const res = await t.app.request('/api/messages', {
@@ -42,17 +64,20 @@ async function post(body: unknown) {
 
 let seq = 0;
 const say = (text: string) => activity('message_personal', fake, { id: `msg-${++seq}`, text });
-const cardsOf = (calls: ConnectorCall[]): Card[] => calls.flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
+const cardsOf = (calls: ConnectorCall[]): Card[] =>
+  calls.flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content));
 const inChat = () => fake.sent().filter((c) => c.conversationId === PERSONAL && c.method === 'POST');
 
 async function press(card: Card, verb: string, aad = APPLICANT): Promise<string> {
   const action = card.actions!.find((a) => a.verb === verb)!;
-  const res = await post(activity('invoke_adaptive_card_action', fake, {
-    id: `inv-${++seq}`,
-    from: { id: `29:${aad}`, name: 'Someone', aadObjectId: aad },
-    conversation: { conversationType: 'personal', tenantId: TENANT, id: PERSONAL },
-    value: { action: { type: 'Action.Execute', verb, data: action.data }, trigger: 'manual' },
-  }));
+  const res = await post(
+    activity('invoke_adaptive_card_action', fake, {
+      id: `inv-${++seq}`,
+      from: { id: `29:${aad}`, name: 'Someone', aadObjectId: aad },
+      conversation: { conversationType: 'personal', tenantId: TENANT, id: PERSONAL },
+      value: { action: { type: 'Action.Execute', verb, data: action.data }, trigger: 'manual' },
+    }),
+  );
   return JSON.stringify(await res.json());
 }
 
@@ -72,7 +97,7 @@ describe('my data, from Teams', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="my-data-2023-01-20.json"');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const data = await res.json() as any;
+    const data = (await res.json()) as any;
     expect(data.person).toMatchObject({ displayName: 'Megan Bowen', email: 'megan@example.org' });
     expect(data.applications).toEqual([expect.objectContaining({ status: 'draft', answers: { organisationName: 'Contoso Peace Lab' } })]);
     expect(JSON.stringify(data)).not.toContain('Ana Ruiz');

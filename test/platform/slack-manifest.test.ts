@@ -46,7 +46,11 @@ describe("Slack's app-manifest schema", () => {
   });
 
   it('points every URL at the one Slack endpoint the product serves', () => {
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c: { url: string }) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c: { url: string }) => c.url),
+    ];
     for (const url of urls) expect(url).toMatch(/^https:\/\/YOUR-HOST\/slack\/events$/);
   });
 });

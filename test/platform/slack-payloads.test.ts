@@ -22,9 +22,18 @@ describe('what the product sends to Slack', () => {
   it('covers messages and modals of every kind', () => {
     const all = JSON.stringify(emitted.map((e) => e.payload));
     for (const expected of [
-      'How I can help', 'Applications closed', 'Applications are open', 'Your application is not sent yet', 'Check and submit',
-      'Application received', 'New application', 'Answer the reviewers', 'Withdrawn by the applicant', 'Updated and back for review',
-    ]) expect(all).toContain(expected);
+      'How I can help',
+      'Applications closed',
+      'Applications are open',
+      'Your application is not sent yet',
+      'Check and submit',
+      'Application received',
+      'New application',
+      'Answer the reviewers',
+      'Withdrawn by the applicant',
+      'Updated and back for review',
+    ])
+      expect(all).toContain(expected);
     expect(emitted.filter((e) => e.kind === 'message').length).toBeGreaterThan(40);
     expect(emitted.filter((e) => e.kind === 'view').length).toBeGreaterThan(10);
   });
@@ -39,7 +48,16 @@ describe('what the product sends to Slack', () => {
   it('the renderers produce Block Kit as @slack/types describes it', () => {
     // Type-level: these assignments are checked by `npm run typecheck`.
     const blocks: KnownBlock[] = cardToBlockKit({ title: 'T', text: 'x', sections: [{ text: 's', actions: [{ id: 'a', label: 'A' }] }] });
-    const modal: ModalView = formToModal({ formId: 'application', draftId: 'd', stepId: 's', title: 'T', stepNumber: 1, stepCount: 2, fields: [], submitLabel: 'Next' });
+    const modal: ModalView = formToModal({
+      formId: 'application',
+      draftId: 'd',
+      stepId: 's',
+      title: 'T',
+      stepNumber: 1,
+      stepCount: 2,
+      fields: [],
+      submitLabel: 'Next',
+    });
     expect(blocks.length).toBeGreaterThan(0);
     expect(modal.type).toBe('modal');
   });

@@ -21,10 +21,24 @@ describe('what the product sends to Teams', () => {
   it('covers every kind of card the product has', () => {
     const all = JSON.stringify(cards().map((c) => c.card));
     for (const expected of [
-      'How I can help', 'Applications closed', 'Applications are open', 'Your application is not sent yet',
-      '"Dialogues (1/', 'Your organisation', 'Representatives', 'Travel support', 'Personal data', 'Check and submit your application',
-      'Application received', 'New application', 'Reason', 'Answer the reviewers', 'Withdrawn by the applicant', 'Updated and back for review',
-    ]) expect(all).toContain(expected);
+      'How I can help',
+      'Applications closed',
+      'Applications are open',
+      'Your application is not sent yet',
+      '"Dialogues (1/',
+      'Your organisation',
+      'Representatives',
+      'Travel support',
+      'Personal data',
+      'Check and submit your application',
+      'Application received',
+      'New application',
+      'Reason',
+      'Answer the reviewers',
+      'Withdrawn by the applicant',
+      'Updated and back for review',
+    ])
+      expect(all).toContain(expected);
     expect(cards().length).toBeGreaterThan(50);
   });
 
@@ -36,7 +50,9 @@ describe('what the product sends to Teams', () => {
   });
 
   it('every card stays under 24 KB, the largest included', () => {
-    const largest = cards().map((c) => ({ where: c.where, title: c.card.body?.[0]?.text, bytes: cardBytes(c.card) })).sort((a, b) => b.bytes - a.bytes)[0]!;
+    const largest = cards()
+      .map((c) => ({ where: c.where, title: c.card.body?.[0]?.text, bytes: cardBytes(c.card) }))
+      .sort((a, b) => b.bytes - a.bytes)[0]!;
     expect(largest.bytes).toBeLessThanOrEqual(CARD_BUDGET_BYTES);
   });
 
@@ -46,11 +62,16 @@ describe('what the product sends to Teams', () => {
     expect(review.card.actions ?? []).toHaveLength(0);
     const sets = (review.card.body as Record<string, any>[]).filter((e) => e.type === 'ActionSet');
     expect(sets).toHaveLength(5);
-    for (const set of sets) expect(set.actions.map((a: { verb: string }) => a.verb)).toEqual(['review.approve', 'review.reject', 'review.request_info']);
+    for (const set of sets)
+      expect(set.actions.map((a: { verb: string }) => a.verb)).toEqual(['review.approve', 'review.reject', 'review.request_info']);
   });
 
   it('the step count stays the same from the first step to the summary', () => {
-    const counts = new Set(cards().map((c) => /\((\d+)\/(\d+)\)$/.exec(String(c.card.body?.[0]?.text ?? ''))?.[2]).filter(Boolean));
+    const counts = new Set(
+      cards()
+        .map((c) => /\((\d+)\/(\d+)\)$/.exec(String(c.card.body?.[0]?.text ?? ''))?.[2])
+        .filter(Boolean),
+    );
     expect([...counts]).toEqual(['7']);
   });
 

@@ -19,7 +19,9 @@ let port: number;
 
 beforeAll(async () => {
   fake = await FakeBotFramework.start();
-  t = await createAdminTestApp({ env: { ...fake.env(), SLACK_SIGNING_SECRET: 'limits-secret-0123456789', SLACK_BOT_TOKEN: 'xoxb-limits', PLAYGROUND: 'true' } });
+  t = await createAdminTestApp({
+    env: { ...fake.env(), SLACK_SIGNING_SECRET: 'limits-secret-0123456789', SLACK_BOT_TOKEN: 'xoxb-limits', PLAYGROUND: 'true' },
+  });
   server = await new Promise((resolve) => {
     const s = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
@@ -36,19 +38,36 @@ afterAll(async () => {
  * chunked when `declared` is null), and resolves with the status as soon as the server answers.
  * A server that read the whole body first would never answer: the rest never comes.
  */
-function partialPost(path: string, declared: number | null, send: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function partialPost(
+  path: string,
+  declared: number | null,
+  send: number,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({
-      host: '127.0.0.1', port, path, method: 'POST',
-      headers: { 'content-type': 'application/json', ...(declared === null ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(declared) }), ...headers },
-    }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => { body += d.toString('utf8'); });
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body });
-        req.destroy();
-      });
-    });
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(declared === null ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(declared) }),
+          ...headers,
+        },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => {
+          body += d.toString('utf8');
+        });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+          req.destroy();
+        });
+      },
+    );
     req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
@@ -66,7 +85,15 @@ const HUGE = 150 * 1024 * 1024;
 
 describe('body limits', () => {
   it('answers 413 from the declared length on every route, before reading the body or checking anyone', async () => {
-    for (const path of ['/api/messages', '/slack/events', '/playground/api/event', '/admin/login', '/admin/faq/new', '/teams/dialog/api', '/anything-else']) {
+    for (const path of [
+      '/api/messages',
+      '/slack/events',
+      '/playground/api/event',
+      '/admin/login',
+      '/admin/faq/new',
+      '/teams/dialog/api',
+      '/anything-else',
+    ]) {
       const res = await partialPost(path, HUGE, 64 * 1024);
       expect(res.status, path).toBe(413);
       expect(JSON.parse(res.body)).toMatchObject({ error: 'payload_too_large' });
@@ -87,11 +114,23 @@ describe('body limits', () => {
 
   it('checks the Teams token before it parses the body', async () => {
     // Not JSON at all: a parser run first would answer 400; the token check answers first.
-    const noToken = await t.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const noToken = await t.app.request('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type":',
+    });
     expect(noToken.status).toBe(401);
-    const badToken = await t.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.token' }, body: '{"type":' });
+    const badToken = await t.app.request('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not.a.token' },
+      body: '{"type":',
+    });
     expect(badToken.status).toBe(403);
-    const good = await t.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await fake.sign()}` }, body: '{"type":' });
+    const good = await t.app.request('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await fake.sign()}` },
+      body: '{"type":',
+    });
     expect(good.status).toBe(400);
   });
 

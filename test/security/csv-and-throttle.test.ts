@@ -8,7 +8,9 @@ import { ADMIN, createAdminTestApp, Visitor, type AdminTestApp } from '../admin/
 import { submitAs } from './support';
 
 let t: AdminTestApp;
-afterEach(async () => { await t?.close(); });
+afterEach(async () => {
+  await t?.close();
+});
 
 /** Every way a spreadsheet could cut the file into cells: by "," or ";", rows by line breaks. */
 function cellStarts(csv: string): string[] {
@@ -18,9 +20,13 @@ function cellStarts(csv: string): string[] {
 describe('CSV export', () => {
   it('never lets a cell start with a formula, whichever separator the spreadsheet splits on', async () => {
     t = await createAdminTestApp();
-    await submitAs(t, { platform: 'playground', userId: 'mallory', displayName: 'Mallory' }, {
-      organisation: { organisationName: 'Acme;=1+1;', areasOfWork: 'Training,@SUM(1+1)*cmd|\' /C calc\'!A0;-2+3\n+4' },
-    });
+    await submitAs(
+      t,
+      { platform: 'playground', userId: 'mallory', displayName: 'Mallory' },
+      {
+        organisation: { organisationName: 'Acme;=1+1;', areasOfWork: "Training,@SUM(1+1)*cmd|' /C calc'!A0;-2+3\n+4" },
+      },
+    );
     const admin = new Visitor(t.app);
     await admin.signIn(ADMIN.email, ADMIN.password);
     const res = await admin.get('/admin/applications/export.csv');
@@ -43,7 +49,8 @@ describe('sign-in throttling', () => {
     const owner = new Visitor(t.app);
     const guess = async (i: number) => {
       await attacker.get('/admin/login', from('203.0.113.66'));
-      return (await attacker.post('/admin/login', { email: ADMIN.email, password: `guess ${i}` }, { headers: from('203.0.113.66') })).status;
+      return (await attacker.post('/admin/login', { email: ADMIN.email, password: `guess ${i}` }, { headers: from('203.0.113.66') }))
+        .status;
     };
     for (let i = 0; i < 5; i++) expect(await guess(i)).toBe(401);
     expect(await guess(5)).toBe(429);
@@ -51,7 +58,9 @@ describe('sign-in throttling', () => {
 
     // The owner, from their own address, signs in at once.
     await owner.get('/admin/login', from('198.51.100.7'));
-    expect((await owner.post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { headers: from('198.51.100.7') })).status).toBe(303);
+    expect(
+      (await owner.post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { headers: from('198.51.100.7') })).status,
+    ).toBe(303);
 
     // The guesser gets one try per delay, and each delay is twice the last (1, 2, 4… minutes).
     const waits: number[] = [];
@@ -66,6 +75,8 @@ describe('sign-in throttling', () => {
     // However long it goes on, the owner is never locked out.
     const again = new Visitor(t.app);
     await again.get('/admin/login', from('198.51.100.7'));
-    expect((await again.post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { headers: from('198.51.100.7') })).status).toBe(303);
+    expect(
+      (await again.post('/admin/login', { email: ADMIN.email, password: ADMIN.password }, { headers: from('198.51.100.7') })).status,
+    ).toBe(303);
   }, 90_000);
 });

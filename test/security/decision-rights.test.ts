@@ -18,9 +18,19 @@ import { submitAs } from './support';
 let api: FakeSlackApi;
 let fake: FakeBotFramework;
 let t: AdminTestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); fake = await FakeBotFramework.start(); });
-afterAll(async () => { await api.close(); await fake.stop(); });
-afterEach(async () => { await t?.close(); api.reset(); fake.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  fake = await FakeBotFramework.start();
+});
+afterAll(async () => {
+  await api.close();
+  await fake.stop();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+  fake.reset();
+});
 
 const SECRET = 'rights-secret-0123456789abcdef';
 const TEAM = 'T123ABC456';
@@ -30,7 +40,11 @@ async function slackPost(body: string) {
   const ts = String(Math.floor(Date.now() / 1000));
   const res = await t.app.request('/slack/events', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(SECRET, ts, body),
+    },
     body,
   });
   await t.settle();
@@ -41,7 +55,9 @@ function click(user: string, channel: string, value: string) {
   return new URLSearchParams({
     payload: JSON.stringify({
       ...fixture<any>('interactivity_block_actions.json'),
-      user: { id: user, team_id: TEAM }, team: { id: TEAM }, trigger_id: `trig-${user}-${Math.random()}`,
+      user: { id: user, team_id: TEAM },
+      team: { id: TEAM },
+      trigger_id: `trig-${user}-${Math.random()}`,
       container: { type: 'message', channel_id: channel, message_ts: '1700000000.000001' },
       channel: { id: channel, name: 'reviews' },
       actions: [{ action_id: 'review.approve', value, type: 'button' }],
@@ -50,14 +66,26 @@ function click(user: string, channel: string, value: string) {
 }
 
 async function statusOf(appId: string, dialogueId: string) {
-  return (await t.deps.db.selectFrom('application_dialogues').select('status').where('application_id', '=', appId).where('dialogue_id', '=', dialogueId).executeTakeFirstOrThrow()).status;
+  return (
+    await t.deps.db
+      .selectFrom('application_dialogues')
+      .select('status')
+      .where('application_id', '=', appId)
+      .where('dialogue_id', '=', dialogueId)
+      .executeTakeFirstOrThrow()
+  ).status;
 }
 
 describe('Slack decision rights', () => {
   it('come from the channel the card went to: the call channel decides, the default channel does not', async () => {
-    t = await createAdminTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-rights', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0DEFAULT' } });
+    t = await createAdminTestApp({
+      env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-rights', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0DEFAULT' },
+    });
     const call = await t.deps.db.selectFrom('calls').select('id').executeTakeFirstOrThrow();
-    await t.deps.db.insertInto('review_channels').values({ call_id: call.id, platform: 'slack', address: 'C0CALL', updated_at: '2023-01-01T00:00:00Z' }).execute();
+    await t.deps.db
+      .insertInto('review_channels')
+      .values({ call_id: call.id, platform: 'slack', address: 'C0CALL', updated_at: '2023-01-01T00:00:00Z' })
+      .execute();
     api.setMembers('C0CALL', ['U0CALLREV']);
     api.setMembers('C0DEFAULT', ['U0DEFREV']);
 
@@ -95,8 +123,17 @@ describe('Slack decision rights', () => {
     await admin.get('/admin/reviewers');
     expect((await admin.post('/admin/reviewers', { platform: 'slack', user_id: 'U0NAMED', label: 'Head of unit' })).status).toBe(303);
     expect((await admin.post('/admin/reviewers', { platform: 'teams', user_id: 'not a guid' })).status).toBe(400);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('action', 'in', ['channel.set', 'reviewer.add']).execute();
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'channel.set', entity_id: 'default:slack' }, { action: 'reviewer.add', entity_id: 'slack:U0NAMED' }]));
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('action', 'in', ['channel.set', 'reviewer.add'])
+      .execute();
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'channel.set', entity_id: 'default:slack' },
+        { action: 'reviewer.add', entity_id: 'slack:U0NAMED' },
+      ]),
+    );
 
     // The named reviewer decides without being in any channel.
     api.setMembers('C0REVIEWS', []);
@@ -120,16 +157,30 @@ describe('Teams decision rights', () => {
       replyToId,
       value: { action: { type: 'Action.Execute', verb: 'review.approve', data: { value } }, trigger: 'manual' },
     });
-    const res = await t.app.request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await fake.sign()}` }, body: JSON.stringify(body) });
+    const res = await t.app.request('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await fake.sign()}` },
+      body: JSON.stringify(body),
+    });
     await t.settle();
     return (await res.json()) as { statusCode: number; value: unknown };
   }
 
-  it('members of the review channel\'s team decide; others, and forged card ids, get nothing', async () => {
+  it("members of the review channel's team decide; others, and forged card ids, get nothing", async () => {
     t = await createAdminTestApp({ env: fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS }) });
     fake.setRoster(REVIEWS, [MEMBER]);
-    const { id } = await submitAs(t, { platform: 'teams', userId: 'aaaaaaaa-2222-3333-4444-555555555555', scope: FAKE_TENANT_ID, displayName: 'Amina' });
-    const base = await t.deps.db.selectFrom('outbox').select(['external_id']).where('purpose', '=', 'review_card').where('platform', '=', 'teams').executeTakeFirstOrThrow();
+    const { id } = await submitAs(t, {
+      platform: 'teams',
+      userId: 'aaaaaaaa-2222-3333-4444-555555555555',
+      scope: FAKE_TENANT_ID,
+      displayName: 'Amina',
+    });
+    const base = await t.deps.db
+      .selectFrom('outbox')
+      .select(['external_id'])
+      .where('purpose', '=', 'review_card')
+      .where('platform', '=', 'teams')
+      .executeTakeFirstOrThrow();
     expect(base.external_id).toBeTruthy();
 
     const refused = await press(OUTSIDER, `${id}|firearms`, '%');
@@ -149,7 +200,12 @@ describe('Teams decision rights', () => {
   it('people named in the admin panel decide without a redeploy', async () => {
     t = await createAdminTestApp({ env: fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS }) });
     fake.setRoster(REVIEWS, []);
-    const { id } = await submitAs(t, { platform: 'teams', userId: 'aaaaaaaa-2222-3333-4444-555555555555', scope: FAKE_TENANT_ID, displayName: 'Amina' });
+    const { id } = await submitAs(t, {
+      platform: 'teams',
+      userId: 'aaaaaaaa-2222-3333-4444-555555555555',
+      scope: FAKE_TENANT_ID,
+      displayName: 'Amina',
+    });
     await press(OUTSIDER, `${id}|firearms`, 'x');
     expect(await statusOf(id, 'firearms')).toBe('pending');
     const admin = new Visitor(t.app);

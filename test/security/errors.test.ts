@@ -14,9 +14,16 @@ import { submitAs } from './support';
 
 let api: FakeSlackApi;
 let t: AdminTestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
 const SECRET = 'errors-secret-0123456789abcdef';
 const TEAM = 'T123ABC456';
@@ -44,16 +51,23 @@ function submission(view: any, hash: string) {
     const v = values[block.block_id] as string | string[] | undefined;
     const opt = (value: string) => ({ value });
     state[block.block_id] = {
-      [el.action_id]: el.type === 'plain_text_input' ? { type: el.type, value: v ?? null }
-        : el.type === 'static_select' ? { type: el.type, selected_option: v ? opt(String(v)) : null }
-        : { type: el.type, selected_options: (Array.isArray(v) ? v : v ? [v] : []).map(opt) },
+      [el.action_id]:
+        el.type === 'plain_text_input'
+          ? { type: el.type, value: v ?? null }
+          : el.type === 'static_select'
+            ? { type: el.type, selected_option: v ? opt(String(v)) : null }
+            : { type: el.type, selected_options: (Array.isArray(v) ? v : v ? [v] : []).map(opt) },
     };
   }
   const base = fixture<any>('interactivity_view_submission.json');
-  return new URLSearchParams({ payload: JSON.stringify({
-    ...base, team: { id: TEAM, domain: 'example' }, user: { ...base.user, id: USER, team_id: TEAM },
-    view: { ...base.view, ...view, id: 'VAPPLY', hash, state: { values: state } },
-  }) }).toString();
+  return new URLSearchParams({
+    payload: JSON.stringify({
+      ...base,
+      team: { id: TEAM, domain: 'example' },
+      user: { ...base.user, id: USER, team_id: TEAM },
+      view: { ...base.view, ...view, id: 'VAPPLY', hash, state: { values: state } },
+    }),
+  }).toString();
 }
 
 describe('one error model', () => {
@@ -69,7 +83,9 @@ describe('one error model', () => {
     expect(admin.lastHtml).not.toMatch(/Something went wrong/);
     // A reason the domain refuses (too short) is the same kind of answer.
     await admin.get(`/admin/applications/${id}`);
-    expect((await admin.post(`/admin/applications/${id}/decide`, { dialogue_id: 'firearms', outcome: 'reject', reason: 'no' })).status).toBe(400);
+    expect(
+      (await admin.post(`/admin/applications/${id}/decide`, { dialogue_id: 'firearms', outcome: 'reject', reason: 'no' })).status,
+    ).toBe(400);
     const decisions = await t.deps.db.selectFrom('decisions').selectAll().execute();
     expect(decisions).toEqual([]);
   });
@@ -77,8 +93,16 @@ describe('one error model', () => {
   it('a rule violation is a typed error whose kind the edges map to a 4xx', async () => {
     t = await createAdminTestApp();
     const { id } = await submitAs(t, { platform: 'playground', userId: 'amina', displayName: 'Amina' });
-    await expect(t.deps.engine.decide({ applicationId: id, dialogueId: 'firearms', outcome: 'reject', reason: null, deciderName: 'R', deciderRef: 'admin:r' }))
-      .rejects.toMatchObject({ name: 'AppError', kind: 'invalid', code: 'reason_invalid' });
+    await expect(
+      t.deps.engine.decide({
+        applicationId: id,
+        dialogueId: 'firearms',
+        outcome: 'reject',
+        reason: null,
+        deciderName: 'R',
+        deciderRef: 'admin:r',
+      }),
+    ).rejects.toMatchObject({ name: 'AppError', kind: 'invalid', code: 'reason_invalid' });
     expect((['invalid', 'not_found', 'conflict', 'forbidden', 'busy'] as const).map(statusOf)).toEqual([400, 404, 409, 403, 503]);
   });
 });
@@ -86,7 +110,14 @@ describe('one error model', () => {
 describe('a Slack modal after an engine failure', () => {
   it('shows the error in the modal, and the same submission pressed again is handled', async () => {
     t = await createAdminTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-errors', SLACK_API_URL: api.url } });
-    const cmd = new URLSearchParams({ ...fixture<Record<string, string>>('slash_command.fields.json'), team_id: TEAM, user_id: USER, command: '/dialogues', text: 'apply', trigger_id: 'trig-apply' }).toString();
+    const cmd = new URLSearchParams({
+      ...fixture<Record<string, string>>('slash_command.fields.json'),
+      team_id: TEAM,
+      user_id: USER,
+      command: '/dialogues',
+      text: 'apply',
+      trigger_id: 'trig-apply',
+    }).toString();
     await slackPost(cmd);
     const view = api.calls('views.open')[0]!.body.view as any;
 

@@ -13,9 +13,19 @@ import { HOSTILE_ORG, submitAs } from './support';
 let api: FakeSlackApi;
 let fake: FakeBotFramework;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); fake = await FakeBotFramework.start(); });
-afterAll(async () => { await api.close(); await fake.stop(); });
-afterEach(async () => { await t?.close(); api.reset(); fake.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  fake = await FakeBotFramework.start();
+});
+afterAll(async () => {
+  await api.close();
+  await fake.stop();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+  fake.reset();
+});
 
 const REVIEWS = '19:reviewers@thread.tacv2';
 const APPLICANT = { platform: 'slack' as const, userId: 'U0APPLICANT', scope: 'T123ABC456', displayName: 'Amina' };
@@ -43,13 +53,21 @@ describe('user values on Slack and Teams', () => {
   it('never become a link, mention or formatting in review cards, card updates and notices', async () => {
     t = await createTestApp({
       env: {
-        SLACK_SIGNING_SECRET: 'inert-secret-0123456789', SLACK_BOT_TOKEN: 'xoxb-inert', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+        SLACK_SIGNING_SECRET: 'inert-secret-0123456789',
+        SLACK_BOT_TOKEN: 'xoxb-inert',
+        SLACK_API_URL: api.url,
+        SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
         ...fake.env({ TEAMS_REVIEW_CONVERSATION: REVIEWS }),
       },
     });
     const { id } = await submitAs(t, APPLICANT, { organisation: { organisationName: HOSTILE_ORG } });
     const result = await t.deps.engine.decide({
-      applicationId: id, dialogueId: 'firearms', outcome: 'reject', reason: HOSTILE_REASON, deciderName: HOSTILE_NAME, deciderRef: 'teams:eve',
+      applicationId: id,
+      dialogueId: 'firearms',
+      outcome: 'reject',
+      reason: HOSTILE_REASON,
+      deciderName: HOSTILE_NAME,
+      deciderRef: 'teams:eve',
     });
     expect(result.ok).toBe(true);
     await t.drainOutbox();
@@ -92,7 +110,8 @@ function texts(activity: unknown): string[] {
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
     if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
-    if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as { title: string; value: string }[]) out.push(f.title, f.value);
+    if (o.type === 'FactSet' && Array.isArray(o.facts))
+      for (const f of o.facts as { title: string; value: string }[]) out.push(f.title, f.value);
     if (o.type === 'message' && typeof o.text === 'string') out.push(o.text);
     Object.values(o).forEach(walk);
   };

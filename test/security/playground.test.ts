@@ -16,11 +16,23 @@ import { submitAs } from './support';
 
 let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
-const slack = () => ({ SLACK_SIGNING_SECRET: 'playground-test-secret-0123456789', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS' });
+const slack = () => ({
+  SLACK_SIGNING_SECRET: 'playground-test-secret-0123456789',
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+});
 const SLACK_APPLICANT = { platform: 'slack' as const, userId: 'U0APPLICANT', scope: 'T123ABC456', displayName: 'Amina' };
 
 const approve = (appId: string, extra: Record<string, string> = {}) =>
@@ -31,7 +43,9 @@ const approve = (appId: string, extra: Record<string, string> = {}) =>
   });
 
 async function statuses(appId: string) {
-  return (await t.deps.db.selectFrom('application_dialogues').select(['status']).where('application_id', '=', appId).execute()).map((r) => r.status);
+  return (await t.deps.db.selectFrom('application_dialogues').select(['status']).where('application_id', '=', appId).execute()).map(
+    (r) => r.status,
+  );
 }
 
 describe('the playground next to a real platform', () => {
@@ -73,7 +87,10 @@ describe('the playground next to a real platform', () => {
   it('the start log says whether it is on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dd-start-'));
     const lines: string[] = [];
-    const server = await startServer(loadConfig({ ...slack(), HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'start.sqlite')}` }), createLogger('info', (l) => lines.push(l)));
+    const server = await startServer(
+      loadConfig({ ...slack(), HOST: '127.0.0.1', PORT: '0', DATABASE_URL: `file:${join(dir, 'start.sqlite')}` }),
+      createLogger('info', (l) => lines.push(l)),
+    );
     await server.close();
     rmSync(dir, { recursive: true, force: true });
     const listening = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'listening');
@@ -84,16 +101,23 @@ describe('the playground next to a real platform', () => {
   it('takes JSON from its own page only: text/plain and cross-site requests are refused and change nothing', async () => {
     t = await createTestApp();
     const body = JSON.stringify({ as: 'visitor', event: { kind: 'message', text: 'apply' } });
-    const post = (headers: Record<string, string>) => t.app.request('http://localhost/playground/api/event', { method: 'POST', headers, body });
+    const post = (headers: Record<string, string>) =>
+      t.app.request('http://localhost/playground/api/event', { method: 'POST', headers, body });
 
     expect((await post({ 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
     expect((await post({ 'content-type': 'application/json', origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
-    expect((await t.app.request('http://localhost/playground/api/feed?as=reviewer', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect(
+      (await t.app.request('http://localhost/playground/api/feed?as=reviewer', { headers: { 'sec-fetch-site': 'cross-site' } })).status,
+    ).toBe(403);
     expect(await t.deps.db.selectFrom('conversation_state').selectAll().execute()).toEqual([]);
 
-    const own = await post({ 'content-type': 'application/json; charset=utf-8', origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    const own = await post({
+      'content-type': 'application/json; charset=utf-8',
+      origin: 'http://localhost',
+      'sec-fetch-site': 'same-origin',
+    });
     expect(own.status).toBe(200);
   });
 });

@@ -15,9 +15,19 @@ import { safeLinkUrl } from '../../domain/links';
 let api: FakeSlackApi;
 let fake: FakeBotFramework;
 let t: AdminTestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); fake = await FakeBotFramework.start(); });
-afterAll(async () => { await api.close(); await fake.stop(); });
-afterEach(async () => { await t?.close(); api.reset(); fake.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  fake = await FakeBotFramework.start();
+});
+afterAll(async () => {
+  await api.close();
+  await fake.stop();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+  fake.reset();
+});
 
 const SECRET = 'small-findings-secret-0123456789';
 const EVIL_URL = 'https://example.org/a><!channel><https://evil.example|Official notice';
@@ -30,7 +40,13 @@ describe('FAQ source URLs', () => {
     const before = await t.deps.db.selectFrom('faq_entries').select('id').execute();
     for (const url of [EVIL_URL, 'javascript:alert(1)', 'https://example.org/a b', 'https://example.org/a|b', 'ftp://example.org/']) {
       await admin.get('/admin/faq/new');
-      const res = await admin.post('/admin/faq/new', { question: 'Is there interpretation?', answer: 'Yes, into French and Spanish.', source: 'Call text, section 4', source_url: url, variants: '' });
+      const res = await admin.post('/admin/faq/new', {
+        question: 'Is there interpretation?',
+        answer: 'Yes, into French and Spanish.',
+        source: 'Call text, section 4',
+        source_url: url,
+        variants: '',
+      });
       expect(res.status, url).toBe(400);
       expect(await res.text()).toContain('web address');
     }
@@ -39,13 +55,36 @@ describe('FAQ source URLs', () => {
 
     // Written before the rule (or by hand): the bot names the source without a link or a ping.
     const now = t.clock.now().toISOString();
-    await t.deps.db.insertInto('faq_entries').values({
-      id: 'faq-evil', call_id: null, question: 'Is there interpretation into Russian?', variants: '[]', answer: 'Russian interpretation is not provided.',
-      source: 'Secretariat', source_url: EVIL_URL, topic: null, archived: 0, updated_at: now,
-    }).execute();
-    const body = JSON.stringify({ ...fixture<any>('event_message_im.json'), event_id: 'EvFAQ1', event: { ...fixture<any>('event_message_im.json').event, text: 'Is there interpretation into Russian?' } });
+    await t.deps.db
+      .insertInto('faq_entries')
+      .values({
+        id: 'faq-evil',
+        call_id: null,
+        question: 'Is there interpretation into Russian?',
+        variants: '[]',
+        answer: 'Russian interpretation is not provided.',
+        source: 'Secretariat',
+        source_url: EVIL_URL,
+        topic: null,
+        archived: 0,
+        updated_at: now,
+      })
+      .execute();
+    const body = JSON.stringify({
+      ...fixture<any>('event_message_im.json'),
+      event_id: 'EvFAQ1',
+      event: { ...fixture<any>('event_message_im.json').event, text: 'Is there interpretation into Russian?' },
+    });
     const ts = String(Math.floor(Date.now() / 1000));
-    await t.app.request('/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) }, body });
+    await t.app.request('/slack/events', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': await computeSignature(SECRET, ts, body),
+      },
+      body,
+    });
     await t.settle();
     const said = JSON.stringify(api.calls('chat.postMessage').map((c) => [c.body.text, c.body.blocks]));
     expect(said).toContain('Russian interpretation is not provided');

@@ -8,13 +8,23 @@ import type { TestApp } from '../support/harness';
 import { FIXTURE_STEPS, formOf } from '../support/playground-client';
 
 /** Fills and confirms the application form as `actor`; returns the application id and reference. */
-export async function submitAs(t: TestApp, actor: Actor, values: Record<string, RawValues> = {}): Promise<{ id: string; reference: string }> {
+export async function submitAs(
+  t: TestApp,
+  actor: Actor,
+  values: Record<string, RawValues> = {},
+): Promise<{ id: string; reference: string }> {
   const conversation = { id: `dm:${actor.userId}`, isDirect: true };
   const known = new Set((await t.deps.db.selectFrom('applications').select('id').execute()).map((r) => r.id));
   const handle = (e: Record<string, unknown>) => t.deps.engine.handle({ actor, conversation, ...e } as never) as Promise<EngineResult>;
   let form: FormView = formOf(await handle({ kind: 'message', text: 'apply' }));
   for (let i = 0; i < 12 && form.stepId !== 'confirm'; i++) {
-    const next = await handle({ kind: 'submission', formId: form.formId, contextId: form.draftId, stepId: form.stepId, values: { ...FIXTURE_STEPS[form.stepId], ...values[form.stepId] } });
+    const next = await handle({
+      kind: 'submission',
+      formId: form.formId,
+      contextId: form.draftId,
+      stepId: form.stepId,
+      values: { ...FIXTURE_STEPS[form.stepId], ...values[form.stepId] },
+    });
     if (next.fieldErrors) throw new Error(`step ${form.stepId}: ${JSON.stringify(next.fieldErrors)}`);
     form = formOf(next);
   }

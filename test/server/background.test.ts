@@ -7,7 +7,10 @@ describe('work after the ack', () => {
   it('starts one task per turn of the event loop, so requests in between are served first', async () => {
     const started: number[] = [];
     const q = createBackgroundQueue(() => {}, 16);
-    for (let i = 0; i < 5; i++) q.run(async () => { started.push(i); });
+    for (let i = 0; i < 5; i++)
+      q.run(async () => {
+        started.push(i);
+      });
     expect(started).toEqual([]); // nothing runs inside the request that queued it
     await turn();
     expect(started.length).toBeLessThanOrEqual(1);
@@ -35,8 +38,12 @@ describe('work after the ack', () => {
     const errors: unknown[] = [];
     const done: number[] = [];
     const q = createBackgroundQueue((e) => errors.push(e));
-    q.run(async () => { throw new Error('boom'); });
-    q.run(async () => { done.push(1); });
+    q.run(async () => {
+      throw new Error('boom');
+    });
+    q.run(async () => {
+      done.push(1);
+    });
     await q.idle();
     expect(errors).toHaveLength(1);
     expect(done).toEqual([1]);

@@ -15,13 +15,21 @@ describe('configuration', () => {
   it('names every bad variable in one message', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', DIALOGUES_CLOCK: 'yesterday', SLACK_API_URL: 'ftp://x', ADMIN_EMAIL: 'not-an-email', ADMIN_PASSWORD: 'short' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'postgres://x',
+        DIALOGUES_CLOCK: 'yesterday',
+        SLACK_API_URL: 'ftp://x',
+        ADMIN_EMAIL: 'not-an-email',
+        ADMIN_PASSWORD: 'short',
+      });
     } catch (err) {
       error = err;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'DIALOGUES_CLOCK', 'SLACK_API_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) expect(message).toContain(name);
+    for (const name of ['PORT', 'DATABASE_URL', 'DIALOGUES_CLOCK', 'SLACK_API_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'])
+      expect(message).toContain(name);
   });
 
   it('hashes admin passwords at scrypt cost 15 unless told otherwise, and only from 10 to 20', () => {
@@ -37,7 +45,12 @@ describe('configuration', () => {
   });
 
   it('derives the Teams token endpoint from the tenant and ends API bases with a slash', () => {
-    const c = loadConfig({ TEAMS_APP_ID: 'app', TEAMS_APP_PASSWORD: 'secret', TEAMS_TENANT_ID: 'tenant-1', SLACK_API_URL: 'http://127.0.0.1:9999/api' });
+    const c = loadConfig({
+      TEAMS_APP_ID: 'app',
+      TEAMS_APP_PASSWORD: 'secret',
+      TEAMS_TENANT_ID: 'tenant-1',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api',
+    });
     expect(c.TEAMS_TOKEN_URL).toBe('https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token');
     expect(c.SLACK_API_URL).toBe('http://127.0.0.1:9999/api/');
     expect(c.teamsEnabled).toBe(true);

@@ -32,7 +32,13 @@ function scriptedSender(script: (req: DeliveryRequest, n: number) => unknown): S
 
 async function setup(sender: Sender) {
   t = await createTestApp();
-  const worker = createOutboxWorker({ db: t.deps.db, clock: t.clock, log: silentLogger, senders: () => new Map<Platform, Sender>([['slack', sender]]), random: () => 0.5 });
+  const worker = createOutboxWorker({
+    db: t.deps.db,
+    clock: t.clock,
+    log: silentLogger,
+    senders: () => new Map<Platform, Sender>([['slack', sender]]),
+    random: () => 0.5,
+  });
   return worker;
 }
 
@@ -53,14 +59,22 @@ describe('outbox worker', () => {
   });
 
   it('gives up after the last attempt and on permanent errors, keeping the reason', async () => {
-    const sender = scriptedSender((req) => (req.replies[0]?.kind === 'text' && req.replies[0].text === 'perm' ? new DeliveryError('channel_not_found', false) : new Error('socket hang up')));
+    const sender = scriptedSender((req) =>
+      req.replies[0]?.kind === 'text' && req.replies[0].text === 'perm'
+        ? new DeliveryError('channel_not_found', false)
+        : new Error('socket hang up'),
+    );
     const worker = await setup(sender);
     await t.deps.store.enqueue([card('perm'), card('flaky')], t.clock.now().toISOString());
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
       await worker.runOnce();
       t.clock.advance(11 * 60_000);
     }
-    const rows = await t.deps.db.selectFrom('outbox').select(['dedupe_key', 'status', 'attempts', 'last_error']).orderBy('dedupe_key').execute();
+    const rows = await t.deps.db
+      .selectFrom('outbox')
+      .select(['dedupe_key', 'status', 'attempts', 'last_error'])
+      .orderBy('dedupe_key')
+      .execute();
     expect(rows).toEqual([
       expect.objectContaining({ dedupe_key: 'flaky', status: 'failed', last_error: 'socket hang up' }),
       expect.objectContaining({ dedupe_key: 'perm', status: 'failed', last_error: 'channel_not_found' }),
@@ -69,7 +83,9 @@ describe('outbox worker', () => {
   });
 
   it('holds a card update until the card it replaces is delivered, then passes its reference', async () => {
-    const sender = scriptedSender((req, n) => (req.purpose === 'review_card' && n === 1 ? new DeliveryError('timeout', true) : { channel: 'C0REVIEW', ts: '1700.01' }));
+    const sender = scriptedSender((req, n) =>
+      req.purpose === 'review_card' && n === 1 ? new DeliveryError('timeout', true) : { channel: 'C0REVIEW', ts: '1700.01' },
+    );
     const worker = await setup(sender);
     const now = t.clock.now().toISOString();
     await t.deps.store.enqueue([card('card'), card('update', { purpose: 'review_card_update', replaces: 'card' })], now);

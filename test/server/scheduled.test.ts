@@ -43,10 +43,20 @@ describe('"tell me when the call opens"', () => {
     expect(allText(r.replies)).toMatch(/I will tell you here when the call for the Constructive Dialogue on Trafficking in Persons opens/);
 
     const now = '2023-02-20T09:00:00.000Z';
-    await t.deps.db.insertInto('calls').values({
-      id: 'cd-2023-tip', title: 'Constructive Dialogues, second half of 2023', reference_prefix: 'CD-2023B',
-      opens_at: '2023-03-15T08:00:00.000Z', closes_at: '2023-05-15T22:00:00.000Z', zone: 'Europe/Vienna', archived: 0, created_at: now, updated_at: now,
-    }).execute();
+    await t.deps.db
+      .insertInto('calls')
+      .values({
+        id: 'cd-2023-tip',
+        title: 'Constructive Dialogues, second half of 2023',
+        reference_prefix: 'CD-2023B',
+        opens_at: '2023-03-15T08:00:00.000Z',
+        closes_at: '2023-05-15T22:00:00.000Z',
+        zone: 'Europe/Vienna',
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     await t.deps.db.insertInto('call_dialogues').values({ call_id: 'cd-2023-tip', dialogue_id: 'trafficking-in-persons' }).execute();
 
     await t.built.scheduled();

@@ -4,14 +4,21 @@ import { DeliveryError } from '../../bot/core/sender';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api';
 
 let api: FakeSlackApi;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(() => api.reset());
 
 const client = (timeoutMs?: number) => createSlackClient({ baseUrl: api.url, token: 'xoxb-t', ...(timeoutMs ? { timeoutMs } : {}) });
 
 async function failure(p: Promise<unknown>): Promise<SlackApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(SlackApiError);
   expect(err).toBeInstanceOf(DeliveryError);
   return err as SlackApiError;

@@ -16,26 +16,55 @@ const TEAM = 'T123ABC456';
 
 let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
-const env = () => ({ SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS' });
+const env = () => ({
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-e2e',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+});
 
 async function post(body: string, type: string, o: { secret?: string; skew?: number; headers?: Record<string, string> } = {}) {
   const ts = String(Math.floor(Date.now() / 1000) + (o.skew ?? 0));
   const res = await t.app.request('/slack/events', {
     method: 'POST',
-    headers: { 'content-type': type, 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(o.secret ?? SECRET, ts, body), ...o.headers },
+    headers: {
+      'content-type': type,
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(o.secret ?? SECRET, ts, body),
+      ...o.headers,
+    },
     body,
   });
   await t.settle();
   return res;
 }
 const event = (id: string, text: string, user = APPLICANT) =>
-  JSON.stringify({ ...fixture<any>('event_message_im.json'), team_id: TEAM, event_id: id, event: { ...fixture<any>('event_message_im.json').event, user, text } });
+  JSON.stringify({
+    ...fixture<any>('event_message_im.json'),
+    team_id: TEAM,
+    event_id: id,
+    event: { ...fixture<any>('event_message_im.json').event, user, text },
+  });
 const command = (text: string, trigger: string, user = APPLICANT) =>
-  new URLSearchParams({ ...fixture<Record<string, string>>('slash_command.fields.json'), team_id: TEAM, user_id: user, command: '/dialogues', text, trigger_id: trigger }).toString();
+  new URLSearchParams({
+    ...fixture<Record<string, string>>('slash_command.fields.json'),
+    team_id: TEAM,
+    user_id: user,
+    command: '/dialogues',
+    text,
+    trigger_id: trigger,
+  }).toString();
 const interaction = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 const FORM = 'application/x-www-form-urlencoded';
 const text = (calls: RecordedCall[]) => calls.map((c) => `${c.body.text}\n${JSON.stringify(c.body.blocks ?? [])}`).join('\n');
@@ -76,7 +105,9 @@ describe('Slack end to end', () => {
     // A question in a DM is answered in the DM; a retry of the same event is answered once.
     const question = event('EvQ1', 'what is the deadline to apply?');
     expect((await post(question, 'application/json')).status).toBe(200);
-    expect((await post(question, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status).toBe(200);
+    expect(
+      (await post(question, 'application/json', { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } })).status,
+    ).toBe(200);
     const answers = api.calls('chat.postMessage');
     expect(answers).toHaveLength(1);
     expect(answers[0]!.body.channel).toBe('D024BE91L');
@@ -118,7 +149,9 @@ describe('Slack end to end', () => {
     expect(approve).toBeDefined();
     expect(JSON.stringify(card!.body)).not.toMatch(/amina@/);
     // The balance each dialogue has so far, and what this application would add, on the card.
-    expect(text([card!])).toMatch(/Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./);
+    expect(text([card!])).toMatch(
+      /Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./,
+    );
 
     // Someone outside the channel is refused; the reviewer's click updates the card and tells the applicant.
     t = await t.restart();
@@ -141,12 +174,21 @@ describe('Slack end to end', () => {
     // Under the 2023 call the reviewer recommends; the States parties approve, so the applicant
     // is not told anything yet and the card says what it waits for.
     expect(text([update!])).toMatch(/Firearms: recommended by .*Awaiting approval by the States parties/);
-    expect(text(api.calls('chat.postMessage').filter((c) => c.body.channel === dm).slice(1))).not.toMatch(/approved/i);
+    expect(
+      text(
+        api
+          .calls('chat.postMessage')
+          .filter((c) => c.body.channel === dm)
+          .slice(1),
+      ),
+    ).not.toMatch(/approved/i);
 
     // /dialogues status reports the stage.
     t = await t.restart();
     await post(command('status', 'trig-status'), FORM);
-    expect(text(api.calls('chat.postEphemeral').filter((c) => c.body.user === APPLICANT))).toMatch(/Firearms: Recommended, awaiting approval by the States parties/);
+    expect(text(api.calls('chat.postEphemeral').filter((c) => c.body.user === APPLICANT))).toMatch(
+      /Firearms: Recommended, awaiting approval by the States parties/,
+    );
   });
 
   it('publishes App Home, answers a mention in its thread and ignores its own messages', async () => {

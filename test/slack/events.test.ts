@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api';
-import {
-  FORM_TYPE, JSON_TYPE, REAL_NOW, fakeEngine, fixture, fixtureText, formBody, jsonBody, makeAdapter, signed,
-} from './support';
+import { FORM_TYPE, JSON_TYPE, REAL_NOW, fakeEngine, fixture, fixtureText, formBody, jsonBody, makeAdapter, signed } from './support';
 
 let api: FakeSlackApi;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(() => api.reset());
 
 const nowSec = Math.floor(REAL_NOW / 1000);
@@ -65,12 +67,21 @@ describe('POST /slack/events: questions', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('');
     await settle();
-    expect(engine.events).toEqual([{
-      kind: 'message',
-      actor: { platform: 'slack', userId: 'U2147483697', scope: 'T123ABC456', displayName: 'Steve', timeZone: 'America/New_York', locale: 'en-US' },
-      conversation: { id: 'D024BE91L', isDirect: true },
-      text: 'I want to apply',
-    }]);
+    expect(engine.events).toEqual([
+      {
+        kind: 'message',
+        actor: {
+          platform: 'slack',
+          userId: 'U2147483697',
+          scope: 'T123ABC456',
+          displayName: 'Steve',
+          timeZone: 'America/New_York',
+          locale: 'en-US',
+        },
+        conversation: { id: 'D024BE91L', isDirect: true },
+        text: 'I want to apply',
+      },
+    ]);
     const [post] = api.calls('chat.postMessage');
     expect(post?.body).toMatchObject({ channel: 'D024BE91L', text: 'You said: I want to apply' });
     expect(post?.body).not.toHaveProperty('thread_ts');
@@ -80,11 +91,15 @@ describe('POST /slack/events: questions', () => {
     const { adapter, engine, settle } = makeAdapter(api);
     await adapter.routes!.request(await signed(jsonBody(fixture('event_app_mention.json')), JSON_TYPE));
     await settle();
-    expect(engine.events[0]).toMatchObject({ kind: 'message', text: 'what is the application deadline?', conversation: { id: 'C123ABC456', isDirect: false } });
+    expect(engine.events[0]).toMatchObject({
+      kind: 'message',
+      text: 'what is the application deadline?',
+      conversation: { id: 'C123ABC456', isDirect: false },
+    });
     expect(api.calls('chat.postMessage')[0]?.body).toMatchObject({ channel: 'C123ABC456', thread_ts: '1515449522.000016' });
   });
 
-  it('ignores its own and other bots\' messages', async () => {
+  it("ignores its own and other bots' messages", async () => {
     const { adapter, engine, settle } = makeAdapter(api);
     const res = await adapter.routes!.request(await signed(jsonBody(fixture('event_message_im_from_bot.json')), JSON_TYPE));
     expect(res.status).toBe(200);
@@ -101,7 +116,9 @@ describe('POST /slack/events: questions', () => {
     const { adapter, engine, settle } = makeAdapter(api);
     const body = jsonBody(fixture('event_message_im.json'));
     const first = await adapter.routes!.request(await signed(body, JSON_TYPE));
-    const retry = await adapter.routes!.request(await signed(body, JSON_TYPE, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } }));
+    const retry = await adapter.routes!.request(
+      await signed(body, JSON_TYPE, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } }),
+    );
     expect([first.status, retry.status]).toEqual([200, 200]);
     await settle();
     expect(engine.handle).toHaveBeenCalledTimes(1);
@@ -110,8 +127,16 @@ describe('POST /slack/events: questions', () => {
 
   it('acknowledges before the engine has finished', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const { adapter, settle } = makeAdapter(api, fakeEngine(async () => { await gate; return { replies: [{ kind: 'text', text: 'late' }] }; }));
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { adapter, settle } = makeAdapter(
+      api,
+      fakeEngine(async () => {
+        await gate;
+        return { replies: [{ kind: 'text', text: 'late' }] };
+      }),
+    );
     const res = await adapter.routes!.request(await signed(jsonBody(fixture('event_message_im.json')), JSON_TYPE));
     expect(res.status).toBe(200);
     expect(api.calls('chat.postMessage')).toHaveLength(0);
@@ -120,7 +145,7 @@ describe('POST /slack/events: questions', () => {
     expect(api.calls('chat.postMessage')).toHaveLength(1);
   });
 
-  it('publishes App Home from the engine\'s cards', async () => {
+  it("publishes App Home from the engine's cards", async () => {
     const { adapter, engine, settle } = makeAdapter(api);
     await adapter.routes!.request(await signed(jsonBody(fixture('event_app_home_opened.json')), JSON_TYPE));
     await settle();
@@ -153,7 +178,10 @@ describe('POST /slack/events: /dialogues', () => {
     expect(engine.openForm).toHaveBeenCalledWith(expect.objectContaining({ platform: 'slack', userId: 'U2147483697', scope: 'T0001' }));
     expect(api.calls('users.info')).toHaveLength(1);
     const [open] = api.calls('views.open');
-    expect(open?.body).toMatchObject({ trigger_id: '13345224609.738474920.8088930838d88f008e0', view: { type: 'modal', private_metadata: '{"draftId":"draft-1"}' } });
+    expect(open?.body).toMatchObject({
+      trigger_id: '13345224609.738474920.8088930838d88f008e0',
+      view: { type: 'modal', private_metadata: '{"draftId":"draft-1"}' },
+    });
   });
 
   it('opens the modal without the profile when users.info is slow, well within the trigger window', async () => {

@@ -13,20 +13,38 @@ import { createTestApp, type TestApp } from '../support/harness';
 import { SECRET } from './support';
 
 const PUBLIC = 'https://desk.example.org';
-const NGO = { teamId: 'T0NGOHELP', teamName: 'NGO Helpdesk', token: 'xoxb-ngo-helpdesk-0001', botUserId: 'U0BOTNGO', installer: 'U0NGOADMIN' };
-const UNI = { teamId: 'T0UNIVIE', teamName: 'University of Vienna', token: 'xoxb-univie-0002', botUserId: 'U0BOTUNI', installer: 'U0UNIADMIN' };
+const NGO = {
+  teamId: 'T0NGOHELP',
+  teamName: 'NGO Helpdesk',
+  token: 'xoxb-ngo-helpdesk-0001',
+  botUserId: 'U0BOTNGO',
+  installer: 'U0NGOADMIN',
+};
+const UNI = {
+  teamId: 'T0UNIVIE',
+  teamName: 'University of Vienna',
+  token: 'xoxb-univie-0002',
+  botUserId: 'U0BOTUNI',
+  installer: 'U0UNIADMIN',
+};
 
 let api: FakeSlackApi;
 let t: TestApp;
 let lines: string[];
-beforeAll(async () => { api = await startFakeSlackApi(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
 afterAll(() => api.close());
 beforeEach(async () => {
   lines = [];
   t = await createTestApp({
     env: {
-      SLACK_SIGNING_SECRET: SECRET, SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'fake-client-secret',
-      SESSION_SECRET: 'a session secret of at least thirty-two characters', PUBLIC_URL: PUBLIC, SLACK_API_URL: api.url,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_CLIENT_ID: '1111111111.2222222222',
+      SLACK_CLIENT_SECRET: 'fake-client-secret',
+      SESSION_SECRET: 'a session secret of at least thirty-two characters',
+      PUBLIC_URL: PUBLIC,
+      SLACK_API_URL: api.url,
     },
     log: createLogger('debug', (l) => lines.push(l)),
   });
@@ -55,20 +73,22 @@ function redirect(query: Record<string, string>, cookie?: string, app = t.app) {
 const rows = () => t.deps.db.selectFrom('installations').selectAll().execute();
 
 describe('install page', () => {
-  it('offers Add to Slack with the manifest\'s scopes, our redirect URL and a state bound to the browser', async () => {
+  it("offers Add to Slack with the manifest's scopes, our redirect URL and a state bound to the browser", async () => {
     const { res, html, href, state, cookie } = await startInstall();
     expect(res.status).toBe(200);
     expect(html).toContain('Add to Slack');
     expect(href.origin + href.pathname).toBe(new URL('../oauth/v2/authorize', api.url).toString());
     expect(href.searchParams.get('client_id')).toBe('1111111111.2222222222');
-    expect(href.searchParams.get('scope')!.split(',')).toEqual(expect.arrayContaining(['chat:write', 'commands', 'im:history', 'users:read.email']));
+    expect(href.searchParams.get('scope')!.split(',')).toEqual(
+      expect.arrayContaining(['chat:write', 'commands', 'im:history', 'users:read.email']),
+    );
     expect(href.searchParams.get('redirect_uri')).toBe(`${PUBLIC}/slack/oauth_redirect`);
     expect(cookie).toBe(`slack_install_state=${state}`);
     expect(res.headers.getSetCookie()[0]).toMatch(/HttpOnly/i);
     expect(res.headers.getSetCookie()[0]).toMatch(/Secure/i);
   });
 
-  it('speaks the browser\'s language', async () => {
+  it("speaks the browser's language", async () => {
     const html = await (await t.app.request('/slack/install', { headers: { 'accept-language': 'fr-CH,fr;q=0.9' } })).text();
     expect(html).toContain('lang="fr"');
     expect(html).toContain('Ajouter à Slack');
@@ -149,7 +169,7 @@ describe('oauth redirect', () => {
     expect(await rows()).toEqual([]);
   });
 
-  it('treats Cancel on Slack\'s page as a cancelled installation', async () => {
+  it("treats Cancel on Slack's page as a cancelled installation", async () => {
     const a = await startInstall();
     const res = await redirect({ error: 'access_denied', state: a.state }, a.cookie);
     expect(res.status).toBe(400);
@@ -158,10 +178,21 @@ describe('oauth redirect', () => {
   });
 
   it('keeps an org-wide (Enterprise Grid) install under the org id', async () => {
-    api.addWorkspace('code-grid', { teamId: 'T0GRIDA', teamName: '', token: 'xoxb-grid-0003', botUserId: 'U0BOTGRID', installer: 'U0GRIDADMIN', enterprise: { id: 'E0GRID', name: 'Grid NGO network' }, isEnterpriseInstall: true });
+    api.addWorkspace('code-grid', {
+      teamId: 'T0GRIDA',
+      teamName: '',
+      token: 'xoxb-grid-0003',
+      botUserId: 'U0BOTGRID',
+      installer: 'U0GRIDADMIN',
+      enterprise: { id: 'E0GRID', name: 'Grid NGO network' },
+      isEnterpriseInstall: true,
+    });
     const a = await startInstall();
     expect((await redirect({ code: 'code-grid', state: a.state }, a.cookie)).status).toBe(200);
     expect((await rows()).map((r) => [r.id, r.team_name, r.enterprise_id])).toEqual([['slack:E0GRID', 'Grid NGO network', 'E0GRID']]);
-    expect(await slackTokenFor(t.deps.db, installationCipher(t.config)!, 'T0ANYWS', 'E0GRID')).toMatchObject({ kind: 'token', token: 'xoxb-grid-0003' });
+    expect(await slackTokenFor(t.deps.db, installationCipher(t.config)!, 'T0ANYWS', 'E0GRID')).toMatchObject({
+      kind: 'token',
+      token: 'xoxb-grid-0003',
+    });
   });
 });

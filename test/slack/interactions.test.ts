@@ -6,8 +6,12 @@ import { SLACK_WAITS } from '../../bot/slack/runtime';
 import { FORM_TYPE, fakeEngine, fixture, fixtureText, formStep, interactionBody, makeAdapter, signed } from './support';
 
 let api: FakeSlackApi;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(() => api.reset());
 
 /** A view_submission of form step `n` with the given state values. */
@@ -46,13 +50,15 @@ describe('buttons', () => {
     const res = await adapter.routes!.request(await signed(fixtureText('interactivity_block_actions.body.txt'), FORM_TYPE));
     expect(res.status).toBe(200);
     await settle();
-    expect(engine.events).toEqual([{
-      kind: 'action',
-      actor: { platform: 'slack', userId: 'U0REVIEWR', scope: 'T123ABC456' },
-      conversation: { id: 'C0REVIEWS', isDirect: false },
-      actionId: 'approve',
-      value: 'APP-42',
-    }]);
+    expect(engine.events).toEqual([
+      {
+        kind: 'action',
+        actor: { platform: 'slack', userId: 'U0REVIEWR', scope: 'T123ABC456' },
+        conversation: { id: 'C0REVIEWS', isDirect: false },
+        actionId: 'approve',
+        value: 'APP-42',
+      },
+    ]);
     expect(api.calls('chat.postEphemeral')[0]?.body).toMatchObject({ channel: 'C0REVIEWS', user: 'U0REVIEWR' });
   });
 
@@ -70,10 +76,15 @@ describe('buttons', () => {
   });
 
   it('opens a modal with the trigger before posting anything when the engine answers with a prompt', async () => {
-    const engine = fakeEngine(async () => ({ replies: [
-      { kind: 'text', text: 'Tell the applicant why.' },
-      { kind: 'prompt', prompt: { formId: 'review.reason', contextId: 'dd-1', title: 'Reason', label: 'Why?', submitLabel: 'Reject', maxLength: 500 } },
-    ] }));
+    const engine = fakeEngine(async () => ({
+      replies: [
+        { kind: 'text', text: 'Tell the applicant why.' },
+        {
+          kind: 'prompt',
+          prompt: { formId: 'review.reason', contextId: 'dd-1', title: 'Reason', label: 'Why?', submitLabel: 'Reject', maxLength: 500 },
+        },
+      ],
+    }));
     const { adapter, settle } = makeAdapter(api, engine);
     await adapter.routes!.request(await signed(fixtureText('interactivity_block_actions.body.txt'), FORM_TYPE));
     await settle();
@@ -83,7 +94,10 @@ describe('buttons', () => {
   });
 
   it('offers a button instead when the trigger has expired', async () => {
-    const { adapter, settle } = makeAdapter(api, fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(1) }] })));
+    const { adapter, settle } = makeAdapter(
+      api,
+      fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(1) }] })),
+    );
     api.failNext('views.open', { error: 'expired_trigger_id' });
     await adapter.routes!.request(await signed(fixtureText('interactivity_block_actions.body.txt'), FORM_TYPE));
     await settle();
@@ -95,7 +109,11 @@ describe('buttons', () => {
     const shortcut = { ...fixture<any>('interactivity_shortcut_global.json'), callback_id: 'apply' };
     await adapter.routes!.request(await signed(interactionBody(shortcut), FORM_TYPE));
     await settle(); // the shortcut first looks the person up (users.info), the button does not
-    const click = { ...fixture<any>('interactivity_block_actions.json'), trigger_id: 't-open', actions: [{ action_id: 'slack.open_form', value: 'application', type: 'button' }] };
+    const click = {
+      ...fixture<any>('interactivity_block_actions.json'),
+      trigger_id: 't-open',
+      actions: [{ action_id: 'slack.open_form', value: 'application', type: 'button' }],
+    };
     await adapter.routes!.request(await signed(interactionBody(click), FORM_TYPE));
     await settle();
     expect(engine.openForm).toHaveBeenCalledTimes(2);
@@ -106,11 +124,17 @@ describe('buttons', () => {
 
 describe('modal submissions', () => {
   it('sends values keyed by field id and shows the next step with response_action update', async () => {
-    const { adapter, engine } = makeAdapter(api, fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(2) }] })));
+    const { adapter, engine } = makeAdapter(
+      api,
+      fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(2) }] })),
+    );
     const res = await adapter.routes!.request(await signed(interactionBody(submission(1, filled)), FORM_TYPE));
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     expect(engine.events[0]).toMatchObject({
-      kind: 'submission', formId: 'application', contextId: 'draft-1', stepId: 'step1',
+      kind: 'submission',
+      formId: 'application',
+      contextId: 'draft-1',
+      stepId: 'step1',
       values: { organisationName: 'Example NGO', dialogueIds: ['firearms'] },
     });
     expect(body.response_action).toBe('update');
@@ -119,7 +143,13 @@ describe('modal submissions', () => {
   });
 
   it('shows validation errors on the field', async () => {
-    const { adapter } = makeAdapter(api, fakeEngine(async () => ({ replies: [], fieldErrors: { organisationName: 'Please give the name of your organisation.', nowhere: 'Check the form.' } })));
+    const { adapter } = makeAdapter(
+      api,
+      fakeEngine(async () => ({
+        replies: [],
+        fieldErrors: { organisationName: 'Please give the name of your organisation.', nowhere: 'Check the form.' },
+      })),
+    );
     const res = await adapter.routes!.request(await signed(interactionBody(submission(1, filled)), FORM_TYPE));
     expect(await res.json()).toEqual({
       response_action: 'errors',
@@ -129,19 +159,27 @@ describe('modal submissions', () => {
 
   it('takes a corrected resubmission of the same view after errors', async () => {
     let calls = 0;
-    const { adapter, engine } = makeAdapter(api, fakeEngine(async () => (++calls === 1
-      ? { replies: [], fieldErrors: { organisationName: 'Required.' } }
-      : { replies: [{ kind: 'form', form: formStep(2) }] })));
+    const { adapter, engine } = makeAdapter(
+      api,
+      fakeEngine(async () =>
+        ++calls === 1
+          ? { replies: [], fieldErrors: { organisationName: 'Required.' } }
+          : { replies: [{ kind: 'form', form: formStep(2) }] },
+      ),
+    );
     const empty = { ...filled, organisationName: { organisationName: { type: 'plain_text_input', value: '' } } };
     const first = await adapter.routes!.request(await signed(interactionBody(submission(1, empty, 'same-hash')), FORM_TYPE));
-    expect((await first.json() as any).response_action).toBe('errors');
+    expect(((await first.json()) as any).response_action).toBe('errors');
     const second = await adapter.routes!.request(await signed(interactionBody(submission(1, filled, 'same-hash')), FORM_TYPE));
-    expect((await second.json() as any).response_action).toBe('update');
+    expect(((await second.json()) as any).response_action).toBe('update');
     expect(engine.handle).toHaveBeenCalledTimes(2);
   });
 
   it('closes the modal and DMs the confirmation when the form is done', async () => {
-    const { adapter, settle } = makeAdapter(api, fakeEngine(async () => ({ replies: [{ kind: 'text', text: 'Thank you. Your reference is CD-2023-0001.' }], closeForm: true })));
+    const { adapter, settle } = makeAdapter(
+      api,
+      fakeEngine(async () => ({ replies: [{ kind: 'text', text: 'Thank you. Your reference is CD-2023-0001.' }], closeForm: true })),
+    );
     const res = await adapter.routes!.request(await signed(interactionBody(submission(3, filled)), FORM_TYPE));
     expect(await res.json()).toEqual({ response_action: 'clear' });
     await settle();
@@ -149,21 +187,37 @@ describe('modal submissions', () => {
     expect(api.calls('chat.postMessage')[0]?.body).toMatchObject({ channel: 'D2147483697', text: expect.stringContaining('CD-2023-0001') });
   });
 
-  it('returns a prompt answer as { text } on the prompt\'s ids and acknowledges it in its channel', async () => {
+  it("returns a prompt answer as { text } on the prompt's ids and acknowledges it in its channel", async () => {
     const engine = fakeEngine(async () => ({ replies: [{ kind: 'text', text: 'Rejected.' }] }));
     const { adapter, settle } = makeAdapter(api, engine);
     const base = fixture<any>('interactivity_view_submission.json');
-    const payload = { ...base, view: { ...base.view, callback_id: 'prompt|review.reason', private_metadata: JSON.stringify({ contextId: 'dd-1', channel: 'C0REVIEWS' }), state: { values: { text: { text: { type: 'plain_text_input', value: 'Out of scope' } } } } } };
+    const payload = {
+      ...base,
+      view: {
+        ...base.view,
+        callback_id: 'prompt|review.reason',
+        private_metadata: JSON.stringify({ contextId: 'dd-1', channel: 'C0REVIEWS' }),
+        state: { values: { text: { text: { type: 'plain_text_input', value: 'Out of scope' } } } },
+      },
+    };
     const res = await adapter.routes!.request(await signed(interactionBody(payload), FORM_TYPE));
     expect(await res.json()).toEqual({ response_action: 'clear' });
     await settle();
-    expect(engine.events[0]).toMatchObject({ kind: 'submission', formId: 'review.reason', contextId: 'dd-1', values: { text: 'Out of scope' } });
+    expect(engine.events[0]).toMatchObject({
+      kind: 'submission',
+      formId: 'review.reason',
+      contextId: 'dd-1',
+      values: { text: 'Out of scope' },
+    });
     expect(engine.events[0]).not.toHaveProperty('stepId');
     expect(api.calls('chat.postEphemeral')[0]?.body).toMatchObject({ channel: 'C0REVIEWS', user: 'U2147483697' });
   });
 
   it('processes the same view state once', async () => {
-    const { adapter, engine } = makeAdapter(api, fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(2) }] })));
+    const { adapter, engine } = makeAdapter(
+      api,
+      fakeEngine(async () => ({ replies: [{ kind: 'form', form: formStep(2) }] })),
+    );
     const body = interactionBody(submission(1, filled));
     await adapter.routes!.request(await signed(body, FORM_TYPE));
     const again = await adapter.routes!.request(await signed(body, FORM_TYPE));
@@ -179,9 +233,14 @@ describe('modal submissions', () => {
   });
 
   it('shows an error on the form, not a stack trace, when the engine fails', async () => {
-    const { adapter } = makeAdapter(api, fakeEngine(async () => { throw new Error('db down at /srv/x.ts:1'); }));
+    const { adapter } = makeAdapter(
+      api,
+      fakeEngine(async () => {
+        throw new Error('db down at /srv/x.ts:1');
+      }),
+    );
     const res = await adapter.routes!.request(await signed(interactionBody(submission(1, filled)), FORM_TYPE));
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     expect(body.response_action).toBe('errors');
     expect(JSON.stringify(body)).not.toContain('db down');
   });
@@ -189,7 +248,12 @@ describe('modal submissions', () => {
   it('closes the modal in time and answers by DM when the engine is slow', async () => {
     // The engine answers only when the test lets it, long after the (shortened) budget.
     let finish!: () => void;
-    const slow = fakeEngine(() => new Promise<EngineResult>((r) => { finish = () => r({ replies: [{ kind: 'text', text: 'Saved.' }], closeForm: true }); }));
+    const slow = fakeEngine(
+      () =>
+        new Promise<EngineResult>((r) => {
+          finish = () => r({ replies: [{ kind: 'text', text: 'Saved.' }], closeForm: true });
+        }),
+    );
     const { adapter, settle } = makeAdapter(api, slow, {}, { submissionBudgetMs: 50 });
     const started = Date.now();
     const res = await adapter.routes!.request(await signed(interactionBody(submission(3, filled)), FORM_TYPE));

@@ -22,9 +22,16 @@ const FORM = 'application/x-www-form-urlencoded';
 
 let api: FakeSlackApi;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
-afterEach(async () => { await t?.close(); api.reset(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+});
 
 async function post(body: string, type: string) {
   const ts = String(Math.floor(Date.now() / 1000));
@@ -37,7 +44,12 @@ async function post(body: string, type: string) {
   return res;
 }
 const dm = (id: string, text: string, user = ASKER) =>
-  JSON.stringify({ ...fixture<any>('event_message_im.json'), team_id: TEAM, event_id: id, event: { ...fixture<any>('event_message_im.json').event, user, channel: `D${user.slice(1)}`, text } });
+  JSON.stringify({
+    ...fixture<any>('event_message_im.json'),
+    team_id: TEAM,
+    event_id: id,
+    event: { ...fixture<any>('event_message_im.json').event, user, channel: `D${user.slice(1)}`, text },
+  });
 const interaction = (payload: unknown) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 const text = (calls: RecordedCall[]) => calls.map((c) => `${c.body.text}\n${JSON.stringify(c.body.blocks ?? [])}`).join('\n');
 const buttonsOf = (call: RecordedCall) => (call.body.blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
@@ -45,7 +57,10 @@ const buttonsOf = (call: RecordedCall) => (call.body.blocks as any[]).filter((b)
 describe('Slack: questions passed to the secretariat', () => {
   it('asks in a DM, is answered from the secretariat channel, and the next asker gets it from the FAQ', async () => {
     t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-q', SLACK_API_URL: api.url } });
-    await t.deps.db.insertInto('secretariat_channels').values({ call_id: '', platform: 'slack', address: CHANNEL, updated_at: t.clock.now().toISOString() }).execute();
+    await t.deps.db
+      .insertInto('secretariat_channels')
+      .values({ call_id: '', platform: 'slack', address: CHANNEL, updated_at: t.clock.now().toISOString() })
+      .execute();
     api.setMembers(CHANNEL, [SECRETARY]);
 
     await post(dm('EvQ1', 'Will there be sign language interpretation? <https://evil.example|click> *now*'), 'application/json');
@@ -64,7 +79,9 @@ describe('Slack: questions passed to the secretariat', () => {
 
     const click = (user: string, trigger: string, button = answerButton) => ({
       ...fixture<any>('interactivity_block_actions.json'),
-      user: { id: user, team_id: TEAM }, team: { id: TEAM }, trigger_id: trigger,
+      user: { id: user, team_id: TEAM },
+      team: { id: TEAM },
+      trigger_id: trigger,
       container: { type: 'message', channel_id: CHANNEL, message_ts: card.body.ts },
       channel: { id: CHANNEL },
       actions: [{ action_id: button.action_id, value: button.value, type: 'button' }],
@@ -73,7 +90,14 @@ describe('Slack: questions passed to the secretariat', () => {
     // Someone outside the channel may not answer.
     await post(interaction(click(OUTSIDER, 'trig-q-0')), FORM);
     expect(api.calls('views.open')).toHaveLength(0);
-    expect(text(api.calls().filter((c) => c.method.startsWith('chat.')).slice(-1))).toContain('Only members of the secretariat channel');
+    expect(
+      text(
+        api
+          .calls()
+          .filter((c) => c.method.startsWith('chat.'))
+          .slice(-1),
+      ),
+    ).toContain('Only members of the secretariat channel');
 
     // A member gets the Answer modal, with "also add to the FAQ" ticked.
     await post(interaction(click(SECRETARY, 'trig-q-1')), FORM);
@@ -86,13 +110,18 @@ describe('Slack: questions passed to the secretariat', () => {
     const answer = 'International Sign interpretation is provided in the room and online.';
     const submit = (answerText: string, hash: string) => ({
       ...fixture<any>('interactivity_view_submission.json'),
-      team: { id: TEAM, domain: 'example' }, user: { id: SECRETARY, team_id: TEAM },
+      team: { id: TEAM, domain: 'example' },
+      user: { id: SECRETARY, team_id: TEAM },
       view: {
-        ...view, id: 'VQUESTION', hash,
-        state: { values: {
-          answer: { answer: { type: 'plain_text_input', value: answerText } },
-          faq: { faq: { type: 'checkboxes', selected_options: [{ value: 'true' }] } },
-        } },
+        ...view,
+        id: 'VQUESTION',
+        hash,
+        state: {
+          values: {
+            answer: { answer: { type: 'plain_text_input', value: answerText } },
+            faq: { faq: { type: 'checkboxes', selected_options: [{ value: 'true' }] } },
+          },
+        },
       },
     });
     const tooLong = await (await post(interaction(submit('x'.repeat(10_000), 'h1')), FORM)).json();
@@ -128,25 +157,50 @@ describe('Slack: questions passed to the secretariat', () => {
   it('answers a mention in a channel in its thread', async () => {
     t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-q', SLACK_API_URL: api.url } });
     const mention = fixture<any>('event_app_mention.json');
-    await post(JSON.stringify({ ...mention, event: { ...mention.event, text: '<@U0LAH4ARK> Is there a crèche for participants with children?' } }), 'application/json');
+    await post(
+      JSON.stringify({ ...mention, event: { ...mention.event, text: '<@U0LAH4ARK> Is there a crèche for participants with children?' } }),
+      'application/json',
+    );
     expect(text(api.calls('chat.postMessage').slice(-1))).toContain('Their answer will come in this thread.');
     const [q] = await t.deps.db.selectFrom('unanswered_questions').selectAll().execute();
-    await t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'No, there is no crèche.', addToFaq: false, by: 'Ana', ref: 'admin:ana' });
+    await t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'No, there is no crèche.',
+      addToFaq: false,
+      by: 'Ana',
+      ref: 'admin:ana',
+    });
     await t.drainOutbox();
     const answer = api.calls('chat.postMessage').at(-1)!;
     expect(answer.body).toMatchObject({ channel: mention.event.channel, thread_ts: mention.event.ts });
     expect(text([answer])).toContain('No, there is no crèche.');
   });
 
-  it('shows in the inbox an answer the asker\'s platform refused for good', async () => {
-    t = await createTestApp({ env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-q', SLACK_API_URL: api.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  it("shows in the inbox an answer the asker's platform refused for good", async () => {
+    t = await createTestApp({
+      env: {
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-q',
+        SLACK_API_URL: api.url,
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+    });
     await post(dm('EvQ9', 'Is there a crèche for participants with children?'), 'application/json');
     const [q] = await t.deps.db.selectFrom('unanswered_questions').selectAll().execute();
-    await t.deps.engine.answerQuestion({ questionId: q!.id, answer: 'No, there is no crèche.', addToFaq: false, by: 'Ana', ref: 'admin:ana' });
+    await t.deps.engine.answerQuestion({
+      questionId: q!.id,
+      answer: 'No, there is no crèche.',
+      addToFaq: false,
+      by: 'Ana',
+      ref: 'admin:ana',
+    });
     // The DM channel was archived: Slack refuses, and no retry can change that.
     api.failNext('chat.postMessage', { error: 'is_archived' });
     await t.drainOutbox();
-    expect(await t.deps.db.selectFrom('outbox').select(['status']).where('purpose', '=', 'question_answer').execute()).toEqual([{ status: 'failed' }]);
+    expect(await t.deps.db.selectFrom('outbox').select(['status']).where('purpose', '=', 'question_answer').execute()).toEqual([
+      { status: 'failed' },
+    ]);
     await ensureFirstAdmin(adminDeps(t.deps));
     const admin = new Visitor(createAdminApp(adminDeps(t.deps)));
     await admin.signIn();

@@ -13,7 +13,11 @@ const bigCard: Card = {
   subtitle: 'Application CD-2023-0042',
   text: 'word '.repeat(2500),
   fields: Array.from({ length: 23 }, (_, i) => ({ label: `Field ${i}`, value: 'v'.repeat(2500) })),
-  actions: Array.from({ length: 30 }, (_, i) => ({ id: i % 2 ? 'review.approve' : 'review.reject', label: 'L'.repeat(100), value: `APP-${i}` })),
+  actions: Array.from({ length: 30 }, (_, i) => ({
+    id: i % 2 ? 'review.approve' : 'review.reject',
+    label: 'L'.repeat(100),
+    value: `APP-${i}`,
+  })),
   footer: 'Submitted 20 January 2023',
 };
 
@@ -67,7 +71,9 @@ describe('Block Kit rendering', () => {
   });
 
   it('shows neutral text as it is: escaped, no Markdown turned into mrkdwn, no formatting', () => {
-    expect(slackInert('a <b> & **c** [call](https://example.org/x?a=1&b=2)')).toBe('a &lt;b&gt; &amp; \u200B*\u200B*c\u200B*\u200B* [call](https://example.org/x?a=1&amp;b=2)');
+    expect(slackInert('a <b> & **c** [call](https://example.org/x?a=1&b=2)')).toBe(
+      'a &lt;b&gt; &amp; \u200B*\u200B*c\u200B*\u200B* [call](https://example.org/x?a=1&amp;b=2)',
+    );
     expect(truncate('ab<https://example.org|x>', 10)).toBe('ab…');
     expect(truncate('😀😀😀', 4)).toBe('😀…');
     expect(truncate('short', 10)).toBe('short');
@@ -82,8 +88,15 @@ describe('modal rendering', () => {
     // Slack cuts titles at 24 characters: the step count is the title, the whole step title the first block.
     expect(view.title.text).toBe('Step 2 of 3');
     const [header, name, dialogues] = view.blocks;
-    expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Application for the Constructive Dialogues', emoji: true } });
-    expect(name).toMatchObject({ type: 'input', block_id: 'organisationName', element: { type: 'plain_text_input', action_id: 'organisationName', max_length: 200 } });
+    expect(header).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'Application for the Constructive Dialogues', emoji: true },
+    });
+    expect(name).toMatchObject({
+      type: 'input',
+      block_id: 'organisationName',
+      element: { type: 'plain_text_input', action_id: 'organisationName', max_length: 200 },
+    });
     expect(dialogues).toMatchObject({ block_id: 'dialogueIds', element: { type: 'multi_static_select', action_id: 'dialogueIds' } });
   });
 
@@ -106,7 +119,10 @@ describe('modal rendering', () => {
   });
 
   it('renders a prompt as a one-input modal', () => {
-    const view = promptToModal({ formId: 'review.reason', contextId: 'dd-1', title: 'Reason', label: 'Why?', submitLabel: 'Reject', maxLength: 500 }, 'C0REVIEWS') as Record<string, any>;
+    const view = promptToModal(
+      { formId: 'review.reason', contextId: 'dd-1', title: 'Reason', label: 'Why?', submitLabel: 'Reject', maxLength: 500 },
+      'C0REVIEWS',
+    ) as Record<string, any>;
     expect(parseCallbackId(view.callback_id)).toEqual({ kind: 'prompt', formId: 'review.reason' });
     expect(JSON.parse(view.private_metadata)).toEqual({ contextId: 'dd-1', channel: 'C0REVIEWS' });
     expect(view.blocks[0]).toMatchObject({ block_id: 'text', element: { action_id: 'text', max_length: 500 } });
@@ -117,11 +133,16 @@ describe('modal rendering', () => {
     expect(viewValues(payload.view)).toEqual({ full_name: 'Steve Example', programme: 'research', start_date: '2025-09-01' });
     const multi = viewSubmissionSchema.parse({
       ...payload,
-      view: { ...payload.view, state: { values: {
-        dialogueIds: { dialogueIds: { type: 'multi_static_select', selected_options: [{ value: 'firearms' }, { value: 'tip' }] } },
-        consent: { consent: { type: 'checkboxes', selected_options: [] } },
-        organisationName: { organisationName: { type: 'plain_text_input', value: null } },
-      } } },
+      view: {
+        ...payload.view,
+        state: {
+          values: {
+            dialogueIds: { dialogueIds: { type: 'multi_static_select', selected_options: [{ value: 'firearms' }, { value: 'tip' }] } },
+            consent: { consent: { type: 'checkboxes', selected_options: [] } },
+            organisationName: { organisationName: { type: 'plain_text_input', value: null } },
+          },
+        },
+      },
     });
     expect(viewValues(multi.view)).toEqual({ dialogueIds: ['firearms', 'tip'], consent: [], organisationName: '' });
   });

@@ -5,21 +5,36 @@ import type { Card } from '../../domain/messages';
 import { makeAdapter } from './support';
 
 let api: FakeSlackApi;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(() => api.reset());
 
 const card: Card = {
   title: 'CD-2023-0001 · Example NGO',
-  fields: [{ label: 'Dialogue', value: 'Firearms' }, { label: 'Stakeholder', value: 'NGO' }],
-  actions: [{ id: 'review.approve', label: 'Approve', value: 'app-1:firearms', style: 'primary' }, { id: 'review.reject', label: 'Reject', value: 'app-1:firearms', style: 'danger' }],
+  fields: [
+    { label: 'Dialogue', value: 'Firearms' },
+    { label: 'Stakeholder', value: 'NGO' },
+  ],
+  actions: [
+    { id: 'review.approve', label: 'Approve', value: 'app-1:firearms', style: 'primary' },
+    { id: 'review.reject', label: 'Reject', value: 'app-1:firearms', style: 'danger' },
+  ],
 };
 const channel = { platform: 'slack' as const, kind: 'channel' as const, address: 'C0REVIEWS' };
 
 describe('Slack sender (outbox)', () => {
   it('posts a review card to the channel and returns channel + ts', async () => {
     const { adapter } = makeAdapter(api);
-    const result = await adapter.sender.deliver({ recipient: channel, replies: [{ kind: 'card', card }], purpose: 'review_card', replacesRef: null });
+    const result = await adapter.sender.deliver({
+      recipient: channel,
+      replies: [{ kind: 'card', card }],
+      purpose: 'review_card',
+      replacesRef: null,
+    });
     const [post] = api.calls('chat.postMessage');
     expect(post?.body).toMatchObject({ channel: 'C0REVIEWS', unfurl_links: false, text: 'CD-2023-0001 · Example NGO' });
     expect(JSON.stringify(post?.body.blocks)).toContain('"action_id":"review.approve"');
@@ -30,7 +45,12 @@ describe('Slack sender (outbox)', () => {
     const { adapter } = makeAdapter(api);
     const ref = { channel: 'C0REVIEWS', ts: '1700000000.000200' };
     const decided: Card = { ...card, actions: [], footer: 'Approved by Rev Iewer' };
-    const result = await adapter.sender.deliver({ recipient: channel, replies: [{ kind: 'card', card: decided }], purpose: 'review_card_update', replacesRef: ref });
+    const result = await adapter.sender.deliver({
+      recipient: channel,
+      replies: [{ kind: 'card', card: decided }],
+      purpose: 'review_card_update',
+      replacesRef: ref,
+    });
     expect(api.calls('chat.postMessage')).toHaveLength(0);
     expect(api.calls('chat.update')[0]?.body).toMatchObject(ref);
     expect(result.externalRef).toEqual(ref);
@@ -38,15 +58,29 @@ describe('Slack sender (outbox)', () => {
 
   it('DMs a user through conversations.open', async () => {
     const { adapter } = makeAdapter(api);
-    await adapter.sender.deliver({ recipient: { platform: 'slack', kind: 'user', address: 'U2147483697' }, replies: [{ kind: 'text', text: 'Your application was approved.' }], purpose: 'decision_notice', replacesRef: null });
-    await adapter.sender.deliver({ recipient: { platform: 'slack', kind: 'user', address: 'U2147483697' }, replies: [{ kind: 'text', text: 'Again.' }], purpose: 'reminder', replacesRef: null });
+    await adapter.sender.deliver({
+      recipient: { platform: 'slack', kind: 'user', address: 'U2147483697' },
+      replies: [{ kind: 'text', text: 'Your application was approved.' }],
+      purpose: 'decision_notice',
+      replacesRef: null,
+    });
+    await adapter.sender.deliver({
+      recipient: { platform: 'slack', kind: 'user', address: 'U2147483697' },
+      replies: [{ kind: 'text', text: 'Again.' }],
+      purpose: 'reminder',
+      replacesRef: null,
+    });
     expect(api.calls('conversations.open')).toHaveLength(1);
     expect(api.calls('chat.postMessage').map((c) => c.body.channel)).toEqual(['D2147483697', 'D2147483697']);
   });
 
   it('reports rate limits and outages as retryable, other failures as permanent', async () => {
     const { adapter } = makeAdapter(api);
-    const send = () => adapter.sender.deliver({ recipient: channel, replies: [{ kind: 'card', card }], purpose: 'review_card', replacesRef: null }).then(() => null, (e: unknown) => e);
+    const send = () =>
+      adapter.sender.deliver({ recipient: channel, replies: [{ kind: 'card', card }], purpose: 'review_card', replacesRef: null }).then(
+        () => null,
+        (e: unknown) => e,
+      );
     api.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
     expect(await send()).toMatchObject({ retryable: true, retryAfterMs: 7000 });
     api.failNext('chat.postMessage', { status: 500 });

@@ -9,15 +9,28 @@ import type { SlackRuntime } from '../../bot/slack/runtime';
 import { fakeEngine, fixture, formStep, makeAdapter, makeDeps, memoryDedupe } from './support';
 
 let api: FakeSlackApi;
-beforeAll(async () => { api = await startFakeSlackApi(); });
-afterAll(async () => { await api.close(); });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+});
+afterAll(async () => {
+  await api.close();
+});
 beforeEach(() => api.reset());
 
 function runtime(engine = fakeEngine()) {
   const made = makeDeps(api, engine, { SLACK_APP_TOKEN: 'xapp-1-test' });
   const client = createSlackClient({ baseUrl: api.url, token: 'xoxb-test-token' });
   const directory = createDirectory(client);
-  const rt: SlackRuntime = { deps: made.deps, settings: made.settings, client, directory, log: silentLogger, responder: createResponder(client, directory, silentLogger), isNew: memoryDedupe(), forget: async () => {} };
+  const rt: SlackRuntime = {
+    deps: made.deps,
+    settings: made.settings,
+    client,
+    directory,
+    log: silentLogger,
+    responder: createResponder(client, directory, silentLogger),
+    isNew: memoryDedupe(),
+    forget: async () => {},
+  };
   return { ...made, rt, engine };
 }
 
@@ -33,10 +46,19 @@ describe('Socket Mode envelopes', () => {
     expect(api.calls('chat.postMessage')[0]?.body).toMatchObject({ thread_ts: '1515449522.000016' });
   });
 
-  it('puts a view_submission\'s response_action in the ack', async () => {
+  it("puts a view_submission's response_action in the ack", async () => {
     const { rt, deps } = runtime(fakeEngine(async () => ({ replies: [], fieldErrors: { organisationName: 'Required' } })));
     const base = fixture<any>('interactivity_view_submission.json');
-    const body = { ...base, view: { ...base.view, callback_id: 'form|application|step1', private_metadata: '{"draftId":"d1"}', blocks: [{ type: 'input', block_id: 'organisationName' }], state: { values: { organisationName: { organisationName: { type: 'plain_text_input', value: '' } } } } } };
+    const body = {
+      ...base,
+      view: {
+        ...base.view,
+        callback_id: 'form|application|step1',
+        private_metadata: '{"draftId":"d1"}',
+        blocks: [{ type: 'input', block_id: 'organisationName' }],
+        state: { values: { organisationName: { organisationName: { type: 'plain_text_input', value: '' } } } },
+      },
+    };
     const ack = vi.fn(async () => {});
     await handleEnvelope(rt, deps, { type: 'interactive', body, ack });
     expect(ack).toHaveBeenCalledWith({ response_action: 'errors', errors: { organisationName: 'Required' } });
@@ -45,7 +67,11 @@ describe('Socket Mode envelopes', () => {
   it('treats slash command envelopes like HTTP commands', async () => {
     const { rt, deps, settle, engine } = runtime();
     const ack = vi.fn(async () => {});
-    await handleEnvelope(rt, deps, { type: 'slash_commands', body: { ...fixture<Record<string, string>>('slash_command.fields.json'), text: 'apply' }, ack });
+    await handleEnvelope(rt, deps, {
+      type: 'slash_commands',
+      body: { ...fixture<Record<string, string>>('slash_command.fields.json'), text: 'apply' },
+      ack,
+    });
     expect(ack).toHaveBeenCalledTimes(1);
     await settle();
     expect(engine.openForm).toHaveBeenCalled();

@@ -64,7 +64,16 @@ export function formStep(n: number) {
     submitLabel: n === 3 ? 'Submit' : 'Next',
     fields: [
       { id: 'organisationName', label: 'Organisation name', kind: 'text' as const, required: true, maxLength: 200 },
-      { id: 'dialogueIds', label: 'Dialogues', kind: 'multiselect' as const, required: true, options: [{ value: 'firearms', label: 'Firearms' }, { value: 'tip', label: 'Trafficking in persons' }] },
+      {
+        id: 'dialogueIds',
+        label: 'Dialogues',
+        kind: 'multiselect' as const,
+        required: true,
+        options: [
+          { value: 'firearms', label: 'Firearms' },
+          { value: 'tip', label: 'Trafficking in persons' },
+        ],
+      },
     ],
   };
 }
@@ -111,10 +120,20 @@ export function makeDeps(api: FakeSlackApi, engine: Engine, env: Record<string, 
 }
 
 /** An adapter wired to the fake API, with in-memory dedupe and a fixed real clock. */
-export function makeAdapter<E extends Engine = EngineStub>(api: FakeSlackApi, engine?: E, env: Record<string, string> = {}, waits: Partial<SlackWaits> = {}) {
+export function makeAdapter<E extends Engine = EngineStub>(
+  api: FakeSlackApi,
+  engine?: E,
+  env: Record<string, string> = {},
+  waits: Partial<SlackWaits> = {},
+) {
   const eng = (engine ?? fakeEngine()) as E;
   const made = makeDeps(api, eng, env);
-  const adapter = createSlackAdapter(made.deps, made.settings, { verifyClock: () => REAL_NOW, isNew: memoryDedupe(), socket: createSocketConnection, waits });
+  const adapter = createSlackAdapter(made.deps, made.settings, {
+    verifyClock: () => REAL_NOW,
+    isNew: memoryDedupe(),
+    socket: createSocketConnection,
+    waits,
+  });
   return { ...made, adapter, engine: eng };
 }
 

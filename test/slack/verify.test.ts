@@ -20,7 +20,9 @@ const at = (seconds: number) => seconds * 1000;
 
 describe('Slack request signature', () => {
   it('matches the documented worked example', async () => {
-    expect(await computeSignature(v.signing_secret, v.headers['X-Slack-Request-Timestamp']!, v.raw_body)).toBe(v.headers['X-Slack-Signature']);
+    expect(await computeSignature(v.signing_secret, v.headers['X-Slack-Request-Timestamp']!, v.raw_body)).toBe(
+      v.headers['X-Slack-Signature'],
+    );
     expect(await verifySlackSignature(v.signing_secret, req(), at(v.now_for_test))).toBe(true);
   });
 
@@ -29,7 +31,9 @@ describe('Slack request signature', () => {
     expect(await verifySlackSignature(v.signing_secret, req({ rawBody: `${v.raw_body}&x=1` }), now)).toBe(false);
     expect(await verifySlackSignature('another-secret', req(), now)).toBe(false);
     const sig = v.headers['X-Slack-Signature']!;
-    expect(await verifySlackSignature(v.signing_secret, req({ signature: sig.slice(0, -1) + (sig.endsWith('3') ? '4' : '3') }), now)).toBe(false);
+    expect(await verifySlackSignature(v.signing_secret, req({ signature: sig.slice(0, -1) + (sig.endsWith('3') ? '4' : '3') }), now)).toBe(
+      false,
+    );
     expect(await verifySlackSignature(v.signing_secret, req({ signature: sig.replace('v0=', 'v1=') }), now)).toBe(false);
   });
 

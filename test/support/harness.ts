@@ -50,15 +50,35 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   const dbFile = join(dir, 'test.sqlite');
   // Admin passwords hashed at scrypt's lowest accepted cost: tests sign in hundreds of times and
   // check who may sign in, not how hard a stolen hash is to crack (a test may ask for more).
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: `file:${dbFile}`, PASSWORD_HASH_COST: '10', ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: `file:${dbFile}`,
+    PASSWORD_HASH_COST: '10',
+    ...opts.env,
+  });
   const log = opts.log ?? (process.env.TEST_LOG ? createLogger('debug') : silentLogger);
   const clock = manualClock(new Date(opts.now ?? '2023-01-20T09:00:00Z'));
-  const sqlite: SqliteHandle = openSqlite(config.DATABASE_URL, opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {});
+  const sqlite: SqliteHandle = openSqlite(
+    config.DATABASE_URL,
+    opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {},
+  );
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });
 
   const queue = createBackgroundQueue((err) => log.error('background_failed', { error: err as Error }));
   const background = (task: () => Promise<unknown>) => queue.run(task);
-  const built = buildApp({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log, background, adapters: nodeAdapters, apps: nodeApps, metrics: createPromMetrics({ processMetrics: false }), ...(opts.waits ? { waits: opts.waits } : {}) });
+  const built = buildApp({
+    config,
+    db: sqlite.db,
+    atomic: sqlite.atomic,
+    clock,
+    log,
+    background,
+    adapters: nodeAdapters,
+    apps: nodeApps,
+    metrics: createPromMetrics({ processMetrics: false }),
+    ...(opts.waits ? { waits: opts.waits } : {}),
+  });
   await prepareApp(built);
 
   const settle = () => queue.idle();

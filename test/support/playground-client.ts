@@ -14,16 +14,26 @@ export const FIXTURE_STEPS: Record<string, RawValues> = {
     areasOfWork: 'Community violence reduction and survivor support in East Africa.',
   },
   relevance: {
-    'relevance_firearms': 'We document illicit small arms flows across borders in the region.',
+    relevance_firearms: 'We document illicit small arms flows across borders in the region.',
     'relevance_technical-assistance': 'We train community paralegals and need capacity building.',
   },
-  representatives: { rep1_name: 'Amina Wanjiru', rep1_gender: 'female', rep1_email: 'amina@wasan.example.org', rep1_role: 'Director', rep1_nationality: 'KE' },
+  representatives: {
+    rep1_name: 'Amina Wanjiru',
+    rep1_gender: 'female',
+    rep1_email: 'amina@wasan.example.org',
+    rep1_role: 'Director',
+    rep1_nationality: 'KE',
+  },
   travel: { travelSupport: 'yes', travelJustification: 'We are a volunteer-run grassroots network without a travel budget.' },
   consent: { consent: 'true' },
 };
 
 export class PlaygroundClient {
-  constructor(readonly app: Hono, readonly as: string, readonly timeZone = 'Africa/Nairobi') {}
+  constructor(
+    readonly app: Hono,
+    readonly as: string,
+    readonly timeZone = 'Africa/Nairobi',
+  ) {}
 
   async send(event: Record<string, unknown>): Promise<EngineResult> {
     const res = await this.app.request('/playground/api/event', {
@@ -75,7 +85,14 @@ export function allText(replies: Reply[]): string {
   return replies
     .map((r) => {
       if (r.kind === 'text') return r.text;
-      if (r.kind === 'card') return [r.card.title, r.card.subtitle, r.card.text, ...(r.card.fields ?? []).map((f) => `${f.label}: ${f.value}`), ...(r.card.sections ?? []).map((s) => s.text)].join('\n');
+      if (r.kind === 'card')
+        return [
+          r.card.title,
+          r.card.subtitle,
+          r.card.text,
+          ...(r.card.fields ?? []).map((f) => `${f.label}: ${f.value}`),
+          ...(r.card.sections ?? []).map((s) => s.text),
+        ].join('\n');
       if (r.kind === 'form') return r.form.title;
       return r.prompt.title;
     })
@@ -83,5 +100,7 @@ export function allText(replies: Reply[]): string {
 }
 
 export function actionsOf(replies: Reply[]) {
-  return replies.flatMap((r) => (r.kind === 'card' ? [...(r.card.sections ?? []).flatMap((s) => s.actions ?? []), ...(r.card.actions ?? [])] : []));
+  return replies.flatMap((r) =>
+    r.kind === 'card' ? [...(r.card.sections ?? []).flatMap((s) => s.actions ?? []), ...(r.card.actions ?? [])] : [],
+  );
 }

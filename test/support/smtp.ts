@@ -23,7 +23,11 @@ export interface TestSmtp {
 
 export async function startSmtp(mode: SmtpMode = 'accept', auth = { user: 'mailer', pass: 's3cret pass' }): Promise<TestSmtp> {
   const state: TestSmtp = {
-    url: '', port: 0, mails: [], attempts: 0, mode,
+    url: '',
+    port: 0,
+    mails: [],
+    attempts: 0,
+    mode,
     async waitFor(n, timeoutMs = 5000) {
       const until = Date.now() + timeoutMs;
       while (state.mails.length < n) {
@@ -58,7 +62,10 @@ export async function startSmtp(mode: SmtpMode = 'accept', auth = { user: 'maile
       cb();
     },
     onData(stream, _session, cb) {
-      simpleParser(stream).then((mail) => { state.mails.push(mail); cb(); }, cb);
+      simpleParser(stream).then((mail) => {
+        state.mails.push(mail);
+        cb();
+      }, cb);
     },
   };
   const server = new SMTPServer(options);

@@ -42,7 +42,10 @@ describe('Bot Framework token verification', () => {
     const result = await verifier().verify(`Bearer ${await fake.sign({ kid })}`, fake.serviceUrl);
     expect(result).toMatchObject({ ok: false, status: 403, reason: 'key_not_endorsed' });
     const bare = await fake.addKey(null);
-    expect(await verifier().verify(`Bearer ${await fake.sign({ kid: bare })}`, fake.serviceUrl)).toMatchObject({ status: 403, reason: 'key_not_endorsed' });
+    expect(await verifier().verify(`Bearer ${await fake.sign({ kid: bare })}`, fake.serviceUrl)).toMatchObject({
+      status: 403,
+      reason: 'key_not_endorsed',
+    });
   });
 
   it('is 401 without a token, 403 with garbage', async () => {

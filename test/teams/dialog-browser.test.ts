@@ -58,7 +58,15 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 640, height: 940 } });
   }, 60_000);
@@ -92,14 +100,22 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
     const res = await t.app.request('/api/messages', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await fake.sign()}` },
-      body: JSON.stringify(activity('invoke_task_fetch', fake, { from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: '11111111-2222-3333-4444-555555555555' } })),
+      body: JSON.stringify(
+        activity('invoke_task_fetch', fake, {
+          from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: '11111111-2222-3333-4444-555555555555' },
+        }),
+      ),
     });
     const link = new URL(((await res.json()) as { task: { value: { url: string } } }).task.value.url);
     const src = `${base}${link.pathname}${link.search}`;
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
     page.on('pageerror', (e) => problems.push(e.message));
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
 
     await page.goto(`${base}/teams-host?src=${encodeURIComponent(src)}`);
     const frame = await (await page.locator('#dialog').elementHandle())!.contentFrame();
@@ -107,13 +123,25 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
     const f = frame!;
     await f.locator('form.step.active').waitFor();
     expect(await f.locator('form.step.active p.progress').innerText()).toMatch(/^Step 1 of \d+$/);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hostCalls: { func: string }[] }).hostCalls.map((c) => c.func))).toContain('initialize');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hostCalls: { func: string }[] }).hostCalls.map((c) => c.func)))
+      .toContain('initialize');
 
     // Teams switches to the dark theme: the page follows.
-    await page.evaluate(() => (document.getElementById('dialog') as HTMLIFrameElement).contentWindow!.postMessage({ func: 'themeChange', args: ['dark'] }, location.origin));
+    await page.evaluate(() =>
+      (document.getElementById('dialog') as HTMLIFrameElement).contentWindow!.postMessage(
+        { func: 'themeChange', args: ['dark'] },
+        location.origin,
+      ),
+    );
     await expect.poll(() => f.evaluate(() => document.body.className)).toContain('theme-dark');
     await page.screenshot({ path: join(SHOTS, 'teams-dialog-step1-dark.png') });
-    await page.evaluate(() => (document.getElementById('dialog') as HTMLIFrameElement).contentWindow!.postMessage({ func: 'themeChange', args: ['default'] }, location.origin));
+    await page.evaluate(() =>
+      (document.getElementById('dialog') as HTMLIFrameElement).contentWindow!.postMessage(
+        { func: 'themeChange', args: ['default'] },
+        location.origin,
+      ),
+    );
 
     await fill(f, FIXTURE_STEPS.dialogues as Record<string, string | string[]>);
     await f.getByRole('button', { name: 'Next' }).click();
@@ -138,7 +166,9 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
       const submitLabel = await f.locator('form.step.active button[type=submit]').innerText();
       if (submitLabel !== 'Next') break;
       const heading = await f.locator('form.step.active h3').innerText();
-      const names = await f.locator('form.step.active [name]').evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
+      const names = await f
+        .locator('form.step.active [name]')
+        .evaluateAll((els) => [...new Set(els.map((e) => (e as HTMLInputElement).name))]);
       const step = Object.values(FIXTURE_STEPS).find((s) => Object.keys(s).every((k) => names.includes(k))) ?? {};
       await fill(f, step as Record<string, string | string[]>);
       await f.getByRole('button', { name: 'Next' }).click();
@@ -150,9 +180,14 @@ describe.skipIf(!hasChromium)('Teams dialog web form in Chromium', () => {
 
     await expect.poll(() => f.locator('main').innerText()).toMatch(/CD-2023-0001/);
     const calls = () => page.evaluate(() => (window as unknown as { hostCalls: { func: string; args: unknown[] }[] }).hostCalls);
-    await expect.poll(async () => (await calls()).find((c) => c.func === 'tasks.completeTask')?.args).toEqual([{ reference: 'CD-2023-0001' }, []]);
+    await expect
+      .poll(async () => (await calls()).find((c) => c.func === 'tasks.completeTask')?.args)
+      .toEqual([{ reference: 'CD-2023-0001' }, []]);
     await page.screenshot({ path: join(SHOTS, 'teams-dialog-done.png') });
-    expect(await t.deps.db.selectFrom('applications').select(['reference', 'status']).executeTakeFirst()).toEqual({ reference: 'CD-2023-0001', status: 'submitted' });
+    expect(await t.deps.db.selectFrom('applications').select(['reference', 'status']).executeTakeFirst()).toEqual({
+      reference: 'CD-2023-0001',
+      status: 'submitted',
+    });
     // TeamsJS tries to refresh its list of Teams origins from Microsoft's CDN; the CSP keeps the
     // page on this server, and TeamsJS falls back to the list it ships with.
     expect(problems.filter((p) => !p.includes('res.cdn.office.net/teams-js/validDomains'))).toEqual([]);

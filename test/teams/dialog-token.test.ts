@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { createDialogTokens, DIALOG_TOKEN_AUDIENCE, DIALOG_TOKEN_ISSUER, type DialogGrant } from '../../bot/teams/dialog-token';
 
 const grant: DialogGrant = {
-  actor: { platform: 'teams', userId: '11111111-2222-3333-4444-555555555555', scope: '72f988bf-86f1-41af-91ab-2d7cd011db47', displayName: 'Megan Bowen', timeZone: 'Africa/Nairobi' },
+  actor: {
+    platform: 'teams',
+    userId: '11111111-2222-3333-4444-555555555555',
+    scope: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    displayName: 'Megan Bowen',
+    timeZone: 'Africa/Nairobi',
+  },
   conversation: { id: 'a:1xYzPersonalConversationId', serviceUrl: 'https://smba.trafficmanager.net/amer/', personal: true },
 };
 const PASSWORD = 'app-password-from-entra';
@@ -12,7 +18,13 @@ const T0 = Date.parse('2026-03-01T10:00:00Z');
 async function hkdfKey(password: string): Promise<Uint8Array> {
   const enc = new TextEncoder();
   const base = await crypto.subtle.importKey('raw', enc.encode(password), 'HKDF', false, ['deriveBits']);
-  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('teams dialog link token v1') }, base, 256));
+  return new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: 'HKDF', hash: 'SHA-256', salt: enc.encode('dialogue-desk'), info: enc.encode('teams dialog link token v1') },
+      base,
+      256,
+    ),
+  );
 }
 
 describe('Teams dialog link tokens', () => {
@@ -42,8 +54,13 @@ describe('Teams dialog link tokens', () => {
 
   it('never uses the raw password as the HMAC key', async () => {
     const raw = await new SignJWT({ tid: grant.actor.scope, conv: { id: 'x', su: 'https://a.example/', p: true } })
-      .setProtectedHeader({ alg: 'HS256', typ: 'dialog+jwt' }).setIssuer(DIALOG_TOKEN_ISSUER).setAudience(DIALOG_TOKEN_AUDIENCE)
-      .setSubject('someone').setIssuedAt(T0 / 1000).setExpirationTime(T0 / 1000 + 600).sign(new TextEncoder().encode(PASSWORD));
+      .setProtectedHeader({ alg: 'HS256', typ: 'dialog+jwt' })
+      .setIssuer(DIALOG_TOKEN_ISSUER)
+      .setAudience(DIALOG_TOKEN_AUDIENCE)
+      .setSubject('someone')
+      .setIssuedAt(T0 / 1000)
+      .setExpirationTime(T0 / 1000 + 600)
+      .sign(new TextEncoder().encode(PASSWORD));
     expect((await createDialogTokens(PASSWORD, { now: () => T0 }).verify(raw)).ok).toBe(false);
   });
 
@@ -66,8 +83,14 @@ describe('Teams dialog link tokens', () => {
     const tokens = createDialogTokens(PASSWORD, { now: () => T0 });
     const base = { tid: grant.actor.scope, conv: { id: 'a:1', su: 'https://smba.trafficmanager.net/amer/', p: true } };
     const make = (o: { aud?: string; iss?: string; typ?: string; life?: number }) =>
-      new SignJWT(base).setProtectedHeader({ alg: 'HS256', typ: o.typ ?? 'dialog+jwt' }).setIssuer(o.iss ?? DIALOG_TOKEN_ISSUER)
-        .setAudience(o.aud ?? DIALOG_TOKEN_AUDIENCE).setSubject('u1').setIssuedAt(T0 / 1000).setExpirationTime(T0 / 1000 + (o.life ?? 600)).sign(key);
+      new SignJWT(base)
+        .setProtectedHeader({ alg: 'HS256', typ: o.typ ?? 'dialog+jwt' })
+        .setIssuer(o.iss ?? DIALOG_TOKEN_ISSUER)
+        .setAudience(o.aud ?? DIALOG_TOKEN_AUDIENCE)
+        .setSubject('u1')
+        .setIssuedAt(T0 / 1000)
+        .setExpirationTime(T0 / 1000 + (o.life ?? 600))
+        .sign(key);
     // The derivation above is the product's: a well-formed token passes.
     expect((await tokens.verify(await make({}))).ok).toBe(true);
     expect(await tokens.verify(await make({ aud: 'urn:dialogue-desk:admin' }))).toEqual({ ok: false, reason: 'claim_aud' });
@@ -81,8 +104,13 @@ describe('Teams dialog link tokens', () => {
   it('is refused when the claims are not the expected shape', async () => {
     const key = await hkdfKey(PASSWORD);
     const bad = await new SignJWT({ tid: 't', conv: { id: 'a', su: 'not a url', p: 'yes' } })
-      .setProtectedHeader({ alg: 'HS256', typ: 'dialog+jwt' }).setIssuer(DIALOG_TOKEN_ISSUER).setAudience(DIALOG_TOKEN_AUDIENCE)
-      .setSubject('u1').setIssuedAt(T0 / 1000).setExpirationTime(T0 / 1000 + 600).sign(key);
+      .setProtectedHeader({ alg: 'HS256', typ: 'dialog+jwt' })
+      .setIssuer(DIALOG_TOKEN_ISSUER)
+      .setAudience(DIALOG_TOKEN_AUDIENCE)
+      .setSubject('u1')
+      .setIssuedAt(T0 / 1000)
+      .setExpirationTime(T0 / 1000 + 600)
+      .sign(key);
     expect(await createDialogTokens(PASSWORD, { now: () => T0 }).verify(bad)).toEqual({ ok: false, reason: 'claims' });
   });
 });

@@ -43,7 +43,12 @@ async function post(body: unknown) {
 type TaskBody = { task: { type: string; value: Record<string, unknown> | string } };
 
 async function taskFetch(): Promise<TaskBody> {
-  const res = await post(activity('invoke_task_fetch', fake, { from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: APPLICANT }, localTimezone: 'Africa/Nairobi' }));
+  const res = await post(
+    activity('invoke_task_fetch', fake, {
+      from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: APPLICANT },
+      localTimezone: 'Africa/Nairobi',
+    }),
+  );
   expect(res.status).toBe(200);
   return (await res.json()) as TaskBody;
 }
@@ -138,7 +143,9 @@ describe('Teams dialog hosting the web form', () => {
     answer = (await (await submit(token, dialogues, FIXTURE_STEPS.dialogues!)).json()) as DialogAnswer;
     const org = answer.form!;
     expect(org.stepId).toBe('organisation');
-    const orgBad = (await (await submit(token, org, { ...FIXTURE_STEPS.organisation, website: 'not a website' }, 'body')).json()) as DialogAnswer;
+    const orgBad = (await (
+      await submit(token, org, { ...FIXTURE_STEPS.organisation, website: 'not a website' }, 'body')
+    ).json()) as DialogAnswer;
     const website = orgBad.form!.fields.find((f) => f.id === 'website')!;
     expect(website).toMatchObject({ value: 'not a website', error: expect.stringMatching(/website/i) });
     expect(orgBad.form!.fields.find((f) => f.id === 'organisationName')!.value).toBe('Women Against Small Arms Network');
@@ -148,7 +155,7 @@ describe('Teams dialog hosting the web form', () => {
     expect(answer.form!.stepId).toBe('relevance');
     const reopened = stateOf(await (await t.app.request(path)).text()).answer;
     expect(reopened.form!.stepId).toBe('relevance');
-    expect((await application())).toMatchObject({ status: 'draft', current_step: 'relevance', reference: null });
+    expect(await application()).toMatchObject({ status: 'draft', current_step: 'relevance', reference: null });
 
     for (let i = 0; i < 10 && answer.form && answer.form.stepId !== 'confirm'; i++) {
       const res = await submit(token, answer.form, FIXTURE_STEPS[answer.form.stepId] ?? {});
@@ -166,15 +173,25 @@ describe('Teams dialog hosting the web form', () => {
     expect(await application()).toMatchObject({ status: 'submitted', reference: 'CD-2023-0001', platform: 'teams' });
 
     // The engine's confirmation goes to the personal chat, with its buttons.
-    const chat = fake.sent().slice(sentBefore).filter((c) => c.conversationId === PERSONAL);
+    const chat = fake
+      .sent()
+      .slice(sentBefore)
+      .filter((c) => c.conversationId === PERSONAL);
     expect(chat).toHaveLength(1);
     expect(JSON.stringify(chat[0]!.body)).toMatch(/Application received: CD-2023-0001/);
 
     // dialog.url.submit({reference}) reaches the bot as task/submit.
-    const submitted = await post(activity('invoke_task_submit', fake, { value: { data: { reference: 'CD-2023-0001' }, context: { theme: 'default' } } }));
+    const submitted = await post(
+      activity('invoke_task_submit', fake, { value: { data: { reference: 'CD-2023-0001' }, context: { theme: 'default' } } }),
+    );
     expect(await submitted.json()).toEqual({ task: { type: 'message', value: 'Application CD-2023-0001 received.' } });
     // A reference that is not theirs is not confirmed.
-    const other = await post(activity('invoke_task_submit', fake, { from: { id: '29:other', aadObjectId: '99999999-0000-0000-0000-000000000000' }, value: { data: { reference: 'CD-2023-0001' } } }));
+    const other = await post(
+      activity('invoke_task_submit', fake, {
+        from: { id: '29:other', aadObjectId: '99999999-0000-0000-0000-000000000000' },
+        value: { data: { reference: 'CD-2023-0001' } },
+      }),
+    );
     expect(((await other.json()) as TaskBody).task).toMatchObject({ type: 'message', value: expect.not.stringContaining('CD-2023-0001') });
 
     // A second task/fetch now says they applied already instead of opening an empty form.
@@ -188,7 +205,10 @@ describe('Teams dialog hosting the web form', () => {
     const { path, token } = await openLink();
     const form = stateOf(await (await t.app.request(path)).text()).answer.form!;
     const before = await application();
-    const outbox = await t.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const outbox = await t.deps.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
 
     const grant = {
       actor: { platform: 'teams' as const, userId: APPLICANT, scope: TENANT },
@@ -216,8 +236,18 @@ describe('Teams dialog hosting the web form', () => {
     });
     expect(mixed.status).toBe(401);
     expect(await application()).toEqual(before);
-    expect(await t.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()).toEqual(outbox);
-    expect(await t.deps.db.selectFrom('applications').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()).toEqual({ n: 1 });
+    expect(
+      await t.deps.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toEqual(outbox);
+    expect(
+      await t.deps.db
+        .selectFrom('applications')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst(),
+    ).toEqual({ n: 1 });
 
     // A good token with a malformed body is a 400 and also changes nothing.
     const malformed = await t.app.request('/teams/dialog/api', {
@@ -236,7 +266,12 @@ describe('Teams dialog hosting the web form', () => {
     const huge = await t.app.request('/teams/dialog/api', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ formId: 'application', draftId: form.draftId, stepId: 'dialogues', values: { participation: 'x'.repeat(100_000) } }),
+      body: JSON.stringify({
+        formId: 'application',
+        draftId: form.draftId,
+        stepId: 'dialogues',
+        values: { participation: 'x'.repeat(100_000) },
+      }),
     });
     expect(huge.status).toBe(413);
     expect(await application()).toEqual(before);

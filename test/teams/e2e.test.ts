@@ -44,11 +44,19 @@ const textOf = (calls: ConnectorCall[]) => calls.map((c) => `${c.body.text ?? ''
 const to = (conversationId: string) => fake.sent().filter((c) => c.conversationId === conversationId && c.method === 'POST');
 
 /** Buttons at the bottom of a card and, for review cards, in an ActionSet per dialogue. */
-const actionsIn = (card: Card): Record<string, any>[] =>
-  [...(card.actions ?? []), ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[])];
+const actionsIn = (card: Card): Record<string, any>[] => [
+  ...(card.actions ?? []),
+  ...card.body.filter((e) => e.type === 'ActionSet').flatMap((e) => e.actions as Record<string, any>[]),
+];
 
 /** What Teams sends when someone presses a card's Action.Execute after filling its inputs. */
-function press(card: Card, verb: string, values: Record<string, unknown>, from: { aad: string; name: string }, where: Record<string, unknown> = {}) {
+function press(
+  card: Card,
+  verb: string,
+  values: Record<string, unknown>,
+  from: { aad: string; name: string },
+  where: Record<string, unknown> = {},
+) {
   const action = actionsIn(card).find((a) => a.verb === verb)!;
   const inputs: Record<string, unknown> = {};
   for (const el of card.body) {
@@ -112,7 +120,8 @@ describe('Teams end to end', () => {
       if (!stepId) break;
       if (n === 3) t = await t.restart(); // the draft id in the card is all the state a restart needs
       // The submission kicks the outbox at once; the connector's first answer to it is a 429.
-      if (stepId === 'confirm') fake.failNext({ status: 429, headers: { 'retry-after': '2' }, body: { error: { code: 'TooManyRequests' } } });
+      if (stepId === 'confirm')
+        fake.failNext({ status: 429, headers: { 'retry-after': '2' }, body: { error: { code: 'TooManyRequests' } } });
       card = await invoke(press(card, 'form.submit', FIXTURE_STEPS[stepId] ?? {}, applicant));
     }
     expect(JSON.stringify(card)).toMatch(/CD-2023-0001/);
@@ -131,12 +140,21 @@ describe('Teams end to end', () => {
     expect(reviewCard).toBeDefined();
     expect(JSON.stringify(reviewCard)).not.toMatch(/amina@/);
     // The balance each dialogue has so far, and what this application would add, on the card.
-    expect(JSON.stringify(reviewCard)).toMatch(/Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./);
+    expect(JSON.stringify(reviewCard)).toMatch(
+      /Firearms balance: would be the first from African States; no one recommended or approved so far\. This application adds 1 woman and 0 men\./,
+    );
 
     // The reviewer's click: answered with the updated card; the base message is PUT for everyone
     // via the outbox and the applicant is told in personal chat. Someone else's click changes nothing.
     t = await t.restart();
-    const baseId = (await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'review_card').where('platform', '=', 'teams').executeTakeFirstOrThrow()).external_ref!;
+    const baseId = (
+      await t.deps.db
+        .selectFrom('outbox')
+        .select('external_ref')
+        .where('purpose', '=', 'review_card')
+        .where('platform', '=', 'teams')
+        .executeTakeFirstOrThrow()
+    ).external_ref!;
     const ref = JSON.parse(baseId) as { conversationId: string; activityId: string };
     expect(ref.conversationId).toBe(REVIEWS);
     const where = {

@@ -16,7 +16,9 @@ describe('Teams app package', () => {
     expect(m.id).toBe(env.TEAMS_APP_ID);
     expect(m.bots[0]).toMatchObject({ botId: env.TEAMS_APP_ID, scopes: ['personal', 'team'] });
     expect(m.bots[0].commandLists[0].commands.map((c: any) => c.title)).toEqual(['apply', 'status', 'help']);
-    expect(m.staticTabs).toContainEqual(expect.objectContaining({ name: 'My application', contentUrl: 'https://desk.example.org/teams/tab/application?locale={locale}' }));
+    expect(m.staticTabs).toContainEqual(
+      expect.objectContaining({ name: 'My application', contentUrl: 'https://desk.example.org/teams/tab/application?locale={locale}' }),
+    );
     expect(m.staticTabs).toContainEqual(expect.objectContaining({ contentUrl: 'https://desk.example.org/admin' }));
     expect(m.configurableTabs[0].configurationUrl).toBe('https://desk.example.org/teams/tab/config');
     expect(m.validDomains).toEqual(['desk.example.org']);
@@ -24,7 +26,9 @@ describe('Teams app package', () => {
   });
 
   it('names every missing or bad variable', () => {
-    expect(() => buildManifest(template, { PUBLIC_URL: 'http://desk.example.org' })).toThrow(/TEAMS_APP_ID[\s\S]*PUBLIC_URL: must be an https URL/);
+    expect(() => buildManifest(template, { PUBLIC_URL: 'http://desk.example.org' })).toThrow(
+      /TEAMS_APP_ID[\s\S]*PUBLIC_URL: must be an https URL/,
+    );
   });
 
   it('writes a zip with the manifest and both icons at the required sizes', async () => {

@@ -4,7 +4,8 @@ import { referenceOf } from '../../bot/teams/conversations';
 import { activitySchema } from '../../bot/teams/schema';
 import { fixture } from './support';
 
-const parse = (name: string, patch: Record<string, unknown> = {}) => activitySchema.parse({ ...fixture<Record<string, unknown>>(name), ...patch });
+const parse = (name: string, patch: Record<string, unknown> = {}) =>
+  activitySchema.parse({ ...fixture<Record<string, unknown>>(name), ...patch });
 
 describe('Teams activities to neutral intents', () => {
   it('a personal message: actor from the AAD id, tenant and local zone', () => {
@@ -22,7 +23,10 @@ describe('Teams activities to neutral intents', () => {
   });
 
   it("the web form's dialog.url.submit({reference}) is its own intent; anything else without a verb is refused", () => {
-    expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: 'CD-2023-0001' } } }))).toEqual({ type: 'dialog_done', reference: 'CD-2023-0001' });
+    expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: 'CD-2023-0001' } } }))).toEqual({
+      type: 'dialog_done',
+      reference: 'CD-2023-0001',
+    });
     expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: '<b>x</b>' } } }))).toMatchObject({ type: 'bad_request' });
     expect(intentOf(parse('invoke_task_submit', { value: { data: { reference: 42 } } }))).toMatchObject({ type: 'bad_request' });
   });
@@ -47,10 +51,27 @@ describe('Teams activities to neutral intents', () => {
 
   it('Action.Execute on a form step: ids from the data, inputs as values, multi-selects split', () => {
     const a = parse('invoke_adaptive_card_action', {
-      value: { action: { type: 'Action.Execute', verb: 'form.submit', data: { formId: 'application', draftId: 'd1', stepId: 'contact', multi: ['dialogues'], name: 'Megan', dialogues: 'firearms,ta', consent: true } } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'form.submit',
+          data: {
+            formId: 'application',
+            draftId: 'd1',
+            stepId: 'contact',
+            multi: ['dialogues'],
+            name: 'Megan',
+            dialogues: 'firearms,ta',
+            consent: true,
+          },
+        },
+      },
     });
     expect(intentOf(a)).toEqual({
-      type: 'submission', formId: 'application', contextId: 'd1', stepId: 'contact',
+      type: 'submission',
+      formId: 'application',
+      contextId: 'd1',
+      stepId: 'contact',
       values: { name: 'Megan', dialogues: ['firearms', 'ta'], consent: 'true' },
     });
   });
@@ -59,19 +80,38 @@ describe('Teams activities to neutral intents', () => {
     const a = parse('message_action_submit', {
       value: { verb: 'form.submit', formId: 'application', draftId: 'd1', stepId: 'contact', name: 'Megan' },
     });
-    expect(intentOf(a)).toEqual({ type: 'submission', formId: 'application', contextId: 'd1', stepId: 'contact', values: { name: 'Megan' } });
+    expect(intentOf(a)).toEqual({
+      type: 'submission',
+      formId: 'application',
+      contextId: 'd1',
+      stepId: 'contact',
+      values: { name: 'Megan' },
+    });
   });
 
   it('a prompt answer comes back as {text}', () => {
     const a = parse('invoke_adaptive_card_action', {
-      value: { action: { type: 'Action.Execute', verb: 'prompt.submit', data: { formId: 'review.reason', contextId: 'reject|a|b', text: 'Out of scope' } } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'prompt.submit',
+          data: { formId: 'review.reason', contextId: 'reject|a|b', text: 'Out of scope' },
+        },
+      },
     });
-    expect(intentOf(a)).toMatchObject({ type: 'submission', formId: 'review.reason', contextId: 'reject|a|b', values: { text: 'Out of scope' } });
+    expect(intentOf(a)).toMatchObject({
+      type: 'submission',
+      formId: 'review.reason',
+      contextId: 'reject|a|b',
+      values: { text: 'Out of scope' },
+    });
   });
 
   it('task/fetch, task/submit and installation', () => {
     expect(intentOf(parse('invoke_task_fetch'))).toEqual({ type: 'task_fetch' });
-    const submit = parse('invoke_task_submit', { value: { data: { verb: 'form.submit', formId: 'application', draftId: 'd1', stepId: 's', name: 'M' } } });
+    const submit = parse('invoke_task_submit', {
+      value: { data: { verb: 'form.submit', formId: 'application', draftId: 'd1', stepId: 's', name: 'M' } },
+    });
     expect(intentOf(submit)).toMatchObject({ type: 'submission', contextId: 'd1' });
     expect(intentOf(parse('conversation_update_bot_added_personal'))).toEqual({ type: 'installed' });
     expect(intentOf(parse('conversation_update_bot_added_team'))).toEqual({ type: 'installed' });
@@ -84,8 +124,12 @@ describe('Teams activities to neutral intents', () => {
 
   it('a personal install stores a reference with the user MRI for proactive messages', () => {
     expect(referenceOf(parse('conversation_update_bot_added_personal'))).toMatchObject({
-      id: 'a:1xYzPersonalConversationId', kind: 'personal', userId: '11111111-2222-3333-4444-555555555555', userMri: '29:1abcUserMri',
-      botId: '28:00000000-0000-0000-0000-0000000b0701', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      id: 'a:1xYzPersonalConversationId',
+      kind: 'personal',
+      userId: '11111111-2222-3333-4444-555555555555',
+      userMri: '29:1abcUserMri',
+      botId: '28:00000000-0000-0000-0000-0000000b0701',
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
     });
   });
 });

@@ -20,9 +20,14 @@ type Card = { body: Record<string, unknown>[]; actions?: Record<string, any>[] }
 
 let fake: FakeBotFramework;
 let t: TestApp;
-beforeAll(async () => { fake = await FakeBotFramework.start(); });
+beforeAll(async () => {
+  fake = await FakeBotFramework.start();
+});
 afterAll(() => fake.stop());
-afterEach(async () => { await t?.close(); fake.reset(); });
+afterEach(async () => {
+  await t?.close();
+  fake.reset();
+});
 
 async function post(body: unknown) {
   const res = await t.app.request('/api/messages', {
@@ -37,7 +42,8 @@ async function post(body: unknown) {
 let seq = 0;
 const say = (text: string, from = { aad: ASKER, conversation: PERSONAL }) =>
   activity('message_personal', fake, {
-    id: `msg-${++seq}`, text,
+    id: `msg-${++seq}`,
+    text,
     from: { id: `29:${from.aad}`, name: 'Megan Bowen', aadObjectId: from.aad },
     conversation: { conversationType: 'personal', tenantId: TENANT, id: from.conversation },
   });
@@ -71,7 +77,10 @@ async function invoke(body: unknown): Promise<Card> {
 describe('Teams: questions passed to the secretariat', () => {
   it('asks in personal chat, is answered on the secretariat card, and the next asker gets it from the FAQ', async () => {
     t = await createTestApp({ env: fake.env({ TEAMS_REVIEWERS: SECRETARY }) });
-    await t.deps.db.insertInto('secretariat_channels').values({ call_id: '', platform: 'teams', address: SECRETARIAT, updated_at: t.clock.now().toISOString() }).execute();
+    await t.deps.db
+      .insertInto('secretariat_channels')
+      .values({ call_id: '', platform: 'teams', address: SECRETARIAT, updated_at: t.clock.now().toISOString() })
+      .execute();
     await post(activity('conversation_update_bot_added_personal', fake));
 
     const question = 'Will there be sign language interpretation? [Verify](https://evil.example/login)';
@@ -84,14 +93,19 @@ describe('Teams: questions passed to the secretariat', () => {
     const card = cardsOf(posted)[0]!;
     expect(card.actions!.map((a) => a.verb)).toEqual(['question.answer', 'question.dismiss', 'question.assign']);
     expect(JSON.stringify(card)).not.toContain(ASKER);
-    const ref = JSON.parse((await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'question_card').executeTakeFirstOrThrow()).external_ref!) as { activityId: string };
+    const ref = JSON.parse(
+      (await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'question_card').executeTakeFirstOrThrow())
+        .external_ref!,
+    ) as { activityId: string };
     const where = {
       conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: `${SECRETARIAT};messageid=${ref.activityId}` },
       channelData: { tenant: { id: TENANT }, channel: { id: SECRETARIAT } },
       replyToId: ref.activityId,
     };
 
-    expect(JSON.stringify(await invoke(press(card, 'question.answer', {}, OUTSIDER, where)))).toContain('Only members of the secretariat channel');
+    expect(JSON.stringify(await invoke(press(card, 'question.answer', {}, OUTSIDER, where)))).toContain(
+      'Only members of the secretariat channel',
+    );
 
     const form = await invoke(press(card, 'question.answer', {}, SECRETARY, where));
     const toggle = form.body.find((el) => el.id === 'faq');

@@ -21,7 +21,10 @@ describe('connector client', () => {
     expect(fake.tokenRequests).toHaveLength(1);
     const form = fake.tokenRequests[0]!;
     expect(Object.fromEntries(form)).toEqual({
-      grant_type: 'client_credentials', client_id: FAKE_APP_ID, client_secret: FAKE_APP_PASSWORD, scope: 'https://api.botframework.com/.default',
+      grant_type: 'client_credentials',
+      client_id: FAKE_APP_ID,
+      client_secret: FAKE_APP_PASSWORD,
+      scope: 'https://api.botframework.com/.default',
     });
     t = 54 * 60 * 1000; // 54 min: still more than 5 min left
     await client.token();
@@ -54,11 +57,17 @@ describe('Teams Sender (outbox)', () => {
   });
   afterEach(() => r.close());
 
-  const card = { kind: 'card' as const, card: { title: 'CD-2023-0001', actions: [{ id: 'review.approve', label: 'Approve', value: 'a|b' }] } };
+  const card = {
+    kind: 'card' as const,
+    card: { title: 'CD-2023-0001', actions: [{ id: 'review.approve', label: 'Approve', value: 'a|b' }] },
+  };
 
   it('posts a review card to a channel and PUTs the update over it', async () => {
     const { externalRef } = await r.adapter.sender.deliver({
-      recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' }, replies: [card], purpose: 'review_card', replacesRef: null,
+      recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' },
+      replies: [card],
+      purpose: 'review_card',
+      replacesRef: null,
     });
     expect(externalRef).toEqual({ serviceUrl: fake.serviceUrl, conversationId: '19:reviews@thread.tacv2', activityId: expect.any(String) });
     await r.adapter.sender.deliver({
@@ -79,7 +88,9 @@ describe('Teams Sender (outbox)', () => {
     fake.reset();
     await r.adapter.sender.deliver({
       recipient: { platform: 'teams', kind: 'user', address: '11111111-2222-3333-4444-555555555555', scope: FAKE_TENANT_ID },
-      replies: [{ kind: 'text', text: 'Your application was approved.' }], purpose: 'decision_notice', replacesRef: null,
+      replies: [{ kind: 'text', text: 'Your application was approved.' }],
+      purpose: 'decision_notice',
+      replacesRef: null,
     });
     expect(fake.calls).toHaveLength(1);
     expect(fake.calls[0]).toMatchObject({ method: 'POST', conversationId: 'a:1xYzPersonalConversationId' });
@@ -87,13 +98,23 @@ describe('Teams Sender (outbox)', () => {
     fake.reset();
     await r.adapter.sender.deliver({
       recipient: { platform: 'teams', kind: 'user', address: '99999999-0000-0000-0000-000000000000', scope: FAKE_TENANT_ID },
-      replies: [{ kind: 'text', text: 'Hello' }], purpose: 'decision_notice', replacesRef: null,
+      replies: [{ kind: 'text', text: 'Hello' }],
+      purpose: 'decision_notice',
+      replacesRef: null,
     });
     const expected = fixture<{ body: Record<string, unknown> }>('outbound_create_conversation').body;
     expect(fake.calls[0]).toMatchObject({ method: 'POST', conversationId: null });
-    expect(fake.calls[0]!.body).toMatchObject({ ...expected, bot: { id: BOT_ID }, members: [{ id: '99999999-0000-0000-0000-000000000000' }] });
+    expect(fake.calls[0]!.body).toMatchObject({
+      ...expected,
+      bot: { id: BOT_ID },
+      members: [{ id: '99999999-0000-0000-0000-000000000000' }],
+    });
     expect(fake.calls[1]).toMatchObject({ method: 'POST', conversationId: 'a:created-99999999-0000-0000-0000-000000000000' });
-    const row = await r.sqlite.db.selectFrom('conversations').selectAll().where('user_id', '=', '99999999-0000-0000-0000-000000000000').executeTakeFirst();
+    const row = await r.sqlite.db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('user_id', '=', '99999999-0000-0000-0000-000000000000')
+      .executeTakeFirst();
     expect(row).toMatchObject({ kind: 'personal', scope: FAKE_TENANT_ID });
   });
 
@@ -106,9 +127,14 @@ describe('Teams Sender (outbox)', () => {
     [404, {}, false, undefined],
   ])('HTTP %i -> retryable %s', async (status, headers, retryable, retryAfterMs) => {
     fake.failNext({ status, headers });
-    const err = await r.adapter.sender.deliver({
-      recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' }, replies: [card], purpose: 'review_card', replacesRef: null,
-    }).catch((e: unknown) => e);
+    const err = await r.adapter.sender
+      .deliver({
+        recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' },
+        replies: [card],
+        purpose: 'review_card',
+        replacesRef: null,
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ retryable, ...(retryAfterMs ? { retryAfterMs } : {}) });
   });
@@ -117,17 +143,27 @@ describe('Teams Sender (outbox)', () => {
     const { _http, ...body } = fixture('error_403_blocked');
     void _http;
     fake.failNext({ status: 403, body });
-    const err = await r.adapter.sender.deliver({
-      recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' }, replies: [card], purpose: 'review_card', replacesRef: null,
-    }).catch((e: unknown) => e);
+    const err = await r.adapter.sender
+      .deliver({
+        recipient: { platform: 'teams', kind: 'channel', address: '19:reviews@thread.tacv2' },
+        replies: [card],
+        purpose: 'review_card',
+        replacesRef: null,
+      })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ retryable: false, message: expect.stringContaining('MessageWritesBlocked') });
   });
 
   it('a connector that does not answer is retryable', async () => {
     const dead = await rig(fake, { env: { TEAMS_SERVICE_URL: 'http://127.0.0.1:9/' } });
-    const err = await dead.adapter.sender.deliver({
-      recipient: { platform: 'teams', kind: 'channel', address: '19:x@thread.tacv2' }, replies: [card], purpose: 'review_card', replacesRef: null,
-    }).catch((e: unknown) => e);
+    const err = await dead.adapter.sender
+      .deliver({
+        recipient: { platform: 'teams', kind: 'channel', address: '19:x@thread.tacv2' },
+        replies: [card],
+        purpose: 'review_card',
+        replacesRef: null,
+      })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ retryable: true });
     await dead.close();
   });

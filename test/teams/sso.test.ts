@@ -43,18 +43,31 @@ async function token(o: { aud?: string; tid?: string; iss?: string; exp?: number
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ tid, oid: PERSON, name: 'Ngozi Okafor', scp: 'access_as_user' })
     .setProtectedHeader({ alg: 'RS256', kid: 'entra-1', typ: 'JWT' })
-    .setIssuer(o.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`).setAudience(o.aud ?? RESOURCE)
-    .setIssuedAt(now - 60).setExpirationTime(o.exp ?? now + 3600)
+    .setIssuer(o.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
+    .setAudience(o.aud ?? RESOURCE)
+    .setIssuedAt(now - 60)
+    .setExpirationTime(o.exp ?? now + 3600)
     .sign(o.signWith ?? key);
 }
 
-const mine: MyApplication[] = [{ reference: 'CD-2023-0042', status: 'submitted', dialogues: [{ name: 'Firearms', status: 'info_requested' }] }];
+const mine: MyApplication[] = [
+  { reference: 'CD-2023-0042', status: 'submitted', dialogues: [{ name: 'Firearms', status: 'info_requested' }] },
+];
 
 function app(allowed: string[] | null = null) {
   const lines: string[] = [];
   const asked: string[] = [];
   const verifier = createSsoVerifier({ appId: APP_ID, resource: RESOURCE, allowedTenants: allowed }, jwks);
-  const routes = myApplicationRoutes(verifier, { of: async (tid, oid) => { asked.push(`${tid}/${oid}`); return mine; } }, createLogger('debug', (l) => lines.push(l)));
+  const routes = myApplicationRoutes(
+    verifier,
+    {
+      of: async (tid, oid) => {
+        asked.push(`${tid}/${oid}`);
+        return mine;
+      },
+    },
+    createLogger('debug', (l) => lines.push(l)),
+  );
   const get = (bearer?: string) => routes.request('/teams/tab/api/me', { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
   return { get, lines, asked };
 }
@@ -65,7 +78,14 @@ describe('My application tab with single sign-on', () => {
     const res = await a.get(await token());
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
-      applications: [{ reference: 'CD-2023-0042', status: 'Submitted', dialogues: [{ name: 'Firearms', status: 'More information requested' }], next: expect.stringMatching(/answer them in the chat/) }],
+      applications: [
+        {
+          reference: 'CD-2023-0042',
+          status: 'Submitted',
+          dialogues: [{ name: 'Firearms', status: 'More information requested' }],
+          next: expect.stringMatching(/answer them in the chat/),
+        },
+      ],
     });
     expect(a.asked).toEqual([`${TENANT}/${PERSON}`]);
   });
@@ -77,7 +97,7 @@ describe('My application tab with single sign-on', () => {
   it.each([
     ['no token', async () => undefined, 'missing'],
     ['the wrong audience', () => token({ aud: 'api://evil.example/11111111-0000-0000-0000-000000000000' }), 'wrong_audience'],
-    ['another tenant\'s issuer', () => token({ iss: `https://login.microsoftonline.com/${OTHER}/v2.0` }), 'wrong_issuer'],
+    ["another tenant's issuer", () => token({ iss: `https://login.microsoftonline.com/${OTHER}/v2.0` }), 'wrong_issuer'],
     ['a tenant that is not allowed', () => token({ tid: OTHER }), 'tenant_not_allowed'],
     ['an expired token (beyond 5 minutes of skew)', () => token({ exp: Math.floor(Date.now() / 1000) - 301 }), 'expired'],
     ['a key Entra does not list', () => token({ signWith: strangerKey }), 'bad_signature'],
@@ -99,7 +119,13 @@ describe('My application tab with single sign-on', () => {
 
   it('is served by the Teams adapter with an https PUBLIC_URL, keys from TEAMS_SSO_JWKS_URL', async () => {
     const fake = await FakeBotFramework.start();
-    const t = await createTestApp({ env: fake.env({ PUBLIC_URL: 'https://desk.example.org', TEAMS_ALLOWED_TENANTS: TENANT, TEAMS_SSO_JWKS_URL: `http://127.0.0.1:${(entra.address() as AddressInfo).port}/keys` }) });
+    const t = await createTestApp({
+      env: fake.env({
+        PUBLIC_URL: 'https://desk.example.org',
+        TEAMS_ALLOWED_TENANTS: TENANT,
+        TEAMS_SSO_JWKS_URL: `http://127.0.0.1:${(entra.address() as AddressInfo).port}/keys`,
+      }),
+    });
     try {
       const ok = await t.app.request('/teams/tab/api/me?locale=fr', { headers: { authorization: `Bearer ${await token()}` } });
       expect(ok.status).toBe(200);

@@ -85,7 +85,10 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function rig(fake: FakeBotFramework, opts: { env?: Record<string, string>; adapter?: TeamsAdapterOptions } = {}): Promise<Rig> {
+export async function rig(
+  fake: FakeBotFramework,
+  opts: { env?: Record<string, string>; adapter?: TeamsAdapterOptions } = {},
+): Promise<Rig> {
   const sqlite = openSqlite('file::memory:');
   await migrateToLatest(sqlite.db);
   const engine = fakeEngine();
@@ -118,7 +121,13 @@ export async function rig(fake: FakeBotFramework, opts: { env?: Record<string, s
   };
   const adapter = teamsAdapter(deps, { jwksCooldownMs: 0, ...opts.adapter });
   Object.assign(r, {
-    deps, engine, adapter, routes: adapter.routes!, sqlite, tasks, kicks: 0,
+    deps,
+    engine,
+    adapter,
+    routes: adapter.routes!,
+    sqlite,
+    tasks,
+    kicks: 0,
     async settle() {
       while (tasks.length) await Promise.all(tasks.splice(0));
     },

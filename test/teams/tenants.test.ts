@@ -15,7 +15,9 @@ const NGO_USER = '99999999-1111-2222-3333-444444444444';
 
 let fake: FakeBotFramework;
 let t: TestApp;
-beforeAll(async () => { fake = await FakeBotFramework.start(); });
+beforeAll(async () => {
+  fake = await FakeBotFramework.start();
+});
 afterAll(() => fake.stop());
 afterEach(async () => {
   await t?.close();
@@ -57,7 +59,7 @@ describe('allowed tenants', () => {
     expect(fake.calls.some((c) => c.conversationId === `a:ngo-chat-${FAKE_TENANT_ID}`)).toBe(true);
   });
 
-  it('answers a listed tenant, with a connector token from the bot\'s own tenant, and refuses one not listed', async () => {
+  it("answers a listed tenant, with a connector token from the bot's own tenant, and refuses one not listed", async () => {
     t = await createTestApp({ env: fake.env({ TEAMS_ALLOWED_TENANTS: `${FAKE_TENANT_ID}, ${OTHER_TENANT.toUpperCase()}` }) });
     expect((await post(fromTenant(OTHER_TENANT))).status).toBeLessThan(300);
     const answer = fake.calls.find((c) => c.conversationId === `a:ngo-chat-${OTHER_TENANT}`);
@@ -76,7 +78,11 @@ describe('allowed tenants', () => {
   it('lists a tenant from its first activity, and refuses it once an administrator disables it', async () => {
     t = await createTestApp({ env: fake.env({ TEAMS_ALLOWED_TENANTS: '*' }) });
     await post(fromTenant(OTHER_TENANT));
-    const row = await t.deps.db.selectFrom('installations').select(['id', 'platform', 'status', 'token_enc']).where('id', '=', `teams:${OTHER_TENANT}`).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('installations')
+      .select(['id', 'platform', 'status', 'token_enc'])
+      .where('id', '=', `teams:${OTHER_TENANT}`)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ id: `teams:${OTHER_TENANT}`, platform: 'teams', status: 'active', token_enc: null });
     await setInstallationStatus(t.deps.db, t.deps.atomic, `teams:${OTHER_TENANT}`, 'disabled', 'admin:test', t.clock.now().toISOString());
     fake.reset();

@@ -10,8 +10,17 @@ beforeAll(async () => {
 afterAll(() => fake.stop());
 
 const step = (stepId: string, n: number): FormView => ({
-  formId: 'application', draftId: 'draft-1', stepId, title: 'Apply', stepNumber: n, stepCount: 3, submitLabel: 'Next',
-  fields: [{ id: 'name', label: 'Full name', kind: 'text', required: true }, { id: 'email', label: 'Email', kind: 'email', required: true }],
+  formId: 'application',
+  draftId: 'draft-1',
+  stepId,
+  title: 'Apply',
+  stepNumber: n,
+  stepCount: 3,
+  submitLabel: 'Next',
+  fields: [
+    { id: 'name', label: 'Full name', kind: 'text', required: true },
+    { id: 'email', label: 'Email', kind: 'email', required: true },
+  ],
 });
 
 const execute = (fakeBf: FakeBotFramework, verb: string, data: Record<string, unknown>, patch: Record<string, unknown> = {}) =>
@@ -36,22 +45,40 @@ describe('Teams turns', () => {
     expect(res.status).toBe(200);
     await r.settle();
     expect(r.engine.events[0]).toMatchObject({
-      kind: 'message', text: 'what is the application deadline?',
+      kind: 'message',
+      text: 'what is the application deadline?',
       actor: { platform: 'teams', userId: '11111111-2222-3333-4444-555555555555', timeZone: 'Europe/Berlin' },
       conversation: { id: 'a:1xYzPersonalConversationId', isDirect: true },
     });
     expect(fake.sent()).toHaveLength(1);
-    expect(fake.sent()[0]).toMatchObject({ conversationId: 'a:1xYzPersonalConversationId', activityId: '1700000000001', authorization: 'Bearer fake-access-token-1' });
+    expect(fake.sent()[0]).toMatchObject({
+      conversationId: 'a:1xYzPersonalConversationId',
+      activityId: '1700000000001',
+      authorization: 'Bearer fake-access-token-1',
+    });
     expect(fake.sent()[0]!.body).toMatchObject({ type: 'message', text: 'The deadline is 12 February 2023.', replyToId: '1700000000001' });
     const row = await r.sqlite.db.selectFrom('conversations').selectAll().executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ platform: 'teams', id: 'a:1xYzPersonalConversationId', kind: 'personal', user_id: '11111111-2222-3333-4444-555555555555', service_url: fake.serviceUrl });
+    expect(row).toMatchObject({
+      platform: 'teams',
+      id: 'a:1xYzPersonalConversationId',
+      kind: 'personal',
+      user_id: '11111111-2222-3333-4444-555555555555',
+      service_url: fake.serviceUrl,
+    });
   });
 
   it('a channel @mention reaches the engine without the mention and is answered in the thread', async () => {
     await r.post(activity('message_channel_mention', fake));
     await r.settle();
-    expect(r.engine.events[0]).toMatchObject({ kind: 'message', text: 'what is the application deadline?', conversation: { isDirect: false } });
-    expect(fake.sent()[0]).toMatchObject({ conversationId: '19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.tacv2;messageid=1700000000222', activityId: '1700000000222' });
+    expect(r.engine.events[0]).toMatchObject({
+      kind: 'message',
+      text: 'what is the application deadline?',
+      conversation: { isDirect: false },
+    });
+    expect(fake.sent()[0]).toMatchObject({
+      conversationId: '19:aebd0ad4d6ab42c8b9ed19c251c2fc37@thread.tacv2;messageid=1700000000222',
+      activityId: '1700000000222',
+    });
   });
 
   it('the same activity delivered twice is handled once', async () => {
@@ -72,11 +99,19 @@ describe('Teams turns', () => {
 
   it('an Action.Execute form step is answered in the HTTP response with the next step', async () => {
     r.engine.answer = () => ({ replies: [{ kind: 'form', form: step('organisation', 2) }] });
-    const res = await r.post(execute(fake, 'form.submit', { formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan', email: 'm@example.org' }));
+    const res = await r.post(
+      execute(fake, 'form.submit', { formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan', email: 'm@example.org' }),
+    );
     const body = (await res.json()) as InvokeBody;
     expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(body.value.body[0]).toMatchObject({ text: 'Apply (2/3)' });
-    expect(r.engine.events[0]).toMatchObject({ kind: 'submission', formId: 'application', contextId: 'draft-1', stepId: 'contact', values: { name: 'Megan', email: 'm@example.org' } });
+    expect(r.engine.events[0]).toMatchObject({
+      kind: 'submission',
+      formId: 'application',
+      contextId: 'draft-1',
+      stepId: 'contact',
+      values: { name: 'Megan', email: 'm@example.org' },
+    });
     expect(fake.sent()).toHaveLength(0);
     expect(r.kicks).toBe(1);
   });
@@ -84,11 +119,15 @@ describe('Teams turns', () => {
   it('field errors come back on the same step with the values kept', async () => {
     r.engine.answer = () => ({ replies: [], fieldErrors: { email: 'Enter an email address like name@example.org' } });
     r.engine.form = () => ({ replies: [{ kind: 'form', form: step('contact', 1) }] });
-    const res = await r.post(execute(fake, 'form.submit', { formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan', email: 'nope' }));
+    const res = await r.post(
+      execute(fake, 'form.submit', { formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan', email: 'nope' }),
+    );
     const { value } = (await res.json()) as InvokeBody;
     expect(value.body.find((e) => e.id === 'name')).toMatchObject({ value: 'Megan' });
     expect(value.body.find((e) => e.id === 'email')).toMatchObject({ value: 'nope' });
-    expect(value.body).toContainEqual(expect.objectContaining({ text: 'Enter an email address like name@example.org', color: 'Attention' }));
+    expect(value.body).toContainEqual(
+      expect.objectContaining({ text: 'Enter an email address like name@example.org', color: 'Attention' }),
+    );
   });
 
   it('a prompt answer refused by the server asks again with the message', async () => {
@@ -110,7 +149,11 @@ describe('Teams turns', () => {
 
   it('the Action.Submit fallback reaches the engine the same way and is answered by message', async () => {
     r.engine.answer = () => ({ replies: [{ kind: 'form', form: step('organisation', 2) }] });
-    await r.post(activity('message_action_submit', fake, { value: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan' } }));
+    await r.post(
+      activity('message_action_submit', fake, {
+        value: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'Megan' },
+      }),
+    );
     await r.settle();
     expect(r.engine.events[0]).toMatchObject({ kind: 'submission', stepId: 'contact', values: { name: 'Megan' } });
     expect(fake.sent()[0]!.body.attachments).toBeDefined();
@@ -118,14 +161,23 @@ describe('Teams turns', () => {
 
   it('with an https PUBLIC_URL, task/fetch opens the web form with a signed link bound to the person', async () => {
     r.engine.form = () => ({ replies: [{ kind: 'form', form: step('contact', 1) }] });
-    const res = await r.post(activity('invoke_task_fetch', fake, { from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: '11111111-2222-3333-4444-555555555555' } }));
+    const res = await r.post(
+      activity('invoke_task_fetch', fake, {
+        from: { id: '29:1abcUserMri', name: 'Megan Bowen', aadObjectId: '11111111-2222-3333-4444-555555555555' },
+      }),
+    );
     const body = (await res.json()) as { task: { type: string; value: Record<string, string> } };
     expect(body.task).toMatchObject({ type: 'continue', value: { height: 'large', width: 'medium' } });
     const url = new URL(body.task.value.url!);
     expect(url.origin + url.pathname).toBe('https://desk.example.test/teams/dialog/apply');
     expect(body.task.value.fallbackUrl).toBe(body.task.value.url);
     const claims = JSON.parse(Buffer.from(url.searchParams.get('t')!.split('.')[1]!, 'base64url').toString()) as Record<string, any>;
-    expect(claims).toMatchObject({ sub: '11111111-2222-3333-4444-555555555555', tid: '72f988bf-86f1-41af-91ab-2d7cd011db47', name: 'Megan Bowen', conv: { id: 'a:1xYzPersonalConversationId', su: fake.serviceUrl, p: true } });
+    expect(claims).toMatchObject({
+      sub: '11111111-2222-3333-4444-555555555555',
+      tid: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      name: 'Megan Bowen',
+      conv: { id: 'a:1xYzPersonalConversationId', su: fake.serviceUrl, p: true },
+    });
     expect(claims.exp - claims.iat).toBe(1800);
     // Nothing to fill in (already applied): a message, not an empty window.
     r.engine.form = () => ({ replies: [{ kind: 'text', text: 'You have already applied for this call.' }] });
@@ -137,16 +189,30 @@ describe('Teams turns', () => {
     await r.close();
     r = await rig(fake, { env: { PUBLIC_URL: '' } });
     r.engine.form = () => ({ replies: [{ kind: 'form', form: step('contact', 1) }] });
-    const fetched = (await (await r.post(activity('invoke_task_fetch', fake))).json()) as { task: { type: string; value: { card: { content: { actions: { type: string }[] } } } } };
+    const fetched = (await (await r.post(activity('invoke_task_fetch', fake))).json()) as {
+      task: { type: string; value: { card: { content: { actions: { type: string }[] } } } };
+    };
     expect(fetched.task.type).toBe('continue');
     expect(fetched.task.value.card.content.actions[0]!.type).toBe('Action.Submit');
 
     r.engine.answer = () => ({ replies: [{ kind: 'form', form: step('organisation', 2) }] });
-    const next = (await (await r.post(activity('invoke_task_submit', fake, { value: { data: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'M' } } }))).json()) as { task: { type: string; value: { title: string } } };
+    const next = (await (
+      await r.post(
+        activity('invoke_task_submit', fake, {
+          value: { data: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'contact', name: 'M' } },
+        }),
+      )
+    ).json()) as { task: { type: string; value: { title: string } } };
     expect(next.task).toMatchObject({ type: 'continue', value: { title: 'Apply (2/3)' } });
 
     r.engine.answer = () => ({ replies: [{ kind: 'text', text: 'Submitted: CD-2023-0001' }], closeForm: true });
-    const done = (await (await r.post(activity('invoke_task_submit', fake, { value: { data: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'confirm' } } }))).json()) as unknown;
+    const done = (await (
+      await r.post(
+        activity('invoke_task_submit', fake, {
+          value: { data: { verb: 'form.submit', formId: 'application', draftId: 'draft-1', stepId: 'confirm' } },
+        }),
+      )
+    ).json()) as unknown;
     expect(done).toEqual({ task: { type: 'message', value: 'Submitted: CD-2023-0001' } });
   });
 

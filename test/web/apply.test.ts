@@ -70,10 +70,14 @@ describe('applying on the web', () => {
   it('lets the applicant answer a request for information from the page, after an email with the reference', async () => {
     const web = await signIn(t, smtp, 'amina@wasan.example.org');
     await fillWebForm(web, (await web.get('/apply')).html, steps).then((s) => web.submit(s, '/apply/step', {}));
-    const app = (await t.deps.db.selectFrom('applications').selectAll().executeTakeFirstOrThrow());
+    const app = await t.deps.db.selectFrom('applications').selectAll().executeTakeFirstOrThrow();
     const result = await t.deps.engine.decide({
-      applicationId: app.id, dialogueId: 'firearms', outcome: 'request_info',
-      reason: 'Which countries does your network work in?', deciderName: 'Reviewer', deciderRef: 'admin:r1',
+      applicationId: app.id,
+      dialogueId: 'firearms',
+      outcome: 'request_info',
+      reason: 'Which countries does your network work in?',
+      deciderName: 'Reviewer',
+      deciderRef: 'admin:r1',
     });
     expect(result.ok).toBe(true);
     await t.drainOutbox();
@@ -92,7 +96,11 @@ describe('applying on the web', () => {
     expect(textOf(tooShort.html)).toContain('at least 5 characters');
     const sent = await web.submit(tooShort.html, '/apply/answer', { text: 'Kenya, Uganda and Tanzania <b>only</b>.' });
     expect(textOf(sent.html)).toContain('back in review');
-    const events = await t.deps.db.selectFrom('application_events').select(['kind', 'actor_ref']).where('kind', '=', 'info_answer').execute();
+    const events = await t.deps.db
+      .selectFrom('application_events')
+      .select(['kind', 'actor_ref'])
+      .where('kind', '=', 'info_answer')
+      .execute();
     expect(events).toEqual([{ kind: 'info_answer', actor_ref: 'web:amina@wasan.example.org' }]);
   });
 
@@ -102,7 +110,10 @@ describe('applying on the web', () => {
     let my = await web.get('/my');
     const edit = await press(web, my.html, 'edit');
     expect(stepOf(edit.html)).toBe('dialogues');
-    const summary = await fillWebForm(web, edit.html, { ...steps, organisation: { ...steps.organisation!, organisationName: 'WASAN Kenya' } });
+    const summary = await fillWebForm(web, edit.html, {
+      ...steps,
+      organisation: { ...steps.organisation!, organisationName: 'WASAN Kenya' },
+    });
     const updated = await web.submit(summary, '/apply/step', {});
     expect(textOf(updated.html)).toContain('Application updated: CD-2023-0001');
 

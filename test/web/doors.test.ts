@@ -20,20 +20,50 @@ const USER = 'U0AMINA01';
 let api: FakeSlackApi;
 let smtp: TestSmtp;
 let t: AdminTestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); smtp = await startSmtp(); });
-afterAll(async () => { await api.close(); await smtp.close(); });
-afterEach(async () => { await t?.close(); api.reset(); smtp.mails.length = 0; });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await api.close();
+  await smtp.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+  smtp.mails.length = 0;
+});
 
 async function dm(id: string, text: string) {
-  const body = JSON.stringify({ ...fixture<any>('event_message_im.json'), team_id: TEAM, event_id: id, event: { ...fixture<any>('event_message_im.json').event, user: USER, text } });
+  const body = JSON.stringify({
+    ...fixture<any>('event_message_im.json'),
+    team_id: TEAM,
+    event_id: id,
+    event: { ...fixture<any>('event_message_im.json').event, user: USER, text },
+  });
   const ts = String(Math.floor(Date.now() / 1000));
-  await t.app.request('/slack/events', { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) }, body });
+  await t.app.request('/slack/events', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(SECRET, ts, body),
+    },
+    body,
+  });
   await t.settle();
 }
 
 const start = async () => {
   t = await createAdminTestApp({
-    env: { SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-doors', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS', SMTP_URL: smtp.url, MAIL_FROM: 'Desk <desk@example.org>' },
+    env: {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-doors',
+      SLACK_API_URL: api.url,
+      SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Desk <desk@example.org>',
+    },
   });
 };
 
@@ -47,12 +77,19 @@ describe('the same verified address in Slack and on the web', () => {
     const my = await web.get('/my');
     expect(textOf(my.html)).toMatch(/Where you have used the application: (Slack, this website|this website, Slack)\./);
     expect(my.html).toContain('name="email_notices"');
-    const done = await web.submit(await fillWebForm(web, (await web.get('/apply')).html, FIXTURE_STEPS as Record<string, Record<string, string>>), '/apply/step', {});
+    const done = await web.submit(
+      await fillWebForm(web, (await web.get('/apply')).html, FIXTURE_STEPS as Record<string, Record<string, string>>),
+      '/apply/step',
+      {},
+    );
     expect(textOf(done.html)).toContain('CD-2023-0001');
 
     // In Slack, "status" shows the application made on the web.
     await dm('EvD2', 'status');
-    const said = api.calls('chat.postMessage').map((c) => JSON.stringify(c.body)).join('\n');
+    const said = api
+      .calls('chat.postMessage')
+      .map((c) => JSON.stringify(c.body))
+      .join('\n');
     expect(said).toContain('CD-2023-0001');
 
     // The admin detail page names both doors.

@@ -19,13 +19,28 @@ const TEAM = 'T123ABC456';
 let api: FakeSlackApi;
 let smtp: TestSmtp;
 let t: TestApp;
-beforeAll(async () => { api = await startFakeSlackApi(); smtp = await startSmtp(); });
-afterAll(async () => { await api.close(); await smtp.close(); });
-afterEach(async () => { await t?.close(); api.reset(); smtp.mails.length = 0; });
+beforeAll(async () => {
+  api = await startFakeSlackApi();
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await api.close();
+  await smtp.close();
+});
+afterEach(async () => {
+  await t?.close();
+  api.reset();
+  smtp.mails.length = 0;
+});
 
 const env = () => ({
-  SLACK_SIGNING_SECRET: SECRET, SLACK_BOT_TOKEN: 'xoxb-e2e', SLACK_API_URL: api.url, SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
-  SMTP_URL: smtp.url, MAIL_FROM: 'Constructive Dialogues <dialogues@example.org>', PUBLIC_URL: 'https://dialogues.example.org',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-e2e',
+  SLACK_API_URL: api.url,
+  SLACK_REVIEW_CHANNEL: 'C0REVIEWS',
+  SMTP_URL: smtp.url,
+  MAIL_FROM: 'Constructive Dialogues <dialogues@example.org>',
+  PUBLIC_URL: 'https://dialogues.example.org',
 });
 
 async function slack(payload: unknown) {
@@ -33,7 +48,11 @@ async function slack(payload: unknown) {
   const ts = String(Math.floor(Date.now() / 1000));
   const res = await t.app.request('https://dialogues.example.org/slack/events', {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SECRET, ts, body) },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(SECRET, ts, body),
+    },
     body,
   });
   await t.settle();
@@ -61,10 +80,13 @@ describe('an applicant with only a browser and an email address', () => {
     expect(confirmation?.text).toContain('https://dialogues.example.org/my');
 
     const buttons = (card!.body.blocks as any[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements);
-    const button = (kind: string, dialogue: string) => buttons.find((b: any) => b.action_id.startsWith(kind) && String(b.value).endsWith(dialogue));
+    const button = (kind: string, dialogue: string) =>
+      buttons.find((b: any) => b.action_id.startsWith(kind) && String(b.value).endsWith(dialogue));
     const click = (b: any, trigger: string) => ({
       ...fixture<any>('interactivity_block_actions.json'),
-      user: { id: REVIEWER, team_id: TEAM }, team: { id: TEAM }, trigger_id: trigger,
+      user: { id: REVIEWER, team_id: TEAM },
+      team: { id: TEAM },
+      trigger_id: trigger,
       container: { type: 'message', channel_id: 'C0REVIEWS', message_ts: card!.body.ts },
       actions: [{ action_id: b.action_id, value: b.value, type: 'button' }],
     });
@@ -77,20 +99,32 @@ describe('an applicant with only a browser and an email address', () => {
     const view = typeof opened.body.view === 'string' ? JSON.parse(opened.body.view) : opened.body.view;
     const base = fixture<any>('interactivity_view_submission.json');
     const res = await slack({
-      ...base, team: { id: TEAM, domain: 'example' }, user: { ...base.user, id: REVIEWER, team_id: TEAM },
-      view: { ...base.view, ...view, id: 'VREASON', hash: 'h-reason', state: { values: { text: { text: { type: 'plain_text_input', value: 'Technical assistance is full this year.' } } } } },
+      ...base,
+      team: { id: TEAM, domain: 'example' },
+      user: { ...base.user, id: REVIEWER, team_id: TEAM },
+      view: {
+        ...base.view,
+        ...view,
+        id: 'VREASON',
+        hash: 'h-reason',
+        state: { values: { text: { text: { type: 'plain_text_input', value: 'Technical assistance is full this year.' } } } },
+      },
     });
     expect(res.status).toBe(200);
 
     t = await t.restart();
     await t.drainOutbox();
     expect(api.calls('chat.update').length).toBeGreaterThanOrEqual(2);
-    const outcomes = smtp.mails.filter((m) => /decision|CD-2023-0001/i.test(`${m.subject} ${m.text}`) && m.subject !== 'Application received: CD-2023-0001');
+    const outcomes = smtp.mails.filter(
+      (m) => /decision|CD-2023-0001/i.test(`${m.subject} ${m.text}`) && m.subject !== 'Application received: CD-2023-0001',
+    );
     const all = outcomes.map((m) => m.text).join('\n');
     // Under the 2023 call the reviewer's Approve is a recommendation to the States parties: the
     // applicant is told only the final outcome, so no email about Firearms yet.
     expect(all).not.toMatch(/Firearms has been approved/);
-    expect(all).toMatch(/CD-2023-0001 to the Constructive Dialogue on Technical Assistance was not approved\. Reason given: Technical assistance is full this year\./);
+    expect(all).toMatch(
+      /CD-2023-0001 to the Constructive Dialogue on Technical Assistance was not approved\. Reason given: Technical assistance is full this year\./,
+    );
     for (const m of outcomes) {
       expect(m.html).toBeTruthy();
       expect(m.to && 'value' in m.to ? m.to.value[0]!.address : '').toBe('amina@wasan.example.org');

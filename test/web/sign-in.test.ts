@@ -69,7 +69,10 @@ describe('sign-in with a code sent by email', () => {
 
     // Used once: the same code again (from a fresh browser with the same pending code) is refused.
     const other = new WebClient(t);
-    other.cookies.set('dd_applicant_code', web.cookies.get('dd_applicant_code') ?? (await t.deps.db.selectFrom('sign_in_codes').select('id').executeTakeFirstOrThrow()).id);
+    other.cookies.set(
+      'dd_applicant_code',
+      web.cookies.get('dd_applicant_code') ?? (await t.deps.db.selectFrom('sign_in_codes').select('id').executeTakeFirstOrThrow()).id,
+    );
     const again = await other.get('/apply/code');
     const reused = await other.submit(again.html, '/apply/code', { code });
     expect(reused.status).toBe(410);
@@ -144,7 +147,10 @@ describe('sign-in with a code sent by email', () => {
     const noToken = await web.request('/apply/sign-in', { form: { email: 'fay@ngo.example' } });
     expect(noToken.status).toBe(403);
     const page = await web.get('/apply');
-    const crossSite = await web.request('/apply/sign-in', { form: { ...Object.fromEntries([['_csrf', /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!]]), email: 'fay@ngo.example' }, headers: { origin: 'https://evil.example' } });
+    const crossSite = await web.request('/apply/sign-in', {
+      form: { ...Object.fromEntries([['_csrf', /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!]]), email: 'fay@ngo.example' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossSite.status).toBe(403);
     expect(await t.deps.db.selectFrom('sign_in_codes').selectAll().execute()).toHaveLength(0);
   });
@@ -189,7 +195,10 @@ describe('in the reader’s language', () => {
     const page = await fr.request('/apply?again=1', { headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.8' } });
     expect(page.html).toContain('<html lang="fr" dir="ltr">');
     expect(textOf(page.html)).toContain('Envoyez-moi un code');
-    const bad = await fr.request('/apply/sign-in', { form: { ...Object.fromEntries([['_csrf', /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!]]), email: 'pas une adresse' }, headers: { 'accept-language': 'fr' } });
+    const bad = await fr.request('/apply/sign-in', {
+      form: { ...Object.fromEntries([['_csrf', /name="_csrf" value="([^"]+)"/.exec(page.html)![1]!]]), email: 'pas une adresse' },
+      headers: { 'accept-language': 'fr' },
+    });
     expect(bad.status).toBe(400);
     expect(textOf(bad.html)).toContain('Cela ne ressemble pas à une adresse électronique');
     const es = await new WebClient(t).request('/apply', { headers: { 'accept-language': 'de-DE, es;q=0.5' } });

@@ -13,13 +13,19 @@ export interface PageResponse {
 
 export class WebClient {
   readonly cookies = new Map<string, string>();
-  constructor(readonly t: TestApp, readonly origin = 'http://127.0.0.1:3000') {}
+  constructor(
+    readonly t: TestApp,
+    readonly origin = 'http://127.0.0.1:3000',
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(path: string, init: { method?: string; form?: Record<string, string | string[]>; headers?: Record<string, string> } = {}): Promise<PageResponse> {
+  async request(
+    path: string,
+    init: { method?: string; form?: Record<string, string | string[]>; headers?: Record<string, string> } = {},
+  ): Promise<PageResponse> {
     const headers: Record<string, string> = { cookie: this.cookieHeader(), ...init.headers };
     let body: string | undefined;
     if (init.form) {
@@ -29,7 +35,11 @@ export class WebClient {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       headers.origin ??= this.origin;
     }
-    const res = await this.t.app.request(`${this.origin}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, ...(body !== undefined ? { body } : {}) });
+    const res = await this.t.app.request(`${this.origin}${path}`, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const setCookies = res.headers.getSetCookie();
     for (const c of setCookies) {
       const [pair] = c.split(';');
@@ -59,11 +69,19 @@ export function hiddenFields(html: string, action: string): Record<string, strin
   return out;
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The text of a page without tags, for assertions on what a person reads. */
 export function textOf(html: string): string {
-  return decode(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decode(html.replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The six-digit code in a sign-in email. */
@@ -74,7 +92,11 @@ export function codeIn(text: string): string {
 }
 
 /** Signs in through the pages and the email, as a person would; returns the signed-in client. */
-export async function signIn(t: TestApp, smtp: { mails: { text?: string | false; subject?: string; to?: unknown }[]; waitFor(n: number): Promise<unknown[]> }, email: string): Promise<WebClient> {
+export async function signIn(
+  t: TestApp,
+  smtp: { mails: { text?: string | false; subject?: string; to?: unknown }[]; waitFor(n: number): Promise<unknown[]> },
+  email: string,
+): Promise<WebClient> {
   const web = new WebClient(t);
   const page = await web.get('/apply?again=1');
   const before = smtp.mails.length;
@@ -95,7 +117,11 @@ export function stepOf(html: string): string {
 }
 
 /** Fills every step of the web form with `steps[stepId]` until the summary; returns that page. */
-export async function fillWebForm(web: WebClient, startHtml: string, steps: Record<string, Record<string, string | string[]>>): Promise<string> {
+export async function fillWebForm(
+  web: WebClient,
+  startHtml: string,
+  steps: Record<string, Record<string, string | string[]>>,
+): Promise<string> {
   let html = startHtml;
   for (let i = 0; i < 12; i++) {
     const step = stepOf(html);

@@ -29,7 +29,10 @@ describe('d1Atomic on D1', () => {
   it('returns one result per statement, in order, with its own change count', async () => {
     const results = await atomic.run([
       setting('atomic.a'),
-      db.insertInto('settings').values({ key: 'atomic.a', value: '"y"', updated_at: NOW }).onConflict((oc) => oc.doNothing()),
+      db
+        .insertInto('settings')
+        .values({ key: 'atomic.a', value: '"y"', updated_at: NOW })
+        .onConflict((oc) => oc.doNothing()),
       db.updateTable('settings').set({ value: '"z"' }).where('key', 'in', ['atomic.a', 'atomic.kept']),
       db.selectFrom('settings').select(['key', 'value']).where('key', '=', 'atomic.a'),
     ]);
@@ -41,7 +44,11 @@ describe('d1Atomic on D1', () => {
     const anchor = (key: string) => db.selectFrom('settings').select('key').where('key', '=', key);
     const guarded = (key: string, on: string) =>
       insertWhen(db, 'settings', { key, value: '"guarded"', updated_at: NOW }, expressionBuilder<Database, never>().exists(anchor(on)));
-    const results = await atomic.run([setting('atomic.anchor'), guarded('atomic.follows', 'atomic.anchor'), guarded('atomic.orphan', 'atomic.missing')]);
+    const results = await atomic.run([
+      setting('atomic.anchor'),
+      guarded('atomic.follows', 'atomic.anchor'),
+      guarded('atomic.orphan', 'atomic.missing'),
+    ]);
     expect(results.map(changed)).toEqual([1, 1, 0]);
     expect(await settingExists('atomic.follows')).toBeDefined();
     expect(await settingExists('atomic.orphan')).toBeUndefined();

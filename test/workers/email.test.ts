@@ -6,10 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { control, cron, request } from './support';
 
-interface Mail { subject: string; to: string[]; text: string; html: string | false; messageId: string }
+interface Mail {
+  subject: string;
+  to: string[];
+  text: string;
+  html: string | false;
+  messageId: string;
+}
 
 function cookiesOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 describe('email on Workers', () => {

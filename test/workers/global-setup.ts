@@ -37,15 +37,38 @@ export default async function setup(project: TestProject): Promise<() => Promise
     try {
       const b = req.method === 'POST' ? await body(req) : {};
       switch (`${req.method} ${url.pathname}`) {
-        case 'GET /slack/calls': return send(slack.calls(url.searchParams.get('method') ?? undefined));
-        case 'POST /slack/fail': slack.failNext(b.method as string, b.failure as Failure); return send({});
-        case 'POST /slack/workspace': slack.addWorkspace(b.code as string, b.workspace); return send({});
-        case 'POST /slack/members': slack.setMembers(b.channel as string, b.members as string[]); return send({});
-        case 'GET /teams/sent': return send(teams.sent());
-        case 'POST /teams/sign': return send({ token: await teams.sign(b as SignOptions) });
-        case 'GET /smtp/mails': return send(smtp.mails.map((m) => ({ subject: m.subject, to: m.to && 'value' in m.to ? m.to.value.map((a) => a.address) : [], text: m.text, html: m.html, messageId: m.messageId })));
-        case 'POST /reset': slack.reset(); teams.reset(); smtp.mails.length = 0; return send({});
-        default: res.writeHead(404).end();
+        case 'GET /slack/calls':
+          return send(slack.calls(url.searchParams.get('method') ?? undefined));
+        case 'POST /slack/fail':
+          slack.failNext(b.method as string, b.failure as Failure);
+          return send({});
+        case 'POST /slack/workspace':
+          slack.addWorkspace(b.code as string, b.workspace);
+          return send({});
+        case 'POST /slack/members':
+          slack.setMembers(b.channel as string, b.members as string[]);
+          return send({});
+        case 'GET /teams/sent':
+          return send(teams.sent());
+        case 'POST /teams/sign':
+          return send({ token: await teams.sign(b as SignOptions) });
+        case 'GET /smtp/mails':
+          return send(
+            smtp.mails.map((m) => ({
+              subject: m.subject,
+              to: m.to && 'value' in m.to ? m.to.value.map((a) => a.address) : [],
+              text: m.text,
+              html: m.html,
+              messageId: m.messageId,
+            })),
+          );
+        case 'POST /reset':
+          slack.reset();
+          teams.reset();
+          smtp.mails.length = 0;
+          return send({});
+        default:
+          res.writeHead(404).end();
       }
     } catch (err) {
       res.writeHead(500).end(String(err));

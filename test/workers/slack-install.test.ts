@@ -17,9 +17,13 @@ import { control } from './support';
 const { db, atomic } = openD1(env.DB);
 const vars = env as unknown as Record<string, string>;
 const config = loadConfig({
-  NODE_ENV: 'test', SLACK_SIGNING_SECRET: vars.SLACK_SIGNING_SECRET!, SLACK_API_URL: vars.SLACK_API_URL!,
-  SLACK_CLIENT_ID: '1111111111.2222222222', SLACK_CLIENT_SECRET: 'fake-client-secret',
-  SESSION_SECRET: vars.SESSION_SECRET!, PUBLIC_URL: 'https://desk.example.test',
+  NODE_ENV: 'test',
+  SLACK_SIGNING_SECRET: vars.SLACK_SIGNING_SECRET!,
+  SLACK_API_URL: vars.SLACK_API_URL!,
+  SLACK_CLIENT_ID: '1111111111.2222222222',
+  SLACK_CLIENT_SECRET: 'fake-client-secret',
+  SESSION_SECRET: vars.SESSION_SECRET!,
+  PUBLIC_URL: 'https://desk.example.test',
 });
 const deps = { config, db, atomic, clock: manualClock(new Date('2023-01-20T09:00:00Z')), log: silentLogger } as unknown as AppRoot;
 const app = createSlackInstallApp(deps);
@@ -38,7 +42,10 @@ const redirect = (code: string, state: string, cookie: string) =>
 
 describe('Add to Slack on Workers', () => {
   it('installs a workspace once, its token encrypted in D1, and refuses the replayed state', async () => {
-    await control('/slack/workspace', { code: 'code-w1', workspace: { teamId: 'T0WORKERS', teamName: 'Workers NGO', token: 'xoxb-workers-ngo-1', botUserId: 'U0BOTW', installer: 'U0ADMINW' } });
+    await control('/slack/workspace', {
+      code: 'code-w1',
+      workspace: { teamId: 'T0WORKERS', teamName: 'Workers NGO', token: 'xoxb-workers-ngo-1', botUserId: 'U0BOTW', installer: 'U0ADMINW' },
+    });
     const { state, cookie } = await startInstall();
     const done = await redirect('code-w1', state, cookie);
     expect(done.status).toBe(200);
@@ -46,13 +53,16 @@ describe('Add to Slack on Workers', () => {
 
     const row = await db.selectFrom('installations').selectAll().where('id', '=', 'slack:T0WORKERS').executeTakeFirstOrThrow();
     expect(row.token_enc).not.toContain('xoxb');
-    expect(await slackTokenFor(db, installationCipher(config)!, 'T0WORKERS', null)).toMatchObject({ kind: 'token', token: 'xoxb-workers-ngo-1' });
+    expect(await slackTokenFor(db, installationCipher(config)!, 'T0WORKERS', null)).toMatchObject({
+      kind: 'token',
+      token: 'xoxb-workers-ngo-1',
+    });
 
     expect((await redirect('code-w1', state, cookie)).status).toBe(400);
     expect(await control<unknown[]>('/slack/calls?method=oauth.v2.access')).toHaveLength(1);
   });
 
-  it('refuses a forged state and Slack\'s error, storing nothing', async () => {
+  it("refuses a forged state and Slack's error, storing nothing", async () => {
     const { state } = await startInstall();
     const forged = `${state.slice(0, -4)}AAAA`;
     expect((await redirect('code-x', forged, `slack_install_state=${forged}`)).status).toBe(400);

@@ -32,14 +32,21 @@ export async function slackPost(body: string, contentType: string): Promise<Resp
   const ts = String(Math.floor(Date.now() / 1000));
   return request('/slack/events', {
     method: 'POST',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': ts, 'x-slack-signature': await computeSignature(SLACK_SECRET, ts, body) },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': await computeSignature(SLACK_SECRET, ts, body),
+    },
     body,
   });
 }
 
 /** The fakes' control server (Node side). */
 export async function control<T = unknown>(path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${env.CONTROL_URL}${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(
+    `${env.CONTROL_URL}${path}`,
+    body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
   if (!res.ok) throw new Error(`control ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -11,7 +11,12 @@ import { request } from './support';
 describe('Teams dialog web form on Workers', () => {
   it('shows the first step for a signed link, takes a step, and refuses a forged link', async () => {
     const grant = {
-      actor: { platform: 'teams' as const, userId: 'aaaaaaaa-1111-2222-3333-444444444444', scope: 'tenant-workers', displayName: 'Adele Vance' },
+      actor: {
+        platform: 'teams' as const,
+        userId: 'aaaaaaaa-1111-2222-3333-444444444444',
+        scope: 'tenant-workers',
+        displayName: 'Adele Vance',
+      },
       conversation: { id: 'a:workers-personal', serviceUrl: env.TEAMS_SERVICE_URL as string, personal: true },
     };
     const token = await createDialogTokens(env.TEAMS_APP_PASSWORD as string).sign(grant);
@@ -25,7 +30,12 @@ describe('Teams dialog web form on Workers', () => {
     const next = await request('/teams/dialog/api', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ formId: form.formId, draftId: form.draftId, stepId: form.stepId, values: { dialogueIds: ['firearms'], participation: 'online' } }),
+      body: JSON.stringify({
+        formId: form.formId,
+        draftId: form.draftId,
+        stepId: form.stepId,
+        values: { dialogueIds: ['firearms'], participation: 'online' },
+      }),
     });
     expect(next.status).toBe(200);
     expect(((await next.json()) as DialogAnswer).form?.stepId).toBe('organisation');

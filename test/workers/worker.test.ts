@@ -17,7 +17,10 @@ beforeEach(async () => {
 });
 
 function cookiesOf(res: Response): string {
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 describe('the Worker on D1', () => {
@@ -32,7 +35,11 @@ describe('the Worker on D1', () => {
   });
 
   it('answers a signed Slack question in the DM, once per event id', async () => {
-    const body = JSON.stringify({ ...slackEvent, event_id: 'EvWorkerQ1', event: { ...slackEvent.event, text: 'what is the deadline to apply?' } });
+    const body = JSON.stringify({
+      ...slackEvent,
+      event_id: 'EvWorkerQ1',
+      event: { ...slackEvent.event, text: 'what is the deadline to apply?' },
+    });
     expect((await slackPost(body, 'application/json')).status).toBe(200);
     expect((await slackPost(body, 'application/json')).status).toBe(200);
     const answers = await slackCalls('chat.postMessage');
@@ -45,7 +52,11 @@ describe('the Worker on D1', () => {
     const body = JSON.stringify({ ...slackEvent, event_id: 'EvWorkerForged' });
     const res = await request('/slack/events', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=00' },
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+        'x-slack-signature': 'v0=00',
+      },
       body,
     });
     expect(res.status).toBe(401);
@@ -53,7 +64,12 @@ describe('the Worker on D1', () => {
   });
 
   it('answers a Teams question through the connector, with a verified Bot Framework token', async () => {
-    const activity = { ...teamsMessage, id: 'worker-teams-1', serviceUrl: env.TEAMS_SERVICE_URL as string, text: 'what is the application deadline?' };
+    const activity = {
+      ...teamsMessage,
+      id: 'worker-teams-1',
+      serviceUrl: env.TEAMS_SERVICE_URL as string,
+      text: 'what is the application deadline?',
+    };
     const { token } = await control<{ token: string }>('/teams/sign', {});
     const res = await request('/api/messages', {
       method: 'POST',
@@ -66,7 +82,11 @@ describe('the Worker on D1', () => {
     expect(sent[0]!.conversationId).toBe(teamsMessage.conversation.id);
     expect(JSON.stringify(sent.map((s) => s.body))).toMatch(/12 February 2023/);
 
-    const forged = await request('/api/messages', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' }, body: JSON.stringify({ ...activity, id: 'worker-teams-2' }) });
+    const forged = await request('/api/messages', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer not-a-token' },
+      body: JSON.stringify({ ...activity, id: 'worker-teams-2' }),
+    });
     expect(forged.status).toBeGreaterThanOrEqual(401);
     expect(forged.status).toBeLessThanOrEqual(403);
   });
@@ -84,18 +104,26 @@ describe('the Worker on D1', () => {
     // and may not decide.
     const reviewer = new PlaygroundClient(playgroundApp, 'reviewer');
     expect((await reviewer.feed()).some((m) => m.purpose === 'review_card')).toBe(false);
-    const posted = (await slackCalls('chat.postMessage')).find((c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!));
+    const posted = (await slackCalls('chat.postMessage')).find(
+      (c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!),
+    );
     expect(posted).toBeDefined();
     expect(slackText([posted!])).toMatch(/Firearms balance: /);
-    const buttons = (posted!.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+    const buttons = (posted!.body.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .filter((b) => b.type === 'actions')
+      .flatMap((b) => b.elements ?? []);
     const approve = buttons.find((b) => b.action_id.startsWith('review.approve') && b.value.endsWith('|firearms'))!;
     expect(allText((await reviewer.click('review.approve', approve.value)).replies)).toMatch(/Only reviewers/);
 
     await control('/slack/members', { channel: REVIEW_CHANNEL, members: ['U0WREVIEWER'] });
     const click = new URLSearchParams({
       payload: JSON.stringify({
-        ...slackClick, user: { id: 'U0WREVIEWER', team_id: 'T123ABC456' }, team: { id: 'T123ABC456' }, trigger_id: 'trig-workers-1',
-        container: { type: 'message', channel_id: REVIEW_CHANNEL, message_ts: '1700000000.000001' }, channel: { id: REVIEW_CHANNEL, name: 'reviews' },
+        ...slackClick,
+        user: { id: 'U0WREVIEWER', team_id: 'T123ABC456' },
+        team: { id: 'T123ABC456' },
+        trigger_id: 'trig-workers-1',
+        container: { type: 'message', channel_id: REVIEW_CHANNEL, message_ts: '1700000000.000001' },
+        channel: { id: REVIEW_CHANNEL, name: 'reviews' },
         actions: [{ action_id: approve.action_id, value: approve.value, type: 'button' }],
       }),
     }).toString();
@@ -103,8 +131,11 @@ describe('the Worker on D1', () => {
 
     const status = await amina.say('status');
     expect(allText(status.replies)).toMatch(/Firearms: Recommended, awaiting approval by the States parties/);
-    const row = await env.DB.prepare('select d.status from application_dialogues d join applications a on a.id = d.application_id where a.reference = ? and d.dialogue_id = ?')
-      .bind(reference, 'firearms').first<{ status: string }>();
+    const row = await env.DB.prepare(
+      'select d.status from application_dialogues d join applications a on a.id = d.application_id where a.reference = ? and d.dialogue_id = ?',
+    )
+      .bind(reference, 'firearms')
+      .first<{ status: string }>();
     expect(row?.status).toBe('recommended');
   });
 
@@ -154,18 +185,23 @@ describe('the Worker on D1', () => {
     const reference = allText(done.replies).match(/CD-2023-\d{4}/)?.[0];
     expect(reference).toBeDefined();
 
-    const waiting = await env.DB.prepare("select id, status, attempts, next_attempt_at from outbox where platform = 'slack' and purpose = 'review_card' and status != 'delivered'").all<{ id: string; status: string; attempts: number }>();
+    const waiting = await env.DB.prepare(
+      "select id, status, attempts, next_attempt_at from outbox where platform = 'slack' and purpose = 'review_card' and status != 'delivered'",
+    ).all<{ id: string; status: string; attempts: number }>();
     expect(waiting.results).toHaveLength(1);
     expect(waiting.results[0]).toMatchObject({ status: 'pending', attempts: 1 });
     // The fake records the refused attempt too.
-    const toReviewers = async () => (await slackCalls('chat.postMessage')).filter((c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!));
+    const toReviewers = async () =>
+      (await slackCalls('chat.postMessage')).filter((c) => c.body.channel === REVIEW_CHANNEL && slackText([c]).includes(reference!));
     expect(await toReviewers()).toHaveLength(1);
 
     // Retry-After was 1 s; the next cron run finds the row due and delivers it.
     await new Promise((r) => setTimeout(r, 1_100));
     await cron();
     expect(await toReviewers()).toHaveLength(2);
-    const row = await env.DB.prepare('select status, attempts from outbox where id = ?').bind(waiting.results[0]!.id).first<{ status: string; attempts: number }>();
+    const row = await env.DB.prepare('select status, attempts from outbox where id = ?')
+      .bind(waiting.results[0]!.id)
+      .first<{ status: string; attempts: number }>();
     expect(row).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 });

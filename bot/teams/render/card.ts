@@ -4,8 +4,16 @@
 import { t, type Locale } from '../../../domain/i18n';
 import type { Card, CardAction, Source } from '../../../domain/messages';
 import {
-  actionSets, adaptiveCard, executeAction, factElements, MAX_ACTIONS, submitAction, textBlock, textBlocks,
-  type AdaptiveCard, type AdaptiveElement,
+  actionSets,
+  adaptiveCard,
+  executeAction,
+  factElements,
+  MAX_ACTIONS,
+  submitAction,
+  textBlock,
+  textBlocks,
+  type AdaptiveCard,
+  type AdaptiveElement,
 } from './adaptive';
 import { teamsInert, teamsLink } from './inert';
 

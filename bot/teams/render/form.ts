@@ -5,8 +5,16 @@
  */
 import type { FormFieldView, FormView, PromptView } from '../../../domain/messages';
 import {
-  adaptiveCard, executeAction, factElements, FORM_VERB, PROMPT_VERB, submitAction, textBlock, textBlocks,
-  type AdaptiveCard, type AdaptiveElement,
+  adaptiveCard,
+  executeAction,
+  factElements,
+  FORM_VERB,
+  PROMPT_VERB,
+  submitAction,
+  textBlock,
+  textBlocks,
+  type AdaptiveCard,
+  type AdaptiveElement,
 } from './adaptive';
 import { inertFields } from './card';
 import { teamsInert } from './inert';
@@ -35,14 +43,16 @@ export function formToAdaptiveCard(form: FormView, opts: FormRenderOptions = {})
 
   const multi = form.fields.filter((f) => f.kind === 'multiselect').map((f) => f.id);
   const data = { formId: form.formId, draftId: form.draftId, stepId: form.stepId, ...(multi.length ? { multi } : {}) };
-  const action = opts.surface === 'dialog'
-    ? submitAction(form.submitLabel, { ...data, verb: FORM_VERB }, 'positive')
-    : executeAction(form.submitLabel, FORM_VERB, data, { style: 'positive', associatedInputs: 'auto' });
+  const action =
+    opts.surface === 'dialog'
+      ? submitAction(form.submitLabel, { ...data, verb: FORM_VERB }, 'positive')
+      : executeAction(form.submitLabel, FORM_VERB, data, { style: 'positive', associatedInputs: 'auto' });
   // Back discards this step's inputs (associatedInputs none) and shows the previous one. A dialog
   // answers only submissions, so it has no Back.
-  const back = form.back && opts.surface !== 'dialog'
-    ? [executeAction(form.back.label, form.back.id, { value: form.back.value }, { associatedInputs: 'none' })]
-    : [];
+  const back =
+    form.back && opts.surface !== 'dialog'
+      ? [executeAction(form.back.label, form.back.id, { value: form.back.value }, { associatedInputs: 'none' })]
+      : [];
   return adaptiveCard(body, [...back, action]);
 }
 
@@ -64,16 +74,21 @@ export function promptToAdaptiveCard(prompt: PromptView, opts: FormRenderOptions
   if (opts.error) body.push(...errorBlocks(opts.error));
   // The question rides along so that a server-side error can ask it again without state.
   const data = {
-    formId: prompt.formId, contextId: prompt.contextId,
+    formId: prompt.formId,
+    contextId: prompt.contextId,
     prompt: {
-      title: prompt.title, label: prompt.label, submitLabel: prompt.submitLabel, maxLength: prompt.maxLength,
+      title: prompt.title,
+      label: prompt.label,
+      submitLabel: prompt.submitLabel,
+      maxLength: prompt.maxLength,
       ...(prompt.invalidMessage ? { invalidMessage: prompt.invalidMessage } : {}),
       ...(prompt.locale ? { locale: prompt.locale } : {}),
     },
   };
-  const action = opts.surface === 'dialog'
-    ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
-    : executeAction(prompt.submitLabel, PROMPT_VERB, data, { associatedInputs: 'auto' });
+  const action =
+    opts.surface === 'dialog'
+      ? submitAction(prompt.submitLabel, { ...data, verb: PROMPT_VERB })
+      : executeAction(prompt.submitLabel, PROMPT_VERB, data, { associatedInputs: 'auto' });
   return adaptiveCard(body, [action]);
 }
 
@@ -99,7 +114,7 @@ function fieldElements(f: FormFieldView, searchOnly = false): AdaptiveElement[] 
     isRequired: f.required,
     // Shown by the client when isRequired/regex fail: the field's own sentence, never one
     // assembled from its label.
-    ...(f.error ?? f.invalidMessage ? { errorMessage: f.error ?? f.invalidMessage } : {}),
+    ...((f.error ?? f.invalidMessage) ? { errorMessage: f.error ?? f.invalidMessage } : {}),
   };
   const value = Array.isArray(f.value) ? f.value.join(',') : f.value;
   const withValue = value !== undefined && value !== '' ? { value } : {};
@@ -111,7 +126,7 @@ function fieldElements(f: FormFieldView, searchOnly = false): AdaptiveElement[] 
       // least one choice); without either it lists everything.
       const short = [...(Array.isArray(f.value) ? f.value : [f.value]), ...(f.suggested ?? [])];
       const shortList = (f.options ?? []).filter((o) => short.includes(o.value));
-      const options = searchOnly && shortList.length > 0 ? shortList : f.options ?? [];
+      const options = searchOnly && shortList.length > 0 ? shortList : (f.options ?? []);
       const search = f.optionsSource ? { 'choices.data': { type: 'Data.Query', dataset: f.optionsSource } } : {};
       input = {
         type: 'Input.ChoiceSet',

@@ -10,15 +10,17 @@ import { safeLinkUrl } from '../../../domain/links';
  * product sentences they sit in) through this; only the renderer's own markup is formatting.
  */
 export function teamsInert(s: string): string {
-  return s
-    // Emphasis, code, links and images ([…] is what makes `!` and `(` mean anything), HTML.
-    .replace(/[\\`*_[\]<>~|]/g, '\\$&')
-    // Headings, quotes and list items exist only at the start of a line.
-    .replace(/^(\s*)([#+-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
-    // What a client would turn into a link on its own: scheme://… and www.…
-    .replace(/:\/\//g, ':\\/\\/')
-    .replace(/(www)\./gi, '$1\\.');
+  return (
+    s
+      // Emphasis, code, links and images ([…] is what makes `!` and `(` mean anything), HTML.
+      .replace(/[\\`*_[\]<>~|]/g, '\\$&')
+      // Headings, quotes and list items exist only at the start of a line.
+      .replace(/^(\s*)([#+-])/gm, '$1\\$2')
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+      // What a client would turn into a link on its own: scheme://… and www.…
+      .replace(/:\/\//g, ':\\/\\/')
+      .replace(/(www)\./gi, '$1\\.')
+  );
 }
 
 /** A link to a URL the product checked (http/https, no `<>|` or spaces); anything else is text. */

@@ -76,7 +76,11 @@ export async function createApplicationsTables(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('application_dialogues_pk', ['application_id', 'dialogue_id'])
     .execute();
-  await db.schema.createIndex('application_dialogues_dialogue_idx').on('application_dialogues').columns(['dialogue_id', 'status', 'application_id']).execute();
+  await db.schema
+    .createIndex('application_dialogues_dialogue_idx')
+    .on('application_dialogues')
+    .columns(['dialogue_id', 'status', 'application_id'])
+    .execute();
 
   await db.schema
     .createTable('representatives')

@@ -6,13 +6,14 @@ import { defineCatalog } from '../define';
  */
 export const form = defineCatalog({
   en: {
-    'back': 'Back',
-    'next': 'Next',
-    'submit': 'Submit application',
+    back: 'Back',
+    next: 'Next',
+    submit: 'Submit application',
     'step.of': 'Step {number} of {count}',
-    'unknownStep': 'That part of the form does not exist. Please start again.',
+    unknownStep: 'That part of the form does not exist. Please start again.',
     'confirm.title': 'Check and submit your application',
-    'confirm.intro': 'Please check your answers before you submit. After submitting you can still edit or withdraw the application until the deadline.',
+    'confirm.intro':
+      'Please check your answers before you submit. After submitting you can still edit or withdraw the application until the deadline.',
 
     'dialogues.title': 'Dialogues',
     'dialogues.intro': 'Choose the Constructive Dialogues you want to take part in, and how you will attend. You may choose more than one.',
@@ -47,7 +48,8 @@ export const form = defineCatalog({
     'relevance.error': 'Please tell us why your organisation is relevant to the {dialogue} dialogue (at least 10 characters).',
 
     'representatives.title': 'Representatives',
-    'representatives.intro': 'Who would take part for your organisation: up to {max, plural, one {# person} other {# people}}. Only the first is required.',
+    'representatives.intro':
+      'Who would take part for your organisation: up to {max, plural, one {# person} other {# people}}. Only the first is required.',
     'rep.name': 'Representative {n}: full name',
     'rep.gender': 'Representative {n}: gender',
     'rep.email': 'Representative {n}: email address',
@@ -55,15 +57,20 @@ export const form = defineCatalog({
     'rep.nationality': 'Representative {n}: nationality',
     'rep.optional': 'Optional. If you add representative {n}, fill in all of their details.',
     'rep.error.name': 'Enter the full name of representative {n}.',
-    'rep.error.nameLater': 'Enter the full name of representative {n} (once you start on representative {n}, all of their details are needed).',
+    'rep.error.nameLater':
+      'Enter the full name of representative {n} (once you start on representative {n}, all of their details are needed).',
     'rep.error.gender': 'Choose representative {n}\'s gender, or "Prefer not to say".',
-    'rep.error.genderLater': 'Choose representative {n}\'s gender, or "Prefer not to say" (once you start on representative {n}, all of their details are needed).',
-    'rep.error.email': 'Enter representative {n}\'s email address.',
-    'rep.error.emailLater': 'Enter representative {n}\'s email address (once you start on representative {n}, all of their details are needed).',
-    'rep.error.role': 'Enter representative {n}\'s role or position in the organisation.',
-    'rep.error.roleLater': 'Enter representative {n}\'s role or position in the organisation (once you start on representative {n}, all of their details are needed).',
-    'rep.error.nationality': 'Choose representative {n}\'s nationality.',
-    'rep.error.nationalityLater': 'Choose representative {n}\'s nationality (once you start on representative {n}, all of their details are needed).',
+    'rep.error.genderLater':
+      'Choose representative {n}\'s gender, or "Prefer not to say" (once you start on representative {n}, all of their details are needed).',
+    'rep.error.email': "Enter representative {n}'s email address.",
+    'rep.error.emailLater':
+      "Enter representative {n}'s email address (once you start on representative {n}, all of their details are needed).",
+    'rep.error.role': "Enter representative {n}'s role or position in the organisation.",
+    'rep.error.roleLater':
+      "Enter representative {n}'s role or position in the organisation (once you start on representative {n}, all of their details are needed).",
+    'rep.error.nationality': "Choose representative {n}'s nationality.",
+    'rep.error.nationalityLater':
+      "Choose representative {n}'s nationality (once you start on representative {n}, all of their details are needed).",
     'rep.error.sameEmail': 'Each representative needs their own email address.',
 
     'travel.title': 'Travel support',
@@ -87,8 +94,8 @@ export const form = defineCatalog({
     'input.email': 'Enter an email address like name@example.org.',
     'input.countryUnknown': 'We could not find a country called "{value}". Choose one from the list.',
 
-    'yes': 'Yes',
-    'no': 'No',
+    yes: 'Yes',
+    no: 'No',
     'stakeholder.ngo_ecosoc': 'NGO with ECOSOC consultative status',
     'stakeholder.ngo': 'NGO without ECOSOC status',
     'stakeholder.academia': 'Academia',
@@ -122,16 +129,18 @@ export const form = defineCatalog({
     'summary.consentGiven': 'Given',
   },
   fr: {
-    'back': 'Retour',
-    'next': 'Suivant',
-    'submit': 'Soumettre la candidature',
+    back: 'Retour',
+    next: 'Suivant',
+    submit: 'Soumettre la candidature',
     'step.of': 'Étape {number} sur {count}',
-    'unknownStep': 'Cette partie du formulaire n’existe pas. Veuillez recommencer.',
+    unknownStep: 'Cette partie du formulaire n’existe pas. Veuillez recommencer.',
     'confirm.title': 'Vérifiez et soumettez votre candidature',
-    'confirm.intro': 'Veuillez vérifier vos réponses avant de soumettre. Après la soumission, vous pourrez encore modifier ou retirer la candidature jusqu’à la date limite.',
+    'confirm.intro':
+      'Veuillez vérifier vos réponses avant de soumettre. Après la soumission, vous pourrez encore modifier ou retirer la candidature jusqu’à la date limite.',
 
     'dialogues.title': 'Dialogues',
-    'dialogues.intro': 'Choisissez les dialogues constructifs auxquels vous souhaitez participer, et votre mode de participation. Vous pouvez en choisir plusieurs.',
+    'dialogues.intro':
+      'Choisissez les dialogues constructifs auxquels vous souhaitez participer, et votre mode de participation. Vous pouvez en choisir plusieurs.',
     'dialogues.which': 'À quels dialogues constructifs souhaitez-vous participer ?',
     'dialogues.how': 'Comment participerez-vous ?',
     'dialogues.error.none': 'Choisissez au moins un dialogue.',
@@ -149,9 +158,11 @@ export const form = defineCatalog({
     'organisation.error.name': 'Indiquez le nom de votre organisation.',
     'organisation.error.nameShort': 'Le nom de l’organisation doit comporter au moins 2 caractères.',
     'organisation.error.type': 'Choisissez le type de votre organisation, par exemple Milieux universitaires ou Secteur privé.',
-    'organisation.error.focus': 'Indiquez si votre organisation est une organisation de terrain, dirigée par des victimes ou axée sur les victimes, ou choisissez « Aucune de ces catégories ».',
+    'organisation.error.focus':
+      'Indiquez si votre organisation est une organisation de terrain, dirigée par des victimes ou axée sur les victimes, ou choisissez « Aucune de ces catégories ».',
     'organisation.error.country': 'Choisissez le pays où votre organisation est établie.',
-    'organisation.error.website': 'Indiquez le site Web de votre organisation (ou une page la présentant), par exemple https://example.org.',
+    'organisation.error.website':
+      'Indiquez le site Web de votre organisation (ou une page la présentant), par exemple https://example.org.',
     'organisation.error.websiteLong': 'L’adresse du site Web doit comporter au plus {max, number} caractères.',
     'organisation.error.websiteInvalid': 'Indiquez une adresse de site Web comme https://example.org.',
     'organisation.error.areas': 'Décrivez les principaux domaines d’activité de votre organisation (au moins 10 caractères).',
@@ -160,10 +171,12 @@ export const form = defineCatalog({
     'relevance.title': 'Pertinence de vos travaux',
     'relevance.intro': 'Pour chaque dialogue choisi, expliquez-nous en quoi vos travaux s’y rapportent.',
     'relevance.label': '{dialogue} : en quoi vos travaux sont-ils pertinents pour ce dialogue ?',
-    'relevance.error': 'Veuillez expliquer en quoi votre organisation est concernée par le dialogue sur le thème « {dialogue} » (au moins 10 caractères).',
+    'relevance.error':
+      'Veuillez expliquer en quoi votre organisation est concernée par le dialogue sur le thème « {dialogue} » (au moins 10 caractères).',
 
     'representatives.title': 'Représentants',
-    'representatives.intro': 'Qui participerait au nom de votre organisation : {max, plural, one {# personne} other {# personnes}} au maximum. Seul le premier représentant est obligatoire.',
+    'representatives.intro':
+      'Qui participerait au nom de votre organisation : {max, plural, one {# personne} other {# personnes}} au maximum. Seul le premier représentant est obligatoire.',
     'rep.name': 'Représentant(e) {n} : nom complet',
     'rep.gender': 'Représentant(e) {n} : genre',
     'rep.email': 'Représentant(e) {n} : adresse électronique',
@@ -171,19 +184,25 @@ export const form = defineCatalog({
     'rep.nationality': 'Représentant(e) {n} : nationalité',
     'rep.optional': 'Facultatif. Si vous ajoutez le représentant ou la représentante {n}, renseignez toutes ses coordonnées.',
     'rep.error.name': 'Indiquez le nom complet du représentant ou de la représentante {n}.',
-    'rep.error.nameLater': 'Indiquez le nom complet du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
+    'rep.error.nameLater':
+      'Indiquez le nom complet du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
     'rep.error.gender': 'Choisissez le genre du représentant ou de la représentante {n}, ou « Préfère ne pas répondre ».',
-    'rep.error.genderLater': 'Choisissez le genre du représentant ou de la représentante {n}, ou « Préfère ne pas répondre » (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
+    'rep.error.genderLater':
+      'Choisissez le genre du représentant ou de la représentante {n}, ou « Préfère ne pas répondre » (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
     'rep.error.email': 'Indiquez l’adresse électronique du représentant ou de la représentante {n}.',
-    'rep.error.emailLater': 'Indiquez l’adresse électronique du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
+    'rep.error.emailLater':
+      'Indiquez l’adresse électronique du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
     'rep.error.role': 'Indiquez la fonction du représentant ou de la représentante {n} au sein de l’organisation.',
-    'rep.error.roleLater': 'Indiquez la fonction du représentant ou de la représentante {n} au sein de l’organisation (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
+    'rep.error.roleLater':
+      'Indiquez la fonction du représentant ou de la représentante {n} au sein de l’organisation (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
     'rep.error.nationality': 'Choisissez la nationalité du représentant ou de la représentante {n}.',
-    'rep.error.nationalityLater': 'Choisissez la nationalité du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
+    'rep.error.nationalityLater':
+      'Choisissez la nationalité du représentant ou de la représentante {n} (dès que vous commencez à renseigner le représentant ou la représentante {n}, toutes ses informations sont requises).',
     'rep.error.sameEmail': 'Chaque représentant(e) doit avoir sa propre adresse électronique.',
 
     'travel.title': 'Aide au voyage',
-    'travel.intro': 'Les organisations de terrain, dirigées par des victimes ou axées sur les victimes qui participent en personne peuvent demander une aide pour participer.',
+    'travel.intro':
+      'Les organisations de terrain, dirigées par des victimes ou axées sur les victimes qui participent en personne peuvent demander une aide pour participer.',
     'travel.need': 'Votre organisation a-t-elle besoin d’une aide pour participer en personne ?',
     'travel.why': 'Pourquoi avez-vous besoin d’une aide au voyage ?',
     'travel.why.help': 'Obligatoire si vous demandez une aide.',
@@ -192,19 +211,22 @@ export const form = defineCatalog({
     'travel.error.whyShort': 'Expliquez plus en détail pourquoi votre organisation a besoin d’une aide au voyage (au moins 20 caractères).',
 
     'consent.title': 'Données personnelles',
-    'consent.text': 'J’accepte que l’ONUDC traite les données personnelles figurant dans ce formulaire pour organiser les dialogues constructifs.',
+    'consent.text':
+      'J’accepte que l’ONUDC traite les données personnelles figurant dans ce formulaire pour organiser les dialogues constructifs.',
     'consent.agree': 'J’accepte',
-    'consent.error': 'Cochez la case pour accepter l’utilisation de vos données personnelles ; nous ne pouvons pas accepter une candidature sans cet accord.',
+    'consent.error':
+      'Cochez la case pour accepter l’utilisation de vos données personnelles ; nous ne pouvons pas accepter une candidature sans cet accord.',
 
     'input.multilineInvalid': 'Cette réponse contient des caractères que nous ne pouvons pas accepter ; veuillez la saisir à nouveau.',
     'input.singleLine': 'Cette réponse doit tenir sur une ligne, sans caractères spéciaux.',
     'input.short': 'Cette réponse doit comporter au moins {min, plural, one {# caractère} other {# caractères}}.',
-    'input.long': 'Cette réponse doit comporter au plus {max, plural, one {# caractère} other {# caractères}} (elle en compte {length, number}).',
+    'input.long':
+      'Cette réponse doit comporter au plus {max, plural, one {# caractère} other {# caractères}} (elle en compte {length, number}).',
     'input.email': 'Indiquez une adresse électronique comme nom@example.org.',
     'input.countryUnknown': 'Nous n’avons trouvé aucun pays nommé « {value} ». Choisissez-en un dans la liste.',
 
-    'yes': 'Oui',
-    'no': 'Non',
+    yes: 'Oui',
+    no: 'Non',
     'stakeholder.ngo_ecosoc': 'ONG dotée du statut consultatif auprès de l’ECOSOC',
     'stakeholder.ngo': 'ONG sans statut auprès de l’ECOSOC',
     'stakeholder.academia': 'Milieux universitaires',
@@ -238,16 +260,18 @@ export const form = defineCatalog({
     'summary.consentGiven': 'Donné',
   },
   es: {
-    'back': 'Atrás',
-    'next': 'Siguiente',
-    'submit': 'Enviar solicitud',
+    back: 'Atrás',
+    next: 'Siguiente',
+    submit: 'Enviar solicitud',
     'step.of': 'Paso {number} de {count}',
-    'unknownStep': 'Esa parte del formulario no existe. Vuelva a empezar.',
+    unknownStep: 'Esa parte del formulario no existe. Vuelva a empezar.',
     'confirm.title': 'Revise y envíe su solicitud',
-    'confirm.intro': 'Revise sus respuestas antes de enviarlas. Después del envío, podrá modificar o retirar la solicitud hasta la fecha límite.',
+    'confirm.intro':
+      'Revise sus respuestas antes de enviarlas. Después del envío, podrá modificar o retirar la solicitud hasta la fecha límite.',
 
     'dialogues.title': 'Diálogos',
-    'dialogues.intro': 'Elija los diálogos constructivos en los que desea participar y la modalidad de participación. Puede elegir más de uno.',
+    'dialogues.intro':
+      'Elija los diálogos constructivos en los que desea participar y la modalidad de participación. Puede elegir más de uno.',
     'dialogues.which': '¿En qué diálogos constructivos desea participar?',
     'dialogues.how': '¿Cómo participará?',
     'dialogues.error.none': 'Elija al menos un diálogo.',
@@ -265,7 +289,8 @@ export const form = defineCatalog({
     'organisation.error.name': 'Indique el nombre de su organización.',
     'organisation.error.nameShort': 'El nombre de la organización debe tener al menos 2 caracteres.',
     'organisation.error.type': 'Elija el tipo de su organización, por ejemplo Instituciones académicas o Sector privado.',
-    'organisation.error.focus': 'Indique si su organización es de base, dirigida por víctimas o centrada en las víctimas, o elija «Ninguna de estas».',
+    'organisation.error.focus':
+      'Indique si su organización es de base, dirigida por víctimas o centrada en las víctimas, o elija «Ninguna de estas».',
     'organisation.error.country': 'Elija el país donde tiene su sede la organización.',
     'organisation.error.website': 'Indique el sitio web de su organización (o una página sobre ella), por ejemplo https://example.org.',
     'organisation.error.websiteLong': 'La dirección del sitio web debe tener como máximo {max, number} caracteres.',
@@ -279,7 +304,8 @@ export const form = defineCatalog({
     'relevance.error': 'Explique por qué su organización es pertinente para el diálogo sobre «{dialogue}» (al menos 10 caracteres).',
 
     'representatives.title': 'Representantes',
-    'representatives.intro': 'Quiénes participarían en nombre de su organización: hasta {max, plural, one {# persona} other {# personas}}. Solo la primera es obligatoria.',
+    'representatives.intro':
+      'Quiénes participarían en nombre de su organización: hasta {max, plural, one {# persona} other {# personas}}. Solo la primera es obligatoria.',
     'rep.name': 'Representante {n}: nombre completo',
     'rep.gender': 'Representante {n}: género',
     'rep.email': 'Representante {n}: correo electrónico',
@@ -287,19 +313,25 @@ export const form = defineCatalog({
     'rep.nationality': 'Representante {n}: nacionalidad',
     'rep.optional': 'Opcional. Si añade a la persona representante {n}, complete todos sus datos.',
     'rep.error.name': 'Indique el nombre completo de la persona representante {n}.',
-    'rep.error.nameLater': 'Indique el nombre completo de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
+    'rep.error.nameLater':
+      'Indique el nombre completo de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
     'rep.error.gender': 'Elija el género de la persona representante {n}, o «Prefiere no decirlo».',
-    'rep.error.genderLater': 'Elija el género de la persona representante {n}, o «Prefiere no decirlo» (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
+    'rep.error.genderLater':
+      'Elija el género de la persona representante {n}, o «Prefiere no decirlo» (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
     'rep.error.email': 'Indique el correo electrónico de la persona representante {n}.',
-    'rep.error.emailLater': 'Indique el correo electrónico de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
+    'rep.error.emailLater':
+      'Indique el correo electrónico de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
     'rep.error.role': 'Indique el cargo de la persona representante {n} en la organización.',
-    'rep.error.roleLater': 'Indique el cargo de la persona representante {n} en la organización (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
+    'rep.error.roleLater':
+      'Indique el cargo de la persona representante {n} en la organización (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
     'rep.error.nationality': 'Elija la nacionalidad de la persona representante {n}.',
-    'rep.error.nationalityLater': 'Elija la nacionalidad de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
+    'rep.error.nationalityLater':
+      'Elija la nacionalidad de la persona representante {n} (una vez que empieza a completar los datos de la persona representante {n}, se necesitan todos).',
     'rep.error.sameEmail': 'Cada representante necesita su propia dirección de correo electrónico.',
 
     'travel.title': 'Apoyo para viajes',
-    'travel.intro': 'Las organizaciones de base, dirigidas por víctimas o centradas en las víctimas que participen de forma presencial pueden solicitar apoyo para participar.',
+    'travel.intro':
+      'Las organizaciones de base, dirigidas por víctimas o centradas en las víctimas que participen de forma presencial pueden solicitar apoyo para participar.',
     'travel.need': '¿Necesita su organización apoyo para participar de forma presencial?',
     'travel.why': '¿Por qué necesita apoyo para viajes?',
     'travel.why.help': 'Obligatorio si solicita apoyo.',
@@ -310,7 +342,8 @@ export const form = defineCatalog({
     'consent.title': 'Datos personales',
     'consent.text': 'Acepto que la UNODC trate los datos personales de este formulario para organizar los diálogos constructivos.',
     'consent.agree': 'Acepto',
-    'consent.error': 'Marque la casilla para aceptar el uso de sus datos personales; no podemos aceptar una solicitud sin ese consentimiento.',
+    'consent.error':
+      'Marque la casilla para aceptar el uso de sus datos personales; no podemos aceptar una solicitud sin ese consentimiento.',
 
     'input.multilineInvalid': 'Esta respuesta contiene caracteres que no podemos aceptar; vuelva a escribirla.',
     'input.singleLine': 'Esta respuesta debe ocupar una sola línea, sin caracteres especiales.',
@@ -319,8 +352,8 @@ export const form = defineCatalog({
     'input.email': 'Indique una dirección de correo electrónico como nombre@example.org.',
     'input.countryUnknown': 'No encontramos ningún país llamado «{value}». Elija uno de la lista.',
 
-    'yes': 'Sí',
-    'no': 'No',
+    yes: 'Sí',
+    no: 'No',
     'stakeholder.ngo_ecosoc': 'ONG reconocida como entidad consultiva por el ECOSOC',
     'stakeholder.ngo': 'ONG sin estatus consultivo ante el ECOSOC',
     'stakeholder.academia': 'Instituciones académicas',

@@ -8,10 +8,14 @@ import { defineCatalog } from '../define';
  */
 export const questions = defineCatalog({
   en: {
-    'passed.unsure': "I'm not sure I can answer that from the call for participation, and I don't want to guess. I have passed your question to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.",
-    'passed.rest': "I'm not sure about the rest of your question, so I have passed it to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.",
-    'passed.unknown': 'I have passed your question to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.',
-    'contact.passed': 'I have asked the secretariat to get in touch with you. {where, select, here {Their reply will come here, in this conversation.} thread {Their reply will come in this thread.} direct {Their reply will come to you in a private message from me.} other {I cannot bring their reply back to you here.}} You can also write to {contact}.',
+    'passed.unsure':
+      "I'm not sure I can answer that from the call for participation, and I don't want to guess. I have passed your question to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.",
+    'passed.rest':
+      "I'm not sure about the rest of your question, so I have passed it to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.",
+    'passed.unknown':
+      'I have passed your question to the secretariat. {where, select, here {Their answer will come here, in this conversation.} thread {Their answer will come in this thread.} direct {Their answer will come to you in a private message from me.} other {I cannot bring their answer back to you here.}} You can also write to {contact}.',
+    'contact.passed':
+      'I have asked the secretariat to get in touch with you. {where, select, here {Their reply will come here, in this conversation.} thread {Their reply will come in this thread.} direct {Their reply will come to you in a private message from me.} other {I cannot bring their reply back to you here.}} You can also write to {contact}.',
     'answer.title': 'The secretariat has answered your question',
     'answer.asked': 'You asked',
     'answer.answer': 'Answer',
@@ -41,7 +45,8 @@ export const questions = defineCatalog({
     'form.dismiss_title': 'Dismiss the question',
     'form.dismiss_label': 'Why is it dismissed? (The person who asked is not told.)',
     'form.dismiss_submit': 'Dismiss',
-    'result.answered': '{count, plural, =0 {Answered. Nobody is waiting for it any more (the people who asked have deleted their data or cannot be reached).} one {Answered: your answer is on its way to the person who asked.} other {Answered: your answer is on its way to the # people who asked.}}',
+    'result.answered':
+      '{count, plural, =0 {Answered. Nobody is waiting for it any more (the people who asked have deleted their data or cannot be reached).} one {Answered: your answer is on its way to the person who asked.} other {Answered: your answer is on its way to the # people who asked.}}',
     'result.faq_added': 'It is in the FAQ now.',
     'result.already_answered': '{name} answered this question first; your answer was not sent.',
     'result.already_dismissed': 'This question was dismissed by {name}; your answer was not sent.',
@@ -55,10 +60,14 @@ export const questions = defineCatalog({
     'result.forbidden': 'Only members of the secretariat channel can act on questions. Nothing changed.',
   },
   fr: {
-    'passed.unsure': "Je ne suis pas sûr de pouvoir répondre à cela à partir de l'appel à participation, et je ne veux pas deviner. J'ai transmis votre question au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
-    'passed.rest': "Je ne suis pas sûr du reste de votre question, je l'ai donc transmise au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
-    'passed.unknown': "J'ai transmis votre question au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
-    'contact.passed': "J'ai demandé au secrétariat de prendre contact avec vous. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
+    'passed.unsure':
+      "Je ne suis pas sûr de pouvoir répondre à cela à partir de l'appel à participation, et je ne veux pas deviner. J'ai transmis votre question au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
+    'passed.rest':
+      "Je ne suis pas sûr du reste de votre question, je l'ai donc transmise au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
+    'passed.unknown':
+      "J'ai transmis votre question au secrétariat. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
+    'contact.passed':
+      "J'ai demandé au secrétariat de prendre contact avec vous. {where, select, here {Sa réponse arrivera ici, dans cette conversation.} thread {Sa réponse arrivera dans ce fil.} direct {Sa réponse vous parviendra dans un message privé de ma part.} other {Je ne peux pas vous transmettre sa réponse ici.}} Vous pouvez aussi écrire à {contact}.",
     'answer.title': 'Le secrétariat a répondu à votre question',
     'answer.asked': 'Votre question',
     'answer.answer': 'Réponse',
@@ -88,12 +97,14 @@ export const questions = defineCatalog({
     'form.dismiss_title': 'Écarter la question',
     'form.dismiss_label': 'Pourquoi est-elle écartée ? (La personne n’en est pas informée.)',
     'form.dismiss_submit': 'Écarter',
-    'result.answered': '{count, plural, =0 {Réponse enregistrée. Plus personne ne l’attend (les personnes ont supprimé leurs données ou ne sont pas joignables).} one {Réponse enregistrée : elle est en route vers la personne qui a posé la question.} other {Réponse enregistrée : elle est en route vers les # personnes qui ont posé la question.}}',
+    'result.answered':
+      '{count, plural, =0 {Réponse enregistrée. Plus personne ne l’attend (les personnes ont supprimé leurs données ou ne sont pas joignables).} one {Réponse enregistrée : elle est en route vers la personne qui a posé la question.} other {Réponse enregistrée : elle est en route vers les # personnes qui ont posé la question.}}',
     'result.faq_added': 'Elle figure désormais dans la FAQ.',
     'result.already_answered': '{name} a répondu en premier ; votre réponse n’a pas été envoyée.',
     'result.already_dismissed': 'Cette question a été écartée par {name} ; votre réponse n’a pas été envoyée.',
     'result.not_found': 'Je ne trouve pas cette question. Rien n’a changé.',
-    'result.too_long': 'Une réponse peut compter au plus {max, number} caractères ; la vôtre en compte {length, number}. Rien n’a été envoyé.',
+    'result.too_long':
+      'Une réponse peut compter au plus {max, number} caractères ; la vôtre en compte {length, number}. Rien n’a été envoyé.',
     'result.empty': 'Veuillez écrire une réponse.',
     'result.reason_required': 'Veuillez indiquer pourquoi la question est écartée (au plus {max, number} caractères).',
     'result.dismissed': 'Question écartée. La personne n’en est pas informée.',
@@ -102,10 +113,14 @@ export const questions = defineCatalog({
     'result.forbidden': 'Seuls les membres du canal du secrétariat peuvent traiter les questions. Rien n’a changé.',
   },
   es: {
-    'passed.unsure': 'No estoy seguro de poder responder a eso a partir de la convocatoria, y no quiero adivinar. He transmitido su pregunta a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
-    'passed.rest': 'No estoy seguro del resto de su pregunta, así que la he transmitido a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
-    'passed.unknown': 'He transmitido su pregunta a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
-    'contact.passed': 'He pedido a la secretaría que se ponga en contacto con usted. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
+    'passed.unsure':
+      'No estoy seguro de poder responder a eso a partir de la convocatoria, y no quiero adivinar. He transmitido su pregunta a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
+    'passed.rest':
+      'No estoy seguro del resto de su pregunta, así que la he transmitido a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
+    'passed.unknown':
+      'He transmitido su pregunta a la secretaría. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
+    'contact.passed':
+      'He pedido a la secretaría que se ponga en contacto con usted. {where, select, here {Su respuesta llegará aquí, en esta conversación.} thread {Su respuesta llegará en este hilo.} direct {Su respuesta le llegará en un mensaje privado mío.} other {No puedo hacerle llegar su respuesta aquí.}} También puede escribir a {contact}.',
     'answer.title': 'La secretaría ha respondido a su pregunta',
     'answer.asked': 'Su pregunta',
     'answer.answer': 'Respuesta',
@@ -135,7 +150,8 @@ export const questions = defineCatalog({
     'form.dismiss_title': 'Descartar la pregunta',
     'form.dismiss_label': '¿Por qué se descarta? (No se informa a la persona.)',
     'form.dismiss_submit': 'Descartar',
-    'result.answered': '{count, plural, =0 {Respuesta guardada. Ya nadie la espera (las personas borraron sus datos o no se las puede contactar).} one {Respuesta guardada: va de camino a la persona que preguntó.} other {Respuesta guardada: va de camino a las # personas que preguntaron.}}',
+    'result.answered':
+      '{count, plural, =0 {Respuesta guardada. Ya nadie la espera (las personas borraron sus datos o no se las puede contactar).} one {Respuesta guardada: va de camino a la persona que preguntó.} other {Respuesta guardada: va de camino a las # personas que preguntaron.}}',
     'result.faq_added': 'Ya figura en las preguntas frecuentes.',
     'result.already_answered': '{name} respondió primero; su respuesta no se envió.',
     'result.already_dismissed': '{name} descartó esta pregunta; su respuesta no se envió.',

@@ -3,13 +3,14 @@ import { defineCatalog } from '../define';
 /** The applicant web pages (/apply, /my) and the emails only they send (sign-in codes, links). */
 export const web = defineCatalog({
   en: {
-    'product': 'Constructive Dialogues',
-    'skip': 'Skip to the content',
+    product: 'Constructive Dialogues',
+    skip: 'Skip to the content',
     'nav.label': 'Applicant',
     'nav.my': 'My application',
     'nav.signOut': 'Sign out',
     'signIn.title': 'Apply or follow your application',
-    'signIn.intro': 'Sign in with your email address: we send you a six-digit code. No password, no account to create. Use the address you want the secretariat to write to.',
+    'signIn.intro':
+      'Sign in with your email address: we send you a six-digit code. No password, no account to create. Use the address you want the secretariat to write to.',
     'signIn.emailLabel': 'Your email address',
     'signIn.emailHelp': 'For example name@organisation.org',
     'signIn.send': 'Send me a code',
@@ -20,13 +21,16 @@ export const web = defineCatalog({
     'code.submit': 'Sign in',
     'code.new': 'Ask for a new code',
     'code.otherAddress': 'Use another address',
-    'code.delayed': 'Sending email is delayed at the moment. Your code is kept and will be sent as soon as the mail server answers; you do not need to ask again.',
+    'code.delayed':
+      'Sending email is delayed at the moment. Your code is kept and will be sent as soon as the mail server answers; you do not need to ask again.',
     'mail.codeTitle': 'Your sign-in code: {code}',
-    'mail.codeText': 'Enter {code} on the sign-in page to continue with your application to the Constructive Dialogues. The code is valid for 10 minutes and works once. If you did not ask for it, ignore this email: nothing happens without the code.',
+    'mail.codeText':
+      'Enter {code} on the sign-in page to continue with your application to the Constructive Dialogues. The code is valid for 10 minutes and works once. If you did not ask for it, ignore this email: nothing happens without the code.',
     'error.emailMissing': 'Please enter your email address.',
     'error.emailTooLong': 'That address is too long: an email address has at most 254 characters.',
     'error.emailMalformed': 'That does not look like an email address. Check it has one @ and a domain, like name@organisation.org.',
-    'error.addressLimit': 'You have asked for five codes for this address in the last hour, so no more are sent for now. Use the last code you received, or try again in an hour.',
+    'error.addressLimit':
+      'You have asked for five codes for this address in the last hour, so no more are sent for now. Use the last code you received, or try again in an hour.',
     'error.clientLimit': 'Too many codes were asked for from your network in the last hour. Please try again later.',
     'error.codeMalformed': 'The code is six digits, like 042917.',
     'error.codeWrong': 'That code is not right. {left, plural, one {You have 1 more try.} other {You have # more tries.}}',
@@ -68,30 +72,36 @@ export const web = defineCatalog({
     'mail.subject.sign_in_code': 'Your sign-in code for the Constructive Dialogues',
   },
   fr: {
-    'product': 'Dialogues constructifs',
-    'skip': 'Aller au contenu',
+    product: 'Dialogues constructifs',
+    skip: 'Aller au contenu',
     'nav.label': 'Candidat',
     'nav.my': 'Ma candidature',
     'nav.signOut': 'Se déconnecter',
     'signIn.title': 'Postuler ou suivre votre candidature',
-    'signIn.intro': 'Connectez-vous avec votre adresse électronique : nous vous envoyons un code à six chiffres. Aucun mot de passe, aucun compte à créer. Utilisez l’adresse à laquelle le secrétariat doit vous écrire.',
+    'signIn.intro':
+      'Connectez-vous avec votre adresse électronique : nous vous envoyons un code à six chiffres. Aucun mot de passe, aucun compte à créer. Utilisez l’adresse à laquelle le secrétariat doit vous écrire.',
     'signIn.emailLabel': 'Votre adresse électronique',
     'signIn.emailHelp': 'Par exemple nom@organisation.org',
     'signIn.send': 'Envoyez-moi un code',
     'code.title': 'Saisissez votre code',
-    'code.sent': 'Si {email} peut recevoir des courriels, un code à six chiffres est en route. Il est valable 10 minutes et ne sert qu’une fois.',
+    'code.sent':
+      'Si {email} peut recevoir des courriels, un code à six chiffres est en route. Il est valable 10 minutes et ne sert qu’une fois.',
     'code.label': 'Code à six chiffres',
     'code.help': 'Uniquement des chiffres, tirés du courriel envoyé.',
     'code.submit': 'Se connecter',
     'code.new': 'Demander un nouveau code',
     'code.otherAddress': 'Utiliser une autre adresse',
-    'code.delayed': 'L’envoi des courriels est retardé pour le moment. Votre code est conservé et sera envoyé dès que le serveur de messagerie répondra ; inutile de le redemander.',
+    'code.delayed':
+      'L’envoi des courriels est retardé pour le moment. Votre code est conservé et sera envoyé dès que le serveur de messagerie répondra ; inutile de le redemander.',
     'mail.codeTitle': 'Votre code de connexion : {code}',
-    'mail.codeText': 'Saisissez {code} sur la page de connexion pour poursuivre votre candidature aux Dialogues constructifs. Le code est valable 10 minutes et ne sert qu’une fois. Si vous ne l’avez pas demandé, ignorez ce courriel : rien ne se passe sans le code.',
+    'mail.codeText':
+      'Saisissez {code} sur la page de connexion pour poursuivre votre candidature aux Dialogues constructifs. Le code est valable 10 minutes et ne sert qu’une fois. Si vous ne l’avez pas demandé, ignorez ce courriel : rien ne se passe sans le code.',
     'error.emailMissing': 'Veuillez saisir votre adresse électronique.',
     'error.emailTooLong': 'Cette adresse est trop longue : une adresse électronique compte au plus 254 caractères.',
-    'error.emailMalformed': 'Cela ne ressemble pas à une adresse électronique. Vérifiez qu’elle contient un @ et un domaine, comme nom@organisation.org.',
-    'error.addressLimit': 'Vous avez demandé cinq codes pour cette adresse au cours de la dernière heure ; aucun autre ne sera envoyé pour l’instant. Utilisez le dernier code reçu ou réessayez dans une heure.',
+    'error.emailMalformed':
+      'Cela ne ressemble pas à une adresse électronique. Vérifiez qu’elle contient un @ et un domaine, comme nom@organisation.org.',
+    'error.addressLimit':
+      'Vous avez demandé cinq codes pour cette adresse au cours de la dernière heure ; aucun autre ne sera envoyé pour l’instant. Utilisez le dernier code reçu ou réessayez dans une heure.',
     'error.clientLimit': 'Trop de codes ont été demandés depuis votre réseau au cours de la dernière heure. Veuillez réessayer plus tard.',
     'error.codeMalformed': 'Le code compte six chiffres, par exemple 042917.',
     'error.codeWrong': 'Ce code n’est pas le bon. {left, plural, one {Il vous reste 1 essai.} other {Il vous reste # essais.}}',
@@ -110,8 +120,10 @@ export const web = defineCatalog({
     'door.web': 'ce site',
     'door.playground': 'le bac à sable',
     'my.notices': 'Avis',
-    'my.noticesWeb': 'Les avis concernant votre candidature (décisions, demandes d’informations, rappels) sont envoyés à votre adresse électronique.',
-    'my.noticesChat': 'Les avis arrivent là où vous avez utilisé le service en dernier. Cochez la case pour les recevoir aussi par courriel.',
+    'my.noticesWeb':
+      'Les avis concernant votre candidature (décisions, demandes d’informations, rappels) sont envoyés à votre adresse électronique.',
+    'my.noticesChat':
+      'Les avis arrivent là où vous avez utilisé le service en dernier. Cochez la case pour les recevoir aussi par courriel.',
     'my.noticesBox': 'M’envoyer aussi les avis par courriel',
     'my.save': 'Enregistrer',
     'my.saved': 'Enregistré.',
@@ -133,30 +145,36 @@ export const web = defineCatalog({
     'mail.subject.sign_in_code': 'Votre code de connexion aux Dialogues constructifs',
   },
   es: {
-    'product': 'Diálogos Constructivos',
-    'skip': 'Ir al contenido',
+    product: 'Diálogos Constructivos',
+    skip: 'Ir al contenido',
     'nav.label': 'Solicitante',
     'nav.my': 'Mi solicitud',
     'nav.signOut': 'Cerrar sesión',
     'signIn.title': 'Presente o siga su solicitud',
-    'signIn.intro': 'Inicie sesión con su dirección de correo electrónico: le enviamos un código de seis dígitos. Sin contraseña ni cuenta que crear. Use la dirección a la que la secretaría debe escribirle.',
+    'signIn.intro':
+      'Inicie sesión con su dirección de correo electrónico: le enviamos un código de seis dígitos. Sin contraseña ni cuenta que crear. Use la dirección a la que la secretaría debe escribirle.',
     'signIn.emailLabel': 'Su dirección de correo electrónico',
     'signIn.emailHelp': 'Por ejemplo nombre@organizacion.org',
     'signIn.send': 'Enviarme un código',
     'code.title': 'Introduzca su código',
-    'code.sent': 'Si {email} puede recibir correo, un código de seis dígitos está en camino. Es válido durante 10 minutos y sirve una sola vez.',
+    'code.sent':
+      'Si {email} puede recibir correo, un código de seis dígitos está en camino. Es válido durante 10 minutos y sirve una sola vez.',
     'code.label': 'Código de seis dígitos',
     'code.help': 'Solo dígitos, del correo que le enviamos.',
     'code.submit': 'Iniciar sesión',
     'code.new': 'Pedir un código nuevo',
     'code.otherAddress': 'Usar otra dirección',
-    'code.delayed': 'El envío de correos está retrasado en este momento. Su código se conserva y se enviará en cuanto responda el servidor de correo; no hace falta pedirlo de nuevo.',
+    'code.delayed':
+      'El envío de correos está retrasado en este momento. Su código se conserva y se enviará en cuanto responda el servidor de correo; no hace falta pedirlo de nuevo.',
     'mail.codeTitle': 'Su código de acceso: {code}',
-    'mail.codeText': 'Introduzca {code} en la página de acceso para continuar con su solicitud a los Diálogos Constructivos. El código es válido durante 10 minutos y sirve una sola vez. Si no lo pidió, ignore este correo: no ocurre nada sin el código.',
+    'mail.codeText':
+      'Introduzca {code} en la página de acceso para continuar con su solicitud a los Diálogos Constructivos. El código es válido durante 10 minutos y sirve una sola vez. Si no lo pidió, ignore este correo: no ocurre nada sin el código.',
     'error.emailMissing': 'Introduzca su dirección de correo electrónico.',
     'error.emailTooLong': 'Esa dirección es demasiado larga: una dirección de correo tiene como máximo 254 caracteres.',
-    'error.emailMalformed': 'Eso no parece una dirección de correo electrónico. Compruebe que tenga una @ y un dominio, como nombre@organizacion.org.',
-    'error.addressLimit': 'Ha pedido cinco códigos para esta dirección en la última hora, así que por ahora no se envían más. Use el último código recibido o vuelva a intentarlo dentro de una hora.',
+    'error.emailMalformed':
+      'Eso no parece una dirección de correo electrónico. Compruebe que tenga una @ y un dominio, como nombre@organizacion.org.',
+    'error.addressLimit':
+      'Ha pedido cinco códigos para esta dirección en la última hora, así que por ahora no se envían más. Use el último código recibido o vuelva a intentarlo dentro de una hora.',
     'error.clientLimit': 'Se han pedido demasiados códigos desde su red en la última hora. Vuelva a intentarlo más tarde.',
     'error.codeMalformed': 'El código tiene seis dígitos, por ejemplo 042917.',
     'error.codeWrong': 'Ese código no es correcto. {left, plural, one {Le queda 1 intento.} other {Le quedan # intentos.}}',
@@ -175,7 +193,8 @@ export const web = defineCatalog({
     'door.web': 'este sitio web',
     'door.playground': 'el entorno de pruebas',
     'my.notices': 'Avisos',
-    'my.noticesWeb': 'Los avisos sobre su solicitud (decisiones, solicitudes de información, recordatorios) se envían a su dirección de correo electrónico.',
+    'my.noticesWeb':
+      'Los avisos sobre su solicitud (decisiones, solicitudes de información, recordatorios) se envían a su dirección de correo electrónico.',
     'my.noticesChat': 'Los avisos llegan donde usó el servicio por última vez. Marque la casilla para recibirlos también por correo.',
     'my.noticesBox': 'Enviarme también los avisos por correo',
     'my.save': 'Guardar',
@@ -188,7 +207,8 @@ export const web = defineCatalog({
     'answer.title': 'Responder a los evaluadores',
     'mail.linkApply': 'Abrir su solicitud',
     'mail.linkMy': 'Ver su solicitud',
-    'mail.footer': 'Diálogos Constructivos (UNODC). Recibe este correo porque esta dirección se utilizó para iniciar sesión o presentar una solicitud.',
+    'mail.footer':
+      'Diálogos Constructivos (UNODC). Recibe este correo porque esta dirección se utilizó para iniciar sesión o presentar una solicitud.',
     'mail.subject.fallback': 'Diálogos Constructivos: novedades sobre su solicitud',
     'mail.subject.decision_notice': 'Diálogos Constructivos: una decisión sobre su solicitud',
     'mail.subject.info_request': 'Diálogos Constructivos: los evaluadores piden más información',

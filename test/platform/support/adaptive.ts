@@ -24,7 +24,8 @@ export const CARD_BUDGET_BYTES = 24 * 1024;
 // window. One jsdom for the whole suite.
 const dom = new JSDOM('<!doctype html><html><body></body></html>');
 const g = globalThis as Record<string, unknown>;
-for (const k of ['window', 'document', 'HTMLElement', 'Node', 'navigator']) if (!(k in g)) g[k] = (dom.window as unknown as Record<string, unknown>)[k];
+for (const k of ['window', 'document', 'HTMLElement', 'Node', 'navigator'])
+  if (!(k in g)) g[k] = (dom.window as unknown as Record<string, unknown>)[k];
 type ACModule = typeof import('adaptivecards');
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as ACModule;
 const hostConfig = new AC.HostConfig(TEAMS_HOST_CONFIG);
@@ -82,14 +83,24 @@ function renderingProblems(card: unknown): string[] {
   const max = TEAMS_HOST_CONFIG.actions.maxActions;
   walk(card, (el) => {
     // Teams joins lines broken by a single newline into one paragraph.
-    const texts = el.type === 'TextBlock' ? [el.text] : el.type === 'FactSet' ? (el.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value]) : [];
-    for (const t of texts) if (typeof t === 'string' && /(^|[^\n])\n(?!\n)/.test(t)) out.push(`single newline in ${String(el.type)}: ${JSON.stringify(t.slice(0, 80))}`);
-    if (el.type === 'ActionSet' && Array.isArray(el.actions) && el.actions.length > max) out.push(`ActionSet with ${el.actions.length} actions (Teams shows ${max})`);
+    const texts =
+      el.type === 'TextBlock'
+        ? [el.text]
+        : el.type === 'FactSet'
+          ? (el.facts as { title: string; value: string }[]).flatMap((f) => [f.title, f.value])
+          : [];
+    for (const t of texts)
+      if (typeof t === 'string' && /(^|[^\n])\n(?!\n)/.test(t))
+        out.push(`single newline in ${String(el.type)}: ${JSON.stringify(t.slice(0, 80))}`);
+    if (el.type === 'ActionSet' && Array.isArray(el.actions) && el.actions.length > max)
+      out.push(`ActionSet with ${el.actions.length} actions (Teams shows ${max})`);
     if (el.type === 'TextBlock' && typeof el.text === 'string' && el.text.trim() === '') out.push('empty TextBlock');
     // The client shows errorMessage when its own checks fail: a sentence written for the field.
     if (typeof el.type === 'string' && el.type.startsWith('Input.')) {
-      if (el.isRequired === true && typeof el.errorMessage !== 'string') out.push(`required ${String(el.id)} without its own error message`);
-      if (typeof el.errorMessage === 'string' && typeof el.label === 'string' && el.errorMessage.includes(el.label)) out.push(`error message of ${String(el.id)} assembled from its label`);
+      if (el.isRequired === true && typeof el.errorMessage !== 'string')
+        out.push(`required ${String(el.id)} without its own error message`);
+      if (typeof el.errorMessage === 'string' && typeof el.label === 'string' && el.errorMessage.includes(el.label))
+        out.push(`error message of ${String(el.id)} assembled from its label`);
     }
   });
   return out;
@@ -99,7 +110,8 @@ function renderingProblems(card: unknown): string[] {
 export function adaptiveCardProblems(card: unknown): string[] {
   const problems = [...sdkProblems(card)];
   if (!schemaCheck(withoutTeamsExtensions(card))) {
-    for (const e of schemaCheck.errors ?? []) problems.push(`schema: ${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    for (const e of schemaCheck.errors ?? [])
+      problems.push(`schema: ${e.instancePath} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
   }
   const bytes = new TextEncoder().encode(JSON.stringify(card)).length;
   if (bytes > CARD_BUDGET_BYTES) problems.push(`size: ${bytes} bytes > ${CARD_BUDGET_BYTES}`);

@@ -7,7 +7,13 @@ import type { RawValues } from '../../../bot/core/types';
 import { FAQ_QUESTIONS, MULTI_QUESTIONS } from '../../fixtures/faq-questions';
 import type { TestApp } from '../../support/harness';
 
-export const ALL_DIALOGUES = ['firearms', 'technical-assistance', 'international-cooperation', 'trafficking-in-persons', 'smuggling-of-migrants'];
+export const ALL_DIALOGUES = [
+  'firearms',
+  'technical-assistance',
+  'international-cooperation',
+  'trafficking-in-persons',
+  'smuggling-of-migrants',
+];
 export const SECOND_CALL = 'cd-2023-all';
 
 /** Every question of the FAQ fixtures, and a few that the bot cannot answer. */
@@ -81,9 +87,22 @@ export const LONGEST_INFO_ANSWER = prose(3000, 2);
 /** Adds a second call (15 March to 15 May 2023, Vienna) with all five dialogues. */
 export async function addFiveDialogueCall(t: TestApp): Promise<void> {
   const now = t.clock.now().toISOString();
-  await t.deps.db.insertInto('calls').values({
-    id: SECOND_CALL, title: 'Constructive Dialogues, second half of 2023', reference_prefix: 'CD-2023B',
-    opens_at: '2023-03-15T08:00:00.000Z', closes_at: '2023-05-15T21:59:59.999Z', zone: 'Europe/Vienna', archived: 0, created_at: now, updated_at: now,
-  }).execute();
-  await t.deps.db.insertInto('call_dialogues').values(ALL_DIALOGUES.map((d) => ({ call_id: SECOND_CALL, dialogue_id: d }))).execute();
+  await t.deps.db
+    .insertInto('calls')
+    .values({
+      id: SECOND_CALL,
+      title: 'Constructive Dialogues, second half of 2023',
+      reference_prefix: 'CD-2023B',
+      opens_at: '2023-03-15T08:00:00.000Z',
+      closes_at: '2023-05-15T21:59:59.999Z',
+      zone: 'Europe/Vienna',
+      archived: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await t.deps.db
+    .insertInto('call_dialogues')
+    .values(ALL_DIALOGUES.map((d) => ({ call_id: SECOND_CALL, dialogue_id: d })))
+    .execute();
 }

@@ -55,7 +55,12 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
     const calls = api.calls();
     for (const c of calls.slice(seen)) {
       if (MESSAGE_METHODS.has(c.method)) emitted.push({ where: c.method, kind: 'message', payload: c.body });
-      if (VIEW_METHODS.has(c.method)) emitted.push({ where: c.method, kind: 'view', payload: (typeof c.body.view === 'string' ? JSON.parse(c.body.view) : c.body.view) as Json });
+      if (VIEW_METHODS.has(c.method))
+        emitted.push({
+          where: c.method,
+          kind: 'view',
+          payload: (typeof c.body.view === 'string' ? JSON.parse(c.body.view) : c.body.view) as Json,
+        });
     }
     seen = calls.length;
   };
@@ -73,10 +78,28 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
   };
   const dm = (text: string, user = APPLICANT) => {
     const base = fixture<Json>('event_message_im.json');
-    return post(JSON.stringify({ ...base, team_id: TEAM, event_id: `Ev${++seq}`, event: { ...base.event, user, text, ts: `1674205200.${String(seq).padStart(6, '0')}` } }), 'application/json');
+    return post(
+      JSON.stringify({
+        ...base,
+        team_id: TEAM,
+        event_id: `Ev${++seq}`,
+        event: { ...base.event, user, text, ts: `1674205200.${String(seq).padStart(6, '0')}` },
+      }),
+      'application/json',
+    );
   };
   const command = (text: string, user = APPLICANT) =>
-    post(new URLSearchParams({ ...fixture<Record<string, string>>('slash_command.fields.json'), team_id: TEAM, user_id: user, command: '/dialogues', text, trigger_id: `trig-${++seq}` }).toString(), FORM);
+    post(
+      new URLSearchParams({
+        ...fixture<Record<string, string>>('slash_command.fields.json'),
+        team_id: TEAM,
+        user_id: user,
+        command: '/dialogues',
+        text,
+        trigger_id: `trig-${++seq}`,
+      }).toString(),
+      FORM,
+    );
   const interaction = (payload: unknown) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
   const lastView = () => {
     const v = [...api.calls()].reverse().find((c) => c.method === 'views.open' || c.method === 'views.update');
@@ -86,7 +109,10 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
   const submit = async (view: Json, values: Record<string, unknown>, user = APPLICANT): Promise<Json> => {
     const base = fixture<Json>('interactivity_view_submission.json');
     const res = await interaction({
-      ...base, team: { id: TEAM, domain: 'example' }, user: { ...base.user, id: user, team_id: TEAM }, trigger_id: `trig-${++seq}`,
+      ...base,
+      team: { id: TEAM, domain: 'example' },
+      user: { ...base.user, id: user, team_id: TEAM },
+      trigger_id: `trig-${++seq}`,
       view: { ...base.view, ...view, id: view.id ?? `V${seq}`, hash: `hash-${++seq}`, state: { values: stateFor(view, values) } },
     });
     const text = await res.text();
@@ -97,17 +123,27 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
   /** A button in a message (channel, DM) or in a modal. */
   const click = (button: Json, user: string, where: { channel?: string; ts?: string; view?: Json }) => {
     const base = fixture<Json>('interactivity_block_actions.json');
-    const container = where.view ? { type: 'view', view_id: where.view.id ?? 'VAPPLY' } : { type: 'message', channel_id: where.channel, message_ts: where.ts, is_ephemeral: false };
+    const container = where.view
+      ? { type: 'view', view_id: where.view.id ?? 'VAPPLY' }
+      : { type: 'message', channel_id: where.channel, message_ts: where.ts, is_ephemeral: false };
     return interaction({
-      ...base, user: { id: user, team_id: TEAM }, team: { id: TEAM }, trigger_id: `trig-${++seq}`, container,
-      ...(where.view ? { view: { ...where.view, id: where.view.id ?? 'VAPPLY', type: 'modal' }, channel: undefined, message: undefined } : { channel: { id: where.channel } }),
+      ...base,
+      user: { id: user, team_id: TEAM },
+      team: { id: TEAM },
+      trigger_id: `trig-${++seq}`,
+      container,
+      ...(where.view
+        ? { view: { ...where.view, id: where.view.id ?? 'VAPPLY', type: 'modal' }, channel: undefined, message: undefined }
+        : { channel: { id: where.channel } }),
       actions: [{ action_id: button.action_id, value: button.value, type: 'button', block_id: 'b' }],
     });
   };
   const buttonsIn = (blocks: Json[]) => blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as Json[]);
   const lastMessageWith = (pred: (b: Json) => boolean, channel?: string) =>
-    [...api.calls()].reverse().find((c) => MESSAGE_METHODS.has(c.method) && (!channel || c.body.channel === channel) && buttonsIn(blocksOf(c.body)).some(pred));
-  const blocksOf = (body: Json): Json[] => (typeof body.blocks === 'string' ? JSON.parse(body.blocks) : body.blocks ?? []);
+    [...api.calls()]
+      .reverse()
+      .find((c) => MESSAGE_METHODS.has(c.method) && (!channel || c.body.channel === channel) && buttonsIn(blocksOf(c.body)).some(pred));
+  const blocksOf = (body: Json): Json[] => (typeof body.blocks === 'string' ? JSON.parse(body.blocks) : (body.blocks ?? []));
   const button = (msg: { body: Json } | undefined, pred: (b: Json) => boolean) => {
     const b = msg && buttonsIn(blocksOf(msg.body)).find(pred);
     expect(b, 'button').toBeDefined();
@@ -143,7 +179,13 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
   await t.built.scheduled();
   await t.drainOutbox();
   collect();
-  await interaction({ ...fixture<Json>('interactivity_shortcut_global.json'), callback_id: 'apply', team: { id: TEAM }, user: { id: APPLICANT, team_id: TEAM }, trigger_id: `trig-${++seq}` });
+  await interaction({
+    ...fixture<Json>('interactivity_shortcut_global.json'),
+    callback_id: 'apply',
+    team: { id: TEAM },
+    user: { id: APPLICANT, team_id: TEAM },
+    trigger_id: `trig-${++seq}`,
+  });
   let view = lastView();
   const answers = longestAnswers();
   let backDone = false;
@@ -167,7 +209,10 @@ export async function driveSlack(): Promise<{ emitted: SlackEmitted[]; close(): 
   const of = (prefix: string, dialogue: string) => (b: Json) => id(prefix)(b) && String(b.value).endsWith(`|${dialogue}`);
   await click(button(review, of('review.approve', 'firearms')), APPLICANT, at);
   await click(button(review, of('review.approve', 'firearms')), REVIEWER, at);
-  for (const [verb, dialogue] of [['review.reject', 'technical-assistance'], ['review.request_info', 'international-cooperation']] as const) {
+  for (const [verb, dialogue] of [
+    ['review.reject', 'technical-assistance'],
+    ['review.request_info', 'international-cooperation'],
+  ] as const) {
     await click(button(review, of(verb, dialogue)), REVIEWER, at);
     const prompt = lastView();
     await submit(prompt, { text: '' }, REVIEWER);

@@ -47,12 +47,14 @@ function textObject(t: Json | undefined, where: string, max: number, out: string
   if (kind && t.type !== kind) out.push(`${where}: must be ${kind}`);
   if (typeof t.text !== 'string' || t.text.length === 0) out.push(`${where}: empty text`);
   if (len(t.text) > max) out.push(`${where}: ${len(t.text)} characters > ${max}`);
-  if (typeof t.text === 'string' && t.text.includes('…')) out.push(`${where}: shortened by the product: ${JSON.stringify(t.text.slice(-60))}`);
+  if (typeof t.text === 'string' && t.text.includes('…'))
+    out.push(`${where}: shortened by the product: ${JSON.stringify(t.text.slice(-60))}`);
 }
 
 function option(o: Json, where: string, out: string[]): void {
   textObject(o.text, `${where}.text`, L.optionText, out);
-  if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > L.optionValue) out.push(`${where}.value length ${len(o.value)}`);
+  if (typeof o.value !== 'string' || o.value.length === 0 || o.value.length > L.optionValue)
+    out.push(`${where}.value length ${len(o.value)}`);
 }
 
 function options(el: Json, where: string, out: string[], max: number): void {
@@ -74,12 +76,14 @@ function options(el: Json, where: string, out: string[], max: number): void {
   if (new Set(values).size !== values.length) out.push(`${where}: duplicate option values`);
   for (const init of [el.initial_option, ...(el.initial_options ?? [])].filter(Boolean)) {
     // Slack requires an initial option to be exactly one of the options (text and value).
-    if (!all.some((o) => o.value === init.value && o.text?.text === init.text?.text)) out.push(`${where}: initial option ${init.value} is not one of the options`);
+    if (!all.some((o) => o.value === init.value && o.text?.text === init.text?.text))
+      out.push(`${where}: initial option ${init.value} is not one of the options`);
   }
 }
 
 function element(el: Json, where: string, out: string[]): void {
-  if (el.action_id !== undefined && (len(el.action_id) === 0 || len(el.action_id) > L.actionId)) out.push(`${where}.action_id length ${len(el.action_id)}`);
+  if (el.action_id !== undefined && (len(el.action_id) === 0 || len(el.action_id) > L.actionId))
+    out.push(`${where}.action_id length ${len(el.action_id)}`);
   if (el.placeholder) textObject(el.placeholder, `${where}.placeholder`, L.placeholder, out, 'plain_text');
   switch (el.type) {
     case 'button':
@@ -98,8 +102,10 @@ function element(el: Json, where: string, out: string[]): void {
       if (el.option_groups) out.push(`${where}: ${el.type} takes no option groups`);
       break;
     case 'plain_text_input':
-      if (el.max_length !== undefined && (el.max_length < 1 || el.max_length > L.textInputMax)) out.push(`${where}.max_length ${el.max_length}`);
-      if (el.initial_value !== undefined && el.max_length !== undefined && len(el.initial_value) > el.max_length) out.push(`${where}.initial_value longer than max_length`);
+      if (el.max_length !== undefined && (el.max_length < 1 || el.max_length > L.textInputMax))
+        out.push(`${where}.max_length ${el.max_length}`);
+      if (el.initial_value !== undefined && el.max_length !== undefined && len(el.initial_value) > el.max_length)
+        out.push(`${where}.initial_value longer than max_length`);
       break;
     case 'mrkdwn':
     case 'plain_text':

@@ -7,9 +7,7 @@ import { expect } from 'vitest';
 import { FakeBotFramework } from '../../fakes/bot-framework';
 import { createTestApp, type TestApp } from '../../support/harness';
 import { activity } from '../../teams/support';
-import {
-  addFiveDialogueCall, LONGEST_INFO_ANSWER, LONGEST_REASON, longestAnswers, QUESTIONS,
-} from './scenario';
+import { addFiveDialogueCall, LONGEST_INFO_ANSWER, LONGEST_REASON, longestAnswers, QUESTIONS } from './scenario';
 
 export interface Emitted {
   /** Where it came from: "POST a:1xYz…", "invoke adaptiveCard/action review.approve", … */
@@ -75,7 +73,14 @@ export async function driveTeams(): Promise<{ emitted: Emitted[]; close(): Promi
     if (card) emitted.push({ where: `invoke ${label}`, card });
     return card ?? null;
   };
-  const press = (card: Card, verb: string, values: Record<string, unknown>, p: { aad: string; name: string }, where: Record<string, unknown> = personal, pick?: (a: Card) => boolean) => {
+  const press = (
+    card: Card,
+    verb: string,
+    values: Record<string, unknown>,
+    p: { aad: string; name: string },
+    where: Record<string, unknown> = personal,
+    pick?: (a: Card) => boolean,
+  ) => {
     const action = actionsIn(card).find((a) => a.verb === verb && (!pick || pick(a)));
     expect(action, `${verb} on ${JSON.stringify(card).slice(0, 200)}`).toBeDefined();
     const inputs: Record<string, unknown> = {};
@@ -85,13 +90,20 @@ export async function driveTeams(): Promise<{ emitted: Emitted[]; close(): Promi
       if (v !== undefined) inputs[el.id] = Array.isArray(v) ? v.join(',') : v;
     }
     const body = activity('invoke_adaptive_card_action', fake, {
-      id: `inv-${++seq}`, ...who(p), ...where,
+      id: `inv-${++seq}`,
+      ...who(p),
+      ...where,
       value: { action: { type: 'Action.Execute', verb, data: { ...action!.data, ...inputs } }, trigger: 'manual' },
     });
     return invoke(body, `adaptiveCard/action ${verb}`);
   };
   const lastCardTo = (conversationId: string, has: (c: Card) => boolean) =>
-    fake.sent().filter((c) => c.conversationId === conversationId).flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content)).reverse().find(has);
+    fake
+      .sent()
+      .filter((c) => c.conversationId === conversationId)
+      .flatMap((c) => ((c.body.attachments as { content: Card }[] | undefined) ?? []).map((a) => a.content))
+      .reverse()
+      .find(has);
 
   // Installation and every question.
   await post(activity('installation_update_add_personal', fake));
@@ -147,7 +159,16 @@ export async function driveTeams(): Promise<{ emitted: Emitted[]; close(): Promi
   // Review in the channel: the card with five dialogues; approve, reject and ask for information
   // (each reason the longest allowed, sent empty first); a click by someone who may not decide.
   const review = lastCardTo(REVIEWS, (c) => actionsIn(c).some((a) => a.verb === 'review.approve'))!;
-  const ref = JSON.parse((await t.deps.db.selectFrom('outbox').select('external_ref').where('purpose', '=', 'review_card').where('platform', '=', 'teams').executeTakeFirstOrThrow()).external_ref!) as { activityId: string };
+  const ref = JSON.parse(
+    (
+      await t.deps.db
+        .selectFrom('outbox')
+        .select('external_ref')
+        .where('purpose', '=', 'review_card')
+        .where('platform', '=', 'teams')
+        .executeTakeFirstOrThrow()
+    ).external_ref!,
+  ) as { activityId: string };
   const channel = {
     conversation: { isGroup: true, conversationType: 'channel', tenantId: TENANT, id: `${REVIEWS};messageid=${ref.activityId}` },
     channelData: { tenant: { id: TENANT }, channel: { id: REVIEWS } },
@@ -156,7 +177,10 @@ export async function driveTeams(): Promise<{ emitted: Emitted[]; close(): Promi
   const of = (dialogue: string) => (a: Card) => String(a.data.value).endsWith(`|${dialogue}`);
   await press(review, 'review.approve', {}, APPLICANT, channel, of('firearms'));
   await press(review, 'review.approve', {}, REVIEWER, channel, of('firearms'));
-  for (const [verb, dialogue] of [['review.reject', 'technical-assistance'], ['review.request_info', 'international-cooperation']] as const) {
+  for (const [verb, dialogue] of [
+    ['review.reject', 'technical-assistance'],
+    ['review.request_info', 'international-cooperation'],
+  ] as const) {
     const prompt = (await press(review, verb, {}, REVIEWER, channel, of(dialogue)))!;
     await press(prompt, 'prompt.submit', { text: '' }, REVIEWER, channel);
     await press(prompt, 'prompt.submit', { text: 'short' }, REVIEWER, channel);
