@@ -15,6 +15,7 @@ import type { Context } from 'hono';
 import { sql } from 'kysely';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv } from '../env';
+import { clientAddress } from '../../lib/client-address';
 
 export const PAIR_FAILURES = 5;
 export const ADDRESS_FAILURES = 20;
@@ -23,24 +24,9 @@ export const WINDOW_MS = 15 * 60 * 1000;
 const FIRST_DELAY_MS = 60 * 1000;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 
-/**
- * The client address: the socket on Node, Cloudflare's header on Workers. X-Forwarded-For is
- * trusted only with TRUST_PROXY, and then only its last entry (the one our own proxy added),
- * since a client can put anything before it to dodge the per-address limit.
- */
+/** The client address, for the per-address limit (lib/client-address.ts). */
 export function clientIp(c: Context<AdminEnv>, trustProxy = false): string {
-  const socket = c.env?.incoming?.socket?.remoteAddress;
-  if (socket && trustProxy) {
-    const forwarded = c.req
-      .header('x-forwarded-for')
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .pop();
-    if (forwarded) return forwarded;
-  }
-  if (socket) return socket;
-  return c.req.header('cf-connecting-ip') ?? 'unknown';
+  return clientAddress(c, trustProxy);
 }
 
 export interface ThrottleKeys {

@@ -17,6 +17,16 @@ export interface DecideInput {
 }
 
 /** The conversation engine as the platform adapters and the admin panel see it. */
+/** A question group dismissed (with a reason) or assigned, by whom, and how it is audited. */
+export interface ChangeQuestionInput {
+  questionId: string;
+  change: 'dismiss' | 'assign';
+  reason?: string;
+  by: string;
+  ref: string;
+  audit?: { actorRef: string; action: string };
+}
+
 export interface Engine {
   /** Handles one inbound event and returns what to say back to the same person. */
   handle(event: InboundEvent): Promise<EngineResult>;
@@ -47,12 +57,5 @@ export interface Engine {
    */
   answerQuestion(input: AnswerGroupInput): Promise<AnswerGroupResult>;
   /** Dismisses (with a reason) or assigns a question group; the cards follow. */
-  changeQuestion(input: {
-    questionId: string;
-    change: 'dismiss' | 'assign';
-    reason?: string;
-    by: string;
-    ref: string;
-    audit?: { actorRef: string; action: string };
-  }): Promise<ChangeResult>;
+  changeQuestion(input: ChangeQuestionInput): Promise<ChangeResult>;
 }

@@ -25,6 +25,7 @@ import { actorRef, loadCatalog, personOf, type EngineDeps } from './context';
 import { knowledgeFor } from './answers';
 import { relevantCall, say } from './replies';
 import type { Actor, ConversationRef, EngineResult, RawValues } from './types';
+import type { ChangeQuestionInput } from './engine-types';
 
 const SECRETARIAT_PLATFORMS = ['slack', 'teams'] as const;
 
@@ -175,17 +176,7 @@ export async function answerGroup(deps: EngineDeps, input: AnswerGroupInput): Pr
 export type ChangeResult = { ok: true } | { ok: false; code: 'not_found' | 'not_open' | 'reason_required' };
 
 /** Dismisses or assigns a group; the card shows it. */
-export async function changeGroup(
-  deps: EngineDeps,
-  input: {
-    questionId: string;
-    change: 'dismiss' | 'assign';
-    reason?: string;
-    by: string;
-    ref: string;
-    audit?: { actorRef: string; action: string };
-  },
-): Promise<ChangeResult> {
+export async function changeGroup(deps: EngineDeps, input: ChangeQuestionInput): Promise<ChangeResult> {
   const reason = (input.reason ?? '').trim();
   if (input.change === 'dismiss' && (!reason || reason.length > DISMISS_REASON_MAX)) return { ok: false, code: 'reason_required' };
   const channels = await secretariatChannels(deps);

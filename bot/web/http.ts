@@ -2,27 +2,7 @@
 import type { Context } from 'hono';
 import type { WebDeps } from './settings';
 
-/** What @hono/node-server puts in the bindings: the request's socket (absent on Workers). */
-type NodeBindings = { incoming?: { socket?: { remoteAddress?: string } } };
-
-/**
- * The client address: the socket on Node, Cloudflare's header on Workers; the last
- * X-Forwarded-For entry only with TRUST_PROXY (a client can put anything before it).
- */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  const bindings: NodeBindings | undefined = c.env;
-  const socket = bindings?.incoming?.socket?.remoteAddress;
-  if (socket && trustProxy) {
-    const forwarded = c.req
-      .header('x-forwarded-for')
-      ?.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .pop();
-    if (forwarded) return forwarded;
-  }
-  return socket ?? c.req.header('cf-connecting-ip') ?? 'unknown';
-}
+export { clientAddress } from '../../lib/client-address';
 
 /** Secure cookies when the public address or this request is https. */
 export function isSecure(c: Context, deps: WebDeps): boolean {
