@@ -3,7 +3,7 @@
  * (export as JSON, or erase after a confirmation). Every change and every export is audited,
  * with counts, never with the data itself.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminDeps } from '../deps';
 import { retentionPlan } from '../../db/store/retention-plan';
@@ -38,6 +38,18 @@ const KEPT =
   "Kept for the statistics, without names: each application's dialogues, stakeholder type, country and region, its representatives' genders (counts), the decisions and every date.";
 
 export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
+  const notFound = (c: Context<AdminEnv>, what: 'call' | 'person') =>
+    render(
+      c,
+      deps,
+      { title: 'Not found', current: 'privacy' },
+      <>
+        <h1>Not found</h1>
+        <p>There is no such {what}.</p>
+      </>,
+      404,
+    );
+
   const app = new Hono<AdminEnv>();
 
   app.get('/', async (c) => {
@@ -167,17 +179,7 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const call = callId.success
       ? await deps.db.selectFrom('calls').select(['id', 'retention_months']).where('id', '=', callId.data).executeTakeFirst()
       : undefined;
-    if (!call)
-      return render(
-        c,
-        deps,
-        { title: 'Not found', current: 'privacy' },
-        <>
-          <h1>Not found</h1>
-          <p>There is no such call.</p>
-        </>,
-        404,
-      );
+    if (!call) return notFound(c, 'call');
     const parsed = retentionForm.safeParse(await readForm(c));
     if (!parsed.success) {
       const message = firstMessage(parsed.error);
@@ -202,17 +204,7 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/people/:id/export', async (c) => {
     const id = idParam.safeParse(c.req.param('id'));
     const person = id.success ? await deps.db.selectFrom('people').select('id').where('id', '=', id.data).executeTakeFirst() : undefined;
-    if (!person)
-      return render(
-        c,
-        deps,
-        { title: 'Not found', current: 'privacy' },
-        <>
-          <h1>Not found</h1>
-          <p>There is no such person.</p>
-        </>,
-        404,
-      );
+    if (!person) return notFound(c, 'person');
     const now = deps.clock.now().toISOString();
     const data = await deps.store.personalData(person.id, now);
     await deps.store.recordPrivacyRequest({
@@ -234,17 +226,7 @@ export function privacyRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const person = id.success
       ? await deps.db.selectFrom('people').select(['id', 'erased_at']).where('id', '=', id.data).executeTakeFirst()
       : undefined;
-    if (!person)
-      return render(
-        c,
-        deps,
-        { title: 'Not found', current: 'privacy' },
-        <>
-          <h1>Not found</h1>
-          <p>There is no such person.</p>
-        </>,
-        404,
-      );
+    if (!person) return notFound(c, 'person');
     const parsed = eraseForm.safeParse(await readForm(c));
     if (!parsed.success) {
       return render(

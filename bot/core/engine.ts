@@ -26,7 +26,7 @@ import { subscribe } from './subscribe-flow';
 import { classify } from './intents';
 import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale } from '../../domain/i18n/locales';
-import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage, withLanguageNoCreate } from './language';
+import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
 import { smallTalkReplies } from './smalltalk';
 import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
@@ -203,14 +203,14 @@ export function createEngine(deps: EngineDeps): Engine {
       if (event.kind === 'message') {
         const text = plainText(event.text);
         if (isMyDataRequest(event.text.slice(0, 100)))
-          return myData(deps, await withLanguageNoCreate(deps, event.actor, text), event.conversation, MY_DATA);
+          return myData(deps, await withLanguage(deps, event.actor, text, { create: false }), event.conversation, MY_DATA);
         const chosen = languageChoiceIn(text);
         if (chosen) return inLanguage(await languageChosen(deps, event.actor, chosen), chosen);
         const actor = await withLanguage(deps, event.actor, text);
         return inLanguage(await onMessage(deps, actor, text, event.conversation), langOf(actor));
       }
       const mine = event.kind === 'action' && event.actionId.startsWith(`${MY_DATA}`);
-      const actor = mine ? await withLanguageNoCreate(deps, event.actor) : await withLanguage(deps, event.actor);
+      const actor = await withLanguage(deps, event.actor, undefined, { create: !mine });
       const chosen = event.kind === 'action' && event.actionId === LANGUAGE_ACTION && isLocale(event.value) ? event.value : null;
       return inLanguage(await onEvent(deps, actor, event), chosen ?? langOf(actor));
     }),

@@ -12,28 +12,25 @@ import type { Actor } from './types';
 /** The action a language button sends; its value is the locale. */
 export const LANGUAGE_ACTION = 'language';
 
-/** The actor with `language` decided (and stored when it changed). */
-export async function withLanguage(deps: EngineDeps, actor: Actor, text?: string): Promise<Actor> {
-  if (actor.language) return actor;
-  const person = await personOf(deps, actor);
-  const decision = resolveLocale(person, { platformTag: actor.locale, detected: text ? detectLocale(text) : null });
-  if (decision.store) await deps.store.setPersonLocale(person.id, decision.store.locale, decision.store.source);
-  return { ...actor, language: decision.locale };
-}
-
 /**
- * The same decision for someone who may have asked to be forgotten: looks the person up without
- * creating one (a "delete my data" must not bring a new person into being), stores nothing new.
+ * The actor with `language` decided (and stored when it changed). With `create: false` the person
+ * is only looked up and nothing is stored: a "delete my data" must not bring a person into being.
  */
-export async function withLanguageNoCreate(deps: EngineDeps, actor: Actor, text?: string): Promise<Actor> {
+export async function withLanguage(deps: EngineDeps, actor: Actor, text?: string, opts: { create?: boolean } = {}): Promise<Actor> {
   if (actor.language) return actor;
-  const found = await deps.store.findPerson({ platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId });
-  const person = found ? await deps.store.getPerson(found.id) : null;
+  const create = opts.create !== false;
+  const person = create ? await personOf(deps, actor) : await existingPerson(deps, actor);
   const decision = resolveLocale(person ?? { locale: null, localeSource: null }, {
     platformTag: actor.locale,
     detected: text ? detectLocale(text) : null,
   });
+  if (create && person && decision.store) await deps.store.setPersonLocale(person.id, decision.store.locale, decision.store.source);
   return { ...actor, language: decision.locale };
+}
+
+async function existingPerson(deps: EngineDeps, actor: Actor) {
+  const found = await deps.store.findPerson({ platform: actor.platform, scope: actor.scope ?? '', userId: actor.userId });
+  return found ? deps.store.getPerson(found.id) : null;
 }
 
 /** The language an actor reads (English until decided). */
