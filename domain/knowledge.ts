@@ -5,9 +5,10 @@
  * language.ts supplies the text handling. Nothing about a particular question is written in code.
  */
 import type { SearchResult } from 'minisearch';
-import { perLocale, type Locale } from './i18n/locales';
+import { LOCALES, perLocale, type Locale } from './i18n/locales';
 import { isLocale } from './i18n/locales';
-import { detectLanguage, foldedWords, splitQuestions } from './language';
+import { detectLanguage, foldedWords, isStopword, splitQuestions } from './language';
+import { placeIn, type Place } from './knowledge-places';
 import { buildLocaleIndex, type Group, type LocaleIndex } from './knowledge-index';
 import type { Dialogue, FaqEntry } from './types';
 
@@ -43,6 +44,8 @@ export interface Knowledge {
   ask(text: string, options?: AskOptions): KnowledgeAnswer[];
   /** The language a text is written in, as `KnowledgeAnswer.language`. */
   languageOf(text: string): string | null;
+  /** A place the text names for a time ("the deadline in Nairobi"), with its time zone at `at`. */
+  placeOf(text: string, at: Date): Place | null;
   /**
    * FAQ entries close to `text` by the same retrieval, best first, without those in `exclude`:
    * the follow-up questions offered under an answer.
@@ -188,8 +191,12 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     return (kept.length ? kept : answers.slice(0, 1)).slice(0, MAX_QUESTIONS);
   }
 
+  // A word of the call's own ("réunion") or a stopword is not read as a place when lower case.
+  const isWord = (w: string) => LOCALES.some((l) => evidence[l].has(w) || isStopword(w, l));
+
   return {
     languageOf,
+    placeOf: (text, at) => placeIn(text, at, isWord),
     related(text, limit, exclude, locale) {
       const l = locale ?? localeOf(text);
       const index = indexes[l];

@@ -216,3 +216,61 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['diálogos posteriores', 'próxima convocatoria|otros diálogos|más adelante|próximos|futuro|siguiente|próximo'],
   ],
 };
+
+/** Little words before a place named for a time: "in Nairobi", "à Dakar", "hora de Bogotá". */
+export const PLACE_LINKS: string[] = list('in at from à a au aux en de depuis desde');
+
+/** Words after a place named for a time: "Bogota time", "Nairobi local time". */
+export const PLACE_TIME_WORDS: string[] = list('time local');
+
+/**
+ * Cities people name in French or Spanish, or by a name no time zone carries ("New Delhi"), with
+ * their IANA zone. Zone cities ("Nairobi", "Bogota") and countries with one offset need no entry.
+ */
+export const PLACE_NAMES: Record<string, string> = {
+  'new delhi': 'Asia/Kolkata',
+  delhi: 'Asia/Kolkata',
+  mumbai: 'Asia/Kolkata',
+  'nueva delhi': 'Asia/Kolkata',
+  'new york city': 'America/New_York',
+  'nueva york': 'America/New_York',
+  washington: 'America/New_York',
+  'ciudad de mexico': 'America/Mexico_City',
+  'mexico city': 'America/Mexico_City',
+  'mexico df': 'America/Mexico_City',
+  'le caire': 'Africa/Cairo',
+  'el cairo': 'Africa/Cairo',
+  londres: 'Europe/London',
+  geneva: 'Europe/Zurich',
+  geneve: 'Europe/Zurich',
+  ginebra: 'Europe/Zurich',
+  abuja: 'Africa/Lagos',
+  pekin: 'Asia/Shanghai',
+  beijing: 'Asia/Shanghai',
+  'sao paulo': 'America/Sao_Paulo',
+  brasilia: 'America/Sao_Paulo',
+  'rio de janeiro': 'America/Sao_Paulo',
+  'los angeles': 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles',
+  ottawa: 'America/Toronto',
+  canberra: 'Australia/Sydney',
+  islamabad: 'Asia/Karachi',
+  'la paz': 'America/La_Paz',
+  quito: 'America/Guayaquil',
+  'ciudad de guatemala': 'America/Guatemala',
+  'guatemala city': 'America/Guatemala',
+  'san jose': 'America/Costa_Rica',
+  tegucigalpa: 'America/Tegucigalpa',
+  'san salvador': 'America/El_Salvador',
+  'santo domingo': 'America/Santo_Domingo',
+  'la havane': 'America/Havana',
+  'la habana': 'America/Havana',
+  yaounde: 'Africa/Douala',
+  pretoria: 'Africa/Johannesburg',
+  'le cap': 'Africa/Johannesburg',
+  'cape town': 'Africa/Johannesburg',
+  rabat: 'Africa/Casablanca',
+  ankara: 'Europe/Istanbul',
+  'addis abeba': 'Africa/Addis_Ababa',
+  'addis ababa': 'Africa/Addis_Ababa',
+};

@@ -5,9 +5,10 @@
 import { Hono, type Context } from 'hono';
 import { answersRecordJson, readJsonOr } from '../../db/json';
 import { AppError } from '../../domain/errors';
+import type { DecideResult } from '../../domain/ports';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery } from '../audit';
+import { decideApplication } from '../commands/decisions';
 import { can } from '../auth/roles';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
@@ -271,16 +272,9 @@ export function applicationDetailRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const parsed = check(decisionSchema, raw);
     if (!parsed.ok) return page(c, deps, d, raw, parsed.errors, 400);
     const { dialogue_id, outcome, reason } = parsed.data;
-    let result: Awaited<ReturnType<typeof deps.engine.decide>>;
+    let result: DecideResult;
     try {
-      result = await deps.engine.decide({
-        applicationId: d.app.id,
-        dialogueId: dialogue_id,
-        outcome,
-        reason,
-        deciderName: user.displayName,
-        deciderRef: actorRef(user),
-      });
+      result = await decideApplication(deps, user, { applicationId: d.app.id, dialogueId: dialogue_id, outcome, reason });
     } catch (err) {
       // A rule the form did not catch: the sentence goes under the field, never a 5xx.
       if (err instanceof AppError && err.kind === 'invalid') return page(c, deps, d, raw, { reason: err.message }, 400);
@@ -290,14 +284,6 @@ export function applicationDetailRoutes(deps: AdminDeps): Hono<AdminEnv> {
       const fresh = (await applicationDetail(deps.db, d.app.id)) ?? d;
       return page(c, deps, fresh, raw, {}, 409, { text: REFUSALS[result.reason] ?? 'The decision was refused.', bad: true });
     }
-    await auditQuery(deps.db, {
-      actor: actorRef(user),
-      action: 'application.decide',
-      entity: 'application',
-      entityId: d.app.id,
-      detail: { dialogueId: dialogue_id, outcome, reason, round: result.decision.round, decisionId: result.decision.id },
-      at: deps.clock.now(),
-    }).execute();
     deps.kickOutbox();
     return c.redirect(`/admin/applications/${encodeURIComponent(d.app.id)}?notice=decided`, 303);
   });

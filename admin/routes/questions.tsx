@@ -6,10 +6,10 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AdminDeps } from '../deps';
-import type { QuestionRow } from '../../db/schema';
 import { describeAnswer } from '../../bot/core/questions-flow';
 import { ANSWER_MAX, DISMISS_REASON_MAX } from '../../domain/questions';
-import { actorRef, auditQuery } from '../audit';
+import { actorRef } from '../audit';
+import { mergeQuestions } from '../commands/questions';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { listCalls } from '../queries/catalog';
@@ -360,27 +360,7 @@ export function questionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const parsed = check(mergeSchema, await readForm(c));
     const into = parsed.ok ? await groupOf(parsed.data.into) : null;
     if (!into || into.root.id === g.root.id) return refused(c, 'Choose another open question it is the same as.');
-    const now = deps.clock.now();
-    const ids = g.members.map((m: QuestionRow) => m.id);
-    await deps.atomic.run([
-      deps.db
-        .updateTable('unanswered_questions')
-        .set({ merged_into: into.root.id, assigned_to: null, assigned_ref: null })
-        .where('id', 'in', ids)
-        .where('status', '=', 'open'),
-      deps.db
-        .updateTable('unanswered_questions')
-        .set((e) => ({ version: e('version', '+', 1) }))
-        .where('id', '=', into.root.id),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'question.merge',
-        entity: 'unanswered_question',
-        entityId: g.root.id,
-        detail: { into: into.root.id },
-        at: now,
-      }),
-    ]);
+    await mergeQuestions(deps, c.get('user'), { rootId: g.root.id, memberIds: g.members.map((m) => m.id) }, into.root.id);
     return done(c, '/admin/questions', 'saved');
   });
   return app;

@@ -17,7 +17,7 @@ import { openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
 import { answerQuestion } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
-import { loadCatalog, type EngineDeps } from './context';
+import { loadCatalog, personOf, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { eraseOnRequest, isMyDataRequest, myData } from './my-data';
 import { homeReplies } from './home-flow';
@@ -144,6 +144,11 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
       return openForm(deps, actor);
     case 'status':
       return status(deps, actor);
+    case 'outcome':
+      // Someone who has applied sees where their application stands; anyone else is told how
+      // and when decisions come.
+      if ((await deps.store.listForPerson((await personOf(deps, actor)).id)).length) return status(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'edit':
       return startEdit(deps, actor);
     case 'withdraw':

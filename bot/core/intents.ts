@@ -15,6 +15,11 @@ export type Intent =
   | { kind: 'status' }
   | { kind: 'edit' }
   | { kind: 'withdraw' }
+  /**
+   * "When will we hear back?", "has my application been approved?": the asker's own stage when
+   * they have applied, else the answer to when and how decisions are communicated.
+   */
+  | { kind: 'outcome'; text: string }
   | { kind: 'subscribe'; topic: string }
   /** "I want to apply", "je voudrais postuler": start the form if a call is open, else answer. */
   | { kind: 'wantsToApply'; text: string }
@@ -28,14 +33,13 @@ const commands: [RegExp, Extract<Intent, { kind: 'help' | 'apply' | 'status' | '
     'apply',
   ],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
-  // Questions about one's own outcome are answered from the application's real stage, not the FAQ.
-  [
-    /^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/,
-    'status',
-  ],
   [/^(edit|change|update) (my )?application$|^edit$/, 'edit'],
   [/^withdraw( my application)?$/, 'withdraw'],
 ];
+
+// Questions about one's own outcome (matched like commands, on the whole message).
+const OUTCOME =
+  /^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/;
 
 // Matched on folded text: lower case, no accents, punctuation as spaces.
 const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
@@ -171,6 +175,7 @@ export function classify(raw: string): Intent {
   for (const [re, kind] of commands) {
     if (re.test(command)) return { kind };
   }
+  if (OUTCOME.test(command)) return { kind: 'outcome', text: raw };
   const pieces = openingPieces(raw);
   // Small talk before a question is politeness: answer the question. Small talk alone gets the
   // reply to its last part ("Hello! Who are you?").

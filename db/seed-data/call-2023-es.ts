@@ -216,6 +216,9 @@ export const faqEs: Record<string, FaqText> = {
       '¿Cómo me informarán del resultado?',
       '¿Cómo nos comunican la decisión?',
       '¿Qué sucede con la solicitud una vez enviada?',
+      '¿Cuándo sabremos si fuimos seleccionados?',
+      '¿Cuándo tendremos una respuesta?',
+      '¿Cuándo se comunican las decisiones?',
     ],
     answer:
       'Todas las solicitudes se examinan y quedan sujetas a la aprobación de los Estados partes en la Convención contra la Delincuencia Organizada y sus Protocolos, procurando asegurar la diversidad de género y la representación geográfica. Le enviaré aquí, en un mensaje, la decisión sobre cada diálogo al que se haya postulado.',
