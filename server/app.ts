@@ -18,6 +18,7 @@ import { playgroundAdapter } from './adapters';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
+import { resealTokens } from './jobs/token-keys';
 import type { Config } from './config';
 import { bodyLimits } from './limits';
 import type { AppRoot, Waits } from './root';
@@ -227,6 +228,7 @@ export function buildApp(base: AppBase): Built {
         await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics }).catch((err) =>
           log.error('retention_failed', { error: err }),
         );
+        await resealTokens(config, db, log).catch((err) => log.error('token_reseal_failed', { error: err }));
       }
     },
   };

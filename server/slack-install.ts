@@ -11,10 +11,13 @@ import { putOauthState, saveSlackInstallation, takeOauthState } from '../db/stor
 import type { Config } from './config';
 import type { AppRoot } from './root';
 
-/** The cipher for installed workspaces' tokens: SLACK_TOKEN_KEY, else SESSION_SECRET (the configuration requires one). */
+/**
+ * The cipher for installed workspaces' tokens: SLACK_TOKEN_KEY, else SESSION_SECRET (the
+ * configuration requires one); SLACK_TOKEN_KEY_PREVIOUS still opens what the old key sealed.
+ */
 export function installationCipher(config: Config): TokenCipher | null {
   const key = config.SLACK_TOKEN_KEY ?? config.SESSION_SECRET;
-  return key ? createTokenCipher(key) : null;
+  return key ? createTokenCipher(key, config.SLACK_TOKEN_KEY_PREVIOUS ? [config.SLACK_TOKEN_KEY_PREVIOUS] : []) : null;
 }
 
 export function createSlackInstallApp(deps: AppRoot, opts: { fetch?: typeof fetch; now?: () => number } = {}): Hono {

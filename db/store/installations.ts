@@ -144,6 +144,36 @@ export async function removeSlackTokens(
   return Number(results[1]?.numAffectedRows ?? 0);
 }
 
+/**
+ * Seals every stored token again with the current key where only a previous key opens it (after
+ * SLACK_TOKEN_KEY changed). A row changed meanwhile (a reinstall sealed a new token) is left as
+ * it is: the update only applies to the value that was read. One audit entry with the count.
+ */
+export async function resealSlackTokens(db: Kysely<Database>, cipher: TokenCipher, now: string): Promise<number> {
+  if (!cipher.rotating) return 0;
+  const rows = await db
+    .selectFrom('installations')
+    .select(['id', 'token_enc'])
+    .where('platform', '=', 'slack')
+    .where('token_enc', 'is not', null)
+    .execute();
+  let resealed = 0;
+  for (const row of rows) {
+    if (row.token_enc === null) continue;
+    const sealed = await cipher.reseal(row.id, row.token_enc);
+    if (sealed === null) continue;
+    const done = await db
+      .updateTable('installations')
+      .set({ token_enc: sealed })
+      .where('id', '=', row.id)
+      .where('token_enc', '=', row.token_enc)
+      .executeTakeFirst();
+    resealed += Number(done.numUpdatedRows);
+  }
+  if (resealed > 0) await audit(db, 'system:token-keys', 'installation.tokens_resealed', '*', { count: resealed }, now).execute();
+  return resealed;
+}
+
 export interface InstallationListRow {
   id: string;
   platform: 'slack' | 'teams';
