@@ -99,6 +99,19 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
     next();
   };
 
+  // "Can I apply for the trafficking dialogue now?": a dialogue announced without a call of its own
+  // yet is answered with what the call says of it, not with "no call is open".
+  const awaiting =
+    part.dialogues.length && !named ? catalog.dialogues.filter((d) => part.dialogues.includes(d.id) && d.status === 'announced') : [];
+  if (awaiting.length && (entry.topic === 'deadline' || entry.topic === 'apply' || entry.topic === 'later')) {
+    for (const d of awaiting) {
+      const text = dialogueIn(d, locale);
+      out.lines.push(dialogueLine(d, locale), ...(text.callNote ? [text.callNote] : []));
+      out.actions.push({ id: ACTIONS.subscribe, label: tr('answers.action.notifyOpens', { name: text.shortName }), value: d.id });
+    }
+    return;
+  }
+
   switch (entry.topic) {
     case 'deadline':
       if (!deadline) out.lines.push(answer, tr('answers.state.noCall'));

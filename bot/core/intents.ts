@@ -61,6 +61,14 @@ const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
     /^(merci( beaucoup| bien| infiniment)?|je vous remercie)( pour (votre|ton|l|cette) (aide|reponse|information|informations))?$/,
   ],
   ['thanks', 'es', /^((muchas |mil )?gracias|se lo agradezco|te lo agradezco)( por (su|tu|la) (ayuda|respuesta|informacion))?$/],
+  // "that was really helpful", "c'est très clair", "muy útil": said of an answer, a thank-you.
+  [
+    'thanks',
+    'en',
+    /^((that|this|it) (s|was|is) )?(very |really |so |super |most |extremely )?(helpful|useful|clear|informative|kind of you)( indeed)?$/,
+  ],
+  ['thanks', 'fr', /^((c est|c etait|ca m a ete|tres|vraiment|super|trop) )*(utile|clair|claire|gentil|aimable|precieux)$/],
+  ['thanks', 'es', /^((es|fue|muy|super|realmente|de gran) )*(util|utiles|claro|clara|amable|ayuda)$/],
   [
     'ack',
     null,
@@ -145,13 +153,20 @@ function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
   return from(0);
 }
 
+// "… for the firearms dialogue", "… au dialogue sur les armes à feu", "… en el diálogo de asistencia
+// técnica": a meeting word, with at most a few words naming it.
+const EN_TO_DIALOGUE = String.raw`( (for|to|in) (the |both |a )?([a-z]+ ){0,4}(dialogue|dialogues|dialog|meeting|one))?`;
+const FR_TO_DIALOGUE = String.raw`( (a|au|aux|pour) (la |le |les |l )?(dialogue|dialogues|reunion)( [a-z]+){0,5})?`;
+const ES_TO_DIALOGUE = String.raw`( (a|al|en|para) (el |los |la )?(dialogo|dialogos|reunion)( [a-z]+){0,5})?`;
+
 // Matched on folded text.
 const WANTS_TO_APPLY = new RegExp(
   [
-    String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
-    String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
-    String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
-    String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
+    String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(i|we) (want|wish) to (apply|register)${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(please )?(sign|register|enrol|enroll) (me|us)( up)?${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)${FR_TO_DIALOGUE}( maintenant| svp| s il vous plait)?$`,
+    String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)${ES_TO_DIALOGUE}( ahora| por favor)?$`,
   ].join('|'),
 );
 

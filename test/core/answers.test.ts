@@ -109,6 +109,15 @@ describe('answers to the questions applicants ask, on 20 January 2023', () => {
     expect(allText((await me.say('when will I know')).replies)).toMatch(/CD-2023-\d{4}/);
   });
 
+  it('"I want to apply for …" opens the form for a dialogue of the open call, and answers for a later one', async () => {
+    const firearms = await new PlaygroundClient(t.app, 'wants-firearms').say('please register me for the firearms dialogue');
+    expect(firearms.replies.some((r) => r.kind === 'form')).toBe(true);
+    const later = await new PlaygroundClient(t.app, 'wants-tip').say('I would like to apply for the trafficking in persons dialogue');
+    expect(later.replies.some((r) => r.kind === 'form')).toBe(false);
+    expect(allText(later.replies)).toMatch(/March 2023/);
+    expect(allText(later.replies)).not.toMatch(/No call for participation is open/);
+  });
+
   it('after the deadline, says it closed and what opens next', async () => {
     const late = await createTestApp({ now: '2023-03-01T10:00:00Z' });
     try {

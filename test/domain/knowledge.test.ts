@@ -196,3 +196,11 @@ describe('knowledge: which dialogue a question is about', () => {
     expect(knowledge.ask(q)[0]!.unknownDialogue).toBeNull();
   });
 });
+
+describe('knowledge: everyday words are not corrected into the call’s words', () => {
+  it('"found" is not a slip for "fund": a late applicant is asking about the deadline, not funding', () => {
+    const [answer] = knowledge.ask('Hi, I just found this call - can my organisation still apply?');
+    expect(answer?.confident).toBe(true);
+    expect(answer?.hits.map(key)).not.toContain('faq:travel-support');
+  });
+});
