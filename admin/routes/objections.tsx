@@ -9,7 +9,7 @@ import { getRound, listRounds, type Round } from '../../db/store/rounds';
 import { objectionReasonSchema, ROUND_ZONE, roundAcceptsObjections } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
-import { localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
+import { localeFromAcceptLanguage, t, type Locale, type MessageKey } from '../../domain/i18n';
 import type { StakeholderType } from '../../domain/types';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv, SessionUser } from '../env';
@@ -23,11 +23,7 @@ import { dayTime, localTime, viewerZone } from '../views/zone';
 
 /** The first language of the browser's list that the product speaks; English otherwise. */
 export function pageLocale(c: Context): Locale {
-  for (const part of (c.req.header('accept-language') ?? '').split(',')) {
-    const l = localeFromTag(part.split(';')[0]);
-    if (l) return l;
-  }
-  return 'en';
+  return localeFromAcceptLanguage(c.req.header('accept-language'));
 }
 
 const RESULTS = ['objected', 'withdrawn', 'closed', 'twice', 'not_in_round', 'none', 'reason'] as const;

@@ -109,6 +109,13 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('starts from the home page, which leads to the applicant pages', async () => {
+    await page.goto(`${base}/`);
+    await noViolations('home');
+    await page.getByRole('link', { name: /Apply or follow your application/ }).click();
+    await page.waitForURL(`${base}/apply`);
+  });
+
   it('signs in with the emailed code using only the keyboard', async () => {
     await page.goto(`${base}/apply`);
     await noViolations('sign-in');

@@ -36,7 +36,7 @@ describe('Teams app package', () => {
     try {
       const file = await buildPackage(env, join(dir, 'teams-app.zip'));
       const zip = await JSZip.loadAsync(readFileSync(file));
-      expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'es.json', 'fr.json', 'manifest.json', 'outline.png']);
       const color = await sharp(await zip.file('color.png')!.async('nodebuffer')).metadata();
       const outline = await sharp(await zip.file('outline.png')!.async('nodebuffer')).metadata();
       expect([color.format, color.width, color.height]).toEqual(['png', 192, 192]);

@@ -19,6 +19,7 @@ import { privacy } from './privacy';
 import { questions } from './questions';
 import { install } from './install';
 import { tab } from './tab';
+import { teamsApp } from './teams-app';
 
 export const catalog = {
   answers,
@@ -38,4 +39,5 @@ export const catalog = {
   questions,
   install,
   tab,
+  teamsApp,
 };
