@@ -139,7 +139,7 @@ export async function removeSlackTokens(
       .where('platform', '=', 'slack')
       .where('status', 'in', ['pending', 'sending'])
       .where(sql<string>`json_extract(recipient, '$.scope')`, 'in', scopes),
-    audit(db, `slack:${teamId}`, `installation.${reason}`, ids[0]!, {}, now),
+    audit(db, `slack:${teamId}`, `installation.${reason}`, `slack:${teamId}`, {}, now),
   ]);
   return Number(results[1]?.numAffectedRows ?? 0);
 }
