@@ -248,7 +248,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
 };
 
 /** Little words before a place named for a time: "in Nairobi", "à Dakar", "hora de Bogotá". */
-export const PLACE_LINKS: string[] = list('in at from à a au aux en de depuis desde');
+export const PLACE_LINKS: string[] = list('in at from for à a au aux en de depuis pour desde para');
 
 /** Words after a place named for a time: "Bogota time", "Nairobi local time". */
 export const PLACE_TIME_WORDS: string[] = list('time local');

@@ -131,6 +131,7 @@ export const faqEs: Record<string, FaqText> = {
       '¿Qué organizaciones pueden postularse?',
       '¿Puede postularse una empresa?',
       '¿Puede participar la sociedad civil?',
+      '¿Puede postular una red o coalición de ONG?',
     ],
     answer:
       'Pueden presentar solicitudes los representantes de las partes interesadas no gubernamentales pertinentes: organizaciones no gubernamentales (con o sin estatus ante el ECOSOC), instituciones académicas y el sector privado.',

@@ -242,6 +242,7 @@ const entries: FaqEntry[] = [
       'We have no ECOSOC status. May we participate?',
       'Which organisations are eligible?',
       'Can civil society organisations join?',
+      'Can a network or coalition of NGOs apply?',
     ],
     'Representatives of relevant non-governmental stakeholders may apply: non-governmental organizations with and without ECOSOC status, academia and the private sector.',
     `${WHO} Other relevant stakeholders, including representatives of the private sector and academia, may also apply to participate.`,

@@ -204,3 +204,19 @@ describe('knowledge: everyday words are not corrected into the call’s words', 
     expect(answer?.hits.map(key)).not.toContain('faq:travel-support');
   });
 });
+
+describe('knowledge: the context around a question weighs less than what it asks', () => {
+  it.each([
+    ['our team is based in Lagos, when exactly do applications close for us?', 'faq:deadline'],
+    ['we are a law firm working on compliance, can we take part?', 'faq:who-can-apply'],
+  ])('%s', (q, entry) => {
+    const [answer] = knowledge.ask(q);
+    expect(answer?.confident).toBe(true);
+    expect(key(answer?.hits[0])).toBe(entry);
+  });
+
+  it('still does not answer a question about something the call never mentions', () => {
+    const [answer] = knowledge.ask('we are based in Vienna, can we pay the fee with bitcoin?');
+    expect(answer?.confident).toBe(false);
+  });
+});
