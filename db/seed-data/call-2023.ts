@@ -489,6 +489,10 @@ export const call2023: SeedData = {
       archived: false,
       // "All applications will be reviewed and be subject to approval by the States parties."
       approvalBody: 'states_parties',
+      translations: {
+        fr: { title: 'Dialogues constructifs sur les armes à feu et l’assistance technique 2023' },
+        es: { title: 'Diálogos constructivos sobre armas de fuego y asistencia técnica 2023' },
+      },
     },
   ],
   faq: entries,
