@@ -5,8 +5,10 @@
  */
 import { personRecipients, toEach } from '../../bot/core/context';
 import { dialogueTranslationsJson, parseJson } from '../../db/json';
-import { cancelRound, rejectObjected } from '../../db/store/round-close';
-import { sendRound, type Round, type SendResult } from '../../db/store/rounds';
+import { rejectObjected } from '../../db/store/reject-objected';
+import { cancelRound } from '../../db/store/round-cancel';
+import { sendRound, type SendResult } from '../../db/store/round-send';
+import type { Round } from '../../db/store/rounds';
 import { decisionNotice, roundNotice } from '../../domain/notifications';
 import type { Application } from '../../domain/types';
 import { actorRef } from '../audit';

@@ -4,7 +4,8 @@
  * until the round closes. Text comes from the `rounds` catalogue in the viewer's language.
  */
 import { Hono, type Context } from 'hono';
-import { getRound, listRounds, object, withdrawObjection, type Round } from '../../db/store/rounds';
+import { object, withdrawObjection } from '../../db/store/objections';
+import { getRound, listRounds, type Round } from '../../db/store/rounds';
 import { objectionReasonSchema, ROUND_ZONE, roundAcceptsObjections } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';

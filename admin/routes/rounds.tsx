@@ -6,7 +6,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { DateTime } from 'luxon';
-import { getRound, listRounds, objectionsOf } from '../../db/store/rounds';
+import { objectionsOf } from '../../db/store/objections';
+import { getRound, listRounds } from '../../db/store/rounds';
 import { approvalBodyOf, cancelReasonSchema, defaultRoundClose, ROUND_ZONE } from '../../domain/approval';
 import { cancelApprovalRound, rejectAfterObjection, sendApprovalRound } from '../commands/rounds';
 import type { AdminDeps } from '../deps';

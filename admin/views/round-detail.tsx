@@ -3,7 +3,8 @@
  * the secretariat sees who objected), and cancelling it while it is open.
  */
 import type { FC } from 'hono/jsx';
-import type { Round, StandingObjection } from '../../db/store/rounds';
+import type { StandingObjection } from '../../db/store/objections';
+import type { Round } from '../../db/store/rounds';
 import { ROUND_ZONE } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import type { RoundOrganisation } from '../queries/rounds';

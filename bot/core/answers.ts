@@ -181,7 +181,7 @@ export async function answerMessage(
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
   if (actions.length) replies.push({ kind: 'card', card: { title: tr('answers.nextTitle'), actions } });
   const more = followUpsFor(kb, catalog, answered, text, locale);
-  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more) } });
+  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more, locale) } });
   return { replies: [...replies, ...out.extra], recorded, locale };
 }
 
