@@ -220,7 +220,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     related(text, limit, exclude, locale) {
       const l = locale ?? localeOf(text);
       const index = indexes[l];
-      const terms = [...new Set(index.queryGroups(text).flat())];
+      const terms = [...new Set(index.queryGroups(text).flatMap((g) => g.terms))];
       if (!terms.length || limit <= 0) return [];
       const out: FaqEntry[] = [];
       for (const r of index.search.search(terms.join(' '))) {

@@ -61,7 +61,7 @@ export function buildApp(template: string, env: Record<string, string | undefine
     PUBLIC_URL: e.PUBLIC_URL,
     PUBLIC_HOST: new URL(e.PUBLIC_URL).host,
     DEVELOPER_NAME: e.TEAMS_DEVELOPER_NAME,
-    PRIVACY_URL: e.TEAMS_PRIVACY_URL ?? e.PUBLIC_URL,
+    PRIVACY_URL: e.TEAMS_PRIVACY_URL ?? `${e.PUBLIC_URL}/privacy`,
     TERMS_URL: e.TEAMS_TERMS_URL ?? e.PUBLIC_URL,
   };
   // Values are JSON-escaped before going in, so a URL can never break the document.

@@ -14,7 +14,7 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Sender } from '../bot/core/sender';
 import { createEngine } from '../bot/core/engine';
 import { PLAYGROUND_REVIEWERS } from '../bot/playground';
-import { playgroundAdapter } from './adapters';
+import { playgroundAdapter, privacyNoticeApp } from './adapters';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
@@ -189,6 +189,7 @@ export function buildApp(base: AppBase): Built {
     }
   });
   app.get('/', (c) => homePage(c, { apply: config.WEB_APPLY, playground: config.PLAYGROUND }));
+  app.route('/', privacyNoticeApp(deps));
 
   app.route('/', metricsRoutes(deps));
   for (const adapter of adapters.values()) if (adapter.routes) app.route('/', adapter.routes);

@@ -26,6 +26,7 @@ ${show.apply ? html`<li><a href="/apply">${t(l, 'web.home.apply')}</a></li>` : '
 ${show.playground ? html`<li><a href="/playground">${t(l, 'web.home.playground')}</a></li>` : ''}
 <li><a href="/admin">${t(l, 'web.home.admin')}</a></li>
 <li><a href="/healthz">${t(l, 'web.home.health')}</a></li>
+<li><a href="/privacy">${t(l, 'notice.link')}</a></li>
 </ul></nav>
 </main></body>
 </html>`);

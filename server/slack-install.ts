@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { slackInstallRoutes } from '../bot/slack/oauth';
 import manifest from '../bot/slack/manifest.json';
 import { createTokenCipher, type TokenCipher } from '../db/secrets';
-import { putOauthState, saveSlackInstallation, takeOauthState } from '../db/store/installations';
+import { saveSlackInstallation } from '../db/store/installations';
+import { putOauthState, takeOauthState } from '../db/store/oauth-states';
 import type { Config } from './config';
 import type { AppRoot } from './root';
 

@@ -7,8 +7,7 @@ import { personRecipients, toEach } from '../../bot/core/context';
 import { dialogueTranslationsJson, parseJson } from '../../db/json';
 import { rejectObjected } from '../../db/store/reject-objected';
 import { cancelRound } from '../../db/store/round-cancel';
-import { sendRound, type SendResult } from '../../db/store/round-send';
-import type { Round } from '../../db/store/rounds';
+import { sendRound, type SendInput, type SendResult } from '../../db/store/round-send';
 import { decisionNotice, roundNotice } from '../../domain/notifications';
 import type { Application } from '../../domain/types';
 import { actorRef } from '../audit';
@@ -24,14 +23,7 @@ type By = Pick<SessionUser, 'id'>;
 export async function sendApprovalRound(
   deps: CommandDeps & Pick<AdminDeps, 'settings'>,
   by: By,
-  input: {
-    callId: string;
-    dialogueId: string;
-    body: Round['body'];
-    closesAt: string;
-    zone: string;
-    items: { applicationId: string; note: string | null }[];
-  },
+  input: Omit<SendInput, 'actorRef' | 'now' | 'messages'>,
 ): Promise<SendResult> {
   const focal = await focalPoints(deps.db);
   // Focal points read the reviewers' language, the dialogue's name included.

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { answersJson, parseJson } from '../../db/json';
 import type { Database } from '../../db/schema';
+import type { StakeholderType } from '../../domain/types';
 import type { CallWithDialogues } from './catalog';
 
 export interface Candidate {
@@ -87,7 +88,7 @@ export interface RoundOrganisation {
   applicationId: string;
   reference: string | null;
   name: string;
-  stakeholderType: string;
+  stakeholderType: StakeholderType;
   country: string;
   ecosoc: boolean;
   website: string;

@@ -10,7 +10,6 @@ import { objectionReasonSchema, ROUND_ZONE, roundAcceptsObjections } from '../..
 import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
 import { localeFromAcceptLanguage, t, type Locale, type MessageKey } from '../../domain/i18n';
-import type { StakeholderType } from '../../domain/types';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv, SessionUser } from '../env';
 import { AppError } from '../../domain/errors';
@@ -127,9 +126,7 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
                     return (
                       <tr>
                         <td data-label={tr('rounds.fp.col.organisation')}>{o.name}</td>
-                        <td data-label={tr('rounds.fp.col.type')}>
-                          {STAKEHOLDER_LABELS[o.stakeholderType as StakeholderType] ?? o.stakeholderType}
-                        </td>
+                        <td data-label={tr('rounds.fp.col.type')}>{STAKEHOLDER_LABELS[o.stakeholderType] ?? o.stakeholderType}</td>
                         <td data-label={tr('rounds.fp.col.country')}>{countryName(o.country)}</td>
                         <td data-label={tr('rounds.fp.col.ecosoc')}>{tr(o.ecosoc ? 'rounds.fp.ecosoc.yes' : 'rounds.fp.ecosoc.no')}</td>
                         {/* Shown as text, never as a link: the address is what the applicant typed. */}

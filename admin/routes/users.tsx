@@ -3,6 +3,7 @@
  * admin cannot be demoted or disabled.
  */
 import { Hono, type Context } from 'hono';
+import type { FC } from 'hono/jsx';
 import type { AdminDeps } from '../deps';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
 import { COUNTRIES, countryName } from '../../domain/countries';
@@ -19,6 +20,13 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const statePartyOptions = [{ value: '', label: '—' }, ...COUNTRIES.map((k) => ({ value: k.code, label: k.name }))];
 const STATE_PARTY_HINT = 'Only for the role "State party focal point": the State party this person speaks for in non-objection rounds.';
 
+const RoleFields: FC<{ values: Values; errors: Errors }> = ({ values, errors }) => (
+  <>
+    <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
+    <Select name="state_party" label="State party" hint={STATE_PARTY_HINT} options={statePartyOptions} values={values} errors={errors} />
+  </>
+);
+
 function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   return render(
     c,
@@ -31,15 +39,7 @@ function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: 
         <Csrf token={c.get('csrf')} />
         <Input name="email" label="Email address" type="email" autocomplete="off" required values={values} errors={errors} />
         <Input name="display_name" label="Name" hint="Shown on decisions and in the audit log." required values={values} errors={errors} />
-        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select
-          name="state_party"
-          label="State party"
-          hint={STATE_PARTY_HINT}
-          options={statePartyOptions}
-          values={values}
-          errors={errors}
-        />
+        <RoleFields values={values} errors={errors} />
         <Input
           name="password"
           label="Initial password"
@@ -79,15 +79,7 @@ function editForm(
       <form method="post" action={`/admin/users/${encodeURIComponent(id)}`} novalidate>
         <Csrf token={c.get('csrf')} />
         <Input name="display_name" label="Name" required values={values} errors={errors} />
-        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select
-          name="state_party"
-          label="State party"
-          hint={STATE_PARTY_HINT}
-          options={statePartyOptions}
-          values={values}
-          errors={errors}
-        />
+        <RoleFields values={values} errors={errors} />
         <div class="field checks">
           <label>
             <input

@@ -63,6 +63,8 @@ export function webText(locale: Locale) {
     problems: (count: number) => m('form.problems', { count }),
     continueMy: m('form.continue'),
     answerTitle: m('answer.title'),
+    privacyNotice: t(locale, 'notice.link'),
+    consentNotice: t(locale, 'notice.link.consent'),
   };
 }
 

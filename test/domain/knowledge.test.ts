@@ -220,3 +220,21 @@ describe('knowledge: the context around a question weighs less than what it asks
     expect(answer?.confident).toBe(false);
   });
 });
+
+describe('knowledge: related questions', () => {
+  const related = (question: string, answered: string, locale: 'en' | 'fr' | 'es') => {
+    const entry = call2023.faq.find((f) => f.id === answered);
+    return knowledge.related(`${question} ${entry?.question ?? ''}`, 3, [answered], locale).map((f) => f.id);
+  };
+
+  it('are the entries nearest the question, in every language, never the one that answered', () => {
+    expect(related('When is the deadline?', 'deadline', 'en')).toContain('deadline-time-zone');
+    expect(related('Qui paie le voyage ?', 'costs', 'fr')).toContain('travel-support');
+    expect(related('¿Quién puede participar?', 'who-can-apply', 'es').length).toBeGreaterThan(0);
+    expect(related('When is the deadline?', 'deadline', 'en')).not.toContain('deadline');
+  });
+
+  it('differ from one question to another', () => {
+    expect(related('When is the deadline?', 'deadline', 'en')).not.toEqual(related('Who pays for travel?', 'costs', 'en'));
+  });
+});

@@ -14,6 +14,7 @@ afterEach(async () => t?.close());
 describe('related questions under an answer', () => {
   for (const [locale, name, question] of [
     ['fr', 'marie', 'Faut-il avoir le statut ECOSOC pour participer ?'],
+    ['es', 'lucia', '¿Necesitamos estatus consultivo ante el ECOSOC para participar?'],
     ['en', 'amina', 'Do we need ECOSOC status to take part?'],
   ] as const) {
     it(`are asked in the reader's language (${locale})`, async () => {

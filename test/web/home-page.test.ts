@@ -26,11 +26,11 @@ describe('the home page', () => {
     expect(es).toContain('<html lang="es" dir="ltr">');
     const en = await (await t.app.request('/')).text();
     expect(en).toContain('<html lang="en" dir="ltr">');
-    expect(links(en)).toEqual(['/apply', '/playground', '/admin', '/healthz']);
+    expect(links(en)).toEqual(['/apply', '/playground', '/admin', '/healthz', '/privacy']);
   });
 
   it('does not point at what is switched off', async () => {
     t = await createTestApp({ env: { PLAYGROUND: 'false', WEB_APPLY: 'false' } });
-    expect(links(await (await t.app.request('/')).text())).toEqual(['/admin', '/healthz']);
+    expect(links(await (await t.app.request('/')).text())).toEqual(['/admin', '/healthz', '/privacy']);
   });
 });

@@ -9,6 +9,7 @@ import { common } from './common';
 import { dates } from './dates';
 import { form } from './form';
 import { language } from './language';
+import { notice } from './notice';
 import { notices } from './notices';
 import { review } from './review';
 import { status } from './status';
@@ -29,6 +30,7 @@ export const catalog = {
   dates,
   form,
   language,
+  notice,
   notices,
   review,
   status,
