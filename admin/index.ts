@@ -6,9 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, statusOf } from '../domain/errors';
 import type { AdminDeps } from './deps';
-import { auditQuery } from './audit';
 import { requireCsrf, requirePermission, requireSession } from './auth/guard';
-import { hashPassword, passwordParams } from './auth/password';
 import type { AdminEnv } from './env';
 import type { Permission } from './auth/roles';
 import { applicationRoutes } from './routes/applications';
@@ -30,6 +28,8 @@ import { userRoutes } from './routes/users';
 import { outboxRoutes } from './routes/outbox';
 import { privacyRoutes } from './routes/privacy';
 import { ADMIN_CSS, ADMIN_JS } from '../generated/assets';
+
+export { ensureFirstAdmin } from './commands/first-admin';
 
 // Teams may host the panel as a tab (the same hosts as bot/teams/tab.ts: Microsoft's list for
 // tabs, including the Microsoft 365 app and Outlook); nobody else may frame it.
@@ -116,63 +116,4 @@ export function createAdminApp(deps: AdminDeps): Hono {
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/**
- * Creates the first administrator from ADMIN_EMAIL / ADMIN_PASSWORD when no active admin exists,
- * so a fresh install can be signed into. Never changes the password of an existing account.
- */
-export async function ensureFirstAdmin(deps: AdminDeps): Promise<'created' | 'promoted' | 'exists' | 'not_configured'> {
-  const first = deps.settings.firstAdmin;
-  if (!first) return 'not_configured';
-  const admin = await deps.db
-    .selectFrom('admin_users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('disabled', '=', 0)
-    .executeTakeFirst();
-  if (admin) return 'exists';
-  const email = first.email.trim().toLowerCase();
-  const now = deps.clock.now();
-  const existing = await deps.db.selectFrom('admin_users').select('id').where('email', '=', email).executeTakeFirst();
-  if (existing) {
-    await deps.atomic.run([
-      deps.db.updateTable('admin_users').set({ role: 'admin', disabled: 0, updated_at: now.toISOString() }).where('id', '=', existing.id),
-      auditQuery(deps.db, {
-        actor: 'system:start',
-        action: 'user.promote',
-        entity: 'admin_user',
-        entityId: existing.id,
-        detail: { role: 'admin' },
-        at: now,
-      }),
-    ]);
-    deps.log.info('admin.first_admin_promoted', { userId: existing.id });
-    return 'promoted';
-  }
-  const id = crypto.randomUUID();
-  await deps.atomic.run([
-    deps.db
-      .insertInto('admin_users')
-      .values({
-        id,
-        email,
-        display_name: email.split('@')[0] ?? email,
-        password_hash: await hashPassword(first.password, passwordParams(deps.settings.passwordCost)),
-        role: 'admin',
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      })
-      .onConflict((oc) => oc.column('email').doNothing()),
-    auditQuery(deps.db, {
-      actor: 'system:start',
-      action: 'user.create',
-      entity: 'admin_user',
-      entityId: id,
-      detail: { email, role: 'admin' },
-      at: now,
-    }),
-  ]);
-  deps.log.info('admin.first_admin_created', { userId: id });
-  return 'created';
 }

@@ -37,6 +37,8 @@ export interface AdminScaleResult {
   exportRows: number;
   exportBytes: number;
   exportPeakRssMB: number;
+  /** The process's RSS just before the export started: what the export adds is the difference. */
+  exportBeforeRssMB: number;
 }
 
 const ms = (t: number) => performance.now() - t;
@@ -104,6 +106,7 @@ export async function adminByQueries(dbUrl: string, rounds = 20): Promise<AdminS
     return page.next ? encodeCursor(page.next) : null;
   };
   const timed = await timeCases(list, async (id) => void (await applicationDetail(db, id)), ids, rounds);
+  const before = process.memoryUsage.rss();
   const peak = rssSampler();
   const t = performance.now();
   let bytes = 0;
@@ -120,7 +123,15 @@ export async function adminByQueries(dbUrl: string, rounds = 20): Promise<AdminS
   const exportMs = ms(t);
   const exportPeakRssMB = peak() / 1e6;
   await close();
-  return { via: 'queries', ...timed, exportMs, exportRows: lines - 1, exportBytes: bytes, exportPeakRssMB };
+  return {
+    via: 'queries',
+    ...timed,
+    exportMs,
+    exportRows: lines - 1,
+    exportBytes: bytes,
+    exportPeakRssMB,
+    exportBeforeRssMB: before / 1e6,
+  };
 }
 
 function rssSampler(): () => number {
@@ -156,7 +167,7 @@ export async function adminByHttp(
   base: string,
   cookie: string,
   dbUrl: string,
-  rss: { sample(): () => number },
+  rss: { sample(): () => number; now(): number },
   rounds = 20,
 ): Promise<AdminScaleResult> {
   const { db, close } = openSqlite(dbUrl);
@@ -176,6 +187,7 @@ export async function adminByHttp(
     return /[?&]after=([A-Za-z0-9_-]+)/.exec(html)?.[1] ?? null;
   };
   const timed = await timeCases(list, async (id) => void (await get(`/admin/applications/${encodeURIComponent(id)}`)), ids, rounds);
+  const before = rss.now();
   const peak = rss.sample();
   const t = performance.now();
   const res = await fetch(`${base}/admin/applications/export.csv`, { headers: { cookie } });
@@ -186,7 +198,15 @@ export async function adminByHttp(
     for (const b of chunk) if (b === 13) lines++;
   }
   const exportMs = ms(t);
-  return { via: 'http', ...timed, exportMs, exportRows: lines - 1, exportBytes: bytes, exportPeakRssMB: peak() / 1e6 };
+  return {
+    via: 'http',
+    ...timed,
+    exportMs,
+    exportRows: lines - 1,
+    exportBytes: bytes,
+    exportPeakRssMB: peak() / 1e6,
+    exportBeforeRssMB: before / 1e6,
+  };
 }
 
 // As a child process: `tsx bench/admin-scale.ts file:DB` prints one JSON line.

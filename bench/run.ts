@@ -354,7 +354,7 @@ if (ADMIN > 0) {
   adminIdleRss = ours.rss();
   const cookie = await adminSignIn(ours.url, ADMIN_EMAIL, ADMIN_PASSWORD);
   if (cookie) {
-    admin = await adminByHttp(ours.url, cookie, dbUrl, { sample: () => ours.sampleRss(20) });
+    admin = await adminByHttp(ours.url, cookie, dbUrl, { sample: () => ours.sampleRss(20), now: () => ours.rss() });
   } else {
     say(
       '  the admin panel is not mounted in the Node server (GET /admin/login is not 200): timing the admin query functions in a child process instead',
@@ -439,7 +439,7 @@ if (admin) {
   lines.push(`| detail | ${f1(admin.detailP50)} | ${f1(admin.detailP99)} | |`);
   lines.push('');
   lines.push(
-    `CSV export of all ${admin.exportRows.toLocaleString('en')} rows: ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB, peak RSS ${Math.round(admin.exportPeakRssMB)} MB (${admin.via === 'http' ? 'server process' : 'the process running the export'}) — target ≤ 3 s and < 100 MB: ${pass(admin.exportMs <= 3000 && admin.exportPeakRssMB < 100)}`,
+    `CSV export of all ${admin.exportRows.toLocaleString('en')} rows: ${(admin.exportMs / 1000).toFixed(2)} s, ${mb(admin.exportBytes)} MB; RSS ${Math.round(admin.exportBeforeRssMB)} MB before, peak ${Math.round(admin.exportPeakRssMB)} MB (${admin.via === 'http' ? 'server process' : 'the process running the export'}), so the export adds ${Math.round(admin.exportPeakRssMB - admin.exportBeforeRssMB)} MB — target ≤ 3 s: ${pass(admin.exportMs <= 3000)}; export adds < 100 MB: ${pass(admin.exportPeakRssMB - admin.exportBeforeRssMB < 100)}; whole process < 100 MB: ${pass(admin.exportPeakRssMB < 100)}`,
   );
 }
 lines.push('');

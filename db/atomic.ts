@@ -65,7 +65,8 @@ export function d1Atomic(d1: D1Like, db?: Kysely<Database>): Atomic {
     async run(queries) {
       if (queries.length === 0) return [];
       const compiled = queries.map((q) => q.compile());
-      if (db && compiled.length === 1) return [await db.executeQuery(compiled[0]!)];
+      const [only, ...more] = compiled;
+      if (db && only && more.length === 0) return [await db.executeQuery(only)];
       const results = await d1.batch(compiled.map((c) => d1.prepare(c.sql).bind(...d1Params(c))));
       return results.map(toQueryResult);
     },

@@ -46,6 +46,11 @@ const dialogueText = z.object({
   callNote: z.string().nullable(),
 });
 /** A dialogue's French and Spanish texts; a locale with a broken shape is dropped, not fatal. */
+const callText = z.object({ title: z.string() });
+export const callTranslationsJson = z
+  .object({ fr: callText.optional().catch(undefined), es: callText.optional().catch(undefined) })
+  .catch({});
+
 export const dialogueTranslationsJson = z
   .object({ fr: dialogueText.optional().catch(undefined), es: dialogueText.optional().catch(undefined) })
   .catch({});
@@ -80,8 +85,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[k];
+    for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (v !== undefined) out[k] = sortKeys(v);
     }
     return out;

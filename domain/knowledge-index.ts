@@ -223,7 +223,8 @@ function spellChecker(vocabulary: Set<string>, locale: Locale): (token: string) 
     let bestDistance = allowed + 1;
     // Candidates in alphabetical order, as before the length buckets: ties go to the first.
     const candidates: string[] = [];
-    for (let len = token.length - allowed; len <= token.length + allowed; len++) candidates.push(...(byLength.get(len) ?? []));
+    // Nor is a word corrected into a short one: "found" is not a slip for "fund".
+    for (let len = Math.max(5, token.length - allowed); len <= token.length + allowed; len++) candidates.push(...(byLength.get(len) ?? []));
     candidates.sort();
     for (const word of candidates) {
       const d = editDistance(token, word, Math.min(allowed, bestDistance - 1));

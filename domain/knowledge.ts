@@ -5,9 +5,10 @@
  * language.ts supplies the text handling. Nothing about a particular question is written in code.
  */
 import type { SearchResult } from 'minisearch';
-import { perLocale, type Locale } from './i18n/locales';
+import { LOCALES, perLocale, type Locale } from './i18n/locales';
 import { isLocale } from './i18n/locales';
-import { detectLanguage, foldedWords, splitQuestions } from './language';
+import { askedAndContext, detectLanguage, foldedWords, isStopword, splitQuestions } from './language';
+import { placeIn, type Place } from './knowledge-places';
 import { buildLocaleIndex, type Group, type LocaleIndex } from './knowledge-index';
 import type { Dialogue, FaqEntry } from './types';
 
@@ -43,6 +44,8 @@ export interface Knowledge {
   ask(text: string, options?: AskOptions): KnowledgeAnswer[];
   /** The language a text is written in, as `KnowledgeAnswer.language`. */
   languageOf(text: string): string | null;
+  /** A place the text names for a time ("the deadline in Nairobi"), with its time zone at `at`. */
+  placeOf(text: string, at: Date): Place | null;
   /**
    * FAQ entries close to `text` by the same retrieval, best first, without those in `exclude`:
    * the follow-up questions offered under an answer.
@@ -61,6 +64,11 @@ export interface KnowledgeTuning {
   unknownWeight: number;
   /** A hit within this share of the best score that answers more of the question goes first. */
   rerankRatio: number;
+  /**
+   * How much the words of the context around a question ("we are a law firm working on
+   * compliance, …") count in the share above, against those of what it asks.
+   */
+  contextWeight: number;
 }
 
 // On the 'tune' half of the questions, on-topic questions matched at least 60% of their parts and
@@ -72,6 +80,7 @@ export const DEFAULT_TUNING: KnowledgeTuning = {
   exactOverlap: 0.6,
   unknownWeight: 0.5,
   rerankRatio: 0.5,
+  contextWeight: 0.5,
 };
 
 export const MAX_QUESTIONS = 5;
@@ -90,7 +99,8 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   };
 
   function search(index: LocaleIndex, question: string, carried: string[]) {
-    const groups = index.queryGroups(question);
+    const { asked, context } = askedAndContext(question);
+    const groups = [...index.queryGroups(context).map((g) => ({ ...g, context: true })), ...index.queryGroups(asked)];
     const named = index.namedDialogues(question);
     const dialoguesSaid = named.length ? named : carried;
     const terms = [...new Set(groups.flatMap((g) => g.terms))];
@@ -107,7 +117,6 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     // and no entry has it.
     const weight = (g: Group) =>
       g.terms.some((t) => index.terms.has(t)) || (!g.name && g.terms.some((t) => t.length > 4)) ? 1 : tuning.unknownWeight;
-    const total = groups.reduce((sum, g) => sum + weight(g), 0);
     const coverageOf = (r: SearchResult) => {
       // A term found only in the quoted source is mentioned in passing, not what the entry is about.
       const matched = new Set(
@@ -115,7 +124,21 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
           .filter(([, fields]) => fields.some((f) => f !== 'source'))
           .map(([t]) => t),
       );
-      return groups.filter((g) => g.terms.some((t) => matched.has(t))).reduce((sum, g) => sum + weight(g), 0) / total;
+      // `share` ranks entries by how much of the whole message they answer; `sure` decides
+      // whether the best one answers the question, where context the entry does not speak to
+      // ("we are a law firm working on compliance, can we take part?") counts less.
+      let got = 0;
+      let all = 0;
+      let asked = 0;
+      for (const g of groups) {
+        const w = weight(g);
+        all += w;
+        if (g.terms.some((t) => matched.has(t))) {
+          got += w;
+          asked += w;
+        } else asked += w * ('context' in g ? tuning.contextWeight : 1);
+      }
+      return { share: all ? got / all : 0, sure: asked ? got / asked : 0 };
     };
     // BM25 favours a rare word ("ECOSOC") over the rest of the question; an entry close behind
     // that answers more of what was asked is the better answer.
@@ -123,10 +146,10 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     for (const r of results.slice(1, 3)) {
       if (r.score < tuning.rerankRatio * top.score) break;
       const coverage = coverageOf(r);
-      if (coverage > best.coverage + 1e-9) best = { r, coverage };
+      if (coverage.share > best.coverage.share + 1e-9) best = { r, coverage };
     }
     const ordered = best.r === top ? results : [best.r, ...results.filter((r) => r !== best.r)];
-    return { groups, results: ordered, coverage: best.coverage, named, dialoguesSaid };
+    return { groups, results: ordered, coverage: best.coverage.sure, named, dialoguesSaid };
   }
 
   function answer(question: string, fallback: Locale, carried: string[]): KnowledgeAnswer {
@@ -188,12 +211,16 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     return (kept.length ? kept : answers.slice(0, 1)).slice(0, MAX_QUESTIONS);
   }
 
+  // A word of the call's own ("réunion") or a stopword is not read as a place when lower case.
+  const isWord = (w: string) => LOCALES.some((l) => evidence[l].has(w) || isStopword(w, l));
+
   return {
     languageOf,
+    placeOf: (text, at) => placeIn(text, at, isWord),
     related(text, limit, exclude, locale) {
       const l = locale ?? localeOf(text);
       const index = indexes[l];
-      const terms = [...new Set(index.queryGroups(text).flat())];
+      const terms = [...new Set(index.queryGroups(text).flatMap((g) => g.terms))];
       if (!terms.length || limit <= 0) return [];
       const out: FaqEntry[] = [];
       for (const r of index.search.search(terms.join(' '))) {

@@ -209,7 +209,7 @@ export function splitQuestions(text: string): string[] {
 // "1) … 2) …", "1. … 2. …" after a question mark, and bullets at the start of a line.
 const LIST_MARK = /(?:^|\n)\s*(?:[-•*]|\(?\d{1,2}[).])\s+|\s\(?\d{1,2}\)\s+|(?<=[?!;:])\s*\d{1,2}\.\s+/u;
 
-function startsWithQuestionWord(s: string): boolean {
+export function startsWithQuestionWord(s: string): boolean {
   const [first = '', second = ''] = foldedWords(s.replace(/^[¿¡\s]+/u, ''));
   return SPLIT_WORDS.openers.has(first) || SPLIT_WORDS.openers.has(`${first} ${second}`);
 }
@@ -229,4 +229,19 @@ function splitOnJoiners(sentence: string): string[] {
   }
   out.push(raw.slice(start).join(' '));
   return out.filter(Boolean);
+}
+
+/**
+ * A question's clauses split into what it asks and the context around it: "our team is based in
+ * Lagos, when do applications close?" asks "when do applications close?". A clause asks when it
+ * opens with a question word or ends with a question mark; with no such clause all of it asks.
+ */
+export function askedAndContext(question: string): { asked: string; context: string } {
+  const clauses = question
+    .split(/(?<=[.,;:!?])\s+|\s+[–—-]\s+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const asks = (c: string) => /[?？]\s*$/u.test(c) || startsWithQuestionWord(c);
+  if (clauses.length < 2 || !clauses.some(asks)) return { asked: question, context: '' };
+  return { asked: clauses.filter(asks).join(' '), context: clauses.filter((c) => !asks(c)).join(' ') };
 }

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { QUESTION_ACTIONS } from './actions';
 import { t, type Locale } from './i18n';
 import { foldedWords } from './language';
+import { faqIn } from './localized';
 import type { Card, CardAction, OutboundMessage, Recipient } from './messages';
 import type { FaqEntry, Platform } from './types';
 
@@ -98,9 +99,9 @@ export function checkAnswer(raw: string | undefined): AnswerCheck {
   return { ok: true, answer };
 }
 
-/** Buttons that ask a related FAQ question, at most FOLLOW_UPS_MAX. */
-export function followUpActions(entries: FaqEntry[]): CardAction[] {
-  return entries.slice(0, FOLLOW_UPS_MAX).map((e) => ({ id: QUESTION_ACTIONS.ask, label: e.question, value: e.id }));
+/** Buttons that ask a related FAQ question, at most FOLLOW_UPS_MAX, worded in the reader's language. */
+export function followUpActions(entries: FaqEntry[], locale: Locale): CardAction[] {
+  return entries.slice(0, FOLLOW_UPS_MAX).map((e) => ({ id: QUESTION_ACTIONS.ask, label: faqIn(e, locale).text.question, value: e.id }));
 }
 
 export const answerNoticeKey = (questionId: string): string => `question_answer:${questionId}`;
@@ -126,7 +127,7 @@ export function answerNotice(
       name: secretariat ?? t(l, 'questions.secretariat.name'),
       date: formatAnswerDate(answeredAt, l),
     }),
-    actions: followUpActions(followUps),
+    actions: followUpActions(followUps, l),
   };
   return { recipient: q.replyTo, purpose: 'question_answer', replies: [{ kind: 'card', card }], dedupeKey: answerNoticeKey(q.id) };
 }

@@ -94,26 +94,32 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['costs', 'fee|fees|free|price|charge|cost|afford'],
     [
       'academia',
-      'university|universities|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students',
+      'university|universities|uni|research|researcher|researchers|academic|academics|scholar|scholars|think tank|institute|professor|students|phd|doctoral|postdoc|lecturer',
     ],
-    ['private sector', 'company|companies|business|businesses|corporate|corporation|firm|industry|enterprise|for profit'],
-    ['ngo non governmental', 'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental'],
+    [
+      'private sector',
+      'company|companies|business|businesses|corporate|corporation|firm|firms|law firm|industry|enterprise|for profit|consultancy|consulting|consultant|consultants|bank|banks',
+    ],
+    [
+      'ngo non governmental',
+      'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental|network|networks|coalition|coalitions|alliance|umbrella|federation|consortium',
+    ],
     ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
     ['participate', 'join|attend|attendance|take part|participation|come|be there'],
     [
       'eligible',
-      'who is it for|who is this for|who is this call for|who is the call for|for whom|open to|qualify|qualifies|allowed to apply',
+      'who is it for|who is this for|who is this call for|who is the call for|for whom|open to|qualify|qualifies|allowed to apply|individual|individually|in my own capacity|personal capacity|independent|eligibility',
     ],
     [
       'deadline',
-      'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time',
+      'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time|missed|miss|still open|still accepting|how long|how much time|time left|time remaining',
     ],
     ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
     ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
     ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
     ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],
     ['dialogue', 'meeting|event|session|conference|dialog|forum|workshop'],
-    ['date', 'dates|day|days|schedule|held|happen|happening|take place'],
+    ['date', 'dates|day|days|schedule|held|happen|happening|take place|jan|feb|apr|jun|jul|aug|sept|oct|nov|dec'],
     ['objectives purpose', 'aim|aims|goal|goals|objective|why|point of|outcome expected'],
     ['legal basis mandate', 'legal|basis|resolution|paragraph 53|rules|procedures|legislative|law'],
     [
@@ -142,14 +148,26 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['frais coûts', 'gratuit|gratuite|prix|coût|payant|payante|tarif'],
     [
       'milieux universitaires',
-      'université|universités|recherche|chercheur|chercheurs|chercheuse|universitaire|académique|institut|professeur|étudiants|think tank',
+      'université|universités|recherche|chercheur|chercheurs|chercheuse|chercheuses|universitaire|académique|institut|professeur|étudiants|think tank|doctorant|doctorante|thèse',
     ],
-    ['secteur privé', 'entreprise|entreprises|société|sociétés|compagnie|industrie|privé|privée'],
-    ['organisations non gouvernementales', 'ong|société civile|association|associations|fondation|organisation à but non lucratif'],
+    [
+      'secteur privé',
+      'entreprise|entreprises|société|sociétés|compagnie|industrie|privé|privée|cabinet|cabinet d avocats|bureau d études|conseil|société de conseil|consultant|consultants|banque',
+    ],
+    [
+      'organisations non gouvernementales',
+      'ong|société civile|association|associations|fondation|organisation à but non lucratif|réseau|réseaux|coalition|collectif|plateforme|fédération|consortium',
+    ],
     ['candidature', 'postuler|candidater|inscrire|inscription|s inscrire|soumettre|envoyer|formulaire|demande|participer|présenter'],
     ['participer', 'assister|rejoindre|prendre part|participation|venir'],
-    ['participer', 'éligible|éligibles|admissible|admissibles|ouvert à|ouverte à|à qui s adresse|pour qui'],
-    ['date limite', 'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin|à temps|encore temps'],
+    [
+      'participer',
+      'éligible|éligibles|admissible|admissibles|ouvert à|ouverte à|à qui s adresse|pour qui|indépendant|indépendante|à titre individuel|à titre personnel|individuellement',
+    ],
+    [
+      'date limite',
+      'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin|à temps|encore temps|raté|manqué|toujours ouvert|encore ouvert|toujours ouverte|encore ouverte',
+    ],
     ['ecosoc', 'statut consultatif|conseil économique et social|accréditée|accrédité|accréditation'],
     ['sans', 'pas de statut|n avons pas|n a pas|non dotée|non accréditée'],
     ['en ligne', 'virtuel|virtuelle|virtuellement|à distance|distance|zoom|internet|visioconférence|lien|connexion'],
@@ -163,7 +181,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'qui décide|sélectionner|sélectionné|sélectionnés|choisir|choisi|accepté|acceptée|accepter|approuver|approuvé|décision|critères',
     ],
     ['diversité genre géographique', 'genre|femmes|équilibre|parité|régional|régionale|région|régions|quota'],
-    ['contact', 'contacter|courriel|email|e mail|adresse électronique|joindre|téléphone|secrétariat|organisateurs'],
+    ['contact', 'contacter|courriel|email|e mail|adresse électronique|joindre|téléphone|secrétariat|organisateurs|écrire|écris|adresser'],
     ['rapport informations', 'rapports|année dernière|précédent|2022|documents|plus d informations|site web|lire'],
     ['fuseau horaire', 'heure|heure locale|cet|utc|gmt|minuit'],
     ['modifier', 'changer|corriger|erreur|mettre à jour|retirer|annuler|retrait'],
@@ -181,17 +199,29 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['gastos costos', 'gratis|gratuito|gratuita|precio|costo|coste|cuota|tarifa|cuesta'],
     [
       'instituciones académicas',
-      'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes',
+      'universidad|universidades|universitario|universitaria|investigación|investigador|investigadores|investigadora|académico|académica|académicos|instituto|profesor|estudiantes|doctorado|doctorando|tesis',
     ],
-    ['sector privado', 'empresa|empresas|compañía|compañías|negocio|negocios|industria|privado|privada'],
-    ['organizaciones no gubernamentales', 'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro'],
+    [
+      'sector privado',
+      'empresa|empresas|compañía|compañías|negocio|negocios|industria|privado|privada|bufete|bufete de abogados|despacho|consultora|consultoría|consultor|consultores|banco',
+    ],
+    [
+      'organizaciones no gubernamentales',
+      'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro|red|redes|coalición|alianza|plataforma|federación|consorcio|colectivo',
+    ],
     [
       'solicitud',
       'postular|postularse|postulación|solicitar|inscribir|inscribirse|inscripción|registrarse|registro|aplicar|enviar|presentar|formulario|candidatura',
     ],
     ['participar', 'asistir|unirse|tomar parte|participación|venir'],
-    ['participar', 'elegible|elegibles|admisible|admisibles|para quién|dirigida a|dirigido a'],
-    ['plazo', 'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo'],
+    [
+      'participar',
+      'elegible|elegibles|admisible|admisibles|para quién|dirigida a|dirigido a|independiente|a título individual|a título personal|individualmente',
+    ],
+    [
+      'plazo',
+      'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo|se me pasó|perdí|sigue abierta|todavía abierta|aún abierta|está abierta|sigue abierto',
+    ],
     ['ecosoc', 'estatus consultivo|carácter consultivo|consejo económico y social|acreditada|acreditado|acreditación'],
     ['sin', 'no tenemos|no tiene|no contamos|no acreditada'],
     ['en línea', 'virtual|virtualmente|a distancia|remoto|remota|zoom|internet|videoconferencia|enlace|conexión'],
@@ -215,4 +245,62 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ['base víctimas', 'pequeña|pequeñas|local|comunitaria|víctima|víctimas|sobrevivientes|supervivientes'],
     ['diálogos posteriores', 'próxima convocatoria|otros diálogos|más adelante|próximos|futuro|siguiente|próximo'],
   ],
+};
+
+/** Little words before a place named for a time: "in Nairobi", "à Dakar", "hora de Bogotá". */
+export const PLACE_LINKS: string[] = list('in at from for à a au aux en de depuis pour desde para');
+
+/** Words after a place named for a time: "Bogota time", "Nairobi local time". */
+export const PLACE_TIME_WORDS: string[] = list('time local');
+
+/**
+ * Cities people name in French or Spanish, or by a name no time zone carries ("New Delhi"), with
+ * their IANA zone. Zone cities ("Nairobi", "Bogota") and countries with one offset need no entry.
+ */
+export const PLACE_NAMES: Record<string, string> = {
+  'new delhi': 'Asia/Kolkata',
+  delhi: 'Asia/Kolkata',
+  mumbai: 'Asia/Kolkata',
+  'nueva delhi': 'Asia/Kolkata',
+  'new york city': 'America/New_York',
+  'nueva york': 'America/New_York',
+  washington: 'America/New_York',
+  'ciudad de mexico': 'America/Mexico_City',
+  'mexico city': 'America/Mexico_City',
+  'mexico df': 'America/Mexico_City',
+  'le caire': 'Africa/Cairo',
+  'el cairo': 'Africa/Cairo',
+  londres: 'Europe/London',
+  geneva: 'Europe/Zurich',
+  geneve: 'Europe/Zurich',
+  ginebra: 'Europe/Zurich',
+  abuja: 'Africa/Lagos',
+  pekin: 'Asia/Shanghai',
+  beijing: 'Asia/Shanghai',
+  'sao paulo': 'America/Sao_Paulo',
+  brasilia: 'America/Sao_Paulo',
+  'rio de janeiro': 'America/Sao_Paulo',
+  'los angeles': 'America/Los_Angeles',
+  'san francisco': 'America/Los_Angeles',
+  ottawa: 'America/Toronto',
+  canberra: 'Australia/Sydney',
+  islamabad: 'Asia/Karachi',
+  'la paz': 'America/La_Paz',
+  quito: 'America/Guayaquil',
+  'ciudad de guatemala': 'America/Guatemala',
+  'guatemala city': 'America/Guatemala',
+  'san jose': 'America/Costa_Rica',
+  tegucigalpa: 'America/Tegucigalpa',
+  'san salvador': 'America/El_Salvador',
+  'santo domingo': 'America/Santo_Domingo',
+  'la havane': 'America/Havana',
+  'la habana': 'America/Havana',
+  yaounde: 'Africa/Douala',
+  pretoria: 'Africa/Johannesburg',
+  'le cap': 'Africa/Johannesburg',
+  'cape town': 'Africa/Johannesburg',
+  rabat: 'Africa/Casablanca',
+  ankara: 'Europe/Istanbul',
+  'addis abeba': 'Africa/Addis_Ababa',
+  'addis ababa': 'Africa/Addis_Ababa',
 };

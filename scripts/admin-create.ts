@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 import { parseArgs } from 'node:util';
 import { auditQuery } from '../admin/audit';
-import { hashPassword } from '../admin/auth/password';
+import { hashPassword, useScrypt } from '../admin/auth/password';
+import { nodeScrypt } from '../server/node-scrypt';
 import { ROLES, isRole } from '../admin/auth/roles';
 import { newUserSchema } from '../admin/validators';
 import { openSqlite } from '../db/connect-node';
@@ -64,6 +65,7 @@ async function ask(question: string, hidden = false): Promise<string> {
 }
 
 async function main(): Promise<void> {
+  useScrypt(nodeScrypt);
   const { values } = parseArgs({
     options: {
       email: { type: 'string' },

@@ -21,7 +21,11 @@ export async function buildServer(outfile = SERVER_BUNDLE) {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Stack traces point at the TypeScript files and lines. Without the sources' text in the map:
+    // `node --enable-source-maps` keeps a loaded map resident, and with the text it cost ~50 MB
+    // of RSS for the whole life of the server (164 MB idle instead of 112 MB).
     sourcemap: true,
+    sourcesContent: false,
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
     logLevel: 'warning',

@@ -1,13 +1,21 @@
 /**
- * `npm run teams:package`: builds dist/teams-app.zip (manifest.json, color.png, outline.png) to
- * upload in Teams. Ids and URLs come from the environment (or .env), so one template serves
- * every installation. The icons are rendered from teams-app/icons/*.svg at the sizes Teams
- * requires: colour 192x192, outline 32x32 white on transparent.
+ * `npm run teams:package`: builds dist/teams-app.zip (manifest.json, color.png, outline.png and
+ * one language file per extra locale: fr.json, es.json) to upload in Teams. Ids and URLs come
+ * from the environment (or .env), so one template serves every installation. The words people
+ * read come from the message catalogues: the template names them as {{text:area.key}}, the
+ * manifest gets English and each language file the same places in its own language, so no
+ * sentence is written twice. Before writing, the manifest and the language files are checked
+ * against Microsoft's schemas for the manifest's version, bundled with @microsoft/app-manifest.
+ * The icons are rendered from teams-app/icons/*.svg at the sizes Teams requires: colour
+ * 192x192, outline 32x32 white on transparent.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES, type Locale, type MessageKey, t } from '../domain/i18n';
+import { catalog } from '../domain/i18n/catalog/index';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const guid = z
@@ -31,8 +39,14 @@ const packageEnv = z.object({
 
 export type PackageEnv = z.input<typeof packageEnv>;
 
+/** The manifest with English texts, and each other locale's language file by its file name. */
+export interface TeamsApp {
+  manifest: Record<string, unknown>;
+  languageFiles: Record<string, Record<string, string>>;
+}
+
 /** Fills the manifest template; throws one message naming every bad variable. */
-export function buildManifest(template: string, env: Record<string, string | undefined>): Record<string, unknown> {
+export function buildApp(template: string, env: Record<string, string | undefined>): TeamsApp {
   const parsed = packageEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
   if (!parsed.success) {
     throw new Error(
@@ -47,7 +61,7 @@ export function buildManifest(template: string, env: Record<string, string | und
     PUBLIC_URL: e.PUBLIC_URL,
     PUBLIC_HOST: new URL(e.PUBLIC_URL).host,
     DEVELOPER_NAME: e.TEAMS_DEVELOPER_NAME,
-    PRIVACY_URL: e.TEAMS_PRIVACY_URL ?? e.PUBLIC_URL,
+    PRIVACY_URL: e.TEAMS_PRIVACY_URL ?? `${e.PUBLIC_URL}/privacy`,
     TERMS_URL: e.TEAMS_TERMS_URL ?? e.PUBLIC_URL,
   };
   // Values are JSON-escaped before going in, so a URL can never break the document.
@@ -56,7 +70,109 @@ export function buildManifest(template: string, env: Record<string, string | und
     if (v === undefined) throw new Error(`Unknown placeholder {{${key}}} in teams-app/manifest.json`);
     return JSON.stringify(v).slice(1, -1);
   });
-  return JSON.parse(filled) as Record<string, unknown>;
+  const texts = new Map<string, MessageKey>();
+  const manifest = withTexts(JSON.parse(filled), [], texts) as Record<string, unknown>;
+  const others = LOCALES.filter((l) => l !== DEFAULT_LOCALE);
+  manifest.localizationInfo = {
+    defaultLanguageTag: DEFAULT_LOCALE,
+    additionalLanguages: others.map((l) => ({ languageTag: l, file: `${l}.json` })),
+  };
+  // A language file follows its manifest's schema version (Teams refuses a mismatch).
+  const schema = String(manifest.$schema).replace(/MicrosoftTeams\.schema\.json$/, 'MicrosoftTeams.Localization.schema.json');
+  const languageFiles = Object.fromEntries(
+    others.map((l) => [`${l}.json`, { $schema: schema, ...Object.fromEntries([...texts].map(([place, key]) => [place, t(l, key)])) }]),
+  );
+  return { manifest, languageFiles };
+}
+
+/** The manifest alone, in English. */
+export function buildManifest(template: string, env: Record<string, string | undefined>): Record<string, unknown> {
+  return buildApp(template, env).manifest;
+}
+
+const TEXT = /^\{\{text:([A-Za-z]+)\.([\w.]+)\}\}$/;
+
+/**
+ * Puts the English text wherever the template says {{text:area.key}}, and notes each such place
+ * under the name Teams' language files use for it ("staticTabs[1].name").
+ */
+function withTexts(node: unknown, path: string[], texts: Map<string, MessageKey>): unknown {
+  if (Array.isArray(node)) return node.map((item, i) => withTexts(item, [...path.slice(0, -1), `${path.at(-1)}[${i}]`], texts));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, withTexts(v, [...path, k], texts)]));
+  }
+  const match = typeof node === 'string' ? TEXT.exec(node) : null;
+  if (!match) return node;
+  const [, area = '', id = ''] = match;
+  const messages = (catalog as Record<string, Record<Locale, Record<string, string>>>)[area];
+  if (!LOCALES.every((l) => messages?.[l]?.[id] !== undefined)) {
+    throw new Error(`teams-app/manifest.json names {{text:${area}.${id}}}, which is not in the message catalogues`);
+  }
+  const key = `${area}.${id}` as MessageKey;
+  texts.set(path.join('.'), key);
+  return t(DEFAULT_LOCALE, key);
+}
+
+const schemas = join(dirname(createRequire(import.meta.url).resolve('@microsoft/app-manifest/package.json')), 'build/json-schemas/teams');
+
+/** Microsoft's schema file for a manifest version, from the copy bundled with @microsoft/app-manifest. */
+export function bundledSchema(manifestVersion: string, name: 'MicrosoftTeams' | 'MicrosoftTeams.Localization'): Record<string, unknown> {
+  const file = join(schemas, `v${manifestVersion}`, `${name}.schema.json`);
+  if (!existsSync(file)) throw new Error(`@microsoft/app-manifest has no Teams schema for manifest version ${manifestVersion}`);
+  return JSON.parse(readFileSync(file, 'utf8'), (key, value: unknown) =>
+    key === 'patternProperties' && value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).map(([pattern, rule]) => [unicodeSafe(pattern), rule]))
+      : value,
+  ) as Record<string, unknown>;
+}
+
+/**
+ * The Localization schema's two `activities.activityTypes[…]` keys end their index with a bare
+ * "]" (`\[\b(…)\b]`, MicrosoftDocs/msteams-docs#8858). Outside a character class that is a
+ * literal "]" for Teams' own validator and for JavaScript without the `u` flag, but ajv compiles
+ * patterns with `u`, where it is a syntax error, so the library cannot load the schema at all.
+ * Escaping such a bracket keeps the pattern's meaning; patterns that already compile are untouched.
+ */
+export function unicodeSafe(pattern: string): string {
+  try {
+    new RegExp(pattern, 'u');
+    return pattern;
+  } catch {
+    let out = '';
+    let inClass = false;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === '\\') {
+        out += c + (pattern[++i] ?? '');
+        continue;
+      }
+      if (c === '[') inClass = true;
+      else if (c === ']' && inClass) inClass = false;
+      else if (c === ']') {
+        out += '\\]';
+        continue;
+      }
+      out += c;
+    }
+    return out;
+  }
+}
+
+/**
+ * Schema errors in the manifest and its language files, each prefixed with its file, by
+ * @microsoft/app-manifest's own validator. The schema is passed in, so nothing is fetched.
+ */
+export async function schemaErrors(app: TeamsApp): Promise<string[]> {
+  const { AppManifestUtils } = await import('@microsoft/app-manifest');
+  type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+  type Manifest = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
+  const version = String(app.manifest.manifestVersion);
+  const check = async (file: string, doc: object, schema: Record<string, unknown>) =>
+    (await AppManifestUtils.validateAgainstSchema(doc as Manifest, schema as Schema)).map((error) => `${file}: ${error}`);
+  const errors = await check('manifest.json', app.manifest, bundledSchema(version, 'MicrosoftTeams'));
+  const localization = bundledSchema(version, 'MicrosoftTeams.Localization');
+  for (const [file, doc] of Object.entries(app.languageFiles)) errors.push(...(await check(file, doc, localization)));
+  return errors;
 }
 
 /** Renders the two icons from their SVG sources. */
@@ -69,16 +185,20 @@ export async function renderIcons(): Promise<{ color: Buffer; outline: Buffer }>
   return { color, outline };
 }
 
-/** Writes the zip and returns its path. */
+/** Writes the zip and returns its path; refuses to write one that Microsoft's schemas reject. */
 export async function buildPackage(env: Record<string, string | undefined>, outFile = join(root, 'dist/teams-app.zip')): Promise<string> {
-  const manifest = buildManifest(readFileSync(join(root, 'teams-app/manifest.json'), 'utf8'), env);
+  const app = buildApp(readFileSync(join(root, 'teams-app/manifest.json'), 'utf8'), env);
+  const errors = await schemaErrors(app);
+  if (errors.length > 0)
+    throw new Error(`The Teams package does not pass Microsoft's schema:\n${errors.map((e) => `  - ${e}`).join('\n')}`);
   const { color, outline } = await renderIcons();
   const JSZip = (await import('jszip')).default;
   const zip = new JSZip();
-  // Teams wants the three files at the root of the archive, not in a folder.
-  zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  // Teams wants every file at the root of the archive, not in a folder.
+  zip.file('manifest.json', `${JSON.stringify(app.manifest, null, 2)}\n`);
   zip.file('color.png', color);
   zip.file('outline.png', outline);
+  for (const [file, doc] of Object.entries(app.languageFiles)) zip.file(file, `${JSON.stringify(doc, null, 2)}\n`);
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, data);

@@ -19,6 +19,8 @@ import { createEmailAdapter, type EmailSettings } from '../bot/email';
 import type { MailTransport } from '../bot/email/transport';
 import { createPlaygroundAdapter } from '../bot/playground';
 import { createWebApp } from '../bot/web';
+import { createPrivacyNotice } from '../bot/web/notice';
+import { DRAFT_DAYS_AFTER_CLOSE, retentionPlan } from '../db/store/retention-plan';
 import type { WebSettings } from '../bot/web/settings';
 import type { Config } from './config';
 import type { AppRoot } from './root';
@@ -150,5 +152,17 @@ export function webApp(root: AppRoot): Hono {
     codes: ports.signInCodes,
     sessions: ports.applicantSessions,
     deliverSoon: root.kickOutbox,
+  });
+}
+
+/** The public privacy notice: the Store, and the retention plan the retention job follows. */
+export function privacyNoticeApp(root: AppRoot): Hono {
+  const { config } = root;
+  return createPrivacyNotice({
+    store: root.store,
+    clock: root.clock,
+    retention: { plan: () => retentionPlan(root.db), draftDaysAfterClose: DRAFT_DAYS_AFTER_CLOSE },
+    surfaces: { slack: config.slackEnabled, teams: config.teamsEnabled, web: config.WEB_APPLY },
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   });
 }

@@ -14,10 +14,12 @@ import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Sender } from '../bot/core/sender';
 import { createEngine } from '../bot/core/engine';
 import { PLAYGROUND_REVIEWERS } from '../bot/playground';
-import { playgroundAdapter } from './adapters';
+import { playgroundAdapter, privacyNoticeApp } from './adapters';
 import { createOutboxWorker, type OutboxWorker } from './jobs/outbox';
 import { runScheduled } from './jobs/scheduled';
 import { runRetention } from './jobs/retention';
+import { resealTokens } from './jobs/token-keys';
+import { homePage } from './home-page';
 import type { Config } from './config';
 import { bodyLimits } from './limits';
 import type { AppRoot, Waits } from './root';
@@ -186,11 +188,8 @@ export function buildApp(base: AppBase): Built {
       return c.json({ status: 'unavailable' }, 503);
     }
   });
-  app.get('/', (c) =>
-    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Dialogue Desk</title></head><body style="font:16px system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem">
-<h1>Dialogue Desk</h1><p>The call for participation in the Constructive Dialogues, in Slack and Microsoft Teams.</p>
-<ul>${config.WEB_APPLY ? '<li><a href="/apply">Apply</a>: sign in with your email address and apply</li>' : ''}${config.PLAYGROUND ? '<li><a href="/playground">Playground</a>: talk to the bot without Slack or Teams</li>' : ''}<li><a href="/admin">Admin panel</a></li><li><a href="/healthz">Health</a></li></ul></body></html>`),
-  );
+  app.get('/', (c) => homePage(c, { apply: config.WEB_APPLY, playground: config.PLAYGROUND }));
+  app.route('/', privacyNoticeApp(deps));
 
   app.route('/', metricsRoutes(deps));
   for (const adapter of adapters.values()) if (adapter.routes) app.route('/', adapter.routes);
@@ -227,6 +226,7 @@ export function buildApp(base: AppBase): Built {
         await runRetention({ db, atomic, clock, log: log.child({ job: 'retention' }), metrics }).catch((err) =>
           log.error('retention_failed', { error: err }),
         );
+        await resealTokens(config, db, log).catch((err) => log.error('token_reseal_failed', { error: err }));
       }
     },
   };

@@ -75,6 +75,9 @@ export const configSchema = z
     ),
     SLACK_CLIENT_SECRET: optionalText,
     SLACK_TOKEN_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    // The key tokens were sealed with before SLACK_TOKEN_KEY changed: still opens them until the
+    // scheduled job has sealed them all again with the new key.
+    SLACK_TOKEN_KEY_PREVIOUS: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
     SLACK_HOME_TEAM: optionalText.pipe(
       z
         .string()

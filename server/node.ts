@@ -22,6 +22,8 @@ import { writeServerLock } from './node-lock';
 import { createPromMetrics } from './metrics/prom';
 import { shiftedClock, systemClock } from '../domain/clock';
 import { errorMessage } from '../lib/errors';
+import { useScrypt } from '../admin/auth/password';
+import { nodeScrypt } from './node-scrypt';
 
 export interface RunningServer {
   built: Built;
@@ -30,6 +32,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  useScrypt(nodeScrypt);
   const clock = config.DIALOGUES_CLOCK ? shiftedClock(new Date(config.DIALOGUES_CLOCK)) : systemClock;
   const sqlite = openSqlite(config.DATABASE_URL);
   await prepareDatabase({ config, db: sqlite.db, atomic: sqlite.atomic, clock, log });

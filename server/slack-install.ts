@@ -7,14 +7,18 @@ import { Hono } from 'hono';
 import { slackInstallRoutes } from '../bot/slack/oauth';
 import manifest from '../bot/slack/manifest.json';
 import { createTokenCipher, type TokenCipher } from '../db/secrets';
-import { putOauthState, saveSlackInstallation, takeOauthState } from '../db/store/installations';
+import { saveSlackInstallation } from '../db/store/installations';
+import { putOauthState, takeOauthState } from '../db/store/oauth-states';
 import type { Config } from './config';
 import type { AppRoot } from './root';
 
-/** The cipher for installed workspaces' tokens: SLACK_TOKEN_KEY, else SESSION_SECRET (the configuration requires one). */
+/**
+ * The cipher for installed workspaces' tokens: SLACK_TOKEN_KEY, else SESSION_SECRET (the
+ * configuration requires one); SLACK_TOKEN_KEY_PREVIOUS still opens what the old key sealed.
+ */
 export function installationCipher(config: Config): TokenCipher | null {
   const key = config.SLACK_TOKEN_KEY ?? config.SESSION_SECRET;
-  return key ? createTokenCipher(key) : null;
+  return key ? createTokenCipher(key, config.SLACK_TOKEN_KEY_PREVIOUS ? [config.SLACK_TOKEN_KEY_PREVIOUS] : []) : null;
 }
 
 export function createSlackInstallApp(deps: AppRoot, opts: { fetch?: typeof fetch; now?: () => number } = {}): Hono {

@@ -1,10 +1,29 @@
 /**
- * Password hashing with scrypt (@noble/hashes: pure JS, so the same code runs on Workers).
- * The parameters travel with the hash, so they can be raised later without breaking old hashes.
- * Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
+ * Password hashing with scrypt. The parameters travel with the hash, so they can be raised later
+ * without breaking old hashes. Format: scrypt$<log2 N>$<r>$<p>$<salt b64url>$<hash b64url>
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { base64url, fromBase64url, timingSafeEqual } from '../../lib/crypto';
+
+export interface ScryptOptions {
+  N: number;
+  r: number;
+  p: number;
+  dkLen: number;
+}
+/** scrypt over the UTF-8 bytes of the password; the same bytes out whichever implementation runs. */
+export type Scrypt = (password: string, salt: Uint8Array, o: ScryptOptions) => Promise<Uint8Array>;
+
+// @noble/hashes is pure JavaScript, so it runs on Workers. On a server it holds the event loop
+// (in 10 ms slices) for the whole derivation and leaves its 32 MiB block to the garbage
+// collector, so the Node entry installs OpenSSL's scrypt instead (server/node-scrypt.ts): it
+// runs on the thread pool and frees its memory when it is done. Both give the same hash.
+let scrypt: Scrypt = (password, salt, o) => scryptAsync(password, salt, o);
+
+/** Installs the scrypt implementation of the runtime (called once by the Node entry). */
+export function useScrypt(impl: Scrypt): void {
+  scrypt = impl;
+}
 
 export interface ScryptParams {
   logN: number;
@@ -23,7 +42,7 @@ const DK_LEN = 32;
 
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT): Promise<string> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await scryptAsync(password.normalize('NFKC'), salt, { N: 2 ** params.logN, r: params.r, p: params.p, dkLen: DK_LEN });
+  const hash = await scrypt(password.normalize('NFKC'), salt, { N: 2 ** params.logN, r: params.r, p: params.p, dkLen: DK_LEN });
   return ['scrypt', params.logN, params.r, params.p, base64url(salt), base64url(hash)].join('$');
 }
 
@@ -34,7 +53,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   // Refuse absurd parameters from a tampered row rather than burning the CPU on them.
   if (!(logN >= 10 && logN <= 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16)) return false;
   const expected = fromBase64url(hash);
-  const actual = await scryptAsync(password.normalize('NFKC'), fromBase64url(salt), { N: 2 ** logN, r, p, dkLen: expected.length });
+  const actual = await scrypt(password.normalize('NFKC'), fromBase64url(salt), { N: 2 ** logN, r, p, dkLen: expected.length });
   return timingSafeEqual(actual, expected);
 }
 

@@ -10,6 +10,9 @@ import type { SessionUser } from '../env';
 
 export type CommandDeps = Pick<AdminDeps, 'db' | 'atomic' | 'clock'>;
 
+/** Who made the change: a signed-in user, or nobody signed in (a failed sign-in, the server's start). */
+export type By = Pick<SessionUser, 'id'> | { ref: 'anonymous' | 'system:start' };
+
 export interface AuditEntry {
   action: string;
   entity: string;
@@ -18,13 +21,8 @@ export interface AuditEntry {
 }
 
 /** Runs `writes(now)` and the audit entry together; returns the instant both record. */
-export async function record(
-  deps: CommandDeps,
-  by: Pick<SessionUser, 'id'>,
-  writes: (now: Date) => Compilable[],
-  entry: AuditEntry,
-): Promise<Date> {
+export async function record(deps: CommandDeps, by: By, writes: (now: Date) => Compilable[], entry: AuditEntry): Promise<Date> {
   const now = deps.clock.now();
-  await deps.atomic.run([...writes(now), auditQuery(deps.db, { actor: actorRef(by), ...entry, at: now })]);
+  await deps.atomic.run([...writes(now), auditQuery(deps.db, { actor: 'ref' in by ? by.ref : actorRef(by), ...entry, at: now })]);
   return now;
 }

@@ -70,9 +70,7 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
   if (f.travel) q = q.where('a.travel_support', '=', f.travel === 'yes' ? 1 : 0);
   if (f.dialogue || f.review) {
     q = q.where(({ exists, selectFrom }: ExpressionBuilder<AppDB, 'a'>) => {
-      let sub = selectFrom('application_dialogues as ad')
-        .select('ad.application_id')
-        .whereRef('ad.application_id', '=', 'a.id' as never);
+      let sub = selectFrom('application_dialogues as ad').select('ad.application_id').whereRef('ad.application_id', '=', 'a.id');
       if (f.dialogue) sub = sub.where('ad.dialogue_id', '=', f.dialogue);
       if (f.review) sub = sub.where('ad.status', '=', f.review);
       return exists(sub);
@@ -84,7 +82,7 @@ export function filtered(db: Kysely<Database>, f: AppFilters): AppQuery {
       exists(
         selectFrom('representatives as r')
           .select('r.application_id')
-          .whereRef('r.application_id', '=', 'a.id' as never)
+          .whereRef('r.application_id', '=', 'a.id')
           .where('r.gender', '=', gender),
       ),
     );

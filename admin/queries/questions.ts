@@ -18,11 +18,14 @@ export interface InboxGroup {
 
 const LIMIT = 200;
 
+export const QUESTION_STATUSES = ['open', 'answered', 'dismissed'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
 /**
  * Groups in one state, newest first (at most 200); with `id`, only the group of that question.
  * A question merged into another shows in its group while both are in the same state.
  */
-export async function questionGroups(db: Kysely<Database>, status: 'open' | 'answered' | 'dismissed', id?: string): Promise<InboxGroup[]> {
+export async function questionGroups(db: Kysely<Database>, status: QuestionStatus, id?: string): Promise<InboxGroup[]> {
   let rootIds: string[] | null = null;
   if (id) {
     const row = await db.selectFrom('unanswered_questions').select(['id', 'merged_into']).where('id', '=', id).executeTakeFirst();
@@ -77,4 +80,15 @@ export async function questionGroups(db: Kysely<Database>, status: 'open' | 'ans
       },
     };
   });
+}
+
+/** The group's first question for any question id (merged or not), whatever its state. */
+export async function questionRoot(db: Kysely<Database>, id: string): Promise<QuestionRow | undefined> {
+  const row = await db.selectFrom('unanswered_questions').select(['merged_into']).where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return db
+    .selectFrom('unanswered_questions')
+    .selectAll()
+    .where('id', '=', row.merged_into ?? id)
+    .executeTakeFirst();
 }

@@ -5,6 +5,8 @@
 import type { Kysely } from 'kysely';
 import { answersJson, parseJson } from '../../db/json';
 import type { Database } from '../../db/schema';
+import type { StakeholderType } from '../../domain/types';
+import type { CallWithDialogues } from './catalog';
 
 export interface Candidate {
   applicationId: string;
@@ -54,11 +56,39 @@ export async function candidates(db: Kysely<Database>, callId: string, dialogueI
   }));
 }
 
+/** A dialogue of a call with applications recommended (or objected) and in no open round. */
+export interface WaitingForRound {
+  callId: string;
+  callTitle: string;
+  dialogueId: string;
+  recommended: number;
+  objected: number;
+}
+
+/** Per live call and dialogue, what could go into a new round now. */
+export async function waitingForRound(db: Kysely<Database>, calls: CallWithDialogues[]): Promise<WaitingForRound[]> {
+  const ready: WaitingForRound[] = [];
+  for (const call of calls.filter((k) => !k.archived)) {
+    for (const dialogueId of call.dialogueIds) {
+      const list = (await candidates(db, call.id, dialogueId)).filter((x) => !x.liveRoundId);
+      if (list.length)
+        ready.push({
+          callId: call.id,
+          callTitle: call.title,
+          dialogueId,
+          recommended: list.filter((x) => x.status === 'recommended').length,
+          objected: list.filter((x) => x.status === 'objected').length,
+        });
+    }
+  }
+  return ready;
+}
+
 export interface RoundOrganisation {
   applicationId: string;
   reference: string | null;
   name: string;
-  stakeholderType: string;
+  stakeholderType: StakeholderType;
   country: string;
   ecosoc: boolean;
   website: string;

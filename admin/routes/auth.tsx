@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery } from '../audit';
+import { recordSignIn, recordSignInFailed, recordSignOut } from '../commands/sign-in';
 import { checkPreSessionToken, preSessionToken, sameOrigin } from '../auth/csrf';
 import { dummyHash, passwordParams, verifyPassword } from '../auth/password';
 import { isRole } from '../auth/roles';
@@ -104,29 +104,12 @@ export function authRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash(passwordParams(deps.settings.passwordCost))));
     if (!user || !ok || user.disabled || !isRole(user.role)) {
       deps.log.info('admin.sign_in_failed', { known: Boolean(user) });
-      // Recorded against a known account only, and without what was typed: an unknown "email"
-      // may well be a password typed into the wrong field.
-      if (user) {
-        await auditQuery(deps.db, {
-          actor: 'anonymous',
-          action: 'auth.sign_in_failed',
-          entity: 'admin_user',
-          entityId: user.id,
-          detail: { disabled: Boolean(user.disabled) },
-          at: deps.clock.now(),
-        }).execute();
-      }
+      if (user) await recordSignInFailed(deps, user);
       return loginPage(c, deps, values, { password: 'The email address or password is not right' }, 401);
     }
     await clearFailures(deps, keys);
     await createSession(c, deps, user.id);
-    await auditQuery(deps.db, {
-      actor: actorRef(user),
-      action: 'auth.sign_in',
-      entity: 'admin_user',
-      entityId: user.id,
-      at: deps.clock.now(),
-    }).execute();
+    await recordSignIn(deps, user);
     return c.redirect(safeNext(raw.next), 303);
   });
 
@@ -139,13 +122,7 @@ export function logoutRoute(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/logout', async (c) => {
     const user = c.get('user');
     await destroySession(c, deps);
-    await auditQuery(deps.db, {
-      actor: actorRef(user),
-      action: 'auth.sign_out',
-      entity: 'admin_user',
-      entityId: user.id,
-      at: deps.clock.now(),
-    }).execute();
+    await recordSignOut(deps, user);
     return c.redirect('/admin/login?notice=signed_out', 303);
   });
   return app;

@@ -3,7 +3,7 @@
  */
 import { Hono } from 'hono';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery } from '../audit';
+import { recordExport } from '../commands/exports';
 import type { AdminEnv } from '../env';
 import { csvStream } from '../export/csv';
 import { exportBatches, HEADER } from '../export/rows';
@@ -15,20 +15,9 @@ export function exportRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const stamp = () => deps.clock.now().toISOString().slice(0, 16).replace(/[-:T]/g, '');
   const onError = (err: unknown) => deps.log.error('admin.export_failed', { err });
 
-  // Exports carry personal data, so who exported what is recorded like any change.
-  const record = (c: { get(k: 'user'): { id: string } }, format: string, filters: object) =>
-    auditQuery(deps.db, {
-      actor: actorRef(c.get('user')),
-      action: 'applications.export',
-      entity: 'application',
-      entityId: null,
-      detail: { format, filters },
-      at: deps.clock.now(),
-    }).execute();
-
   app.get('/export.csv', async (c) => {
     const f = parseFilters(c.req.query());
-    await record(c, 'csv', f);
+    await recordExport(deps, c.get('user'), 'csv', f);
     return new Response(csvStream(HEADER, exportBatches(deps.db, f), onError), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
@@ -47,7 +36,7 @@ export function exportRoutes(deps: AdminDeps): Hono<AdminEnv> {
       deps.log.warn('admin.xlsx_unavailable', { err });
       return c.text('Excel export is available on the Node server only. Please use the CSV export here; Excel opens CSV files too.', 501);
     }
-    await record(c, 'xlsx', f);
+    await recordExport(deps, c.get('user'), 'xlsx', f);
     return new Response(body, {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

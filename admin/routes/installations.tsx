@@ -7,7 +7,8 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AdminDeps } from '../deps';
-import { firstActiveSlackTeam, listInstallations, setInstallationStatus, type InstallationListRow } from '../../db/store/installations';
+import { listInstallations, setInstallationStatus, type InstallationListRow } from '../../db/store/installation-status';
+import { firstActiveSlackTeam } from '../../db/store/installations';
 import { AppError } from '../../domain/errors';
 import { actorRef } from '../audit';
 import type { AdminEnv } from '../env';

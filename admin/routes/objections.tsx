@@ -4,12 +4,12 @@
  * until the round closes. Text comes from the `rounds` catalogue in the viewer's language.
  */
 import { Hono, type Context } from 'hono';
-import { getRound, listRounds, object, withdrawObjection, type Round } from '../../db/store/rounds';
+import { object, withdrawObjection } from '../../db/store/objections';
+import { getRound, listRounds, type Round } from '../../db/store/rounds';
 import { objectionReasonSchema, ROUND_ZONE, roundAcceptsObjections } from '../../domain/approval';
 import { countryName } from '../../domain/countries';
 import { STAKEHOLDER_LABELS } from '../../domain/eligibility';
-import { localeFromTag, t, type Locale, type MessageKey } from '../../domain/i18n';
-import type { StakeholderType } from '../../domain/types';
+import { localeFromAcceptLanguage, t, type Locale, type MessageKey } from '../../domain/i18n';
 import type { AdminDeps } from '../deps';
 import type { AdminEnv, SessionUser } from '../env';
 import { AppError } from '../../domain/errors';
@@ -22,11 +22,7 @@ import { dayTime, localTime, viewerZone } from '../views/zone';
 
 /** The first language of the browser's list that the product speaks; English otherwise. */
 export function pageLocale(c: Context): Locale {
-  for (const part of (c.req.header('accept-language') ?? '').split(',')) {
-    const l = localeFromTag(part.split(';')[0]);
-    if (l) return l;
-  }
-  return 'en';
+  return localeFromAcceptLanguage(c.req.header('accept-language'));
 }
 
 const RESULTS = ['objected', 'withdrawn', 'closed', 'twice', 'not_in_round', 'none', 'reason'] as const;
@@ -130,9 +126,7 @@ export function objectionRoutes(deps: AdminDeps): Hono<AdminEnv> {
                     return (
                       <tr>
                         <td data-label={tr('rounds.fp.col.organisation')}>{o.name}</td>
-                        <td data-label={tr('rounds.fp.col.type')}>
-                          {STAKEHOLDER_LABELS[o.stakeholderType as StakeholderType] ?? o.stakeholderType}
-                        </td>
+                        <td data-label={tr('rounds.fp.col.type')}>{STAKEHOLDER_LABELS[o.stakeholderType] ?? o.stakeholderType}</td>
                         <td data-label={tr('rounds.fp.col.country')}>{countryName(o.country)}</td>
                         <td data-label={tr('rounds.fp.col.ecosoc')}>{tr(o.ecosoc ? 'rounds.fp.ecosoc.yes' : 'rounds.fp.ecosoc.no')}</td>
                         {/* Shown as text, never as a link: the address is what the applicant typed. */}

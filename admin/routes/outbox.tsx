@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery } from '../audit';
+import { retryMessage } from '../commands/outbox';
 import type { AdminEnv } from '../env';
 import { done } from '../render';
 
@@ -26,22 +26,7 @@ export function outboxRoutes(deps: AdminDeps): Hono<AdminEnv> {
       .where('id', '=', id.data)
       .executeTakeFirst();
     if (!row || row.status === 'delivered' || row.status === 'sending') return done(c, '/admin', row ? 'retry_not_needed' : 'not_found');
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db
-        .updateTable('outbox')
-        .set({ status: 'pending', attempts: 0, next_attempt_at: now.toISOString() })
-        .where('id', '=', row.id)
-        .where('status', 'in', ['pending', 'failed']),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'outbox.retry',
-        entity: 'outbox',
-        entityId: row.id,
-        detail: { purpose: row.purpose, platform: row.platform, status: row.status, attempts: row.attempts },
-        at: now,
-      }),
-    ]);
+    await retryMessage(deps, c.get('user'), row);
     deps.kickOutbox();
     return done(c, '/admin', 'retried');
   });

@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { AdminDeps } from '../deps';
 import { listReviewers } from '../../db/store/reviewers';
-import { actorRef, auditQuery } from '../audit';
+import { addReviewer, removeReviewer } from '../commands/reviewers';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { done, render } from '../render';
@@ -121,22 +121,7 @@ export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(reviewerSchema, raw);
     if (!parsed.ok) return page(c, deps, raw, parsed.errors, 400);
-    const { platform, user_id, label } = parsed.data;
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db
-        .insertInto('platform_reviewers')
-        .values({ platform, user_id, label, added_by: actorRef(c.get('user')), added_at: now.toISOString() })
-        .onConflict((oc) => oc.columns(['platform', 'user_id']).doUpdateSet({ label })),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'reviewer.add',
-        entity: 'platform_reviewer',
-        entityId: `${platform}:${user_id}`,
-        detail: { label },
-        at: now,
-      }),
-    ]);
+    await addReviewer(deps, c.get('user'), parsed.data);
     return done(c, '/admin/reviewers', 'saved');
   });
 
@@ -144,18 +129,7 @@ export function reviewerRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(reviewerSchema, { ...raw, label: '' });
     if (!parsed.ok) return page(c, deps, {}, parsed.errors, 400);
-    const { platform, user_id } = parsed.data;
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.deleteFrom('platform_reviewers').where('platform', '=', platform).where('user_id', '=', user_id),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'reviewer.remove',
-        entity: 'platform_reviewer',
-        entityId: `${platform}:${user_id}`,
-        at: now,
-      }),
-    ]);
+    await removeReviewer(deps, c.get('user'), parsed.data);
     return done(c, '/admin/reviewers', 'deleted');
   });
   return app;

@@ -12,7 +12,7 @@ import { REGIONAL_GROUPS } from '../../domain/countries';
 import { AppError } from '../../domain/errors';
 import { GENDER_LABELS, GENDERS } from '../../domain/eligibility';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery } from '../audit';
+import { setApproval } from '../commands/approval';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
 import { listCalls, listDialogues } from '../queries/catalog';
@@ -121,23 +121,7 @@ export function roundSettingsRoutes(deps: AdminDeps): Hono<AdminEnv> {
       if (!v.success) throw new AppError('invalid', 'approval_settings_invalid', `${g}: ${v.error.issues[0]?.message}`);
       if (v.data !== null) region[g] = v.data;
     }
-    const targets: BalanceTargets = { gender, region };
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      // updated_at moves so the engine's cached catalogue (and so every reply) follows at once.
-      deps.db
-        .updateTable('calls')
-        .set({ approval_body: raw.approval_body, balance_targets: JSON.stringify(targets), updated_at: now.toISOString() })
-        .where('id', '=', call.id),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'call.approval',
-        entity: 'call',
-        entityId: call.id,
-        at: now,
-        detail: { approvalBody: { from: call.approval_body, to: raw.approval_body }, targets },
-      }),
-    ]);
+    await setApproval(deps, c.get('user'), call, raw.approval_body, { gender, region });
     return done(c, '/admin/rounds/settings', 'approval_saved');
   });
 

@@ -3,12 +3,11 @@
  * admin cannot be demoted or disabled.
  */
 import { Hono, type Context } from 'hono';
-import type { Compilable } from 'kysely';
+import type { FC } from 'hono/jsx';
 import type { AdminDeps } from '../deps';
-import { actorRef, auditQuery, diff } from '../audit';
-import { hashPassword, passwordParams } from '../auth/password';
 import { ROLE_LABELS, ROLES } from '../auth/roles';
 import { COUNTRIES, countryName } from '../../domain/countries';
+import { createUser, updateUser } from '../commands/users';
 import type { AdminEnv } from '../env';
 import { check, readForm } from '../form';
 import { done, render } from '../render';
@@ -20,6 +19,13 @@ import { Csrf } from '../views/layout';
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const statePartyOptions = [{ value: '', label: '—' }, ...COUNTRIES.map((k) => ({ value: k.code, label: k.name }))];
 const STATE_PARTY_HINT = 'Only for the role "State party focal point": the State party this person speaks for in non-objection rounds.';
+
+const RoleFields: FC<{ values: Values; errors: Errors }> = ({ values, errors }) => (
+  <>
+    <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
+    <Select name="state_party" label="State party" hint={STATE_PARTY_HINT} options={statePartyOptions} values={values} errors={errors} />
+  </>
+);
 
 function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: Errors, status: 200 | 400 | 409 = 200) {
   return render(
@@ -33,15 +39,7 @@ function newForm(c: Context<AdminEnv>, deps: AdminDeps, values: Values, errors: 
         <Csrf token={c.get('csrf')} />
         <Input name="email" label="Email address" type="email" autocomplete="off" required values={values} errors={errors} />
         <Input name="display_name" label="Name" hint="Shown on decisions and in the audit log." required values={values} errors={errors} />
-        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select
-          name="state_party"
-          label="State party"
-          hint={STATE_PARTY_HINT}
-          options={statePartyOptions}
-          values={values}
-          errors={errors}
-        />
+        <RoleFields values={values} errors={errors} />
         <Input
           name="password"
           label="Initial password"
@@ -81,15 +79,7 @@ function editForm(
       <form method="post" action={`/admin/users/${encodeURIComponent(id)}`} novalidate>
         <Csrf token={c.get('csrf')} />
         <Input name="display_name" label="Name" required values={values} errors={errors} />
-        <Select name="role" label="Role" required options={roleOptions} values={values} errors={errors} />
-        <Select
-          name="state_party"
-          label="State party"
-          hint={STATE_PARTY_HINT}
-          options={statePartyOptions}
-          values={values}
-          errors={errors}
-        />
+        <RoleFields values={values} errors={errors} />
         <div class="field checks">
           <label>
             <input
@@ -181,32 +171,8 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(newUserSchema, raw);
     if (!parsed.ok) return newForm(c, deps, raw, parsed.errors, 400);
-    const u = parsed.data;
-    if (await deps.db.selectFrom('admin_users').select('id').where('email', '=', u.email).executeTakeFirst()) {
+    if ((await createUser(deps, c.get('user'), parsed.data)) === 'email_taken')
       return newForm(c, deps, raw, { email: 'A user with this email exists already' }, 409);
-    }
-    const id = crypto.randomUUID();
-    const now = deps.clock.now();
-    await deps.atomic.run([
-      deps.db.insertInto('admin_users').values({
-        id,
-        email: u.email,
-        display_name: u.display_name,
-        role: u.role,
-        state_party: u.state_party,
-        password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)),
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-      }),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'user.create',
-        entity: 'admin_user',
-        entityId: id,
-        detail: { email: u.email, role: u.role, stateParty: u.state_party },
-        at: now,
-      }),
-    ]);
     return done(c, '/admin/users', 'created');
   });
 
@@ -231,57 +197,16 @@ export function userRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const raw = await readForm(c);
     const parsed = check(editUserSchema, raw);
     if (!parsed.ok) return editForm(c, deps, before.id, before.email, raw, parsed.errors, 400);
-    const u = parsed.data;
-    const losesAdmin = before.role === 'admin' && !before.disabled && (u.role !== 'admin' || u.disabled);
-    if (losesAdmin) {
-      const others = await deps.db
-        .selectFrom('admin_users')
-        .select('id')
-        .where('role', '=', 'admin')
-        .where('disabled', '=', 0)
-        .where('id', '!=', before.id)
-        .execute();
-      if (others.length === 0)
-        return editForm(
-          c,
-          deps,
-          before.id,
-          before.email,
-          raw,
-          { role: 'This is the last active administrator; make someone else an administrator first' },
-          409,
-        );
-    }
-    const now = deps.clock.now();
-    const set = {
-      display_name: u.display_name,
-      role: u.role,
-      state_party: u.state_party,
-      disabled: u.disabled ? 1 : 0,
-      updated_at: now.toISOString(),
-      ...(u.password ? { password_hash: await hashPassword(u.password, passwordParams(deps.settings.passwordCost)) } : {}),
-    };
-    const queries: Compilable[] = [
-      deps.db.updateTable('admin_users').set(set).where('id', '=', before.id),
-      auditQuery(deps.db, {
-        actor: actorRef(c.get('user')),
-        action: 'user.update',
-        entity: 'admin_user',
-        entityId: before.id,
-        detail: {
-          ...diff({ display_name: before.display_name }, { display_name: u.display_name }),
-          role: { from: before.role, to: u.role },
-          stateParty: { from: before.state_party, to: u.state_party },
-          disabled: { from: Boolean(before.disabled), to: u.disabled },
-          passwordChanged: Boolean(u.password),
-        },
-        at: now,
-      }),
-    ];
-    // A role change, a disable or a new password ends the user's sessions: they sign in again.
-    if (u.disabled || u.password || u.role !== before.role || u.state_party !== before.state_party)
-      queries.push(deps.db.deleteFrom('admin_sessions').where('user_id', '=', before.id));
-    await deps.atomic.run(queries);
+    if ((await updateUser(deps, c.get('user'), before, parsed.data)) === 'last_admin')
+      return editForm(
+        c,
+        deps,
+        before.id,
+        before.email,
+        raw,
+        { role: 'This is the last active administrator; make someone else an administrator first' },
+        409,
+      );
     return done(c, '/admin/users', 'saved');
   });
   return app;

@@ -15,7 +15,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export function parseFaqTranslations(raw: Values): { ok: true; data: FaqTranslationsInput } | { ok: false; errors: Errors } {
   const errors: Errors = {};
-  const data = { fr: null, es: null } as FaqTranslationsInput;
+  const data: FaqTranslationsInput = { fr: null, es: null };
   for (const l of TRANSLATED) {
     const question = str(raw[`${l}_question`]).trim();
     const answer = str(raw[`${l}_answer`]).trim();

@@ -156,6 +156,7 @@ export const newUserSchema = z
   })
   .superRefine(withStateParty)
   .transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
+export type NewUserInput = z.output<typeof newUserSchema>;
 
 export const editUserSchema = z
   .object({
@@ -171,6 +172,7 @@ export const editUserSchema = z
   })
   .superRefine(withStateParty)
   .transform((v) => ({ ...v, state_party: v.role === 'state_party' ? v.state_party : null }));
+export type EditUserInput = z.output<typeof editUserSchema>;
 
 export const channelSchema = z
   .object({
@@ -182,6 +184,7 @@ export const channelSchema = z
     locale: z.union([z.literal(''), z.enum(LOCALES)], { error: 'Choose English, French or Spanish' }).optional(),
   })
   .transform((v) => ({ ...v, address: v.address || v.conversation || '', locale: v.locale || null }));
+export type ChannelInput = z.output<typeof channelSchema>;
 
 /** A Slack user id (U…/W…, optionally "T…/U…") or a Teams AAD object id (a GUID). */
 export const reviewerSchema = z.discriminatedUnion(

@@ -1,14 +1,18 @@
 /**
- * Pieces of the approval pages: the rounds table and the notices their redirects carry.
+ * The approval rounds overview and the pieces other approval pages share: the rounds table, the
+ * "New round" link, the approval bodies' names and the notices their redirects carry.
  */
 import type { Context } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { Round } from '../../db/store/rounds';
 import { ROUND_ZONE } from '../../domain/approval';
 import type { AdminEnv } from '../env';
+import type { WaitingForRound } from '../queries/rounds';
 import { noticeFrom } from '../render';
 import { viennaDeadline } from './format';
 import { localTime } from './zone';
+
+export const BODY_WORDS = { states_parties: 'States parties', extended_bureau: 'Extended Bureau', secretariat: 'Secretariat' } as const;
 
 const NOTICES: Record<string, { text: string; bad?: boolean }> = {
   round_sent: { text: 'Round sent. Its list is frozen; focal points see it when they sign in.' },
@@ -73,3 +77,33 @@ export const RoundTable: FC<{ rounds: Round[]; names: Map<string, string>; zone:
       </table>
     </div>
   );
+
+export const RoundsOverview: FC<{ ready: WaitingForRound[]; rounds: Round[]; names: Map<string, string>; zone: string | null }> = ({
+  ready,
+  rounds,
+  names,
+  zone,
+}) => (
+  <>
+    <h1>Approval rounds</h1>
+    <p>
+      What reviewers approve is a recommendation when a call's approval body is the States parties or the Extended Bureau: send it in a
+      non-objection round. <a href="/admin/rounds/settings">Approval body and balance targets per call</a>.
+    </p>
+    <h2>Waiting for a round</h2>
+    {ready.length === 0 ? (
+      <p>No recommended application is waiting for a round.</p>
+    ) : (
+      <ul>
+        {ready.map((r) => (
+          <li>
+            {r.callTitle} — {names.get(r.dialogueId) ?? r.dialogueId}: {r.recommended} recommended
+            {r.objected ? `, ${r.objected} objected` : ''} <StageLink callId={r.callId} dialogueId={r.dialogueId} />
+          </li>
+        ))}
+      </ul>
+    )}
+    <h2>Rounds</h2>
+    <RoundTable rounds={rounds} names={names} zone={zone} />
+  </>
+);

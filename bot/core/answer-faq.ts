@@ -8,10 +8,10 @@ import { ACTIONS } from '../../domain/actions';
 import { callFor, callState, type CallState } from '../../domain/calls';
 import { translator } from '../../domain/i18n';
 import type { KnowledgeAnswer } from '../../domain/knowledge';
-import { faqIn } from '../../domain/localized';
+import { dialogueIn, faqIn } from '../../domain/localized';
 import type { CardAction, Reply, Source } from '../../domain/messages';
 import type { Call, FaqEntry } from '../../domain/types';
-import { comingNext, deadlineIn, dialogueBullet, dialogueDate, type LocalDeadline } from './answer-words';
+import { comingNext, deadlineIn, dialogueBullet, dialogueDate, dialogueLine, type LocalDeadline } from './answer-words';
 import type { Ctx } from './answers';
 import { personOf } from './context';
 import { relevantCall, statusCard } from './replies';
@@ -60,6 +60,11 @@ function withDeadline(answer: string, deadline: LocalDeadline, said: string[], e
   return lines;
 }
 
+async function hasApplication(ctx: Ctx): Promise<boolean> {
+  const person = await personOf(ctx.deps, ctx.actor);
+  return (await ctx.deps.store.listForPerson(person.id)).length > 0;
+}
+
 function stateOf(call: Call | undefined, now: Date): CallState | 'none' {
   return call ? callState(call, now) : 'none';
 }
@@ -67,6 +72,9 @@ function stateOf(call: Call | undefined, now: Date): CallState | 'none' {
 export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ctx, out: Composed, exact: boolean): Promise<void> {
   const { catalog, now, locale, actor } = ctx;
   const tr = translator(locale);
+  // "Did you get my application?" after another answer, from someone who has none: the answer
+  // already given is the one to read; "you have no application" would only distract from it.
+  if (entry.topic === 'status' && out.lines.length > 0 && !(await hasApplication(ctx))) return;
   const own = faqIn(entry, locale);
   if (own.locale !== locale) out.notes.push(tr('answers.notTranslated'));
   const answer = exact ? own.text.answer : withoutBareYesNo(own.text.answer);
@@ -79,7 +87,7 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
   const named = part.dialogues.map((id) => callFor(catalog.calls, id, now)).find(Boolean);
   const call = part.dialogues.length ? named : relevantCall(catalog, now);
   const state = stateOf(call, now);
-  const deadline = call ? deadlineIn(call, now, actor.timeZone, locale) : null;
+  const deadline = call ? deadlineIn(call, now, actor.timeZone, locale, ctx.place) : null;
   const next = () => {
     const n = comingNext(catalog, now, locale);
     if (n.text) out.lines.push(n.text);
@@ -90,6 +98,19 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
     out.lines.push(tr('answers.state.closedApply'));
     next();
   };
+
+  // "Can I apply for the trafficking dialogue now?": a dialogue announced without a call of its own
+  // yet is answered with what the call says of it, not with "no call is open".
+  const awaiting =
+    part.dialogues.length && !named ? catalog.dialogues.filter((d) => part.dialogues.includes(d.id) && d.status === 'announced') : [];
+  if (awaiting.length && (entry.topic === 'deadline' || entry.topic === 'apply' || entry.topic === 'later')) {
+    for (const d of awaiting) {
+      const text = dialogueIn(d, locale);
+      out.lines.push(dialogueLine(d, locale), ...(text.callNote ? [text.callNote] : []));
+      out.actions.push({ id: ACTIONS.subscribe, label: tr('answers.action.notifyOpens', { name: text.shortName }), value: d.id });
+    }
+    return;
+  }
 
   switch (entry.topic) {
     case 'deadline':
@@ -115,9 +136,17 @@ export async function composeFaq(entry: FaqEntry, part: KnowledgeAnswer, ctx: Ct
       out.lines.push(answer, tr(state === 'open' ? 'answers.state.openTravel' : 'answers.state.closedTravel'));
       return;
     case 'dialogues': {
+      // A question about one dialogue ("when is the TA one?") gets that dialogue, not the list.
+      const named = catalog.dialogues.filter((d) => d.status !== 'archived' && part.dialogues.includes(d.id));
+      if (named.length) {
+        out.lines.push(
+          ...named.flatMap((d) => [dialogueLine(d, locale), ...(d.status === 'announced' ? [dialogueIn(d, locale).callNote ?? ''] : [])]),
+        );
+        return;
+      }
       out.lines.push(answer);
-      // The dialogues the question names, else all; an announced one the answer already dated
-      // adds nothing but its call note, which the answer gives too.
+      // An announced dialogue the answer already dated adds nothing but its call note, which the
+      // answer gives too.
       const listed = catalog.dialogues.filter(
         (d) =>
           d.status !== 'archived' &&

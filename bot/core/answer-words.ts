@@ -9,6 +9,7 @@ import { callState, describeDeadline, formatDialogueDate } from '../../domain/ca
 import { translator, type Locale } from '../../domain/i18n';
 import { dialogueIn } from '../../domain/localized';
 import type { CardAction } from '../../domain/messages';
+import type { Place } from '../../domain/knowledge-places';
 import type { Call, Dialogue } from '../../domain/types';
 import type { Catalog } from './context';
 
@@ -45,11 +46,46 @@ function validZone(zone: string | null | undefined): string | null {
   return zone && DateTime.now().setZone(zone).isValid ? zone : null;
 }
 
-/** The deadline of `call` at `now` for someone in `askerZone`, in `locale`. */
-export function deadlineIn(call: Call, now: Date, askerZone: string | null | undefined, locale: Locale): LocalDeadline {
-  const tr = translator(locale);
+/**
+ * "Nairobi time: 13 February 2023, 02:00 (UTC+03).": the deadline where the question said, while
+ * the call has not closed and when that place's clock differs from the call's.
+ */
+function placeSentence(call: Call, close: DateTime, now: Date, place: Place | null | undefined, locale: Locale): string | null {
+  if (!place || callState(call, now) === 'closed') return null;
+  const local = close.setZone(place.zone).setLocale(INTL_LOCALE[locale]);
+  if (!local.isValid || local.offset === close.offset) return null;
+  const when = `${formatDay(local, locale)}, ${local.toFormat('HH:mm')} (UTC${local.toFormat('ZZ').replace(':00', '')})`;
+  return translator(locale)('answers.deadline.place', { place: place.name, when });
+}
+
+/**
+ * The deadline of `call` at `now` for someone in `askerZone`, in `locale`; with the time at
+ * `place` too when the question named one.
+ */
+export function deadlineIn(
+  call: Call,
+  now: Date,
+  askerZone: string | null | undefined,
+  locale: Locale,
+  place?: Place | null,
+): LocalDeadline {
   const zone = validZone(call.zone) ?? 'UTC';
   const close = DateTime.fromISO(call.closesAt, { zone }).setLocale(INTL_LOCALE[locale]);
+  const there = placeSentence(call, close, now, place, locale);
+  const d = deadlineHere(call, now, askerZone, locale, close, zone);
+  if (!there) return d;
+  return { ...d, sentence: `${d.sentence} ${there}`, extras: [d.extras, there].filter(Boolean).join(' ') };
+}
+
+function deadlineHere(
+  call: Call,
+  now: Date,
+  askerZone: string | null | undefined,
+  locale: Locale,
+  close: DateTime,
+  zone: string,
+): LocalDeadline {
+  const tr = translator(locale);
   // A deadline at 00:00 is the end of the day before, which is how the call itself words it.
   const lastDay = isMidnight(close) ? close.minus({ days: 1 }) : close;
   const day = formatDay(lastDay, locale);

@@ -6,6 +6,7 @@
  * the bot says so, gives the contact address and records the question.
  */
 import { ACTIONS } from '../../domain/actions';
+import type { Place } from '../../domain/knowledge-places';
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
 import { callFor, callState } from '../../domain/calls';
 import { isLocale, translator, type Locale } from '../../domain/i18n';
@@ -52,10 +53,10 @@ function composeDialogue(hit: Extract<KnowledgeHit, { kind: 'dialogue' }>, ctx: 
   const call = callFor(catalog.calls, d.id, now);
   const name = dialogueIn(d, locale).shortName;
   if (call && callState(call, now) === 'open') {
-    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale, ctx.place).sentence);
     out.actions.push({ id: ACTIONS.apply, label: tr('answers.action.apply'), style: 'primary' });
   } else if (call && callState(call, now) === 'closed') {
-    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale).sentence);
+    if (!covered) out.lines.push(deadlineIn(call, now, ctx.actor.timeZone, locale, ctx.place).sentence);
   } else {
     const note = dialogueIn(d, locale).callNote;
     if (note && !covered) out.lines.push(note);
@@ -87,6 +88,8 @@ export interface Ctx {
   catalog: Catalog;
   now: Date;
   locale: Locale;
+  /** A place the message names for a time ("the deadline in Nairobi"). */
+  place: Place | null;
 }
 
 export interface Answered {
@@ -127,7 +130,7 @@ export async function answerMessage(
   const parts: KnowledgeAnswer[] = kb.ask(text, { locale });
   const out: Composed = { lines: [], sources: [], actions: [], extra: [], notes: [] };
   if (detected && !isLocale(detected) && locale === 'en') out.notes.push(tr('answers.otherLanguage'));
-  const ctx: Ctx = { deps, actor, catalog, now, locale };
+  const ctx: Ctx = { deps, actor, catalog, now, locale, place: kb.placeOf(text, now) };
 
   let unsure = false;
   let unknown = false;
@@ -178,7 +181,7 @@ export async function answerMessage(
   const actions = uniqueBy(out.actions, (a) => `${a.id}:${a.value ?? ''}`);
   if (actions.length) replies.push({ kind: 'card', card: { title: tr('answers.nextTitle'), actions } });
   const more = followUpsFor(kb, catalog, answered, text, locale);
-  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more) } });
+  if (more.length) replies.push({ kind: 'card', card: { title: tr('questions.answer.more'), actions: followUpActions(more, locale) } });
   return { replies: [...replies, ...out.extra], recorded, locale };
 }
 

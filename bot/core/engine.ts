@@ -13,11 +13,11 @@ import {
   REASON_FORM,
 } from '../../domain/actions';
 import { FORM_ID } from '../../domain/form';
-import { openCalls } from '../../domain/calls';
+import { callFor, callState, openCalls } from '../../domain/calls';
 import type { Reply } from '../../domain/messages';
-import { answerQuestion } from './answers';
+import { answerQuestion, knowledgeFor } from './answers';
 import { openForm, startEdit, stepBack, submitStep } from './apply-flow';
-import { loadCatalog, type EngineDeps } from './context';
+import { loadCatalog, personOf, type EngineDeps } from './context';
 import type { Engine } from './engine-types';
 import { eraseOnRequest, isMyDataRequest, myData } from './my-data';
 import { homeReplies } from './home-flow';
@@ -28,7 +28,8 @@ import { commandInEnglish } from '../../domain/i18n/commands';
 import { isLocale } from '../../domain/i18n/locales';
 import { chooseLanguage, langOf, LANGUAGE_ACTION, languageCard, languageChoiceIn, withLanguage } from './language';
 import { smallTalkReplies } from './smalltalk';
-import { answerGroup, changeGroup, passToSecretariat, questionAction, questionSubmitted } from './questions-flow';
+import { questionAction, questionSubmitted } from './question-cards';
+import { answerGroup, changeGroup, passToSecretariat } from './questions-flow';
 import { t, type Locale } from '../../domain/i18n';
 import { helpReplies, say } from './replies';
 import { decide, infoAnswered, infoPrompt, reasonSubmitted, reviewAction } from './review-flow';
@@ -128,6 +129,23 @@ async function contactRequest(
   return say(t(locale, 'questions.contact.passed', { where, contact: (await loadCatalog(deps.store)).contact }));
 }
 
+/**
+ * Whether "I want to apply (for …)" can start the form now: a call is open and the message names
+ * no dialogue whose call is not (the trafficking dialogue's opens later).
+ */
+async function canApplyTo(deps: EngineDeps, text: string): Promise<boolean> {
+  const catalog = await loadCatalog(deps.store);
+  const now = deps.clock.now();
+  if (!openCalls(catalog.calls, now).length) return false;
+  const named = knowledgeFor(catalog)
+    .ask(text)
+    .flatMap((a) => a.dialogues);
+  return named.every((id) => {
+    const call = callFor(catalog.calls, id, now);
+    return !!call && callState(call, now) === 'open';
+  });
+}
+
 async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversation: ConversationRef): Promise<EngineResult> {
   const l = langOf(actor);
   const intent = classify(commandInEnglish(text));
@@ -144,6 +162,11 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
       return openForm(deps, actor);
     case 'status':
       return status(deps, actor);
+    case 'outcome':
+      // Someone who has applied sees where their application stands; anyone else is told how
+      // and when decisions come.
+      if ((await deps.store.listForPerson((await personOf(deps, actor)).id)).length) return status(deps, actor);
+      return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'edit':
       return startEdit(deps, actor);
     case 'withdraw':
@@ -153,7 +176,7 @@ async function onMessage(deps: EngineDeps, actor: Actor, text: string, conversat
     case 'wantsToApply':
       // With a call open the form starts; otherwise the answer says, in the asker's language,
       // that the call has closed and what comes next.
-      if (openCalls((await loadCatalog(deps.store)).calls, deps.clock.now()).length) return openForm(deps, actor);
+      if (await canApplyTo(deps, intent.text)) return openForm(deps, actor);
       return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };
     case 'question':
       return { replies: await answerQuestion(deps, actor, intent.text, null, conversation) };

@@ -15,6 +15,11 @@ export type Intent =
   | { kind: 'status' }
   | { kind: 'edit' }
   | { kind: 'withdraw' }
+  /**
+   * "When will we hear back?", "has my application been approved?": the asker's own stage when
+   * they have applied, else the answer to when and how decisions are communicated.
+   */
+  | { kind: 'outcome'; text: string }
   | { kind: 'subscribe'; topic: string }
   /** "I want to apply", "je voudrais postuler": start the form if a call is open, else answer. */
   | { kind: 'wantsToApply'; text: string }
@@ -28,14 +33,13 @@ const commands: [RegExp, Extract<Intent, { kind: 'help' | 'apply' | 'status' | '
     'apply',
   ],
   [/^(status|my status|(my )?application status|check (my )?(application|status)|where is my application)$/, 'status'],
-  // Questions about one's own outcome are answered from the application's real stage, not the FAQ.
-  [
-    /^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/,
-    'status',
-  ],
   [/^(edit|change|update) (my )?application$|^edit$/, 'edit'],
   [/^withdraw( my application)?$/, 'withdraw'],
 ];
+
+// Questions about one's own outcome (matched like commands, on the whole message).
+const OUTCOME =
+  /^(when will (i|we) (know|hear|be told)( back)?( if .*| whether .*| about (my|our) application)?|(has|was|is) (my|our) application (been )?(approved|accepted|decided)( yet)?|(am i|are we|have (i|we) been) (approved|accepted|selected)( yet)?|any news (about|on) (my|our) application)$/;
 
 // Matched on folded text: lower case, no accents, punctuation as spaces.
 const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
@@ -57,6 +61,14 @@ const SMALL_TALK: [SmallTalk, Locale | null, RegExp][] = [
     /^(merci( beaucoup| bien| infiniment)?|je vous remercie)( pour (votre|ton|l|cette) (aide|reponse|information|informations))?$/,
   ],
   ['thanks', 'es', /^((muchas |mil )?gracias|se lo agradezco|te lo agradezco)( por (su|tu|la) (ayuda|respuesta|informacion))?$/],
+  // "that was really helpful", "c'est très clair", "muy útil": said of an answer, a thank-you.
+  [
+    'thanks',
+    'en',
+    /^((that|this|it) (s|was|is) )?(very |really |so |super |most |extremely )?(helpful|useful|clear|informative|kind of you)( indeed)?$/,
+  ],
+  ['thanks', 'fr', /^((c est|c etait|ca m a ete|tres|vraiment|super|trop) )*(utile|clair|claire|gentil|aimable|precieux)$/],
+  ['thanks', 'es', /^((es|fue|muy|super|realmente|de gran) )*(util|utiles|claro|clara|amable|ayuda)$/],
   [
     'ack',
     null,
@@ -141,13 +153,20 @@ function smallTalkOf(text: string): [SmallTalk, Locale | null] | null {
   return from(0);
 }
 
+// "… for the firearms dialogue", "… au dialogue sur les armes à feu", "… en el diálogo de asistencia
+// técnica": a meeting word, with at most a few words naming it.
+const EN_TO_DIALOGUE = String.raw`( (for|to|in) (the |both |a )?([a-z]+ ){0,4}(dialogue|dialogues|dialog|meeting|one))?`;
+const FR_TO_DIALOGUE = String.raw`( (a|au|aux|pour) (la |le |les |l )?(dialogue|dialogues|reunion)( [a-z]+){0,5})?`;
+const ES_TO_DIALOGUE = String.raw`( (a|al|en|para) (el |los |la )?(dialogo|dialogos|reunion)( [a-z]+){0,5})?`;
+
 // Matched on folded text.
 const WANTS_TO_APPLY = new RegExp(
   [
-    String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)( now| please)?$`,
-    String.raw`^(i|we) (want|wish) to (apply|register)( now| please)?$`,
-    String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)( maintenant| svp| s il vous plait)?$`,
-    String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)( ahora| por favor)?$`,
+    String.raw`^(i|we)( would| d)? (want|like|wish|need|am ready|are ready) to (apply|register|sign up|submit (an|our|my) application|start (an|our|my) application)${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(i|we) (want|wish) to (apply|register)${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(please )?(sign|register|enrol|enroll) (me|us)( up)?${EN_TO_DIALOGUE}( now| please)?$`,
+    String.raw`^(je|nous) (veux|voudrais|souhaite|souhaiterais|voulons|voudrions|souhaitons) (postuler|candidater|m inscrire|nous inscrire|presenter (une|ma|notre) candidature|deposer (une|ma|notre) candidature)${FR_TO_DIALOGUE}( maintenant| svp| s il vous plait)?$`,
+    String.raw`^(quiero|quisiera|queremos|quisieramos|deseo|deseamos) (postularme|postular|postularnos|inscribirme|inscribirnos|solicitar|presentar (una|mi|nuestra) solicitud|aplicar)${ES_TO_DIALOGUE}( ahora| por favor)?$`,
   ].join('|'),
 );
 
@@ -171,6 +190,7 @@ export function classify(raw: string): Intent {
   for (const [re, kind] of commands) {
     if (re.test(command)) return { kind };
   }
+  if (OUTCOME.test(command)) return { kind: 'outcome', text: raw };
   const pieces = openingPieces(raw);
   // Small talk before a question is politeness: answer the question. Small talk alone gets the
   // reply to its last part ("Hello! Who are you?").

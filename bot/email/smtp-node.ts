@@ -1,8 +1,10 @@
 /**
  * SMTP on Node through nodemailer. Imported only by the Node entry (server/node-setup.ts):
  * nodemailer needs Node's sockets and TLS, which Workers do not have (see smtp-worker.ts).
+ * nodemailer is loaded with the first mail, not at start: a server without SMTP configured,
+ * or one that has not sent anything yet, does not keep its ~8 MB resident.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { classifySmtpError, type Mail, type MailTransport } from './transport';
 
 export interface SmtpOptions {
@@ -16,17 +18,21 @@ export function createNodemailerTransport(opts: SmtpOptions): MailTransport {
   const timeout = opts.timeoutMs ?? 30_000;
   // The URL inside the options (not as the first argument, where the second would be message
   // defaults): only then do the timeouts apply to the connection.
-  const transporter = nodemailer.createTransport({
-    url: opts.url,
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  let transporter: Promise<Transporter> | null = null;
+  const open = () =>
+    (transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({
+        url: opts.url,
+        connectionTimeout: timeout,
+        greetingTimeout: timeout,
+        socketTimeout: timeout,
+      } as Parameters<typeof nodemailer.createTransport>[0]),
+    ));
   return {
     kind: 'smtp',
     async send(mail: Mail) {
       try {
-        await transporter.sendMail({
+        await (await open()).sendMail({
           from: mail.from,
           to: mail.to,
           subject: mail.subject,
@@ -40,7 +46,7 @@ export function createNodemailerTransport(opts: SmtpOptions): MailTransport {
       }
     },
     async close() {
-      transporter.close();
+      (await transporter)?.close();
     },
   };
 }

@@ -11,7 +11,7 @@ import type { AdapterHost } from '../core/host';
 import type { PlatformAdapter } from '../core/adapter';
 import type { Actor, InboundEvent } from '../core/types';
 import { playgroundPage } from './page';
-import { localeFromTag } from '../../domain/i18n/locales';
+import { localeFromAcceptLanguage, localeFromTag } from '../../domain/i18n/locales';
 
 export const PLAYGROUND_REVIEWERS = 'reviewers';
 const REVIEWER = 'reviewer';
@@ -81,8 +81,8 @@ export function createPlaygroundAdapter(deps: AdapterHost, settings: PlaygroundS
 
   // The page's own words follow ?lang= or the browser; the conversation follows the person.
   routes.get('/playground', (c) => {
-    const tag = c.req.query('lang') ?? c.req.header('accept-language')?.split(',')[0];
-    return c.html(playgroundPage(localeFromTag(tag?.slice(0, 35)) ?? 'en'));
+    const asked = localeFromTag(c.req.query('lang')?.slice(0, 35));
+    return c.html(playgroundPage(asked ?? localeFromAcceptLanguage(c.req.header('accept-language'))));
   });
 
   routes.post('/playground/api/event', async (c) => {

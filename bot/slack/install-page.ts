@@ -5,16 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { direction, localeFromTag, t, type Locale } from '../../domain/i18n';
-
-/** The first supported language in Accept-Language ("fr-CH,fr;q=0.9,en;q=0.8"), else English. */
-export function pageLocale(acceptLanguage: string | undefined): Locale {
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const found = localeFromTag(part.split(';')[0]);
-    if (found) return found;
-  }
-  return 'en';
-}
+import { direction, t, type Locale } from '../../domain/i18n';
 
 const STYLE =
   'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}a.button{display:inline-block;background:#4a154b;color:#fff;padding:.6rem 1.2rem;border-radius:.3rem;text-decoration:none;font-weight:600}a.button:focus{outline:3px solid #1b4f8a;outline-offset:2px}code{font-size:.95em}';

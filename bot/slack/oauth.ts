@@ -10,8 +10,9 @@
  */
 import { Hono } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import { z } from 'zod';
-import { installedPage, installPage, outcomePage, pageLocale } from './install-page';
+import * as z from 'zod';
+import { installedPage, installPage, outcomePage } from './install-page';
+import { localeFromAcceptLanguage } from '../../domain/i18n';
 import { createOauthStates, type OauthStatePort } from './oauth-state';
 import type { SlackInstallation } from '../../domain/channel-ports';
 
@@ -74,7 +75,7 @@ export function slackInstallRoutes(
   const secure = settings.publicUrl.startsWith('https:');
 
   app.get('/slack/install', async (c) => {
-    const locale = pageLocale(c.req.header('accept-language'));
+    const locale = localeFromAcceptLanguage(c.req.header('accept-language'));
     const { state, maxAgeSeconds } = await states.issue();
     const authorize = new URL('../oauth/v2/authorize', settings.apiUrl);
     authorize.search = new URLSearchParams({
@@ -90,7 +91,7 @@ export function slackInstallRoutes(
   });
 
   app.get('/slack/oauth_redirect', async (c) => {
-    const locale = pageLocale(c.req.header('accept-language'));
+    const locale = localeFromAcceptLanguage(c.req.header('accept-language'));
     c.header('Cache-Control', 'no-store');
     deleteCookie(c, COOKIE, { path: '/slack/oauth_redirect', secure });
     // The person pressed Cancel on Slack's page (error=access_denied): not a failure of ours.

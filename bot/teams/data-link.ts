@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
-import { localeFromTag, t } from '../../domain/i18n';
+import { localeFromAcceptLanguage, t } from '../../domain/i18n';
 import type { AdapterHost } from '../core/host';
 
 const ISSUER = 'urn:dialogue-desk:teams-bot';
@@ -78,7 +78,7 @@ export function dataLinkRoutes(deps: Pick<AdapterHost, 'clock' | 'store'>, links
     const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff' };
     if (!personId) {
       // The browser that opened the link says which language its reader wants.
-      const l = localeFromTag(c.req.header('accept-language')?.split(/[,;]/)[0]) ?? 'en';
+      const l = localeFromAcceptLanguage(c.req.header('accept-language'));
       return c.json({ error: 'link_expired', message: t(l, 'security.error.dataLinkExpired') }, 403, headers);
     }
     const now = deps.clock.now().toISOString();

@@ -17,7 +17,7 @@ import type { Actor, EngineResult } from '../core/types';
 import type { ConnectorClient } from './client';
 import { TEAMS_DIALOG_CSS, TEAMS_DIALOG_JS } from '../../generated/assets';
 import { dialogPage, expiredPage } from './dialog-page';
-import { localeFromTag, t, type Locale } from '../../domain/i18n';
+import { localeFromAcceptLanguage, t, type Locale } from '../../domain/i18n';
 import type { DialogGrant, DialogTokens } from './dialog-token';
 import { repliesToActivities } from './render/replies';
 import { withRetry } from './retry';
@@ -103,7 +103,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
     const checked = await tokens.verify(c.req.query('t'));
     if (!checked.ok) {
       deps.log.info('teams_dialog_token_refused', { reason: checked.reason });
-      return c.html(expiredPage(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en'), 401);
+      return c.html(expiredPage(localeFromAcceptLanguage(c.req.header('accept-language'))), 401);
     }
     const answer = toDialogAnswer(await deps.engine.openForm(checked.grant.actor));
     return c.html(dialogPage({ token: c.req.query('t'), answer }));
@@ -121,7 +121,7 @@ export function dialogRoutes(ctx: DialogContext): Hono {
       return c.json(
         {
           error: 'expired',
-          message: t(localeFromTag(c.req.header('accept-language')?.split(',')[0]?.slice(0, 35)) ?? 'en', 'chrome.form.expired'),
+          message: t(localeFromAcceptLanguage(c.req.header('accept-language')), 'chrome.form.expired'),
         },
         401,
       );

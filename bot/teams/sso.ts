@@ -7,7 +7,7 @@
  * that tenant) trusted. Verified against real time, like Bot Framework tokens.
  */
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export interface SsoSettings {
   appId: string;

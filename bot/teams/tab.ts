@@ -5,10 +5,9 @@
  */
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
-import { direction, localeFromTag, t, type Locale } from '../../domain/i18n';
+import { direction, localeFromAcceptLanguage, localeFromTag, t, type Locale } from '../../domain/i18n';
 import { TEAMS_TAB_CSS, TEAMS_TAB_JS } from '../../generated/assets';
 import { scriptJson } from '../web/form-script';
-import { localeFromAcceptLanguage } from '../web/messages';
 
 export type ScriptSource = () => Promise<string | null>;
 

@@ -73,6 +73,7 @@ export function formHtml(form: FormView, csrf: string, W: WebText): Html {
 <h2 id="step-title">${W.stepOf(form.title, form.stepNumber, form.stepCount)}</h2>
 ${errors.length ? html`<div class="alert" role="alert" tabindex="-1" id="problems"><p>${W.problems(errors.length)}</p><ul>${errors.map((f) => html`<li><a href="#f_${f.id}">${f.label}: ${f.error}</a></li>`)}</ul></div>` : ''}
 ${form.intro ? html`<p>${form.intro}</p>` : ''}
+${form.stepId === 'consent' ? html`<p><a href="/privacy">${W.consentNotice}</a></p>` : ''}
 ${form.summary ? html`<dl>${form.summary.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>` : ''}
 <input type="hidden" name="${CSRF_FIELD}" value="${csrf}">
 <input type="hidden" name="_draft" value="${form.draftId}">

@@ -43,6 +43,7 @@ ${
 <main id="main" tabindex="-1">
 ${body}
 </main>
+<footer class="foot"><a href="/privacy">${W.privacyNotice}</a></footer>
 </body>
 </html>`;
 }

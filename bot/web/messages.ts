@@ -2,27 +2,7 @@
  * The applicant pages' words in the reader's language, from the "web" catalogue area
  * (domain/i18n/catalog/web.ts). The locale comes from the browser's Accept-Language.
  */
-import { localeFromTag, t, DEFAULT_LOCALE, type AreaKey, type Locale, type MessageValues } from '../../domain/i18n';
-
-/** The first language the browser asks for that the product speaks (by q-value), else English. */
-export function localeFromAcceptLanguage(header: string | undefined): Locale {
-  if (!header) return DEFAULT_LOCALE;
-  const ranked = header
-    .slice(0, 500)
-    .split(',')
-    .map((part, i) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? '1');
-      return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0, i };
-    })
-    .filter((x) => x.q > 0)
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const r of ranked) {
-    const locale = localeFromTag(r.tag);
-    if (locale) return locale;
-  }
-  return DEFAULT_LOCALE;
-}
+import { localeFromAcceptLanguage, t, type AreaKey, type Locale, type MessageValues } from '../../domain/i18n';
 
 const DOORS = ['slack', 'teams', 'web', 'playground'] as const;
 const isDoor = (platform: string): platform is (typeof DOORS)[number] => (DOORS as readonly string[]).includes(platform);
@@ -83,6 +63,8 @@ export function webText(locale: Locale) {
     problems: (count: number) => m('form.problems', { count }),
     continueMy: m('form.continue'),
     answerTitle: m('answer.title'),
+    privacyNotice: t(locale, 'notice.link'),
+    consentNotice: t(locale, 'notice.link.consent'),
   };
 }
 

@@ -131,6 +131,7 @@ export const faqEs: Record<string, FaqText> = {
       '¿Qué organizaciones pueden postularse?',
       '¿Puede postularse una empresa?',
       '¿Puede participar la sociedad civil?',
+      '¿Puede postular una red o coalición de ONG?',
     ],
     answer:
       'Pueden presentar solicitudes los representantes de las partes interesadas no gubernamentales pertinentes: organizaciones no gubernamentales (con o sin estatus ante el ECOSOC), instituciones académicas y el sector privado.',
@@ -216,6 +217,9 @@ export const faqEs: Record<string, FaqText> = {
       '¿Cómo me informarán del resultado?',
       '¿Cómo nos comunican la decisión?',
       '¿Qué sucede con la solicitud una vez enviada?',
+      '¿Cuándo sabremos si fuimos seleccionados?',
+      '¿Cuándo tendremos una respuesta?',
+      '¿Cuándo se comunican las decisiones?',
     ],
     answer:
       'Todas las solicitudes se examinan y quedan sujetas a la aprobación de los Estados partes en la Convención contra la Delincuencia Organizada y sus Protocolos, procurando asegurar la diversidad de género y la representación geográfica. Le enviaré aquí, en un mensaje, la decisión sobre cada diálogo al que se haya postulado.',

@@ -214,6 +214,9 @@ export const faqFr: Record<string, FaqText> = {
       'Comment serai-je informé du résultat ?',
       'Comment sommes-nous informés de la décision ?',
       'Comment savoir si nous avons été sélectionnés ?',
+      'Quand saurons-nous si nous sommes retenus ?',
+      'Quand aurons-nous une réponse ?',
+      'Quand les décisions sont-elles communiquées ?',
     ],
     answer:
       'Toutes les candidatures sont examinées et soumises à l’approbation des États parties à la Convention contre la criminalité organisée et aux Protocoles s’y rapportant, en veillant à la diversité des participants sur le plan du genre et de la représentation géographique. Je vous enverrai ici, par un message, la décision pour chaque dialogue auquel vous avez postulé.',

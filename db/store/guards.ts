@@ -6,6 +6,7 @@
  * the anchor afterwards.
  */
 import { expressionBuilder, type Expression, type Insertable, type Kysely, type SqlBool } from 'kysely';
+import { newId, toJson } from '../json';
 import type { Database } from '../schema';
 
 const eb = expressionBuilder<Database, never>();
@@ -17,6 +18,10 @@ export const eventExists = (eventId: string): Expression<SqlBool> =>
 /** True once the decision with this id has been written. */
 export const decisionExists = (decisionId: string): Expression<SqlBool> =>
   eb.exists(eb.selectFrom('decisions').select('id').where('id', '=', decisionId));
+
+/** True once the audit row with this id has been written (the anchor of a round's batch). */
+export const auditExists = (auditId: string): Expression<SqlBool> =>
+  eb.exists(eb.selectFrom('audit_log').select('id').where('id', '=', auditId));
 
 /** The application is still at the version read before the batch was built. */
 export const applicationAt = (id: string, version: number): Expression<SqlBool> =>
@@ -48,4 +53,38 @@ export function insertWhen<T extends keyof Database & string>(
   const anyDb = db as unknown as Kysely<any>;
   const select = anyDb.selectNoFrom((e) => keys.map((k) => e.val(values[k]).as(k))).where(condition);
   return anyDb.insertInto(table).columns(keys).expression(select);
+}
+
+export interface AuditWhen {
+  /** Given when later statements are anchored on this row; a fresh id otherwise. */
+  id?: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  detail?: unknown;
+}
+
+/** An audit row written only if `condition` holds when the batch runs. */
+export function auditWhen(db: Kysely<Database>, entry: AuditWhen, condition: Expression<SqlBool>) {
+  return insertWhen(
+    db,
+    'audit_log',
+    {
+      id: entry.id ?? newId(),
+      at: entry.at,
+      actor_ref: entry.actor,
+      action: entry.action,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      detail: toJson(entry.detail ?? {}),
+    },
+    condition,
+  );
+}
+
+/** Whether the audit row with this id is there: a batch anchored on it ran. */
+export async function auditWritten(db: Kysely<Database>, auditId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('audit_log').select('id').where('id', '=', auditId).executeTakeFirst());
 }

@@ -15,6 +15,7 @@ import * as conversation from './conversation';
 import * as decisions from './decisions';
 import * as outbox from './outbox';
 import * as people from './people';
+import * as questionChanges from './question-changes';
 import * as questions from './questions';
 import { submit } from './submit';
 import * as privacy from './privacy';
@@ -65,9 +66,9 @@ export function createStore(db: Kysely<Database>, atomic: Atomic, clock: Clock =
 
     recordQuestion: (input) => questions.recordQuestion(db, atomic, input),
     questionGroup: (id) => questions.questionGroup(db, id),
-    answerQuestion: (input) => questions.answerQuestion(db, atomic, input),
-    dismissQuestion: (input) => questions.dismissQuestion(db, atomic, input),
-    assignQuestion: (input) => questions.assignQuestion(db, atomic, input),
+    answerQuestion: (input) => questionChanges.answerQuestion(db, atomic, input),
+    dismissQuestion: (input) => questionChanges.dismissQuestion(db, atomic, input),
+    assignQuestion: (input) => questionChanges.assignQuestion(db, atomic, input),
     secretariatChannel: (callId, platform) => questions.secretariatChannel(db, callId, platform),
     stageCounts: (dialogueId, exclude) => stageCounts(db, dialogueId, exclude),
     liveRoundsFor: async (applicationId) =>

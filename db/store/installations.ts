@@ -1,7 +1,8 @@
 /**
  * Installations (db/tables/installations.ts): saving a Slack install, finding the token for a
  * workspace, removing tokens on uninstall or revocation (and failing what was still queued for
- * that workspace), the admin panel's list and its disable/enable, and OAuth states.
+ * that workspace), and admitting Teams tenants. The admin panel's list and its disable/enable
+ * are in installation-status.ts, the install page's OAuth states in oauth-states.ts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Atomic } from '../atomic';
@@ -14,7 +15,8 @@ export function slackInstallationId(teamId: string | null, enterpriseId: string 
   return `slack:${isEnterpriseInstall && enterpriseId ? enterpriseId : teamId}`;
 }
 
-function audit(db: Kysely<Database>, actor: string, action: string, entityId: string, detail: unknown, now: string) {
+/** An audit row about an installation, to run in the batch of the change it records. */
+export function installationAudit(db: Kysely<Database>, actor: string, action: string, entityId: string, detail: unknown, now: string) {
   return db.insertInto('audit_log').values({
     id: crypto.randomUUID(),
     at: now,
@@ -60,7 +62,7 @@ export async function saveSlackInstallation(
         ...values,
       })
       .onConflict((oc) => oc.column('id').doUpdateSet(values)),
-    audit(db, `slack:${input.installedBy}`, 'installation.install', id, { team: input.teamName, scopes: input.scopes }, now),
+    installationAudit(db, `slack:${input.installedBy}`, 'installation.install', id, { team: input.teamName, scopes: input.scopes }, now),
   ]);
   return id;
 }
@@ -139,104 +141,40 @@ export async function removeSlackTokens(
       .where('platform', '=', 'slack')
       .where('status', 'in', ['pending', 'sending'])
       .where(sql<string>`json_extract(recipient, '$.scope')`, 'in', scopes),
-    audit(db, `slack:${teamId}`, `installation.${reason}`, ids[0]!, {}, now),
+    installationAudit(db, `slack:${teamId}`, `installation.${reason}`, `slack:${teamId}`, {}, now),
   ]);
   return Number(results[1]?.numAffectedRows ?? 0);
 }
 
-export interface InstallationListRow {
-  id: string;
-  platform: 'slack' | 'teams';
-  teamId: string;
-  teamName: string;
-  enterpriseId: string | null;
-  installedBy: string;
-  installedAt: string;
-  status: InstallationStatus;
-  statusReason: string | null;
-  updatedAt: string;
-}
-
-export async function listInstallations(db: Kysely<Database>): Promise<InstallationListRow[]> {
+/**
+ * Seals every stored token again with the current key where only a previous key opens it (after
+ * SLACK_TOKEN_KEY changed). A row changed meanwhile (a reinstall sealed a new token) is left as
+ * it is: the update only applies to the value that was read. One audit entry with the count.
+ */
+export async function resealSlackTokens(db: Kysely<Database>, cipher: TokenCipher, now: string): Promise<number> {
+  if (!cipher.rotating) return 0;
   const rows = await db
     .selectFrom('installations')
-    .select([
-      'id',
-      'platform',
-      'team_id',
-      'team_name',
-      'enterprise_id',
-      'installed_by',
-      'installed_at',
-      'status',
-      'status_reason',
-      'updated_at',
-    ])
-    .orderBy('platform')
-    .orderBy('installed_at')
+    .select(['id', 'token_enc'])
+    .where('platform', '=', 'slack')
+    .where('token_enc', 'is not', null)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    platform: r.platform,
-    teamId: r.team_id,
-    teamName: r.team_name,
-    enterpriseId: r.enterprise_id,
-    installedBy: r.installed_by,
-    installedAt: r.installed_at,
-    status: r.status,
-    statusReason: r.status_reason,
-    updatedAt: r.updated_at,
-  }));
-}
-
-/**
- * An administrator's disable or enable, with its audit row in the same batch. Enabling an
- * uninstalled row is refused: its token is gone, only a reinstall brings it back.
- */
-export async function setInstallationStatus(
-  db: Kysely<Database>,
-  atomic: Atomic,
-  id: string,
-  to: 'active' | 'disabled',
-  actor: string,
-  now: string,
-): Promise<'changed' | 'not_found' | 'uninstalled'> {
-  const row = await db.selectFrom('installations').select(['status']).where('id', '=', id).executeTakeFirst();
-  if (!row) return 'not_found';
-  if (row.status === 'uninstalled') return 'uninstalled';
-  if (row.status === to) return 'changed';
-  await atomic.run([
-    db
+  let resealed = 0;
+  for (const row of rows) {
+    if (row.token_enc === null) continue;
+    const sealed = await cipher.reseal(row.id, row.token_enc);
+    if (sealed === null) continue;
+    const done = await db
       .updateTable('installations')
-      .set({ status: to, status_reason: actor, updated_at: now })
-      .where('id', '=', id)
-      .where('status', '<>', 'uninstalled'),
-    audit(db, actor, to === 'disabled' ? 'installation.disable' : 'installation.enable', id, { from: row.status, to }, now),
-  ]);
-  return 'changed';
-}
-
-/**
- * Records a state value (by its hash) handed out by the install page.
- */
-export async function putOauthState(
-  db: Kysely<Database>,
-  hash: string,
-  platform: 'slack' | 'teams',
-  now: string,
-  expiresAt: string,
-): Promise<void> {
-  // Old, unused states are dropped on the way: nobody comes back for them.
-  await db.deleteFrom('oauth_states').where('expires_at', '<', now).execute();
-  await db.insertInto('oauth_states').values({ id: hash, platform, created_at: now, expires_at: expiresAt }).execute();
-}
-
-/**
- * Uses a state once: true only for the first caller, and only before it expires.
- */
-export async function takeOauthState(db: Kysely<Database>, hash: string, now: string): Promise<boolean> {
-  const res = await db.deleteFrom('oauth_states').where('id', '=', hash).where('expires_at', '>=', now).executeTakeFirst();
-  return Number(res.numDeletedRows) === 1;
+      .set({ token_enc: sealed })
+      .where('id', '=', row.id)
+      .where('token_enc', '=', row.token_enc)
+      .executeTakeFirst();
+    resealed += Number(done.numUpdatedRows);
+  }
+  if (resealed > 0)
+    await installationAudit(db, 'system:token-keys', 'installation.tokens_resealed', '*', { count: resealed }, now).execute();
+  return resealed;
 }
 
 /**

@@ -4,19 +4,12 @@
  */
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import type { CallRetention } from '../../domain/privacy-notice';
 import type { Database } from '../schema';
 
-export const DRAFT_DAYS_AFTER_CLOSE = 30;
+export type { CallRetention };
 
-export interface CallRetention {
-  callId: string;
-  retentionMonths: number;
-  /** The date (YYYY-MM-DD) of the call's last dialogue, or null when one has no date yet. */
-  lastDialogue: string | null;
-  /** When personal data of submitted applications goes; null while the last dialogue is unknown. */
-  eraseAt: string | null;
-  draftsEraseAt: string;
-}
+export const DRAFT_DAYS_AFTER_CLOSE = 30;
 
 /** When each call's personal data is due to be erased, from its dialogues' dates. */
 export async function retentionPlan(db: Kysely<Database>): Promise<CallRetention[]> {

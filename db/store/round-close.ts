@@ -1,24 +1,22 @@
 /**
- * The end of a round: closing it when its time has come (the scheduled job), cancelling it (the
- * secretariat, with a reason), and the one thing the secretariat may do with an objected
- * application besides sending it again: reject it.
+ * The end of a round when its time has come (the scheduled job): approved where no objection
+ * stands, objected where one does.
  *
  * Closing is set-based and anchored: the audit row is written only if the round is still open
  * and due, and every other statement runs only if that row exists. Two jobs closing the same
  * round at once (two Workers, or a retry) are serialised by the database; the second finds the
  * round closed and writes nothing, so each applicant is approved and told exactly once.
  */
-import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Kysely } from 'kysely';
 import type { OutboundMessage } from '../../domain/messages';
 import type { Atomic } from '../atomic';
 import { newId, toJson } from '../json';
 import type { Database, RoundItemOutcome } from '../schema';
-import { all, insertWhen } from './guards';
+import { all, auditExists, auditWhen, auditWritten, insertWhen } from './guards';
 import { enqueueWhen } from './outbox';
 import { getRound, roundItems, type Round } from './rounds';
 
 const eb = expressionBuilder<Database, never>();
-const auditExists = (id: string): Expression<SqlBool> => eb.exists(eb.selectFrom('audit_log').select('id').where('id', '=', id));
 
 // "This item has a standing objection", correlated with the round_items / application_dialogues row being updated.
 const standing = (roundId: string, app: 'round_items' | 'application_dialogues') =>
@@ -133,17 +131,16 @@ export async function closeRound(
     );
   }
   await atomic.run([
-    insertWhen(
+    auditWhen(
       db,
-      'audit_log',
       {
         id: anchor,
         at: input.now,
-        actor_ref: input.actorRef,
+        actor: input.actorRef,
         action: 'round.close',
         entity: 'approval_round',
-        entity_id: round.id,
-        detail: toJson({ dialogueId: round.dialogueId, applications: items.length }),
+        entityId: round.id,
+        detail: { dialogueId: round.dialogueId, applications: items.length },
       },
       due,
     ),
@@ -190,7 +187,7 @@ export async function closeRound(
       .where(anchored),
     db.updateTable('approval_rounds').set({ status: 'closed', closed_at: input.now }).where('id', '=', round.id).where(anchored),
   ]);
-  if (!(await db.selectFrom('audit_log').select('id').where('id', '=', anchor).executeTakeFirst())) return { closed: false };
+  if (!(await auditWritten(db, anchor))) return { closed: false };
   const after = await db
     .selectFrom('round_items')
     .select(['application_id', 'dialogue_id', 'outcome'])
@@ -204,131 +201,4 @@ export async function closeRound(
       outcome: r.outcome === 'approved' || r.outcome === 'objected' ? r.outcome : 'withdrawn',
     })),
   };
-}
-
-/** Cancels an open round: nothing is approved, the applications wait for the next one. */
-export async function cancelRound(
-  db: Kysely<Database>,
-  atomic: Atomic,
-  input: { roundId: string; reason: string; actorRef: string; now: string },
-): Promise<boolean> {
-  const anchor = newId();
-  const anchored = auditExists(anchor);
-  await atomic.run([
-    insertWhen(
-      db,
-      'audit_log',
-      {
-        id: anchor,
-        at: input.now,
-        actor_ref: input.actorRef,
-        action: 'round.cancel',
-        entity: 'approval_round',
-        entity_id: input.roundId,
-        detail: toJson({ reason: input.reason }),
-      },
-      eb.exists(eb.selectFrom('approval_rounds').select('id').where('id', '=', input.roundId).where('status', '=', 'open')),
-    ),
-    // Sent again after an objection (they carry a note): back to objected, as before the send.
-    db
-      .updateTable('application_dialogues')
-      .set({ status: 'objected', updated_at: input.now })
-      .where('status', '=', 'recommended')
-      .where(
-        eb.exists(
-          eb
-            .selectFrom('round_items as i')
-            .select('i.round_id')
-            .where('i.round_id', '=', input.roundId)
-            .where('i.active', '=', 1)
-            .where('i.note', 'is not', null)
-            .where('i.application_id', '=', sql.ref<string>('application_dialogues.application_id'))
-            .where('i.dialogue_id', '=', sql.ref<string>('application_dialogues.dialogue_id')),
-        ),
-      )
-      .where(anchored),
-    db
-      .updateTable('round_items')
-      .set({ active: 0, outcome: 'cancelled' })
-      .where('round_id', '=', input.roundId)
-      .where('active', '=', 1)
-      .where(anchored),
-    db
-      .updateTable('approval_rounds')
-      .set({ status: 'cancelled', cancelled_at: input.now, cancel_reason: input.reason })
-      .where('id', '=', input.roundId)
-      .where(anchored),
-  ]);
-  return Boolean(await db.selectFrom('audit_log').select('id').where('id', '=', anchor).executeTakeFirst());
-}
-
-/** The secretariat rejects an application a State party objected to; the applicant is told. */
-export async function rejectObjected(
-  db: Kysely<Database>,
-  atomic: Atomic,
-  input: { applicationId: string; dialogueId: string; reason: string; actorRef: string; now: string; messages: OutboundMessage[] },
-): Promise<boolean> {
-  const eventId = newId();
-  const anchored = eb.exists(eb.selectFrom('application_events').select('id').where('id', '=', eventId));
-  await atomic.run([
-    insertWhen(
-      db,
-      'application_events',
-      {
-        id: eventId,
-        application_id: input.applicationId,
-        at: input.now,
-        kind: 'rejected_after_objection',
-        actor_ref: input.actorRef,
-        detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
-      },
-      eb.exists(
-        eb
-          .selectFrom('application_dialogues')
-          .select('application_id')
-          .where('application_id', '=', input.applicationId)
-          .where('dialogue_id', '=', input.dialogueId)
-          .where('status', '=', 'objected')
-          .where(
-            eb.not(
-              eb.exists(
-                eb
-                  .selectFrom('round_items')
-                  .select('round_id')
-                  .where('application_id', '=', input.applicationId)
-                  .where('dialogue_id', '=', input.dialogueId)
-                  .where('active', '=', 1),
-              ),
-            ),
-          ),
-      ),
-    ),
-    db
-      .updateTable('application_dialogues')
-      .set({ status: 'rejected', updated_at: input.now })
-      .where('application_id', '=', input.applicationId)
-      .where('dialogue_id', '=', input.dialogueId)
-      .where(anchored),
-    db
-      .updateTable('applications')
-      .set((e) => ({ updated_at: input.now, version: e('version', '+', 1) }))
-      .where('id', '=', input.applicationId)
-      .where(anchored),
-    insertWhen(
-      db,
-      'audit_log',
-      {
-        id: newId(),
-        at: input.now,
-        actor_ref: input.actorRef,
-        action: 'application.reject_after_objection',
-        entity: 'application',
-        entity_id: input.applicationId,
-        detail: toJson({ dialogueId: input.dialogueId, reason: input.reason }),
-      },
-      anchored,
-    ),
-    ...enqueueWhen(db, input.messages, input.now, anchored),
-  ]);
-  return Boolean(await db.selectFrom('application_events').select('id').where('id', '=', eventId).executeTakeFirst());
 }

@@ -1,5 +1,6 @@
 /** Conversation state, delivery (outbox, processed events), admin panel, audit, settings, channels and approval rounds. */
 import type { Generated } from 'kysely';
+import type { OutboundMessage } from '../../domain/messages';
 import type { ApprovalBody, Platform } from '../../domain/types';
 
 export type OutboxStatus = 'pending' | 'sending' | 'delivered' | 'failed';
@@ -22,7 +23,7 @@ export interface OutboxTable {
   dedupe_key: string;
   platform: Platform;
   recipient: string; // JSON Recipient
-  purpose: string;
+  purpose: OutboundMessage['purpose'];
   payload: string; // JSON Reply[]
   replaces: string | null; // dedupe key of the message this one updates
   status: OutboxStatus;

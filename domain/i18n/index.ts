@@ -7,7 +7,7 @@ import { IntlMessageFormat, type PrimitiveType } from 'intl-messageformat';
 import { catalog } from './catalog/index';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 
-export { LOCALES, DEFAULT_LOCALE, isLocale, localeFromTag, direction, type Locale } from './locales';
+export { LOCALES, DEFAULT_LOCALE, isLocale, localeFromTag, localeFromAcceptLanguage, direction, type Locale } from './locales';
 
 type Catalog = typeof catalog;
 export type AreaKey<A extends keyof Catalog> = keyof Catalog[A]['en'] & string;

@@ -21,6 +21,29 @@ export function localeFromTag(tag: string | null | undefined): Locale | null {
   return isLocale(language) ? language : null;
 }
 
+/**
+ * The first language an Accept-Language header asks for that the product speaks, by q-value
+ * ("de-AT,fr;q=0.8,en;q=0.5" is French), else English. For pages opened in a browser.
+ */
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  const ranked = header
+    .slice(0, 500)
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(/q=([0-9.]+)/.exec(params.join(';'))?.[1] ?? '1');
+      return { tag: tag?.slice(0, 35) ?? '', q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const r of ranked) {
+    const locale = localeFromTag(r.tag);
+    if (locale) return locale;
+  }
+  return DEFAULT_LOCALE;
+}
+
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur']);
 
 /** Writing direction for the `dir` attribute of pages and for renderers that support it. */

@@ -9,7 +9,6 @@ import { claimDue, externalRefOf, markDelivered, markFailed, markRetry, requeueS
 import { parseJson, recipientJson, repliesJson } from '../../db/json';
 import { DeliveryError, type Sender } from '../../bot/core/sender';
 import type { Clock } from '../../domain/clock';
-import type { OutboundMessage } from '../../domain/messages';
 import type { Platform } from '../../domain/types';
 import type { Logger } from '../log';
 import type { FailureReason, Metrics } from '../metrics/types';
@@ -99,7 +98,7 @@ export function createOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       const result = await sender.deliver({
         recipient: parseJson(row.recipient, recipientJson, 'outbox recipient'),
         replies: parseJson(row.payload, repliesJson, 'outbox payload'),
-        purpose: row.purpose as OutboundMessage['purpose'],
+        purpose: row.purpose,
         replacesRef,
         outboxId: row.id,
       });

@@ -109,6 +109,26 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('starts from the home page, which leads to the applicant pages', async () => {
+    await page.goto(`${base}/`);
+    await noViolations('home');
+    await page.getByRole('link', { name: /Apply or follow your application/ }).click();
+    await page.waitForURL(`${base}/apply`);
+  });
+
+  it("leads from the home page to the privacy notice, in the browser's language", async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('link', { name: 'Privacy notice' }).click();
+    await page.waitForURL(`${base}/privacy`);
+    expect(await page.locator('h1').textContent()).toBe('Privacy notice');
+    await noViolations('privacy');
+    const french = await context.newPage();
+    await french.setExtraHTTPHeaders({ 'accept-language': 'fr-FR,fr;q=0.9' });
+    await french.goto(`${base}/privacy`);
+    expect(await french.locator('h1').textContent()).toBe('Avis de confidentialité');
+    await french.close();
+  });
+
   it('signs in with the emailed code using only the keyboard', async () => {
     await page.goto(`${base}/apply`);
     await noViolations('sign-in');
@@ -153,6 +173,8 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
       const step = await stepId();
       if (step === 'confirm') break;
       await noViolations(`step-${step}`);
+      // Before agreeing, the notice that says how the data is used is one link away.
+      if (step === 'consent') expect(await page.locator('form.step a[href="/privacy"]').count()).toBe(1);
       await fillStep(step!);
       await page.locator('form.step button.primary').click();
       await page.waitForLoadState();
@@ -193,6 +215,6 @@ describe.skipIf(!hasChromium)('applicant pages in Chromium', () => {
     await page.waitForLoadState();
     expect(await page.locator('main').textContent()).toContain('back in review');
     await noViolations('answered');
-    expect(checked.length).toBeGreaterThanOrEqual(14);
+    expect(checked.length).toBeGreaterThanOrEqual(15);
   }, 120_000);
 });

@@ -86,6 +86,38 @@ describe('answers to the questions applicants ask, on 20 January 2023', () => {
     expect(allText((await me.say('Did you get my application?')).replies)).toMatch(/CD-2023-\d{4}/);
   });
 
+  it('gives the deadline in the place the question names, in the asker’s language', async () => {
+    const en = allText((await new PlaygroundClient(t.app, 'nairobi').say('what time is the deadline for us in Nairobi?')).replies);
+    expect(en).toMatch(/Nairobi time: 13 February 2023, 02:00 \(UTC\+03\)/);
+    const es = allText((await new PlaygroundClient(t.app, 'cdmx').say('¿A qué hora vence el plazo en Ciudad de México?')).replies);
+    expect(es).toMatch(/Hora de Ciudad de México: 12 de febrero de 2023, 17:00/);
+    // Vienna's own clock adds nothing to Vienna time.
+    expect(allText((await new PlaygroundClient(t.app, 'vienna').say('deadline in Vienna time?')).replies)).not.toMatch(/Vienna time:/);
+  });
+
+  it('"when will we hear back?" before applying says how decisions come, not "no application"', async () => {
+    const text = allText(
+      (await new PlaygroundClient(t.app, 'not-yet').say('when will we hear back about whether we were accepted')).replies,
+    );
+    expect(text).toMatch(/States parties/);
+    expect(text).not.toMatch(/no application/);
+  });
+
+  it('after applying, "when will I know" shows the asker’s own application', async () => {
+    const me = new PlaygroundClient(t.app, 'outcome-asker');
+    await me.submit(await me.fillForm(await me.say('apply')), {});
+    expect(allText((await me.say('when will I know')).replies)).toMatch(/CD-2023-\d{4}/);
+  });
+
+  it('"I want to apply for …" opens the form for a dialogue of the open call, and answers for a later one', async () => {
+    const firearms = await new PlaygroundClient(t.app, 'wants-firearms').say('please register me for the firearms dialogue');
+    expect(firearms.replies.some((r) => r.kind === 'form')).toBe(true);
+    const later = await new PlaygroundClient(t.app, 'wants-tip').say('I would like to apply for the trafficking in persons dialogue');
+    expect(later.replies.some((r) => r.kind === 'form')).toBe(false);
+    expect(allText(later.replies)).toMatch(/March 2023/);
+    expect(allText(later.replies)).not.toMatch(/No call for participation is open/);
+  });
+
   it('after the deadline, says it closed and what opens next', async () => {
     const late = await createTestApp({ now: '2023-03-01T10:00:00Z' });
     try {

@@ -29,6 +29,9 @@ describe('small talk', () => {
     ['¡Hola!', /convocatoria/],
     ['muchas gracias', /De nada/],
     ['¿quién eres?', /Dialogue Desk/],
+    ['thanks a lot, that was really helpful!', /welcome/],
+    ["Merci, c'est très clair !", /Je vous en prie/],
+    ['Mil gracias, muy amable', /De nada/],
   ])('%s', async (q, reply) => {
     const before = (await inbox()).length;
     const r = await new PlaygroundClient(t.app, `talk ${(n += 1)}`).say(q);

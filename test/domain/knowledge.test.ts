@@ -196,3 +196,45 @@ describe('knowledge: which dialogue a question is about', () => {
     expect(knowledge.ask(q)[0]!.unknownDialogue).toBeNull();
   });
 });
+
+describe('knowledge: everyday words are not corrected into the call’s words', () => {
+  it('"found" is not a slip for "fund": a late applicant is asking about the deadline, not funding', () => {
+    const [answer] = knowledge.ask('Hi, I just found this call - can my organisation still apply?');
+    expect(answer?.confident).toBe(true);
+    expect(answer?.hits.map(key)).not.toContain('faq:travel-support');
+  });
+});
+
+describe('knowledge: the context around a question weighs less than what it asks', () => {
+  it.each([
+    ['our team is based in Lagos, when exactly do applications close for us?', 'faq:deadline'],
+    ['we are a law firm working on compliance, can we take part?', 'faq:who-can-apply'],
+  ])('%s', (q, entry) => {
+    const [answer] = knowledge.ask(q);
+    expect(answer?.confident).toBe(true);
+    expect(key(answer?.hits[0])).toBe(entry);
+  });
+
+  it('still does not answer a question about something the call never mentions', () => {
+    const [answer] = knowledge.ask('we are based in Vienna, can we pay the fee with bitcoin?');
+    expect(answer?.confident).toBe(false);
+  });
+});
+
+describe('knowledge: related questions', () => {
+  const related = (question: string, answered: string, locale: 'en' | 'fr' | 'es') => {
+    const entry = call2023.faq.find((f) => f.id === answered);
+    return knowledge.related(`${question} ${entry?.question ?? ''}`, 3, [answered], locale).map((f) => f.id);
+  };
+
+  it('are the entries nearest the question, in every language, never the one that answered', () => {
+    expect(related('When is the deadline?', 'deadline', 'en')).toContain('deadline-time-zone');
+    expect(related('Qui paie le voyage ?', 'costs', 'fr')).toContain('travel-support');
+    expect(related('¿Quién puede participar?', 'who-can-apply', 'es').length).toBeGreaterThan(0);
+    expect(related('When is the deadline?', 'deadline', 'en')).not.toContain('deadline');
+  });
+
+  it('differ from one question to another', () => {
+    expect(related('When is the deadline?', 'deadline', 'en')).not.toEqual(related('Who pays for travel?', 'costs', 'en'));
+  });
+});

@@ -3,7 +3,9 @@
  * passwords per 15 minutes from anywhere locked an account's owner out for as long as someone
  * kept sending them.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { csvCell } from '../../admin/export/csv';
 import { ADMIN, createAdminTestApp, Visitor, type AdminTestApp } from '../admin/support';
 import { submitAs } from './support';
 
@@ -37,6 +39,25 @@ describe('CSV export', () => {
     expect(formulas).toEqual([]);
     // Every cell is quoted, the header's included.
     expect(csv.split('\r\n')[0]).toMatch(/^"[^"]*"(,"[^"]*")*$/);
+  });
+});
+
+describe('a CSV cell, for any text', () => {
+  const risky = fc.string({ unit: fc.constantFrom('a', 'é', '中', ' ', ',', ';', '"', '\r', '\n', '\t', '=', '+', '-', '@', '1') });
+
+  it('is one quoted field that reads back as the text, with an apostrophe only before a formula', () => {
+    fc.assert(
+      fc.property(risky, (text) => {
+        const cell = csvCell(text);
+        expect(cell).toMatch(/^"[\s\S]*"$/);
+        const inner = cell.slice(1, -1);
+        // Quotes come in pairs inside the field; undoubled, it is the text with guards added.
+        expect(inner.replace(/""/g, '')).not.toContain('"');
+        expect(inner.replace(/""/g, '"').replace(/(^|[,;\r\n"])'(?=[=+\-@\t\r])/g, '$1')).toBe(text);
+        expect(cellStarts(inner.replace(/""/g, '"')).filter((c) => /^[=+\-@\t]/.test(c))).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

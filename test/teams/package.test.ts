@@ -22,6 +22,11 @@ describe('Teams app package', () => {
     expect(m.staticTabs).toContainEqual(expect.objectContaining({ contentUrl: 'https://desk.example.org/admin' }));
     expect(m.configurableTabs[0].configurationUrl).toBe('https://desk.example.org/teams/tab/config');
     expect(m.validDomains).toEqual(['desk.example.org']);
+    // The app's details link to the deployment's own privacy notice unless another page is named.
+    expect(m.developer.privacyUrl).toBe('https://desk.example.org/privacy');
+    expect(m.developer.termsOfUseUrl).toBe('https://desk.example.org');
+    const elsewhere = buildManifest(template, { ...env, TEAMS_PRIVACY_URL: 'https://www.unodc.example.org/privacy-policy' });
+    expect(elsewhere.developer).toMatchObject({ privacyUrl: 'https://www.unodc.example.org/privacy-policy' });
     expect(template).not.toMatch(/00000000-0000-0000-0000-0000000b0701/);
   });
 
@@ -36,7 +41,7 @@ describe('Teams app package', () => {
     try {
       const file = await buildPackage(env, join(dir, 'teams-app.zip'));
       const zip = await JSZip.loadAsync(readFileSync(file));
-      expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'es.json', 'fr.json', 'manifest.json', 'outline.png']);
       const color = await sharp(await zip.file('color.png')!.async('nodebuffer')).metadata();
       const outline = await sharp(await zip.file('outline.png')!.async('nodebuffer')).metadata();
       expect([color.format, color.width, color.height]).toEqual(['png', 192, 192]);

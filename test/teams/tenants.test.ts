@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_TENANT_ID, FakeBotFramework } from '../fakes/bot-framework';
 import { createTestApp, type TestApp } from '../support/harness';
 import { activity } from './support';
-import { setInstallationStatus } from '../../db/store/installations';
+import { setInstallationStatus } from '../../db/store/installation-status';
 
 const OTHER_TENANT = '3c1f1a2b-0000-4d4d-9e9e-0a0b0c0d0e0f';
 const NGO_USER = '99999999-1111-2222-3333-444444444444';

@@ -40,6 +40,7 @@ export const answers = defineCatalog({
     'state.noCall': 'No call for participation is open for applications right now.',
     'deadline.open': 'The deadline for applications is {day} at {time}.',
     'deadline.local': 'That is {when} where you are.',
+    'deadline.place': '{place} time: {when}.',
     'deadline.daysLeft': '{count, plural, one {# day left.} other {# days left.}}',
     'deadline.hoursLeft':
       '{hours, plural, =0 {The call closes in {minutes, plural, one {# minute} other {# minutes}}.} one {The call closes in an hour.} other {The call closes in # hours.}}',
@@ -102,6 +103,7 @@ export const answers = defineCatalog({
     'state.noCall': 'Aucun appel à participation n’est ouvert aux candidatures pour le moment.',
     'deadline.open': 'La date limite de dépôt des candidatures est le {day} à {time}.',
     'deadline.local': 'Soit le {when} chez vous.',
+    'deadline.place': 'Heure de {place} : {when}.',
     'deadline.daysLeft': '{count, plural, one {Il reste # jour.} other {Il reste # jours.}}',
     'deadline.hoursLeft':
       '{hours, plural, =0 {L’appel se clôt dans {minutes, plural, one {# minute} other {# minutes}}.} one {L’appel se clôt dans une heure.} other {L’appel se clôt dans # heures.}}',
@@ -165,6 +167,7 @@ export const answers = defineCatalog({
     'state.noCall': 'En este momento no hay ninguna convocatoria de participación abierta.',
     'deadline.open': 'El plazo para presentar solicitudes vence el {day} a las {time}.',
     'deadline.local': 'Es decir, el {when} en su zona.',
+    'deadline.place': 'Hora de {place}: {when}.',
     'deadline.daysLeft': '{count, plural, one {Queda # día.} other {Quedan # días.}}',
     'deadline.hoursLeft':
       '{hours, plural, =0 {La convocatoria se cierra en {minutes, plural, one {# minuto} other {# minutos}}.} one {La convocatoria se cierra en una hora.} other {La convocatoria se cierra en # horas.}}',

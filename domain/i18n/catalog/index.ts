@@ -9,6 +9,7 @@ import { common } from './common';
 import { dates } from './dates';
 import { form } from './form';
 import { language } from './language';
+import { notice } from './notice';
 import { notices } from './notices';
 import { review } from './review';
 import { status } from './status';
@@ -19,6 +20,7 @@ import { privacy } from './privacy';
 import { questions } from './questions';
 import { install } from './install';
 import { tab } from './tab';
+import { teamsApp } from './teams-app';
 
 export const catalog = {
   answers,
@@ -28,6 +30,7 @@ export const catalog = {
   dates,
   form,
   language,
+  notice,
   notices,
   review,
   status,
@@ -38,4 +41,5 @@ export const catalog = {
   questions,
   install,
   tab,
+  teamsApp,
 };

@@ -4,6 +4,14 @@ import { defineCatalog } from '../define';
 export const web = defineCatalog({
   en: {
     product: 'Constructive Dialogues',
+    'home.title': 'Constructive Dialogues: call for participation',
+    'home.lead':
+      'Ask about the call for participation in the UNODC Constructive Dialogues and apply: in Slack, in Microsoft Teams, or on this site.',
+    'home.nav': 'Where to go',
+    'home.apply': 'Apply or follow your application (sign in with your email address)',
+    'home.playground': 'Try the assistant without Slack or Teams',
+    'home.admin': 'Secretariat: admin panel',
+    'home.health': 'Service status',
     skip: 'Skip to the content',
     'nav.label': 'Applicant',
     'nav.my': 'My application',
@@ -73,6 +81,14 @@ export const web = defineCatalog({
   },
   fr: {
     product: 'Dialogues constructifs',
+    'home.title': 'Dialogues constructifs : appel à participation',
+    'home.lead':
+      'Posez vos questions sur l’appel à participation aux Dialogues constructifs de l’ONUDC et postulez : dans Slack, dans Microsoft Teams ou sur ce site.',
+    'home.nav': 'Où aller',
+    'home.apply': 'Postuler ou suivre votre candidature (connexion avec votre adresse électronique)',
+    'home.playground': 'Essayer l’assistant sans Slack ni Teams',
+    'home.admin': 'Secrétariat : panneau d’administration',
+    'home.health': 'État du service',
     skip: 'Aller au contenu',
     'nav.label': 'Candidat',
     'nav.my': 'Ma candidature',
@@ -146,6 +162,14 @@ export const web = defineCatalog({
   },
   es: {
     product: 'Diálogos Constructivos',
+    'home.title': 'Diálogos Constructivos: convocatoria de participación',
+    'home.lead':
+      'Pregunte sobre la convocatoria de participación en los Diálogos Constructivos de la UNODC y presente su solicitud: en Slack, en Microsoft Teams o en este sitio.',
+    'home.nav': 'Adónde ir',
+    'home.apply': 'Presente o siga su solicitud (inicie sesión con su dirección de correo electrónico)',
+    'home.playground': 'Pruebe el asistente sin Slack ni Teams',
+    'home.admin': 'Secretaría: panel de administración',
+    'home.health': 'Estado del servicio',
     skip: 'Ir al contenido',
     'nav.label': 'Solicitante',
     'nav.my': 'Mi solicitud',
