@@ -236,8 +236,9 @@ export const faqEs: Record<string, FaqText> = {
       'Se hará todo lo posible por asegurar la diversidad de género y la representación geográfica de las partes interesadas en cada diálogo constructivo.',
   },
   'later-dialogues': {
-    question: '¿Qué pasa con los diálogos sobre cooperación internacional, trata de personas y tráfico ilícito de migrantes?',
+    question: '¿Y los otros diálogos (trata, tráfico de migrantes, cooperación)?',
     variants: [
+      '¿Qué pasa con los diálogos sobre cooperación internacional, trata de personas y tráfico ilícito de migrantes?',
       '¿Hay un diálogo constructivo sobre trata de personas?',
       'Fecha del diálogo sobre tráfico ilícito de migrantes',
       '¿Cuándo se tratará la cooperación internacional?',

@@ -233,8 +233,9 @@ export const faqFr: Record<string, FaqText> = {
       'Tout est mis en œuvre pour assurer la diversité des parties prenantes, sur le plan du genre et de la représentation géographique, à chaque dialogue constructif.',
   },
   'later-dialogues': {
-    question: 'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
+    question: 'Et les autres dialogues (traite, trafic de migrants, coopération) ?',
     variants: [
+      'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
       'Y a-t-il un dialogue constructif sur la traite des personnes ?',
       'Date du dialogue sur le trafic illicite de migrants',
       'Quand la coopération internationale sera-t-elle abordée ?',
