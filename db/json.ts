@@ -46,6 +46,11 @@ const dialogueText = z.object({
   callNote: z.string().nullable(),
 });
 /** A dialogue's French and Spanish texts; a locale with a broken shape is dropped, not fatal. */
+const callText = z.object({ title: z.string() });
+export const callTranslationsJson = z
+  .object({ fr: callText.optional().catch(undefined), es: callText.optional().catch(undefined) })
+  .catch({});
+
 export const dialogueTranslationsJson = z
   .object({ fr: dialogueText.optional().catch(undefined), es: dialogueText.optional().catch(undefined) })
   .catch({});

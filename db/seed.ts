@@ -56,6 +56,7 @@ export async function seedIfEmpty(
           zone: c.zone,
           archived: c.archived ? 1 : 0,
           approval_body: c.approvalBody ?? 'secretariat',
+          translations: JSON.stringify(c.translations ?? {}),
           created_at: nowIso,
           updated_at: nowIso,
         })

@@ -8,7 +8,7 @@ import type { Locale } from './i18n/locales';
 import { fold, foldedWords, isStopword, rawWords, termOf, termsOf, words } from './language';
 import { dialogueIn, dialogueNames, faqIn, ownNames } from './localized';
 import { topicReader } from './knowledge-topics';
-import { DIALOGUE_ACTIONS, MEETING_WORDS, SYNONYMS } from './vocabulary';
+import { DIALOGUE_ACTIONS, MEETING_WORDS, OUTSIDE_CALL, SYNONYMS } from './vocabulary';
 import type { Dialogue, FaqEntry } from './types';
 
 interface Doc {
@@ -31,12 +31,16 @@ interface Phrase {
    * call never uses beside it ("drug trafficking", "armas químicas") it names another subject.
    */
   generic: boolean;
+  /** A subject the call leaves to the secretariat (OUTSIDE_CALL). */
+  outside: boolean;
 }
 
 /** One thing the asker said: the terms it may be found under, and whether it is a name ("Nairobi"). */
 export interface Group {
   terms: string[];
   name: boolean;
+  /** A subject the call leaves to the secretariat: only an entry that speaks of it answers. */
+  outside: boolean;
 }
 
 export interface LocaleIndex {
@@ -108,10 +112,18 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
 
   const phrases: Phrase[] = [
     ...SYNONYMS[locale].flatMap(([terms, said]) =>
-      said
-        .split('|')
-        .map((p) => ({ tokens: foldedWords(p), terms: termsOf(terms, locale), dialogueId: null, acronym: false, generic: false })),
+      said.split('|').map((p) => ({
+        tokens: foldedWords(p),
+        terms: termsOf(terms, locale),
+        dialogueId: null,
+        acronym: false,
+        generic: false,
+        outside: false,
+      })),
     ),
+    ...OUTSIDE_CALL[locale]
+      .split('|')
+      .map((p) => ({ tokens: foldedWords(p), terms: [], dialogueId: null, acronym: false, generic: false, outside: true })),
     ...dialogues
       .filter((d) => d.status !== 'archived')
       .flatMap((d) => {
@@ -120,7 +132,8 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
         return dialogueNames(d).map((name) => {
           const tokens = foldedWords(name);
           const acronym = /^\p{Lu}{2,5}$/u.test(name.trim());
-          return { tokens, terms, dialogueId: d.id, acronym, generic: tokens.length === 1 && !acronym && !own.has(tokens.join(' ')) };
+          const generic = tokens.length === 1 && !acronym && !own.has(tokens.join(' '));
+          return { tokens, terms, dialogueId: d.id, acronym, generic, outside: false };
         });
       }),
   ]
@@ -164,11 +177,13 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
       for (let i = 0; i < tokens.length; ) {
         const phrase = phraseAt(tokens, raw, i);
         const span = phrase ? phrase.tokens.length : 1;
-        const said = tokens.slice(i, i + span).map((w) => termOf(w, locale));
+        // A subject outside the call keeps even its little words ("in total", "en tout"): the
+        // entry that answers it must say all of them.
+        const said = tokens.slice(i, i + span).map((w) => termOf(w, locale) ?? (phrase?.outside ? w : null));
         const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
         // A capitalised word inside a sentence that is no phrase of ours is a name.
         const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i] ?? '');
-        if (terms.length) groups.push({ terms: [...new Set(terms)], name });
+        if (terms.length) groups.push({ terms: [...new Set(terms)], name, outside: !!phrase?.outside });
         i += span;
       }
       return groups;

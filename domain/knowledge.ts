@@ -110,7 +110,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
       (r) => named.length < 2 || !String(r.id).startsWith('dialogue:'),
     );
     const top = results[0];
-    if (!top) return { groups, results, coverage: 0, named, dialoguesSaid };
+    if (!top) return { groups, results, coverage: 0, offCall: false, named, dialoguesSaid };
     // A word the knowledge has never seen cannot be matched by any entry. A short one ("now",
     // "pls") is mostly chat filler the stopword lists lack, and a name ("Nairobi") is context:
     // both weigh less. A longer unknown word ("bitcoin", "parking") is what the question is about,
@@ -130,15 +130,20 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
       let got = 0;
       let all = 0;
       let asked = 0;
+      let offCall = false;
       for (const g of groups) {
         const w = weight(g);
         all += w;
-        if (g.terms.some((t) => matched.has(t))) {
+        if (g.outside ? g.terms.every((t) => matched.has(t)) : g.terms.some((t) => matched.has(t))) {
           got += w;
           asked += w;
-        } else asked += w * ('context' in g ? tuning.contextWeight : 1);
+        } else {
+          asked += w * ('context' in g ? tuning.contextWeight : 1);
+          // "Is there a dress code?": an entry silent on the subject asked about does not answer it.
+          if (g.outside) offCall = true;
+        }
       }
-      return { share: all ? got / all : 0, sure: asked ? got / asked : 0 };
+      return { share: all ? got / all : 0, sure: offCall || !asked ? 0 : got / asked, offCall };
     };
     // BM25 favours a rare word ("ECOSOC") over the rest of the question; an entry close behind
     // that answers more of what was asked is the better answer.
@@ -149,7 +154,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
       if (coverage.share > best.coverage.share + 1e-9) best = { r, coverage };
     }
     const ordered = best.r === top ? results : [best.r, ...results.filter((r) => r !== best.r)];
-    return { groups, results: ordered, coverage: best.coverage.sure, named, dialoguesSaid };
+    return { groups, results: ordered, coverage: best.coverage.sure, offCall: best.coverage.offCall, named, dialoguesSaid };
   }
 
   function answer(question: string, fallback: Locale, carried: string[]): KnowledgeAnswer {
@@ -159,7 +164,9 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     // second look when the question's own language finds nothing sure.
     let index = indexes[first];
     let found = search(index, question, carried);
-    if (found.coverage < tuning.minCoverage && first !== 'en') {
+    // A subject the call leaves to the secretariat, read in the question's own language, is not
+    // looked for again in English, whose tables do not know the French or Spanish words for it.
+    if (found.coverage < tuning.minCoverage && first !== 'en' && !found.offCall) {
       const english = search(indexes.en, question, carried);
       if (english.coverage > found.coverage) [index, found] = [indexes.en, english];
     }

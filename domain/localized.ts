@@ -3,7 +3,7 @@
  * the English reference text (and the caller is told, so it can say so).
  */
 import type { Locale } from './i18n/locales';
-import type { Dialogue, DialogueText, FaqEntry, FaqText } from './types';
+import type { Call, Dialogue, DialogueText, FaqEntry, FaqText } from './types';
 
 export interface InLocale<T> {
   text: T;
@@ -21,6 +21,12 @@ export function dialogueIn(d: Dialogue, locale: Locale): DialogueText {
   const own = locale === 'en' ? undefined : d.translations?.[locale];
   if (own && own.name.trim()) return own;
   return { name: d.name, shortName: d.shortName, location: d.location, description: d.description, callNote: d.callNote };
+}
+
+/** A call's title in the person's language, else the English one. */
+export function callTitle(call: Pick<Call, 'title' | 'translations'>, locale: Locale): string {
+  const own = locale === 'en' ? undefined : call.translations?.[locale]?.title;
+  return own?.trim() ? own : call.title;
 }
 
 /** A dialogue's name by id in the person's language (short by default); the id when it is unknown. */

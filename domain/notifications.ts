@@ -4,7 +4,7 @@
  * Dedupe keys are derived from the change, so a retried write can never send twice.
  */
 import { ACTIONS, REVIEW_ACTIONS, reviewActionValue } from './actions';
-import { dialogueIn, dialogueName } from './localized';
+import { callTitle, dialogueIn, dialogueName } from './localized';
 import type { Card, CardAction, CardSection, OutboundMessage, Recipient } from './messages';
 import type { Application, ApplicationAnswers, ApprovalBody, Call, Decision, Dialogue } from './types';
 import { reviewerFields } from './form';
@@ -247,7 +247,7 @@ export function draftReminder(app: Application, call: Call, daysLeft: number, to
           ...(l !== 'en' ? { locale: l } : {}),
           title: t(l, 'notices.reminder.title'),
           text: t(l, 'notices.reminder.text', {
-            call: call.title,
+            call: callTitle(call, l),
             days: Math.max(1, daysLeft),
             deadline: formatInstant(call.closesAt, call.zone, l),
           }),

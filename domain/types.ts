@@ -59,6 +59,8 @@ export interface Call {
   archived: boolean;
   /** Who approves what reviewers recommend; absent means the secretariat (reviewers decide). */
   approvalBody?: ApprovalBody;
+  /** The title in the other languages; English (`title`) where there is none. */
+  translations?: Partial<Record<TranslatedLocale, { title: string }>>;
 }
 
 /**

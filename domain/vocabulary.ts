@@ -102,7 +102,11 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     [
       'ngo non governmental',
-      'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|non governmental|network|networks|coalition|coalitions|alliance|umbrella|federation|consortium',
+      'ngo|ngos|civil society|cso|csos|nonprofit|non profit|charity|association|foundation|foundations|non governmental|network|networks|coalition|coalitions|alliance|umbrella|federation|consortium|trade union|trade unions|labour union|labor union|cooperative|cooperatives|co operative|faith based|religious|church|professional association|professional body|student association|students association|student union|community group|community groups|community organization|community organisation|youth group',
+    ],
+    [
+      'non governmental eligible',
+      'government|governments|governmental|ministry|ministries|public authority|public authorities|state agency|state institution|police|national police|law enforcement agency|customs|un agency|un agencies|united nations agency|un entity|un body|intergovernmental|igo|igos',
     ],
     ['apply', 'register|registration|sign up|signup|enrol|enroll|submit|send|candidacy|application form|fill|fill in|fill out|form'],
     ['participate', 'join|attend|attendance|take part|participation|come|be there'],
@@ -115,6 +119,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time|missed|miss|still open|still accepting|how long|how much time|time left|time remaining',
     ],
     ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
+    ['ecosoc status required', 'ecosoc member|member of ecosoc|ecosoc membership|member of the ecosoc'],
     ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
     ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
     ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],
@@ -128,6 +133,10 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     ['diversity gender geographical', 'gender|women|balance|regional|geographic|region|regions|quota'],
     ['contact', 'email|e mail|mail|reach|phone|helpdesk|help desk|organizers|organisers|get in touch'],
+    [
+      'contact technical problem',
+      'crash|crashes|crashed|crashing|broken|bug|glitch|not working|does not work|do not work|technical problem|technical issue|technical difficulties|error message|not loading',
+    ],
     ['report information', 'reports|last year|previous|2022|outcomes|documents|more information|more info|website|read'],
     ['time zone', 'timezone|tz|cet|utc|gmt|local time|which time|hour'],
     ['edit', 'change|modify|update|correct|fix|mistake|amend|withdraw|cancel|revise'],
@@ -135,6 +144,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'status received',
       'receive|got|did you get|get my|confirmation|confirm|reference number|news|pending|outcome|heard back|hear back|heard anything|hear anything|heard nothing',
     ],
+    ['representatives', 'colleague|colleagues|delegate|delegates|delegation|people from|persons from|staff members'],
     ['multiple', 'both|several|more than one|each dialogue|many dialogues|multiple'],
     ['certain', 'not sure|not certain|do not know|unsure|maybe|wait|not confirmed|tentative|undecided|might not'],
     ['grassroots victim', 'small|grass roots|community based|victim|victims|survivor|survivors|victim led|victim focused'],
@@ -156,7 +166,11 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     [
       'organisations non gouvernementales',
-      'ong|société civile|association|associations|fondation|organisation à but non lucratif|réseau|réseaux|coalition|collectif|plateforme|fédération|consortium',
+      'ong|société civile|association|associations|fondation|fondations|organisation à but non lucratif|réseau|réseaux|coalition|collectif|plateforme|fédération|consortium|syndicat|syndicats|coopérative|coopératives|organisation confessionnelle|confessionnelle|religieuse|église|association professionnelle|ordre professionnel|association étudiante|association d étudiants|groupe communautaire|organisation communautaire|groupe de jeunes',
+    ],
+    [
+      'organisations non gouvernementales participer',
+      'gouvernement|gouvernements|gouvernementale|gouvernemental|ministère|ministères|administration publique|autorité publique|police|police nationale|gendarmerie|douane|douanes|agence des nations unies|agence de l onu|organisme des nations unies|intergouvernementale|intergouvernemental',
     ],
     ['candidature', 'postuler|candidater|inscrire|inscription|s inscrire|soumettre|envoyer|formulaire|demande|participer|présenter'],
     ['participer', 'assister|rejoindre|prendre part|participation|venir'],
@@ -169,6 +183,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'délai|échéance|clôture|dernier jour|trop tard|tard|expire|jusqu à quand|fin|à temps|encore temps|raté|manqué|toujours ouvert|encore ouvert|toujours ouverte|encore ouverte',
     ],
     ['ecosoc', 'statut consultatif|conseil économique et social|accréditée|accrédité|accréditation'],
+    ['ecosoc statut obligatoire', 'membre de l ecosoc|membres de l ecosoc|membre du ecosoc'],
     ['sans', 'pas de statut|n avons pas|n a pas|non dotée|non accréditée'],
     ['en ligne', 'virtuel|virtuelle|virtuellement|à distance|distance|zoom|internet|visioconférence|lien|connexion'],
     ['hybride présentiel vienne', 'sur place|en personne|présentiel|ville|endroit|physiquement'],
@@ -182,10 +197,15 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     ['diversité genre géographique', 'genre|femmes|équilibre|parité|régional|régionale|région|régions|quota'],
     ['contact', 'contacter|courriel|email|e mail|adresse électronique|joindre|téléphone|secrétariat|organisateurs|écrire|écris|adresser'],
+    [
+      'contact problème technique',
+      'ne marche pas|marche pas|ne fonctionne pas|fonctionne pas|bug|bogue|plante|planté|bloqué|bloque|panne|problème technique|message d erreur|ne charge pas',
+    ],
     ['rapport informations', 'rapports|année dernière|précédent|2022|documents|plus d informations|site web|lire'],
     ['fuseau horaire', 'heure|heure locale|cet|utc|gmt|minuit'],
     ['modifier', 'changer|corriger|erreur|mettre à jour|retirer|annuler|retrait'],
     ['statut reçu', 'reçu|reçue|recevoir|confirmation|confirmer|numéro de référence|nouvelles|en attente|résultat'],
+    ['représentants', 'collègue|collègues|délégué|délégués|délégation|personnes de'],
     ['plusieurs', 'les deux|plus d un|chaque dialogue|multiples'],
     ['certaine', 'pas sûr|pas sûrs|pas certain|pas certains|incertain|incertaine|peut être|attendre|pas confirmée|pas encore'],
     ['base victimes', 'petite|petites|local|locale|communautaire|victime|victimes|survivants|survivantes'],
@@ -207,7 +227,11 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     [
       'organizaciones no gubernamentales',
-      'ong|ongs|sociedad civil|asociación|fundación|organización sin fines de lucro|red|redes|coalición|alianza|plataforma|federación|consorcio|colectivo',
+      'ong|ongs|sociedad civil|asociación|fundación|fundaciones|organización sin fines de lucro|red|redes|coalición|alianza|plataforma|federación|consorcio|colectivo|sindicato|sindicatos|cooperativa|cooperativas|organización religiosa|religiosa|confesional|iglesia|basada en la fe|colegio profesional|asociación profesional|asociación estudiantil|asociación de estudiantes|grupo comunitario|organización comunitaria|centro de pensamiento|grupo de reflexión',
+    ],
+    [
+      'organizaciones no gubernamentales participar',
+      'gobierno|gobiernos|gubernamental|ministerio|ministerios|autoridad pública|policía|policía nacional|aduanas|agencia de la onu|agencia de naciones unidas|organismo de las naciones unidas|intergubernamental',
     ],
     [
       'solicitud',
@@ -223,6 +247,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'fecha límite|cierre|cierra|último día|demasiado tarde|tarde|vence|vencimiento|hasta cuándo|a tiempo|se me pasó|perdí|sigue abierta|todavía abierta|aún abierta|está abierta|sigue abierto',
     ],
     ['ecosoc', 'estatus consultivo|carácter consultivo|consejo económico y social|acreditada|acreditado|acreditación'],
+    ['ecosoc estatus obligatorio', 'miembro del ecosoc|miembros del ecosoc|miembro de ecosoc'],
     ['sin', 'no tenemos|no tiene|no contamos|no acreditada'],
     ['en línea', 'virtual|virtualmente|a distancia|remoto|remota|zoom|internet|videoconferencia|enlace|conexión'],
     ['híbrido presencial viena', 'en persona|presencialmente|sede|lugar|ciudad|físicamente'],
@@ -236,10 +261,15 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
     ],
     ['diversidad género geográfica', 'género|mujeres|equilibrio|paridad|regional|región|regiones|cuota'],
     ['contacto', 'contactar|correo|correo electrónico|email|escribir|teléfono|secretaría|organizadores'],
+    [
+      'contacto problema técnico',
+      'no funciona|no carga|no anda|se cae|se colgó|falla|fallo|se bloquea|bloqueado|problema técnico|mensaje de error',
+    ],
     ['informe información', 'informes|año pasado|anterior|2022|documentos|más información|sitio web|leer'],
     ['zona horaria', 'hora|hora local|cet|utc|gmt|medianoche'],
     ['modificar', 'cambiar|corregir|error|actualizar|editar|retirar|cancelar|retiro'],
     ['estado recibida', 'recibida|recibido|recibieron|recibir|confirmación|confirmar|número de referencia|noticias|pendiente|resultado'],
+    ['representantes', 'colega|colegas|delegado|delegados|delegación|personas de'],
     ['múltiples', 'ambos|los dos|varios|más de uno|cada diálogo|múltiples'],
     ['segura', 'no estamos seguros|no sabemos|no es seguro|no está confirmada|incierta|quizás|tal vez|esperar|todavía no'],
     ['base víctimas', 'pequeña|pequeñas|local|comunitaria|víctima|víctimas|sobrevivientes|supervivientes'],
@@ -303,4 +333,32 @@ export const PLACE_NAMES: Record<string, string> = {
   ankara: 'Europe/Istanbul',
   'addis abeba': 'Africa/Addis_Ababa',
   'addis ababa': 'Africa/Addis_Ababa',
+};
+
+/**
+ * Subjects a call for participation leaves to the secretariat: the languages and interpretation
+ * of a meeting, what to wear, how many take part in all, and the press. A question about one of
+ * them is answered only by an entry that speaks of it, so "Will the dialogue be held in English
+ * only?" is passed on rather than answered with the dialogue dates. The secretariat adding such
+ * an entry is enough for it to be answered.
+ */
+export const OUTSIDE_CALL: Record<Locale, string> = {
+  en: [
+    'language|languages|english only|only in english|in english only|interpretation|interpreter|interpreters|interpreting|translation|translated|sign language',
+    'dress|dress code|attire|clothing|clothes|wear',
+    'in total|total number|overall number|altogether|how many participants will|how many participants are expected|how many people are expected',
+    'journalist|journalists|reporter|reporters|press|media|newspaper',
+  ].join('|'),
+  fr: [
+    'langue|langues|uniquement en anglais|seulement en anglais|interprétation|interprète|interprètes|traduction|traduit|traduits|traduites|langue des signes',
+    'code vestimentaire|tenue vestimentaire|tenue|vêtements|s habiller',
+    'au total|en tout|nombre total|combien de participants seront|combien de participants sont attendus',
+    'journaliste|journalistes|presse|média|médias',
+  ].join('|'),
+  es: [
+    'idioma|idiomas|lengua|solo en inglés|solamente en inglés|únicamente en inglés|interpretación|intérprete|intérpretes|traducción|traducido|traducida|traducidos|lengua de señas',
+    'código de vestimenta|vestimenta|ropa|vestir|atuendo',
+    'en total|número total|cuántos participantes habrá|cuántos participantes serán',
+    'periodista|periodistas|prensa|medios de comunicación|reportero|reportera',
+  ].join('|'),
 };

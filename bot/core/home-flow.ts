@@ -5,6 +5,7 @@
 import { ACTIONS } from '../../domain/actions';
 import { describeDeadline, openCalls } from '../../domain/calls';
 import { t, type Locale } from '../../domain/i18n';
+import { callTitle } from '../../domain/localized';
 import type { Reply } from '../../domain/messages';
 import { loadCatalog, personOf, reviewChannels, type EngineDeps } from './context';
 import { langOf, languageCard, withLanguage } from './language';
@@ -23,7 +24,7 @@ export async function homeReplies(deps: EngineDeps, who: Actor): Promise<{ repli
   const calls: Reply[] = openCalls(catalog.calls, now).map((c) => ({
     kind: 'card',
     card: {
-      title: c.title,
+      title: callTitle(c, l),
       text: describeDeadline(c, now, actor.timeZone, l).sentence,
       actions: apps.some((a) => a.callId === c.id) ? [] : [{ id: ACTIONS.apply, label: t(l, 'apply.action.apply'), style: 'primary' }],
     },

@@ -1,6 +1,6 @@
 /** Replies the engine gives in several places: status, confirmation, closed call, help. */
 import { ACTIONS } from '../../domain/actions';
-import { dialogueIn, dialogueName } from '../../domain/localized';
+import { callTitle, dialogueIn, dialogueName } from '../../domain/localized';
 import { callState, currentOrNextCall, describeDeadline, formatDialogueDate, formatInstant, validZone } from '../../domain/calls';
 import { applicantView, approvalBodyOf, ROUND_ZONE } from '../../domain/approval';
 import { t, type Locale } from '../../domain/i18n';
@@ -42,7 +42,7 @@ export function closedCallReplies(catalog: Catalog, now: Date, zone?: string | n
   let text = t(l, 'apply.closed.none');
   if (call && callState(call, now) === 'closed')
     text = t(l, 'apply.closed.closed', { deadline: describeDeadline(call, now, zone, l).sentence });
-  if (call && callState(call, now) === 'upcoming') text = t(l, 'apply.closed.upcoming', { title: call.title });
+  if (call && callState(call, now) === 'upcoming') text = t(l, 'apply.closed.upcoming', { title: callTitle(call, l) });
   const card: Card = { title: t(l, 'apply.closed.title'), text: [text, next.text].filter(Boolean).join('\n'), actions: next.actions };
   return [{ kind: 'card', card }];
 }

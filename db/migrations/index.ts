@@ -10,6 +10,7 @@ import * as questionAnswers from './2026_12_01_1611_question_answers';
 import * as approvalRounds from './2026_12_01_1613_approval_rounds';
 import * as personLanguage from './2026_12_01_1700_person_language';
 import * as installations from './2026_12_01_1720_installations';
+import * as callTranslations from './2026_12_01_2050_call_translations';
 
 /**
  * Every migration, listed by hand: a static provider works where there is no file system
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1613_approval_rounds': approvalRounds,
   '2026_12_01_1700_person_language': personLanguage,
   '2026_12_01_1720_installations': installations,
+  '2026_12_01_2050_call_translations': callTranslations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@
  * Estados partes, reconocimiento como entidad consultiva del ECOSOC). The variants are how
  * Spanish speakers ask.
  */
+import { MAX_REPRESENTATIVES } from '../../domain/form/steps-people';
 import type { DialogueText, FaqText } from '../../domain/types';
 
 const ANNOUNCED =
@@ -129,6 +130,7 @@ export const faqEs: Record<string, FaqText> = {
       '¿Pueden participar las ONG sin reconocimiento del ECOSOC?',
       '¿Es obligatorio tener carácter consultivo ante el ECOSOC?',
       '¿Qué organizaciones pueden postularse?',
+      '¿Qué organizaciones son elegibles?',
       '¿Puede postularse una empresa?',
       '¿Puede participar la sociedad civil?',
       '¿Puede postular una red o coalición de ONG?',
@@ -236,8 +238,9 @@ export const faqEs: Record<string, FaqText> = {
       'Se hará todo lo posible por asegurar la diversidad de género y la representación geográfica de las partes interesadas en cada diálogo constructivo.',
   },
   'later-dialogues': {
-    question: '¿Qué pasa con los diálogos sobre cooperación internacional, trata de personas y tráfico ilícito de migrantes?',
+    question: '¿Y los otros diálogos (trata, tráfico de migrantes, cooperación)?',
     variants: [
+      '¿Qué pasa con los diálogos sobre cooperación internacional, trata de personas y tráfico ilícito de migrantes?',
       '¿Hay un diálogo constructivo sobre trata de personas?',
       'Fecha del diálogo sobre tráfico ilícito de migrantes',
       '¿Cuándo se tratará la cooperación internacional?',
@@ -261,6 +264,16 @@ export const faqEs: Record<string, FaqText> = {
     answer:
       'Complete el formulario de solicitud: puedo guiarle paso a paso aquí. El plazo vence el 12 de febrero de 2023 a medianoche, hora de Viena.',
   },
+  representatives: {
+    question: '¿Cuántos representantes puede enviar una organización?',
+    variants: [
+      '¿Cuántas personas pueden representarnos?',
+      '¿Pueden venir varios colegas?',
+      '¿Hay un número máximo de personas por entidad?',
+      '¿Cuántos representantes puedo indicar en el formulario?',
+    ],
+    answer: `La convocatoria no fija un número. El formulario de solicitud admite hasta ${MAX_REPRESENTATIVES} representantes de su organización, y la secretaría confirma la participación.`,
+  },
   contact: {
     question: '¿Cómo puedo contactar a los organizadores?',
     variants: [
@@ -269,6 +282,7 @@ export const faqEs: Record<string, FaqText> = {
       'Tengo otra pregunta',
       '¿Con quién puedo hablar?',
       '¿Hay un número de teléfono o una dirección de correo?',
+      '¿A quién escribo si tengo un problema técnico con el formulario?',
     ],
     answer: 'Escriba a unodc-se4u@un.org.',
   },

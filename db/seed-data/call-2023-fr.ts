@@ -3,6 +3,7 @@
  * United Nations' French terminology (ONUDC, Convention contre la criminalité organisée, États
  * parties, statut consultatif auprès de l'ECOSOC). The variants are how French speakers ask.
  */
+import { MAX_REPRESENTATIVES } from '../../domain/form/steps-people';
 import type { DialogueText, FaqText } from '../../domain/types';
 
 const ANNOUNCED =
@@ -127,6 +128,7 @@ export const faqFr: Record<string, FaqText> = {
       'Les ONG sans statut ECOSOC peuvent-elles participer ?',
       'Le statut consultatif auprès de l’ECOSOC est-il obligatoire ?',
       'Quelles organisations peuvent postuler ?',
+      'Quelles organisations sont éligibles ?',
       'Une entreprise peut-elle postuler ?',
       'La société civile peut-elle participer ?',
     ],
@@ -233,8 +235,9 @@ export const faqFr: Record<string, FaqText> = {
       'Tout est mis en œuvre pour assurer la diversité des parties prenantes, sur le plan du genre et de la représentation géographique, à chaque dialogue constructif.',
   },
   'later-dialogues': {
-    question: 'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
+    question: 'Et les autres dialogues (traite, trafic de migrants, coopération) ?',
     variants: [
+      'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
       'Y a-t-il un dialogue constructif sur la traite des personnes ?',
       'Date du dialogue sur le trafic illicite de migrants',
       'Quand la coopération internationale sera-t-elle abordée ?',
@@ -257,6 +260,16 @@ export const faqFr: Record<string, FaqText> = {
     answer:
       'Remplissez le formulaire de candidature : je peux vous guider pas à pas ici. Les candidatures sont closes le 12 février 2023 à minuit, heure de Vienne.',
   },
+  representatives: {
+    question: 'Combien de représentants une organisation peut-elle envoyer ?',
+    variants: [
+      'Combien de personnes peuvent représenter notre organisation ?',
+      'Plusieurs collègues peuvent-ils venir ?',
+      'Le nombre de participants par organisation est-il limité ?',
+      'Combien de représentants puis-je indiquer dans le formulaire ?',
+    ],
+    answer: `L’appel ne fixe pas de nombre. Le formulaire de candidature accepte jusqu’à ${MAX_REPRESENTATIVES} représentants de votre organisation, et le secrétariat confirme la participation.`,
+  },
   contact: {
     question: 'Comment contacter les organisateurs ?',
     variants: [
@@ -265,6 +278,7 @@ export const faqFr: Record<string, FaqText> = {
       'J’ai une autre question',
       'À qui puis-je m’adresser ?',
       'Y a-t-il un numéro de téléphone ou une adresse électronique ?',
+      'À qui écrire en cas de problème technique avec le formulaire ?',
     ],
     answer: 'Écrivez à unodc-se4u@un.org.',
   },

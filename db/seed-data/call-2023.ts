@@ -2,6 +2,7 @@
  * The 2023 call for participation (db/seed-data/call-2023.txt) as seed data. Every fact here is
  * quoted in `source`; the secretariat edits these rows in the admin panel afterwards.
  */
+import { MAX_REPRESENTATIVES } from '../../domain/form/steps-people';
 import type { Dialogue, FaqEntry } from '../../domain/types';
 import { dialoguesEs, faqEs } from './call-2023-es';
 import { dialoguesFr, faqFr } from './call-2023-fr';
@@ -370,8 +371,9 @@ const entries: FaqEntry[] = [
   faq(
     'later-dialogues',
     'dialogues',
-    'What about the dialogues on international cooperation, trafficking in persons and smuggling of migrants?',
+    'When are the other dialogues (trafficking, smuggling, cooperation)?',
     [
+      'What about the dialogues on international cooperation, trafficking in persons and smuggling of migrants?',
       'Is there a Constructive Dialogue on trafficking in persons?',
       'Date of the smuggling of migrants dialogue',
       'When will international cooperation be discussed?',
@@ -398,6 +400,19 @@ const entries: FaqEntry[] = [
     `Application form: Please complete this form to apply. ${DEADLINE}`,
   ),
   faq(
+    'representatives',
+    null,
+    'How many representatives can an organization send?',
+    [
+      'How many people can represent our organization?',
+      'Can several colleagues attend?',
+      'Is there a maximum number of people per organization?',
+      'How many representatives can I name in the form?',
+    ],
+    `The call does not set a number. The application form takes up to ${MAX_REPRESENTATIVES} representatives of your organization, and the secretariat confirms participation.`,
+    `Dialogue Desk help: the application form takes up to ${MAX_REPRESENTATIVES} representatives per application; the call for participation does not set a number per organization.`,
+  ),
+  faq(
     'contact',
     null,
     'How can I contact the organizers?',
@@ -407,6 +422,7 @@ const entries: FaqEntry[] = [
       'I have another question',
       'Who can I talk to?',
       'Is there a phone number or email address?',
+      'Who do I write to about a technical problem with the form?',
     ],
     'Write to unodc-se4u@un.org.',
     'Should you have any questions please contact us at unodc-se4u@un.org.',
@@ -489,6 +505,10 @@ export const call2023: SeedData = {
       archived: false,
       // "All applications will be reviewed and be subject to approval by the States parties."
       approvalBody: 'states_parties',
+      translations: {
+        fr: { title: 'Dialogues constructifs sur les armes à feu et l’assistance technique 2023' },
+        es: { title: 'Diálogos constructivos sobre armas de fuego y asistencia técnica 2023' },
+      },
     },
   ],
   faq: entries,

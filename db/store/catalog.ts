@@ -5,7 +5,7 @@ import { isLocale, type Locale } from '../../domain/i18n/locales';
 import type { Kysely } from 'kysely';
 import { isApprovalBody } from '../../domain/approval';
 import { FAQ_TOPICS, type Call, type Dialogue, type FaqEntry, type Platform } from '../../domain/types';
-import { anyJson, dialogueTranslationsJson, parseJson, stringArray } from '../json';
+import { anyJson, callTranslationsJson, dialogueTranslationsJson, parseJson, stringArray } from '../json';
 import type { Database } from '../schema';
 import { safeLinkUrl } from '../../domain/links';
 
@@ -40,6 +40,7 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
+    ...callTranslations(r.translations),
     referencePrefix: r.reference_prefix,
     dialogueIds: links.filter((l) => l.call_id === r.id).map((l) => l.dialogue_id),
     opensAt: r.opens_at,
@@ -48,6 +49,12 @@ export async function listCalls(db: Kysely<Database>): Promise<Call[]> {
     archived: r.archived !== 0,
     approvalBody: isApprovalBody(r.approval_body) ? r.approval_body : 'states_parties',
   }));
+}
+
+/** The call's titles in other languages, left out when it has none. */
+function callTranslations(json: string): Pick<Call, 'translations'> {
+  const t = parseJson(json, callTranslationsJson, 'call translations');
+  return t.fr || t.es ? { translations: t } : {};
 }
 
 const topics = new Set<FaqEntry['topic']>(FAQ_TOPICS);

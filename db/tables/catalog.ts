@@ -38,6 +38,8 @@ export interface CallsTable {
   balance_targets: Generated<string>;
   /** Months after the call's last dialogue that personal data is kept (retention job). */
   retention_months: Generated<number>;
+  /** JSON { fr?: { title }, es?: { title } }: the title in the other languages. */
+  translations: Generated<string>;
   created_at: string;
   updated_at: string;
 }
