@@ -16,7 +16,6 @@ export interface DecideInput {
   deciderRef: string;
 }
 
-/** The conversation engine as the platform adapters and the admin panel see it. */
 /** A question group dismissed (with a reason) or assigned, by whom, and how it is audited. */
 export interface ChangeQuestionInput {
   questionId: string;
@@ -27,6 +26,7 @@ export interface ChangeQuestionInput {
   audit?: { actorRef: string; action: string };
 }
 
+/** The conversation engine as the platform adapters and the admin panel see it. */
 export interface Engine {
   /** Handles one inbound event and returns what to say back to the same person. */
   handle(event: InboundEvent): Promise<EngineResult>;
