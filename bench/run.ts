@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: the week before the deadline, on loopback. Prints a table and rewrites the
- * results block of BENCHMARKS.md. Options: --duration S (autocannon, default 20), --open-loop S
+ * results block of BENCHMARKS.md. Options: --duration S (autocannon, default 20; 0 to skip), --open-loop S
  * (default 10; 0 to skip), --rates 100,200,1000,2000, --rush N (1000), --concurrency N (32),
- * --admin N (100000; 0 to skip), --no-bolt, --cpu-prof (profile our server; summary printed).
+ * --admin N (100000; 0 to skip), --no-bolt, --cpu-prof (profile our server; summary printed),
+ * --no-inline (skip our server with SLACK_ANSWER_THREAD=false, answers on the main thread, which
+ * otherwise gets the same load as ours and Bolt).
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     admin: { type: 'string', default: '100000' },
     'no-bolt': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    'no-inline': { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(args.duration);
@@ -47,11 +50,11 @@ const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function serverEnv(fake: FakeProcess): Record<string, string> {
+function serverEnv(fake: FakeProcess, url = dbUrl): Record<string, string> {
   return {
     NODE_ENV: 'production',
     PLAYGROUND: 'false',
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: url,
     DIALOGUES_CLOCK: '2023-02-05T09:00:00Z',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -70,6 +73,13 @@ const startOurs = (fake: FakeProcess) =>
     nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [],
   });
 
+/** Our server answering on its main thread, on a database of its own. */
+const startInline = (fake: FakeProcess) =>
+  spawnServer({
+    env: { ...serverEnv(fake, `file:${join(dir, 'inline.sqlite')}`), SLACK_ANSWER_THREAD: 'false' },
+    logFile: join(dir, 'inline.log'),
+  });
+
 /** Waits until the fake has delivered `expected` DM answers; returns ms waited (or -1 on timeout). */
 async function drained(fake: FakeProcess, expected: number, timeoutMs = 60_000): Promise<{ ms: number; delivered: number }> {
   const t = Date.now();
@@ -82,37 +92,102 @@ async function drained(fake: FakeProcess, expected: number, timeoutMs = 60_000):
   }
 }
 
+/** CPU time (ms) of a process, or of one of its threads, from Linux /proc (utime + stime, 10 ms ticks). */
+function cpuMs(pid: number, tid?: number): number {
+  try {
+    const stat = readFileSync(tid ? `/proc/${pid}/task/${tid}/stat` : `/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU per event while `work` runs (the load and, for our servers, until every answer is out): of
+ * the main thread, which acknowledges, and of the whole process. Unlike latency, CPU time does
+ * not depend on what else the machine is doing, so this comparison holds on a busy machine.
+ */
+async function withCpu<T extends { ok: number }>(server: ServerProcess, work: () => Promise<T>): Promise<T & { cpu: Cpu }> {
+  const main0 = cpuMs(server.pid, server.pid);
+  const all0 = cpuMs(server.pid);
+  const r = await work();
+  const n = Math.max(1, r.ok);
+  return { ...r, cpu: { mainUs: ((cpuMs(server.pid, server.pid) - main0) * 1000) / n, allUs: ((cpuMs(server.pid) - all0) * 1000) / n } };
+}
+
+interface Cpu {
+  /** Microseconds of CPU per event on the main thread (the event loop that acknowledges). */
+  mainUs: number;
+  /** Microseconds of CPU per event in the whole process (threads, GC, SQLite). */
+  allUs: number;
+}
+
 interface AckRow {
   rate: number;
   tool: string;
-  ours: AckResult;
-  bolt?: AckResult;
+  ours: AckResult & { cpu: Cpu };
+  bolt?: AckResult & { cpu: Cpu };
   answered: number;
   drainMs: number;
+  /** Our server with answers on the main thread (SLACK_ANSWER_THREAD=false), and the answers it delivered. */
+  inline?: AckResult & { answered: number; cpu: Cpu };
 }
 
-async function ackBench(fake: FakeProcess, ours: ServerProcess, bolt: ServerProcess | null): Promise<AckRow[]> {
+async function ackBench(
+  fake: FakeProcess,
+  ours: ServerProcess,
+  bolt: ServerProcess | null,
+  inline: ServerProcess | null,
+): Promise<AckRow[]> {
   const rows: AckRow[] = [];
   // Warm-up (JIT, caches, SQLite pages), not recorded.
   await fake.reset();
   await ackOpenLoop(ours.url, SECRET, 100, 3, 'warm');
+  if (inline) await ackOpenLoop(inline.url, SECRET, 100, 3, 'warmi');
   if (bolt) await ackOpenLoop(bolt.url, SECRET, 100, 3, 'warmb');
-  await drained(fake, 300, 20_000);
+  await drained(fake, inline ? 600 : 300, 20_000);
   const tools: ['autocannon' | 'open-loop', number][] = [
-    ['autocannon', DURATION],
+    ...(DURATION > 0 ? [['autocannon', DURATION] as ['autocannon', number]] : []),
     ...(OPEN_LOOP > 0 ? [['open-loop', OPEN_LOOP] as ['open-loop', number]] : []),
   ];
   for (const rate of RATES) {
     for (const [tool, d] of tools) {
       const run = tool === 'autocannon' ? ackAutocannon : ackOpenLoop;
       await fake.reset();
-      const o = await run(ours.url, SECRET, rate, d, `r${rate}${tool[0]}`);
-      const drain = await drained(fake, o.ok);
-      const b = bolt ? await run(bolt.url, SECRET, rate, d, `b${rate}${tool[0]}`) : undefined;
-      rows.push({ rate, tool, ours: o, ...(b ? { bolt: b } : {}), answered: drain.delivered, drainMs: drain.ms });
+      let drain = { ms: 0, delivered: 0 };
+      const o = await withCpu(ours, async () => {
+        const r = await run(ours.url, SECRET, rate, d, `r${rate}${tool[0]}`);
+        drain = await drained(fake, r.ok);
+        return r;
+      });
+      let i: AckRow['inline'];
+      if (inline) {
+        await fake.reset();
+        i = await withCpu(inline, async () => {
+          const r = await run(inline.url, SECRET, rate, d, `i${rate}${tool[0]}`);
+          return { ...r, answered: (await drained(fake, r.ok)).delivered };
+        });
+      }
+      const b = bolt ? await withCpu(bolt, () => run(bolt.url, SECRET, rate, d, `b${rate}${tool[0]}`)) : undefined;
+      rows.push({
+        rate,
+        tool,
+        ours: o,
+        ...(b ? { bolt: b } : {}),
+        ...(i ? { inline: i } : {}),
+        answered: drain.delivered,
+        drainMs: drain.ms,
+      });
+      const cpu = (c: Cpu) => `CPU/event ${c.mainUs.toFixed(0)} µs main thread, ${c.allUs.toFixed(0)} µs process`;
       say(
-        `  ${tool.padEnd(10)} ${String(rate).padStart(5)}/s  ours p50 ${f1(o.p50)} p99 ${f1(o.p99)} max ${f1(o.max)} ms (${o.ok}/${o.sent} 2xx, ${drain.delivered} answered, drained in ${drain.ms} ms)` +
-          (b ? `  bolt p50 ${f1(b.p50)} p99 ${f1(b.p99)} max ${f1(b.max)} ms` : ''),
+        `  ${tool.padEnd(10)} ${String(rate).padStart(5)}/s  ours p50 ${f1(o.p50)} p99 ${f1(o.p99)} max ${f1(o.max)} ms (${o.ok}/${o.sent} 2xx, ${drain.delivered} answered, drained in ${drain.ms} ms; ${cpu(o.cpu)})` +
+          (i
+            ? `\n${' '.repeat(20)}inline p50 ${f1(i.p50)} p99 ${f1(i.p99)} max ${f1(i.max)} ms (${i.answered} answered; ${cpu(i.cpu)})`
+            : '') +
+          (b
+            ? `\n${' '.repeat(20)}bolt p50 ${f1(b.p50)} p99 ${f1(b.p99)} max ${f1(b.max)} ms (${cpu(b.cpu)}); p99 ours/bolt ${f1(o.p99 / b.p99)}`
+            : ''),
       );
     }
   }
@@ -228,8 +303,17 @@ if (bolt) {
   say(`bare Bolt pid ${bolt.pid}: idle RSS ${mb(boltIdleRss)} MB`);
 }
 
+const inline = args['no-inline'] ? null : await startInline(fake);
+let inlineIdleRss = 0;
+if (inline) {
+  await sleep(3000);
+  inlineIdleRss = inline.rss();
+  say(`our server answering on its main thread, pid ${inline.pid}: idle RSS ${mb(inlineIdleRss)} MB`);
+}
+
 say('Ack latency (signed message.im, new event_id each, answered by chat.postMessage at the fake):');
-const ack = await ackBench(fake, ours, bolt);
+const ack = await ackBench(fake, ours, bolt, inline);
+await inline?.stop();
 const afterAckRss = ours.rss();
 await bolt?.stop();
 
@@ -291,7 +375,7 @@ lines.push(
   `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${mb(totalmem())} MB RAM, Node ${process.version}, ${process.platform}. Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
 );
 lines.push(
-  `Command: \`npm run bench -- --duration ${DURATION} --open-loop ${OPEN_LOOP} --rates ${RATES.join(',')} --rush ${RUSH} --concurrency ${args.concurrency} --admin ${ADMIN}${args['no-bolt'] ? ' --no-bolt' : ''}\``,
+  `Command: \`npm run bench -- --duration ${DURATION} --open-loop ${OPEN_LOOP} --rates ${RATES.join(',')} --rush ${RUSH} --concurrency ${args.concurrency} --admin ${ADMIN}${args['no-bolt'] ? ' --no-bolt' : ''}${args['no-inline'] ? ' --no-inline' : ''}\``,
 );
 lines.push('');
 lines.push('### Ack latency (ms)');
@@ -307,11 +391,28 @@ for (const r of ack) {
   lines.push(
     `| ${r.rate} | ${r.tool} | ${f1(r.ours.p50)} | ${f1(r.ours.p99)} | ${f1(r.ours.max)} | ${r.ours.ok} / ${r.ours.sent} | ${r.answered}${r.drainMs > 0 ? ` (+${(r.drainMs / 1000).toFixed(1)} s)` : r.drainMs < 0 ? ' (timed out)' : ''} | ${r.bolt ? f1(r.bolt.p50) : '-'} | ${r.bolt ? f1(r.bolt.p99) : '-'} | ${r.bolt ? f1(r.bolt.max) : '-'} | ${f1(ratio)} | ${pass(target && all && !(ratio > 1))} |`,
   );
+  const i = r.inline;
+  if (i) {
+    lines.push(
+      `| ${r.rate} | ${r.tool}, answers on the main thread | ${f1(i.p50)} | ${f1(i.p99)} | ${f1(i.max)} | ${i.ok} / ${i.sent} | ${i.answered} | | | | ${r.bolt ? f1(i.p99 / r.bolt.p99) : '-'} | |`,
+    );
+  }
 }
 lines.push('');
 lines.push(
   '"answered": chat.postMessage answers delivered by the fake Slack API for that run; "+N s" is how long after the last ack the last answer went out.',
 );
+lines.push('');
+lines.push('CPU per event (µs; from /proc, so it holds on a busy machine): the main thread, which acknowledges, and the whole process.');
+lines.push('');
+lines.push('| rate/s | generator | ours: main thread | ours: process | answers on the main thread: process | bolt: process |');
+lines.push('| ---: | --- | ---: | ---: | ---: | ---: |');
+const us = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(0));
+for (const r of ack) {
+  lines.push(
+    `| ${r.rate} | ${r.tool} | ${us(r.ours.cpu.mainUs)} | ${us(r.ours.cpu.allUs)} | ${us(r.inline?.cpu.allUs)} | ${us(r.bolt?.cpu.allUs)} |`,
+  );
+}
 if (rr) {
   lines.push('');
   lines.push('### Deadline rush');
@@ -351,6 +452,7 @@ lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
 lines.push(
   `| ${mb(idleRss)} MB (target ≤ 150: ${pass(mb(idleRss) <= 150)}) | ${mb(afterAckRss)} MB | ${mb(afterRushRss)} MB | ${mb(rushPeakRss)} MB | ${adminIdleRss ? `${mb(adminIdleRss)} MB` : '-'} | ${bolt ? `${mb(boltIdleRss)} MB` : '-'} |`,
 );
+if (inline) lines.push('', `Idle RSS of our server answering on its main thread: ${mb(inlineIdleRss)} MB.`);
 if (profile) {
   lines.push('');
   lines.push('### CPU profile of our server (whole run)');

@@ -11,7 +11,7 @@ import { isoNow } from '../domain/clock';
 import { installationCipher } from './slack-install';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { AdapterHost } from '../bot/core/host';
-import { createSlackAdapter, type SlackAdapterOptions } from '../bot/slack';
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from '../bot/slack';
 import type { SlackSettings } from '../bot/slack/settings';
 import { createTeamsAdapter, type TeamsAdapterOptions } from '../bot/teams';
 import type { TeamsSettings } from '../bot/teams/settings';
@@ -86,7 +86,7 @@ export function webSettings(config: Config): WebSettings {
   };
 }
 
-export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): PlatformAdapter {
+export function slackAdapter(root: AppRoot, opts: SlackAdapterOptions = {}): SlackAdapter {
   // With "Add to Slack", each installed workspace's token comes from the installations table.
   const cipher = root.config.slackOAuth ? installationCipher(root.config) : null;
   const installations = cipher ? { installations: slackInstallations(root.db, root.atomic, cipher, root.clock) } : {};

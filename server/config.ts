@@ -58,6 +58,10 @@ export const configSchema = z
     SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
     SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
     SLACK_API_URL: baseUrl('https://slack.com/api/'),
+    SLACK_ANSWER_THREAD: z
+      .string()
+      .optional()
+      .refine((v) => !v?.trim() || parseBool(v) !== undefined, 'must be true or false'),
     SLACK_REVIEW_CHANNEL: optionalText,
     SLACK_REVIEWERS: optionalText,
     // "Add to Slack" for other workspaces (docs/slack.md): the app's OAuth credentials, the key
@@ -186,6 +190,8 @@ export const configSchema = z
       TRUST_PROXY: parseBool(c.TRUST_PROXY) ?? false,
       // Applicants outside Slack and Teams apply at /apply: on unless turned off.
       WEB_APPLY: parseBool(c.WEB_APPLY) ?? true,
+      // Slack events answered in a worker thread (Node): on unless turned off.
+      SLACK_ANSWER_THREAD: parseBool(c.SLACK_ANSWER_THREAD) ?? true,
       TEAMS_TOKEN_URL:
         c.TEAMS_TOKEN_URL ?? `https://login.microsoftonline.com/${c.TEAMS_TENANT_ID ?? 'botframework.com'}/oauth2/v2.0/token`,
       slackEnabled,

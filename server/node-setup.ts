@@ -13,6 +13,8 @@ import type { Clock } from '../domain/clock';
 import type { PlatformAdapter } from '../bot/core/adapter';
 import type { Hono } from 'hono';
 import { createSocketConnection } from '../bot/slack/socket';
+import type { SlackAdapter, SlackAdapterOptions } from '../bot/slack';
+import { verifySlackSignatureSync } from './node-slack-verify';
 import { createAdminApp, ensureFirstAdmin } from '../admin';
 import { adminDeps } from './admin-deps';
 import { createSlackInstallApp } from './slack-install';
@@ -36,14 +38,27 @@ export async function prepareDatabase(p: {
   if (seeded) p.log.info('seeded', { from: 'call-2023' });
 }
 
-export const nodeAdapters: ((root: AppRoot) => PlatformAdapter | null)[] = [
-  (root) => (root.config.slackEnabled ? slackAdapter(root, { socket: createSocketConnection }) : null),
+/**
+ * Node's adapters. `slack` adds to the Slack adapter's options (the answer thread's hand-off) and
+ * is told the instance built (the answer thread answers through it).
+ */
+export const nodeAdaptersWith = (
+  slack: { options?: SlackAdapterOptions; built?: (adapter: SlackAdapter) => void } = {},
+): ((root: AppRoot) => PlatformAdapter | null)[] => [
+  (root) => {
+    if (!root.config.slackEnabled) return null;
+    const adapter = slackAdapter(root, { socket: createSocketConnection, verify: verifySlackSignatureSync, ...slack.options });
+    slack.built?.(adapter);
+    return adapter;
+  },
   (root) =>
     root.config.teamsEnabled || root.config.TEAMS_DEV_PLAYGROUND
       ? teamsAdapter(root, { devPlayground: root.config.TEAMS_DEV_PLAYGROUND })
       : null,
   (root) => emailAdapter(root, (url) => createNodemailerTransport({ url })),
 ];
+
+export const nodeAdapters = nodeAdaptersWith();
 
 export const nodeApps: ((root: AppRoot) => Hono)[] = [
   (root) => createAdminApp(adminDeps(root)),

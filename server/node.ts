@@ -5,12 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError, type Config } from './config';
 import { createLogger, type Logger } from './log';
 import { buildApp, type Built } from './app';
 import { createBackgroundQueue } from './background';
-import { nodeAdapters, nodeApps, prepareApp, prepareDatabase } from './node-setup';
+import { nodeAdaptersWith, nodeApps, prepareApp, prepareDatabase } from './node-setup';
+import { ANSWER_THREAD_ROLE, answerThreadWorker, createAnswerThread, type AnswerThread, type AnswerThreadData } from './node-answer-thread';
+import { runAnswerThread } from './node-answers';
+import type { SlackAdapter } from '../bot/slack';
+import type { AckedEvent } from '../bot/slack/runtime';
 import { openSqlite, sqlitePath } from '../db/connect-node';
 import { scheduleBackups } from './node-backup';
 import { writeServerLock } from './node-lock';
@@ -36,6 +41,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const background = (task: () => Promise<unknown>) => queue.run(task);
 
   const metrics = createPromMetrics();
+  // Slack events are answered in a worker thread when this is the built server (see
+  // node-answer-thread.ts); otherwise on this thread's background queue.
+  const startThread = config.slackEnabled && config.SLACK_ANSWER_THREAD ? answerThreadWorker(import.meta.url, config) : null;
+  let slack: SlackAdapter | null = null;
+  let answers: AnswerThread | null = null;
+  const answerHere = (event: AckedEvent) => background(async () => slack?.answerAcked(event));
   const built = buildApp({
     config,
     db: sqlite.db,
@@ -44,11 +55,17 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log,
     background,
     kickDelayMs: 25,
-    adapters: nodeAdapters,
+    adapters: nodeAdaptersWith({
+      ...(startThread ? { options: { handOff: (event: AckedEvent) => (answers ? answers.handOff(event) : answerHere(event)) } } : {}),
+      built: (adapter) => {
+        slack = adapter;
+      },
+    }),
     apps: nodeApps,
     metrics,
   });
   await prepareApp(built);
+  if (startThread) answers = createAnswerThread({ start: startThread, inline: answerHere, metrics, log });
   built.outbox.start(1_000);
   const scheduledTimer = setInterval(() => void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err })), 60_000);
   void built.scheduled().catch((err) => log.error('scheduled_failed', { error: err }));
@@ -99,6 +116,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
         backups?.stop();
         await new Promise<void>((r) => server.close(() => r()));
         for (const a of built.adapters) await a.stop?.();
+        await answers?.close();
         await queue.idle();
         await built.outbox.stop();
         await sqlite.close();
@@ -134,8 +152,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
-// Started directly (npm start), not imported by a test.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// The same bundle is the answer thread's entry (node-answer-thread.ts). Otherwise: started
+// directly (npm start), not imported by a test.
+if (!isMainThread && parentPort && (workerData as AnswerThreadData | null)?.role === ANSWER_THREAD_ROLE) {
+  runAnswerThread(parentPort, workerData as AnswerThreadData);
+} else if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((err) => {
     console.error(JSON.stringify({ level: 'error', msg: 'start_failed', error: errorMessage(err) }));
     process.exit(1);

@@ -7,10 +7,10 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import type { AdminDeps } from '../deps';
-import { listInstallations, setInstallationStatus, type InstallationListRow } from '../../db/store/installation-status';
+import { listInstallations, type InstallationListRow } from '../../db/store/installation-status';
 import { firstActiveSlackTeam } from '../../db/store/installations';
 import { AppError } from '../../domain/errors';
-import { actorRef } from '../audit';
+import { setInstallation } from '../commands/installations';
 import type { AdminEnv } from '../env';
 import { readForm } from '../form';
 import { done, render } from '../render';
@@ -118,14 +118,7 @@ export function installationRoutes(deps: AdminDeps): Hono<AdminEnv> {
         'installation_change_invalid',
         'That change could not be read. Open the Installations page and try again.',
       );
-    const result = await setInstallationStatus(
-      deps.db,
-      deps.atomic,
-      parsed.data.id,
-      parsed.data.to,
-      actorRef(c.get('user')),
-      deps.clock.now().toISOString(),
-    );
+    const result = await setInstallation(deps, c.get('user'), parsed.data.id, parsed.data.to);
     if (result === 'not_found') throw new AppError('not_found', 'installation_not_found', 'There is no such installation.');
     if (result === 'uninstalled')
       throw new AppError(

@@ -2,7 +2,7 @@
  * Form fields that carry their own label, hint and error, wired with aria-describedby so a
  * screen reader announces the error with the field. Values come back as typed on an error.
  */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 
 export type Errors = Record<string, string | undefined>;
 export type Values = Record<string, unknown>;
@@ -20,7 +20,7 @@ const str = (v: unknown): string => (v === undefined || v === null ? '' : String
 const describedBy = (name: string, hint?: string, error?: string) =>
   [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-const Frame: FC<Base & { children?: unknown }> = ({ name, label, hint, errors, required, children }) => (
+const Frame: FC<Base & { children?: Child }> = ({ name, label, hint, errors, required, children }) => (
   <div class={errors[name] ? 'field has-error' : 'field'}>
     <label for={`f-${name}`}>
       {label}
@@ -37,7 +37,7 @@ const Frame: FC<Base & { children?: unknown }> = ({ name, label, hint, errors, r
         {errors[name]}
       </p>
     )}
-    {children as never}
+    {children}
   </div>
 );
 

@@ -46,8 +46,7 @@ let zones: string[] | null = null;
 /** Every IANA zone the runtime knows, for the time-zone select. */
 export function timeZones(): string[] {
   if (!zones) {
-    const fn = (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf;
-    zones = fn ? fn('timeZone') : [VIENNA, 'UTC'];
+    zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [VIENNA, 'UTC'];
     if (!zones.includes('UTC')) zones = ['UTC', ...zones];
   }
   return zones;

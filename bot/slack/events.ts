@@ -13,7 +13,8 @@ import {
   type EventCallback,
   type SlashCommand,
 } from './schemas';
-import { ACK, actorForForm, actorWithProfile, afterAck, scopedTo, type Outcome, type SlackRuntime } from './runtime';
+import { ACK, actorForForm, actorWithProfile, afterAck, scopedTo, type AckedEvent, type Outcome, type SlackRuntime } from './runtime';
+import { inboundJsonOrUndefined } from '../../lib/json';
 import type { ReplyTarget } from './respond';
 import { classify } from '../core/intents';
 import { t } from '../../domain/i18n';
@@ -54,9 +55,7 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
       },
     };
   }
-  const scoped = await scopedTo(rt, env.data.team_id, enterprise);
-  if (!scoped) return ACK;
-  const task = route(scoped, env.data);
+  const task = await workFor(rt, env.data);
   if (!task) return ACK;
   // The event id is stored before the ack: if storage fails, the request fails and Slack
   // redelivers, rather than an acknowledged event being lost. A redelivery is then a no-op.
@@ -64,7 +63,25 @@ export async function handleEventBody(rt: SlackRuntime, raw: unknown): Promise<O
     rt.log.info('slack.duplicate_event', { eventId: env.data.event_id });
     return ACK;
   }
-  return { later: task };
+  return { later: task, acked: true };
+}
+
+/** The work for an event in its workspace, or null (workspace refused, event ignored). No dedupe. */
+async function workFor(rt: SlackRuntime, env: EventCallback): Promise<(() => Promise<void>) | null> {
+  const scoped = await scopedTo(rt, env.team_id, env.enterprise_id ?? null);
+  return scoped ? route(scoped, env) : null;
+}
+
+/**
+ * Answers an event that was verified, deduplicated and acknowledged elsewhere (on Node, the main
+ * thread; this runs in the answer thread): only its raw body travels, and is read again here.
+ */
+export async function answerAckedEvent(rt: SlackRuntime, event: AckedEvent): Promise<void> {
+  const env = eventCallbackSchema.safeParse(inboundJsonOrUndefined(event.rawBody));
+  const task = env.success ? await workFor(rt, env.data) : null;
+  if (!task) return;
+  await task();
+  rt.deps.metrics.answered('slack', (Date.now() - event.received) / 1000);
 }
 
 /** `app_uninstalled`, or `tokens_revoked` naming the bot's token; null for every other event. */

@@ -11,7 +11,9 @@ import { createDirectory } from './directory';
 import { createResponder } from './respond';
 import { slackRoutes } from './routes';
 import { createSlackSender } from './sender';
-import { SLACK_WAITS, type SlackRuntime, type SlackWaits } from './runtime';
+import { SLACK_WAITS, type AckedEvent, type SlackRuntime, type SlackWaits } from './runtime';
+import type { SlackVerifier } from './verify';
+import { answerAckedEvent } from './events';
 import { createWorkspaceTokens, type SlackInstallationsPort } from './workspaces';
 import type { SlackSettings } from './settings';
 import { uploadToUser } from './files';
@@ -34,10 +36,19 @@ export interface SlackAdapterOptions {
   socket?: (rt: SlackRuntime, deps: AdapterHost, appToken: string) => { start(): Promise<void>; stop(): Promise<void> };
   /** Workspaces installed with "Add to Slack" and their tokens (db/); absent: SLACK_BOT_TOKEN only. */
   installations?: SlackInstallationsPort;
+  /** The request signature check (default Web Crypto); see RouteOptions. */
+  verify?: SlackVerifier;
+  /** Where acknowledged events are answered (default: deps.background here); see RouteOptions. */
+  handOff?: (event: AckedEvent) => void;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  /** Answers an event acknowledged by another instance of this adapter (see `handOff`). */
+  answerAcked(event: AckedEvent): Promise<void>;
 }
 
 /** Creates the Slack adapter. Socket Mode starts with `start()` when an app token is set and `opts.socket` is given. */
-export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, opts: SlackAdapterOptions = {}): PlatformAdapter {
+export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, opts: SlackAdapterOptions = {}): SlackAdapter {
   const log = deps.log.child({ platform: 'slack' });
   const fetchOpt = opts.fetch ? { fetch: opts.fetch } : {};
   const clientOf = (token: string) => createSlackClient({ baseUrl: settings.apiUrl, token, ...fetchOpt });
@@ -135,7 +146,12 @@ export function createSlackAdapter(deps: AdapterHost, settings: SlackSettings, o
   return {
     deliverFile,
     platform: 'slack',
-    routes: slackRoutes(rt, opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
+    routes: slackRoutes(rt, {
+      ...(opts.verifyClock ? { verifyClock: opts.verifyClock } : {}),
+      ...(opts.verify ? { verify: opts.verify } : {}),
+      ...(opts.handOff ? { handOff: opts.handOff } : {}),
+    }),
+    answerAcked: (event) => answerAckedEvent(rt, event),
     sender: createSlackSender(async (scope) => {
       const found = await scopeOf(scope);
       return 'refused' in found ? { refused: found.refused } : found;

@@ -5,14 +5,21 @@
  */
 import { Hono } from 'hono';
 import { inboundJsonOrUndefined as parseJson } from '../../lib/json';
-import { verifySlackSignature } from './verify';
+import { verifySlackSignature, type SlackVerifier } from './verify';
 import { handleCommand, handleEventBody } from './events';
 import { handleInteraction } from './interactions';
-import type { Outcome, SlackRuntime } from './runtime';
+import type { AckedEvent, Outcome, SlackRuntime } from './runtime';
 
 export interface RouteOptions {
   /** Real time for the signature window; the product clock may be set to 2023. */
   verifyClock?: () => number;
+  /** The signature check (default Web Crypto, which Workers have; Node passes a synchronous one). */
+  verify?: SlackVerifier;
+  /**
+   * Where acknowledged events are answered instead of this thread's background queue (Node: the
+   * answer thread), so that answers never hold up the next ack.
+   */
+  handOff?: (event: AckedEvent) => void;
 }
 
 /** Dispatches a verified body by its shape: JSON events, `payload=` interactivity, or command fields. */
@@ -35,6 +42,8 @@ export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
   const { deps } = rt;
   const app = new Hono();
   const now = opts.verifyClock ?? Date.now;
+  const verify = opts.verify ?? verifySlackSignature;
+  const handOff = opts.handOff;
 
   app.post('/slack/events', async (c) => {
     const received = Date.now();
@@ -42,7 +51,7 @@ export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
     const secret = rt.settings.signingSecret;
     const ok =
       secret !== undefined &&
-      (await verifySlackSignature(
+      (await verify(
         secret,
         {
           timestamp: c.req.header('x-slack-request-timestamp'),
@@ -58,7 +67,8 @@ export function slackRoutes(rt: SlackRuntime, opts: RouteOptions = {}): Hono {
     const outcome = await dispatch(rt, c.req.header('content-type') ?? '', rawBody);
     if (!outcome) return c.json({ error: 'unsupported_payload' }, 400);
     const later = outcome.later;
-    if (later) {
+    if (later && outcome.acked && handOff) handOff({ rawBody, received });
+    else if (later) {
       deps.background(async () => {
         await later();
         deps.metrics.answered('slack', (Date.now() - received) / 1000);

@@ -74,6 +74,18 @@ export interface Outcome {
   body?: Record<string, unknown>;
   /** Runs after the acknowledgement (deps.background). */
   later?: () => Promise<void>;
+  /**
+   * `later` is the answer to an Events API event whose id is already stored: it can be redone
+   * from the raw body alone (answerAckedEvent), so it may be handed to another thread.
+   */
+  acked?: true;
+}
+
+/** An acknowledged event as data, for answering it elsewhere: the verified raw body and when it came. */
+export interface AckedEvent {
+  rawBody: string;
+  /** Date.now() when the request arrived, for the answer-time metric. */
+  received: number;
 }
 
 export const ACK: Outcome = {};

@@ -35,16 +35,33 @@ export async function computeSignature(secret: string, timestamp: string, rawBod
 }
 
 /**
+ * A signature check: true when the request was signed with `secret` less than five minutes from
+ * `nowMs`. The default is Web Crypto (Node and Workers); Node injects a synchronous one.
+ */
+export type SlackVerifier = (secret: string, req: SignedRequest, nowMs: number) => boolean | Promise<boolean>;
+
+/**
+ * The checks every verifier makes before any HMAC: headers present and well formed, timestamp
+ * within five minutes either way. Returns the expected MAC in hex and the string it signs, or null.
+ */
+export function signedParts(secret: string, req: SignedRequest, nowMs: number): { hex: string; base: string } | null {
+  const { timestamp, signature, rawBody } = req;
+  if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp) || !signature.startsWith('v0=')) return null;
+  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > MAX_SKEW_SECONDS) return null;
+  const hex = signature.slice(3);
+  if (!/^[0-9a-f]{64}$/.test(hex)) return null;
+  return { hex, base: `v0:${timestamp}:${rawBody}` };
+}
+
+/**
  * True when the request was signed with `secret` less than five minutes from `nowMs` (either way).
  * `nowMs` must be real time, not the product clock, which DIALOGUES_CLOCK may move into the past.
  */
 export async function verifySlackSignature(secret: string, req: SignedRequest, nowMs: number): Promise<boolean> {
-  const { timestamp, signature, rawBody } = req;
-  if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp) || !signature.startsWith('v0=')) return false;
-  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > MAX_SKEW_SECONDS) return false;
-  const hex = signature.slice(3);
-  if (!/^[0-9a-f]{64}$/.test(hex)) return false;
+  const parts = signedParts(secret, req, nowMs);
+  if (!parts) return false;
+  const { hex, base } = parts;
   const mac = Uint8Array.from({ length: hex.length / 2 }, (_, i) => parseInt(hex.slice(2 * i, 2 * i + 2), 16));
   // Web Crypto's verify compares in constant time, so no hand-written comparison is needed.
-  return crypto.subtle.verify('HMAC', await hmacKey(secret), mac, encoder.encode(`v0:${timestamp}:${rawBody}`));
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), mac, encoder.encode(base));
 }

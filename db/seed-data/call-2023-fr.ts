@@ -136,8 +136,9 @@ export const faqFr: Record<string, FaqText> = {
       'Les représentants des parties prenantes non gouvernementales concernées peuvent présenter une candidature : organisations non gouvernementales (avec ou sans statut auprès de l’ECOSOC), milieux universitaires et secteur privé.',
   },
   'ecosoc-ngos': {
-    question: 'Les ONG dotées du statut consultatif auprès de l’ECOSOC doivent-elles aussi présenter une candidature ?',
+    question: 'Les ONG avec statut ECOSOC doivent-elles aussi postuler ?',
     variants: [
+      'Les ONG dotées du statut consultatif auprès de l’ECOSOC doivent-elles aussi présenter une candidature ?',
       'Nous avons le statut consultatif auprès de l’ECOSOC, devons-nous quand même postuler ?',
       'Les organisations accréditées auprès de l’ECOSOC doivent-elles s’inscrire ?',
       'L’accréditation ECOSOC remplace-t-elle la candidature ?',
@@ -235,8 +236,9 @@ export const faqFr: Record<string, FaqText> = {
       'Tout est mis en œuvre pour assurer la diversité des parties prenantes, sur le plan du genre et de la représentation géographique, à chaque dialogue constructif.',
   },
   'later-dialogues': {
-    question: 'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
+    question: 'Et les autres dialogues (traite, trafic de migrants, coopération) ?',
     variants: [
+      'Qu’en est-il des dialogues sur la coopération internationale, la traite des personnes et le trafic illicite de migrants ?',
       'Y a-t-il un dialogue constructif sur la traite des personnes ?',
       'Date du dialogue sur le trafic illicite de migrants',
       'Quand la coopération internationale sera-t-elle abordée ?',

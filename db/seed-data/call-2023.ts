@@ -371,8 +371,9 @@ const entries: FaqEntry[] = [
   faq(
     'later-dialogues',
     'dialogues',
-    'What about the dialogues on international cooperation, trafficking in persons and smuggling of migrants?',
+    'When are the other dialogues (trafficking, smuggling, cooperation)?',
     [
+      'What about the dialogues on international cooperation, trafficking in persons and smuggling of migrants?',
       'Is there a Constructive Dialogue on trafficking in persons?',
       'Date of the smuggling of migrants dialogue',
       'When will international cooperation be discussed?',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeSignature, verifySlackSignature } from '../../bot/slack/verify';
+import { computeSignature, verifySlackSignature as webCrypto, type SlackVerifier } from '../../bot/slack/verify';
+import { verifySlackSignatureSync } from '../../server/node-slack-verify';
 import { fixture } from './support';
 
 interface Vector {
@@ -18,7 +19,11 @@ const req = (over: Partial<{ timestamp: string; signature: string; rawBody: stri
 });
 const at = (seconds: number) => seconds * 1000;
 
-describe('Slack request signature', () => {
+// Web Crypto (Workers and the default) and node:crypto (the Node server) must agree on every case.
+describe.each([
+  ['Web Crypto', webCrypto],
+  ['node:crypto', verifySlackSignatureSync],
+] as [string, SlackVerifier][])('Slack request signature (%s)', (_name, verifySlackSignature) => {
   it('matches the documented worked example', async () => {
     expect(await computeSignature(v.signing_secret, v.headers['X-Slack-Request-Timestamp']!, v.raw_body)).toBe(
       v.headers['X-Slack-Signature'],
