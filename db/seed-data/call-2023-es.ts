@@ -139,8 +139,9 @@ export const faqEs: Record<string, FaqText> = {
       'Pueden presentar solicitudes los representantes de las partes interesadas no gubernamentales pertinentes: organizaciones no gubernamentales (con o sin estatus ante el ECOSOC), instituciones académicas y el sector privado.',
   },
   'ecosoc-ngos': {
-    question: '¿Las ONG reconocidas como entidades consultivas por el ECOSOC también deben presentar una solicitud?',
+    question: '¿Las ONG con estatus ECOSOC también deben presentar solicitud?',
     variants: [
+      '¿Las ONG reconocidas como entidades consultivas por el ECOSOC también deben presentar una solicitud?',
       'Tenemos carácter consultivo ante el ECOSOC, ¿igual debemos postularnos?',
       '¿Las organizaciones acreditadas ante el ECOSOC deben inscribirse?',
       '¿La acreditación ante el ECOSOC sustituye la solicitud?',

@@ -136,8 +136,9 @@ export const faqFr: Record<string, FaqText> = {
       'Les représentants des parties prenantes non gouvernementales concernées peuvent présenter une candidature : organisations non gouvernementales (avec ou sans statut auprès de l’ECOSOC), milieux universitaires et secteur privé.',
   },
   'ecosoc-ngos': {
-    question: 'Les ONG dotées du statut consultatif auprès de l’ECOSOC doivent-elles aussi présenter une candidature ?',
+    question: 'Les ONG avec statut ECOSOC doivent-elles aussi postuler ?',
     variants: [
+      'Les ONG dotées du statut consultatif auprès de l’ECOSOC doivent-elles aussi présenter une candidature ?',
       'Nous avons le statut consultatif auprès de l’ECOSOC, devons-nous quand même postuler ?',
       'Les organisations accréditées auprès de l’ECOSOC doivent-elles s’inscrire ?',
       'L’accréditation ECOSOC remplace-t-elle la candidature ?',

@@ -6,6 +6,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardToBlockKit } from '../../bot/slack/render';
+import { call2023 } from '../../db/seed-data/call-2023';
 import { formToModal } from '../../bot/slack/render-form';
 import { messageProblems, viewProblems } from './support/slack';
 import { driveSlack, type SlackEmitted } from './support/slack-driver';
@@ -60,5 +61,16 @@ describe('what the product sends to Slack', () => {
     });
     expect(blocks.length).toBeGreaterThan(0);
     expect(modal.type).toBe('modal');
+  });
+});
+
+describe('the seeded FAQ', () => {
+  it('asks every question in words that fit a Slack button (75 characters), in every language', () => {
+    const tooLong = call2023.faq.flatMap((f) =>
+      [f.question, ...Object.values(f.translations ?? {}).map((t) => t.question)]
+        .filter((q) => [...q].length > 75)
+        .map((q) => `${f.id}: ${q}`),
+    );
+    expect(tooLong).toEqual([]);
   });
 });
