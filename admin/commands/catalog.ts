@@ -61,6 +61,10 @@ export async function saveCall(
 ): Promise<void> {
   const row = {
     title: input.title,
+    translations: JSON.stringify({
+      ...(input.title_fr ? { fr: { title: input.title_fr } } : {}),
+      ...(input.title_es ? { es: { title: input.title_es } } : {}),
+    }),
     reference_prefix: input.reference_prefix,
     opens_at: times.opensAt,
     closes_at: times.closesAt,

@@ -106,6 +106,29 @@ describe('forms', () => {
     expect(said).toMatch(/19 February 2023/);
   });
 
+  it('edits the call title in French and Spanish; an empty one falls back to the English title', async () => {
+    await v.get('/admin/calls/cd-2023-firearms-ta');
+    expect(v.lastHtml).toContain('value="Dialogues constructifs sur les armes à feu et l’assistance technique 2023"');
+    const res = await v.post('/admin/calls/cd-2023-firearms-ta', {
+      title: 'Constructive Dialogues on Firearms and Technical Assistance 2023',
+      title_fr: 'Dialogues constructifs 2023 : armes à feu et assistance technique',
+      title_es: '',
+      reference_prefix: 'CD-2023',
+      dialogue_ids: ['firearms', 'technical-assistance'],
+      zone: 'Europe/Vienna',
+      opens_local: '2023-01-05T00:00',
+      closes_local: '2023-02-13T00:00',
+    });
+    expect(res.status).toBe(303);
+    const [saved] = await t.deps.store.listCalls();
+    expect(saved?.translations?.fr?.title).toBe('Dialogues constructifs 2023 : armes à feu et assistance technique');
+    expect(saved?.translations?.es).toBeUndefined();
+    const { callTitle } = await import('../../domain/localized');
+    expect(callTitle(saved!, 'es')).toBe('Constructive Dialogues on Firearms and Technical Assistance 2023');
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'call.update').executeTakeFirstOrThrow();
+    expect(audit.detail).toContain('armes à feu et assistance technique');
+  });
+
   it('answers an inbox question into the FAQ, keeping the asked wording and the secretariat as the source', async () => {
     await t.deps.db
       .insertInto('unanswered_questions')
