@@ -177,9 +177,10 @@ export function buildLocaleIndex(locale: Locale, faq: FaqEntry[], dialogues: Dia
       for (let i = 0; i < tokens.length; ) {
         const phrase = phraseAt(tokens, raw, i);
         const span = phrase ? phrase.tokens.length : 1;
-        // A subject outside the call keeps even its little words ("in total", "en tout"): the
-        // entry that answers it must say all of them.
-        const said = tokens.slice(i, i + span).map((w) => termOf(w, locale) ?? (phrase?.outside ? w : null));
+        const stems = tokens.slice(i, i + span).map((w) => termOf(w, locale));
+        // A subject outside the call made only of little words ("en total", "au total") keeps
+        // them, so that it is still seen; the entry that answers it must say every term.
+        const said = phrase?.outside && stems.every((t) => t === null) ? tokens.slice(i, i + span) : stems;
         const terms = [...said, ...(phrase?.terms ?? [])].filter((t): t is string => t !== null);
         // A capitalised word inside a sentence that is no phrase of ours is a name.
         const name = !phrase && i > 0 && /^\p{Lu}\p{Ll}/u.test(raw[i] ?? '');

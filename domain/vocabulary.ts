@@ -119,7 +119,7 @@ export const SYNONYMS: Record<Locale, Array<[string, string]>> = {
       'last day|due date|closing date|cut off|cutoff|close|closes|closing|closed|too late|late|last date|final date|expire|expires|due|until when|by when|in time|missed|miss|still open|still accepting|how long|how much time|time left|time remaining',
     ],
     ['ecosoc', 'ecosc|eco soc|economic and social council|consultative status|accredited|accreditation'],
-    ['ecosoc status required', 'ecosoc member|member of ecosoc|ecosoc membership|member of the ecosoc'],
+    ['ecosoc status required eligible', 'ecosoc member|member of ecosoc|ecosoc membership|member of the ecosoc'],
     ['without', 'do not have|does not have|not have|no ecosoc|lack|lacking|non ecosoc|not accredited'],
     ['online', 'virtual|virtually|remote|remotely|zoom|webex|teams link|link|meeting link|livestream|stream|internet|connect'],
     ['hybrid person vienna', 'in person|onsite|on site|physically|physical|venue|location|city|place|where is it'],

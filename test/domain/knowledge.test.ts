@@ -137,6 +137,22 @@ describe('knowledge: answers come from data', () => {
     expect(after.confident).toBe(true);
   });
 
+  it('leaves interpretation, dress and the press to the secretariat until an entry speaks of them', () => {
+    const asked = ['Will the dialogue be held in English only?', 'Y a-t-il un code vestimentaire ?', 'Soy periodista, ¿puedo asistir?'];
+    for (const q of asked) expect(knowledge.ask(q)[0]!.confident, q).toBe(false);
+    const languages = {
+      ...call2023.faq.find((e) => e.id === 'contact')!,
+      id: 'languages',
+      question: 'In which languages are the dialogues held?',
+      variants: ['Is there interpretation?'],
+      answer: 'The dialogues are held in English only, without interpretation.',
+      translations: {},
+    };
+    const after = buildKnowledge([...call2023.faq, languages], call2023.dialogues).ask('Will the dialogue be held in English only?')[0]!;
+    expect(key(after.hits[0])).toBe('faq:languages');
+    expect(after.confident).toBe(true);
+  });
+
   it('uses the new wording of an entry', () => {
     const faq = call2023.faq.map((e) =>
       e.id === 'contact' ? { ...e, answer: 'Write to the new secretariat address dialogues@example.org.' } : e,
