@@ -8,12 +8,13 @@ import type { SessionUser } from '../env';
 import { writeTranslations } from '../faq-translations';
 import type { CallWithDialogues } from '../queries/catalog';
 import type { CallInput, DialogueInput, FaqInput } from '../validators';
+import type { DialogueTranslationsInput } from '../validators/dialogue-translations';
 import type { FaqTranslationsInput } from '../validators/faq-translations';
 import { record, type CommandDeps } from './record';
 
 type By = Pick<SessionUser, 'id'>;
 
-export const dialogueRow = (d: DialogueInput) => ({
+export const dialogueRow = (d: DialogueInput, translations: DialogueTranslationsInput) => ({
   name: d.name,
   short_name: d.short_name,
   date: d.date,
@@ -24,11 +25,18 @@ export const dialogueRow = (d: DialogueInput) => ({
   call_note: d.call_note,
   sort_order: d.sort_order,
   aliases: JSON.stringify(d.aliases),
+  translations: JSON.stringify(translations),
 });
 
 /** Creates the dialogue, or updates `before` with the input (its id never changes). */
-export async function saveDialogue(deps: CommandDeps, by: By, d: DialogueInput, before?: DialogueRow): Promise<void> {
-  const row = dialogueRow(d);
+export async function saveDialogue(
+  deps: CommandDeps,
+  by: By,
+  d: DialogueInput,
+  translations: DialogueTranslationsInput,
+  before?: DialogueRow,
+): Promise<void> {
+  const row = dialogueRow(d, translations);
   if (before) {
     await record(
       deps,
@@ -61,6 +69,10 @@ export async function saveCall(
 ): Promise<void> {
   const row = {
     title: input.title,
+    translations: JSON.stringify({
+      ...(input.title_fr ? { fr: { title: input.title_fr } } : {}),
+      ...(input.title_es ? { es: { title: input.title_es } } : {}),
+    }),
     reference_prefix: input.reference_prefix,
     opens_at: times.opensAt,
     closes_at: times.closesAt,

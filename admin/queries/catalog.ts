@@ -2,9 +2,12 @@
  * Reads of dialogues and calls for the panel's pages and selects.
  */
 import type { Kysely } from 'kysely';
+import { callTranslationsJson, parseJson } from '../../db/json';
 import type { CallRow, Database, DialogueRow } from '../../db/schema';
 
 export type CallWithDialogues = CallRow & { dialogueIds: string[] };
+/** A call as its edit form shows it: with its title in French and Spanish, when it has them. */
+export type CallForEdit = CallWithDialogues & { titles: { fr?: string | undefined; es?: string | undefined } };
 
 export function listDialogues(db: Kysely<Database>): Promise<DialogueRow[]> {
   return db.selectFrom('dialogues').selectAll().orderBy('sort_order').orderBy('name').execute();
@@ -22,9 +25,10 @@ export async function listCalls(db: Kysely<Database>): Promise<CallWithDialogues
   return calls.map((c) => ({ ...c, dialogueIds: links.filter((l) => l.call_id === c.id).map((l) => l.dialogue_id) }));
 }
 
-export async function getCall(db: Kysely<Database>, id: string): Promise<CallWithDialogues | undefined> {
+export async function getCall(db: Kysely<Database>, id: string): Promise<CallForEdit | undefined> {
   const call = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
   if (!call) return undefined;
   const links = await db.selectFrom('call_dialogues').select('dialogue_id').where('call_id', '=', id).execute();
-  return { ...call, dialogueIds: links.map((l) => l.dialogue_id) };
+  const t = parseJson(call.translations, callTranslationsJson, 'call translations');
+  return { ...call, dialogueIds: links.map((l) => l.dialogue_id), titles: { fr: t.fr?.title, es: t.es?.title } };
 }

@@ -51,6 +51,8 @@ async function form(
           </p>
         )}
         <Input name="title" label="Title" required values={values} errors={errors} />
+        <Input name="title_fr" label="Title in French" hint="Leave empty to show the English title." values={values} errors={errors} />
+        <Input name="title_es" label="Title in Spanish" hint="Leave empty to show the English title." values={values} errors={errors} />
         <Input
           name="reference_prefix"
           label="Reference prefix"
@@ -180,6 +182,8 @@ export function callRoutes(deps: AdminDeps): Hono<AdminEnv> {
       {
         id: k.id,
         title: k.title,
+        title_fr: k.titles.fr ?? '',
+        title_es: k.titles.es ?? '',
         reference_prefix: k.reference_prefix,
         dialogue_ids: k.dialogueIds,
         zone: k.zone,

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
-import { readJsonOr } from '../../db/json';
+import { dialogueTranslationsJson, parseJson, readJsonOr } from '../../db/json';
 import type { AdminDeps } from '../deps';
 import { saveDialogue } from '../commands/catalog';
 import type { AdminEnv } from '../env';
@@ -12,6 +12,8 @@ import { check, readForm } from '../form';
 import { getDialogue, listDialogues } from '../queries/catalog';
 import { done, render } from '../render';
 import { dialogueSchema } from '../validators';
+import { dialogueTranslationValues, parseDialogueTranslations } from '../validators/dialogue-translations';
+import { DialogueTranslationFields } from '../views/dialogue-translations';
 import { ErrorSummary, Input, Select, TextArea, type Errors, type Values } from '../views/fields';
 import { Csrf, ArchiveToggle } from '../views/layout';
 import { DataTable } from '../views/table';
@@ -96,6 +98,7 @@ function form(c: Context<AdminEnv>, deps: AdminDeps, mode: 'new' | 'edit', value
           hint='One per line, in any language: what people call it, e.g. "TA", "firearms protocol", "armes à feu". The bot recognises the dialogue by these as well as by its names.'
         />
         <Input name="sort_order" label="Order in lists" type="number" required values={values} errors={errors} />
+        <DialogueTranslationFields values={values} errors={errors} />
         <div class="actions">
           <button type="submit">Save dialogue</button>
           <a href="/admin/dialogues">Cancel</a>
@@ -167,17 +170,20 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
   app.post('/new', async (c) => {
     const raw = await readForm(c);
     const parsed = check(dialogueSchema, raw);
-    if (!parsed.ok) return form(c, deps, 'new', raw, parsed.errors, 400);
+    const translated = parseDialogueTranslations(raw);
+    if (!parsed.ok || !translated.ok)
+      return form(c, deps, 'new', raw, { ...(parsed.ok ? {} : parsed.errors), ...(translated.ok ? {} : translated.errors) }, 400);
     const d = parsed.data;
     if (await getDialogue(deps.db, d.id)) return form(c, deps, 'new', raw, { id: 'A dialogue with this id exists already' }, 409);
-    await saveDialogue(deps, c.get('user'), d);
+    await saveDialogue(deps, c.get('user'), d, translated.data);
     return done(c, '/admin/dialogues', 'created');
   });
 
   app.get('/:id', async (c) => {
     const d = await getDialogue(deps.db, c.req.param('id'));
     if (!d) return c.notFound();
-    return form(c, deps, 'edit', { ...d, sort_order: String(d.sort_order), aliases: aliasLines(d.aliases) }, {});
+    const translations = dialogueTranslationValues(parseJson(d.translations, dialogueTranslationsJson, 'dialogue translations'));
+    return form(c, deps, 'edit', { ...d, sort_order: String(d.sort_order), aliases: aliasLines(d.aliases), ...translations }, {});
   });
 
   app.post('/:id', async (c) => {
@@ -185,8 +191,10 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!before) return c.notFound();
     const raw = { ...(await readForm(c)), id: before.id };
     const parsed = check(dialogueSchema, raw);
-    if (!parsed.ok) return form(c, deps, 'edit', raw, parsed.errors, 400);
-    await saveDialogue(deps, c.get('user'), parsed.data, before);
+    const translated = parseDialogueTranslations(raw);
+    if (!parsed.ok || !translated.ok)
+      return form(c, deps, 'edit', raw, { ...(parsed.ok ? {} : parsed.errors), ...(translated.ok ? {} : translated.errors) }, 400);
+    await saveDialogue(deps, c.get('user'), parsed.data, translated.data, before);
     return done(c, '/admin/dialogues', 'saved');
   });
 

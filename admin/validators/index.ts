@@ -82,6 +82,9 @@ const localDateTime = (label: string) =>
 export const callSchema = z.object({
   id: slug,
   title: text('a title', 200),
+  // Empty: French and Spanish readers see the English title.
+  title_fr: optionalText(200),
+  title_es: optionalText(200),
   reference_prefix: z
     .string()
     .trim()

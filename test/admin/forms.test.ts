@@ -106,6 +106,69 @@ describe('forms', () => {
     expect(said).toMatch(/19 February 2023/);
   });
 
+  it('edits the call title in French and Spanish; an empty one falls back to the English title', async () => {
+    await v.get('/admin/calls/cd-2023-firearms-ta');
+    expect(v.lastHtml).toContain('value="Dialogues constructifs sur les armes à feu et l’assistance technique 2023"');
+    const res = await v.post('/admin/calls/cd-2023-firearms-ta', {
+      title: 'Constructive Dialogues on Firearms and Technical Assistance 2023',
+      title_fr: 'Dialogues constructifs 2023 : armes à feu et assistance technique',
+      title_es: '',
+      reference_prefix: 'CD-2023',
+      dialogue_ids: ['firearms', 'technical-assistance'],
+      zone: 'Europe/Vienna',
+      opens_local: '2023-01-05T00:00',
+      closes_local: '2023-02-13T00:00',
+    });
+    expect(res.status).toBe(303);
+    const [saved] = await t.deps.store.listCalls();
+    expect(saved?.translations?.fr?.title).toBe('Dialogues constructifs 2023 : armes à feu et assistance technique');
+    expect(saved?.translations?.es).toBeUndefined();
+    const { callTitle } = await import('../../domain/localized');
+    expect(callTitle(saved!, 'es')).toBe('Constructive Dialogues on Firearms and Technical Assistance 2023');
+    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'call.update').executeTakeFirstOrThrow();
+    expect(audit.detail).toContain('armes à feu et assistance technique');
+  });
+
+  it('edits a dialogue in French and Spanish: a half-filled language is refused, an empty one shows the English texts', async () => {
+    await v.get('/admin/dialogues/firearms');
+    expect(v.lastHtml).toContain('<fieldset lang="fr">');
+    expect(v.lastHtml).toContain('value="Dialogue constructif sur les armes à feu"');
+    const english = {
+      name: 'Constructive Dialogue on Firearms',
+      short_name: 'Firearms',
+      date: '2023-05-05',
+      format: 'hybrid',
+      location: 'Vienna, Austria, and online',
+      description: 'Follows the conclusion of the Working Group on Firearms.',
+      status: 'active',
+      sort_order: '1',
+    };
+    const french = {
+      fr_name: 'Dialogue constructif sur les armes à feu et leurs munitions',
+      fr_short_name: 'Armes à feu',
+      fr_location: 'Vienne (Autriche) et en ligne',
+      fr_description: 'Fait suite au Groupe de travail sur les armes à feu.',
+    };
+    const half = await v.post('/admin/dialogues/firearms', { ...english, ...french, es_name: 'Diálogo constructivo sobre armas de fuego' });
+    expect(half.status).toBe(400);
+    expect(v.lastHtml).toMatch(/id="es_short_name-error"[^>]*>.*Enter the short name in Spanish, or leave every Spanish field empty/);
+    expect(v.lastHtml).toContain('value="Dialogue constructif sur les armes à feu et leurs munitions"');
+
+    const saved = await v.post('/admin/dialogues/firearms', { ...english, ...french });
+    expect(saved.status).toBe(303);
+    const dialogue = (await t.deps.store.listDialogues()).find((d) => d.id === 'firearms');
+    expect(dialogue?.translations?.fr).toEqual({
+      name: 'Dialogue constructif sur les armes à feu et leurs munitions',
+      shortName: 'Armes à feu',
+      location: 'Vienne (Autriche) et en ligne',
+      description: 'Fait suite au Groupe de travail sur les armes à feu.',
+      callNote: null,
+    });
+    expect(dialogue?.translations?.es).toBeUndefined();
+    const { dialogueIn } = await import('../../domain/localized');
+    expect(dialogueIn(dialogue!, 'es').name).toBe('Constructive Dialogue on Firearms');
+  });
+
   it('answers an inbox question into the FAQ, keeping the asked wording and the secretariat as the source', async () => {
     await t.deps.db
       .insertInto('unanswered_questions')

@@ -98,16 +98,16 @@ describe.skipIf(!hasChromium)('admin panel in Chromium', () => {
   it('creates a dialogue, and the bot answers about it in the playground', async () => {
     await page.goto(`${base}/admin/dialogues/new`);
     await page.getByLabel('Id').fill('cybercrime');
-    await page.getByLabel('Full name').fill('Constructive Dialogue on Cybercrime');
+    await page.getByLabel('Full name', { exact: true }).fill('Constructive Dialogue on Cybercrime');
     await page.getByRole('button', { name: 'Save dialogue' }).click();
     // Missing fields: errors by the fields, what was typed is still there.
     await expect.poll(() => page.getByText('There is a problem').count()).toBe(1);
-    expect(await page.getByLabel('Full name').inputValue()).toBe('Constructive Dialogue on Cybercrime');
+    expect(await page.getByLabel('Full name', { exact: true }).inputValue()).toBe('Constructive Dialogue on Cybercrime');
     await shot('dialogue-form-errors');
-    await page.getByLabel('Short name').fill('Cybercrime');
+    await page.getByLabel('Short name', { exact: true }).fill('Cybercrime');
     await page.getByLabel('Date of the dialogue').fill('2023-11-20');
     await page.getByLabel('Format').selectOption('online');
-    await page.getByLabel('Location').fill('Online');
+    await page.getByLabel('Location', { exact: true }).fill('Online');
     await page.getByLabel('Description', { exact: true }).fill('On the implementation of the new convention against cybercrime.');
     await page.getByRole('button', { name: 'Save dialogue' }).click();
     await page.waitForURL(/\/admin\/dialogues\?notice=created/);
