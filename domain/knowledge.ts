@@ -189,6 +189,7 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
   // People ask the same few questions in the same words; the index never changes, so neither
   // does the answer to a given text.
   const asked = new Map<string, KnowledgeAnswer[]>();
+  const suggested = new Map<string, FaqEntry[]>();
 
   function askFresh(text: string, preferred: Locale | null): KnowledgeAnswer[] {
     const whole = languageOf(text);
@@ -226,16 +227,22 @@ export function buildKnowledge(faq: FaqEntry[], dialogues: Dialogue[], tuning: K
     placeOf: (text, at) => placeIn(text, at, isWord),
     related(text, limit, exclude, locale) {
       const l = locale ?? localeOf(text);
+      // Remembered like answers: the same question brings the same suggestions.
+      const key = `${l}\u0000${limit}\u0000${exclude.join(',')}\u0000${text}`;
+      const known = suggested.get(key);
+      if (known) return known;
       const index = indexes[l];
       const terms = [...new Set(index.queryGroups(text).flatMap((g) => g.terms))];
-      if (!terms.length || limit <= 0) return [];
       const out: FaqEntry[] = [];
-      for (const r of index.search.search(terms.join(' '))) {
+      // Suggestions need no typo tolerance, and fuzzy matching was most of their cost.
+      for (const r of terms.length && limit > 0 ? index.search.search(terms.join(' '), { fuzzy: false }) : []) {
         const hit = byId.get(String(r.id));
         if (hit?.kind !== 'faq' || exclude.includes(hit.entry.id)) continue;
         out.push(hit.entry);
         if (out.length >= limit) break;
       }
+      if (suggested.size >= 2_000) suggested.clear();
+      suggested.set(key, out);
       return out;
     },
     ask(text, options) {

@@ -10,7 +10,7 @@ import type { Place } from '../../domain/knowledge-places';
 import { buildKnowledge, type Knowledge, type KnowledgeAnswer, type KnowledgeHit } from '../../domain/knowledge';
 import { callFor, callState } from '../../domain/calls';
 import { isLocale, translator, type Locale } from '../../domain/i18n';
-import { dialogueIn } from '../../domain/localized';
+import { dialogueIn, faqIn } from '../../domain/localized';
 import type { Reply } from '../../domain/messages';
 import { deadlineIn, dialogueDate, dialogueLine, listOf } from './answer-words';
 import { composeFaq, type Composed } from './answer-faq';
@@ -202,5 +202,5 @@ function followUpsFor(kb: Knowledge, catalog: Catalog, answered: FaqEntry[], tex
     (f) => f.id,
   );
   if (chosen.length) return chosen.slice(0, FOLLOW_UPS_MAX);
-  return kb.related(`${text} ${answered.map((e) => e.question).join(' ')}`, FOLLOW_UPS_MAX, ids, locale);
+  return kb.related(`${text} ${answered.map((e) => faqIn(e, locale).text.question).join(' ')}`, FOLLOW_UPS_MAX, ids, locale);
 }
