@@ -117,6 +117,14 @@ function aliasLines(json: string): string {
     .join('\n');
 }
 
+/** The English fields and the translations of one submitted form, with every error of both at once. */
+function readDialogue(raw: Values) {
+  const parsed = check(dialogueSchema, raw);
+  const translated = parseDialogueTranslations(raw);
+  if (parsed.ok && translated.ok) return { ok: true as const, d: parsed.data, translations: translated.data };
+  return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...(translated.ok ? {} : translated.errors) } };
+}
+
 export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>();
 
@@ -169,13 +177,11 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
 
   app.post('/new', async (c) => {
     const raw = await readForm(c);
-    const parsed = check(dialogueSchema, raw);
-    const translated = parseDialogueTranslations(raw);
-    if (!parsed.ok || !translated.ok)
-      return form(c, deps, 'new', raw, { ...(parsed.ok ? {} : parsed.errors), ...(translated.ok ? {} : translated.errors) }, 400);
-    const d = parsed.data;
+    const read = readDialogue(raw);
+    if (!read.ok) return form(c, deps, 'new', raw, read.errors, 400);
+    const { d, translations } = read;
     if (await getDialogue(deps.db, d.id)) return form(c, deps, 'new', raw, { id: 'A dialogue with this id exists already' }, 409);
-    await saveDialogue(deps, c.get('user'), d, translated.data);
+    await saveDialogue(deps, c.get('user'), d, translations);
     return done(c, '/admin/dialogues', 'created');
   });
 
@@ -190,11 +196,9 @@ export function dialogueRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const before = await getDialogue(deps.db, c.req.param('id'));
     if (!before) return c.notFound();
     const raw = { ...(await readForm(c)), id: before.id };
-    const parsed = check(dialogueSchema, raw);
-    const translated = parseDialogueTranslations(raw);
-    if (!parsed.ok || !translated.ok)
-      return form(c, deps, 'edit', raw, { ...(parsed.ok ? {} : parsed.errors), ...(translated.ok ? {} : translated.errors) }, 400);
-    await saveDialogue(deps, c.get('user'), parsed.data, translated.data, before);
+    const read = readDialogue(raw);
+    if (!read.ok) return form(c, deps, 'edit', raw, read.errors, 400);
+    await saveDialogue(deps, c.get('user'), read.d, read.translations, before);
     return done(c, '/admin/dialogues', 'saved');
   });
 

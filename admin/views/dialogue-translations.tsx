@@ -5,6 +5,7 @@
 import type { FC } from 'hono/jsx';
 import { DIALOGUE_TEXT_FIELDS } from '../validators/dialogue-translations';
 import { LANGUAGE_NAMES, TRANSLATED } from '../validators/faq-translations';
+import { TranslationFieldset } from './faq-translations';
 import { Input, TextArea, type Errors, type Values } from './fields';
 
 const filled = (values: Values, l: string) => String(values[`${l}_name`] ?? '').trim() !== '';
@@ -12,13 +13,11 @@ const filled = (values: Values, l: string) => String(values[`${l}_name`] ?? '').
 export const DialogueTranslationFields: FC<{ values: Values; errors: Errors }> = ({ values, errors }) => (
   <>
     {TRANSLATED.map((l) => (
-      <fieldset lang={l}>
-        <legend>
-          {LANGUAGE_NAMES[l]} {filled(values, l) ? '' : <span class="badge">translation missing</span>}
-        </legend>
-        <p class="hint" lang="en">
-          Leave every field empty if there is no translation yet: {LANGUAGE_NAMES[l]} readers then see the English texts.
-        </p>
+      <TranslationFieldset
+        locale={l}
+        filled={filled(values, l)}
+        hint={`Leave every field empty if there is no translation yet: ${LANGUAGE_NAMES[l]} readers then see the English texts.`}
+      >
         {DIALOGUE_TEXT_FIELDS.map((f) =>
           f.max > 200 ? (
             <TextArea
@@ -32,7 +31,7 @@ export const DialogueTranslationFields: FC<{ values: Values; errors: Errors }> =
             <Input name={`${l}_${f.field}`} label={`${f.label} (${LANGUAGE_NAMES[l]})`} values={values} errors={errors} />
           ),
         )}
-      </fieldset>
+      </TranslationFieldset>
     ))}
   </>
 );
